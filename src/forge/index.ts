@@ -1,0 +1,1 @@
+export const resolver = async (): Promise<{ ok: true }> => ({ ok: true });

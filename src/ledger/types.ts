@@ -1,0 +1,232 @@
+/**
+ * The ledger's vocabulary. Every quantity of time is an integer number of seconds,
+ * every amount of money an integer number of minor units of the plan's currency,
+ * every calendar date a local date (`YYYY-MM-DD`) in the plan's IANA time zone, and
+ * every instant an integer of epoch milliseconds.
+ */
+
+export type Seconds = number;
+export type MinorUnits = number;
+/** Epoch milliseconds. */
+export type Instant = number;
+/** A calendar date `YYYY-MM-DD`, read in the plan's time zone. */
+export type LocalDate = string;
+
+export type PeriodUnit = 'month' | 'quarter' | 'year';
+export type BillingClass = 'covered' | 'extra' | 'non-billable';
+
+export interface Rounding {
+  /** Each billable worklog is rounded up to a multiple of this; 0 keeps it exact. */
+  readonly incrementSeconds: Seconds;
+  /** Each billable worklog of more than 0 seconds counts at least this much. */
+  readonly minimumSeconds: Seconds;
+}
+
+export interface Rollover {
+  /** At most this much of a period's unused allowance carries over. */
+  readonly capSeconds: Seconds;
+  /** A lot expires at the end of the K-th period after the one that made it (1 = the next period only). */
+  readonly expiresAfterPeriods: number;
+}
+
+export interface Allowance {
+  readonly includedSeconds: Seconds;
+  /** Charged once per period, never prorated; 0 for none. */
+  readonly fixedFeeMinor: MinorUnits;
+  readonly rollover?: Rollover;
+}
+
+export interface PrepaidBlock {
+  readonly id: string;
+  readonly purchasedOn: LocalDate;
+  readonly seconds: Seconds;
+  /** Inclusive: usable to the end of this local date. Absent: never expires. */
+  readonly expiresOn?: LocalDate;
+  /** Charged in the period that contains `purchasedOn`; 0 for none. */
+  readonly priceMinor: MinorUnits;
+}
+
+interface PlanCommon {
+  readonly id: string;
+  readonly name: string;
+  /** ISO 4217 code; amounts are in its minor units. */
+  readonly currency: string;
+  /** IANA time zone in which periods, dates and purchase days are read. */
+  readonly timeZone: string;
+  readonly startDate: LocalDate;
+  /** Inclusive last day; cuts the last period short. */
+  readonly endDate?: LocalDate;
+  readonly period: PeriodUnit;
+  readonly rounding: Rounding;
+  /** Percentages of the period's available covered hours, e.g. [80, 100]. */
+  readonly thresholdsPercent: readonly number[];
+  /** Minor units per hour for `extra` work. */
+  readonly extraRateMinor: MinorUnits;
+}
+
+/** Every covered hour billed at `hourlyRateMinor`; no buckets. */
+export interface PayAsYouGoPlan extends PlanCommon {
+  readonly kind: 'pay-as-you-go';
+  readonly hourlyRateMinor: MinorUnits;
+}
+
+/** Included hours per period and/or prepaid blocks; covered work beyond every usable bucket is overage. */
+export interface BucketPlan extends PlanCommon {
+  readonly kind: 'buckets';
+  readonly allowance?: Allowance;
+  readonly blocks: readonly PrepaidBlock[];
+  /** Minor units per hour of overage. */
+  readonly overageRateMinor: MinorUnits;
+}
+
+export type Plan = PayAsYouGoPlan | BucketPlan;
+
+export interface IssueLink {
+  readonly issueId: string;
+  /** Shown on lines and breakdowns when known. */
+  readonly issueKey?: string;
+  readonly planId: string;
+  readonly billingClass: BillingClass;
+}
+
+/** A worklog exactly as Jira REST v3 returns it (the fields the ledger reads). */
+export interface JiraWorklog {
+  readonly id: string;
+  readonly issueId: string;
+  /** e.g. `2026-10-05T09:00:00.000+0200` */
+  readonly started: string;
+  readonly timeSpentSeconds: Seconds;
+  readonly author?: { readonly accountId: string; readonly displayName?: string };
+  /** Latest wins when the same id arrives more than once. */
+  readonly updated?: string;
+}
+
+export interface Period {
+  /** 0 for the period that starts on the plan's start date. */
+  readonly index: number;
+  /** `YYYY-MM` of the local month in which the period starts. */
+  readonly label: string;
+  readonly startDate: LocalDate;
+  /** Local date of the first day after the period (exclusive end). */
+  readonly endDateExclusive: LocalDate;
+  readonly start: Instant;
+  /** Exclusive. */
+  readonly end: Instant;
+}
+
+export type BucketKind = 'rollover' | 'allowance' | 'block';
+
+export interface BucketSummary {
+  readonly id: string;
+  readonly kind: BucketKind;
+  readonly usableFrom: Instant;
+  /** null: never expires. */
+  readonly expiresAt: Instant | null;
+  readonly openingSeconds: Seconds;
+  readonly usedSeconds: Seconds;
+  readonly expiredSeconds: Seconds;
+  readonly closingSeconds: Seconds;
+}
+
+export interface CarriedInLot {
+  readonly bucketId: string;
+  /** Label of the period whose unused allowance made the lot. */
+  readonly fromPeriod: string;
+  readonly seconds: Seconds;
+  readonly expiresAt: Instant;
+}
+
+export interface BucketDraw {
+  readonly bucketId: string;
+  readonly seconds: Seconds;
+}
+
+export interface WorklogLine {
+  readonly worklogId: string;
+  readonly issueId: string;
+  readonly issueKey?: string;
+  readonly authorAccountId: string | null;
+  readonly started: Instant;
+  readonly billingClass: BillingClass;
+  readonly rawSeconds: Seconds;
+  readonly roundedSeconds: Seconds;
+  readonly coveredSeconds: Seconds;
+  readonly overageSeconds: Seconds;
+  readonly extraSeconds: Seconds;
+  readonly nonBillableSeconds: Seconds;
+  /** Which buckets the covered part drew from, in draw order. */
+  readonly draws: readonly BucketDraw[];
+}
+
+export type ChargeKind = 'overage' | 'extra' | 'pay-as-you-go' | 'fixed-fee' | 'block-purchase';
+
+export interface ChargeLine {
+  readonly kind: ChargeKind;
+  readonly description: string;
+  /** Seconds billed (time-based lines only). */
+  readonly seconds?: Seconds;
+  /** Minor units per hour (time-based lines only). */
+  readonly rateMinor?: MinorUnits;
+  readonly amountMinor: MinorUnits;
+}
+
+export interface ThresholdCrossing {
+  readonly percent: number;
+  readonly worklogId: string;
+  readonly at: Instant;
+  readonly usedCoveredSeconds: Seconds;
+}
+
+export interface Forecast {
+  readonly asOf: Instant;
+  /** Covered seconds per day, averaged over the elapsed part of the period (rounded half up). */
+  readonly averageDailyBurnSeconds: Seconds;
+  readonly projectedUseSeconds: Seconds;
+  /** When covered use is projected to reach the available hours; null when not within the period or nothing available. */
+  readonly projectedRunOutAt: Instant | null;
+}
+
+export interface Breakdown {
+  readonly key: string;
+  readonly rawSeconds: Seconds;
+  readonly roundedSeconds: Seconds;
+  readonly coveredSeconds: Seconds;
+  readonly overageSeconds: Seconds;
+  readonly extraSeconds: Seconds;
+  readonly nonBillableSeconds: Seconds;
+  readonly worklogCount: number;
+}
+
+export interface OutOfPlanWorklog {
+  readonly worklogId: string;
+  readonly issueId: string;
+  readonly started: Instant;
+  readonly reason: 'before-plan-start' | 'after-plan-end';
+}
+
+export interface Statement {
+  readonly planId: string;
+  readonly currency: string;
+  readonly timeZone: string;
+  readonly period: Period;
+  readonly includedSeconds: Seconds;
+  readonly carriedIn: readonly CarriedInLot[];
+  readonly carriedInSeconds: Seconds;
+  readonly purchasedSeconds: Seconds;
+  readonly availableSeconds: Seconds;
+  readonly usedCoveredSeconds: Seconds;
+  readonly remainingSeconds: Seconds;
+  readonly overageSeconds: Seconds;
+  readonly extraSeconds: Seconds;
+  readonly nonBillableSeconds: Seconds;
+  readonly buckets: readonly BucketSummary[];
+  readonly charges: readonly ChargeLine[];
+  readonly totalMinor: MinorUnits;
+  readonly thresholdsCrossed: readonly ThresholdCrossing[];
+  readonly forecast: Forecast | null;
+  readonly byIssue: readonly Breakdown[];
+  readonly byAuthor: readonly Breakdown[];
+  readonly lines: readonly WorklogLine[];
+  /** Linked worklogs before the plan's start or after its end: in no period. */
+  readonly outOfPlan: readonly OutOfPlanWorklog[];
+}
