@@ -1,0 +1,58 @@
+/**
+ * Keeps the dependency direction of the architecture: ledger ← app ← adapters/forge.
+ * Reads every import specifier of the source tree and checks it against each layer's allowance.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const SRC = path.join(__dirname, '..', 'src');
+const IMPORT = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function sourceFiles(dir: string): string[] {
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
+  });
+}
+
+/** Each import of a file, as a path relative to src/ for local modules or the package name otherwise. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(IMPORT)].map((match) => {
+    const specifier = match[1] ?? match[2] ?? match[3] ?? '';
+    return specifier.startsWith('.') ? path.relative(SRC, path.resolve(path.dirname(file), specifier)) : specifier;
+  });
+}
+
+function violations(layer: string, allowed: (specifier: string) => boolean): string[] {
+  return sourceFiles(path.join(SRC, layer)).flatMap((file) =>
+    importsOf(file)
+      .filter((specifier) => !allowed(specifier))
+      .map((specifier) => `${path.relative(SRC, file)} imports ${specifier}`),
+  );
+}
+
+const within = (...layers: string[]) => (s: string) => layers.some((layer) => s === layer || s.startsWith(`${layer}/`));
+
+describe('architecture', () => {
+  it('keeps the ledger pure: only date libraries and its own files', () => {
+    expect(violations('ledger', (s) => within('ledger')(s) || s === 'date-fns' || s === '@date-fns/tz')).toEqual([]);
+  });
+
+  it('keeps use cases free of Forge, adapters and I/O', () => {
+    expect(
+      violations('app', (s) => within('app', 'ledger', 'input', 'contract')(s) || ['zod', 'date-fns', '@date-fns/tz'].includes(s)),
+    ).toEqual([]);
+  });
+
+  it('keeps the resolver contract importable by a browser bundle', () => {
+    expect(violations('contract', (s) => within('contract', 'ledger/types')(s) || s === 'zod')).toEqual([]);
+  });
+
+  it('lets only the Forge edge and the adapters import Forge packages', () => {
+    const forgeFree = ['ledger', 'app', 'input', 'contract', 'cli', 'jira-simulator'];
+    expect(forgeFree.flatMap((layer) => violations(layer, (s) => !s.startsWith('@forge/')))).toEqual([]);
+  });
+});
