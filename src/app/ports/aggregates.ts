@@ -1,0 +1,43 @@
+/**
+ * What the read side (resolvers' use cases) needs from the aggregates that the sync side
+ * keeps fresh from Jira events, reconciliation and recomputes. Interface only: the sync
+ * module (`src/app/aggregates/`) implements it over the `Store`; tests may use any other.
+ *
+ * Reads never call Jira: everything here comes from storage.
+ */
+import type { BillingClass, IssueLink, JiraWorklog } from '../../ledger/types';
+
+/** The ledger's input for one plan: every issue linked to it and every worklog on those issues. */
+export interface PlanLedgerInput {
+  readonly links: readonly IssueLink[];
+  readonly worklogs: readonly JiraWorklog[];
+}
+
+/** An issue's link as the app last wrote or saw it; `null` clears it. */
+export interface IssueLinkChange {
+  readonly issueId: string;
+  readonly issueKey: string;
+  readonly projectId: string;
+  readonly link: { readonly planId: string; readonly billingClass: BillingClass } | null;
+}
+
+export interface PlanAggregates {
+  /** The plan's links and worklogs as currently aggregated (empty for a plan nothing links to). */
+  loadPlanLedgerInput(planId: string): Promise<PlanLedgerInput>;
+
+  /** The issue's current link, or `undefined` when the issue counts against no plan. */
+  loadIssueLink(issueId: string): Promise<IssueLink | undefined>;
+
+  /**
+   * Called after the app has written (or deleted) the issue's `support-plan` property in Jira.
+   * Moves the issue's worklogs out of its old plan and into the new one — at once or through
+   * the queue; reads converge either way.
+   */
+  issueLinkChanged(change: IssueLinkChange): Promise<void>;
+
+  /** Called after a plan's definition changed (new version): drop or rebuild anything derived from the old one. */
+  planChanged(planId: string): Promise<void>;
+
+  /** Called after a plan was deleted (only possible once no issue links to it): drop its aggregates. */
+  planDeleted(planId: string): Promise<void>;
+}
