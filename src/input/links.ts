@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { IssueLink } from '../ledger/types';
+import { identifierSchema } from './fields';
+import { type InputIssue, type InputResult, issueAt, parseDocument } from './result';
+
+const issueLinkSchema = z.strictObject({
+  issueId: identifierSchema.describe('Jira issue id, e.g. "10001".'),
+  issueKey: identifierSchema.optional().describe('Shown on statements when present, e.g. "SUP-12".'),
+  planId: identifierSchema,
+  billingClass: z.enum(['covered', 'extra', 'non-billable']),
+});
+
+/** A links file: which issue's work goes to which plan, and how it is billed. One link per issue. */
+export const issueLinksSchema = z.array(issueLinkSchema).superRefine((links, context) => {
+  const firstIndexByIssue = new Map<string, number>();
+  links.forEach((link, index) => {
+    const firstIndex = firstIndexByIssue.get(link.issueId);
+    if (firstIndex === undefined) firstIndexByIssue.set(link.issueId, index);
+    else context.addIssue({ code: 'custom', path: [index, 'issueId'], message: `links the same issue as [${firstIndex}]` });
+  });
+});
+
+function linksToOtherPlans(document: unknown, links: readonly IssueLink[], planId: string): InputIssue[] {
+  return links.flatMap((link, index) =>
+    link.planId === planId
+      ? []
+      : [issueAt(document, [index, 'planId'], `names plan ${JSON.stringify(link.planId)}, but the plan is ${JSON.stringify(planId)}`)],
+  );
+}
+
+export interface ParseLinksOptions {
+  /** When given, every link must name this plan. */
+  readonly planId?: string;
+}
+
+export function parseLinks(document: unknown, options: ParseLinksOptions = {}): InputResult<IssueLink[]> {
+  const parsed = parseDocument(issueLinksSchema, document);
+  if (!parsed.ok || options.planId === undefined) return parsed;
+  const issues = linksToOtherPlans(document, parsed.value, options.planId);
+  return issues.length === 0 ? parsed : { ok: false, issues };
+}

@@ -1,0 +1,133 @@
+import { parsePlan } from './plan';
+import type { InputResult } from './result';
+
+function bucketPlanDocument(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: 'acme-gold',
+    name: 'ACME Gold',
+    kind: 'buckets',
+    currency: 'EUR',
+    timeZone: 'Europe/Berlin',
+    startDate: '2026-01-01',
+    period: 'month',
+    rounding: { incrementSeconds: 900, minimumSeconds: 900 },
+    thresholdsPercent: [80, 100],
+    extraRateMinor: 15000,
+    allowance: { includedSeconds: 1080000, fixedFeeMinor: 2400000, rollover: { capSeconds: 180000, expiresAfterPeriods: 1 } },
+    blocks: [{ id: 'b-1', purchasedOn: '2026-03-01', seconds: 360000, expiresOn: '2026-12-31', priceMinor: 900000 }],
+    overageRateMinor: 9500,
+    ...overrides,
+  };
+}
+
+function payAsYouGoDocument(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: 'walk-in',
+    name: 'Walk-in',
+    kind: 'pay-as-you-go',
+    currency: 'GBP',
+    timeZone: 'Europe/London',
+    startDate: '2026-03-15',
+    extraRateMinor: 0,
+    hourlyRateMinor: 12000,
+    ...overrides,
+  };
+}
+
+function block(overrides: Record<string, unknown>): Record<string, unknown> {
+  return { id: 'b-1', purchasedOn: '2026-03-01', seconds: 360000, ...overrides };
+}
+
+function issuesOf<T>(result: InputResult<T>): readonly { path: string; record?: string; message: string }[] {
+  if (result.ok) throw new Error('expected the input to be rejected');
+  return result.issues;
+}
+
+describe('parsePlan', () => {
+  it('reads a bucket plan into the ledger type unchanged, without the editor hint', () => {
+    const document = bucketPlanDocument({ $schema: '../../schemas/plan.schema.json' });
+    const { $schema: _hint, ...expected } = document;
+    expect(parsePlan(document)).toEqual({ ok: true, value: expected });
+  });
+
+  it('fills in the defaults of a minimal pay-as-you-go plan', () => {
+    expect(parsePlan(payAsYouGoDocument())).toEqual({
+      ok: true,
+      value: {
+        ...payAsYouGoDocument(),
+        period: 'month',
+        rounding: { incrementSeconds: 0, minimumSeconds: 0 },
+        thresholdsPercent: [],
+      },
+    });
+  });
+
+  it('defaults a block price, a fixed fee and the block list to nothing', () => {
+    const result = parsePlan(bucketPlanDocument({ allowance: { includedSeconds: 3600 }, blocks: undefined }));
+    expect(result.ok && result.value.kind === 'buckets' && [result.value.blocks, result.value.allowance]).toEqual([
+      [],
+      { includedSeconds: 3600, fixedFeeMinor: 0 },
+    ]);
+  });
+
+  it.each<[string, Record<string, unknown>, { path: string; record?: string; message: string }]>([
+    ['an unknown field', { colour: 'gold' }, { path: 'colour', message: 'is not a known field' }],
+    ['a field of the other kind', { hourlyRateMinor: 100 }, { path: 'hourlyRateMinor', message: 'is not a known field' }],
+    ['a wrong type', { startDate: 20260101 }, { path: 'startDate', message: 'must be a string, not number 20260101' }],
+    ['an unknown kind', { kind: 'retainer' }, { path: 'kind', message: 'must be "pay-as-you-go" or "buckets"' }],
+    ['a missing overage rate', { overageRateMinor: undefined }, { path: 'overageRateMinor', message: 'is required' }],
+    ['an unknown time zone', { timeZone: 'Europe/Atlantis' }, { path: 'timeZone', message: '"Europe/Atlantis" is not a known IANA time zone' }],
+    ['an unknown currency', { currency: 'EUX' }, { path: 'currency', message: '"EUX" is not a known ISO 4217 currency' }],
+    ['a lower-case currency', { currency: 'eur' }, { path: 'currency', message: 'must be an ISO 4217 code of three capital letters, e.g. "EUR"' }],
+    ['a negative rate', { overageRateMinor: -1 }, { path: 'overageRateMinor', message: 'must not be negative (minor units)' }],
+    ['a fractional rate', { overageRateMinor: 95.5 }, { path: 'overageRateMinor', message: 'must be a whole number of minor units (a safe integer)' }],
+    ['an unsafe integer', { extraRateMinor: 2 ** 53 }, { path: 'extraRateMinor', message: 'must be a whole number of minor units (a safe integer)' }],
+    ['negative seconds', { rounding: { incrementSeconds: -900 } }, { path: 'rounding.incrementSeconds', message: 'must not be negative (seconds)' }],
+    ['an impossible date', { startDate: '2026-02-30' }, { path: 'startDate', message: 'must be a real calendar date written YYYY-MM-DD' }],
+    ['an end before the start', { endDate: '2025-12-31' }, { path: 'endDate', message: 'must not be before startDate 2026-01-01' }],
+    ['a threshold of 0', { thresholdsPercent: [0] }, { path: 'thresholdsPercent[0]', message: 'must be between 1 and 1000 percent' }],
+    ['a threshold above 1000', { thresholdsPercent: [80, 1001] }, { path: 'thresholdsPercent[1]', message: 'must be between 1 and 1000 percent' }],
+    [
+      'a rollover expiring after 0 periods',
+      { allowance: { includedSeconds: 3600, rollover: { capSeconds: 3600, expiresAfterPeriods: 0 } } },
+      { path: 'allowance.rollover.expiresAfterPeriods', message: 'must be at least 1 (1 = the next period only)' },
+    ],
+    [
+      'a block without a purchase date',
+      { blocks: [{ id: 'b-1', seconds: 3600 }] },
+      { path: 'blocks[0].purchasedOn', record: 'id "b-1"', message: 'is required' },
+    ],
+    [
+      'a block bought before the plan started',
+      { blocks: [block({ id: 'early', purchasedOn: '2025-12-31' })] },
+      { path: 'blocks[0].purchasedOn', record: 'id "early"', message: "must not be before the plan's startDate 2026-01-01" },
+    ],
+    [
+      'a block expiring before its purchase',
+      { blocks: [block({ expiresOn: '2026-02-28' })] },
+      { path: 'blocks[0].expiresOn', record: 'id "b-1"', message: 'must not be before purchasedOn 2026-03-01' },
+    ],
+    [
+      'two blocks with one id',
+      { blocks: [block({}), block({ purchasedOn: '2026-04-01' })] },
+      { path: 'blocks[1].id', record: 'id "b-1"', message: 'is used by an earlier block' },
+    ],
+  ])('rejects %s', (_case, overrides, expectedIssue) => {
+    expect(issuesOf(parsePlan(bucketPlanDocument(overrides)))).toEqual([expectedIssue]);
+  });
+
+  it('rejects a pay-as-you-go plan without its hourly rate', () => {
+    expect(issuesOf(parsePlan(payAsYouGoDocument({ hourlyRateMinor: undefined })))).toEqual([
+      { path: 'hourlyRateMinor', message: 'is required' },
+    ]);
+  });
+
+  it('reports every problem at once', () => {
+    const issues = issuesOf(parsePlan(payAsYouGoDocument({ timeZone: 'Nowhere', currency: 'ZZZ', name: '' })));
+    expect(issues.map((issue) => issue.path)).toEqual(['name', 'currency', 'timeZone']);
+  });
+
+  it('rejects a document that is not an object', () => {
+    expect(issuesOf(parsePlan([]))).toEqual([{ path: '', message: 'must be an object, not an array' }]);
+  });
+});
