@@ -1,0 +1,39 @@
+/**
+ * The resolver contract: every resolver's name (grouped by path), its payload and its data,
+ * as zod schemas. The backend validates with them and the front end imports the inferred
+ * types from here, so both sides speak one language. Browser-safe: zod and types only.
+ */
+import type { z } from 'zod';
+import { bulkContract } from './bulk';
+import { issueContract } from './issue';
+import { plansContract } from './plans';
+import type { Outcome } from './result';
+import { settingsContract } from './settings';
+import { usageContract } from './usage';
+
+export const contract = {
+  ...plansContract,
+  ...settingsContract,
+  ...issueContract,
+  ...usageContract,
+  ...bulkContract,
+} as const;
+
+export type Contract = typeof contract;
+export type ResolverName = keyof Contract;
+
+/** What the caller sends (defaults still optional). */
+export type PayloadOf<Name extends ResolverName> = z.input<Contract[Name]['payload']>;
+/** The payload after validation, as handlers receive it. */
+export type ParsedPayloadOf<Name extends ResolverName> = z.output<Contract[Name]['payload']>;
+export type DataOf<Name extends ResolverName> = z.output<Contract[Name]['result']>;
+/** What `invoke(name, payload)` resolves to. */
+export type ResultOf<Name extends ResolverName> = Outcome<DataOf<Name>>;
+
+export * from './result';
+export * from './plans';
+export * from './settings';
+export * from './issue';
+export * from './usage';
+export * from './bulk';
+export * from './statement';

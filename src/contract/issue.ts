@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { planIdSchema } from './plans';
+import { planCardSchema } from './usage';
+
+export const billingClassSchema = z.enum(['covered', 'extra', 'non-billable']);
+
+/** An issue's work under its plan, in seconds. */
+export const issueUsageSchema = z.object({
+  rawSeconds: z.int().min(0),
+  roundedSeconds: z.int().min(0),
+  coveredSeconds: z.int().min(0),
+  overageSeconds: z.int().min(0),
+  extraSeconds: z.int().min(0),
+  nonBillableSeconds: z.int().min(0),
+  worklogCount: z.int().min(0),
+});
+
+/** Everything the issue panel shows, in one answer. */
+export const issueViewSchema = z.object({
+  issue: z.object({ id: z.string(), key: z.string() }),
+  /** The caller may change the link (Jira's Edit issues permission). */
+  canEdit: z.boolean(),
+  link: z.object({ planId: z.string(), billingClass: billingClassSchema }).nullable(),
+  /** Null when the issue has no plan, or its plan no longer exists (`link` still says which). */
+  balance: planCardSchema.nullable(),
+  issueUsage: z.object({ period: issueUsageSchema, allTime: issueUsageSchema }).nullable(),
+  /** The project's active plans, to choose from. */
+  availablePlans: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
+export const issueContract = {
+  'issue/get': {
+    payload: z.strictObject({}),
+    result: issueViewSchema,
+  },
+  'issue/setLink': {
+    payload: z.strictObject({ planId: planIdSchema, billingClass: billingClassSchema.default('covered') }),
+    result: issueViewSchema,
+  },
+  'issue/clearLink': {
+    payload: z.strictObject({}),
+    result: issueViewSchema,
+  },
+} as const;
+
+export type IssueView = z.infer<typeof issueViewSchema>;
+export type IssueUsage = z.infer<typeof issueUsageSchema>;

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { planSchema } from '../input/plan';
+
+export const PLAN_ID_MAX_LENGTH = 64;
+export const PLAN_NAME_MAX_LENGTH = 120;
+export const PLAN_MAX_BLOCKS = 200;
+
+/** Plan ids are JQL values (`supportPlan = "acme-gold"`), so they are slugs, unique across the site. */
+export const planIdSchema = z
+  .string()
+  .max(PLAN_ID_MAX_LENGTH, { error: `must be at most ${PLAN_ID_MAX_LENGTH} characters` })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be a slug: lower-case letters and digits separated by single hyphens, e.g. "acme-gold"' });
+
+/** A plan as the settings form sends it: the plan file's format, with the limits a stored plan must keep. */
+export const planInputSchema = planSchema.superRefine((plan, context) => {
+  const id = planIdSchema.safeParse(plan.id);
+  if (!id.success) for (const issue of id.error.issues) context.addIssue({ code: 'custom', path: ['id'], message: issue.message });
+  if (plan.name.length > PLAN_NAME_MAX_LENGTH) {
+    context.addIssue({ code: 'custom', path: ['name'], message: `must be at most ${PLAN_NAME_MAX_LENGTH} characters` });
+  }
+  if (plan.kind === 'buckets' && plan.blocks.length > PLAN_MAX_BLOCKS) {
+    context.addIssue({ code: 'custom', path: ['blocks'], message: `must have at most ${PLAN_MAX_BLOCKS} blocks` });
+  }
+});
+
+export const planStatusSchema = z.enum(['active', 'archived']);
+
+/** A plan as stored: the definition, its owner project, its revision and who last changed it. */
+export const storedPlanSchema = z.object({
+  plan: planSchema,
+  projectId: z.string(),
+  projectKey: z.string(),
+  status: planStatusSchema,
+  /** Starts at 1 and grows by one on every change; writes must name the version they read. */
+  version: z.int().min(1),
+  createdAt: z.int(),
+  createdBy: z.string(),
+  updatedAt: z.int(),
+  updatedBy: z.string(),
+});
+
+export const planChangeSchema = z.object({
+  /** Path of the changed field inside the plan, e.g. `allowance.includedSeconds`; `status` for archiving. */
+  path: z.string(),
+  before: z.json().optional(),
+  after: z.json().optional(),
+});
+
+export const auditEntrySchema = z.object({
+  version: z.int().min(1),
+  action: z.enum(['created', 'updated', 'archived']),
+  at: z.int(),
+  /** Account id of the person who made the change. */
+  by: z.string(),
+  changes: z.array(planChangeSchema),
+});
+
+const expectedVersionSchema = z.int({ error: 'must be the whole version number you read' }).min(1, { error: 'must be at least 1' });
+
+const planRef = { planId: planIdSchema };
+const planWrite = { ...planRef, expectedVersion: expectedVersionSchema };
+
+export const plansContract = {
+  'plans/list': {
+    payload: z.strictObject({ includeArchived: z.boolean().optional() }),
+    result: z.object({ plans: z.array(storedPlanSchema) }),
+  },
+  'plans/get': {
+    payload: z.strictObject(planRef),
+    result: z.object({ plan: storedPlanSchema, history: z.array(auditEntrySchema) }),
+  },
+  'plans/create': {
+    payload: z.strictObject({ plan: planInputSchema }),
+    result: storedPlanSchema,
+  },
+  'plans/update': {
+    payload: z
+      .strictObject({ ...planWrite, plan: planInputSchema })
+      .refine((payload) => payload.plan.id === payload.planId, { path: ['plan', 'id'], error: 'must equal planId: a plan id cannot change' }),
+    result: storedPlanSchema,
+  },
+  'plans/archive': {
+    payload: z.strictObject(planWrite),
+    result: storedPlanSchema,
+  },
+  'plans/delete': {
+    payload: z.strictObject(planWrite),
+    result: z.object({ planId: z.string() }),
+  },
+} as const;
+
+export type StoredPlan = z.infer<typeof storedPlanSchema>;
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type PlanChange = z.infer<typeof planChangeSchema>;
+export type PlanStatus = z.infer<typeof planStatusSchema>;

@@ -1,0 +1,109 @@
+/**
+ * The ledger's results as schemas, so resolver answers are described (and checkable) in the
+ * contract. Each schema is tied to its ledger type with `satisfies`: a change to the ledger's
+ * vocabulary that the contract does not follow fails type checking here.
+ */
+import { z } from 'zod';
+import type { Breakdown, BucketSummary, ChargeLine, Forecast, Period, Statement, WorklogLine } from '../ledger/types';
+
+const seconds = z.int().min(0);
+const minorUnits = z.int();
+const instant = z.int();
+const localDate = z.string();
+const billingClass = z.enum(['covered', 'extra', 'non-billable']);
+
+export const periodSchema = z.object({
+  index: z.int(),
+  label: z.string(),
+  startDate: localDate,
+  endDateExclusive: localDate,
+  start: instant,
+  end: instant,
+}) satisfies z.ZodType<Period>;
+
+const bucketSummarySchema = z.object({
+  id: z.string(),
+  kind: z.enum(['rollover', 'allowance', 'block']),
+  usableFrom: instant,
+  expiresAt: instant.nullable(),
+  openingSeconds: seconds,
+  usedSeconds: seconds,
+  expiredSeconds: seconds,
+  closingSeconds: seconds,
+}) satisfies z.ZodType<BucketSummary>;
+
+const chargeLineSchema = z.object({
+  kind: z.enum(['overage', 'extra', 'pay-as-you-go', 'fixed-fee', 'block-purchase']),
+  description: z.string(),
+  seconds: seconds.optional(),
+  rateMinor: minorUnits.optional(),
+  amountMinor: minorUnits,
+}) satisfies z.ZodType<ChargeLine>;
+
+export const forecastSchema = z.object({
+  asOf: instant,
+  averageDailyBurnSeconds: seconds,
+  projectedUseSeconds: seconds,
+  projectedRunOutAt: instant.nullable(),
+}) satisfies z.ZodType<Forecast>;
+
+export const breakdownSchema = z.object({
+  key: z.string(),
+  rawSeconds: seconds,
+  roundedSeconds: seconds,
+  coveredSeconds: seconds,
+  overageSeconds: seconds,
+  extraSeconds: seconds,
+  nonBillableSeconds: seconds,
+  worklogCount: z.int().min(0),
+}) satisfies z.ZodType<Breakdown>;
+
+const worklogLineSchema = z.object({
+  worklogId: z.string(),
+  issueId: z.string(),
+  issueKey: z.string().optional(),
+  authorAccountId: z.string().nullable(),
+  started: instant,
+  billingClass,
+  rawSeconds: seconds,
+  roundedSeconds: seconds,
+  coveredSeconds: seconds,
+  overageSeconds: seconds,
+  extraSeconds: seconds,
+  nonBillableSeconds: seconds,
+  draws: z.array(z.object({ bucketId: z.string(), seconds })),
+}) satisfies z.ZodType<WorklogLine>;
+
+/** A statement's figures without its lines and breakdowns: what history tables and cards show. */
+export const statementTotalsSchema = z.object({
+  planId: z.string(),
+  currency: z.string(),
+  timeZone: z.string(),
+  period: periodSchema,
+  includedSeconds: seconds,
+  carriedIn: z.array(z.object({ bucketId: z.string(), fromPeriod: z.string(), seconds, expiresAt: instant })),
+  carriedInSeconds: seconds,
+  purchasedSeconds: seconds,
+  availableSeconds: seconds,
+  usedCoveredSeconds: seconds,
+  remainingSeconds: seconds,
+  overageSeconds: seconds,
+  extraSeconds: seconds,
+  nonBillableSeconds: seconds,
+  buckets: z.array(bucketSummarySchema),
+  charges: z.array(chargeLineSchema),
+  totalMinor: minorUnits,
+  thresholdsCrossed: z.array(z.object({ percent: z.int(), worklogId: z.string(), at: instant, usedCoveredSeconds: seconds })),
+  forecast: forecastSchema.nullable(),
+});
+
+export const statementSchema = statementTotalsSchema.extend({
+  byIssue: z.array(breakdownSchema),
+  byAuthor: z.array(breakdownSchema),
+  lines: z.array(worklogLineSchema),
+  outOfPlan: z.array(
+    z.object({ worklogId: z.string(), issueId: z.string(), started: instant, reason: z.enum(['before-plan-start', 'after-plan-end']) }),
+  ),
+}) satisfies z.ZodType<Statement>;
+
+export type StatementTotals = z.infer<typeof statementTotalsSchema>;

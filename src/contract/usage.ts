@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { planIdSchema, planStatusSchema } from './plans';
+import { forecastSchema, periodSchema, statementSchema, statementTotalsSchema } from './statement';
+
+export const thresholdStateSchema = z.enum(['ok', 'warning', 'exhausted']);
+
+/** One plan's current period at a glance: the project page's card, the gadget and the issue panel. */
+export const planCardSchema = z.object({
+  planId: z.string(),
+  planName: z.string(),
+  kind: z.enum(['pay-as-you-go', 'buckets']),
+  status: planStatusSchema,
+  currency: z.string(),
+  timeZone: z.string(),
+  period: periodSchema,
+  /** Whole local days from today to the period's end, today included; 0 once it is over. */
+  daysLeft: z.int().min(0),
+  availableSeconds: z.int().min(0),
+  usedCoveredSeconds: z.int().min(0),
+  remainingSeconds: z.int().min(0),
+  overageSeconds: z.int().min(0),
+  overageMinor: z.int().min(0),
+  extraSeconds: z.int().min(0),
+  nonBillableSeconds: z.int().min(0),
+  totalMinor: z.int(),
+  forecast: forecastSchema.nullable(),
+  /** Thresholds (percent) crossed this period, ascending. */
+  thresholdsCrossed: z.array(z.int()),
+  /** `exhausted`: no covered hours left (or overage); `warning`: a threshold crossed. */
+  thresholdState: thresholdStateSchema,
+});
+
+const periodLabelSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a period label YYYY-MM, e.g. "2026-10"' });
+
+export const HISTORY_MAX_PERIODS = 36;
+
+/** What the gadget's edit view saves with `view.submit` and the view reads back from its context. */
+export const gadgetConfigurationSchema = z.strictObject({
+  projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,254}$/, { error: 'must be a Jira project key, e.g. "ACME"' }),
+  planId: planIdSchema,
+});
+
+export const usageContract = {
+  'usage/statement': {
+    payload: z.strictObject({ planId: planIdSchema, period: periodLabelSchema.optional() }),
+    result: statementSchema,
+  },
+  'usage/history': {
+    payload: z.strictObject({
+      planId: planIdSchema,
+      periods: z.int().min(1).max(HISTORY_MAX_PERIODS, { error: `must be at most ${HISTORY_MAX_PERIODS}` }).optional(),
+    }),
+    /** Oldest first, ending with the current period. */
+    result: z.object({ periods: z.array(statementTotalsSchema) }),
+  },
+  'usage/overview': {
+    payload: z.strictObject({}),
+    result: z.object({ project: z.object({ id: z.string(), key: z.string() }), cards: z.array(planCardSchema) }),
+  },
+  'usage/gadget': {
+    payload: z.strictObject({}),
+    result: z.discriminatedUnion('configured', [
+      z.object({ configured: z.literal(false) }),
+      z.object({ configured: z.literal(true), projectKey: z.string(), card: planCardSchema }),
+    ]),
+  },
+} as const;
+
+export type PlanCard = z.infer<typeof planCardSchema>;
+export type ThresholdState = z.infer<typeof thresholdStateSchema>;
+export type GadgetConfiguration = z.infer<typeof gadgetConfigurationSchema>;
