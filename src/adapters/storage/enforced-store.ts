@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  JsonValue,
+  ListOptions,
+  STORE_LIMITS,
+  Store,
+  StoreError,
+  StorePage,
+  TransactOperation,
+  UpdateOptions,
+  Updater,
+  Version,
+  VersionedValue,
+} from '../../app/ports/store';
+import { serializeJson, utf8Bytes } from './json-codec';
+import { Mutation, StorageBackend } from './storage-backend';
+import {
+  assertPageSize,
+  assertTransactionBytes,
+  assertTransactionShape,
+  assertValidKey,
+  assertValidPrefix,
+  assertValueSize,
+} from './store-limits';
+import { StoreUsage, UsageMeter } from './usage-meter';
+
+const DEFAULT_MAX_ATTEMPTS = 10;
+
+export interface EnforcedStoreOptions {
+  /** Pause before retry number `attempt` (1-based) of `update`; defaults to jittered exponential backoff. */
+  readonly retryDelayMs?: (attempt: number) => number;
+  readonly newVersion?: () => Version;
+}
+
+/** Jitter spreads writers that collided so that they don't collide again on the next attempt. */
+function jitteredBackoffMs(attempt: number): number {
+  return Math.random() * Math.min(200, 5 * 2 ** attempt);
+}
+
+/**
+ * The `Store` over any `StorageBackend`: validates every request against Forge's limits before
+ * anything is written, meters reads and writes, and implements `update` on version conditions.
+ */
+export class EnforcedStore implements Store {
+  private readonly meter = new UsageMeter();
+  private readonly retryDelayMs: (attempt: number) => number;
+  private readonly newVersion: () => Version;
+
+  constructor(
+    private readonly backend: StorageBackend,
+    options: EnforcedStoreOptions = {},
+  ) {
+    this.retryDelayMs = options.retryDelayMs ?? jitteredBackoffMs;
+    this.newVersion = options.newVersion ?? randomUUID;
+  }
+
+  usage(): StoreUsage {
+    return this.meter.snapshot();
+  }
+
+  resetUsage(): void {
+    this.meter.reset();
+  }
+
+  async get(key: string): Promise<JsonValue | undefined> {
+    return (await this.getVersioned(key))?.value;
+  }
+
+  async getVersioned(key: string): Promise<VersionedValue | undefined> {
+    assertValidKey(key);
+    const item = await this.backend.read(key);
+    this.meter.countRead(item?.bytes ?? 0);
+    return item && { value: item.value, version: item.version };
+  }
+
+  set(key: string, value: JsonValue): Promise<void> {
+    return this.transact([{ set: { key, value } }]);
+  }
+
+  delete(key: string): Promise<void> {
+    return this.transact([{ delete: { key } }]);
+  }
+
+  async listByPrefix(prefix: string, options: ListOptions = {}): Promise<StorePage> {
+    assertValidPrefix(prefix);
+    const limit = options.limit ?? STORE_LIMITS.maxPageSize;
+    assertPageSize(limit);
+    const page = await this.backend.list(prefix, limit, options.cursor);
+    for (const { item } of page.items) this.meter.countRead(item.bytes);
+    const entries = page.items.map(({ key, item }) => ({ key, value: item.value }));
+    return page.nextCursor === undefined ? { entries } : { entries, nextCursor: page.nextCursor };
+  }
+
+  async transact(operations: readonly TransactOperation[]): Promise<void> {
+    assertTransactionShape(operations);
+    const mutations = operations.map((operation) => this.toMutation(operation));
+    assertTransactionBytes(mutations.reduce((total, mutation) => total + mutationBytes(mutation), 0));
+    if (mutations.length === 0) return;
+    await this.backend.commit(mutations);
+    for (const mutation of mutations) {
+      if (mutation.kind === 'check') this.meter.countRead(0);
+      else this.meter.countWrite(mutationBytes(mutation));
+    }
+  }
+
+  async update(key: string, updater: Updater, options: UpdateOptions = {}): Promise<JsonValue | undefined> {
+    const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+      if (attempt > 1) await sleep(this.retryDelayMs(attempt - 1));
+      const current = await this.getVersioned(key);
+      const next = updater(current?.value);
+      if (isSameJson(current?.value, next)) return next;
+      const ifVersion = current?.version ?? null;
+      const operation: TransactOperation =
+        next === undefined ? { delete: { key, ifVersion } } : { set: { key, value: next, ifVersion } };
+      try {
+        await this.transact([operation]);
+        return next;
+      } catch (error) {
+        if (!(error instanceof StoreError && error.code === 'conflict')) throw error;
+      }
+    }
+    throw new StoreError('conflict', `Key "${key}" kept changing under ${maxAttempts} update attempts.`);
+  }
+
+  private toMutation(operation: TransactOperation): Mutation {
+    if ('set' in operation) {
+      const { key, value, ifVersion } = operation.set;
+      assertValidKey(key);
+      const json = serializeJson(key, value);
+      assertValueSize(key, utf8Bytes(json));
+      return { kind: 'set', key, value, json, version: this.newVersion(), ...optionalIfVersion(ifVersion) };
+    }
+    if ('delete' in operation) {
+      assertValidKey(operation.delete.key);
+      return { kind: 'delete', key: operation.delete.key, ...optionalIfVersion(operation.delete.ifVersion) };
+    }
+    assertValidKey(operation.check.key);
+    return { kind: 'check', key: operation.check.key, ifVersion: operation.check.ifVersion };
+  }
+}
+
+function optionalIfVersion(ifVersion: Version | null | undefined): { ifVersion?: Version | null } {
+  return ifVersion === undefined ? {} : { ifVersion };
+}
+
+function mutationBytes(mutation: Mutation): number {
+  return utf8Bytes(mutation.key) + (mutation.kind === 'set' ? utf8Bytes(mutation.json) : 0);
+}
+
+function isSameJson(current: JsonValue | undefined, next: JsonValue | undefined): boolean {
+  if (current === undefined || next === undefined) return current === next;
+  return JSON.stringify(current) === JSON.stringify(next);
+}
