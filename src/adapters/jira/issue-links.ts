@@ -1,0 +1,61 @@
+import { SUPPORT_PLAN_PROPERTY_KEY, type IssueSummary, type SupportPlanProperty } from '../../app/ports/jira';
+import type { IssueLink } from '../../ledger/types';
+import { toIssueLink, toIssueSummary } from './issue-summary';
+import type { JiraClient } from './jira-client';
+import { EntityPropertySchema, IssueSchema } from './schemas';
+import type { JiraResource } from './transport';
+
+function propertyResource(issueIdOrKey: string): JiraResource {
+  return {
+    template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
+    issueIdOrKey,
+    propertyKey: SUPPORT_PLAN_PROPERTY_KEY,
+  };
+}
+
+/** The issue with its plan link; null when it does not exist or the caller can't browse it. */
+export function getIssue(client: JiraClient, issueIdOrKey: string): Promise<IssueSummary | null> {
+  return client.send({
+    operation: 'get-issue',
+    method: 'GET',
+    resource: { template: '/rest/api/3/issue/{issueIdOrKey}', issueIdOrKey },
+    query: { fields: 'summary,project', properties: SUPPORT_PLAN_PROPERTY_KEY },
+    idempotent: true,
+    parse: (body): IssueSummary | null => toIssueSummary(IssueSchema.parse(body)),
+    countObjects: () => 1,
+    onNotFound: () => null,
+  });
+}
+
+export function getIssueLink(client: JiraClient, issueId: string): Promise<IssueLink | null> {
+  return client.send({
+    operation: 'get-issue-link',
+    method: 'GET',
+    resource: propertyResource(issueId),
+    idempotent: true,
+    parse: (body) => toIssueLink(issueId, undefined, EntityPropertySchema.parse(body).value),
+    onNotFound: () => null,
+  });
+}
+
+export async function setIssueLink(client: JiraClient, issueId: string, link: SupportPlanProperty): Promise<void> {
+  await client.send({
+    operation: 'set-issue-link',
+    method: 'PUT',
+    resource: propertyResource(issueId),
+    body: { planId: link.planId, billingClass: link.billingClass },
+    idempotent: false,
+    parse: () => undefined,
+  });
+}
+
+export async function clearIssueLink(client: JiraClient, issueId: string): Promise<void> {
+  await client.send({
+    operation: 'clear-issue-link',
+    method: 'DELETE',
+    resource: propertyResource(issueId),
+    idempotent: false,
+    parse: () => undefined,
+    onNotFound: () => undefined,
+  });
+}

@@ -1,0 +1,94 @@
+import type {
+  ChangedWorklogs,
+  DeletedWorklogs,
+  IssueIdsPage,
+  IssueSummary,
+  JiraPermissionKey,
+  JiraPort,
+  JiraProject,
+  JiraUser,
+  PermissionScope,
+  PlanIssue,
+  PlanIssuesPage,
+  PlanIssuesQuery,
+  SupportPlanProperty,
+} from '../../app/ports/jira';
+import type { Instant, IssueLink } from '../../ledger/types';
+import type { CallStats } from './call-counters';
+import { currentUser, getProject, myPermissions } from './caller-access';
+import { worklogsChangedSince, worklogsDeletedSince } from './changed-worklogs';
+import { countIssues, searchIssueIds } from './issue-ids';
+import { clearIssueLink, getIssue, getIssueLink, setIssueLink } from './issue-links';
+import { JiraClient, type JiraClientOptions } from './jira-client';
+import { findPlanIssues, findPlanIssuesPage } from './plan-issues';
+import type { JiraTransport } from './transport';
+
+/** The app's {@link JiraPort} over any transport, with the client's retries, limits and counters. */
+export class JiraAdapter implements JiraPort {
+  private readonly client: JiraClient;
+
+  constructor(transport: JiraTransport, options: JiraClientOptions = {}) {
+    this.client = new JiraClient(transport, options);
+  }
+
+  /** Calls, points and retries since creation or the last {@link resetStats}. */
+  stats(): CallStats {
+    return this.client.stats();
+  }
+
+  resetStats(): void {
+    this.client.resetStats();
+  }
+
+  findPlanIssues(query: PlanIssuesQuery): Promise<readonly PlanIssue[]> {
+    return findPlanIssues(this.client, query);
+  }
+
+  findPlanIssuesPage(query: PlanIssuesQuery, pageToken: string | null = null): Promise<PlanIssuesPage> {
+    return findPlanIssuesPage(this.client, query, pageToken);
+  }
+
+  searchIssueIds(jql: string, pageToken: string | null = null): Promise<IssueIdsPage> {
+    return searchIssueIds(this.client, jql, pageToken);
+  }
+
+  countIssues(jql: string): Promise<number> {
+    return countIssues(this.client, jql);
+  }
+
+  worklogsChangedSince(since: Instant): Promise<ChangedWorklogs> {
+    return worklogsChangedSince(this.client, since);
+  }
+
+  worklogsDeletedSince(since: Instant): Promise<DeletedWorklogs> {
+    return worklogsDeletedSince(this.client, since);
+  }
+
+  getIssue(issueIdOrKey: string): Promise<IssueSummary | null> {
+    return getIssue(this.client, issueIdOrKey);
+  }
+
+  getIssueLink(issueId: string): Promise<IssueLink | null> {
+    return getIssueLink(this.client, issueId);
+  }
+
+  setIssueLink(issueId: string, link: SupportPlanProperty): Promise<void> {
+    return setIssueLink(this.client, issueId, link);
+  }
+
+  clearIssueLink(issueId: string): Promise<void> {
+    return clearIssueLink(this.client, issueId);
+  }
+
+  myPermissions(scope: PermissionScope, permissions: readonly JiraPermissionKey[]): Promise<ReadonlySet<JiraPermissionKey>> {
+    return myPermissions(this.client, scope, permissions);
+  }
+
+  currentUser(): Promise<JiraUser> {
+    return currentUser(this.client);
+  }
+
+  getProject(projectIdOrKey: string): Promise<JiraProject | null> {
+    return getProject(this.client, projectIdOrKey);
+  }
+}

@@ -1,0 +1,33 @@
+import { addDays, formatLocalDate, parseLocalDate } from '../../ledger/local-date';
+import type { PlanIssuesQuery } from '../../app/ports/jira';
+
+/** A JQL string literal: double-quoted, with `"` and `\` escaped. */
+export function jqlString(value: string): string {
+  return `"${value.replace(/[\\"]/g, (character) => `\\${character}`)}"`;
+}
+
+/**
+ * The JQL that finds a plan's issues through the indexed `support-plan` property.
+ *
+ * `worklogDate` is read in the searching user's (or, for the app, the site's) time zone,
+ * not the plan's, so the span's dates are widened by a day on each side: no time zone is
+ * more than 14 hours from UTC, so no worklog of the span is missed. Worklogs outside the
+ * span are then dropped by instant.
+ *
+ * @example
+ * planIssuesJql({ planId: 'acme-gold', span: { startDate: '2026-10-01', endDateExclusive: '2026-11-01', … } })
+ * // 'supportPlan = "acme-gold" AND worklogDate >= "2026-09-30" AND worklogDate < "2026-11-02"'
+ */
+export function planIssuesJql({ planId, projectKey, span }: PlanIssuesQuery): string {
+  const clauses = [`supportPlan = ${jqlString(planId)}`];
+  if (projectKey !== undefined) clauses.push(`project = ${jqlString(projectKey)}`);
+  if (span) {
+    clauses.push(`worklogDate >= ${jqlString(shiftDate(span.startDate, -1))}`);
+    clauses.push(`worklogDate < ${jqlString(shiftDate(span.endDateExclusive, 1))}`);
+  }
+  return clauses.join(' AND ');
+}
+
+function shiftDate(date: string, days: number): string {
+  return formatLocalDate(addDays(parseLocalDate(date, 'span'), days));
+}

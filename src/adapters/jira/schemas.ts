@@ -1,0 +1,95 @@
+/**
+ * The fields the access layer reads from Jira's answers, checked at the boundary. Each schema
+ * `satisfies` jira.js's model of the same payload, so a field read here is one Jira documents.
+ * Worklogs keep `started` as Jira's text (with its offset): jira.js's models turn it into a Date.
+ */
+import { z } from 'zod';
+import type {
+  ChangedWorklogs,
+  EntityProperty,
+  PageOfWorklogs,
+  Permissions,
+  Project,
+  SearchAndReconcileResults,
+} from 'jira.js/cloud';
+import type { JiraWorklog } from '../../ledger/types';
+import type { JiraUser, SupportPlanProperty } from '../../app/ports/jira';
+
+export const WorklogSchema = z.object({
+  id: z.string(),
+  issueId: z.string(),
+  started: z.string(),
+  timeSpentSeconds: z.number().int().nonnegative(),
+  author: z.object({ accountId: z.string(), displayName: z.string().optional() }).optional(),
+  updated: z.string().optional(),
+}) satisfies z.ZodType<JiraWorklog>;
+
+const WorklogPageShape = z.object({
+  startAt: z.number().int(),
+  maxResults: z.number().int(),
+  total: z.number().int(),
+  worklogs: z.array(WorklogSchema),
+});
+
+export const WorklogPageSchema = WorklogPageShape satisfies z.ZodType<Omit<PageOfWorklogs, 'worklogs'>>;
+
+export const WorklogListSchema = z.array(WorklogSchema);
+
+export const SupportPlanPropertySchema = z.object({
+  planId: z.string().min(1),
+  billingClass: z.enum(['covered', 'extra', 'non-billable']),
+}) satisfies z.ZodType<SupportPlanProperty>;
+
+const IssueFieldsSchema = z.object({
+  summary: z.string(),
+  project: z.object({ id: z.string(), key: z.string() }),
+});
+
+export const IssueSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  fields: IssueFieldsSchema,
+  properties: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const IssueWithWorklogsSchema = IssueSchema.extend({
+  fields: IssueFieldsSchema.extend({ worklog: WorklogPageShape }),
+});
+
+export const PlanIssuesSearchSchema = z.object({
+  issues: z.array(IssueWithWorklogsSchema),
+  nextPageToken: z.string().nullish(),
+}) satisfies z.ZodType<SearchAndReconcileResults>;
+
+export const IssueIdsSearchSchema = z.object({
+  issues: z.array(z.object({ id: z.string() })),
+  nextPageToken: z.string().nullish(),
+}) satisfies z.ZodType<SearchAndReconcileResults>;
+
+export const ChangedWorklogsSchema = z.object({
+  values: z.array(z.object({ worklogId: z.number().int(), updatedTime: z.number().int().optional() })),
+  since: z.number().int().optional(),
+  until: z.number().int().optional(),
+  lastPage: z.boolean(),
+}) satisfies z.ZodType<ChangedWorklogs>;
+
+export const EntityPropertySchema = z.object({
+  key: z.string(),
+  value: z.unknown(),
+}) satisfies z.ZodType<EntityProperty>;
+
+export const PermissionsSchema = z.object({
+  permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),
+}) satisfies z.ZodType<Permissions>;
+
+export const UserSchema = z.object({
+  accountId: z.string(),
+  displayName: z.string(),
+  timeZone: z.string().optional(),
+}) satisfies z.ZodType<JiraUser>;
+
+export const ProjectSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+}) satisfies z.ZodType<Project>;

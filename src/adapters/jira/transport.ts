@@ -1,0 +1,71 @@
+/**
+ * The one seam between the access layer and a Jira: Forge's `requestJira` or plain HTTP.
+ * Everything above it speaks in resources and parsed JSON and never learns which it has.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** The Jira REST resources the app uses, named by their OpenAPI path templates. */
+export type JiraResource =
+  | { readonly template: '/rest/api/3/search/jql' }
+  | { readonly template: '/rest/api/3/issue/{issueIdOrKey}'; readonly issueIdOrKey: string }
+  | { readonly template: '/rest/api/3/issue/{issueIdOrKey}/worklog'; readonly issueIdOrKey: string }
+  | {
+      readonly template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}';
+      readonly issueIdOrKey: string;
+      readonly propertyKey: string;
+    }
+  | { readonly template: '/rest/api/3/worklog/updated' }
+  | { readonly template: '/rest/api/3/worklog/deleted' }
+  | { readonly template: '/rest/api/3/worklog/list' }
+  | { readonly template: '/rest/api/3/mypermissions' }
+  | { readonly template: '/rest/api/3/myself' }
+  | { readonly template: '/rest/api/3/project/{projectIdOrKey}'; readonly projectIdOrKey: string };
+
+export type QueryParameters = Readonly<Record<string, string>>;
+
+export interface TransportRequest {
+  readonly method: HttpMethod;
+  readonly resource: JiraResource;
+  readonly query?: QueryParameters;
+  /** Sent as JSON. */
+  readonly body?: unknown;
+  readonly signal?: AbortSignal;
+}
+
+export interface TransportResponse {
+  readonly status: number;
+  readonly statusText: string;
+  /** The raw `Retry-After` header, when Jira sent one. */
+  readonly retryAfter: string | null;
+  /** Parsed JSON; undefined for an empty body; the text itself when it is not JSON. */
+  readonly body: unknown;
+}
+
+export interface JiraTransport {
+  /** Resolves with any HTTP status; rejects only when no response arrived (network, abort). */
+  request(request: TransportRequest): Promise<TransportResponse>;
+}
+
+/** The concrete path of a resource, each parameter percent-encoded. */
+export function resourcePath(resource: JiraResource): string {
+  return resource.template.replace(/\{(\w+)\}/g, (_placeholder, name: string) =>
+    encodeURIComponent(pathParameter(resource, name)),
+  );
+}
+
+function pathParameter(resource: JiraResource, name: string): string {
+  const value: unknown = Object.entries(resource).find(([key]) => key === name)?.[1];
+  if (typeof value !== 'string') throw new Error(`${resource.template} has no parameter ${name}`);
+  return value;
+}
+
+/** Parses a body as JSON, keeping non-JSON text (a proxy's HTML error page) for the error message. */
+export function parseBody(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * What the app's use cases ask of Jira, in the app's own terms. Implemented by
+ * `src/adapters/jira` over Forge's `requestJira` or over HTTP; nothing here knows which.
+ */
+import type { BillingClass, Instant, IssueLink, JiraWorklog, LocalDate } from '../../ledger/types';
+
+/** The issue entity property that links an issue to a plan. */
+export const SUPPORT_PLAN_PROPERTY_KEY = 'support-plan';
+
+/** The value stored under {@link SUPPORT_PLAN_PROPERTY_KEY}. */
+export interface SupportPlanProperty {
+  readonly planId: string;
+  readonly billingClass: BillingClass;
+}
+
+/**
+ * A span of work time. Structurally a subset of the ledger's `Period`, so a period can be
+ * passed as it is: local dates bound the search, instants bound the worklogs returned.
+ */
+export interface WorkSpan {
+  readonly startDate: LocalDate;
+  /** First local day after the span. */
+  readonly endDateExclusive: LocalDate;
+  readonly start: Instant;
+  /** Exclusive. */
+  readonly end: Instant;
+}
+
+export interface PlanIssuesQuery {
+  readonly planId: string;
+  readonly projectKey?: string;
+  /** Only issues with work in this span, and only their worklogs started in it. Absent: every worklog. */
+  readonly span?: WorkSpan;
+}
+
+export interface IssueSummary {
+  readonly id: string;
+  readonly key: string;
+  readonly summary: string;
+  readonly projectId: string;
+  readonly projectKey: string;
+  /** null when the issue has no `support-plan` property or its value is not a valid link. */
+  readonly link: IssueLink | null;
+}
+
+export interface PlanIssue extends IssueSummary {
+  /** Every worklog of the issue (only those started in the span, when one was asked), in Jira's order. */
+  readonly worklogs: readonly JiraWorklog[];
+}
+
+export interface PlanIssuesPage {
+  readonly issues: readonly PlanIssue[];
+  /** Pass back to read the next page; null after the last one. Jira keeps it valid for 7 days. */
+  readonly nextPageToken: string | null;
+}
+
+export interface IssueIdsPage {
+  readonly issueIds: readonly string[];
+  readonly nextPageToken: string | null;
+}
+
+export interface ChangedWorklogs {
+  readonly worklogs: readonly JiraWorklog[];
+  /** The next watermark: pass it as `since` next time. */
+  readonly until: Instant;
+}
+
+export interface DeletedWorklogs {
+  readonly worklogIds: readonly string[];
+  readonly until: Instant;
+}
+
+export type JiraPermissionKey = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'ADMINISTER_PROJECTS';
+
+export type PermissionScope =
+  | { readonly projectKey: string }
+  | { readonly projectId: string }
+  | { readonly issueId: string }
+  | { readonly issueKey: string };
+
+export interface JiraUser {
+  readonly accountId: string;
+  readonly displayName: string;
+  /** IANA time zone from the user's Jira profile, when Jira shares it. */
+  readonly timeZone?: string;
+}
+
+export interface JiraProject {
+  readonly id: string;
+  readonly key: string;
+  readonly name: string;
+}
+
+export interface JiraPort {
+  /** Every issue linked to the plan (with work in the span, when given) with its worklogs. */
+  findPlanIssues(query: PlanIssuesQuery): Promise<readonly PlanIssue[]>;
+  /** One page of {@link findPlanIssues}, for work split across queue jobs. */
+  findPlanIssuesPage(query: PlanIssuesQuery, pageToken?: string | null): Promise<PlanIssuesPage>;
+  /** Issue ids matching a JQL, up to 5,000 a page. */
+  searchIssueIds(jql: string, pageToken?: string | null): Promise<IssueIdsPage>;
+  countIssues(jql: string): Promise<number>;
+  /** Worklogs created or updated after `since` (Jira leaves out the last minute). */
+  worklogsChangedSince(since: Instant): Promise<ChangedWorklogs>;
+  worklogsDeletedSince(since: Instant): Promise<DeletedWorklogs>;
+  /** null when the issue does not exist or the caller can't see it. */
+  getIssue(issueIdOrKey: string): Promise<IssueSummary | null>;
+  getIssueLink(issueId: string): Promise<IssueLink | null>;
+  setIssueLink(issueId: string, link: SupportPlanProperty): Promise<void>;
+  /** Succeeds when there was no link. */
+  clearIssueLink(issueId: string): Promise<void>;
+  /** The subset of `permissions` the caller holds in the scope. */
+  myPermissions(scope: PermissionScope, permissions: readonly JiraPermissionKey[]): Promise<ReadonlySet<JiraPermissionKey>>;
+  currentUser(): Promise<JiraUser>;
+  getProject(projectIdOrKey: string): Promise<JiraProject | null>;
+}
+
+export type JiraErrorKind =
+  | 'rate-limited'
+  | 'server'
+  | 'timeout'
+  | 'not-found'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'bad-request'
+  | 'network';
+
+export interface JiraErrorDetails {
+  readonly kind: JiraErrorKind;
+  /** The access layer's name of the call, e.g. `search`. */
+  readonly operation: string;
+  readonly method: string;
+  readonly path: string;
+  /** HTTP status; absent for time-outs and network failures. */
+  readonly status?: number;
+  readonly statusText?: string;
+  readonly errorMessages: readonly string[];
+  readonly errors: Readonly<Record<string, string>>;
+  readonly attempts: number;
+  /** Seconds Jira asked to wait (rate-limited only). */
+  readonly retryAfterSeconds?: number;
+}
+
+/** Every failed Jira call surfaces as this, with a message a person can act on. */
+export class JiraError extends Error implements JiraErrorDetails {
+  readonly kind: JiraErrorKind;
+  readonly operation: string;
+  readonly method: string;
+  readonly path: string;
+  readonly status?: number;
+  readonly statusText?: string;
+  readonly errorMessages: readonly string[];
+  readonly errors: Readonly<Record<string, string>>;
+  readonly attempts: number;
+  readonly retryAfterSeconds?: number;
+
+  constructor(details: JiraErrorDetails, options?: { cause?: unknown }) {
+    super(describeFailure(details), options);
+    this.name = 'JiraError';
+    this.kind = details.kind;
+    this.operation = details.operation;
+    this.method = details.method;
+    this.path = details.path;
+    this.status = details.status;
+    this.statusText = details.statusText;
+    this.errorMessages = details.errorMessages;
+    this.errors = details.errors;
+    this.attempts = details.attempts;
+    this.retryAfterSeconds = details.retryAfterSeconds;
+  }
+}
+
+function describeFailure(details: JiraErrorDetails): string {
+  const attempts = details.attempts === 1 ? '1 attempt' : `${details.attempts} attempts`;
+  const what = details.status === undefined ? details.kind : `${details.status} ${details.statusText ?? ''}`.trim();
+  const reasons = [...details.errorMessages, ...Object.entries(details.errors).map(([field, text]) => `${field}: ${text}`)];
+  const why = reasons.length > 0 ? ` (${reasons.join('; ')})` : '';
+  return `Jira ${details.operation} (${details.method} ${details.path}) failed after ${attempts}: ${what}${why}`;
+}
