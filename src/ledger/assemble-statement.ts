@@ -1,0 +1,76 @@
+import { breakdownBy } from './breakdown-by';
+import { buildCharges } from './build-charges';
+import { findThresholdCrossings } from './find-threshold-crossings';
+import { forecastUse } from './forecast-use';
+import type { LedgerEntry } from './ledger-entry';
+import { sumMinor } from './money';
+import type { Allocation, PeriodReplay } from './replay-periods';
+import type { ScheduledBlock } from './schedule-blocks';
+import { sumLines } from './sum-lines';
+import type { Instant, OutOfPlanWorklog, Plan, Statement, WorklogLine } from './types';
+
+/**
+ * Turns one replayed period into its statement: worklog lines, totals, bucket balances,
+ * charges, thresholds, the forecast (only with `asOf`) and the breakdowns.
+ *
+ * @example
+ * assembleStatement(plan, replays[3], scheduleBlocks(plan), prepared.outOfPlan, asOf)
+ */
+export function assembleStatement(
+  plan: Plan,
+  replay: PeriodReplay,
+  blocks: readonly ScheduledBlock[],
+  outOfPlan: readonly OutOfPlanWorklog[],
+  asOf: Instant | undefined,
+): Statement {
+  const { period, buckets, carriedIn } = replay;
+  const lines = replay.entries.map((entry, index) => toLine(entry, replay.allocations[index]));
+  const totals = sumLines(lines);
+  const availableSeconds = buckets.reduce((sum, bucket) => sum + bucket.openingSeconds, 0);
+  const purchases = blocks.filter(({ purchasedAt }) => purchasedAt >= period.start && purchasedAt < period.end);
+  const charges = buildCharges(plan, period, totals, purchases);
+  return {
+    planId: plan.id,
+    currency: plan.currency,
+    timeZone: plan.timeZone,
+    period,
+    includedSeconds: plan.kind === 'buckets' ? (plan.allowance?.includedSeconds ?? 0) : 0,
+    carriedIn,
+    carriedInSeconds: carriedIn.reduce((sum, lot) => sum + lot.seconds, 0),
+    purchasedSeconds: purchases.reduce((sum, { block }) => sum + block.seconds, 0),
+    availableSeconds,
+    usedCoveredSeconds: totals.coveredSeconds,
+    remainingSeconds: buckets.reduce((sum, bucket) => sum + bucket.closingSeconds + bucket.expiredSeconds, 0),
+    overageSeconds: totals.overageSeconds,
+    extraSeconds: totals.extraSeconds,
+    nonBillableSeconds: totals.nonBillableSeconds,
+    buckets,
+    charges,
+    totalMinor: sumMinor(charges.map((charge) => charge.amountMinor)),
+    thresholdsCrossed: findThresholdCrossings(lines, plan.thresholdsPercent, availableSeconds),
+    forecast: asOf === undefined ? null : forecastUse(period, lines, availableSeconds, asOf),
+    byIssue: breakdownBy(lines, (line) => line.issueId),
+    byAuthor: breakdownBy(lines, (line) => line.authorAccountId ?? 'unknown'),
+    lines,
+    outOfPlan,
+  };
+}
+
+function toLine(entry: LedgerEntry, allocation: Allocation | undefined): WorklogLine {
+  const { billingClass, roundedSeconds } = entry;
+  return {
+    worklogId: entry.worklogId,
+    issueId: entry.issueId,
+    ...(entry.issueKey === undefined ? {} : { issueKey: entry.issueKey }),
+    authorAccountId: entry.authorAccountId,
+    started: entry.started,
+    billingClass,
+    rawSeconds: entry.rawSeconds,
+    roundedSeconds,
+    coveredSeconds: billingClass === 'covered' ? roundedSeconds : 0,
+    overageSeconds: allocation?.overageSeconds ?? 0,
+    extraSeconds: billingClass === 'extra' ? roundedSeconds : 0,
+    nonBillableSeconds: billingClass === 'non-billable' ? roundedSeconds : 0,
+    draws: allocation?.draws ?? [],
+  };
+}

@@ -1,0 +1,52 @@
+import { timeChargeMinor } from './money';
+import type { ScheduledBlock } from './schedule-blocks';
+import type { ChargeKind, ChargeLine, MinorUnits, Period, Plan, Seconds } from './types';
+
+/** The seconds a period bills, by kind of work. */
+export interface BilledSeconds {
+  readonly coveredSeconds: Seconds;
+  readonly overageSeconds: Seconds;
+  readonly extraSeconds: Seconds;
+}
+
+/**
+ * The period's charge lines in their fixed order — fixed fee, pay-as-you-go, overage, extra,
+ * one line per block purchased in the period — leaving out lines whose amount and seconds are
+ * both 0. Each time-based amount is rounded half up once, from integer seconds.
+ *
+ * @example
+ * // bucket plan, overage rate 12000/h, 1.5 h of overage, no fee, no extra, no purchase
+ * buildCharges(plan, period, { coveredSeconds: 9000, overageSeconds: 5400, extraSeconds: 0 }, [])
+ * // [{ kind: 'overage', description: 'Overage', seconds: 5400, rateMinor: 12000, amountMinor: 18000 }]
+ */
+export function buildCharges(
+  plan: Plan,
+  period: Period,
+  billed: BilledSeconds,
+  blocks: readonly ScheduledBlock[],
+): ChargeLine[] {
+  const lines: ChargeLine[] = [];
+  // A plan has either fixed fee and overage (buckets) or pay-as-you-go, so the order holds.
+  if (plan.kind === 'buckets') {
+    const fixedFeeMinor = plan.allowance?.fixedFeeMinor ?? 0;
+    lines.push({ kind: 'fixed-fee', description: `Fixed fee for ${period.label}`, amountMinor: fixedFeeMinor });
+    lines.push(timeLine('overage', 'Overage', billed.overageSeconds, plan.overageRateMinor));
+  } else {
+    lines.push(timeLine('pay-as-you-go', 'Covered work', billed.coveredSeconds, plan.hourlyRateMinor));
+  }
+  lines.push(timeLine('extra', 'Extra work', billed.extraSeconds, plan.extraRateMinor));
+  for (const { block, purchasedAt } of blocks) {
+    if (purchasedAt < period.start || purchasedAt >= period.end) continue;
+    lines.push({
+      kind: 'block-purchase',
+      description: `Prepaid block ${block.id} purchased ${block.purchasedOn}`,
+      seconds: block.seconds,
+      amountMinor: block.priceMinor,
+    });
+  }
+  return lines.filter((line) => line.amountMinor !== 0 || (line.seconds ?? 0) !== 0);
+}
+
+function timeLine(kind: ChargeKind, description: string, seconds: Seconds, rateMinor: MinorUnits): ChargeLine {
+  return { kind, description, seconds, rateMinor, amountMinor: timeChargeMinor(seconds, rateMinor) };
+}

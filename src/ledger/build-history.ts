@@ -1,0 +1,27 @@
+import { assembleStatement } from './assemble-statement';
+import { replayLedger } from './replay-ledger';
+import type { Instant, IssueLink, JiraWorklog, Period, Plan, Statement } from './types';
+
+export interface HistoryInput {
+  readonly plan: Plan;
+  readonly links: readonly IssueLink[];
+  readonly worklogs: readonly JiraWorklog[];
+  /** The last period wanted: a `YYYY-MM` label or a `Period` of this plan. */
+  readonly throughPeriod: string | Period;
+  /** The instant each statement's forecast is made at; no forecast without it. */
+  readonly asOf?: Instant;
+}
+
+/**
+ * The statements of every period from the plan's first through `throughPeriod`, oldest first,
+ * from one replay of the worklogs.
+ *
+ * @example
+ * buildHistory({ plan, links, worklogs, throughPeriod: '2026-12' }).map((s) => s.period.label)
+ * // ['2026-10', '2026-11', '2026-12'] for a monthly plan starting 2026-10-01
+ */
+export function buildHistory(input: HistoryInput): Statement[] {
+  const { plan, links, worklogs, throughPeriod, asOf } = input;
+  const replay = replayLedger(plan, links, worklogs, throughPeriod, 'throughPeriod');
+  return replay.periods.map((period) => assembleStatement(plan, period, replay.blocks, replay.outOfPlan, asOf));
+}

@@ -1,0 +1,31 @@
+import { assembleStatement } from './assemble-statement';
+import { LedgerInputError } from './errors';
+import { replayLedger } from './replay-ledger';
+import type { Instant, IssueLink, JiraWorklog, Period, Plan, Statement } from './types';
+
+export interface StatementInput {
+  readonly plan: Plan;
+  readonly links: readonly IssueLink[];
+  readonly worklogs: readonly JiraWorklog[];
+  /** A `YYYY-MM` label (check it with `periodByLabel` first) or a `Period` of this plan. */
+  readonly period: string | Period;
+  /** The instant the forecast is made at; no forecast without it. */
+  readonly asOf?: Instant;
+}
+
+/**
+ * The statement of one period. The plan is replayed from its start, since rollover lots and
+ * blocks carry balances across periods; the result does not depend on the order of `worklogs`.
+ *
+ * @throws LedgerInputError when a linked worklog's `started` cannot be parsed, or the plan has no such period
+ * @example
+ * const statement = buildStatement({ plan, links, worklogs, period: '2026-10', asOf: Date.parse('2026-10-20T12:00:00Z') });
+ * statement.totalMinor // e.g. 1530000
+ */
+export function buildStatement(input: StatementInput): Statement {
+  const { plan, links, worklogs, period, asOf } = input;
+  const replay = replayLedger(plan, links, worklogs, period, 'period');
+  const last = replay.periods.at(-1);
+  if (last === undefined) throw new LedgerInputError('period', `plan ${plan.id} has no periods`);
+  return assembleStatement(plan, last, replay.blocks, replay.outOfPlan, asOf);
+}

@@ -1,0 +1,10 @@
+export type * from './types';
+export { LedgerInputError } from './errors';
+export { listPeriods } from './list-periods';
+export { periodContaining } from './period-containing';
+export { periodByLabel } from './period-by-label';
+export { roundWorklog } from './round-worklog';
+export { buildStatement, type StatementInput } from './build-statement';
+export { buildHistory, type HistoryInput } from './build-history';
+export { parseJiraInstant } from './parse-jira-instant';
+export { roundHalfUp, timeChargeMinor } from './money';

@@ -1,0 +1,83 @@
+import { compareWorklogIds } from './compare-worklog-ids';
+import { latestWorklogs } from './latest-worklogs';
+import type { LedgerEntry } from './ledger-entry';
+import { indexLinks } from './link-index';
+import { parseJiraInstant } from './parse-jira-instant';
+import type { PeriodCalendar } from './period-calendar';
+import { roundWorklog } from './round-worklog';
+import type { Instant, IssueLink, JiraWorklog, OutOfPlanWorklog, Period, Plan } from './types';
+
+export interface PreparedWorklogs {
+  /** Entries of `periods[i]` at index i, each list in draw order (started, then worklog id). */
+  readonly byPeriod: readonly (readonly LedgerEntry[])[];
+  /** Linked worklogs outside the plan, ordered by started then worklog id. */
+  readonly outOfPlan: readonly OutOfPlanWorklog[];
+}
+
+/**
+ * Keeps the latest version of each worklog of an issue linked to the plan, rounds it, and
+ * files it under its period; worklogs after the last of `periods` are left out (they cannot
+ * affect those periods), worklogs outside the plan are reported.
+ *
+ * @param periods consecutive periods starting with period 0
+ * @example
+ * prepareWorklogs(plan, calendar, [october], links, worklogs).byPeriod[0] // October's entries in draw order
+ */
+export function prepareWorklogs(
+  plan: Plan,
+  calendar: PeriodCalendar,
+  periods: readonly Period[],
+  links: readonly IssueLink[],
+  worklogs: readonly JiraWorklog[],
+): PreparedWorklogs {
+  const linkByIssue = indexLinks(links, plan.id);
+  const periodStarts = periods.map((period) => period.start);
+  const lastEnd = periods.at(-1)?.end ?? calendar.planStart;
+  const byPeriod: LedgerEntry[][] = periods.map(() => []);
+  const outOfPlan: OutOfPlanWorklog[] = [];
+
+  for (const worklog of latestWorklogs(worklogs)) {
+    const link = linkByIssue.get(worklog.issueId);
+    if (link === undefined) continue;
+    const started = parseJiraInstant(worklog.started, `worklogs[id=${worklog.id}].started`);
+    if (started < calendar.planStart || (calendar.planEnd !== null && started >= calendar.planEnd)) {
+      const reason = started < calendar.planStart ? 'before-plan-start' : 'after-plan-end';
+      outOfPlan.push({ worklogId: worklog.id, issueId: worklog.issueId, started, reason });
+    } else if (started < lastEnd) {
+      byPeriod[lastIndexAtOrBefore(periodStarts, started)]?.push(toEntry(plan, link, worklog, started));
+    }
+  }
+
+  for (const entries of byPeriod) entries.sort(inDrawOrder);
+  outOfPlan.sort(inDrawOrder);
+  return { byPeriod, outOfPlan };
+}
+
+function toEntry(plan: Plan, link: IssueLink, worklog: JiraWorklog, started: Instant): LedgerEntry {
+  return {
+    worklogId: worklog.id,
+    issueId: worklog.issueId,
+    ...(link.issueKey === undefined ? {} : { issueKey: link.issueKey }),
+    authorAccountId: worklog.author?.accountId ?? null,
+    started,
+    billingClass: link.billingClass,
+    rawSeconds: worklog.timeSpentSeconds,
+    roundedSeconds: roundWorklog(worklog.timeSpentSeconds, plan.rounding, link.billingClass),
+  };
+}
+
+function inDrawOrder(a: { started: Instant; worklogId: string }, b: { started: Instant; worklogId: string }): number {
+  return a.started - b.started || compareWorklogIds(a.worklogId, b.worklogId);
+}
+
+/** Index of the last of the ascending `values` that is ≤ `target` (the first value is ≤ target). */
+function lastIndexAtOrBefore(values: readonly number[], target: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((values[middle] ?? Number.POSITIVE_INFINITY) <= target) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}

@@ -1,0 +1,163 @@
+import { type Bucket, byDrawPriority } from './draw-order';
+import type { LedgerEntry } from './ledger-entry';
+import type { PeriodCalendar } from './period-calendar';
+import type { ScheduledBlock } from './schedule-blocks';
+import type { BucketDraw, BucketSummary, CarriedInLot, Instant, Period, Plan, Seconds } from './types';
+
+const ROLLOVER_RANK = 0;
+const ALLOWANCE_RANK = 1;
+const FIRST_BLOCK_RANK = 2;
+
+/** How one entry's seconds were covered. */
+export interface Allocation {
+  /** The part of a covered entry that no bucket could hold. */
+  readonly overageSeconds: Seconds;
+  readonly draws: readonly BucketDraw[];
+}
+
+/** One period as the replay left it. */
+export interface PeriodReplay {
+  readonly period: Period;
+  /** In draw order. */
+  readonly entries: readonly LedgerEntry[];
+  /** Aligned with `entries`. */
+  readonly allocations: readonly Allocation[];
+  /** Every bucket usable in the period with a positive opening balance, in draw priority. */
+  readonly buckets: readonly BucketSummary[];
+  readonly carriedIn: readonly CarriedInLot[];
+}
+
+const NOTHING_DRAWN: Allocation = { overageSeconds: 0, draws: [] };
+
+/**
+ * Replays a plan from its first period: each period's allowance and the blocks bought by its
+ * end become buckets, covered work draws on the usable bucket expiring soonest, unused hours
+ * expire with their bucket, and each period's unused allowance rolls over as a lot (at most the
+ * cap, usable from the next period, expiring at the end of the K-th period after, or the
+ * plan's end).
+ *
+ * @param periods consecutive periods starting with period 0
+ * @param entriesByPeriod the entries of `periods[i]` at index i, in draw order
+ * @example
+ * replayPeriods(plan, calendar, periods, prepared.byPeriod, scheduleBlocks(plan)).at(-1)?.buckets
+ */
+export function replayPeriods(
+  plan: Plan,
+  calendar: PeriodCalendar,
+  periods: readonly Period[],
+  entriesByPeriod: readonly (readonly LedgerEntry[])[],
+  blocks: readonly ScheduledBlock[],
+): PeriodReplay[] {
+  const pendingBlocks = blockBuckets(blocks);
+  let alive: Bucket[] = [];
+
+  return periods.map((period, position) => {
+    const allowance = allowanceBucket(plan, period);
+    if (allowance !== null) alive.push(allowance);
+    while (pendingBlocks[0] !== undefined && pendingBlocks[0].usableFrom < period.end) {
+      alive.push(pendingBlocks[0]);
+      pendingBlocks.shift();
+    }
+
+    const usable = alive.filter((bucket) => bucket.balance > 0 && isUsableDuring(bucket, period)).sort(byDrawPriority);
+    const openings = usable.map((bucket) => bucket.balance);
+    const entries = entriesByPeriod[position] ?? [];
+    const drawsOnBuckets = plan.kind === 'buckets';
+    const allocations = entries.map((entry) =>
+      entry.billingClass === 'covered' && drawsOnBuckets
+        ? allocate(entry.roundedSeconds, entry.started, usable)
+        : NOTHING_DRAWN,
+    );
+    const buckets = usable.map((bucket, index) => summarise(bucket, openings[index] ?? 0, period));
+    const carriedIn = usable.flatMap((bucket, index) =>
+      bucket.fromPeriod === undefined || bucket.expiresAt === null
+        ? []
+        : [{ bucketId: bucket.id, fromPeriod: bucket.fromPeriod, seconds: openings[index] ?? 0, expiresAt: bucket.expiresAt }],
+    );
+
+    alive = alive.filter((bucket) => bucket.balance > 0 && !expiresBy(bucket, period.end));
+    const lot = allowance && rolloverLot(plan, calendar, period, allowance.balance);
+    if (lot) alive.push(lot);
+    return { period, entries, allocations, buckets, carriedIn };
+  });
+}
+
+function blockBuckets(blocks: readonly ScheduledBlock[]): Bucket[] {
+  return blocks
+    .map(({ block, purchasedAt, expiresAt }, position): Bucket => ({
+      id: `block:${block.id}`,
+      kind: 'block',
+      usableFrom: purchasedAt,
+      expiresAt,
+      rank: FIRST_BLOCK_RANK + position,
+      balance: block.seconds,
+    }))
+    .filter((bucket) => bucket.balance > 0);
+}
+
+function allowanceBucket(plan: Plan, period: Period): Bucket | null {
+  const includedSeconds = plan.kind === 'buckets' ? (plan.allowance?.includedSeconds ?? 0) : 0;
+  if (includedSeconds <= 0) return null;
+  return {
+    id: `allowance:${period.label}`,
+    kind: 'allowance',
+    usableFrom: period.start,
+    expiresAt: period.end,
+    rank: ALLOWANCE_RANK,
+    balance: includedSeconds,
+  };
+}
+
+function rolloverLot(plan: Plan, calendar: PeriodCalendar, period: Period, unusedSeconds: Seconds): Bucket | null {
+  const rollover = plan.kind === 'buckets' ? plan.allowance?.rollover : undefined;
+  const next = calendar.period(period.index + 1);
+  if (rollover === undefined || next === null || rollover.expiresAfterPeriods < 1) return null;
+  const seconds = Math.min(rollover.capSeconds, unusedSeconds);
+  if (seconds <= 0) return null;
+  return {
+    id: `rollover:${period.label}`,
+    kind: 'rollover',
+    usableFrom: next.start,
+    expiresAt: calendar.endOfPeriodOrPlan(period.index + rollover.expiresAfterPeriods),
+    rank: ROLLOVER_RANK,
+    fromPeriod: period.label,
+    balance: seconds,
+  };
+}
+
+function isUsableDuring(bucket: Bucket, period: Period): boolean {
+  return bucket.usableFrom < period.end && !expiresBy(bucket, Math.max(period.start, bucket.usableFrom));
+}
+
+function expiresBy(bucket: Bucket, instant: Instant): boolean {
+  return bucket.expiresAt !== null && bucket.expiresAt <= instant;
+}
+
+/** Draws `seconds` started at `started` from the usable buckets in priority order; mutates their balances. */
+function allocate(seconds: Seconds, started: Instant, bucketsInPriority: readonly Bucket[]): Allocation {
+  let remaining = seconds;
+  const draws: BucketDraw[] = [];
+  for (const bucket of bucketsInPriority) {
+    if (remaining === 0) break;
+    if (bucket.balance === 0 || bucket.usableFrom > started || expiresBy(bucket, started)) continue;
+    const drawn = Math.min(bucket.balance, remaining);
+    bucket.balance -= drawn;
+    remaining -= drawn;
+    draws.push({ bucketId: bucket.id, seconds: drawn });
+  }
+  return { overageSeconds: remaining, draws };
+}
+
+function summarise(bucket: Bucket, openingSeconds: Seconds, period: Period): BucketSummary {
+  const expiredSeconds = expiresBy(bucket, period.end) ? bucket.balance : 0;
+  return {
+    id: bucket.id,
+    kind: bucket.kind,
+    usableFrom: bucket.usableFrom,
+    expiresAt: bucket.expiresAt,
+    openingSeconds,
+    usedSeconds: openingSeconds - bucket.balance,
+    expiredSeconds,
+    closingSeconds: bucket.balance - expiredSeconds,
+  };
+}

@@ -1,0 +1,62 @@
+import type { BucketPlan, IssueLink, JiraWorklog, PayAsYouGoPlan } from './types';
+
+/**
+ * Test data with valid defaults: a monthly bucket plan in UTC from 2026-10-01 with 10 included
+ * hours, no rounding, overage at 100.00/h and extra work at 150.00/h.
+ */
+export function buildPlan(overrides: Partial<BucketPlan> = {}): BucketPlan {
+  return {
+    kind: 'buckets',
+    id: 'gold',
+    name: 'Gold support',
+    currency: 'EUR',
+    timeZone: 'UTC',
+    startDate: '2026-10-01',
+    period: 'month',
+    rounding: { incrementSeconds: 0, minimumSeconds: 0 },
+    thresholdsPercent: [],
+    extraRateMinor: 15000,
+    allowance: { includedSeconds: 10 * 3600, fixedFeeMinor: 0 },
+    blocks: [],
+    overageRateMinor: 10000,
+    ...overrides,
+  };
+}
+
+/** A pay-as-you-go plan in UTC from 2026-10-01 at 90.00/h. */
+export function buildPayAsYouGoPlan(overrides: Partial<PayAsYouGoPlan> = {}): PayAsYouGoPlan {
+  return {
+    kind: 'pay-as-you-go',
+    id: 'payg',
+    name: 'Pay as you go',
+    currency: 'EUR',
+    timeZone: 'UTC',
+    startDate: '2026-10-01',
+    period: 'month',
+    rounding: { incrementSeconds: 0, minimumSeconds: 0 },
+    thresholdsPercent: [],
+    extraRateMinor: 15000,
+    hourlyRateMinor: 9000,
+    ...overrides,
+  };
+}
+
+/** A covered link of issue 10001 to plan `gold`. */
+export function buildLink(overrides: Partial<IssueLink> = {}): IssueLink {
+  return { issueId: '10001', planId: 'gold', billingClass: 'covered', ...overrides };
+}
+
+/** One hour on issue 10001 by alice, started 2026-10-05 09:00 UTC. */
+export function buildWorklog(overrides: Partial<JiraWorklog> = {}): JiraWorklog {
+  return {
+    id: '1',
+    issueId: '10001',
+    started: '2026-10-05T09:00:00.000+0000',
+    timeSpentSeconds: 3600,
+    author: { accountId: 'alice' },
+    updated: '2026-10-05T10:00:00.000+0000',
+    ...overrides,
+  };
+}
+
+export const HOUR = 3600;
