@@ -1,0 +1,74 @@
+import type { IssueLink } from '../../ledger/types';
+import type { Store, StoreEntry } from '../ports/store';
+import {
+  HEAD_PREFIX,
+  LINK_SHARD_COUNT,
+  generationPrefix,
+  headKey,
+  linkShardKey,
+  planIdOfHeadKey,
+  shardPrefix,
+} from './keys';
+import { aggregatePartSchema, linkShardSchema, planHeadSchema, type AggregatePart, type LinkShard, type PlanHead } from './records';
+import { shardOf } from './shard-of';
+
+export interface StoredPart {
+  readonly key: string;
+  readonly part: AggregatePart;
+}
+
+/** Reads of the aggregates, validated; every write goes through `editAtomically`. */
+export class AggregateReader {
+  constructor(private readonly store: Store) {}
+
+  async head(planId: string): Promise<PlanHead | undefined> {
+    const value = await this.store.get(headKey(planId));
+    return value === undefined ? undefined : planHeadSchema.parse(value);
+  }
+
+  /** Every plan that has aggregates. */
+  async planIds(): Promise<string[]> {
+    const entries = await this.listAll(HEAD_PREFIX);
+    return entries.map((entry) => planIdOfHeadKey(entry.key));
+  }
+
+  async parts(planId: string, generation: number): Promise<StoredPart[]> {
+    return (await this.listAll(generationPrefix(planId, generation))).map(toStoredPart);
+  }
+
+  async shardParts(planId: string, generation: number, shard: number): Promise<StoredPart[]> {
+    return (await this.listAll(shardPrefix(planId, generation, shard))).map(toStoredPart);
+  }
+
+  async link(issueId: string): Promise<IssueLink | undefined> {
+    const shard = await this.linkShard(linkShardKeyOf(issueId));
+    const stored = shard[issueId];
+    if (stored === undefined) return undefined;
+    const [planId, billingClass, issueKey] = stored;
+    return { issueId, planId, billingClass, ...(issueKey === '' ? {} : { issueKey }) };
+  }
+
+  async linkShard(key: string): Promise<LinkShard> {
+    const value = await this.store.get(key);
+    return value === undefined ? {} : linkShardSchema.parse(value);
+  }
+
+  private async listAll(prefix: string): Promise<StoreEntry[]> {
+    const entries: StoreEntry[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.listByPrefix(prefix, cursor === undefined ? {} : { cursor });
+      entries.push(...page.entries);
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    return entries;
+  }
+}
+
+export function linkShardKeyOf(issueId: string): string {
+  return linkShardKey(shardOf(issueId, LINK_SHARD_COUNT));
+}
+
+function toStoredPart(entry: StoreEntry): StoredPart {
+  return { key: entry.key, part: aggregatePartSchema.parse(entry.value) };
+}

@@ -1,0 +1,40 @@
+/**
+ * Where the aggregates live in the store. One plan's aggregate is a generation of parts:
+ * `agg:<plan>:g<generation>:s<shard>:p<part>`. A full recompute writes the next generation
+ * beside the live one and then swaps the plan's head, so readers never see a half-built one.
+ */
+
+const PLAN_ID = /^[A-Za-z0-9._-]{1,120}$/;
+
+function checkedPlanId(planId: string): string {
+  if (!PLAN_ID.test(planId)) throw new Error(`Plan id "${planId}" cannot be part of a storage key.`);
+  return planId;
+}
+
+const pad = (value: number, width: number): string => String(value).padStart(width, '0');
+
+export const HEAD_PREFIX = 'sync:plan:';
+
+export const headKey = (planId: string): string => `${HEAD_PREFIX}${checkedPlanId(planId)}`;
+
+export const planIdOfHeadKey = (key: string): string => key.slice(HEAD_PREFIX.length);
+
+export const generationPrefix = (planId: string, generation: number): string =>
+  `agg:${checkedPlanId(planId)}:g${generation}:`;
+
+export const shardPrefix = (planId: string, generation: number, shard: number): string =>
+  `${generationPrefix(planId, generation)}s${pad(shard, 4)}:`;
+
+export const partKey = (planId: string, generation: number, shard: number, part: number): string =>
+  `${shardPrefix(planId, generation, shard)}p${pad(part, 6)}`;
+
+/** Issue id → plan, for every issue the app has seen linked; sharded like the parts. */
+export const LINK_SHARD_COUNT = 128;
+
+export const linkShardKey = (shard: number): string => `sync:links:${pad(shard, 3)}`;
+
+export const WATERMARK_KEY = 'sync:watermark';
+
+export function partNumberOfKey(key: string): number {
+  return Number(key.slice(key.lastIndexOf(':p') + 2));
+}
