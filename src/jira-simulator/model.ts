@@ -1,0 +1,102 @@
+/**
+ * The simulator's state: plain JSON-serialisable records, so a whole site can be saved to
+ * and loaded from a file. Times are epoch milliseconds except `started`, which keeps the
+ * offset the author gave (Jira shows work in the author's wall-clock time).
+ */
+
+export const PERMISSION_KEYS = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS', 'WORK_ON_ISSUES'] as const;
+export type PermissionKey = (typeof PERMISSION_KEYS)[number];
+
+export interface SimUser {
+  readonly accountId: string;
+  readonly email: string;
+  readonly apiToken: string;
+  readonly displayName: string;
+  readonly timeZone: string;
+  readonly accountType: 'atlassian' | 'app';
+  /** Project id → the permissions the user holds in it. */
+  readonly permissions: Readonly<Record<string, readonly PermissionKey[]>>;
+}
+
+export interface SimProject {
+  readonly id: string;
+  readonly key: string;
+  readonly name: string;
+}
+
+export interface SimIssueType {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface SimIssue {
+  readonly id: string;
+  readonly key: string;
+  readonly projectId: string;
+  readonly summary: string;
+  readonly issueTypeId: string;
+  readonly created: number;
+  readonly updated: number;
+  /** Property key → JSON value. */
+  readonly properties: Readonly<Record<string, unknown>>;
+}
+
+export interface SimWorklog {
+  readonly id: string;
+  readonly issueId: string;
+  readonly authorAccountId: string;
+  readonly updateAuthorAccountId: string;
+  /** As given, e.g. `2026-10-05T09:00:00.000+0200`. */
+  readonly started: string;
+  readonly timeSpentSeconds: number;
+  /** Atlassian Document Format, as given. */
+  readonly comment?: unknown;
+  readonly created: number;
+  readonly updated: number;
+}
+
+export interface DeletedWorklog {
+  readonly worklogId: string;
+  readonly deletedAt: number;
+}
+
+export interface SimulatorState {
+  readonly users: SimUser[];
+  readonly projects: SimProject[];
+  readonly issueTypes: SimIssueType[];
+  readonly issues: SimIssue[];
+  readonly worklogs: SimWorklog[];
+  readonly deletedWorklogs: DeletedWorklog[];
+  /** Next numeric id handed out to a new issue or worklog. */
+  readonly nextIssueId: number;
+  readonly nextWorklogId: number;
+}
+
+export const DEFAULT_ISSUE_TYPES: readonly SimIssueType[] = [
+  { id: '10001', name: 'Task' },
+  { id: '10002', name: 'Bug' },
+  { id: '10003', name: 'Support' },
+];
+
+/** Stands for Forge's `asApp()`: every permission in every project. */
+export const APP_ACCOUNT: Omit<SimUser, 'permissions'> = {
+  accountId: 'app-support-hours',
+  email: 'app@support-hours.local',
+  apiToken: 'app-token',
+  displayName: 'Support Hours (app)',
+  timeZone: 'UTC',
+  accountType: 'app',
+};
+
+export function emptyState(): SimulatorState {
+  return {
+    users: [],
+    projects: [],
+    issueTypes: [...DEFAULT_ISSUE_TYPES],
+    issues: [],
+    worklogs: [],
+    deletedWorklogs: [],
+    nextIssueId: 10000,
+    nextWorklogId: 10000,
+  };
+}

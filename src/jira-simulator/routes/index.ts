@@ -1,0 +1,55 @@
+import { getIssueRoute, createIssueRoute, deleteIssueRoute } from './issues';
+import { myPermissionsRoute, myselfRoute, projectRoute, userRoute } from './people';
+import { deletePropertyRoute, getPropertyRoute, setPropertyRoute } from './properties';
+import type { Route } from './route';
+import { searchGetRoute, searchPostRoute } from './search';
+import { deletedWorklogsRoute, listWorklogsByIdRoute, updatedWorklogsRoute } from './worklog-changes';
+import { createWorklogRoute, deleteWorklogRoute, getWorklogRoute, listWorklogsRoute, updateWorklogRoute } from './worklogs';
+
+export const ROUTES: readonly Route[] = [
+  searchPostRoute,
+  searchGetRoute,
+  getIssueRoute,
+  createIssueRoute,
+  deleteIssueRoute,
+  listWorklogsRoute,
+  createWorklogRoute,
+  getWorklogRoute,
+  updateWorklogRoute,
+  deleteWorklogRoute,
+  updatedWorklogsRoute,
+  deletedWorklogsRoute,
+  listWorklogsByIdRoute,
+  getPropertyRoute,
+  setPropertyRoute,
+  deletePropertyRoute,
+  myPermissionsRoute,
+  myselfRoute,
+  userRoute,
+  projectRoute,
+];
+
+export interface RouteMatch {
+  readonly route: Route;
+  readonly params: Record<string, string>;
+}
+
+const compiled = ROUTES.map((route) => {
+  const names: string[] = [];
+  const source = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { route, names, pattern: new RegExp(`^${source}$`) };
+});
+
+export function matchRoute(method: string, path: string): RouteMatch | null {
+  for (const { route, names, pattern } of compiled) {
+    if (route.method !== method) continue;
+    const match = pattern.exec(path);
+    if (!match) continue;
+    const params = Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]));
+    return { route, params };
+  }
+  return null;
+}

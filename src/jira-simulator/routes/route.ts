@@ -1,0 +1,45 @@
+import type { ProductEvent } from '../events';
+import type { Reply } from '../http';
+import type { JqlSite } from '../jql/fields';
+import type { SimUser } from '../model';
+import type { SiteStore } from '../store';
+
+export interface RouteContext {
+  readonly store: SiteStore;
+  readonly site: JqlSite;
+  readonly caller: SimUser;
+  /** The simulator clock, epoch ms. */
+  readonly now: number;
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  /** Parsed JSON body; undefined when there was none. */
+  readonly body: unknown;
+  /** Origin under which `self` links point. */
+  readonly baseUrl: string;
+  /** The request's path, e.g. `/rest/api/3/worklog/updated`. */
+  readonly path: string;
+  /** The full URL of the request, for `self`. */
+  readonly selfUrl: string;
+  emit(event: ProductEvent): void;
+}
+
+export interface RouteOutcome {
+  readonly reply: Reply;
+  /** Issues or worklogs in the answer: Jira charges a point for each. */
+  readonly objectsReturned: number;
+}
+
+export interface Route {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** An OpenAPI path template such as `/rest/api/3/issue/{issueIdOrKey}/worklog`. */
+  readonly path: string;
+  handle(context: RouteContext): RouteOutcome;
+}
+
+export function ok(body: unknown, objectsReturned = 0, status = 200): RouteOutcome {
+  return { reply: { status, body }, objectsReturned };
+}
+
+export function noContent(): RouteOutcome {
+  return { reply: { status: 204 }, objectsReturned: 0 };
+}

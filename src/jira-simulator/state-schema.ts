@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { PERMISSION_KEYS, type SimulatorState } from './model';
+
+/** Checks a state read from disk, so a hand-edited or stale file fails clearly on load. */
+export const simulatorStateSchema: z.ZodType<SimulatorState> = z.object({
+  users: z.array(
+    z.object({
+      accountId: z.string(),
+      email: z.string(),
+      apiToken: z.string(),
+      displayName: z.string(),
+      timeZone: z.string(),
+      accountType: z.enum(['atlassian', 'app']),
+      permissions: z.record(z.string(), z.array(z.enum(PERMISSION_KEYS))),
+    }),
+  ),
+  projects: z.array(z.object({ id: z.string(), key: z.string(), name: z.string() })),
+  issueTypes: z.array(z.object({ id: z.string(), name: z.string() })),
+  issues: z.array(
+    z.object({
+      id: z.string(),
+      key: z.string(),
+      projectId: z.string(),
+      summary: z.string(),
+      issueTypeId: z.string(),
+      created: z.number(),
+      updated: z.number(),
+      properties: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  worklogs: z.array(
+    z.object({
+      id: z.string(),
+      issueId: z.string(),
+      authorAccountId: z.string(),
+      updateAuthorAccountId: z.string(),
+      started: z.string(),
+      timeSpentSeconds: z.number().int(),
+      comment: z.unknown().optional(),
+      created: z.number(),
+      updated: z.number(),
+    }),
+  ),
+  deletedWorklogs: z.array(z.object({ worklogId: z.string(), deletedAt: z.number() })),
+  nextIssueId: z.number().int(),
+  nextWorklogId: z.number().int(),
+});
