@@ -54,7 +54,7 @@ export const minorUnitsSchema = nonNegativeInteger('minor units');
 
 export const identifierSchema = z.string().trim().min(1, { error: 'must not be empty' });
 
-const jiraTimestampShape = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,3})?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/;
+const jiraTimestampShape = /^[1-9]\d{3}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,3})?(Z|[+-](0\d|1[0-8]):?[0-5]\d)$/;
 
 /** An instant as Jira writes it, e.g. `2026-10-05T09:00:00.000+0200` (also `+02:00` or `Z`). */
 export const jiraTimestampSchema = z

@@ -1,0 +1,19 @@
+/** Characters that make a spreadsheet read a cell as a formula (CSV injection). */
+const formulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+/**
+ * One CSV cell per RFC 4180, defused against formula injection: a text starting with `=`, `+`, `-`, `@`,
+ * tab or CR gets a leading `'`; a cell containing a comma, quote, CR or LF is quoted, quotes doubled.
+ * Numbers are written as they are.
+ */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  const defused = formulaStarts.some((start) => value.startsWith(start)) ? `'${value}` : value;
+  return /[",\r\n]/.test(defused) ? `"${defused.replaceAll('"', '""')}"` : defused;
+}
+
+/** A CSV document: rows joined with CRLF, the last one terminated too (RFC 4180). */
+export function csvDocument(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+}

@@ -1,0 +1,96 @@
+import type { ChargeLine, Statement, WorklogLine } from '../ledger';
+import { csvDocument } from './csv';
+import { amountText, hoursText, instantInZone } from './quantities';
+import type { StatementView } from './statement-view';
+
+const header = [
+  'record',
+  'worklog_id',
+  'issue',
+  'author',
+  'author_name',
+  'started',
+  'billing_class',
+  'raw_seconds',
+  'rounded_seconds',
+  'covered_seconds',
+  'overage_seconds',
+  'extra_seconds',
+  'non_billable_seconds',
+  'raw_hours',
+  'rounded_hours',
+  'covered_hours',
+  'overage_hours',
+  'extra_hours',
+  'non_billable_hours',
+  'charge',
+  'description',
+  'charge_seconds',
+  'charge_hours',
+  'rate_minor',
+  'amount_minor',
+  'amount',
+  'currency',
+] as const;
+
+type Column = (typeof header)[number];
+type Row = Partial<Record<Column, string | number | null>>;
+
+function worklogRow(line: WorklogLine, timeZone: string, authorNames: ReadonlyMap<string, string>): Row {
+  const { rawSeconds, roundedSeconds, coveredSeconds, overageSeconds, extraSeconds, nonBillableSeconds } = line;
+  return {
+    record: 'worklog',
+    worklog_id: line.worklogId,
+    issue: line.issueKey ?? line.issueId,
+    author: line.authorAccountId,
+    author_name: line.authorAccountId === null ? null : authorNames.get(line.authorAccountId),
+    started: instantInZone(line.started, timeZone),
+    billing_class: line.billingClass,
+    raw_seconds: rawSeconds,
+    rounded_seconds: roundedSeconds,
+    covered_seconds: coveredSeconds,
+    overage_seconds: overageSeconds,
+    extra_seconds: extraSeconds,
+    non_billable_seconds: nonBillableSeconds,
+    raw_hours: hoursText(rawSeconds),
+    rounded_hours: hoursText(roundedSeconds),
+    covered_hours: hoursText(coveredSeconds),
+    overage_hours: hoursText(overageSeconds),
+    extra_hours: hoursText(extraSeconds),
+    non_billable_hours: hoursText(nonBillableSeconds),
+  };
+}
+
+function chargeRow(charge: ChargeLine, currency: string): Row {
+  return {
+    record: 'charge',
+    charge: charge.kind,
+    description: charge.description,
+    charge_seconds: charge.seconds,
+    charge_hours: charge.seconds === undefined ? null : hoursText(charge.seconds),
+    rate_minor: charge.rateMinor,
+    amount_minor: charge.amountMinor,
+    amount: amountText(charge.amountMinor, currency),
+    currency,
+  };
+}
+
+function totalRow({ totalMinor, currency, period }: Statement): Row {
+  return {
+    record: 'total',
+    description: `Total due for ${period.label}`,
+    amount_minor: totalMinor,
+    amount: amountText(totalMinor, currency),
+    currency,
+  };
+}
+
+/** One row per worklog line, then one per charge line, then the total; seconds exact, hours rounded to 0.01. */
+export function formatStatementCsv({ statement, authorNames }: StatementView): string {
+  const rows = [
+    ...statement.lines.map((line) => worklogRow(line, statement.timeZone, authorNames)),
+    ...statement.charges.map((charge) => chargeRow(charge, statement.currency)),
+    totalRow(statement),
+  ];
+  return csvDocument([header, ...rows.map((row) => header.map((column) => row[column]))]);
+}

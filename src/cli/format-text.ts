@@ -1,0 +1,115 @@
+import type { Breakdown, Statement } from '../ledger';
+import { amountForPeople, hoursText, localDateTime } from './quantities';
+import type { StatementView } from './statement-view';
+
+type Row = readonly [label: string, value: string, note?: string];
+
+function table(rows: readonly Row[]): string[] {
+  const labelWidth = Math.max(...rows.map(([label]) => label.length));
+  const valueWidth = Math.max(...rows.map(([, value]) => value.length));
+  return rows.map(([label, value, note]) =>
+    `  ${label.padEnd(labelWidth)}  ${value.padStart(valueWidth)}${note === undefined ? '' : `  ${note}`}`.trimEnd(),
+  );
+}
+
+const hours = (seconds: number) => `${hoursText(seconds)} h`;
+
+function hoursSection(statement: Statement): string[] {
+  const zone = statement.timeZone;
+  return [
+    'Hours',
+    ...table([
+      ['included', hours(statement.includedSeconds)],
+      ...statement.carriedIn.map((lot): Row => [
+        'carried in',
+        hours(lot.seconds),
+        `from ${lot.fromPeriod}, expires ${localDateTime(lot.expiresAt, zone)}`,
+      ]),
+      ['purchased', hours(statement.purchasedSeconds)],
+      ['available', hours(statement.availableSeconds)],
+      ['used (covered)', hours(statement.usedCoveredSeconds)],
+      ['remaining', hours(statement.remainingSeconds)],
+      ['overage', hours(statement.overageSeconds)],
+      ['extra', hours(statement.extraSeconds)],
+      ['non-billable', hours(statement.nonBillableSeconds)],
+    ]),
+  ];
+}
+
+function chargesSection({ charges, currency, totalMinor }: Statement): string[] {
+  return [
+    'Charges',
+    ...table([
+      ...charges.map((charge): Row => {
+        const timeNote =
+          charge.seconds === undefined
+            ? undefined
+            : `${hours(charge.seconds)}${charge.rateMinor === undefined ? '' : ` at ${amountForPeople(charge.rateMinor, currency)}/h`}`;
+        return [charge.description, amountForPeople(charge.amountMinor, currency), timeNote];
+      }),
+      ['Total due', amountForPeople(totalMinor, currency)],
+    ]),
+  ];
+}
+
+function alertsSection({ thresholdsCrossed, timeZone }: Statement): string[] {
+  if (thresholdsCrossed.length === 0) return [];
+  return [
+    'Thresholds crossed',
+    ...thresholdsCrossed.map(
+      (crossing) =>
+        `  ${crossing.percent}% at ${localDateTime(crossing.at, timeZone)} by worklog ${crossing.worklogId} (${hours(crossing.usedCoveredSeconds)} used)`,
+    ),
+  ];
+}
+
+function forecastSection({ forecast, timeZone }: Statement): string[] {
+  if (forecast === null) return [];
+  const runOut = forecast.projectedRunOutAt === null ? 'not within the period' : localDateTime(forecast.projectedRunOutAt, timeZone);
+  return [
+    `Forecast as of ${localDateTime(forecast.asOf, timeZone)}`,
+    ...table([
+      ['average daily burn', hours(forecast.averageDailyBurnSeconds)],
+      ['projected use', hours(forecast.projectedUseSeconds)],
+      ['projected run-out', runOut],
+    ]),
+  ];
+}
+
+function breakdownSection(title: string, breakdowns: readonly Breakdown[], nameOf: (key: string) => string): string[] {
+  if (breakdowns.length === 0) return [];
+  return [
+    title,
+    ...table(
+      breakdowns.map((breakdown): Row => [
+        nameOf(breakdown.key),
+        hours(breakdown.roundedSeconds),
+        `${breakdown.worklogCount} worklogs; covered ${hoursText(breakdown.coveredSeconds)}, overage ${hoursText(breakdown.overageSeconds)}, ` +
+          `extra ${hoursText(breakdown.extraSeconds)}, non-billable ${hoursText(breakdown.nonBillableSeconds)}`,
+      ]),
+    ),
+  ];
+}
+
+/** A summary for people: the period's hours, charges, alerts, forecast and who worked on what. */
+export function formatStatementText({ statement, plan, authorNames }: StatementView): string {
+  const { period, timeZone } = statement;
+  const issueKeys = new Map(statement.lines.map((line) => [line.issueId, line.issueKey ?? line.issueId]));
+  const sections = [
+    [
+      `${plan.name} (${plan.id}): statement for ${period.label}`,
+      `  ${localDateTime(period.start, timeZone)} to ${localDateTime(period.end, timeZone)} (${timeZone}), ${statement.lines.length} worklogs`,
+    ],
+    hoursSection(statement),
+    chargesSection(statement),
+    alertsSection(statement),
+    forecastSection(statement),
+    breakdownSection('By issue', statement.byIssue, (issueId) => issueKeys.get(issueId) ?? issueId),
+    breakdownSection('By author', statement.byAuthor, (accountId) => authorNames.get(accountId) ?? accountId),
+    statement.outOfPlan.length === 0 ? [] : [`${statement.outOfPlan.length} linked worklogs fall outside the plan's dates`],
+  ];
+  return `${sections
+    .filter((section) => section.length > 0)
+    .map((section) => section.join('\n'))
+    .join('\n\n')}\n`;
+}

@@ -1,0 +1,29 @@
+import { parseInvocation } from './arguments';
+import { runStatementCommand } from './statement-command';
+import { usage } from './usage';
+
+export interface Terminal {
+  readonly writeOut: (text: string) => void;
+  readonly writeError: (text: string) => void;
+}
+
+export const exitCodes = { ok: 0, badInput: 1, usage: 2 } as const;
+
+/** Runs one command line and returns the process's exit code; output goes to stdout only when everything succeeded. */
+export function runCli(args: readonly string[], terminal: Terminal): number {
+  const invocation = parseInvocation(args);
+  switch (invocation.command) {
+    case 'help':
+      terminal.writeOut(usage);
+      return exitCodes.ok;
+    case 'invalid':
+      terminal.writeError(`support-hours: ${invocation.message}\nRun "support-hours --help" for usage.\n`);
+      return exitCodes.usage;
+    case 'statement': {
+      const outcome = runStatementCommand(invocation.options);
+      if (outcome.exitCode === 0) terminal.writeOut(outcome.output);
+      else terminal.writeError(outcome.errors.map((error) => `${error}\n`).join(''));
+      return outcome.exitCode === 0 ? exitCodes.ok : exitCodes.badInput;
+    }
+  }
+}

@@ -1,0 +1,15 @@
+export const usage = `Usage: support-hours statement --plan <plan.json> --links <links.json> --worklogs <worklogs.json>
+                               --period <YYYY-MM> [--as-of <timestamp>] [--format json|csv|text]
+       support-hours --help
+
+Computes the statement of one plan for one billing period from Jira worklogs.
+
+  --plan       the plan file (see schemas/plan.schema.json)
+  --links      issue links: which issues go to the plan and how they are billed (schemas/links.schema.json)
+  --worklogs   Jira worklogs: a PageOfWorklogs, an array of them, or a plain array (schemas/worklogs.schema.json)
+  --period     the billing period, named by the month it starts in, e.g. 2026-10
+  --as-of      the instant of the forecast, e.g. 2026-10-20T12:00:00Z (without it: no forecast)
+  --format     json (default), csv (one row per worklog, then the charges and the total) or text
+
+Exit codes: 0 statement printed, 1 bad input (message on stderr), 2 bad command line.
+`;
