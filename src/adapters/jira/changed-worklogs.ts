@@ -28,13 +28,17 @@ export async function worklogsDeletedSince(client: JiraClient, since: Instant): 
   return { worklogIds: changes.worklogIds.map(String), until: changes.until };
 }
 
-/** Follows the feed page by page (each page starts where the last one's `until` ended) to `lastPage`. */
+/**
+ * Follows the feed page by page to `lastPage`. Each page starts at the `since` of the previous
+ * page's `nextPage` link (the first millisecond after its `until`), as Jira documents paging;
+ * the last page's link is also the watermark for next time, so no change is read twice.
+ */
 async function readChangeFeed(
   client: JiraClient,
   template: ChangeFeed,
   since: Instant,
 ): Promise<{ worklogIds: number[]; until: Instant }> {
-  const worklogIds: number[] = [];
+  const worklogIds = new Set<number>();
   let watermark = since;
   for (;;) {
     const page = await client.send({
@@ -46,12 +50,19 @@ async function readChangeFeed(
       parse: (body) => ChangedWorklogsSchema.parse(body),
       countObjects: (result) => result.values.length,
     });
-    worklogIds.push(...page.values.map((value) => value.worklogId));
-    const until = page.until ?? watermark;
-    if (page.lastPage) return { worklogIds, until: Math.max(until, watermark) };
-    if (until <= watermark) throw stalledFeed(template, watermark);
-    watermark = until;
+    for (const value of page.values) worklogIds.add(value.worklogId);
+    const next = nextSince(page.nextPage, page.until, watermark);
+    if (page.lastPage) return { worklogIds: [...worklogIds], until: next };
+    if (next <= watermark) throw stalledFeed(template, watermark);
+    watermark = next;
   }
+}
+
+/** The `since` of Jira's `nextPage` link; without one, the millisecond after `until`. */
+function nextSince(nextPage: string | undefined, until: Instant | undefined, since: Instant): Instant {
+  const linked = nextPage === undefined ? null : new URL(nextPage).searchParams.get('since');
+  if (linked !== null && /^\d+$/.test(linked)) return Math.max(Number(linked), since);
+  return until === undefined ? since : Math.max(until + 1, since);
 }
 
 function listWorklogs(client: JiraClient, ids: readonly number[]): Promise<JiraWorklog[]> {

@@ -70,6 +70,7 @@ export const ChangedWorklogsSchema = z.object({
   values: z.array(z.object({ worklogId: z.number().int(), updatedTime: z.number().int().optional() })),
   since: z.number().int().optional(),
   until: z.number().int().optional(),
+  nextPage: z.string().optional(),
   lastPage: z.boolean(),
 }) satisfies z.ZodType<ChangedWorklogs>;
 

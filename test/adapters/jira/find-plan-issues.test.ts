@@ -1,0 +1,87 @@
+import { SimulatedJira } from './support/simulated-jira';
+import { SiteBuilder } from './support/site-builder';
+
+const OCTOBER = {
+  startDate: '2026-10-01',
+  endDateExclusive: '2026-11-01',
+  start: Date.parse('2026-09-30T22:00:00Z'),
+  end: Date.parse('2026-10-31T23:00:00Z'),
+};
+
+describe('findPlanIssues over HTTP against the simulator', () => {
+  let jira: SimulatedJira;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const site = new SiteBuilder();
+    for (let index = 0; index < 230; index += 1) site.issue({ planId: 'gold', worklogs: 3 });
+    ids.twenty = site.issue({ planId: 'gold', worklogs: 20 });
+    ids.twentyOne = site.issue({ planId: 'gold', worklogs: 21, billingClass: 'extra' });
+    ids.other = site.issue({ planId: 'silver', worklogs: 2 });
+    ids.unlinked = site.issue({ worklogs: 2 });
+    jira = await SimulatedJira.start(site.build());
+  });
+
+  afterAll(() => jira.close());
+
+  it('pages the search by nextPageToken and reads worklogs only for issues with more than 20', async () => {
+    const { adapter, transport } = jira.connect();
+    const issues = await adapter.findPlanIssues({ planId: 'gold' });
+
+    expect(issues).toHaveLength(232);
+    expect(issues.reduce((sum, issue) => sum + issue.worklogs.length, 0)).toBe(230 * 3 + 20 + 21);
+    expect(transport.calls()).toEqual([
+      'POST /rest/api/3/search/jql',
+      'POST /rest/api/3/search/jql',
+      'POST /rest/api/3/search/jql',
+      'GET /rest/api/3/issue/{issueIdOrKey}/worklog',
+    ]);
+    expect(transport.sent[3]?.query).toEqual({ startAt: '0' });
+    expect(transport.sent.map((request) => request.body)).toEqual([
+      { jql: 'supportPlan = "gold"', fields: ['summary', 'project', 'worklog'], properties: ['support-plan'], maxResults: 100 },
+      expect.objectContaining({ nextPageToken: expect.any(String) }),
+      expect.objectContaining({ nextPageToken: expect.any(String) }),
+      undefined,
+    ]);
+    expect(transport.contractViolations).toEqual([]);
+  });
+
+  it('returns issues in the port’s terms with the link from the property', async () => {
+    const { adapter } = jira.connect();
+    const issues = await adapter.findPlanIssues({ planId: 'gold' });
+    const twentyOne = issues.find((issue) => issue.id === ids.twentyOne);
+    expect(twentyOne).toEqual({
+      id: ids.twentyOne,
+      key: 'SUP-232',
+      summary: 'Issue 232',
+      projectId: '10000',
+      projectKey: 'SUP',
+      link: { issueId: ids.twentyOne, issueKey: 'SUP-232', planId: 'gold', billingClass: 'extra' },
+      worklogs: expect.any(Array),
+    });
+    expect(twentyOne?.worklogs[0]).toEqual({
+      id: expect.any(String),
+      issueId: ids.twentyOne,
+      started: '2026-10-05T09:00:00.000+0000',
+      timeSpentSeconds: 1800,
+      author: { accountId: 'acc-alice', displayName: 'Alice' },
+      updated: expect.any(String),
+    });
+  });
+
+  it('counts calls and points the way the simulator charges them', async () => {
+    const { adapter } = jira.connect();
+    jira.simulator.resetStats();
+    await adapter.findPlanIssues({ planId: 'gold' });
+    expect(adapter.stats()).toEqual({
+      calls: 4,
+      points: 4 + 232 + 21,
+      retries: 0,
+      byOperation: {
+        search: { calls: 3, points: 3 + 232, retries: 0 },
+        'issue-worklogs': { calls: 1, points: 1 + 21, retries: 0 },
+      },
+    });
+    expect({ calls: jira.simulator.stats.calls, points: jira.simulator.stats.points }).toEqual({ calls: 4, points: 4 + 232 + 21 });
+  });
+});

@@ -1,0 +1,52 @@
+import { HttpTransport } from '../../../../src/adapters/jira/http-transport';
+import { JiraAdapter } from '../../../../src/adapters/jira/jira-adapter';
+import type { JiraClientOptions } from '../../../../src/adapters/jira/jira-client';
+import type { SimulatorState } from '../../../../src/jira-simulator/model';
+import { JiraSimulator } from '../../../../src/jira-simulator/simulator';
+import { ContractCheckingTransport } from './contract-checking-transport';
+import { ALICE, SEEDED_AT } from './site-builder';
+
+export interface Credentials {
+  readonly email: string;
+  readonly apiToken: string;
+}
+
+/** The simulator over real HTTP on 127.0.0.1, with a clock that only moves when a test moves it. */
+export class SimulatedJira {
+  /** Every sleep the access layer asked for, in milliseconds; each one also moves the clock. */
+  readonly sleeps: number[] = [];
+  private now = SEEDED_AT + 3_600_000;
+
+  private constructor(
+    readonly simulator: JiraSimulator,
+    readonly url: string,
+    private readonly closeServer: () => Promise<void>,
+  ) {}
+
+  static async start(state: SimulatorState): Promise<SimulatedJira> {
+    let jira: SimulatedJira | undefined;
+    const simulator = new JiraSimulator({ state, clock: { now: () => jira?.now ?? 0 } });
+    const server = await simulator.listen({ port: 0, host: '127.0.0.1' });
+    jira = new SimulatedJira(simulator, server.url, () => server.close());
+    return jira;
+  }
+
+  /** A port over HTTP whose requests are checked against the OpenAPI document, and its transport. */
+  connect(
+    options: JiraClientOptions = {},
+    credentials: Credentials = ALICE,
+  ): { adapter: JiraAdapter; transport: ContractCheckingTransport } {
+    const transport = new ContractCheckingTransport(
+      new HttpTransport({ baseUrl: this.url, email: credentials.email, apiToken: credentials.apiToken }),
+    );
+    const sleep = async (milliseconds: number): Promise<void> => {
+      this.sleeps.push(milliseconds);
+      this.now += milliseconds;
+    };
+    return { adapter: new JiraAdapter(transport, { random: () => 0.5, sleep, ...options }), transport };
+  }
+
+  close(): Promise<void> {
+    return this.closeServer();
+  }
+}
