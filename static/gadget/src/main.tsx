@@ -1,0 +1,4 @@
+import { mountSurface } from '../../shared/mount';
+import { Gadget } from './Gadget';
+
+void mountSurface(<Gadget />);

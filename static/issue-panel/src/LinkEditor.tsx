@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { IssueView } from '@contract/index';
+import type { BillingClass } from '@ledger/types';
+import { Banner } from '../../shared/components/Banner';
+import { BillingClassSelect } from '../../shared/components/BillingClassSelect';
+import { Button } from '../../shared/components/Button';
+import { Field } from '../../shared/components/Field';
+import { useWrite } from '../../shared/hooks/useWrite';
+
+interface LinkEditorProps {
+  readonly view: IssueView;
+  readonly onSaved: (view: IssueView) => void;
+}
+
+/** Choose the plan and billing class this issue counts against, or take it off its plan. */
+export function LinkEditor({ view, onSaved }: LinkEditorProps) {
+  const [planId, setPlanId] = useState(view.link?.planId ?? view.availablePlans[0]?.id ?? '');
+  const [billingClass, setBillingClass] = useState<BillingClass>(view.link?.billingClass ?? 'covered');
+  const setLink = useWrite('issue/setLink');
+  const clearLink = useWrite('issue/clearLink');
+  const error = setLink.error ?? clearLink.error;
+  const pending = setLink.pending || clearLink.pending;
+
+  const save = async () => {
+    const outcome = await setLink.run({ planId, billingClass });
+    if (outcome.ok) onSaved(outcome.data);
+  };
+  const clear = async () => {
+    const outcome = await clearLink.run({});
+    if (outcome.ok) onSaved(outcome.data);
+  };
+
+  if (view.availablePlans.length === 0) {
+    return <p className="sh-subtle">This project has no active support plans yet. A project admin can create one in the project settings.</p>;
+  }
+  return (
+    <form
+      className="sh-stack"
+      aria-label="Support plan of this issue"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <div className="sh-row">
+        <Field label="Plan">
+          <select value={planId} onChange={(event) => setPlanId(event.target.value)} disabled={pending}>
+            {view.availablePlans.map((plan) => (
+              <option key={plan.id} value={plan.id}>
+                {plan.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Billing class">
+          <BillingClassSelect value={billingClass} onChange={setBillingClass} disabled={pending} />
+        </Field>
+      </div>
+      <div className="sh-row">
+        <Button type="submit" appearance="primary" disabled={pending || planId === ''}>
+          {view.link === null ? 'Add to plan' : 'Save plan'}
+        </Button>
+        {view.link === null ? null : (
+          <Button onClick={() => void clear()} disabled={pending}>
+            Remove from plan
+          </Button>
+        )}
+      </div>
+      {error === null ? null : <Banner appearance="error">{error.message}</Banner>}
+    </form>
+  );
+}

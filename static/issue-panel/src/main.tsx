@@ -1,0 +1,4 @@
+import { mountSurface } from '../../shared/mount';
+import { IssuePanel } from './IssuePanel';
+
+void mountSurface(<IssuePanel />);

@@ -1,0 +1,65 @@
+/**
+ * Runs inside each surface frame before the app's bundle, as Forge's host script does in Jira:
+ * it defines `window.__bridge.callBridge`, which the real `@forge/bridge` calls, and relays every
+ * call to the host page. Theming is applied here, inside the frame, like Forge does.
+ */
+import darkTheme from '@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-dark';
+import lightTheme from '@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-light';
+import shapeTheme from '@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-shape';
+import spacingTheme from '@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-spacing';
+import typographyTheme from '@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-typography-adg3';
+import { type BridgeAnswer, type ColorMode, FRAME_SOURCE, isHostMessage, type BridgeCall } from './bridge-protocol';
+
+declare global {
+  interface Window {
+    __bridge?: { callBridge: (method: string, payload?: unknown) => Promise<unknown> };
+  }
+}
+
+const pending = new Map<number, (answer: BridgeAnswer) => void>();
+let nextCallId = 1;
+let themingEnabled = false;
+
+function applyColorMode(colorMode: ColorMode): void {
+  const root = document.documentElement;
+  root.setAttribute('data-theme', 'dark:dark light:light spacing:spacing typography:typography-adg3 shape:shape');
+  root.setAttribute('data-color-mode', colorMode);
+}
+
+function enableTheming(colorMode: ColorMode): void {
+  themingEnabled = true;
+  const style = document.createElement('style');
+  style.dataset.supportHoursTheme = 'atlassian';
+  style.textContent = [lightTheme, darkTheme, spacingTheme, typographyTheme, shapeTheme].join('\n');
+  document.head.prepend(style);
+  applyColorMode(colorMode);
+}
+
+function callHost(method: string, payload: unknown): Promise<BridgeAnswer> {
+  const callId = nextCallId++;
+  const call: BridgeCall = { source: FRAME_SOURCE, callId, method, payload };
+  return new Promise((resolve) => {
+    pending.set(callId, resolve);
+    window.parent.postMessage(call, window.location.origin);
+  });
+}
+
+window.addEventListener('message', (event) => {
+  if (event.origin !== window.location.origin || !isHostMessage(event.data)) return;
+  const message = event.data;
+  if (message.kind === 'theme') {
+    if (themingEnabled) applyColorMode(message.colorMode);
+    return;
+  }
+  pending.get(message.callId)?.(message);
+  pending.delete(message.callId);
+});
+
+window.__bridge = {
+  async callBridge(method, payload) {
+    const answer = await callHost(method, payload);
+    if (!answer.ok) throw new Error(answer.message);
+    if (method === 'enableTheming' && (answer.value === 'light' || answer.value === 'dark')) enableTheming(answer.value);
+    return answer.value;
+  },
+};

@@ -1,0 +1,4 @@
+import { mountSurface } from '../../shared/mount';
+import { ProjectPage } from './ProjectPage';
+
+void mountSurface(<ProjectPage />);

@@ -1,0 +1,4 @@
+import { mountSurface } from '../../shared/mount';
+import { ProjectSettings } from './ProjectSettings';
+
+void mountSurface(<ProjectSettings />);

@@ -1,0 +1,61 @@
+import type { PlanCard } from '@contract/index';
+import { useSurfaceContext } from '../context/SurfaceContextProvider';
+import { formatDate } from '../format/dates';
+import { formatHours } from '../format/hours';
+import { formatMoney } from '../format/money';
+import { Banner } from './Banner';
+import { ProgressBar } from './ProgressBar';
+import { Stats, type Stat } from './Stats';
+
+/** The run-out forecast in words. */
+export function forecastText(card: PlanCard, locale: string): string {
+  if (card.forecast === null) return 'No forecast yet';
+  if (card.forecast.projectedRunOutAt === null) return 'Lasts the period';
+  return `Runs out ${formatDate(card.forecast.projectedRunOutAt, card.timeZone, locale)}`;
+}
+
+function thresholdMessage(card: PlanCard): string | null {
+  if (card.thresholdState === 'exhausted') {
+    return card.overageSeconds > 0
+      ? `The plan is exhausted: work beyond it is billed as overage.`
+      : 'The plan is exhausted: no covered hours are left this period.';
+  }
+  const highest = card.thresholdsCrossed.at(-1);
+  return card.thresholdState === 'warning' && highest !== undefined ? `${highest}% of this period's hours are used.` : null;
+}
+
+/** This period of one plan: remaining hours, a bar, the figures, overage and the threshold warning. */
+export function PlanBalance({ card, headingLevel = 3 }: { card: PlanCard; headingLevel?: 2 | 3 }) {
+  const { locale } = useSurfaceContext();
+  const hours = (seconds: number) => formatHours(seconds, locale);
+  const warning = thresholdMessage(card);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const stats: Stat[] = [
+    { label: 'Used', value: hours(card.usedCoveredSeconds) },
+    { label: 'Available', value: hours(card.availableSeconds) },
+    { label: 'Days left', value: String(card.daysLeft) },
+    { label: 'Forecast', value: forecastText(card, locale) },
+  ];
+  if (card.overageSeconds > 0) {
+    stats.push({ label: 'Overage', value: `${hours(card.overageSeconds)} · ${formatMoney(card.overageMinor, card.currency, locale)}` });
+  }
+  return (
+    <section className="sh-stack" aria-label={`${card.planName} balance`}>
+      <Heading>
+        {card.planName} <span className="sh-subtle">· {card.period.label}</span>
+      </Heading>
+      <p className="sh-headline" data-testid="remaining">
+        {hours(card.remainingSeconds)} <span className="sh-subtle">remaining</span>
+      </p>
+      <ProgressBar
+        label={`${card.planName}: covered hours used this period`}
+        used={card.usedCoveredSeconds}
+        available={card.availableSeconds}
+        valueText={`${hours(card.usedCoveredSeconds)} of ${hours(card.availableSeconds)} used`}
+        state={card.thresholdState}
+      />
+      <Stats items={stats} />
+      {warning === null ? null : <Banner appearance={card.thresholdState === 'exhausted' ? 'error' : 'warning'}>{warning}</Banner>}
+    </section>
+  );
+}
