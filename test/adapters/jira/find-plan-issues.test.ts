@@ -22,6 +22,8 @@ describe('findPlanIssues over HTTP against the simulator', () => {
     jira = await SimulatedJira.start(site.build());
   });
 
+  afterEach(() => expect(jira.contractViolations()).toEqual([]));
+
   afterAll(() => jira.close());
 
   it('pages the search by nextPageToken and reads worklogs only for issues with more than 20', async () => {
@@ -43,7 +45,6 @@ describe('findPlanIssues over HTTP against the simulator', () => {
       expect.objectContaining({ nextPageToken: expect.any(String) }),
       undefined,
     ]);
-    expect(transport.contractViolations).toEqual([]);
   });
 
   it('returns issues in the port’s terms with the link from the property', async () => {

@@ -15,6 +15,7 @@ export interface Credentials {
 export class SimulatedJira {
   /** Every sleep the access layer asked for, in milliseconds; each one also moves the clock. */
   readonly sleeps: number[] = [];
+  private readonly transports: ContractCheckingTransport[] = [];
   private now = SEEDED_AT + 3_600_000;
 
   private constructor(
@@ -39,11 +40,22 @@ export class SimulatedJira {
     const transport = new ContractCheckingTransport(
       new HttpTransport({ baseUrl: this.url, email: credentials.email, apiToken: credentials.apiToken }),
     );
+    this.transports.push(transport);
     const sleep = async (milliseconds: number): Promise<void> => {
       this.sleeps.push(milliseconds);
       this.now += milliseconds;
     };
     return { adapter: new JiraAdapter(transport, { random: () => 0.5, sleep, ...options }), transport };
+  }
+
+  /** What any request sent so far broke in the OpenAPI document; empty when all were valid. */
+  contractViolations(): string[] {
+    return this.transports.flatMap((transport) => transport.contractViolations);
+  }
+
+  /** Moves the simulator's clock on, e.g. past Jira's one-minute lag on the change feeds. */
+  advance(milliseconds: number): void {
+    this.now += milliseconds;
   }
 
   close(): Promise<void> {
