@@ -61,7 +61,7 @@ function toLine(entry: LedgerEntry, allocation: Allocation | undefined): Worklog
   return {
     worklogId: entry.worklogId,
     issueId: entry.issueId,
-    ...(entry.issueKey === undefined ? {} : { issueKey: entry.issueKey }),
+    issueKey: entry.issueKey,
     authorAccountId: entry.authorAccountId,
     started: entry.started,
     billingClass,

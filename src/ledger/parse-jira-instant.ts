@@ -1,42 +1,59 @@
 import { LedgerInputError } from './errors';
 import type { Instant } from './types';
 
-const JIRA_INSTANT =
-  /^([1-9]\d{3})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/;
-
+const JIRA_INSTANT = /^[1-9]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{2}:?\d{2})$/;
+const DIGIT_ZERO = 48;
+const FRACTION_START = 19;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * Parses a Jira timestamp (`2026-10-05T09:00:00.000+0200`; `+02:00` and `Z` are accepted too,
  * milliseconds optional) to epoch milliseconds. Hand-written rather than `Date.parse` because
- * `Date.parse` rejects Jira's `+0200` offsets on some engines and accepts impossible dates
- * such as Feb 30 by rolling them over.
+ * `Date.parse` rejects Jira's `+0200` offsets on some engines and rolls impossible dates such
+ * as Feb 30 over; and because the ledger parses every worklog, the fields are read by position
+ * once the pattern has matched instead of through capture groups.
  *
  * @param field names the value in the error when it is malformed, e.g. `worklogs[id=1].started`
  * @example
  * parseJiraInstant('2026-10-05T09:00:00.000+0200', 'started') // 1791183600000 (07:00 UTC)
  */
 export function parseJiraInstant(text: string, field: string): Instant {
-  const match = JIRA_INSTANT.exec(text);
-  if (match === null) throw malformed(text, field);
-  const [, year, month, day, hour, minute, second, fraction = '0', zulu, sign, offsetHours, offsetMinutes] = match;
-  const y = Number(year);
-  const mo = Number(month);
-  const d = Number(day);
-  const h = Number(hour);
-  const mi = Number(minute);
-  const s = Number(second);
-  const validClock = h <= 23 && mi <= 59 && s <= 59;
-  const validDate = mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
-  if (!validClock || !validDate) throw malformed(text, field);
-  const milliseconds = Number(fraction.padEnd(3, '0'));
-  const localAsUtc = Date.UTC(y, mo - 1, d, h, mi, s, milliseconds);
-  if (zulu !== undefined) return localAsUtc;
-  const oh = Number(offsetHours);
-  const om = Number(offsetMinutes);
-  if (oh > 18 || om > 59) throw malformed(text, field);
-  const offsetMs = (oh * 60 + om) * 60_000;
-  return sign === '+' ? localAsUtc - offsetMs : localAsUtc + offsetMs;
+  if (!JIRA_INSTANT.test(text)) throw malformed(text, field);
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  const validDate = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  if (!validDate || hour > 23 || minute > 59 || second > 59) throw malformed(text, field);
+
+  let zoneAt = FRACTION_START;
+  let milliseconds = 0;
+  if (text[FRACTION_START] === '.') {
+    zoneAt = FRACTION_START + 1;
+    while (isDigit(text.charCodeAt(zoneAt))) zoneAt += 1;
+    const fractionDigits = zoneAt - FRACTION_START - 1;
+    milliseconds = digitsAt(text, FRACTION_START + 1, fractionDigits) * 10 ** (3 - fractionDigits);
+  }
+  const localAsUtc = Date.UTC(year, month - 1, day, hour, minute, second, milliseconds);
+  if (text[zoneAt] === 'Z') return localAsUtc;
+
+  const offsetHours = digitsAt(text, zoneAt + 1, 2);
+  const offsetMinutes = digitsAt(text, text[zoneAt + 3] === ':' ? zoneAt + 4 : zoneAt + 3, 2);
+  if (offsetHours > 18 || offsetMinutes > 59) throw malformed(text, field);
+  const offsetMs = (offsetHours * 60 + offsetMinutes) * 60_000;
+  return text[zoneAt] === '+' ? localAsUtc - offsetMs : localAsUtc + offsetMs;
+}
+
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let index = from; index < from + count; index += 1) value = value * 10 + text.charCodeAt(index) - DIGIT_ZERO;
+  return value;
+}
+
+function isDigit(code: number): boolean {
+  return code >= DIGIT_ZERO && code <= DIGIT_ZERO + 9;
 }
 
 function daysInMonth(year: number, month: number): number {

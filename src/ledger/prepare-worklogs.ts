@@ -36,7 +36,9 @@ export function prepareWorklogs(
   const byPeriod: LedgerEntry[][] = periods.map(() => []);
   const outOfPlan: OutOfPlanWorklog[] = [];
 
-  for (const worklog of latestWorklogs(worklogs)) {
+  // Jira never moves a worklog to another issue, so unlinked versions can be dropped before deduplicating.
+  const linked = worklogs.filter((worklog) => linkByIssue.has(worklog.issueId));
+  for (const worklog of latestWorklogs(linked)) {
     const link = linkByIssue.get(worklog.issueId);
     if (link === undefined) continue;
     const started = parseJiraInstant(worklog.started, `worklogs[id=${worklog.id}].started`);
@@ -57,7 +59,7 @@ function toEntry(plan: Plan, link: IssueLink, worklog: JiraWorklog, started: Ins
   return {
     worklogId: worklog.id,
     issueId: worklog.issueId,
-    ...(link.issueKey === undefined ? {} : { issueKey: link.issueKey }),
+    issueKey: link.issueKey,
     authorAccountId: worklog.author?.accountId ?? null,
     started,
     billingClass: link.billingClass,

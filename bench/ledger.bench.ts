@@ -1,0 +1,158 @@
+/**
+ * Times `buildStatement` over 10k, 100k and 200k synthetic worklogs (deterministic: seeded
+ * PRNG) for a three-year monthly plan with allowance, rollover and prepaid blocks, and fails
+ * when 100k takes 1 s or more or 200k takes more than 2.2 × the 100k time.
+ */
+import { buildStatement } from '../src/ledger';
+import type { BillingClass, BucketPlan, IssueLink, JiraWorklog, Statement } from '../src/ledger';
+
+const SIZES = [10_000, 100_000, 200_000];
+const WARM_UP_RUNS = 2;
+const TIMED_RUNS = 7;
+const TARGET_100K_MS = 1000;
+const MAX_GROWTH_200K = 2.2;
+const ISSUES = 500;
+const AUTHORS = 25;
+const PLAN_START = Date.UTC(2024, 0, 1);
+const PLAN_SPAN_MS = Date.UTC(2026, 11, 31) - PLAN_START;
+
+/** mulberry32: small, fast and good enough to spread synthetic data. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const plan: BucketPlan = {
+  kind: 'buckets',
+  id: 'bench',
+  name: 'Benchmark plan',
+  currency: 'EUR',
+  timeZone: 'Europe/Berlin',
+  startDate: '2024-01-01',
+  period: 'month',
+  rounding: { incrementSeconds: 900, minimumSeconds: 900 },
+  thresholdsPercent: [50, 80, 100],
+  extraRateMinor: 15000,
+  allowance: { includedSeconds: 300 * 3600, fixedFeeMinor: 2_500_000, rollover: { capSeconds: 40 * 3600, expiresAfterPeriods: 2 } },
+  blocks: Array.from({ length: 12 }, (_, month) => ({
+    id: `block-${month}`,
+    purchasedOn: `2026-${String(month + 1).padStart(2, '0')}-10`,
+    seconds: 50 * 3600,
+    expiresOn: `2026-${String(month + 1).padStart(2, '0')}-28`,
+    priceMinor: 500_000,
+  })),
+  overageRateMinor: 12000,
+};
+
+const CLASSES: readonly BillingClass[] = ['covered', 'covered', 'covered', 'covered', 'extra', 'non-billable'];
+const links: IssueLink[] = Array.from({ length: ISSUES }, (_, issue) => ({
+  issueId: String(10_000 + issue),
+  issueKey: `SUP-${issue + 1}`,
+  planId: plan.id,
+  billingClass: CLASSES[issue % CLASSES.length] ?? 'covered',
+}));
+
+function jiraTimestamp(instant: number): string {
+  return new Date(instant).toISOString().replace('Z', '+0000');
+}
+
+function generateWorklogs(count: number, seed: number): JiraWorklog[] {
+  const random = seededRandom(seed);
+  return Array.from({ length: count }, (_, index) => {
+    const started = PLAN_START + Math.floor(random() * PLAN_SPAN_MS);
+    // 1 % are re-deliveries of an earlier id: the ledger must count them once.
+    const id = index > 0 && random() < 0.01 ? String(100_000 + Math.floor(random() * index)) : String(100_000 + index);
+    return {
+      id,
+      issueId: String(10_000 + Math.floor(random() * ISSUES * 1.1)),
+      started: jiraTimestamp(started),
+      timeSpentSeconds: 60 * (1 + Math.floor(random() * 240)),
+      author: { accountId: `author-${Math.floor(random() * AUTHORS)}` },
+      updated: jiraTimestamp(started + 3_600_000),
+    };
+  });
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function collectGarbage(): void {
+  if (typeof global.gc === 'function') global.gc();
+}
+
+interface Row {
+  readonly size: number;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly heapMb: number;
+  readonly rssMb: number;
+  readonly lines: number;
+}
+
+interface Case {
+  readonly size: number;
+  readonly run: () => Statement;
+  readonly times: number[];
+}
+
+function timeOnce(run: () => Statement): number {
+  collectGarbage();
+  const begin = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - begin) / 1e6;
+}
+
+/** Heap held right after a statement is built (its inputs excluded), and the process's RSS. */
+function memoryOf(run: () => Statement): { heapMb: number; rssMb: number; lines: number } {
+  collectGarbage();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const statement = run();
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  return { heapMb, rssMb: process.memoryUsage().rss / 2 ** 20, lines: statement.lines.length };
+}
+
+const cases: Case[] = SIZES.map((size) => {
+  const worklogs = generateWorklogs(size, 42 + size);
+  const run = () => buildStatement({ plan, links, worklogs, period: '2026-12', asOf: Date.UTC(2026, 11, 20) });
+  return { size, run, times: [] };
+});
+for (const { run } of cases) for (let i = 0; i < WARM_UP_RUNS; i += 1) run();
+// Sizes take turns, so a burst of load from other processes on the machine hits every size alike.
+for (let i = 0; i < TIMED_RUNS; i += 1) for (const { run, times } of cases) times.push(timeOnce(run));
+
+const rows: Row[] = cases.map(({ size, run, times }) => ({
+  size,
+  medianMs: median(times),
+  minMs: Math.min(...times),
+  ...memoryOf(run),
+}));
+console.log('worklogs | median ms | min ms | heap held after run (MB, incl. garbage) | RSS (MB) | lines in last period');
+for (const row of rows) {
+  console.log(
+    [
+      String(row.size).padStart(8),
+      row.medianMs.toFixed(1).padStart(9),
+      row.minMs.toFixed(1).padStart(6),
+      row.heapMb.toFixed(1).padStart(40),
+      row.rssMb.toFixed(0).padStart(8),
+      row.lines,
+    ].join(' | '),
+  );
+}
+
+const at100k = rows.find((row) => row.size === 100_000);
+const at200k = rows.find((row) => row.size === 200_000);
+const growth = at100k && at200k ? at200k.medianMs / at100k.medianMs : Number.NaN;
+console.log(`200k / 100k = ${growth.toFixed(2)} (limit ${MAX_GROWTH_200K}); 100k target < ${TARGET_100K_MS} ms`);
+if (!at100k || at100k.medianMs >= TARGET_100K_MS || !(growth <= MAX_GROWTH_200K)) {
+  console.error('ledger benchmark: target missed');
+  process.exit(1);
+}
