@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { bulkContract } from './bulk';
 import { issueContract } from './issue';
 import { plansContract } from './plans';
-import type { Outcome } from './result';
+import type { DeepReadonly, Outcome } from './result';
 import { settingsContract } from './settings';
 import { usageContract } from './usage';
 
@@ -27,6 +27,8 @@ export type PayloadOf<Name extends ResolverName> = z.input<Contract[Name]['paylo
 /** The payload after validation, as handlers receive it. */
 export type ParsedPayloadOf<Name extends ResolverName> = z.output<Contract[Name]['payload']>;
 export type DataOf<Name extends ResolverName> = z.output<Contract[Name]['result']>;
+/** The data as a handler may build it: readonly all the way down, as the ledger's results are. */
+export type HandlerDataOf<Name extends ResolverName> = DeepReadonly<DataOf<Name>>;
 /** What `invoke(name, payload)` resolves to. */
 export type ResultOf<Name extends ResolverName> = Outcome<DataOf<Name>>;
 

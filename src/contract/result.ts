@@ -27,6 +27,12 @@ export const resolverErrorSchema = z.object({
 });
 export type ResolverError = z.infer<typeof resolverErrorSchema>;
 
+export type DeepReadonly<T> = T extends readonly (infer Item)[]
+  ? readonly DeepReadonly<Item>[]
+  : T extends object
+    ? { readonly [Key in keyof T]: DeepReadonly<T[Key]> }
+    : T;
+
 /** What every resolver answers: its data, or an error value. Resolvers throw only for bugs. */
 export type Outcome<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: ResolverError };
 

@@ -1,0 +1,43 @@
+import type { HandlerDataOf, Outcome } from '../../contract';
+import { listProjectPlans } from '../plans/plan-repository';
+import type { ProjectRef } from '../plans/plan-write';
+import { historyThroughNow } from '../usage/plan-statements';
+import { toPlanCard } from '../usage/plan-card';
+import type { UsagePorts } from '../usage/usage-ports';
+import { issueUsage } from './issue-usage';
+
+export interface IssueRef {
+  readonly id: string;
+  readonly key: string;
+}
+
+export interface IssueViewRequest {
+  readonly issue: IssueRef;
+  readonly project: ProjectRef;
+  /** Whether the caller holds Jira's Edit issues permission on the issue. */
+  readonly canEdit: boolean;
+}
+
+/**
+ * Everything the issue panel shows, from storage alone: the issue's link, its plan's current
+ * card, the issue's share this period and all time, and the project's active plans.
+ */
+export async function issueView(ports: UsagePorts, request: IssueViewRequest): Promise<Outcome<HandlerDataOf<'issue/get'>>> {
+  const [link, plans] = await Promise.all([ports.aggregates.loadIssueLink(request.issue.id), listProjectPlans(ports.store, request.project.id)]);
+  const availablePlans = plans.filter((stored) => stored.status === 'active').map((stored) => ({ id: stored.plan.id, name: stored.plan.name }));
+  const base = {
+    issue: { id: request.issue.id, key: request.issue.key },
+    canEdit: request.canEdit,
+    link: link === undefined ? null : { planId: link.planId, billingClass: link.billingClass },
+    availablePlans,
+  };
+  const plan = plans.find((stored) => stored.plan.id === link?.planId);
+  if (plan === undefined) return { ok: true, data: { ...base, balance: null, issueUsage: null } };
+  const history = await historyThroughNow(ports, plan);
+  const current = history.slice(-1);
+  const card = current[0] === undefined ? null : toPlanCard(plan, current[0], ports.clock.now());
+  return {
+    ok: true,
+    data: { ...base, balance: card, issueUsage: { period: issueUsage(current, request.issue.id), allTime: issueUsage(history, request.issue.id) } },
+  };
+}

@@ -1,0 +1,35 @@
+import type { PlanCard, StoredPlan, ThresholdState } from '../../contract';
+import type { Instant, Statement } from '../../ledger/types';
+import { sumMinor } from '../../ledger/money';
+import { daysLeft } from './days-left';
+
+function thresholdState(statement: Statement): ThresholdState {
+  const exhausted = statement.overageSeconds > 0 || (statement.availableSeconds > 0 && statement.remainingSeconds === 0);
+  if (exhausted) return 'exhausted';
+  return statement.thresholdsCrossed.length > 0 ? 'warning' : 'ok';
+}
+
+/** A plan's card: the figures of its current statement that every surface shows first. */
+export function toPlanCard(stored: StoredPlan, statement: Statement, now: Instant): PlanCard {
+  return {
+    planId: stored.plan.id,
+    planName: stored.plan.name,
+    kind: stored.plan.kind,
+    status: stored.status,
+    currency: statement.currency,
+    timeZone: statement.timeZone,
+    period: statement.period,
+    daysLeft: daysLeft(statement.period, now, statement.timeZone),
+    availableSeconds: statement.availableSeconds,
+    usedCoveredSeconds: statement.usedCoveredSeconds,
+    remainingSeconds: statement.remainingSeconds,
+    overageSeconds: statement.overageSeconds,
+    overageMinor: sumMinor(statement.charges.filter((charge) => charge.kind === 'overage').map((charge) => charge.amountMinor)),
+    extraSeconds: statement.extraSeconds,
+    nonBillableSeconds: statement.nonBillableSeconds,
+    totalMinor: statement.totalMinor,
+    forecast: statement.forecast,
+    thresholdsCrossed: [...new Set(statement.thresholdsCrossed.map((crossing) => crossing.percent))].sort((a, b) => a - b),
+    thresholdState: thresholdState(statement),
+  };
+}

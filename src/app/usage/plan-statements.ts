@@ -1,0 +1,22 @@
+/** Statements of one plan, computed by the ledger over the plan's aggregated links and worklogs. */
+import type { StoredPlan } from '../../contract';
+import { buildHistory, buildStatement } from '../../ledger';
+import type { Period, Statement } from '../../ledger/types';
+import { reportingPeriod } from './reporting-period';
+import type { UsagePorts } from './usage-ports';
+
+export async function statementFor(ports: UsagePorts, stored: StoredPlan, period: Period): Promise<Statement> {
+  const input = await ports.aggregates.loadPlanLedgerInput(stored.plan.id);
+  return buildStatement({ plan: stored.plan, ...input, period, asOf: ports.clock.now() });
+}
+
+export function currentStatement(ports: UsagePorts, stored: StoredPlan): Promise<Statement> {
+  return statementFor(ports, stored, reportingPeriod(stored.plan, ports.clock.now()));
+}
+
+/** Every period's statement from the plan's first through the current one, oldest first (one replay). */
+export async function historyThroughNow(ports: UsagePorts, stored: StoredPlan): Promise<Statement[]> {
+  const now = ports.clock.now();
+  const input = await ports.aggregates.loadPlanLedgerInput(stored.plan.id);
+  return buildHistory({ plan: stored.plan, ...input, throughPeriod: reportingPeriod(stored.plan, now), asOf: now });
+}
