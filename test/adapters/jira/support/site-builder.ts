@@ -11,6 +11,8 @@ export const SEEDED_AT = Date.UTC(2026, 9, 31, 12);
 export interface IssueSeed {
   readonly planId?: string;
   readonly billingClass?: BillingClass;
+  /** A raw `support-plan` value instead of the one `planId` and `billingClass` make. */
+  readonly property?: unknown;
   /** `started` of each worklog, or how many to make (one an hour from 2026-10-05T09:00Z). */
   readonly worklogs: number | readonly string[];
 }
@@ -25,7 +27,8 @@ export class SiteBuilder {
   issue(seed: IssueSeed): string {
     const number = this.issues.length + 1;
     const id = String(10000 + number);
-    const properties = seed.planId === undefined ? {} : { 'support-plan': { planId: seed.planId, billingClass: seed.billingClass ?? 'covered' } };
+    const property = seed.property ?? (seed.planId === undefined ? undefined : { planId: seed.planId, billingClass: seed.billingClass ?? 'covered' });
+    const properties = property === undefined ? {} : { 'support-plan': property };
     this.issues.push({
       id,
       key: `${PROJECT.key}-${number}`,

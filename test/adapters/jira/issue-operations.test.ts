@@ -1,0 +1,75 @@
+import { SimulatedJira } from './support/simulated-jira';
+import { ALICE, PROJECT, SiteBuilder, VIEWER } from './support/site-builder';
+
+describe('issues, links, permissions, user and project', () => {
+  let jira: SimulatedJira;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const site = new SiteBuilder();
+    ids.linked = site.issue({ planId: 'gold', billingClass: 'non-billable', worklogs: 1 });
+    ids.unlinked = site.issue({ worklogs: 0 });
+    ids.malformed = site.issue({ property: { planId: 'gold', billingClass: 'sometimes' }, worklogs: 0 });
+    for (let index = 0; index < 5001; index += 1) site.issue({ planId: 'bulk', worklogs: 0 });
+    jira = await SimulatedJira.start(site.build());
+  });
+
+  afterEach(() => expect(jira.contractViolations()).toEqual([]));
+
+  afterAll(() => jira.close());
+
+  it('gets an issue with its link, and null for one that is not there', async () => {
+    const { adapter } = jira.connect();
+    expect(await adapter.getIssue('SUP-1')).toEqual({
+      id: ids.linked,
+      key: 'SUP-1',
+      summary: 'Issue 1',
+      projectId: PROJECT.id,
+      projectKey: PROJECT.key,
+      link: { issueId: ids.linked, issueKey: 'SUP-1', planId: 'gold', billingClass: 'non-billable' },
+    });
+    expect(await adapter.getIssue(ids.unlinked)).toMatchObject({ key: 'SUP-2', link: null });
+    expect(await adapter.getIssue(ids.malformed)).toMatchObject({ key: 'SUP-3', link: null });
+    expect(await adapter.getIssue('SUP-999999')).toBeNull();
+  });
+
+  it('sets, reads and clears the link property', async () => {
+    const { adapter, transport } = jira.connect();
+    expect(await adapter.getIssueLink(ids.unlinked)).toBeNull();
+
+    await adapter.setIssueLink(ids.unlinked, { planId: 'silver', billingClass: 'extra' });
+    expect(await adapter.getIssueLink(ids.unlinked)).toEqual({ issueId: ids.unlinked, planId: 'silver', billingClass: 'extra' });
+    expect(transport.sent[1]?.body).toEqual({ planId: 'silver', billingClass: 'extra' });
+
+    await adapter.clearIssueLink(ids.unlinked);
+    await adapter.clearIssueLink(ids.unlinked);
+    expect(await adapter.getIssueLink(ids.unlinked)).toBeNull();
+  });
+
+  it('tells which of the asked permissions the caller holds', async () => {
+    const keys = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS'] as const;
+    const alice = jira.connect({}, ALICE).adapter;
+    const viewer = jira.connect({}, VIEWER).adapter;
+
+    expect(await alice.myPermissions({ projectKey: PROJECT.key }, keys)).toEqual(new Set(keys));
+    expect(await viewer.myPermissions({ projectKey: PROJECT.key }, keys)).toEqual(new Set(['BROWSE_PROJECTS']));
+    expect(await viewer.myPermissions({ issueId: ids.linked }, ['EDIT_ISSUES'])).toEqual(new Set());
+  });
+
+  it('reads the current user and a project', async () => {
+    const { adapter } = jira.connect();
+    expect(await adapter.currentUser()).toEqual({ accountId: ALICE.accountId, displayName: 'Alice', timeZone: 'Europe/Berlin' });
+    expect(await adapter.getProject(PROJECT.key)).toEqual({ ...PROJECT });
+    expect(await adapter.getProject('NOPE')).toBeNull();
+  });
+
+  it('counts issues over pages of 5,000 ids', async () => {
+    const { adapter, transport } = jira.connect();
+    const first = await adapter.searchIssueIds('supportPlan = "bulk"');
+    expect(first.issueIds).toHaveLength(5000);
+    expect(first.nextPageToken).toEqual(expect.any(String));
+
+    expect(await adapter.countIssues('supportPlan = "bulk"')).toBe(5001);
+    expect(transport.calls()).toEqual(Array(3).fill('POST /rest/api/3/search/jql'));
+  });
+});
