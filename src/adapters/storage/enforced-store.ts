@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   JsonValue,
   ListOptions,
   STORE_LIMITS,
   Store,
-  StoreError,
   StorePage,
   TransactOperation,
   UpdateOptions,
@@ -23,19 +21,15 @@ import {
   assertValidPrefix,
   assertValueSize,
 } from './store-limits';
+import { jitteredBackoffMs, retryOnConflict } from './retry-on-conflict';
 import { StoreUsage, UsageMeter } from './usage-meter';
 
 const DEFAULT_MAX_ATTEMPTS = 10;
 
 export interface EnforcedStoreOptions {
-  /** Pause before retry number `attempt` (1-based) of `update`; defaults to jittered exponential backoff. */
-  readonly retryDelayMs?: (attempt: number) => number;
+  /** Pause before retry number `retry` (1-based) of `update`; defaults to jittered exponential backoff. */
+  readonly retryDelayMs?: (retry: number) => number;
   readonly newVersion?: () => Version;
-}
-
-/** Jitter spreads writers that collided so that they don't collide again on the next attempt. */
-function jitteredBackoffMs(attempt: number): number {
-  return Math.random() * Math.min(200, 5 * 2 ** attempt);
 }
 
 /**
@@ -44,7 +38,7 @@ function jitteredBackoffMs(attempt: number): number {
  */
 export class EnforcedStore implements Store {
   private readonly meter = new UsageMeter();
-  private readonly retryDelayMs: (attempt: number) => number;
+  private readonly retryDelayMs: (retry: number) => number;
   private readonly newVersion: () => Version;
 
   constructor(
@@ -104,24 +98,21 @@ export class EnforcedStore implements Store {
     }
   }
 
-  async update(key: string, updater: Updater, options: UpdateOptions = {}): Promise<JsonValue | undefined> {
-    const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-    for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-      if (attempt > 1) await sleep(this.retryDelayMs(attempt - 1));
-      const current = await this.getVersioned(key);
-      const next = updater(current?.value);
-      if (isSameJson(current?.value, next)) return next;
-      const ifVersion = current?.version ?? null;
-      const operation: TransactOperation =
-        next === undefined ? { delete: { key, ifVersion } } : { set: { key, value: next, ifVersion } };
-      try {
-        await this.transact([operation]);
-        return next;
-      } catch (error) {
-        if (!(error instanceof StoreError && error.code === 'conflict')) throw error;
-      }
-    }
-    throw new StoreError('conflict', `Key "${key}" kept changing under ${maxAttempts} update attempts.`);
+  update(key: string, updater: Updater, options: UpdateOptions = {}): Promise<JsonValue | undefined> {
+    return retryOnConflict(() => this.updateOnce(key, updater), {
+      maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      delayMs: this.retryDelayMs,
+      subject: `Key "${key}"`,
+    });
+  }
+
+  private async updateOnce(key: string, updater: Updater): Promise<JsonValue | undefined> {
+    const current = await this.getVersioned(key);
+    const next = updater(current?.value);
+    if (isSameJson(current?.value, next)) return next;
+    const ifVersion = current?.version ?? null;
+    await this.transact([next === undefined ? { delete: { key, ifVersion } } : { set: { key, value: next, ifVersion } }]);
+    return next;
   }
 
   private toMutation(operation: TransactOperation): Mutation {
