@@ -2,3 +2,6 @@ export { planSchema, parsePlan } from './plan';
 export { issueLinksSchema, parseLinks, type ParseLinksOptions } from './links';
 export { worklogInputSchema, parseWorklogs } from './worklogs';
 export type { InputIssue, InputResult } from './result';
+export type { PlanDocument } from './plan';
+export type { IssueLinksDocument } from './links';
+export type { WorklogsDocument } from './worklogs';

@@ -39,3 +39,5 @@ export function parseLinks(document: unknown, options: ParseLinksOptions = {}): 
   const issues = linksToOtherPlans(document, parsed.value, options.planId);
   return issues.length === 0 ? parsed : { ok: false, issues };
 }
+
+export type IssueLinksDocument = z.input<typeof issueLinksSchema>;

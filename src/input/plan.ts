@@ -115,3 +115,6 @@ export const planSchema = z
 export function parsePlan(document: unknown): InputResult<Plan> {
   return parseDocument(planSchema, document);
 }
+
+/** A plan file as written, before defaults are filled in. */
+export type PlanDocument = z.input<typeof planSchema>;

@@ -76,3 +76,6 @@ function shapeOf(document: unknown) {
 export function parseWorklogs(document: unknown): InputResult<JiraWorklog[]> {
   return parseDocument(shapeOf(document), document);
 }
+
+/** A worklogs file as written, with Jira's extra fields. */
+export type WorklogsDocument = z.input<typeof worklogInputSchema>;

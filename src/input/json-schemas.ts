@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { issueLinksSchema } from './links';
+import { planSchema } from './plan';
+import { worklogInputSchema } from './worklogs';
+
+function jsonSchemaText(schema: z.ZodType, title: string): string {
+  const jsonSchema = { title, ...z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' }) };
+  return `${JSON.stringify(jsonSchema, null, 2)}\n`;
+}
+
+/**
+ * The JSON Schema files under `schemas/`, generated from the zod schemas (the input side: what a
+ * file may contain before defaults are filled in). Checks that JSON Schema cannot say, such as
+ * a known IANA time zone or a block bought before the plan started, live only in the zod schemas.
+ */
+export function jsonSchemaFiles() {
+  return {
+    'plan.schema.json': jsonSchemaText(planSchema, 'Support Hours plan'),
+    'links.schema.json': jsonSchemaText(issueLinksSchema, 'Support Hours issue links'),
+    'worklogs.schema.json': jsonSchemaText(
+      worklogInputSchema,
+      'Jira worklogs: a PageOfWorklogs, an array of them, or an array of worklogs',
+    ),
+  };
+}
