@@ -24,7 +24,7 @@ export function formatInTimeZone(epochMs: number, timeZone: string): string {
   return shifted + formatOffset(offsetMinutes);
 }
 
-function formatOffset(offsetMinutes: number): string {
+export function formatOffset(offsetMinutes: number): string {
   const sign = offsetMinutes < 0 ? '-' : '+';
   const absolute = Math.abs(offsetMinutes);
   const hours = String(Math.floor(absolute / 60)).padStart(2, '0');
