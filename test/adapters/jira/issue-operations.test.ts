@@ -3,7 +3,7 @@ import { ALICE, PROJECT, SiteBuilder, VIEWER } from './support/site-builder';
 
 describe('issues, links, permissions, user and project', () => {
   let jira: SimulatedJira;
-  const ids: Record<string, string> = {};
+  const ids = { linked: '', unlinked: '', malformed: '' };
 
   beforeAll(async () => {
     const site = new SiteBuilder();

@@ -15,7 +15,7 @@ function september(count: number): string[] {
 
 describe('findPlanIssues with a span, and worklog paging', () => {
   let jira: SimulatedJira;
-  const ids: Record<string, string> = {};
+  const ids = { few: '', many: '' };
 
   beforeAll(async () => {
     const site = new SiteBuilder();
@@ -32,9 +32,9 @@ describe('findPlanIssues with a span, and worklog paging', () => {
       planId: 'gold',
       worklogs: [...september(22), '2026-10-01T00:00:00.000+0200', '2026-10-15T10:00:00.000+0000', '2026-11-05T10:00:00.000+0000'],
     });
-    ids.september = site.issue({ planId: 'gold', worklogs: september(3) });
-    ids.margin = site.issue({ planId: 'gold', worklogs: ['2026-09-30T21:00:00.000+0000'] });
-    ids.huge = site.issue({ planId: 'platinum', worklogs: 5001 });
+    site.issue({ planId: 'gold', worklogs: september(3) });
+    site.issue({ planId: 'gold', worklogs: ['2026-09-30T21:00:00.000+0000'] });
+    site.issue({ planId: 'platinum', worklogs: 5001 });
     jira = await SimulatedJira.start(site.build());
   });
 
