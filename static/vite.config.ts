@@ -15,6 +15,7 @@ const shared: InlineConfig = {
     alias: {
       '@contract': path.join(STATIC_ROOT, '..', 'src', 'contract'),
       '@ledger': path.join(STATIC_ROOT, '..', 'src', 'ledger'),
+      '@preview': path.join(STATIC_ROOT, '..', 'src', 'preview'),
     },
   },
 };

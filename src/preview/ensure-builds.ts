@@ -1,0 +1,45 @@
+import { spawn } from 'node:child_process';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+const SKIPPED = new Set(['node_modules', 'build']);
+
+/** Newest modification time of the front end's sources (and the contract they import), in ms. */
+async function newestSource(folder: string): Promise<number> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const times = await Promise.all(
+    entries
+      .filter((entry) => !SKIPPED.has(entry.name))
+      .map(async (entry) => {
+        const full = path.join(folder, entry.name);
+        return entry.isDirectory() ? newestSource(full) : (await stat(full)).mtimeMs;
+      }),
+  );
+  return Math.max(0, ...times);
+}
+
+async function builtAt(file: string): Promise<number> {
+  try {
+    return (await stat(file)).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** Whether some build folder is missing or older than a source it is made from. */
+export async function buildsAreStale(projectRoot: string, buildFolders: readonly string[]): Promise<boolean> {
+  const sources = Math.max(
+    ...(await Promise.all(['static', path.join('src', 'contract'), path.join('src', 'preview')].map((folder) => newestSource(path.join(projectRoot, folder))))),
+  );
+  const builds = await Promise.all(buildFolders.map((folder) => builtAt(path.join(projectRoot, folder, 'index.html'))));
+  return builds.some((time) => time < sources);
+}
+
+/** Runs `npm run build:static`, showing its output, and fails when it does. */
+export function buildStatic(projectRoot: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', 'build:static'], { cwd: projectRoot, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm run build:static exited with ${code}`))));
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * What the preview server and its host page (static/preview-host) say to each other over HTTP.
+ * Browser-safe: zod only, imported by the host page through the `@preview` alias.
+ */
+import { z } from 'zod';
+
+export const SURFACE_MODULE_TYPES = ['jira:issuePanel', 'jira:projectPage', 'jira:projectSettingsPage', 'jira:dashboardGadget'] as const;
+
+export const surfaceModuleSchema = z.object({
+  type: z.enum(SURFACE_MODULE_TYPES),
+  key: z.string(),
+  title: z.string(),
+  /** Where the preview serves the resource's build, e.g. `/apps/issue-panel/`. */
+  url: z.string(),
+  /** The gadget's edit view; the same URL when one resource serves both entry points. */
+  editUrl: z.string().optional(),
+});
+
+export const demoUserSchema = z.object({
+  role: z.string(),
+  accountId: z.string(),
+  displayName: z.string(),
+  email: z.string(),
+  apiToken: z.string(),
+  timeZone: z.string(),
+});
+
+/** GET /__preview/site */
+export const demoSiteSchema = z.object({
+  siteUrl: z.string(),
+  cloudId: z.string(),
+  appId: z.string(),
+  environmentId: z.string(),
+  project: z.object({ id: z.string(), key: z.string(), name: z.string() }),
+  users: z.array(demoUserSchema),
+  modules: z.array(surfaceModuleSchema),
+  /** What the gadget's edit view last saved with `view.submit`; null before. */
+  gadgetConfiguration: z.record(z.string(), z.json()).nullable(),
+});
+
+/** The Forge context a frame runs in, as the host page knows it. */
+export const frameContextSchema = z.object({
+  accountId: z.string(),
+  moduleKey: z.string(),
+  locale: z.string(),
+  timezone: z.string(),
+  extension: z.record(z.string(), z.json()),
+});
+
+/** POST /__preview/invoke: one `invoke(functionKey, payload)` from a frame. */
+export const invokeRequestSchema = z.object({
+  functionKey: z.string(),
+  payload: z.json(),
+  context: frameContextSchema,
+});
+
+/** PUT /__preview/gadget-configuration */
+export const gadgetConfigurationSaveSchema = z.object({ configuration: z.record(z.string(), z.json()) });
+
+export type SurfaceModule = z.infer<typeof surfaceModuleSchema>;
+export type DemoUser = z.infer<typeof demoUserSchema>;
+export type DemoSite = z.infer<typeof demoSiteSchema>;
+export type FrameContext = z.infer<typeof frameContextSchema>;
+export type InvokeRequest = z.infer<typeof invokeRequestSchema>;

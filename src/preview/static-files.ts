@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/** A file from inside `root`, or null when it is missing or the path would leave `root`. */
+export async function readStaticFile(root: string, relativePath: string): Promise<{ body: Buffer; contentType: string } | null> {
+  const file = path.resolve(root, `.${path.posix.normalize(`/${relativePath}`)}`);
+  if (file !== root && !file.startsWith(`${root}${path.sep}`)) return null;
+  try {
+    const body = await readFile(file);
+    return { body, contentType: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' };
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'EISDIR')) return null;
+    throw error;
+  }
+}
+
+export const FRAME_BRIDGE_PATH = '/__preview/frame-bridge.js';
+
+/**
+ * A surface's `index.html` with the host's bridge script first in `<head>`, as Forge's hosting
+ * adds its own before the app loads. The app's files themselves are served byte for byte.
+ */
+export function withFrameBridge(html: string): string {
+  return html.replace(/<head>/i, `<head>\n    <script src="${FRAME_BRIDGE_PATH}"></script>`);
+}

@@ -1,0 +1,24 @@
+import type { ColorMode } from '../bridge-protocol';
+
+export const VIEWS = ['issue', 'project', 'settings', 'dashboard'] as const;
+export type HostView = (typeof VIEWS)[number];
+
+/** What the host page shows, kept in its URL so a test or a bookmark opens it directly. */
+export interface HostState {
+  readonly view: HostView;
+  readonly user: string;
+  readonly issue: string | null;
+  readonly theme: ColorMode;
+}
+
+export function readHostState(search: string, defaultUser: string): HostState {
+  const params = new URLSearchParams(search);
+  const view = VIEWS.find((candidate) => candidate === params.get('view')) ?? 'issue';
+  return { view, user: params.get('user') ?? defaultUser, issue: params.get('issue'), theme: params.get('theme') === 'dark' ? 'dark' : 'light' };
+}
+
+export function writeHostState(state: HostState): void {
+  const params = new URLSearchParams({ view: state.view, user: state.user, theme: state.theme });
+  if (state.issue !== null) params.set('issue', state.issue);
+  window.history.replaceState(null, '', `?${params.toString()}`);
+}
