@@ -16,7 +16,8 @@ export interface PlanLedgerInput {
 /** An issue's link as the app last wrote or saw it; `null` clears it. */
 export interface IssueLinkChange {
   readonly issueId: string;
-  readonly issueKey: string;
+  /** Absent when the caller knows only the id (bulk linking). */
+  readonly issueKey?: string;
   readonly projectId: string;
   readonly link: { readonly planId: string; readonly billingClass: BillingClass } | null;
 }

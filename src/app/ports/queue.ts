@@ -17,8 +17,3 @@ export interface WorkQueue {
   push(queueKey: string, body: JsonValue, options?: PushOptions): Promise<string>;
 }
 
-/** Queue keys declared in manifest.yml (`modules.consumer[].queue`). */
-export const QUEUE_KEYS = {
-  /** Full plan recomputes and bulk-linking chunks. */
-  work: 'support-hours-work',
-} as const;

@@ -1,0 +1,45 @@
+/** The stored bulk-linking job and the queue message of one of its chunks. */
+import { z } from 'zod';
+import { billingClassSchema, bulkJobSchema, type BulkJob } from '../../contract';
+import type { Store } from '../ports/store';
+
+/** The queue that runs bulk-linking chunks (a `consumer` in manifest.yml). */
+export const BULK_QUEUE_KEY = 'support-hours-bulk';
+
+/** Issues linked by one queue event: well inside a consumer's time limit at a few Jira writes a second. */
+export const BULK_CHUNK_SIZE = 200;
+
+/** More than this is refused: the admin should narrow the JQL (or link in several runs). */
+export const BULK_MAX_ISSUES = 10_000;
+
+export const storedBulkJobSchema = bulkJobSchema.extend({
+  projectId: z.string(),
+  chunkCount: z.int().min(0),
+  /** Chunks already counted, so a redelivered chunk is not counted twice. */
+  chunksDone: z.array(z.int().min(0)),
+});
+export type StoredBulkJob = z.infer<typeof storedBulkJobSchema>;
+
+export const bulkLinkChunkSchema = z.object({
+  kind: z.literal('bulk-link-chunk'),
+  jobId: z.string(),
+  chunk: z.int().min(0),
+  projectId: z.string(),
+  planId: z.string(),
+  billingClass: billingClassSchema,
+  issueIds: z.array(z.string()).max(BULK_CHUNK_SIZE),
+});
+export type BulkLinkChunk = z.infer<typeof bulkLinkChunkSchema>;
+
+/** `bulk-job:<jobId>` */
+export const bulkJobKey = (jobId: string): string => `bulk-job:${jobId}`;
+
+export async function loadBulkJob(store: Store, jobId: string): Promise<StoredBulkJob | undefined> {
+  const value = await store.get(bulkJobKey(jobId));
+  return value === undefined ? undefined : storedBulkJobSchema.parse(value);
+}
+
+/** The job as the contract shows it (internal bookkeeping left out). */
+export function publicBulkJob(job: StoredBulkJob): BulkJob {
+  return bulkJobSchema.parse(job);
+}
