@@ -41,11 +41,16 @@ export function createPeriodCalendar(plan: Plan): PeriodCalendar {
   // Noon always exists, so DST gaps cannot shift the anchor's local date.
   const anchor = new TZDate(firstDate.year, firstDate.month - 1, firstDate.day, 12, timeZone);
   const periods = new Map<number, Period | null>();
+  const startDates = new Map<number, DateParts>();
   const startInstants = new Map<number, Instant>();
 
   const startDateOf = (index: number): DateParts => {
+    const cached = startDates.get(index);
+    if (cached !== undefined) return cached;
     const local = addMonths(anchor, index * monthsPerPeriod);
-    return { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate() };
+    const date = { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate() };
+    startDates.set(index, date);
+    return date;
   };
 
   const startOf = (index: number): Instant => {
