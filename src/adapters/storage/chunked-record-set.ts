@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { ExpectedVersion, JsonValue, Store, StoreError, TransactOperation } from '../../app/ports/store';
+import { ExpectedVersion, JsonValue, Store, StoreEntry, StoreError, TransactOperation } from '../../app/ports/store';
 import {
   halvesOf,
   hashOfId,
@@ -213,16 +213,12 @@ export class ChunkedRecordSet<R extends JsonValue> {
 
   private async readAllOnce(): Promise<Map<string, R>> {
     const head = await this.readHead();
+    const prefix = this.generationPrefix(head.generation);
     const records = new Map<string, R>();
-    let cursor: string | undefined;
-    do {
-      const page = await this.store.listByPrefix(this.generationPrefix(head.generation), cursor === undefined ? {} : { cursor });
-      for (const entry of page.entries) {
-        if (!head.partitions.has(entry.key.slice(this.generationPrefix(head.generation).length))) continue;
-        for (const [id, record] of Object.entries(this.parseChunk(entry.key, entry.value))) records.set(id, record);
-      }
-      cursor = page.nextCursor;
-    } while (cursor !== undefined);
+    for (const entry of await this.entriesUnder(prefix)) {
+      if (!head.partitions.has(entry.key.slice(prefix.length))) continue;
+      for (const [id, record] of Object.entries(this.parseChunk(entry.key, entry.value))) records.set(id, record);
+    }
     const headAfter = await this.store.getVersioned(this.headKey());
     if ((headAfter?.version ?? null) !== head.version) {
       throw new StoreError('conflict', `The chunks of ${this.prefix} were reorganised while being read.`);
@@ -264,14 +260,19 @@ export class ChunkedRecordSet<R extends JsonValue> {
     return parsed.data;
   }
 
-  private async deleteGeneration(generation: string): Promise<void> {
-    const keys: string[] = [];
+  private async entriesUnder(prefix: string): Promise<StoreEntry[]> {
+    const entries: StoreEntry[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.store.listByPrefix(this.generationPrefix(generation), cursor === undefined ? {} : { cursor });
-      keys.push(...page.entries.map((entry) => entry.key));
+      const page = await this.store.listByPrefix(prefix, cursor === undefined ? {} : { cursor });
+      entries.push(...page.entries);
       cursor = page.nextCursor;
     } while (cursor !== undefined);
+    return entries;
+  }
+
+  private async deleteGeneration(generation: string): Promise<void> {
+    const keys = (await this.entriesUnder(this.generationPrefix(generation))).map((entry) => entry.key);
     for (let start = 0; start < keys.length; start += TRANSACTION_DELETES) {
       await this.store.transact(keys.slice(start, start + TRANSACTION_DELETES).map((key) => ({ delete: { key } })));
     }

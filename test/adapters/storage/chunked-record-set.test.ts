@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { ChunkedRecordSet } from '../../../src/adapters/storage/chunked-record-set';
 import { EnforcedStore } from '../../../src/adapters/storage/enforced-store';
-import { FileStore } from '../../../src/adapters/storage/file-store';
 import { utf8Bytes } from '../../../src/adapters/storage/json-codec';
 import { MemoryStore } from '../../../src/adapters/storage/memory-store';
 import { STORE_LIMITS } from '../../../src/app/ports/store';
 import { StoreFixture } from './store-contract';
-import { makeTempDirectory, removeTempDirectory } from './temp-directory';
+import { openFileStoreFixture, openMemoryStoreFixture } from './store-fixtures';
 
 /** `[issue id, started epoch ms, seconds, author account id, updated epoch ms]` */
 const contributionSchema = z.tuple([z.string(), z.number().int(), z.number().int(), z.string().nullable(), z.number().int()]);
@@ -44,25 +43,9 @@ async function valueSizes(store: EnforcedStore, prefix: string): Promise<number[
   return sizes;
 }
 
-async function openMemory(): Promise<StoreFixture> {
-  return { store: new MemoryStore(), dispose: async () => undefined };
-}
-
-async function openFile(): Promise<StoreFixture> {
-  const directory = await makeTempDirectory();
-  const store = await FileStore.open(directory);
-  return {
-    store,
-    dispose: async () => {
-      await store.close();
-      await removeTempDirectory(directory);
-    },
-  };
-}
-
 describe.each([
-  ['MemoryStore', openMemory],
-  ['FileStore', openFile],
+  ['MemoryStore', openMemoryStoreFixture],
+  ['FileStore', openFileStoreFixture],
 ])('ChunkedRecordSet on %s', (_name, open) => {
   let fixture: StoreFixture;
   let store: EnforcedStore;

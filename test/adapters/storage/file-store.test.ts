@@ -2,19 +2,10 @@ import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FileStore } from '../../../src/adapters/storage/file-store';
 import { describeStoreContract, expectStoreError, jsonStringOfBytes } from './store-contract';
+import { openFileStoreFixture } from './store-fixtures';
 import { makeTempDirectory, removeTempDirectory } from './temp-directory';
 
-describeStoreContract('FileStore', async () => {
-  const directory = await makeTempDirectory();
-  const store = await FileStore.open(directory);
-  return {
-    store,
-    dispose: async () => {
-      await store.close();
-      await removeTempDirectory(directory);
-    },
-  };
-});
+describeStoreContract('FileStore', openFileStoreFixture);
 
 describe('FileStore across restarts', () => {
   let directory: string;

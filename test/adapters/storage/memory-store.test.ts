@@ -1,4 +1,4 @@
-import { MemoryStore } from '../../../src/adapters/storage/memory-store';
 import { describeStoreContract } from './store-contract';
+import { openMemoryStoreFixture } from './store-fixtures';
 
-describeStoreContract('MemoryStore', async () => ({ store: new MemoryStore(), dispose: async () => undefined }));
+describeStoreContract('MemoryStore', openMemoryStoreFixture);
