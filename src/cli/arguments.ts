@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { parseISO } from 'date-fns';
 import type { Instant } from '../ledger/types';
 import { jiraTimestampSchema } from '../input/fields';
+import { isNodeError } from './node-error';
 
 export const outputFormats = ['json', 'csv', 'text'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
@@ -60,10 +61,6 @@ function readStatementFlags(args: readonly string[]): Invocation {
   return { command: 'statement', options: asOfText === undefined ? options : { ...options, asOf: parseISO(asOfText).getTime() } };
 }
 
-function isParseArgsError(error: unknown): error is TypeError {
-  return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
-}
-
 /** Reads the command line (without `node` and the script) into what to do. */
 export function parseInvocation(args: readonly string[]): Invocation {
   const [command, ...rest] = args;
@@ -72,7 +69,7 @@ export function parseInvocation(args: readonly string[]): Invocation {
   try {
     return readStatementFlags(rest);
   } catch (error) {
-    if (isParseArgsError(error)) return invalid(error.message);
+    if (isNodeError(error) && error.code.startsWith('ERR_PARSE_ARGS')) return invalid(error.message);
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isNodeError } from './node-error';
 
 export type LoadedDocument = { readonly ok: true; readonly document: unknown } | { readonly ok: false; readonly message: string };
 
@@ -8,12 +9,12 @@ export function loadJsonDocument(path: string): LoadedDocument {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : String(error);
+    const reason = isNodeError(error) && error.code === 'ENOENT' ? 'no such file' : String(error);
     return { ok: false, message: `${path}: cannot read the file (${reason})` };
   }
   try {
     return { ok: true, document: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, message: `${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+    return { ok: false, message: `${path}: not valid JSON (${String(error)})` };
   }
 }
