@@ -66,6 +66,23 @@ describe('support-hours statement (in process)', () => {
     expect(statement.forecast.asOfIso).toBe('2026-10-20T14:00:00.000+02:00');
   });
 
+  it.each(['contract-300h', 'payg', 'mixed'])('examples/%s: the total is the sum of at least two charge lines', (scenario) => {
+    const file = (name: string) => `examples/${scenario}/${name}.json`;
+    const result = run(statementArgs({ plan: file('plan'), links: file('links'), worklogs: file('worklogs') }));
+    const statement = JSON.parse(result.stdout);
+    const charges: { amountMinor: number }[] = statement.charges;
+    expect([result.exitCode, result.stderr, charges.length > 1]).toEqual([0, '', true]);
+    expect(statement.totalMinor).toBe(charges.reduce((sum, charge) => sum + charge.amountMinor, 0));
+  });
+
+  it('refuses a period outside the example plan', () => {
+    const file = (name: string) => `examples/contract-300h/${name}.json`;
+    const args = statementArgs({ plan: file('plan'), links: file('links'), worklogs: file('worklogs') });
+    expectRejected(run([...args.slice(0, -1), '2026-07']), [
+      '--period 2026-07: plan "acme-300h" (from 2026-08-01, by month) has no period starting in that month',
+    ]);
+  });
+
   it('gives the same statement for a PageOfWorklogs, an array of pages and a plain array', () => {
     const [first, second, ...rest] = worklogsArray();
     const outputs = [pageOf(worklogsArray()), [pageOf([first, second]), pageOf(rest, 2)], worklogsArray()].map(

@@ -1,0 +1,167 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { linksDocument, pageOf, planDocument, worklog, writeDocuments } from './fixtures';
+
+const root = join(__dirname, '..', '..');
+
+interface ProcessRun {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function runProcess(command: string, args: readonly string[]): Promise<ProcessRun> {
+  return new Promise((resolve) => {
+    execFile(command, [...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const exitCode = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+      resolve({ exitCode, stdout, stderr });
+    });
+  });
+}
+
+const cli = (...args: string[]) => runProcess('node', ['bin/support-hours.js', ...args]);
+
+function exampleArgs(scenario: string, ...extra: string[]): string[] {
+  const file = (name: string) => `examples/${scenario}/${name}.json`;
+  return ['statement', '--plan', file('plan'), '--links', file('links'), '--worklogs', file('worklogs'), '--period', '2026-10', ...extra];
+}
+
+/** RFC 4180 reader, enough for checking the CLI's output. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (quoted && char === '"' && text[index + 1] === '"') (cell += '"'), index++;
+    else if (char === '"') quoted = !quoted;
+    else if (!quoted && char === ',') row.push(cell), (cell = '');
+    else if (!quoted && char === '\r' && text[index + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), index++;
+    else cell += char;
+  }
+  return rows;
+}
+
+function csvRecords(text: string): Record<string, string>[] {
+  const [header = [], ...rows] = parseCsv(text);
+  return rows.map((row) => Object.fromEntries(header.map((column, index) => [column, row[index] ?? ''])));
+}
+
+interface StatementJson {
+  readonly totalMinor: number;
+  readonly usedCoveredSeconds: number;
+  readonly overageSeconds: number;
+  readonly extraSeconds: number;
+  readonly nonBillableSeconds: number;
+  readonly charges: readonly { readonly kind: string; readonly amountMinor: number }[];
+  readonly lines: readonly unknown[];
+}
+
+describe('support-hours as a child process', () => {
+  const injection = writeDocuments({
+    plan: planDocument(),
+    links: [
+      { issueId: '1001', issueKey: '=HYPERLINK("http://evil.example","x")', planId: 'tiny', billingClass: 'covered' },
+      { issueId: '1002', issueKey: 'Key, with "quotes"', planId: 'tiny', billingClass: 'extra' },
+    ],
+    worklogs: pageOf([
+      { ...worklog('1', '1001', '2026-10-05T09:00:00.000+0200', 3600), author: { accountId: '@admin', displayName: '-2+3' } },
+      worklog('2', '1002', '2026-10-06T09:00:00.000+0200', 1800),
+    ]),
+  });
+  const badPlan = writeDocuments({ plan: planDocument({ timeZone: 'Mars/Olympus' }), links: linksDocument(), worklogs: [] });
+  const runs: Record<string, ProcessRun> = {};
+
+  beforeAll(async () => {
+    const planned: Record<string, Promise<ProcessRun>> = {
+      help: cli('--help'),
+      npx: runProcess('npx', ['--no-install', 'support-hours', '--help']),
+      contractJson: cli(...exampleArgs('contract-300h', '--as-of', '2026-10-20T12:00:00Z')),
+      contractCsv: cli(...exampleArgs('contract-300h', '--format', 'csv')),
+      contractText: cli(...exampleArgs('contract-300h', '--as-of', '2026-10-20T12:00:00Z', '--format', 'text')),
+      injectionCsv: cli(
+        'statement', '--plan', injection.plan, '--links', injection.links, '--worklogs', injection.worklogs, '--period', '2026-10', '--format', 'csv',
+      ),
+      badPlan: cli('statement', '--plan', badPlan.plan, '--links', badPlan.links, '--worklogs', badPlan.worklogs, '--period', '2026-10'),
+      usage: cli('statement', '--plan', 'examples/payg/plan.json'),
+    };
+    const finished = await Promise.all(Object.values(planned));
+    Object.keys(planned).forEach((name, index) => {
+      const run = finished[index];
+      if (run !== undefined) runs[name] = run;
+    });
+  }, 60_000);
+
+  const ran = (name: string): ProcessRun => {
+    const run = runs[name];
+    if (run === undefined) throw new Error(`no run named ${name}`);
+    return run;
+  };
+  const statementOf = (name: string): StatementJson => JSON.parse(ran(name).stdout);
+
+  it('prints its usage with --help, also through npx from the repository root', () => {
+    for (const name of ['help', 'npx']) {
+      expect(ran(name).exitCode).toBe(0);
+      expect(ran(name).stdout).toMatch(/^Usage: support-hours statement --plan <plan.json>/);
+    }
+  });
+
+  it('the contract example goes past its allowance in 2026-10, and its total is the sum of the charge lines', () => {
+    const statement = statementOf('contractJson');
+    expect(ran('contractJson')).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(statement.totalMinor).toBe(statement.charges.reduce((sum, charge) => sum + charge.amountMinor, 0));
+    expect(statement.overageSeconds).toBeGreaterThan(0);
+    expect(statement.charges.map((charge) => charge.kind)).toEqual(['fixed-fee', 'overage', 'extra']);
+  });
+
+  it('CSV figures equal the JSON statement exactly', () => {
+    const statement = statementOf('contractJson');
+    const records = csvRecords(ran('contractCsv').stdout);
+    const worklogRows = records.filter((record) => record.record === 'worklog');
+    const sum = (column: string) => worklogRows.reduce((total, record) => total + Number(record[column]), 0);
+    expect(worklogRows).toHaveLength(statement.lines.length);
+    expect([sum('covered_seconds'), sum('overage_seconds'), sum('extra_seconds'), sum('non_billable_seconds')]).toEqual([
+      statement.usedCoveredSeconds,
+      statement.overageSeconds,
+      statement.extraSeconds,
+      statement.nonBillableSeconds,
+    ]);
+    const charges = records.filter((record) => record.record === 'charge').map((record) => [record.charge, Number(record.amount_minor)]);
+    expect(charges).toEqual(statement.charges.map((charge) => [charge.kind, charge.amountMinor]));
+    const total = records.filter((record) => record.record === 'total');
+    expect(total.map((record) => [Number(record.amount_minor), record.amount, record.currency])).toEqual([
+      [statement.totalMinor, (statement.totalMinor / 100).toFixed(2), 'EUR'],
+    ]);
+  });
+
+  it('CSV quotes per RFC 4180 and defuses formulas', () => {
+    const { exitCode, stdout } = ran('injectionCsv');
+    expect(exitCode).toBe(0);
+    expect(stdout.split('\r\n').slice(1, 3)).toEqual([
+      `worklog,1,"'=HYPERLINK(""http://evil.example"",""x"")",'@admin,'-2+3,2026-10-05T09:00:00.000+02:00,covered,3600,3600,3600,0,0,0,1.00,1.00,1.00,0.00,0.00,0.00,,,,,,,,`,
+      `worklog,2,"Key, with ""quotes""",agent-0,Agent 0,2026-10-06T09:00:00.000+02:00,extra,1800,1800,0,0,1800,0,0.50,0.50,0.00,0.00,0.50,0.00,,,,,,,,`,
+    ]);
+  });
+
+  it('prints the text summary that npm start shows', () => {
+    const { exitCode, stdout } = ran('contractText');
+    expect(exitCode).toBe(0);
+    expect(stdout.split('\n').slice(0, 2)).toEqual([
+      'ACME Corp: 300 h a month (acme-300h): statement for 2026-10',
+      '  2026-10-01 00:00 to 2026-11-01 00:00 (Europe/Berlin), 239 worklogs',
+    ]);
+  });
+
+  it('bad input: exit 1, the reason on stderr, nothing on stdout', () => {
+    expect(ran('badPlan')).toEqual({ exitCode: 1, stdout: '', stderr: `${badPlan.plan}: timeZone: "Mars/Olympus" is not a known IANA time zone\n` });
+  });
+
+  it('a bad command line: exit 2, nothing on stdout', () => {
+    expect(ran('usage')).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: 'support-hours: --links is required\nRun "support-hours --help" for usage.\n',
+    });
+  });
+});
