@@ -1,0 +1,69 @@
+/**
+ * Who may do what, asked of Jira as the caller (`mypermissions`), with the issue and project
+ * taken from the Forge context. Each guard answers either the context to act in or the refusal.
+ */
+import { fail, type Outcome } from '../../contract';
+import type { JiraPermissionKey, PermissionScope } from '../../app/ports/jira';
+import type { IssueRef } from '../../app/issues/issue-view';
+import type { PlanWriteContext, ProjectRef } from '../../app/plans/plan-write';
+import type { CallContext } from './call-context';
+import type { BackendServices } from './services';
+
+const NOT_ON_A_PROJECT = fail('FORBIDDEN', 'This action is only available from a Jira project or issue.');
+const NOT_ON_AN_ISSUE = fail('FORBIDDEN', 'This action is only available from a Jira issue.');
+
+export function projectOf(context: CallContext): Outcome<ProjectRef> {
+  const project = context.extension.project;
+  return project === undefined ? NOT_ON_A_PROJECT : { ok: true, data: { id: project.id, key: project.key } };
+}
+
+async function holds(services: BackendServices, context: CallContext, scope: PermissionScope, needed: readonly JiraPermissionKey[]): Promise<boolean> {
+  const granted = await services.userJira(context).myPermissions(scope, needed);
+  return needed.every((permission) => granted.has(permission));
+}
+
+async function inProjectWith(services: BackendServices, context: CallContext, permission: JiraPermissionKey, refusal: string): Promise<Outcome<PlanWriteContext>> {
+  const project = projectOf(context);
+  if (!project.ok) return project;
+  if (!(await holds(services, context, { projectId: project.data.id }, [permission]))) return fail('FORBIDDEN', refusal);
+  return { ok: true, data: { actor: { accountId: context.accountId }, project: project.data } };
+}
+
+/** Reading plans and figures: anyone who can browse the project. */
+export function asProjectReader(services: BackendServices, context: CallContext): Promise<Outcome<PlanWriteContext>> {
+  return inProjectWith(services, context, 'BROWSE_PROJECTS', 'You need permission to browse this project to see its support plans.');
+}
+
+/** Changing plans, settings and bulk links: project administrators only. */
+export function asProjectAdmin(services: BackendServices, context: CallContext): Promise<Outcome<PlanWriteContext>> {
+  return inProjectWith(services, context, 'ADMINISTER_PROJECTS', 'Only administrators of this project can change its support plans and settings.');
+}
+
+export interface IssueAccess {
+  readonly issue: IssueRef;
+  readonly project: ProjectRef;
+  readonly actor: { readonly accountId: string };
+  readonly canEdit: boolean;
+}
+
+/**
+ * The issue the panel is open on, if the caller can see it — one Jira call that also tells
+ * whether they may edit it. Someone who can't browse the issue learns nothing about it.
+ */
+export async function asIssueViewer(services: BackendServices, context: CallContext): Promise<Outcome<IssueAccess>> {
+  const { issue, project } = context.extension;
+  if (issue === undefined || project === undefined) return NOT_ON_AN_ISSUE;
+  const granted = await services.userJira(context).myPermissions({ issueId: issue.id }, ['BROWSE_PROJECTS', 'EDIT_ISSUES']);
+  if (!granted.has('BROWSE_PROJECTS')) return fail('FORBIDDEN', 'You are not allowed to see this issue.');
+  return {
+    ok: true,
+    data: { issue: { id: issue.id, key: issue.key }, project: { id: project.id, key: project.key }, actor: { accountId: context.accountId }, canEdit: granted.has('EDIT_ISSUES') },
+  };
+}
+
+/** Changing the issue's plan: Jira's Edit issues permission on it. */
+export async function asIssueEditor(services: BackendServices, context: CallContext): Promise<Outcome<IssueAccess>> {
+  const access = await asIssueViewer(services, context);
+  if (access.ok && !access.data.canEdit) return fail('FORBIDDEN', 'You need permission to edit this issue to change its support plan.');
+  return access;
+}

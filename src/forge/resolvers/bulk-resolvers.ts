@@ -1,0 +1,24 @@
+import type Resolver from '@forge/resolver';
+import { bulkStatus } from '../../app/bulk/bulk-status';
+import { previewBulkLink } from '../../app/bulk/preview-bulk-link';
+import { startBulkLink } from '../../app/bulk/start-bulk-link';
+import { asProjectAdmin } from './access';
+import { defineResolver } from './define-resolver';
+import type { BackendServices } from './services';
+
+export function defineBulkResolvers(resolver: Resolver, services: BackendServices): void {
+  defineResolver(resolver, 'bulk/preview', async ({ payload, context }) => {
+    const admin = await asProjectAdmin(services, context);
+    return admin.ok ? previewBulkLink(services.userJira(context), admin.data.project, payload.jql) : admin;
+  });
+
+  defineResolver(resolver, 'bulk/link', async ({ payload, context }) => {
+    const admin = await asProjectAdmin(services, context);
+    return admin.ok ? startBulkLink({ ...services, userJira: services.userJira(context) }, admin.data, payload) : admin;
+  });
+
+  defineResolver(resolver, 'bulk/status', async ({ payload, context }) => {
+    const admin = await asProjectAdmin(services, context);
+    return admin.ok ? bulkStatus(services.store, admin.data.project, payload.jobId) : admin;
+  });
+}

@@ -1,0 +1,18 @@
+import Resolver from '@forge/resolver';
+import { defineBulkResolvers } from './bulk-resolvers';
+import { defineIssueResolvers } from './issue-resolvers';
+import { definePlanResolvers } from './plan-resolvers';
+import type { BackendServices } from './services';
+import { defineSettingsResolvers } from './settings-resolvers';
+import { defineUsageResolvers } from './usage-resolvers';
+
+/** Every resolver of the contract on one `@forge/resolver`; Forge and the local runtime both call its `getDefinitions()`. */
+export function createResolver(services: BackendServices): Resolver {
+  const resolver = new Resolver();
+  definePlanResolvers(resolver, services);
+  defineSettingsResolvers(resolver, services);
+  defineIssueResolvers(resolver, services);
+  defineUsageResolvers(resolver, services);
+  defineBulkResolvers(resolver, services);
+  return resolver;
+}

@@ -1,0 +1,24 @@
+import type Resolver from '@forge/resolver';
+import { clearIssueLink, setIssueLink } from '../../app/issues/issue-link';
+import { issueView } from '../../app/issues/issue-view';
+import { asIssueEditor, asIssueViewer } from './access';
+import { defineResolver } from './define-resolver';
+import type { BackendServices } from './services';
+
+/** The issue panel: one Jira call (the caller's permissions on the issue); every figure comes from storage. */
+export function defineIssueResolvers(resolver: Resolver, services: BackendServices): void {
+  defineResolver(resolver, 'issue/get', async ({ context }) => {
+    const viewer = await asIssueViewer(services, context);
+    return viewer.ok ? issueView(services, viewer.data) : viewer;
+  });
+
+  defineResolver(resolver, 'issue/setLink', async ({ payload, context }) => {
+    const editor = await asIssueEditor(services, context);
+    return editor.ok ? setIssueLink({ ...services, userJira: services.userJira(context) }, editor.data, payload) : editor;
+  });
+
+  defineResolver(resolver, 'issue/clearLink', async ({ context }) => {
+    const editor = await asIssueEditor(services, context);
+    return editor.ok ? clearIssueLink({ ...services, userJira: services.userJira(context) }, editor.data) : editor;
+  });
+}

@@ -1,0 +1,47 @@
+import type Resolver from '@forge/resolver';
+import { archivePlan } from '../../app/plans/archive-plan';
+import { createPlan } from '../../app/plans/create-plan';
+import { deletePlan } from '../../app/plans/delete-plan';
+import { listProjectPlans, loadPlan, loadPlanHistory } from '../../app/plans/plan-repository';
+import { planNotFound } from '../../app/plans/plan-write';
+import { updatePlan } from '../../app/plans/update-plan';
+import { asProjectAdmin, asProjectReader } from './access';
+import { defineResolver } from './define-resolver';
+import type { BackendServices } from './services';
+
+export function definePlanResolvers(resolver: Resolver, services: BackendServices): void {
+  defineResolver(resolver, 'plans/list', async ({ payload, context }) => {
+    const reader = await asProjectReader(services, context);
+    if (!reader.ok) return reader;
+    const plans = await listProjectPlans(services.store, reader.data.project.id);
+    return { ok: true, data: { plans: plans.filter((stored) => payload.includeArchived === true || stored.status === 'active') } };
+  });
+
+  defineResolver(resolver, 'plans/get', async ({ payload, context }) => {
+    const reader = await asProjectReader(services, context);
+    if (!reader.ok) return reader;
+    const plan = await loadPlan(services.store, payload.planId);
+    if (plan === undefined || plan.projectId !== reader.data.project.id) return planNotFound(payload.planId);
+    return { ok: true, data: { plan, history: await loadPlanHistory(services.store, payload.planId) } };
+  });
+
+  defineResolver(resolver, 'plans/create', async ({ payload, context }) => {
+    const admin = await asProjectAdmin(services, context);
+    return admin.ok ? createPlan(services, admin.data, payload.plan) : admin;
+  });
+
+  defineResolver(resolver, 'plans/update', async ({ payload, context }) => {
+    const admin = await asProjectAdmin(services, context);
+    return admin.ok ? updatePlan(services, admin.data, payload) : admin;
+  });
+
+  defineResolver(resolver, 'plans/archive', async ({ payload, context }) => {
+    const admin = await asProjectAdmin(services, context);
+    return admin.ok ? archivePlan(services, admin.data, payload) : admin;
+  });
+
+  defineResolver(resolver, 'plans/delete', async ({ payload, context }) => {
+    const admin = await asProjectAdmin(services, context);
+    return admin.ok ? deletePlan(services, admin.data, payload) : admin;
+  });
+}

@@ -1,0 +1,45 @@
+import type Resolver from '@forge/resolver';
+import { fail, gadgetConfigurationSchema, type HandlerDataOf, type Outcome } from '../../contract';
+import { gadgetCard, planHistory, planStatement, projectOverview } from '../../app/usage/plan-usage';
+import { parseDocument } from '../../input/result';
+import { asProjectReader } from './access';
+import type { CallContext } from './call-context';
+import { defineResolver } from './define-resolver';
+import type { BackendServices } from './services';
+
+function isUnconfigured(configuration: unknown): boolean {
+  return configuration === undefined || configuration === null || (typeof configuration === 'object' && Object.keys(configuration).length === 0);
+}
+
+async function gadget(services: BackendServices, context: CallContext): Promise<Outcome<HandlerDataOf<'usage/gadget'>>> {
+  const saved = context.extension.gadgetConfiguration;
+  if (isUnconfigured(saved)) return { ok: true, data: { configured: false } };
+  const configuration = parseDocument(gadgetConfigurationSchema, saved);
+  if (!configuration.ok) {
+    const fields = configuration.issues.map(({ path, message }) => ({ path: `gadgetConfiguration.${path}`, message }));
+    return fail('VALIDATION_FAILED', 'The gadget\'s saved configuration is not valid; edit the gadget to choose a project and plan again.', fields);
+  }
+  const granted = await services.userJira(context).myPermissions({ projectKey: configuration.value.projectKey }, ['BROWSE_PROJECTS']);
+  if (!granted.has('BROWSE_PROJECTS')) return fail('FORBIDDEN', `You need permission to browse project ${configuration.value.projectKey} to see this gadget.`);
+  return gadgetCard(services, configuration.value);
+}
+
+export function defineUsageResolvers(resolver: Resolver, services: BackendServices): void {
+  defineResolver(resolver, 'usage/statement', async ({ payload, context }) => {
+    const reader = await asProjectReader(services, context);
+    return reader.ok ? planStatement(services, reader.data.project, payload) : reader;
+  });
+
+  defineResolver(resolver, 'usage/history', async ({ payload, context }) => {
+    const reader = await asProjectReader(services, context);
+    return reader.ok ? planHistory(services, reader.data.project, payload) : reader;
+  });
+
+  defineResolver(resolver, 'usage/overview', async ({ context }) => {
+    const reader = await asProjectReader(services, context);
+    return reader.ok ? projectOverview(services, reader.data.project) : reader;
+  });
+
+  /** The dashboard gadget: its project and plan come from its saved configuration, not from the payload. */
+  defineResolver(resolver, 'usage/gadget', ({ context }) => gadget(services, context));
+}
