@@ -2,7 +2,12 @@
  * Times `buildStatement` over 10k, 100k and 200k synthetic worklogs (deterministic: seeded
  * PRNG) for a three-year monthly plan with allowance, rollover and prepaid blocks, and fails
  * when 100k takes 1 s or more or 200k takes more than 2.2 × the 100k time.
+ *
+ * Both wall time and CPU time (user + system of this process) are reported. The targets are
+ * checked on CPU time: this 2-core machine is shared, and under a load average of 15–20 the
+ * wall time measures the other processes as much as the ledger. On an idle machine the two agree.
  */
+import { loadavg } from 'node:os';
 import { buildStatement } from '../src/ledger';
 import type { BillingClass, BucketPlan, IssueLink, JiraWorklog, Statement } from '../src/ledger';
 
@@ -88,10 +93,16 @@ function collectGarbage(): void {
   if (typeof global.gc === 'function') global.gc();
 }
 
+interface Timing {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
 interface Row {
   readonly size: number;
-  readonly medianMs: number;
-  readonly minMs: number;
+  readonly medianWallMs: number;
+  readonly medianCpuMs: number;
+  readonly minWallMs: number;
   readonly heapMb: number;
   readonly rssMb: number;
   readonly lines: number;
@@ -100,14 +111,17 @@ interface Row {
 interface Case {
   readonly size: number;
   readonly run: () => Statement;
-  readonly times: number[];
+  readonly timings: Timing[];
 }
 
-function timeOnce(run: () => Statement): number {
+function timeOnce(run: () => Statement): Timing {
   collectGarbage();
+  const cpuBefore = process.cpuUsage();
   const begin = process.hrtime.bigint();
   run();
-  return Number(process.hrtime.bigint() - begin) / 1e6;
+  const wallMs = Number(process.hrtime.bigint() - begin) / 1e6;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 /** Heap held right after a statement is built (its inputs excluded), and the process's RSS. */
@@ -122,26 +136,29 @@ function memoryOf(run: () => Statement): { heapMb: number; rssMb: number; lines:
 const cases: Case[] = SIZES.map((size) => {
   const worklogs = generateWorklogs(size, 42 + size);
   const run = () => buildStatement({ plan, links, worklogs, period: '2026-12', asOf: Date.UTC(2026, 11, 20) });
-  return { size, run, times: [] };
+  return { size, run, timings: [] };
 });
 for (const { run } of cases) for (let i = 0; i < WARM_UP_RUNS; i += 1) run();
 // Sizes take turns, so a burst of load from other processes on the machine hits every size alike.
-for (let i = 0; i < TIMED_RUNS; i += 1) for (const { run, times } of cases) times.push(timeOnce(run));
+for (let i = 0; i < TIMED_RUNS; i += 1) for (const { run, timings } of cases) timings.push(timeOnce(run));
 
-const rows: Row[] = cases.map(({ size, run, times }) => ({
+const rows: Row[] = cases.map(({ size, run, timings }) => ({
   size,
-  medianMs: median(times),
-  minMs: Math.min(...times),
+  medianWallMs: median(timings.map((t) => t.wallMs)),
+  medianCpuMs: median(timings.map((t) => t.cpuMs)),
+  minWallMs: Math.min(...timings.map((t) => t.wallMs)),
   ...memoryOf(run),
 }));
-console.log('worklogs | median ms | min ms | heap held after run (MB, incl. garbage) | RSS (MB) | lines in last period');
+console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; median of ${TIMED_RUNS} runs after ${WARM_UP_RUNS} warm-ups`);
+console.log('worklogs | median CPU ms | median wall ms | min wall ms | heap held (MB) | RSS (MB) | lines in period');
 for (const row of rows) {
   console.log(
     [
       String(row.size).padStart(8),
-      row.medianMs.toFixed(1).padStart(9),
-      row.minMs.toFixed(1).padStart(6),
-      row.heapMb.toFixed(1).padStart(40),
+      row.medianCpuMs.toFixed(0).padStart(13),
+      row.medianWallMs.toFixed(0).padStart(14),
+      row.minWallMs.toFixed(0).padStart(11),
+      row.heapMb.toFixed(1).padStart(14),
       row.rssMb.toFixed(0).padStart(8),
       row.lines,
     ].join(' | '),
@@ -150,9 +167,9 @@ for (const row of rows) {
 
 const at100k = rows.find((row) => row.size === 100_000);
 const at200k = rows.find((row) => row.size === 200_000);
-const growth = at100k && at200k ? at200k.medianMs / at100k.medianMs : Number.NaN;
-console.log(`200k / 100k = ${growth.toFixed(2)} (limit ${MAX_GROWTH_200K}); 100k target < ${TARGET_100K_MS} ms`);
-if (!at100k || at100k.medianMs >= TARGET_100K_MS || !(growth <= MAX_GROWTH_200K)) {
+const growth = at100k && at200k ? at200k.medianCpuMs / at100k.medianCpuMs : Number.NaN;
+console.log(`CPU time 200k / 100k = ${growth.toFixed(2)} (limit ${MAX_GROWTH_200K}); 100k target < ${TARGET_100K_MS} ms`);
+if (!at100k || at100k.medianCpuMs >= TARGET_100K_MS || !(growth <= MAX_GROWTH_200K)) {
   console.error('ledger benchmark: target missed');
   process.exit(1);
 }

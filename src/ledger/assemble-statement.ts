@@ -4,10 +4,10 @@ import { findThresholdCrossings } from './find-threshold-crossings';
 import { forecastUse } from './forecast-use';
 import type { LedgerEntry } from './ledger-entry';
 import { sumMinor } from './money';
-import type { Allocation, PeriodReplay } from './replay-periods';
+import type { PeriodReplay } from './replay-periods';
 import type { ScheduledBlock } from './schedule-blocks';
 import { sumLines } from './sum-lines';
-import type { Instant, OutOfPlanWorklog, Plan, Statement, WorklogLine } from './types';
+import type { BucketDraw, Instant, OutOfPlanWorklog, Plan, Seconds, Statement, WorklogLine } from './types';
 
 /**
  * Turns one replayed period into its statement: worklog lines, totals, bucket balances,
@@ -24,7 +24,9 @@ export function assembleStatement(
   asOf: Instant | undefined,
 ): Statement {
   const { period, buckets, carriedIn } = replay;
-  const lines = replay.entries.map((entry, index) => toLine(entry, replay.allocations[index]));
+  const lines = replay.entries.map((entry, index) =>
+    toLine(entry, replay.draws[index] ?? [], replay.overageSeconds[index] ?? 0),
+  );
   const totals = sumLines(lines);
   const availableSeconds = buckets.reduce((sum, bucket) => sum + bucket.openingSeconds, 0);
   const purchases = blocks.filter(({ purchasedAt }) => purchasedAt >= period.start && purchasedAt < period.end);
@@ -56,7 +58,7 @@ export function assembleStatement(
   };
 }
 
-function toLine(entry: LedgerEntry, allocation: Allocation | undefined): WorklogLine {
+function toLine(entry: LedgerEntry, draws: readonly BucketDraw[], overageSeconds: Seconds): WorklogLine {
   const { billingClass, roundedSeconds } = entry;
   return {
     worklogId: entry.worklogId,
@@ -68,9 +70,9 @@ function toLine(entry: LedgerEntry, allocation: Allocation | undefined): Worklog
     rawSeconds: entry.rawSeconds,
     roundedSeconds,
     coveredSeconds: billingClass === 'covered' ? roundedSeconds : 0,
-    overageSeconds: allocation?.overageSeconds ?? 0,
+    overageSeconds,
     extraSeconds: billingClass === 'extra' ? roundedSeconds : 0,
     nonBillableSeconds: billingClass === 'non-billable' ? roundedSeconds : 0,
-    draws: allocation?.draws ?? [],
+    draws,
   };
 }

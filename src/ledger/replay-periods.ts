@@ -8,26 +8,21 @@ const ROLLOVER_RANK = 0;
 const ALLOWANCE_RANK = 1;
 const FIRST_BLOCK_RANK = 2;
 
-/** How one entry's seconds were covered. */
-export interface Allocation {
-  /** The part of a covered entry that no bucket could hold. */
-  readonly overageSeconds: Seconds;
-  readonly draws: readonly BucketDraw[];
-}
-
 /** One period as the replay left it. */
 export interface PeriodReplay {
   readonly period: Period;
   /** In draw order. */
   readonly entries: readonly LedgerEntry[];
-  /** Aligned with `entries`. */
-  readonly allocations: readonly Allocation[];
+  /** Aligned with `entries`: the buckets each covered entry drew on, in draw order. */
+  readonly draws: readonly (readonly BucketDraw[])[];
+  /** Aligned with `entries`: the part of each covered entry of a bucket plan that no bucket could hold. */
+  readonly overageSeconds: readonly Seconds[];
   /** Every bucket usable in the period with a positive opening balance, in draw priority. */
   readonly buckets: readonly BucketSummary[];
   readonly carriedIn: readonly CarriedInLot[];
 }
 
-const NOTHING_DRAWN: Allocation = { overageSeconds: 0, draws: [] };
+const NO_DRAWS: readonly BucketDraw[] = [];
 
 /**
  * Replays a plan from its first period: each period's allowance and the blocks bought by its
@@ -63,11 +58,14 @@ export function replayPeriods(
     const openings = usable.map((bucket) => bucket.balance);
     const entries = entriesByPeriod[position] ?? [];
     const drawsOnBuckets = plan.kind === 'buckets';
-    const allocations = entries.map((entry) =>
-      entry.billingClass === 'covered' && drawsOnBuckets
-        ? allocate(entry.roundedSeconds, entry.started, usable)
-        : NOTHING_DRAWN,
-    );
+    const draws: (readonly BucketDraw[])[] = [];
+    const overageSeconds: Seconds[] = [];
+    for (const entry of entries) {
+      const drawsOnPlan = entry.billingClass === 'covered' && drawsOnBuckets;
+      const drawn = drawsOnPlan ? drawOn(usable, entry.roundedSeconds, entry.started) : NO_DRAWS;
+      draws.push(drawn);
+      overageSeconds.push(drawn === NO_DRAWS ? 0 : entry.roundedSeconds - sumOfDraws(drawn));
+    }
     const buckets = usable.map((bucket, index) => summarise(bucket, openings[index] ?? 0, period));
     const carriedIn = usable.flatMap((bucket, index) =>
       bucket.fromPeriod === undefined || bucket.expiresAt === null
@@ -78,7 +76,7 @@ export function replayPeriods(
     alive = alive.filter((bucket) => bucket.balance > 0 && !expiresBy(bucket, period.end));
     const lot = allowance && rolloverLot(plan, calendar, period, allowance.balance);
     if (lot) alive.push(lot);
-    return { period, entries, allocations, buckets, carriedIn };
+    return { period, entries, draws, overageSeconds, buckets, carriedIn };
   });
 }
 
@@ -133,8 +131,11 @@ function expiresBy(bucket: Bucket, instant: Instant): boolean {
   return bucket.expiresAt !== null && bucket.expiresAt <= instant;
 }
 
-/** Draws `seconds` started at `started` from the usable buckets in priority order; mutates their balances. */
-function allocate(seconds: Seconds, started: Instant, bucketsInPriority: readonly Bucket[]): Allocation {
+/**
+ * Draws `seconds` of work started at `started` from the usable buckets in priority order,
+ * lowering their balances; what no bucket could hold is overage.
+ */
+function drawOn(bucketsInPriority: readonly Bucket[], seconds: Seconds, started: Instant): readonly BucketDraw[] {
   let remaining = seconds;
   const draws: BucketDraw[] = [];
   for (const bucket of bucketsInPriority) {
@@ -145,7 +146,13 @@ function allocate(seconds: Seconds, started: Instant, bucketsInPriority: readonl
     remaining -= drawn;
     draws.push({ bucketId: bucket.id, seconds: drawn });
   }
-  return { overageSeconds: remaining, draws };
+  return draws;
+}
+
+function sumOfDraws(draws: readonly BucketDraw[]): Seconds {
+  let sum = 0;
+  for (const draw of draws) sum += draw.seconds;
+  return sum;
 }
 
 function summarise(bucket: Bucket, openingSeconds: Seconds, period: Period): BucketSummary {
