@@ -1,5 +1,6 @@
 import type { IssueLink } from '../../ledger/types';
 import type { Store, StoreEntry } from '../ports/store';
+import { listAll } from '../plans/list-all';
 import {
   HEAD_PREFIX,
   LINK_SHARD_COUNT,
@@ -28,16 +29,16 @@ export class AggregateReader {
 
   /** Every plan that has aggregates. */
   async planIds(): Promise<string[]> {
-    const entries = await this.listAll(HEAD_PREFIX);
+    const entries = await listAll(this.store, HEAD_PREFIX);
     return entries.map((entry) => planIdOfHeadKey(entry.key));
   }
 
   async parts(planId: string, generation: number): Promise<StoredPart[]> {
-    return (await this.listAll(generationPrefix(planId, generation))).map(toStoredPart);
+    return (await listAll(this.store, generationPrefix(planId, generation))).map(toStoredPart);
   }
 
   async shardParts(planId: string, generation: number, shard: number): Promise<StoredPart[]> {
-    return (await this.listAll(shardPrefix(planId, generation, shard))).map(toStoredPart);
+    return (await listAll(this.store, shardPrefix(planId, generation, shard))).map(toStoredPart);
   }
 
   async link(issueId: string): Promise<IssueLink | undefined> {
@@ -51,17 +52,6 @@ export class AggregateReader {
   async linkShard(key: string): Promise<LinkShard> {
     const value = await this.store.get(key);
     return value === undefined ? {} : linkShardSchema.parse(value);
-  }
-
-  private async listAll(prefix: string): Promise<StoreEntry[]> {
-    const entries: StoreEntry[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.store.listByPrefix(prefix, cursor === undefined ? {} : { cursor });
-      entries.push(...page.entries);
-      cursor = page.nextCursor;
-    } while (cursor !== undefined);
-    return entries;
   }
 }
 

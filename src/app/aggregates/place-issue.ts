@@ -23,8 +23,8 @@ export interface IssuePlacement {
   readonly issueId: string;
   /** The plan the issue belongs to now, as Jira says; null: none. */
   readonly target: PlacementTarget | null;
-  /** A worklog change applied to the issue's entry on the way. */
-  readonly change?: WorklogChange;
+  /** Worklog changes applied to the issue's entry on the way, in order. */
+  readonly changes?: readonly WorklogChange[];
 }
 
 export interface PlacementOutcome {
@@ -97,7 +97,7 @@ interface NextValues {
 }
 
 function nextValues(current: KeyValues, resolved: Resolved, placement: IssuePlacement, now: number): NextValues | 'moved' {
-  const { issueId, target, change } = placement;
+  const { issueId, target, changes = [] } = placement;
   const links = linkShardSchema.parse(current.get(resolved.linkKey) ?? {});
   if (links[issueId]?.[0] !== resolved.sourcePlanId) return 'moved';
 
@@ -112,7 +112,7 @@ function nextValues(current: KeyValues, resolved: Resolved, placement: IssuePlac
     if (dropped !== undefined) values.set(resolved.linkKey, others);
   } else {
     const moved = withFacts(base ?? emptyEntry(target.facts), target.facts);
-    const entry = withoutOldTombstones(change === undefined ? moved : applyWorklogChange(moved, change), now);
+    const entry = withoutOldTombstones(changes.reduce(applyWorklogChange, moved), now);
     parts.set(resolved.targetKey, withEntry(partAt(resolved.targetKey), issueId, entry));
     values.set(resolved.linkKey, { ...links, [issueId]: [target.planId, entry.b, entry.k] });
   }

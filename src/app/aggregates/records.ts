@@ -34,7 +34,6 @@ export const planHeadSchema = z.object({
       generation: z.number().int().positive(),
       shardCount: z.number().int().positive(),
       startedAt: z.number().int(),
-      jobId: z.string(),
     })
     .optional(),
 });

@@ -1,0 +1,50 @@
+import type { IssueLink, JiraWorklog } from '../../ledger/types';
+import { placeIssue, type PlacementOutcome, type PlacementTarget } from '../aggregates/place-issue';
+import type { WorklogChange } from '../aggregates/issue-entry';
+import { AggregateReader } from '../aggregates/aggregate-reader';
+import { requestRecompute } from './request-recompute';
+import type { SyncDeps } from './sync-deps';
+
+export type WorklogEventKind = 'created' | 'updated' | 'deleted';
+
+export interface WorklogEventInput {
+  readonly kind: WorklogEventKind;
+  readonly worklog: JiraWorklog;
+}
+
+/** Parts beyond this size ask for a reshard, well before Forge's 240 KiB value limit. */
+export const PART_RESHARD_BYTES = 160 * 1024;
+
+/**
+ * Applies one worklog event: asks Jira which plan the issue is linked to now (one call), then
+ * updates that plan's aggregate in one transaction. Idempotent and order-independent: a
+ * duplicate or an older version writes nothing, a deletion wins over any late create or update,
+ * and an issue whose link changed since its last event moves with all its worklogs.
+ */
+export async function applyWorklogEvent(deps: SyncDeps, event: WorklogEventInput): Promise<PlacementOutcome> {
+  const { worklog } = event;
+  const link = await deps.jira.getIssueLink(worklog.issueId);
+  const change: WorklogChange =
+    event.kind === 'deleted' ? { kind: 'delete', worklogId: worklog.id, deletedAt: deps.clock.now() } : { kind: 'upsert', worklog };
+  const outcome = await placeIssue(deps.store, { issueId: worklog.issueId, target: targetOf(link), changes: [change] }, deps.clock.now());
+  if (link !== null) await keepPlanComplete(deps, link.planId, outcome);
+  return outcome;
+}
+
+export function targetOf(link: IssueLink | null): PlacementTarget | null {
+  return link === null ? null : { planId: link.planId, facts: { billingClass: link.billingClass, issueKey: link.issueKey ?? '', summary: '' } };
+}
+
+/**
+ * An issue seen for the first time in a plan was linked without the app knowing (no event
+ * tells of a property change): its earlier worklogs are missing, so the plan is recomputed.
+ * A part grown too large gets the plan resharded.
+ */
+async function keepPlanComplete(deps: SyncDeps, planId: string, outcome: PlacementOutcome): Promise<void> {
+  if (outcome.enteredEmpty) {
+    await requestRecompute(deps, planId);
+  } else if (outcome.partBytes > PART_RESHARD_BYTES) {
+    const head = await new AggregateReader(deps.store).head(planId);
+    await requestRecompute(deps, planId, { minShardCount: (head?.shardCount ?? 1) * 2 });
+  }
+}

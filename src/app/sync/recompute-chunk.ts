@@ -1,0 +1,89 @@
+import { AggregateReader } from '../aggregates/aggregate-reader';
+import { headKey } from '../aggregates/keys';
+import { planHeadSchema } from '../aggregates/records';
+import type { PlanIssue } from '../ports/jira';
+import { SYNC_QUEUE_KEY, planConcurrencyKey, type SyncDeps } from './sync-deps';
+import type { RecomputeChunkJob } from './sync-jobs';
+import { rewindWatermark } from './watermark';
+import { writeChunkLinks, writeChunkParts } from './write-generation';
+
+export interface ChunkBudget {
+  /** Stop reading Jira pages once this much time has passed (the rest goes to the next chunk). */
+  readonly readMs: number;
+  /** And after this many pages. */
+  readonly maxPages: number;
+}
+
+/**
+ * A consumer runs 55 s unless its function asks for more: reading stops after 20 s, which
+ * leaves the writes and a slow last page well inside the limit.
+ */
+export const DEFAULT_CHUNK_BUDGET: ChunkBudget = { readMs: 20_000, maxPages: Number.POSITIVE_INFINITY };
+
+/** Old generations are dropped this long after the swap, so reads that started before it finish. */
+export const DROP_DELAY_SECONDS = 60;
+
+export type ChunkOutcome =
+  | { readonly status: 'superseded' }
+  | { readonly status: 'continued'; readonly issues: number; readonly worklogs: number }
+  | { readonly status: 'swapped'; readonly issues: number; readonly worklogs: number };
+
+/**
+ * One chunk of a full recompute: reads the plan's issues from Jira page by page until the
+ * budget is spent, writes them into the generation being built, and queues the next chunk —
+ * or, after the last page, makes the new generation live in one write of the plan's head.
+ */
+export async function runRecomputeChunk(deps: SyncDeps, job: RecomputeChunkJob, budget: ChunkBudget = DEFAULT_CHUNK_BUDGET): Promise<ChunkOutcome> {
+  const head = await new AggregateReader(deps.store).head(job.planId);
+  const building = head?.building;
+  if (building?.generation !== job.generation) return { status: 'superseded' };
+
+  const deadline = deps.clock.now() + budget.readMs;
+  const issues: PlanIssue[] = [];
+  let pageToken = job.pageToken;
+  let pages = 0;
+  do {
+    const page = await deps.jira.findPlanIssuesPage({ planId: job.planId }, pageToken);
+    issues.push(...page.issues);
+    pageToken = page.nextPageToken;
+    pages += 1;
+  } while (pageToken !== null && pages < budget.maxPages && deps.clock.now() < deadline);
+
+  const target = { planId: job.planId, generation: job.generation, shardCount: building.shardCount, chunk: job.chunk };
+  const worklogCount = job.worklogCount + (await writeChunkParts(deps.store, target, issues));
+  await writeChunkLinks(deps.store, job.planId, issues);
+  const progress = { issues: issues.length, worklogs: worklogCount };
+
+  if (pageToken !== null) {
+    const next: RecomputeChunkJob = { ...job, chunk: job.chunk + 1, pageToken, worklogCount };
+    await deps.queue.push(SYNC_QUEUE_KEY, next, { concurrencyKey: planConcurrencyKey(job.planId) });
+    return { status: 'continued', ...progress };
+  }
+  const swapped = await swapGeneration(deps, job.planId, job.generation, worklogCount);
+  return swapped ? { status: 'swapped', ...progress } : { status: 'superseded' };
+}
+
+/**
+ * Makes the built generation live. Events handled while it was built went to the old one,
+ * so the watermark is rewound to the build's start: the next reconciliation replays them.
+ */
+async function swapGeneration(deps: SyncDeps, planId: string, generation: number, worklogCount: number): Promise<boolean> {
+  const swap: { from?: number; startedAt?: number } = {};
+  await deps.store.update(headKey(planId), (current) => {
+    const head = planHeadSchema.parse(current);
+    swap.from = undefined;
+    if (head.building?.generation !== generation) return current;
+    const { building, ...rest } = head;
+    swap.from = head.generation;
+    swap.startedAt = building.startedAt;
+    return { ...rest, generation, shardCount: building.shardCount, worklogCount };
+  });
+  if (swap.from === undefined || swap.startedAt === undefined) return false;
+  await rewindWatermark(deps.store, swap.startedAt);
+  await deps.queue.push(
+    SYNC_QUEUE_KEY,
+    { kind: 'drop-generation', planId, generation: swap.from, liveGeneration: generation },
+    { concurrencyKey: planConcurrencyKey(planId), delayInSeconds: DROP_DELAY_SECONDS },
+  );
+  return true;
+}

@@ -1,0 +1,124 @@
+import type { JiraWorklog } from '../../ledger/types';
+import { AggregateReader } from '../aggregates/aggregate-reader';
+import type { WorklogChange } from '../aggregates/issue-entry';
+import { placeIssue } from '../aggregates/place-issue';
+import { removeIssueFromPlan } from '../aggregates/remove-issue';
+import { linkedIssues } from './linked-issues';
+import { STALE_BUILD_MS, requestRecompute } from './request-recompute';
+import type { SyncDeps } from './sync-deps';
+import { advanceWatermark, readWatermark } from './watermark';
+
+/** The first reconciliation reads this far back; history before it comes from recomputes. */
+export const FIRST_LOOKBACK_MS = 24 * 60 * 60 * 1000;
+
+export interface ReconcileReport {
+  readonly since: number;
+  readonly until: number;
+  readonly plansChecked: number;
+  readonly issuesRemoved: number;
+  readonly billingClassesFixed: number;
+  readonly worklogsDeleted: number;
+  readonly worklogsReplayed: number;
+  /** Plans a full recompute was started for (issues linked without the app seeing it). */
+  readonly recomputesStarted: readonly string[];
+}
+
+interface PlanRepair {
+  readonly issuesRemoved: number;
+  readonly billingClassesFixed: number;
+  readonly worklogsDeleted: number;
+  readonly recomputed: boolean;
+}
+
+/**
+ * The scheduled repair of whatever events missed. For every plan with aggregates, compares
+ * the issues Jira links to it with the stored ones (issues deleted or re-linked send no worklog
+ * events): drops what left, fixes billing classes, and recomputes the plan when issues joined
+ * it unseen. Then replays Jira's worklog change feeds from the watermark — deletions and
+ * changes alike — and moves the watermark on.
+ */
+export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
+  const stored = await readWatermark(deps.store);
+  const since = stored ?? deps.clock.now() - FIRST_LOOKBACK_MS;
+  const changed = await deps.jira.worklogsChangedSince(since);
+  const deleted = await deps.jira.worklogsDeletedSince(since);
+  const deletedIds = new Set(deleted.worklogIds);
+
+  const reader = new AggregateReader(deps.store);
+  const planIds = await reader.planIds();
+  const repairs: PlanRepair[] = [];
+  const recomputesStarted: string[] = [];
+  for (const planId of planIds) {
+    const repair = await repairPlan(deps, planId, deletedIds);
+    repairs.push(repair);
+    if (repair.recomputed) recomputesStarted.push(planId);
+  }
+  const worklogsReplayed = await replayChanges(deps, changed.worklogs);
+  const until = Math.min(changed.until, deleted.until);
+  await advanceWatermark(deps.store, stored, until);
+  const total = (field: 'issuesRemoved' | 'billingClassesFixed' | 'worklogsDeleted') => repairs.reduce((sum, repair) => sum + repair[field], 0);
+  return {
+    since,
+    until,
+    plansChecked: planIds.length,
+    issuesRemoved: total('issuesRemoved'),
+    billingClassesFixed: total('billingClassesFixed'),
+    worklogsDeleted: total('worklogsDeleted'),
+    worklogsReplayed,
+    recomputesStarted,
+  };
+}
+
+async function repairPlan(deps: SyncDeps, planId: string, deletedIds: ReadonlySet<string>): Promise<PlanRepair> {
+  const reader = new AggregateReader(deps.store);
+  const head = await reader.head(planId);
+  const none: PlanRepair = { issuesRemoved: 0, billingClassesFixed: 0, worklogsDeleted: 0, recomputed: false };
+  if (head === undefined) return none;
+  if (head.building !== undefined) {
+    const stale = deps.clock.now() - head.building.startedAt >= STALE_BUILD_MS;
+    return { ...none, recomputed: stale && (await requestRecompute(deps, planId)) };
+  }
+  const parts = await reader.parts(planId, head.generation);
+  const linked = await linkedIssues(deps.jira, planId);
+  const now = deps.clock.now();
+  let issuesRemoved = 0;
+  let billingClassesFixed = 0;
+  let worklogsDeleted = 0;
+  for (const stored of parts) {
+    for (const [issueId, entry] of Object.entries(stored.part.i)) {
+      const billingClass = linked.get(issueId);
+      linked.delete(issueId);
+      if (billingClass === undefined) {
+        await removeIssueFromPlan(deps.store, planId, issueId, stored.key);
+        issuesRemoved += 1;
+        continue;
+      }
+      const deletions = Object.keys(entry.w).filter((worklogId) => deletedIds.has(worklogId));
+      if (billingClass === entry.b && deletions.length === 0) continue;
+      const changes = deletions.map((worklogId): WorklogChange => ({ kind: 'delete', worklogId, deletedAt: now }));
+      const facts = { billingClass, issueKey: entry.k, summary: entry.s };
+      await placeIssue(deps.store, { issueId, target: { planId, facts }, changes }, now);
+      billingClassesFixed += billingClass === entry.b ? 0 : 1;
+      worklogsDeleted += deletions.length;
+    }
+  }
+  const recomputed = linked.size > 0 && (await requestRecompute(deps, planId));
+  return { issuesRemoved, billingClassesFixed, worklogsDeleted, recomputed };
+}
+
+/** Applies changed worklogs of issues the app knows to be linked; others belong to no plan. */
+async function replayChanges(deps: SyncDeps, worklogs: readonly JiraWorklog[]): Promise<number> {
+  const reader = new AggregateReader(deps.store);
+  const byIssue = new Map<string, JiraWorklog[]>();
+  for (const worklog of worklogs) byIssue.set(worklog.issueId, [...(byIssue.get(worklog.issueId) ?? []), worklog]);
+  let replayed = 0;
+  for (const [issueId, issueWorklogs] of byIssue) {
+    const link = await reader.link(issueId);
+    if (link === undefined) continue;
+    const facts = { billingClass: link.billingClass, issueKey: link.issueKey ?? '', summary: '' };
+    const changes = issueWorklogs.map((worklog): WorklogChange => ({ kind: 'upsert', worklog }));
+    const outcome = await placeIssue(deps.store, { issueId, target: { planId: link.planId, facts }, changes }, deps.clock.now());
+    replayed += outcome.writes > 0 ? issueWorklogs.length : 0;
+  }
+  return replayed;
+}

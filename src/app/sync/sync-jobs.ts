@@ -1,0 +1,27 @@
+/** The bodies of the jobs the sync side pushes to its queue. */
+import { z } from 'zod';
+
+export const recomputeChunkJobSchema = z.object({
+  kind: z.literal('recompute-chunk'),
+  planId: z.string(),
+  generation: z.number().int().positive(),
+  chunk: z.number().int().nonnegative(),
+  /** Where this chunk resumes reading the plan's issues; null for the first page. */
+  pageToken: z.string().nullable(),
+  /** Worklogs written by the chunks before this one. */
+  worklogCount: z.number().int().nonnegative(),
+});
+
+export const dropGenerationJobSchema = z.object({
+  kind: z.literal('drop-generation'),
+  planId: z.string(),
+  generation: z.number().int().nonnegative(),
+  /** The generation readers use now. */
+  liveGeneration: z.number().int().nonnegative(),
+});
+
+export const syncJobSchema = z.discriminatedUnion('kind', [recomputeChunkJobSchema, dropGenerationJobSchema]);
+
+export type RecomputeChunkJob = z.infer<typeof recomputeChunkJobSchema>;
+export type DropGenerationJob = z.infer<typeof dropGenerationJobSchema>;
+export type SyncJob = z.infer<typeof syncJobSchema>;

@@ -1,0 +1,59 @@
+import type { IssueLink } from '../../ledger/types';
+import { AggregateReader } from '../aggregates/aggregate-reader';
+import { generationPrefix, headKey } from '../aggregates/keys';
+import { loadPlanLedgerInput } from '../aggregates/load-plan-ledger-input';
+import { placeIssue } from '../aggregates/place-issue';
+import { transactInBatches } from '../aggregates/transact-in-batches';
+import { listAll } from '../plans/list-all';
+import type { IssueLinkChange, PlanAggregates, PlanLedgerInput } from '../ports/aggregates';
+import { requestRecompute } from './request-recompute';
+import type { SyncDeps } from './sync-deps';
+
+/**
+ * The read side's view of the aggregates, and the hooks through which the app's own writes
+ * (links, plan changes) keep them fresh without waiting for reconciliation.
+ */
+export class SyncPlanAggregates implements PlanAggregates {
+  constructor(private readonly deps: SyncDeps) {}
+
+  loadPlanLedgerInput(planId: string): Promise<PlanLedgerInput> {
+    return loadPlanLedgerInput(this.deps.store, planId);
+  }
+
+  loadIssueLink(issueId: string): Promise<IssueLink | undefined> {
+    return new AggregateReader(this.deps.store).link(issueId);
+  }
+
+  /**
+   * Moves the issue's entry with its worklogs to the new plan. An issue the aggregates never
+   * held may have worklogs already: if Jira finds any, the new plan is recomputed.
+   */
+  async issueLinkChanged(change: IssueLinkChange): Promise<void> {
+    const target =
+      change.link === null
+        ? null
+        : { planId: change.link.planId, facts: { billingClass: change.link.billingClass, issueKey: change.issueKey ?? '', summary: '' } };
+    const outcome = await placeIssue(this.deps.store, { issueId: change.issueId, target }, this.deps.clock.now());
+    if (target !== null && outcome.enteredEmpty && (await this.hasWorklogs(change.issueId))) {
+      await requestRecompute(this.deps, target.planId);
+    }
+  }
+
+  /** Aggregates hold worklogs and links, not figures: a new plan version changes nothing stored. */
+  async planChanged(): Promise<void> {}
+
+  async planDeleted(planId: string): Promise<void> {
+    const head = await new AggregateReader(this.deps.store).head(planId);
+    if (head === undefined) return;
+    const generations = [head.generation, ...(head.building === undefined ? [] : [head.building.generation])];
+    for (const generation of generations) {
+      const entries = await listAll(this.deps.store, generationPrefix(planId, generation));
+      await transactInBatches(this.deps.store, entries.map(({ key }) => ({ delete: { key } })));
+    }
+    await this.deps.store.delete(headKey(planId));
+  }
+
+  private async hasWorklogs(issueId: string): Promise<boolean> {
+    return (await this.deps.jira.countIssues(`id = ${issueId} AND worklogDate >= "1970-01-01"`)) > 0;
+  }
+}

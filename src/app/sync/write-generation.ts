@@ -1,0 +1,77 @@
+import type { PlanIssue } from '../ports/jira';
+import type { Store, TransactOperation } from '../ports/store';
+import { transactInBatches } from '../aggregates/transact-in-batches';
+import { editLinks } from '../aggregates/edit-links';
+import { applyWorklogChange, emptyEntry } from '../aggregates/issue-entry';
+import { partKey } from '../aggregates/keys';
+import type { AggregatePart, IssueEntry } from '../aggregates/records';
+import { shardOf } from '../aggregates/shard-of';
+
+/** A recompute cuts a shard's entries into parts of about this size. */
+export const PART_TARGET_BYTES = 64 * 1024;
+
+/** Room for this many parts per chunk and shard in the part numbering. */
+const PARTS_PER_CHUNK = 1000;
+
+export interface GenerationTarget {
+  readonly planId: string;
+  readonly generation: number;
+  readonly shardCount: number;
+  readonly chunk: number;
+}
+
+/**
+ * Writes the issues one recompute chunk read into new parts of the generation being built:
+ * fresh keys, never read back and merged, so a full recompute writes each byte once.
+ * Resolves to the number of worklogs written.
+ */
+export async function writeChunkParts(store: Store, target: GenerationTarget, issues: readonly PlanIssue[]): Promise<number> {
+  const byShard = new Map<number, [string, IssueEntry][]>();
+  for (const issue of issues) {
+    const shard = shardOf(issue.id, target.shardCount);
+    const entries = byShard.get(shard) ?? [];
+    entries.push([issue.id, entryOf(issue)]);
+    byShard.set(shard, entries);
+  }
+  const operations: TransactOperation[] = [];
+  for (const [shard, entries] of byShard) {
+    packParts(entries).forEach((part, index) => {
+      const key = partKey(target.planId, target.generation, shard, target.chunk * PARTS_PER_CHUNK + index);
+      operations.push({ set: { key, value: part } });
+    });
+  }
+  await transactInBatches(store, operations);
+  return issues.reduce((count, issue) => count + issue.worklogs.length, 0);
+}
+
+/** Points each issue's link at the plan. */
+export async function writeChunkLinks(store: Store, planId: string, issues: readonly PlanIssue[]): Promise<void> {
+  const byId = new Map(issues.map((issue) => [issue.id, issue]));
+  await editLinks(store, [...byId.keys()], (issueId, link) => {
+    const issue = byId.get(issueId);
+    return issue === undefined ? link : [planId, issue.link?.billingClass ?? 'covered', issue.key];
+  });
+}
+
+function entryOf(issue: PlanIssue): IssueEntry {
+  const empty = emptyEntry({ billingClass: issue.link?.billingClass ?? 'covered', issueKey: issue.key, summary: issue.summary });
+  return issue.worklogs.reduce((entry, worklog) => applyWorklogChange(entry, { kind: 'upsert', worklog }), empty);
+}
+
+function packParts(entries: readonly [string, IssueEntry][]): AggregatePart[] {
+  const parts: AggregatePart[] = [];
+  let current: Record<string, IssueEntry> = {};
+  let bytes = 0;
+  for (const [issueId, entry] of entries) {
+    const entryBytes = JSON.stringify(entry).length + issueId.length;
+    if (bytes > 0 && bytes + entryBytes > PART_TARGET_BYTES) {
+      parts.push({ i: current });
+      current = {};
+      bytes = 0;
+    }
+    current[issueId] = entry;
+    bytes += entryBytes;
+  }
+  if (bytes > 0) parts.push({ i: current });
+  return parts;
+}
