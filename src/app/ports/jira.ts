@@ -141,31 +141,14 @@ export interface JiraErrorDetails {
 }
 
 /** Every failed Jira call surfaces as this, with a message a person can act on. */
-export class JiraError extends Error implements JiraErrorDetails {
-  readonly kind: JiraErrorKind;
-  readonly operation: string;
-  readonly method: string;
-  readonly path: string;
-  readonly status?: number;
-  readonly statusText?: string;
-  readonly errorMessages: readonly string[];
-  readonly errors: Readonly<Record<string, string>>;
-  readonly attempts: number;
-  readonly retryAfterSeconds?: number;
+// The interface merges the details' fields into the class, so they are declared once.
+export interface JiraError extends JiraErrorDetails {}
 
+export class JiraError extends Error {
   constructor(details: JiraErrorDetails, options?: { cause?: unknown }) {
     super(describeFailure(details), options);
     this.name = 'JiraError';
-    this.kind = details.kind;
-    this.operation = details.operation;
-    this.method = details.method;
-    this.path = details.path;
-    this.status = details.status;
-    this.statusText = details.statusText;
-    this.errorMessages = details.errorMessages;
-    this.errors = details.errors;
-    this.attempts = details.attempts;
-    this.retryAfterSeconds = details.retryAfterSeconds;
+    Object.assign(this, details);
   }
 }
 
