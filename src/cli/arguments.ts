@@ -4,7 +4,7 @@ import type { Instant } from '../ledger/types';
 import { jiraTimestampSchema } from '../input/fields';
 import { isNodeError } from './node-error';
 
-export const outputFormats = ['json', 'csv', 'text'] as const;
+const outputFormats = ['json', 'csv', 'text'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
 
 export interface StatementOptions {

@@ -9,7 +9,9 @@ export function hoursText(seconds: Seconds): string {
 
 /** How many decimals the currency's minor unit has (CLDR data via Intl: EUR 2, JPY 0, BHD 3). */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const { maximumFractionDigits } = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions();
+  // Always set for the currency style; the type allows undefined, and 2 is what most currencies use.
+  return maximumFractionDigits ?? 2;
 }
 
 /** An amount as an exact decimal in major units, e.g. 123450 EUR → "1234.50"; no floating point involved. */

@@ -7,7 +7,7 @@ export interface Terminal {
   readonly writeError: (text: string) => void;
 }
 
-export const exitCodes = { ok: 0, badInput: 1, usage: 2 } as const;
+const exitCodes = { ok: 0, badInput: 1, usage: 2 } as const;
 
 /** Runs one command line and returns the process's exit code; output goes to stdout only when everything succeeded. */
 export function runCli(args: readonly string[], terminal: Terminal): number {

@@ -52,7 +52,9 @@ export const secondsSchema = nonNegativeInteger('seconds');
 /** Money: integer minor units of the plan's currency (cents for EUR), never negative. */
 export const minorUnitsSchema = nonNegativeInteger('minor units');
 
-export const identifierSchema = z.string().trim().min(1, { error: 'must not be empty' });
+export const identifierSchema = z
+  .string()
+  .regex(/^\S(?:.*\S)?$/s, { error: 'must not be empty, nor start or end with a space' });
 
 const jiraTimestampShape = /^[1-9]\d{3}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,3})?(Z|[+-](0\d|1[0-8]):?[0-5]\d)$/;
 

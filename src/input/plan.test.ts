@@ -124,7 +124,11 @@ describe('parsePlan', () => {
 
   it('reports every problem at once', () => {
     const issues = issuesOf(parsePlan(payAsYouGoDocument({ timeZone: 'Nowhere', currency: 'ZZZ', name: '' })));
-    expect(issues.map((issue) => issue.path)).toEqual(['name', 'currency', 'timeZone']);
+    expect(issues).toEqual([
+      { path: 'name', message: 'must not be empty, nor start or end with a space' },
+      { path: 'currency', message: '"ZZZ" is not a known ISO 4217 currency' },
+      { path: 'timeZone', message: '"Nowhere" is not a known IANA time zone' },
+    ]);
   });
 
   it('rejects a document that is not an object', () => {

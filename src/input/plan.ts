@@ -2,12 +2,12 @@ import { z } from 'zod';
 import type { BucketPlan, PayAsYouGoPlan, Plan } from '../ledger/types';
 import {
   currencySchema,
-  whenInputIs,
   identifierSchema,
   localDateSchema,
   minorUnitsSchema,
   secondsSchema,
   timeZoneSchema,
+  whenInputIs,
 } from './fields';
 import { type InputResult, parseDocument } from './result';
 
