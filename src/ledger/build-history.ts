@@ -1,15 +1,10 @@
 import { assembleStatement } from './assemble-statement';
 import { replayLedger } from './replay-ledger';
-import type { Instant, IssueLink, JiraWorklog, Period, Plan, Statement } from './types';
+import type { LedgerInput, Period, Statement } from './types';
 
-export interface HistoryInput {
-  readonly plan: Plan;
-  readonly links: readonly IssueLink[];
-  readonly worklogs: readonly JiraWorklog[];
+export interface HistoryInput extends LedgerInput {
   /** The last period wanted: a `YYYY-MM` label or a `Period` of this plan. */
   readonly throughPeriod: string | Period;
-  /** The instant each statement's forecast is made at; no forecast without it. */
-  readonly asOf?: Instant;
 }
 
 /**

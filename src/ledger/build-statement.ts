@@ -1,16 +1,11 @@
 import { assembleStatement } from './assemble-statement';
 import { LedgerInputError } from './errors';
 import { replayLedger } from './replay-ledger';
-import type { Instant, IssueLink, JiraWorklog, Period, Plan, Statement } from './types';
+import type { LedgerInput, Period, Statement } from './types';
 
-export interface StatementInput {
-  readonly plan: Plan;
-  readonly links: readonly IssueLink[];
-  readonly worklogs: readonly JiraWorklog[];
+export interface StatementInput extends LedgerInput {
   /** A `YYYY-MM` label (check it with `periodByLabel` first) or a `Period` of this plan. */
   readonly period: string | Period;
-  /** The instant the forecast is made at; no forecast without it. */
-  readonly asOf?: Instant;
 }
 
 /**

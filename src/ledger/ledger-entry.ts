@@ -1,13 +1,7 @@
-import type { BillingClass, Instant, Seconds } from './types';
+import type { WorklogLine } from './types';
 
 /** A linked, deduplicated worklog inside the plan, with the figures every later step reads. */
-export interface LedgerEntry {
-  readonly worklogId: string;
-  readonly issueId: string;
-  readonly issueKey?: string;
-  readonly authorAccountId: string | null;
-  readonly started: Instant;
-  readonly billingClass: BillingClass;
-  readonly rawSeconds: Seconds;
-  readonly roundedSeconds: Seconds;
-}
+export type LedgerEntry = Pick<
+  WorklogLine,
+  'worklogId' | 'issueId' | 'issueKey' | 'authorAccountId' | 'started' | 'billingClass' | 'rawSeconds' | 'roundedSeconds'
+>;

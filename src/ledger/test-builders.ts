@@ -1,22 +1,28 @@
 import type { BucketPlan, IssueLink, JiraWorklog, PayAsYouGoPlan } from './types';
 
+export const HOUR = 3600;
+
+const PLAN_DEFAULTS = {
+  currency: 'EUR',
+  timeZone: 'UTC',
+  startDate: '2026-10-01',
+  period: 'month',
+  rounding: { incrementSeconds: 0, minimumSeconds: 0 },
+  thresholdsPercent: [],
+  extraRateMinor: 15000,
+} as const satisfies Partial<BucketPlan>;
+
 /**
  * Test data with valid defaults: a monthly bucket plan in UTC from 2026-10-01 with 10 included
  * hours, no rounding, overage at 100.00/h and extra work at 150.00/h.
  */
 export function buildPlan(overrides: Partial<BucketPlan> = {}): BucketPlan {
   return {
+    ...PLAN_DEFAULTS,
     kind: 'buckets',
     id: 'gold',
     name: 'Gold support',
-    currency: 'EUR',
-    timeZone: 'UTC',
-    startDate: '2026-10-01',
-    period: 'month',
-    rounding: { incrementSeconds: 0, minimumSeconds: 0 },
-    thresholdsPercent: [],
-    extraRateMinor: 15000,
-    allowance: { includedSeconds: 10 * 3600, fixedFeeMinor: 0 },
+    allowance: { includedSeconds: 10 * HOUR, fixedFeeMinor: 0 },
     blocks: [],
     overageRateMinor: 10000,
     ...overrides,
@@ -26,16 +32,10 @@ export function buildPlan(overrides: Partial<BucketPlan> = {}): BucketPlan {
 /** A pay-as-you-go plan in UTC from 2026-10-01 at 90.00/h. */
 export function buildPayAsYouGoPlan(overrides: Partial<PayAsYouGoPlan> = {}): PayAsYouGoPlan {
   return {
+    ...PLAN_DEFAULTS,
     kind: 'pay-as-you-go',
     id: 'payg',
     name: 'Pay as you go',
-    currency: 'EUR',
-    timeZone: 'UTC',
-    startDate: '2026-10-01',
-    period: 'month',
-    rounding: { incrementSeconds: 0, minimumSeconds: 0 },
-    thresholdsPercent: [],
-    extraRateMinor: 15000,
     hourlyRateMinor: 9000,
     ...overrides,
   };
@@ -58,5 +58,3 @@ export function buildWorklog(overrides: Partial<JiraWorklog> = {}): JiraWorklog 
     ...overrides,
   };
 }
-
-export const HOUR = 3600;

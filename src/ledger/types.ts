@@ -204,6 +204,17 @@ export interface OutOfPlanWorklog {
   readonly reason: 'before-plan-start' | 'after-plan-end';
 }
 
+/** What every statement computation reads. */
+export interface LedgerInput {
+  readonly plan: Plan;
+  /** Links of any plans; only this plan's are read. */
+  readonly links: readonly IssueLink[];
+  /** Worklogs as Jira returns them, in any order, repeats allowed. */
+  readonly worklogs: readonly JiraWorklog[];
+  /** The instant the forecast is made at; no forecast without it. */
+  readonly asOf?: Instant;
+}
+
 export interface Statement {
   readonly planId: string;
   readonly currency: string;
