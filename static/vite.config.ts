@@ -16,6 +16,7 @@ const shared: InlineConfig = {
       '@contract': path.join(STATIC_ROOT, '..', 'src', 'contract'),
       '@ledger': path.join(STATIC_ROOT, '..', 'src', 'ledger'),
       '@preview': path.join(STATIC_ROOT, '..', 'src', 'preview'),
+      '@cli': path.join(STATIC_ROOT, '..', 'src', 'cli'),
     },
   },
 };

@@ -1,22 +1,40 @@
+import { useState } from 'react';
+import { Button } from '../../shared/components/Button';
 import { LoadableView } from '../../shared/components/LoadableView';
+import { ThresholdLozenge } from '../../shared/components/Lozenge';
 import { PlanBalance } from '../../shared/components/PlanBalance';
 import { useResolver } from '../../shared/hooks/useResolver';
+import { PlanDetails } from './PlanDetails';
 
+/** Every plan of the project as a card; the chosen one in depth below. */
 export function ProjectPage() {
   const { state, reload } = useResolver('usage/overview', {});
+  const [chosenPlanId, setChosenPlanId] = useState<string | null>(null);
   return (
     <LoadableView state={state} what="the project's support plans" onRetry={reload}>
-      {({ project, cards }) => (
-        <div className="sh-stack">
-          <h1>Support hours · {project.key}</h1>
-          {cards.length === 0 ? <p>This project has no support plans yet. A project admin can create one in project settings.</p> : null}
-          {cards.map((card) => (
-            <article key={card.planId} className="sh-card">
-              <PlanBalance card={card} headingLevel={2} />
-            </article>
-          ))}
-        </div>
-      )}
+      {({ project, cards }) => {
+        const chosen = cards.find((card) => card.planId === chosenPlanId) ?? cards[0];
+        return (
+          <div className="sh-stack">
+            <h1>Support hours · {project.key}</h1>
+            {chosen === undefined ? <p>This project has no support plans yet. A project admin can create one in the project settings.</p> : null}
+            <div className="sh-cards">
+              {cards.map((card) => (
+                <article key={card.planId} className="sh-card sh-stack" aria-label={card.planName}>
+                  <ThresholdLozenge state={card.thresholdState} />
+                  <PlanBalance card={card} />
+                  <div>
+                    <Button aria-pressed={card.planId === chosen?.planId} onClick={() => setChosenPlanId(card.planId)}>
+                      Show details
+                    </Button>
+                  </div>
+                </article>
+              ))}
+            </div>
+            {chosen === undefined ? null : <PlanDetails key={chosen.planId} card={chosen} />}
+          </div>
+        );
+      }}
     </LoadableView>
   );
 }

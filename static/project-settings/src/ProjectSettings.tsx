@@ -1,20 +1,87 @@
+import { useState } from 'react';
+import type { PayloadOf, StoredPlan } from '@contract/index';
+import { Banner } from '../../shared/components/Banner';
+import { Button } from '../../shared/components/Button';
 import { LoadableView } from '../../shared/components/LoadableView';
+import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { useResolver } from '../../shared/hooks/useResolver';
+import { useWrite } from '../../shared/hooks/useWrite';
+import { BulkLink } from './BulkLink';
+import { DefaultPlan } from './DefaultPlan';
+import { draftOf, emptyDraft } from './plan-draft';
+import { PlanForm } from './PlanForm';
+import { PlanHistory } from './PlanHistory';
+import { PlansTable } from './PlansTable';
 
+type Editing = { readonly kind: 'new' } | { readonly kind: 'existing'; readonly stored: StoredPlan } | null;
+
+/** Project admins' page: the plans with their editor, the default plan, bulk linking and each plan's history. */
 export function ProjectSettings() {
   const { state, reload } = useResolver('plans/list', { includeArchived: true });
+  const [editing, setEditing] = useState<Editing>(null);
+  const [historyOf, setHistoryOf] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { timeZone } = useSurfaceContext();
+  const create = useWrite('plans/create');
+  const update = useWrite('plans/update');
+  const archive = useWrite('plans/archive');
+  const remove = useWrite('plans/delete');
+  const pending = create.pending || update.pending || archive.pending || remove.pending;
+  const actionError = archive.error ?? remove.error;
+
+  const finish = (message: string) => {
+    setEditing(null);
+    setNotice(message);
+    reload();
+  };
+  const save = async (plan: PayloadOf<'plans/create'>['plan']) => {
+    const outcome =
+      editing?.kind === 'existing'
+        ? await update.run({ planId: editing.stored.plan.id, expectedVersion: editing.stored.version, plan })
+        : await create.run({ plan });
+    if (outcome.ok) finish(`Saved ${outcome.data.plan.name}.`);
+  };
+  const versionOf = (stored: StoredPlan) => ({ planId: stored.plan.id, expectedVersion: stored.version });
+
   return (
-    <LoadableView state={state} what="the project's support plans" onRetry={reload}>
-      {({ plans }) => (
-        <div className="sh-stack">
-          <h1>Support plans</h1>
-          <ul>
-            {plans.map((stored) => (
-              <li key={stored.plan.id}>{stored.plan.name}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-    </LoadableView>
+    <div className="sh-stack">
+      <h1>Support plans</h1>
+      {notice === null ? null : <Banner appearance="success">{notice}</Banner>}
+      {actionError === null ? null : <Banner appearance="error">{actionError.message}</Banner>}
+      <LoadableView state={state} what="the project's support plans" onRetry={reload}>
+        {({ plans }) => (
+          <>
+            {editing === null ? (
+              <div>
+                <Button appearance="primary" onClick={() => setEditing({ kind: 'new' })}>
+                  Create plan
+                </Button>
+              </div>
+            ) : (
+              <PlanForm
+                key={editing.kind === 'new' ? 'new' : `${editing.stored.plan.id}:${editing.stored.version}`}
+                initial={editing.kind === 'new' ? emptyDraft(new Date().toISOString().slice(0, 10), timeZone) : draftOf(editing.stored.plan)}
+                editing={editing.kind === 'existing'}
+                pending={pending}
+                serverError={editing.kind === 'new' ? create.error : update.error}
+                onSave={(plan) => void save(plan)}
+                onCancel={() => setEditing(null)}
+              />
+            )}
+            <PlansTable
+              plans={plans}
+              pending={pending}
+              onEdit={(stored) => setEditing({ kind: 'existing', stored })}
+              onHistory={(stored) => setHistoryOf(stored.plan.id)}
+              onArchive={(stored) => void archive.run(versionOf(stored)).then((outcome) => outcome.ok && finish(`Archived ${stored.plan.name}.`))}
+              onDelete={(stored) => void remove.run(versionOf(stored)).then((outcome) => outcome.ok && finish(`Deleted ${stored.plan.name}.`))}
+            />
+            {historyOf === null ? null : <PlanHistory key={historyOf} planId={historyOf} />}
+            <DefaultPlan plans={plans} />
+            <BulkLink plans={plans} />
+          </>
+        )}
+      </LoadableView>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { PlanCard } from '@contract/index';
 import { useSurfaceContext } from '../context/SurfaceContextProvider';
 import { formatDate } from '../format/dates';
-import { formatHours } from '../format/hours';
+import { formatHours, percentOf } from '../format/hours';
 import { formatMoney } from '../format/money';
 import { Banner } from './Banner';
 import { ProgressBar } from './ProgressBar';
@@ -49,8 +49,7 @@ export function PlanBalance({ card, headingLevel = 3 }: { card: PlanCard; headin
       </p>
       <ProgressBar
         label={`${card.planName}: covered hours used this period`}
-        used={card.usedCoveredSeconds}
-        available={card.availableSeconds}
+        percent={percentOf(card.usedCoveredSeconds, card.availableSeconds)}
         valueText={`${hours(card.usedCoveredSeconds)} of ${hours(card.availableSeconds)} used`}
         state={card.thresholdState}
       />

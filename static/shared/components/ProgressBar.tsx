@@ -1,17 +1,15 @@
 import type { ThresholdState } from '@contract/index';
-import { percentOf } from '../format/hours';
 
 interface ProgressBarProps {
   readonly label: string;
-  readonly used: number;
-  readonly available: number;
+  /** 0–100. */
+  readonly percent: number;
   /** What a screen reader hears, e.g. "12 h of 40 h used". */
   readonly valueText: string;
-  readonly state: ThresholdState;
+  readonly state?: ThresholdState;
 }
 
-export function ProgressBar({ label, used, available, valueText, state }: ProgressBarProps) {
-  const percent = percentOf(used, available);
+export function ProgressBar({ label, percent, valueText, state = 'ok' }: ProgressBarProps) {
   return (
     <div
       className="sh-progress"

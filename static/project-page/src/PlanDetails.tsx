@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { PlanCard } from '@contract/index';
+import { Field } from '../../shared/components/Field';
+import { LoadableView } from '../../shared/components/LoadableView';
+import { Stats } from '../../shared/components/Stats';
+import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
+import { formatHours } from '../../shared/format/hours';
+import { formatMoney } from '../../shared/format/money';
+import { useResolver } from '../../shared/hooks/useResolver';
+import { Breakdown } from './Breakdown';
+import { BurnChart } from './BurnChart';
+import { CsvExport } from './CsvExport';
+import { PastPeriods } from './PastPeriods';
+import { WorklogLines } from './WorklogLines';
+
+const HISTORY_PERIODS = 12;
+
+/** One plan in depth: a period picker, the burn chart, breakdowns, worklog lines, past periods and the CSV. */
+export function PlanDetails({ card }: { card: PlanCard }) {
+  const { locale } = useSurfaceContext();
+  const [periodLabel, setPeriodLabel] = useState(card.period.label);
+  const history = useResolver('usage/history', { planId: card.planId, periods: HISTORY_PERIODS });
+  const statement = useResolver('usage/statement', { planId: card.planId, period: periodLabel });
+  const stored = useResolver('plans/get', { planId: card.planId });
+  const labels = history.state.status === 'ready' ? history.state.data.periods.map((totals) => totals.period.label).reverse() : [card.period.label];
+
+  return (
+    <section className="sh-stack sh-card" aria-label={`${card.planName} details`}>
+      <div className="sh-row">
+        <h2>{card.planName}</h2>
+        <Field label="Period">
+          <select value={periodLabel} onChange={(event) => setPeriodLabel(event.target.value)}>
+            {labels.map((label) => (
+              <option key={label} value={label}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <LoadableView state={statement.state} what={`the statement for ${periodLabel}`} onRetry={statement.reload}>
+        {(data) => (
+          <div className="sh-stack">
+            <Stats
+              items={[
+                { label: 'Available', value: formatHours(data.availableSeconds, locale) },
+                { label: 'Used (covered)', value: formatHours(data.usedCoveredSeconds, locale) },
+                { label: 'Remaining', value: formatHours(data.remainingSeconds, locale) },
+                { label: 'Overage', value: formatHours(data.overageSeconds, locale) },
+                { label: 'Total due', value: formatMoney(data.totalMinor, data.currency, locale) },
+              ]}
+            />
+            <BurnChart statement={data} />
+            <div>
+              {stored.state.status === 'ready' ? <CsvExport statement={data} plan={stored.state.data.plan.plan} /> : null}
+            </div>
+            <h3>By issue</h3>
+            <Breakdown caption="Hours by issue" keyLabel="Issue" rows={data.byIssue} />
+            <h3>By person</h3>
+            <Breakdown caption="Hours by person" keyLabel="Person" rows={data.byAuthor} />
+            <h3>Worklog lines</h3>
+            <WorklogLines statement={data} />
+          </div>
+        )}
+      </LoadableView>
+      <h3>Past periods</h3>
+      <LoadableView state={history.state} what="past periods" onRetry={history.reload}>
+        {(data) => <PastPeriods periods={data.periods} />}
+      </LoadableView>
+    </section>
+  );
+}

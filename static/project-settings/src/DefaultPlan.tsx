@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import type { ProjectSettings, StoredPlan } from '@contract/index';
+import { Banner } from '../../shared/components/Banner';
+import { Button } from '../../shared/components/Button';
+import { Field } from '../../shared/components/Field';
+import { LoadableView } from '../../shared/components/LoadableView';
+import { useResolver } from '../../shared/hooks/useResolver';
+import { useWrite } from '../../shared/hooks/useWrite';
+
+/** The plan new issues of the project get. */
+export function DefaultPlan({ plans }: { plans: readonly StoredPlan[] }) {
+  const { state, reload, replace } = useResolver('settings/get', {});
+  return (
+    <section className="sh-stack sh-card" aria-label="Default plan for new issues">
+      <h2>Default plan for new issues</h2>
+      <LoadableView state={state} what="the project's settings" onRetry={reload}>
+        {(settings) => <DefaultPlanForm key={settings.version} settings={settings} plans={plans} onSaved={replace} />}
+      </LoadableView>
+    </section>
+  );
+}
+
+function DefaultPlanForm({ settings, plans, onSaved }: { settings: ProjectSettings; plans: readonly StoredPlan[]; onSaved: (settings: ProjectSettings) => void }) {
+  const [planId, setPlanId] = useState(settings.defaultPlanId ?? '');
+  const update = useWrite('settings/update');
+  const save = async () => {
+    const outcome = await update.run({ defaultPlanId: planId === '' ? null : planId, expectedVersion: settings.version });
+    if (outcome.ok) onSaved(outcome.data);
+  };
+  return (
+    <form
+      className="sh-row"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <Field label="New issues count against">
+        <select value={planId} onChange={(event) => setPlanId(event.target.value)}>
+          <option value="">No plan</option>
+          {plans
+            .filter((stored) => stored.status === 'active')
+            .map((stored) => (
+              <option key={stored.plan.id} value={stored.plan.id}>
+                {stored.plan.name}
+              </option>
+            ))}
+        </select>
+      </Field>
+      <Button type="submit" disabled={update.pending}>
+        Save default
+      </Button>
+      {update.error === null ? null : <Banner appearance="error">{update.error.message}</Banner>}
+    </form>
+  );
+}

@@ -1,0 +1,149 @@
+import { type ChangeEvent, useMemo, useState } from 'react';
+import type { PayloadOf, ResolverError } from '@contract/index';
+import { Banner } from '../../shared/components/Banner';
+import { Button } from '../../shared/components/Button';
+import { Field } from '../../shared/components/Field';
+import type { BlockDraft, PlanDraft } from './plan-draft';
+import { fieldErrorsOf, validatePlanDraft } from './validate-plan';
+
+type TextKey = { [Key in keyof PlanDraft]: PlanDraft[Key] extends string ? Key : never }[keyof PlanDraft];
+
+interface PlanFormProps {
+  readonly initial: PlanDraft;
+  /** Editing keeps the id: it is the plan's JQL value. */
+  readonly editing: boolean;
+  readonly pending: boolean;
+  readonly serverError: ResolverError | null;
+  readonly onSave: (plan: PayloadOf<'plans/create'>['plan']) => void;
+  readonly onCancel: () => void;
+}
+
+/** The error at `path` or at one of its items (`plan.thresholdsPercent[1]` shows on the thresholds field). */
+function firstError(errors: Readonly<Record<string, string>>, path: string): string | undefined {
+  return errors[path] ?? Object.entries(errors).find(([key]) => key.startsWith(`${path}[`))?.[1];
+}
+
+const NEW_BLOCK: BlockDraft = { id: '', purchasedOn: '', hours: '', expiresOn: '', price: '0' };
+
+/** Every field of a plan, checked as you type with the resolver's own schema; the server's errors show beside their fields. */
+export function PlanForm({ initial, editing, pending, serverError, onSave, onCancel }: PlanFormProps) {
+  const [draft, setDraft] = useState(initial);
+  const [touched, setTouched] = useState(false);
+  const { plan, errors } = useMemo(() => validatePlanDraft(draft), [draft]);
+  const serverFields = fieldErrorsOf(serverError?.fields);
+  const errorAt = (path: string) => firstError(touched ? { ...serverFields, ...errors } : serverFields, path);
+
+  const change = (patch: Partial<PlanDraft>) => {
+    setTouched(true);
+    setDraft((current) => ({ ...current, ...patch }));
+  };
+  const text = (key: TextKey, label: string, path: string, options: { type?: string; help?: string; readOnly?: boolean } = {}) => (
+    <Field label={label} error={errorAt(path)} help={options.help}>
+      <input
+        type={options.type ?? 'text'}
+        value={draft[key]}
+        readOnly={options.readOnly}
+        onChange={(event: ChangeEvent<HTMLInputElement>) => change({ [key]: event.target.value })}
+      />
+    </Field>
+  );
+  const changeBlock = (index: number, patch: Partial<BlockDraft>) =>
+    change({ blocks: draft.blocks.map((block, at) => (at === index ? { ...block, ...patch } : block)) });
+
+  return (
+    <form
+      className="sh-stack sh-card"
+      aria-label={editing ? `Edit plan ${initial.name}` : 'New plan'}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        setTouched(true);
+        if (plan !== null) onSave(plan);
+      }}
+    >
+      <h2>{editing ? `Edit ${initial.name}` : 'New plan'}</h2>
+      <fieldset className="sh-row">
+        <legend>Plan</legend>
+        {text('name', 'Name', 'plan.name')}
+        {text('id', 'Plan id (used in JQL)', 'plan.id', { help: 'Lower-case letters, digits and hyphens, e.g. acme-gold.', readOnly: editing })}
+        <Field label="Kind" error={errorAt('plan.kind')}>
+          <select value={draft.kind} onChange={(event) => change({ kind: event.target.value === 'pay-as-you-go' ? 'pay-as-you-go' : 'buckets' })}>
+            <option value="buckets">Included hours and prepaid blocks</option>
+            <option value="pay-as-you-go">Pay as you go</option>
+          </select>
+        </Field>
+        <Field label="Period" error={errorAt('plan.period')}>
+          <select
+            value={draft.period}
+            onChange={(event) => change({ period: event.target.value === 'quarter' ? 'quarter' : event.target.value === 'year' ? 'year' : 'month' })}
+          >
+            <option value="month">Month</option>
+            <option value="quarter">Quarter</option>
+            <option value="year">Year</option>
+          </select>
+        </Field>
+        {text('startDate', 'Start date', 'plan.startDate', { type: 'date' })}
+        {text('endDate', 'End date (optional)', 'plan.endDate', { type: 'date' })}
+        {text('timeZone', 'Time zone', 'plan.timeZone', { help: 'IANA name, e.g. Europe/Berlin.' })}
+      </fieldset>
+      <fieldset className="sh-row">
+        <legend>Money</legend>
+        {text('currency', 'Currency', 'plan.currency', { help: 'ISO 4217 code, e.g. EUR.' })}
+        {draft.kind === 'pay-as-you-go'
+          ? text('hourlyRate', 'Hourly rate', 'plan.hourlyRateMinor')
+          : text('overageRate', 'Overage rate per hour', 'plan.overageRateMinor')}
+        {text('extraRate', 'Extra work rate per hour', 'plan.extraRateMinor')}
+      </fieldset>
+      {draft.kind === 'buckets' ? (
+        <fieldset className="sh-row">
+          <legend>Allowance</legend>
+          {text('includedHours', 'Included hours per period', 'plan.allowance.includedSeconds', { help: 'Empty for none (blocks only).' })}
+          {text('fixedFee', 'Fixed fee per period', 'plan.allowance.fixedFeeMinor')}
+          {text('rolloverCapHours', 'Rollover cap (hours)', 'plan.allowance.rollover.capSeconds', { help: 'Empty: unused hours do not carry over.' })}
+          {text('rolloverExpiresAfterPeriods', 'Rolled-over hours expire after (periods)', 'plan.allowance.rollover.expiresAfterPeriods')}
+        </fieldset>
+      ) : null}
+      <fieldset className="sh-row">
+        <legend>Rounding and alerts</legend>
+        {text('roundingIncrementMinutes', 'Round each worklog up to (minutes)', 'plan.rounding.incrementSeconds')}
+        {text('roundingMinimumMinutes', 'Minimum per worklog (minutes)', 'plan.rounding.minimumSeconds')}
+        {text('thresholds', 'Alert thresholds (%)', 'plan.thresholdsPercent', { help: 'Comma separated, e.g. 80, 100.' })}
+      </fieldset>
+      {draft.kind === 'buckets' ? (
+        <fieldset className="sh-stack">
+          <legend>Prepaid blocks</legend>
+          {draft.blocks.map((block, index) => (
+            <div key={index} className="sh-row" role="group" aria-label={`Block ${index + 1}`}>
+              <Field label="Block id" error={errorAt(`plan.blocks[${index}].id`)}>
+                <input value={block.id} onChange={(event) => changeBlock(index, { id: event.target.value })} />
+              </Field>
+              <Field label="Purchased on" error={errorAt(`plan.blocks[${index}].purchasedOn`)}>
+                <input type="date" value={block.purchasedOn} onChange={(event) => changeBlock(index, { purchasedOn: event.target.value })} />
+              </Field>
+              <Field label="Hours" error={errorAt(`plan.blocks[${index}].seconds`)}>
+                <input value={block.hours} onChange={(event) => changeBlock(index, { hours: event.target.value })} />
+              </Field>
+              <Field label="Expires on (optional)" error={errorAt(`plan.blocks[${index}].expiresOn`)}>
+                <input type="date" value={block.expiresOn} onChange={(event) => changeBlock(index, { expiresOn: event.target.value })} />
+              </Field>
+              <Field label="Price" error={errorAt(`plan.blocks[${index}].priceMinor`)}>
+                <input value={block.price} onChange={(event) => changeBlock(index, { price: event.target.value })} />
+              </Field>
+              <Button onClick={() => change({ blocks: draft.blocks.filter((_, at) => at !== index) })}>Remove block {index + 1}</Button>
+            </div>
+          ))}
+          <div>
+            <Button onClick={() => change({ blocks: [...draft.blocks, NEW_BLOCK] })}>Add a prepaid block</Button>
+          </div>
+        </fieldset>
+      ) : null}
+      {serverError === null ? null : <Banner appearance="error">{serverError.message}</Banner>}
+      <div className="sh-row">
+        <Button type="submit" appearance="primary" disabled={pending || (touched && plan === null)}>
+          {editing ? 'Save plan' : 'Create plan'}
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    </form>
+  );
+}

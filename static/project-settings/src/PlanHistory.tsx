@@ -1,0 +1,47 @@
+import type { AuditEntry } from '@contract/index';
+import { LoadableView } from '../../shared/components/LoadableView';
+import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
+import { formatDateTime } from '../../shared/format/dates';
+import { useResolver } from '../../shared/hooks/useResolver';
+
+const ACTIONS: Record<AuditEntry['action'], string> = { created: 'Created', updated: 'Changed', archived: 'Archived' };
+
+function valueText(value: unknown): string {
+  return value === undefined ? '—' : JSON.stringify(value);
+}
+
+/** Who changed what in the plan, and when, newest first. */
+export function PlanHistory({ planId }: { planId: string }) {
+  const { locale, timeZone } = useSurfaceContext();
+  const { state, reload } = useResolver('plans/get', { planId });
+  return (
+    <section className="sh-stack sh-card" aria-label="Change history">
+      <LoadableView state={state} what="the plan's change history" onRetry={reload}>
+        {({ plan, history }) => (
+          <>
+            <h2>History of {plan.plan.name}</h2>
+            <ol className="sh-stack">
+              {[...history].reverse().map((entry) => (
+                <li key={entry.version}>
+                  <strong>
+                    v{entry.version} · {ACTIONS[entry.action]}
+                  </strong>{' '}
+                  by {entry.by} on {formatDateTime(entry.at, timeZone, locale)}
+                  {entry.changes.length === 0 ? null : (
+                    <ul>
+                      {entry.changes.map((change) => (
+                        <li key={change.path}>
+                          <code>{change.path}</code>: {valueText(change.before)} → {valueText(change.after)}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </LoadableView>
+    </section>
+  );
+}
