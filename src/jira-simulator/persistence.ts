@@ -19,7 +19,7 @@ export class StateFile {
     try {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
-      if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return null;
+      if (isMissingFile(error)) return null;
       throw error;
     }
     return simulatorStateSchema.parse(JSON.parse(text));
@@ -31,4 +31,8 @@ export class StateFile {
     await writeFile(temporary, JSON.stringify(state));
     await rename(temporary, this.file);
   }
+}
+
+function isMissingFile(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
 }
