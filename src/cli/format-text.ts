@@ -13,6 +13,7 @@ function table(rows: readonly Row[]): string[] {
 }
 
 const hours = (seconds: number) => `${hoursText(seconds)} h`;
+const worklogCount = (count: number) => `${count} ${count === 1 ? 'worklog' : 'worklogs'}`;
 
 function hoursSection(statement: Statement): string[] {
   const zone = statement.timeZone;
@@ -84,7 +85,7 @@ function breakdownSection(title: string, breakdowns: readonly Breakdown[], nameO
       breakdowns.map((breakdown): Row => [
         nameOf(breakdown.key),
         hours(breakdown.roundedSeconds),
-        `${breakdown.worklogCount} worklogs; covered ${hoursText(breakdown.coveredSeconds)}, overage ${hoursText(breakdown.overageSeconds)}, ` +
+        `${worklogCount(breakdown.worklogCount)}; covered ${hoursText(breakdown.coveredSeconds)}, overage ${hoursText(breakdown.overageSeconds)}, ` +
           `extra ${hoursText(breakdown.extraSeconds)}, non-billable ${hoursText(breakdown.nonBillableSeconds)}`,
       ]),
     ),
@@ -98,7 +99,7 @@ export function formatStatementText({ statement, plan, authorNames }: StatementV
   const sections = [
     [
       `${plan.name} (${plan.id}): statement for ${period.label}`,
-      `  ${localDateTime(period.start, timeZone)} to ${localDateTime(period.end, timeZone)} (${timeZone}), ${statement.lines.length} worklogs`,
+      `  ${localDateTime(period.start, timeZone)} to ${localDateTime(period.end, timeZone)} (${timeZone}), ${worklogCount(statement.lines.length)}`,
     ],
     hoursSection(statement),
     chargesSection(statement),
@@ -106,7 +107,7 @@ export function formatStatementText({ statement, plan, authorNames }: StatementV
     forecastSection(statement),
     breakdownSection('By issue', statement.byIssue, (issueId) => issueKeys.get(issueId) ?? issueId),
     breakdownSection('By author', statement.byAuthor, (accountId) => authorNames.get(accountId) ?? accountId),
-    statement.outOfPlan.length === 0 ? [] : [`${statement.outOfPlan.length} linked worklogs fall outside the plan's dates`],
+    statement.outOfPlan.length === 0 ? [] : [`Outside the plan's dates: ${worklogCount(statement.outOfPlan.length)} of linked issues`],
   ];
   return `${sections
     .filter((section) => section.length > 0)

@@ -83,6 +83,67 @@ describe('support-hours statement (in process)', () => {
     ]);
   });
 
+  it('prints a text summary for people', () => {
+    const { result } = runWith({}, '--as-of', '2026-10-20T12:00:00Z', '--format', 'text');
+    expect(result.stdout).toBe(
+      [
+        'Tiny plan (tiny): statement for 2026-10',
+        '  2026-10-01 00:00 to 2026-11-01 00:00 (Europe/Berlin), 5 worklogs',
+        '',
+        'Hours',
+        '  included        10.00 h',
+        '  purchased        1.00 h',
+        '  available       11.00 h',
+        '  used (covered)  12.25 h',
+        '  remaining        0.00 h',
+        '  overage          1.25 h',
+        '  extra            1.25 h',
+        '  non-billable     0.33 h',
+        '',
+        'Charges',
+        '  Fixed fee for 2026-10                    EUR 500.00',
+        '  Overage                                  EUR 125.00  1.25 h at EUR 100.00/h',
+        '  Extra work                               EUR 187.50  1.25 h at EUR 150.00/h',
+        '  Prepaid block bank purchased 2026-10-01   EUR 90.00  1.00 h',
+        '  Total due                                EUR 902.50',
+        '',
+        'Thresholds crossed',
+        '  80% at 2026-10-12 09:00 by worklog 2 (12.00 h used)',
+        '',
+        'Forecast as of 2026-10-20 14:00',
+        '  average daily burn            0.61 h',
+        '  projected use                19.02 h',
+        '  projected run-out   2026-10-12 09:00',
+        '',
+        'By issue',
+        '  TINY-1  12.25 h  3 worklogs; covered 12.25, overage 1.25, extra 0.00, non-billable 0.00',
+        '  TINY-2   1.25 h  1 worklog; covered 0.00, overage 0.00, extra 1.25, non-billable 0.00',
+        '  1003     0.33 h  1 worklog; covered 0.00, overage 0.00, extra 0.00, non-billable 0.33',
+        '',
+        'By author',
+        '  Agent 0  6.33 h  2 worklogs; covered 6.00, overage 1.00, extra 0.00, non-billable 0.33',
+        '  Agent 1  7.50 h  3 worklogs; covered 6.25, overage 0.25, extra 1.25, non-billable 0.00',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('reports linked worklogs before the plan started', () => {
+    const worklogs = [...worklogsArray(), worklog('9', '1001', '2026-09-30T23:59:00.000+0200', 600)];
+    const { result } = runWith({ worklogs }, '--format', 'text');
+    expect(result.stdout.split('\n').slice(-2)).toEqual(["Outside the plan's dates: 1 worklog of linked issues", '']);
+    const statement = JSON.parse(runWith({ worklogs }).result.stdout);
+    expect(statement.outOfPlan).toEqual([
+      {
+        worklogId: '9',
+        issueId: '1001',
+        started: Date.parse('2026-09-30T21:59:00Z'),
+        startedIso: '2026-09-30T23:59:00.000+02:00',
+        reason: 'before-plan-start',
+      },
+    ]);
+  });
+
   it('gives the same statement for a PageOfWorklogs, an array of pages and a plain array', () => {
     const [first, second, ...rest] = worklogsArray();
     const outputs = [pageOf(worklogsArray()), [pageOf([first, second]), pageOf(rest, 2)], worklogsArray()].map(
