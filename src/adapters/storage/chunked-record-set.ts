@@ -16,8 +16,13 @@ import { jitteredBackoffMs, retryOnConflict } from './retry-on-conflict';
 
 const headSchema = z.object({ g: z.string(), p: z.array(z.string()) });
 
-const DEFAULT_SPLIT_ABOVE_BYTES = 200 * 1024;
-const DEFAULT_FILL_BYTES = 120 * 1024;
+/**
+ * KVS charges a write by the 10 KB unit, so one record change costs its whole chunk: chunks of
+ * ~20 KB cost ~2 units an event where chunks near the 240 KiB limit cost ~8, while a full
+ * rewrite costs about the same total either way (measured in docs/readme/50-storage.md).
+ */
+const DEFAULT_SPLIT_ABOVE_BYTES = 64 * 1024;
+const DEFAULT_FILL_BYTES = 40 * 1024;
 const DEFAULT_MAX_ATTEMPTS = 10;
 const TRANSACTION_DELETES = 25;
 /** 2^20 chunks: far beyond any plan; reaching it means single records are too big. */
@@ -29,9 +34,9 @@ export interface ChunkedRecordSetOptions<R extends JsonValue> {
   readonly prefix: string;
   /** Validates each record read back: stored data may have been written by an older release. */
   readonly recordSchema: z.ZodType<R>;
-  /** A chunk that would grow past this splits in two; the default leaves room under 240 KiB. */
+  /** A chunk that would grow past this splits in two; at most 240 KiB, defaults to 64 KiB. */
   readonly splitAboveBytes?: number;
-  /** `replaceAll` fills chunks to at most this, leaving room for many puts before a split. */
+  /** `replaceAll` fills chunks to at most this (default 40 KiB), leaving room for puts before a split. */
   readonly fillBytes?: number;
   /** Attempts of one put or delete under contention before it fails with `conflict`. */
   readonly maxAttempts?: number;

@@ -6,6 +6,12 @@ export interface StoreFixture {
   dispose(): Promise<void>;
 }
 
+/**
+ * For tests with many contending writers or 100,000 records: they back off at random and sync
+ * the file store's log, so a machine shared with other builds can slow them well past jest's 5 s.
+ */
+export const BUSY_MACHINE_TIMEOUT_MS = 30_000;
+
 /** A JSON string whose serialized form is exactly `bytes` long (the quotes count). */
 export function jsonStringOfBytes(bytes: number): string {
   return 'x'.repeat(bytes - 2);
@@ -229,7 +235,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreFix
         await Promise.all(Array.from({ length: 50 }, () => store.update('counter', increment, { maxAttempts: 50 })));
 
         expect(await store.get('counter')).toBe(50);
-      });
+      }, BUSY_MACHINE_TIMEOUT_MS);
 
       it('deletes when the updater returns undefined, and writes nothing when nothing changes', async () => {
         await store.set('u', { n: 1 });
