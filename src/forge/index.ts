@@ -1,1 +1,3 @@
-export const resolver = async (): Promise<{ ok: true }> => ({ ok: true });
+/** The Forge entry: every function `manifest.yml` names, re-exported from where it lives. */
+export { resolver, bulkConsumer } from './resolvers/forge-handlers';
+export { onWorklogEvent, onIssueCreated, onReconcile, onSyncJob } from './events';

@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import { ForgeTransport, JiraAdapter } from '../../adapters/jira';
+import { KvsStore } from '../../adapters/storage/kvs-store';
+import { systemClock } from '../../app/ports/clock';
+import { SyncPlanAggregates } from '../../app/sync/sync-plan-aggregates';
+import { ForgeWorkQueue } from '../events/forge-work-queue';
+import type { BackendServices } from './services';
+
+/**
+ * The resolvers' services on Forge. `asUser()` needs no account id: Forge binds it to the
+ * invocation, so one user adapter serves every call.
+ */
+export function forgeBackendServices(): BackendServices {
+  const store = new KvsStore();
+  const queue = new ForgeWorkQueue();
+  const appJira = new JiraAdapter(new ForgeTransport('app'));
+  const userJira = new JiraAdapter(new ForgeTransport('user'));
+  return {
+    store,
+    clock: systemClock,
+    queue,
+    aggregates: new SyncPlanAggregates({ jira: appJira, store, queue, clock: systemClock }),
+    userJira: () => userJira,
+    appJira,
+    newJobId: randomUUID,
+  };
+}

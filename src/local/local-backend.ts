@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { PlanAggregates } from '../app/ports/aggregates';
+import type { Clock } from '../app/ports/clock';
+import type { WorkQueue } from '../app/ports/queue';
+import type { Store } from '../app/ports/store';
+import { SyncPlanAggregates } from '../app/sync/sync-plan-aggregates';
+import { createResolver } from '../forge/resolvers/create-resolver';
+import type { BackendServices } from '../forge/resolvers/services';
+import { LocalJira, type LocalJiraOptions } from './local-jira';
+import { LocalResolverInvoker } from './resolver-invoker';
+
+export interface LocalBackendOptions {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly queue: WorkQueue;
+  readonly jira: LocalJiraOptions;
+  readonly cloudId?: string;
+  /** The sync side's aggregates over `store` by default. */
+  readonly aggregates?: PlanAggregates;
+}
+
+export interface LocalBackend {
+  readonly services: BackendServices;
+  readonly jira: LocalJira;
+  readonly invoker: LocalResolverInvoker;
+}
+
+export const LOCAL_CLOUD_ID = 'local-cloud-0000';
+
+/** The app's resolvers wired to local ports: the same definitions Forge runs, over the simulator and a local store. */
+export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
+  const jira = new LocalJira(options.jira);
+  const aggregates = options.aggregates ?? new SyncPlanAggregates({ jira: jira.app, store: options.store, queue: options.queue, clock: options.clock });
+  const services: BackendServices = {
+    store: options.store,
+    clock: options.clock,
+    queue: options.queue,
+    aggregates,
+    userJira: (context) => jira.forUser(context.accountId),
+    appJira: jira.app,
+    newJobId: randomUUID,
+  };
+  const invoker = new LocalResolverInvoker(createResolver(services).getDefinitions(), { cloudId: options.cloudId ?? LOCAL_CLOUD_ID });
+  return { services, jira, invoker };
+}
