@@ -191,7 +191,7 @@ function jiraUser(site: string, agent: Agent): JiraUser {
   };
 }
 
-function toJiraWorklog(site: string, work: LoggedWork, id: string): JiraWorklog {
+function toJiraWorklog(site: string, work: LoggedWork, id: string): JiraWorklogJson {
   const zone = work.agent.timeZone;
   const loggedAt = jiraTimestamp(work.started + work.seconds * 1000 + 3 * 60_000, zone);
   return {
@@ -209,9 +209,7 @@ function toJiraWorklog(site: string, work: LoggedWork, id: string): JiraWorklog 
   };
 }
 
-type JiraWorklog = JiraWorklogJson;
-
-function page(worklogs: readonly JiraWorklog[]): PageOfWorklogsJson {
+function page(worklogs: readonly JiraWorklogJson[]): PageOfWorklogsJson {
   return { startAt: 0, maxResults: 5000, total: worklogs.length, worklogs };
 }
 
