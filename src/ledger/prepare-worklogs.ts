@@ -42,8 +42,8 @@ export function prepareWorklogs(
     const link = linkByIssue.get(worklog.issueId);
     if (link === undefined) continue;
     const started = parseJiraInstant(worklog.started, `worklogs[id=${worklog.id}].started`);
-    if (started < calendar.planStart || (calendar.planEnd !== null && started >= calendar.planEnd)) {
-      const reason = started < calendar.planStart ? 'before-plan-start' : 'after-plan-end';
+    const reason = outsideReason(calendar, started);
+    if (reason !== null) {
       outOfPlan.push({ worklogId: worklog.id, issueId: worklog.issueId, started, reason });
     } else if (started < lastEnd) {
       byPeriod[lastIndexAtOrBefore(periodStarts, started)]?.push(toEntry(plan, link, worklog, started));
@@ -53,6 +53,12 @@ export function prepareWorklogs(
   for (const entries of byPeriod) entries.sort(inDrawOrder);
   outOfPlan.sort(inDrawOrder);
   return { byPeriod, outOfPlan };
+}
+
+function outsideReason(calendar: PeriodCalendar, started: Instant): OutOfPlanWorklog['reason'] | null {
+  if (started < calendar.planStart) return 'before-plan-start';
+  if (calendar.planEnd !== null && started >= calendar.planEnd) return 'after-plan-end';
+  return null;
 }
 
 function toEntry(plan: Plan, link: IssueLink, worklog: JiraWorklog, started: Instant): LedgerEntry {

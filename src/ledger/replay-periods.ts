@@ -57,15 +57,7 @@ export function replayPeriods(
     const usable = alive.filter((bucket) => bucket.balance > 0 && isUsableDuring(bucket, period)).sort(byDrawPriority);
     const openings = usable.map((bucket) => bucket.balance);
     const entries = entriesByPeriod[position] ?? [];
-    const drawsOnBuckets = plan.kind === 'buckets';
-    const draws: (readonly BucketDraw[])[] = [];
-    const overageSeconds: Seconds[] = [];
-    for (const entry of entries) {
-      const drawsOnPlan = entry.billingClass === 'covered' && drawsOnBuckets;
-      const drawn = drawsOnPlan ? drawOn(usable, entry.roundedSeconds, entry.started) : NO_DRAWS;
-      draws.push(drawn);
-      overageSeconds.push(drawn === NO_DRAWS ? 0 : entry.roundedSeconds - sumOfDraws(drawn));
-    }
+    const { draws, overageSeconds } = drawEntries(entries, usable, plan.kind === 'buckets');
     const buckets = usable.map((bucket, index) => summarise(bucket, openings[index] ?? 0, period));
     const carriedIn = usable.flatMap((bucket, index) =>
       bucket.fromPeriod === undefined || bucket.expiresAt === null
@@ -78,6 +70,25 @@ export function replayPeriods(
     if (lot) alive.push(lot);
     return { period, entries, draws, overageSeconds, buckets, carriedIn };
   });
+}
+
+/** Covered entries of a bucket plan draw on the usable buckets; anything else draws nothing. */
+function drawEntries(
+  entries: readonly LedgerEntry[],
+  usableInPriority: readonly Bucket[],
+  isBucketPlan: boolean,
+): Pick<PeriodReplay, 'draws' | 'overageSeconds'> {
+  const draws: (readonly BucketDraw[])[] = [];
+  const overageSeconds: Seconds[] = [];
+  for (const entry of entries) {
+    const drawn =
+      isBucketPlan && entry.billingClass === 'covered'
+        ? drawOn(usableInPriority, entry.roundedSeconds, entry.started)
+        : NO_DRAWS;
+    draws.push(drawn);
+    overageSeconds.push(drawn === NO_DRAWS ? 0 : entry.roundedSeconds - sumOfDraws(drawn));
+  }
+  return { draws, overageSeconds };
 }
 
 function blockBuckets(blocks: readonly ScheduledBlock[]): Bucket[] {
