@@ -52,7 +52,10 @@ interface Failure {
   readonly kind: JiraErrorKind;
   readonly response?: TransportResponse;
   readonly cause?: unknown;
-  readonly detail?: string;
+  /** Said instead of Jira's error messages: why no usable answer came. */
+  readonly reason?: string;
+  /** Trying again cannot help (an answer Jira should never give). */
+  readonly final?: boolean;
 }
 
 /**
@@ -121,7 +124,9 @@ export class JiraClient {
       });
     } catch (cause) {
       this.counters.recordCall(call.operation, 0);
-      return { kind: controller.signal.aborted ? 'timeout' : 'network', cause };
+      return controller.signal.aborted
+        ? { kind: 'timeout', cause, reason: `no answer within ${this.timeoutMs} ms` }
+        : { kind: 'network', cause, reason: describeCause(cause) };
     } finally {
       clearTimeout(timer);
     }
@@ -147,7 +152,7 @@ export class JiraClient {
       return wait <= this.maxDelayMs ? wait : null;
     }
     const transient = failure.kind === 'server' || failure.kind === 'timeout' || failure.kind === 'network';
-    return transient && call.idempotent && failure.detail === undefined ? this.backoff(attempt) : null;
+    return transient && call.idempotent && !failure.final ? this.backoff(attempt) : null;
   }
 
   /** Exponential with equal jitter: half of the step fixed, half random. */
@@ -168,7 +173,7 @@ export class JiraClient {
         path: resourcePath(call.resource),
         status: response?.status,
         statusText: response ? response.statusText || undefined : undefined,
-        errorMessages: failure.detail === undefined ? reported.errorMessages : [failure.detail],
+        errorMessages: failure.reason === undefined ? reported.errorMessages : [failure.reason],
         errors: reported.errors,
         attempts,
         retryAfterSeconds: failure.kind === 'rate-limited' && retryAfterSeconds !== null ? retryAfterSeconds : undefined,
@@ -183,8 +188,19 @@ function parseAnswer<T>(call: JiraCall<T>, response: TransportResponse): Success
     return { result: call.parse(response.body) };
   } catch (cause) {
     const detail = cause instanceof z.ZodError ? z.prettifyError(cause).replace(/\n/g, ' ') : String(cause);
-    return { kind: 'server', response, cause, detail: `unexpected answer: ${detail}` };
+    return { kind: 'server', response, cause, reason: `unexpected answer: ${detail}`, final: true };
   }
+}
+
+/** Read by shape: errors thrown by Node's fetch may come from another realm than this module's `Error`. */
+const ErrorWithCause = z.object({ message: z.string(), cause: z.object({ message: z.string() }).optional() });
+
+/** fetch's own message and, when it has one, the socket error behind it. */
+function describeCause(cause: unknown): string {
+  const parsed = ErrorWithCause.safeParse(cause);
+  if (!parsed.success) return String(cause);
+  const { message, cause: inner } = parsed.data;
+  return inner ? `${message}: ${inner.message}` : message;
 }
 
 function kindOfStatus(status: number): JiraErrorKind {

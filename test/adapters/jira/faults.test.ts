@@ -105,7 +105,7 @@ describe('the access layer under Jira’s faults', () => {
     const { adapter } = jira.connect({ timeoutMs: 50, maxAttempts: 2 });
     const error = await failure(adapter.currentUser());
 
-    expect(error.message).toBe('Jira current-user (GET /rest/api/3/myself) failed after 2 attempts: timeout');
+    expect(error.message).toBe('Jira current-user (GET /rest/api/3/myself) failed after 2 attempts: timeout (no answer within 50 ms)');
     expect(error).toMatchObject({ kind: 'timeout', status: undefined, attempts: 2 });
   });
 

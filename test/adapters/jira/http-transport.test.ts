@@ -21,6 +21,22 @@ describe('HttpTransport', () => {
     });
   });
 
+  it('reports a site that cannot be reached as a network failure', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const address = closed.address();
+    if (address === null || typeof address === 'string') throw new Error('no TCP address');
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+
+    const transport = new HttpTransport({ baseUrl: `http://127.0.0.1:${address.port}`, email: ALICE.email, apiToken: ALICE.apiToken });
+    const adapter = new JiraAdapter(transport, { maxAttempts: 2, sleep: async () => undefined });
+    const error: unknown = await adapter.getProject('SUP').catch((rejection: unknown) => rejection);
+    expect(error).toMatchObject({ kind: 'network', attempts: 2 });
+    expect(error instanceof Error && error.message).toBe(
+      `Jira get-project (GET /rest/api/3/project/SUP) failed after 2 attempts: network (fetch failed: connect ECONNREFUSED 127.0.0.1:${address.port})`,
+    );
+  });
+
   describe('behind a proxy that answers with an HTML page', () => {
     // The simulator always answers JSON; a gateway in front of Jira may not.
     let server: Server;
