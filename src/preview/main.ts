@@ -1,0 +1,95 @@
+/**
+ * `npm start`: builds the surfaces when their sources changed, starts the Jira simulator with
+ * the demo site (kept in `.data/preview`; `--reset` starts over), the app's local runtime, and
+ * the preview on 127.0.0.1, then prints its address.
+ */
+import { access, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEMO_PROJECT, DEMO_USERS } from '../jira-simulator/demo/people';
+import { listenOnLoopback } from '../jira-simulator/node-server';
+import { JiraSimulator } from '../jira-simulator/simulator';
+import { LOCAL_CLOUD_ID } from '../local/local-backend';
+import { buildStatic, buildsAreStale } from './ensure-builds';
+import { GadgetConfigurationFile } from './gadget-configuration-file';
+import { readManifestSurfaces } from './manifest-surfaces';
+import { createPreviewHandler } from './preview-handler';
+import { startPreviewRuntime } from './preview-runtime';
+import { seedDemo } from './seed-demo';
+
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+const USAGE = `Usage: npm start -- [--reset] [--port <n>] [--data-dir <folder>]
+  --reset            forget the saved demo site and start from fresh demo data
+  --port <n>         listen on this port (default: any free port)
+  --data-dir <path>  keep the demo site here (default: .data/preview)`;
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { reset: { type: 'boolean', default: false }, port: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', default: false } },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const dataDir = path.resolve(PROJECT_ROOT, values['data-dir'] ?? path.join('.data', 'preview'));
+  if (values.reset) await rm(dataDir, { recursive: true, force: true });
+
+  const manifest = await readManifestSurfaces(path.join(PROJECT_ROOT, 'manifest.yml'));
+  const buildFolders = [...new Set([...manifest.resources.values(), path.join('static', 'preview-host', 'build')])];
+  if (await buildsAreStale(PROJECT_ROOT, buildFolders)) await buildStatic(PROJECT_ROOT);
+
+  const jiraDir = path.join(dataDir, 'jira');
+  const fresh = !(await exists(jiraDir));
+  const simulator = await JiraSimulator.open({ dataDir: jiraDir });
+  const runtime = await startPreviewRuntime(simulator, path.join(dataDir, 'store'));
+  if (fresh) {
+    await seedDemo(simulator, runtime.backend.invoker, new Date().toISOString().slice(0, 10));
+    await runtime.settle();
+  }
+
+  const handler = createPreviewHandler({
+    projectRoot: PROJECT_ROOT,
+    manifest,
+    site: {
+      siteUrl: 'https://support-hours-preview.atlassian.net',
+      cloudId: LOCAL_CLOUD_ID,
+      environmentId: 'local-preview',
+      project: DEMO_PROJECT,
+      users: Object.values(DEMO_USERS).map((user) => ({
+        role: user.accountId.replace(/^demo-/, ''),
+        accountId: user.accountId,
+        displayName: user.displayName,
+        email: user.email,
+        apiToken: user.apiToken,
+        timeZone: user.timeZone,
+      })),
+    },
+    jira: (request) => simulator.handle(request),
+    runtime,
+    gadgetConfiguration: new GadgetConfigurationFile(dataDir),
+  });
+  const server = await listenOnLoopback(handler, { host: '127.0.0.1', ...(values.port === undefined ? {} : { port: Number(values.port) }) }, () => undefined);
+  console.log(`Support Hours preview: ${server.url}/  (data in ${path.relative(PROJECT_ROOT, dataDir)}; Ctrl+C to stop)`);
+
+  const stop = async () => {
+    runtime.stop();
+    await server.close();
+    await simulator.idle();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

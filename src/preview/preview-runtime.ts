@@ -1,0 +1,51 @@
+import { FileStore } from '../adapters/storage/file-store';
+import { DEMO_USERS } from '../jira-simulator/demo/people';
+import { APP_ACCOUNT } from '../jira-simulator/model';
+import type { JiraSimulator } from '../jira-simulator/simulator';
+import { LocalQueue } from '../local/events/local-queue';
+import { startLocalSync } from '../local/events/local-sync';
+import { createLocalBackend, type LocalBackend } from '../local/local-backend';
+import type { PreviewRuntime } from './preview-handler';
+
+const RECONCILE_EVERY_MS = 5 * 60_000;
+
+export interface RunningRuntime extends PreviewRuntime {
+  readonly backend: LocalBackend;
+  stop(): void;
+}
+
+/**
+ * The app's server side as Forge would run it, on this machine: resolvers through the local
+ * invoker, Jira's events into the trigger functions, the queue's jobs on real timers, and
+ * reconciliation every five minutes, all over the simulator and a store in the data folder.
+ */
+export async function startPreviewRuntime(simulator: JiraSimulator, storeDirectory: string): Promise<RunningRuntime> {
+  const store = await FileStore.open(storeDirectory);
+  const clock = { now: () => Date.now() };
+  const queue = new LocalQueue({ mode: 'timers' });
+  const accounts = Object.values(DEMO_USERS).map(({ accountId, email, apiToken }) => ({ accountId, email, apiToken }));
+  const backend = createLocalBackend({
+    store,
+    clock,
+    queue,
+    jira: { baseUrl: 'http://jira.preview.local', fetch: simulator.fetch, users: accounts, app: APP_ACCOUNT },
+  });
+  const sync = startLocalSync({
+    deps: { jira: backend.jira.app, store, queue, clock },
+    queue,
+    subscribe: (listener) => simulator.onEvent(listener),
+    reconcileEveryMs: RECONCILE_EVERY_MS,
+  });
+  return {
+    backend,
+    invoke: (request) => backend.invoker.invokeFrame(request),
+    async settle() {
+      await simulator.idle();
+      await queue.idle();
+    },
+    stop() {
+      sync.stop();
+      queue.stop();
+    },
+  };
+}
