@@ -23,6 +23,8 @@ interface Row {
  */
 export class KeyTable {
   private readonly rows = new Map<string, Row>();
+  /** All keys in ascending order; rebuilt after a key is added or removed. */
+  private sortedKeys: string[] | undefined;
 
   read(key: string): StoredItem | undefined {
     const row = this.rows.get(key);
@@ -31,13 +33,20 @@ export class KeyTable {
 
   list(prefix: string, limit: number, cursor: string | undefined): StoredPage {
     const after = cursor === undefined ? undefined : decodeCursor(cursor);
-    const keys = [...this.rows.keys()]
-      .filter((key) => key.startsWith(prefix) && (after === undefined || key > after))
-      .sort();
-    const pageKeys = keys.slice(0, limit);
+    this.sortedKeys ??= [...this.rows.keys()].sort();
+    const keys = this.sortedKeys;
+    const pageKeys: string[] = [];
+    // `${after}\u0000` is the smallest string above the cursor's key.
+    let index = firstIndexAtLeast(keys, after === undefined || after < prefix ? prefix : `${after}\u0000`);
+    for (; index < keys.length && pageKeys.length < limit; index += 1) {
+      const key = keys[index];
+      if (key === undefined || !key.startsWith(prefix)) break;
+      pageKeys.push(key);
+    }
     const items = pageKeys.map((key) => ({ key, item: toItem(this.rowOf(key)) }));
     const lastKey = pageKeys[pageKeys.length - 1];
-    return keys.length > limit && lastKey !== undefined ? { items, nextCursor: encodeCursor(lastKey) } : { items };
+    const more = keys[index]?.startsWith(prefix) === true;
+    return more && lastKey !== undefined ? { items, nextCursor: encodeCursor(lastKey) } : { items };
   }
 
   /** Throws `conflict` unless every `ifVersion` holds; changes nothing. */
@@ -53,8 +62,10 @@ export class KeyTable {
 
   apply(mutations: readonly TableChange[]): void {
     for (const mutation of mutations) {
+      const existed = this.rows.has(mutation.key);
       if (mutation.kind === 'set') this.rows.set(mutation.key, { json: mutation.json, version: mutation.version });
       if (mutation.kind === 'delete') this.rows.delete(mutation.key);
+      if (existed !== this.rows.has(mutation.key)) this.sortedKeys = undefined;
     }
   }
 
@@ -73,6 +84,19 @@ export class KeyTable {
     if (row === undefined) throw new Error(`KeyTable lost key "${key}" while listing`);
     return row;
   }
+}
+
+/** Binary search: the index of the first key not below `bound` (keys.length if none). */
+function firstIndexAtLeast(keys: readonly string[], bound: string): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const key = keys[middle];
+    if (key !== undefined && key < bound) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function toItem(row: Row): StoredItem {

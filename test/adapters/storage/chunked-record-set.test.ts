@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { z } from 'zod';
 import { ChunkedRecordSet } from '../../../src/adapters/storage/chunked-record-set';
 import { EnforcedStore } from '../../../src/adapters/storage/enforced-store';
@@ -160,4 +161,40 @@ describe('ChunkedRecordSet at the scale of a large plan', () => {
     expect(Math.max(...sizes)).toBeLessThanOrEqual(40 * 1024);
     expect(Math.max(...sizes)).toBeLessThan(STORE_LIMITS.maxValueBytes);
   }, BUSY_MACHINE_TIMEOUT_MS);
+});
+
+describe('ChunkedRecordSet against a plain map', () => {
+  const operation = fc.oneof(
+    fc.record({ kind: fc.constant('put' as const), index: fc.nat(40), seconds: fc.nat(10_000) }),
+    fc.record({ kind: fc.constant('delete' as const), index: fc.nat(40) }),
+  );
+
+  it('holds what a map holds after any sequence of puts and deletes, also when the sequence is replayed', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { maxLength: 80 }), async (operations) => {
+        const records = new ChunkedRecordSet({
+          store: new MemoryStore(),
+          prefix: 'agg:p:wl',
+          recordSchema: contributionSchema,
+          splitAboveBytes: 600,
+        });
+        const model = new Map<string, Contribution>();
+        for (const replay of [1, 2]) {
+          for (const step of operations) {
+            const id = worklogId(step.index);
+            if (step.kind === 'put') {
+              const record = buildContribution(step.index, { seconds: step.seconds });
+              await records.put(id, record);
+              if (replay === 1) model.set(id, record);
+            } else {
+              await records.delete(id);
+              if (replay === 1) model.delete(id);
+            }
+          }
+          expect(canonicalJson(await records.readAll())).toBe(canonicalJson(model));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
