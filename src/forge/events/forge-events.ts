@@ -1,0 +1,40 @@
+/**
+ * The product events and queue events Forge hands to the app's functions, validated at the
+ * edge: a malformed event is refused here, never half-applied.
+ */
+import { z } from 'zod';
+
+const worklogBody = z.object({
+  id: z.string(),
+  issueId: z.string(),
+  started: z.string(),
+  timeSpentSeconds: z.number().int().nonnegative(),
+  author: z.object({ accountId: z.string() }).optional(),
+  updated: z.string().optional(),
+});
+
+export const worklogEventSchema = z.discriminatedUnion('eventType', [
+  z.object({ eventType: z.literal('avi:jira:created:worklog'), worklog: worklogBody }),
+  z.object({ eventType: z.literal('avi:jira:updated:worklog'), worklog: worklogBody }),
+  z.object({
+    eventType: z.literal('avi:jira:deleted:worklog'),
+    worklog: worklogBody.partial().required({ id: true, issueId: true }),
+  }),
+]);
+
+export const issueCreatedEventSchema = z.object({
+  eventType: z.literal('avi:jira:created:issue'),
+  issue: z.object({
+    id: z.string(),
+    key: z.string(),
+    fields: z.object({ summary: z.string().default(''), project: z.object({ id: z.string() }) }),
+  }),
+});
+
+/** What a `consumer` function receives for each job pushed with `@forge/events`. */
+export const queueEventSchema = z.object({
+  body: z.record(z.string(), z.json()),
+  jobId: z.string().optional(),
+});
+
+export type WorklogEvent = z.infer<typeof worklogEventSchema>;

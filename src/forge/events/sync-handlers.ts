@@ -1,0 +1,75 @@
+import type { JiraWorklog } from '../../ledger/types';
+import { applyIssueCreated } from '../../app/sync/apply-issue-created';
+import { applyWorklogEvent, type WorklogEventKind } from '../../app/sync/apply-worklog-event';
+import { reconcile } from '../../app/sync/reconcile';
+import { runSyncJob } from '../../app/sync/run-sync-job';
+import type { SyncDeps } from '../../app/sync/sync-deps';
+import { issueCreatedEventSchema, queueEventSchema, worklogEventSchema, type WorklogEvent } from './forge-events';
+
+/**
+ * The functions `manifest.yml` names for the sync side, each thin: validate what Forge hands
+ * over, build the services, call one use case. The local runtime calls these very functions
+ * with Forge-shaped events, so nothing between Forge and the use cases is bypassed.
+ */
+export interface SyncHandlers {
+  /** `trigger` on `avi:jira:created|updated|deleted:worklog`. */
+  onWorklogEvent(event: unknown): Promise<void>;
+  /** `trigger` on `avi:jira:created:issue`. */
+  onIssueCreated(event: unknown): Promise<void>;
+  /** `scheduledTrigger`: reconciliation. */
+  onReconcile(): Promise<void>;
+  /** `consumer` of the sync queue: recompute chunks and generation clean-ups. */
+  onSyncJob(event: unknown): Promise<void>;
+}
+
+export function createSyncHandlers(depsFor: () => SyncDeps): SyncHandlers {
+  return {
+    async onWorklogEvent(event) {
+      const parsed = worklogEventSchema.safeParse(event);
+      if (!parsed.success) return refuse('worklog event', parsed.error.message);
+      await applyWorklogEvent(depsFor(), { kind: kindOf(parsed.data), worklog: worklogOf(parsed.data) });
+    },
+    async onIssueCreated(event) {
+      const parsed = issueCreatedEventSchema.safeParse(event);
+      if (!parsed.success) return refuse('issue-created event', parsed.error.message);
+      const { issue } = parsed.data;
+      await applyIssueCreated(depsFor(), {
+        issueId: issue.id,
+        issueKey: issue.key,
+        summary: issue.fields.summary,
+        projectId: issue.fields.project.id,
+      });
+    },
+    async onReconcile() {
+      await reconcile(depsFor());
+    },
+    async onSyncJob(event) {
+      const parsed = queueEventSchema.safeParse(event);
+      if (!parsed.success) return refuse('queue event', parsed.error.message);
+      await runSyncJob(depsFor(), parsed.data.body);
+    },
+  };
+}
+
+function kindOf(event: WorklogEvent): WorklogEventKind {
+  if (event.eventType === 'avi:jira:created:worklog') return 'created';
+  return event.eventType === 'avi:jira:updated:worklog' ? 'updated' : 'deleted';
+}
+
+/** A deleted worklog's event may carry only ids; the rest is never read for a deletion. */
+function worklogOf(event: WorklogEvent): JiraWorklog {
+  const { worklog } = event;
+  return {
+    id: worklog.id,
+    issueId: worklog.issueId,
+    started: worklog.started ?? '',
+    timeSpentSeconds: worklog.timeSpentSeconds ?? 0,
+    ...(worklog.author === undefined ? {} : { author: worklog.author }),
+    ...(worklog.updated === undefined ? {} : { updated: worklog.updated }),
+  };
+}
+
+/** Retrying a malformed event can't help, so it is logged and acknowledged. */
+function refuse(what: string, reason: string): void {
+  console.warn(`Support Hours ignored a malformed ${what}: ${reason}`);
+}

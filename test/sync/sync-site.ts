@@ -1,0 +1,150 @@
+import { HttpTransport, JiraAdapter } from '../../src/adapters/jira';
+import { MemoryStore } from '../../src/adapters/storage/memory-store';
+import { loadPlanLedgerInput } from '../../src/app/aggregates/load-plan-ledger-input';
+import { requestRecompute } from '../../src/app/sync/request-recompute';
+import type { SyncDeps } from '../../src/app/sync/sync-deps';
+import type { SimIssue, SimWorklog } from '../../src/jira-simulator/model';
+import type { JiraSimulator } from '../../src/jira-simulator/simulator';
+import type { BillingClass, IssueLink, JiraWorklog } from '../../src/ledger/types';
+import { LocalQueue } from '../../src/local/events/local-queue';
+import { startLocalSync, type LocalSync } from '../../src/local/events/local-sync';
+import { ADMIN, AGENT, APP, SUP, buildState, call, newSimulator, type ManualClock } from '../jira-simulator/site';
+
+/** Jira's feeds leave out the last minute; reconciliation after this long sees everything. */
+export const FEED_LAG_MS = 61_000;
+
+/** The simulator, a memory store and the sync side wired as the local runtime wires them. */
+export interface SyncSite {
+  readonly simulator: JiraSimulator;
+  readonly clock: ManualClock;
+  readonly store: MemoryStore;
+  readonly jira: JiraAdapter;
+  readonly queue: LocalQueue;
+  readonly deps: SyncDeps;
+  readonly sync: LocalSync;
+  /** Delivers pending events, then runs every queued job. */
+  settle(): Promise<void>;
+  /** Advances past Jira's feed lag, reconciles and runs what it queued. */
+  reconcile(): Promise<void>;
+  recompute(planId: string): Promise<void>;
+  logWork(issueId: string, seconds: number, started?: string): Promise<string>;
+  editWork(issueId: string, worklogId: string, seconds: number): Promise<void>;
+  deleteWork(issueId: string, worklogId: string): Promise<void>;
+  link(issueId: string, planId: string | null, billingClass?: BillingClass): Promise<void>;
+  deleteIssue(issueId: string): Promise<void>;
+  createIssue(summary: string): Promise<string>;
+}
+
+export function startSyncSite(issues: readonly SimIssue[] = [], worklogs: readonly SimWorklog[] = []): SyncSite {
+  const { simulator, clock } = newSimulator(buildState(issues, worklogs));
+  const store = new MemoryStore({ retryDelayMs: () => 0 });
+  const jira = new JiraAdapter(
+    new HttpTransport({ baseUrl: 'http://jira.test', email: APP.email, apiToken: APP.apiToken, fetch: (request) => simulator.handle(request) }),
+  );
+  const queue = new LocalQueue({ mode: 'manual' });
+  const deps: SyncDeps = { jira, store, queue, clock };
+  const sync = startLocalSync({ deps, queue, subscribe: (listener) => simulator.onEvent(listener) });
+
+  const expectOk = async (method: string, path: string, body?: unknown, caller = AGENT, alsoFine = 0): Promise<unknown> => {
+    clock.advance(1000);
+    const answer = await call(simulator, caller, method, path, body);
+    if (answer.status >= 300 && answer.status !== alsoFine) throw new Error(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    return answer.body;
+  };
+  const settle = async () => {
+    await simulator.idle();
+    await queue.drain();
+  };
+
+  return {
+    simulator,
+    clock,
+    store,
+    jira,
+    queue,
+    deps,
+    sync,
+    settle,
+    async reconcile() {
+      await settle();
+      clock.advance(FEED_LAG_MS);
+      await sync.handlers.onReconcile();
+      await queue.drain();
+    },
+    async recompute(planId) {
+      await requestRecompute(deps, planId);
+      await queue.drain();
+    },
+    async logWork(issueId, seconds, started = '2026-10-05T09:00:00.000+0200') {
+      const body = await expectOk('POST', `/rest/api/3/issue/${issueId}/worklog`, { timeSpentSeconds: seconds, started });
+      return idOf(body);
+    },
+    async editWork(issueId, worklogId, seconds) {
+      await expectOk('PUT', `/rest/api/3/issue/${issueId}/worklog/${worklogId}`, { timeSpentSeconds: seconds });
+    },
+    async deleteWork(issueId, worklogId) {
+      await expectOk('DELETE', `/rest/api/3/issue/${issueId}/worklog/${worklogId}`);
+    },
+    async link(issueId, planId, billingClass = 'covered') {
+      const path = `/rest/api/3/issue/${issueId}/properties/support-plan`;
+      if (planId === null) await expectOk('DELETE', path, undefined, ADMIN, 404);
+      else await expectOk('PUT', path, { planId, billingClass }, ADMIN);
+    },
+    async deleteIssue(issueId) {
+      await expectOk('DELETE', `/rest/api/3/issue/${issueId}`, undefined, ADMIN);
+    },
+    async createIssue(summary) {
+      const fields = { project: { id: SUP.id }, issuetype: { id: '10003' }, summary };
+      return idOf(await expectOk('POST', '/rest/api/3/issue', { fields }, ADMIN));
+    },
+  };
+}
+
+function idOf(body: unknown): string {
+  if (typeof body === 'object' && body !== null && 'id' in body && typeof body.id === 'string') return body.id;
+  throw new Error(`Expected an answer with an id, got ${JSON.stringify(body)}`);
+}
+
+/** The ledger's input for the plan read straight from the simulator's state: the truth aggregates must match. */
+export function simulatorLedgerInput(simulator: JiraSimulator, planId: string): { links: IssueLink[]; worklogs: JiraWorklog[] } {
+  const state = simulator.snapshot();
+  const links = state.issues.flatMap((issue): IssueLink[] => {
+    const property = issue.properties['support-plan'];
+    if (typeof property !== 'object' || property === null || !('planId' in property) || property.planId !== planId) return [];
+    const billingClass = 'billingClass' in property && isBillingClass(property.billingClass) ? property.billingClass : 'covered';
+    return [{ issueId: issue.id, issueKey: issue.key, planId, billingClass }];
+  });
+  const linked = new Set(links.map((link) => link.issueId));
+  const worklogs = state.worklogs
+    .filter((worklog) => linked.has(worklog.issueId))
+    .map((worklog): JiraWorklog => ({
+      id: worklog.id,
+      issueId: worklog.issueId,
+      started: worklog.started,
+      timeSpentSeconds: worklog.timeSpentSeconds,
+      author: { accountId: worklog.authorAccountId },
+    }));
+  return { links, worklogs };
+}
+
+/** The aggregated input in a canonical order, without the `updated` bookkeeping, for comparison with the truth. */
+export async function aggregatedLedgerInput(site: SyncSite, planId: string): Promise<{ links: IssueLink[]; worklogs: JiraWorklog[] }> {
+  const input = await loadPlanLedgerInput(site.store, planId);
+  return {
+    links: [...input.links].sort(byId((link) => link.issueId)),
+    worklogs: input.worklogs.map(({ updated: _updated, ...worklog }) => worklog).sort(byId((worklog) => worklog.id)),
+  };
+}
+
+export function sortedTruth(simulator: JiraSimulator, planId: string): { links: IssueLink[]; worklogs: JiraWorklog[] } {
+  const truth = simulatorLedgerInput(simulator, planId);
+  return { links: truth.links.sort(byId((link) => link.issueId)), worklogs: truth.worklogs.sort(byId((worklog) => worklog.id)) };
+}
+
+function byId<T>(idOf: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => Number(idOf(a)) - Number(idOf(b));
+}
+
+function isBillingClass(value: unknown): value is BillingClass {
+  return value === 'covered' || value === 'extra' || value === 'non-billable';
+}

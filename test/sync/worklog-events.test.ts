@@ -1,0 +1,161 @@
+import { projectSettingsKey } from '../../src/app/settings/project-settings';
+import type { ProductEvent, WorklogEvent } from '../../src/jira-simulator/events';
+import { buildIssue, SUP } from '../jira-simulator/site';
+import { aggregatedLedgerInput, sortedTruth, startSyncSite, type SyncSite } from './sync-site';
+
+const GOLD = { 'support-plan': { planId: 'gold', billingClass: 'covered' } };
+const issueA = buildIssue(1, { properties: GOLD });
+const issueB = buildIssue(2, { properties: GOLD });
+const unlinked = buildIssue(3);
+
+async function goldSite(): Promise<SyncSite> {
+  const site = startSyncSite([issueA, issueB, unlinked]);
+  await site.recompute('gold');
+  return site;
+}
+
+/** Stops automatic delivery and keeps the events, to hand them over in an order of the test's choosing. */
+function captureEvents(site: SyncSite): ProductEvent[] {
+  site.sync.stop();
+  const captured: ProductEvent[] = [];
+  site.simulator.onEvent((event) => {
+    captured.push(event);
+  });
+  return captured;
+}
+
+function worklogEvents(events: readonly ProductEvent[]): WorklogEvent[] {
+  return events.filter((event): event is WorklogEvent => event.eventType !== 'avi:jira:created:issue');
+}
+
+describe('worklog events', () => {
+  it('adds a logged worklog to its plan with one Jira call and one storage write', async () => {
+    const site = await goldSite();
+    const events = captureEvents(site);
+    await site.logWork(issueA.id, 5400);
+    await site.simulator.idle();
+    site.jira.resetStats();
+    site.store.resetUsage();
+
+    await site.sync.handlers.onWorklogEvent(worklogEvents(events)[0]);
+
+    expect(site.jira.stats().calls).toBe(1);
+    expect(site.store.usage().writes).toBe(1);
+    expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
+  });
+
+  it('treats a duplicate event as a no-op', async () => {
+    const site = await goldSite();
+    const events = captureEvents(site);
+    await site.logWork(issueA.id, 3600);
+    await site.simulator.idle();
+    const [created] = worklogEvents(events);
+    await site.sync.handlers.onWorklogEvent(created);
+    site.store.resetUsage();
+
+    await site.sync.handlers.onWorklogEvent(created);
+
+    expect(site.store.usage().writes).toBe(0);
+    expect((await aggregatedLedgerInput(site, 'gold')).worklogs).toHaveLength(1);
+  });
+
+  it('never lets an older update overwrite a newer one', async () => {
+    const site = await goldSite();
+    const events = captureEvents(site);
+    const worklogId = await site.logWork(issueA.id, 3600);
+    await site.editWork(issueA.id, worklogId, 7200);
+    await site.editWork(issueA.id, worklogId, 1800);
+    await site.simulator.idle();
+
+    for (const event of worklogEvents(events).reverse()) await site.sync.handlers.onWorklogEvent(event);
+
+    const { worklogs } = await aggregatedLedgerInput(site, 'gold');
+    expect(worklogs.map((worklog) => worklog.timeSpentSeconds)).toEqual([1800]);
+  });
+
+  it('keeps a deleted worklog deleted when its create and update arrive late', async () => {
+    const site = await goldSite();
+    const events = captureEvents(site);
+    const worklogId = await site.logWork(issueA.id, 3600);
+    await site.editWork(issueA.id, worklogId, 7200);
+    await site.deleteWork(issueA.id, worklogId);
+    await site.simulator.idle();
+    const [created, updated, deleted] = worklogEvents(events);
+
+    await site.sync.handlers.onWorklogEvent(deleted);
+    await site.sync.handlers.onWorklogEvent(created);
+    await site.sync.handlers.onWorklogEvent(updated);
+
+    expect((await aggregatedLedgerInput(site, 'gold')).worklogs).toEqual([]);
+  });
+
+  it('moves every worklog of an issue re-linked to another plan', async () => {
+    const site = await goldSite();
+    await site.logWork(issueA.id, 3600);
+    await site.logWork(issueA.id, 1800);
+    await site.logWork(issueB.id, 900);
+    await site.settle();
+
+    await site.link(issueA.id, 'silver', 'extra');
+    await site.logWork(issueA.id, 600);
+    await site.settle();
+
+    expect(await aggregatedLedgerInput(site, 'silver')).toEqual(sortedTruth(site.simulator, 'silver'));
+    expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
+    expect((await aggregatedLedgerInput(site, 'silver')).worklogs.map((worklog) => worklog.timeSpentSeconds)).toEqual([3600, 1800, 600]);
+  });
+
+  it('ignores work on issues linked to no plan, with no write', async () => {
+    const site = await goldSite();
+    site.store.resetUsage();
+
+    await site.logWork(unlinked.id, 3600);
+    await site.settle();
+
+    expect(site.store.usage().writes).toBe(0);
+  });
+
+  it('loses no update when events for the same part are handled at the same time', async () => {
+    const site = await goldSite();
+    const events = captureEvents(site);
+    for (let index = 0; index < 12; index += 1) await site.logWork(index % 2 === 0 ? issueA.id : issueB.id, 60 * (index + 1));
+    await site.simulator.idle();
+
+    await Promise.all(worklogEvents(events).map((event) => site.sync.handlers.onWorklogEvent(event)));
+
+    expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
+    expect((await aggregatedLedgerInput(site, 'gold')).worklogs).toHaveLength(12);
+  });
+});
+
+describe('issue-created events', () => {
+  it("links a new issue to the project's default plan, so its first worklog needs no recompute", async () => {
+    const site = await goldSite();
+    await site.store.set(projectSettingsKey(SUP.id), { defaultPlanId: 'gold', version: 1 });
+    const id = await site.createIssue('Printer on fire');
+    await site.settle();
+    const runsBefore = site.queue.runs.length;
+
+    await site.logWork(id, 3600);
+    await site.settle();
+
+    expect(site.simulator.snapshot().issues.find((issue) => issue.id === id)?.properties['support-plan']).toEqual({
+      planId: 'gold',
+      billingClass: 'covered',
+    });
+    expect(site.queue.runs.length).toBe(runsBefore);
+    expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
+  });
+
+  it('leaves new issues alone in a project without a default plan', async () => {
+    const site = await goldSite();
+    const events = captureEvents(site);
+    await site.createIssue('Quiet');
+    await site.simulator.idle();
+    site.jira.resetStats();
+
+    await site.sync.handlers.onIssueCreated(events[0]);
+
+    expect(site.jira.stats().calls).toBe(0);
+  });
+});
