@@ -29,6 +29,10 @@ describe('periodByLabel', () => {
     expect(periodByLabel(plan, '2026-04')).toBeNull();
   });
 
+  it('refuses month 00 rather than reading it as December of the year before', () => {
+    expect(periodByLabel(buildPlan({ startDate: '2025-12-01' }), '2026-00')).toBeNull();
+  });
+
   it('finds yearly periods', () => {
     const plan = buildPlan({ startDate: '2028-02-29', period: 'year' });
     expect(periodByLabel(plan, '2029-02')?.startDate).toBe('2029-02-28');

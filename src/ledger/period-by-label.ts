@@ -1,7 +1,7 @@
 import { createPeriodCalendar } from './period-calendar';
 import type { Period, Plan } from './types';
 
-const PERIOD_LABEL = /^(\d{4})-(\d{2})$/;
+const PERIOD_LABEL = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /**
  * The period that starts in the local month `label` (`YYYY-MM`), or null when the plan has no

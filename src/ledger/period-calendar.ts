@@ -40,26 +40,12 @@ export function createPeriodCalendar(plan: Plan): PeriodCalendar {
   const monthsPerPeriod = MONTHS_PER_PERIOD[plan.period];
   // Noon always exists, so DST gaps cannot shift the anchor's local date.
   const anchor = new TZDate(firstDate.year, firstDate.month - 1, firstDate.day, 12, timeZone);
-  const periods = new Map<number, Period | null>();
-  const startDates = new Map<number, DateParts>();
-  const startInstants = new Map<number, Instant>();
 
-  const startDateOf = (index: number): DateParts => {
-    const cached = startDates.get(index);
-    if (cached !== undefined) return cached;
+  const startDateOf = memoizeByIndex((index): DateParts => {
     const local = addMonths(anchor, index * monthsPerPeriod);
-    const date = { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate() };
-    startDates.set(index, date);
-    return date;
-  };
-
-  const startOf = (index: number): Instant => {
-    const cached = startInstants.get(index);
-    if (cached !== undefined) return cached;
-    const instant = startOfLocalDate(startDateOf(index), timeZone);
-    startInstants.set(index, instant);
-    return instant;
-  };
+    return { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate() };
+  });
+  const startOf = memoizeByIndex((index) => startOfLocalDate(startDateOf(index), timeZone));
 
   const computePeriod = (index: number): Period | null => {
     const start = startOf(index);
@@ -77,11 +63,9 @@ export function createPeriodCalendar(plan: Plan): PeriodCalendar {
     };
   };
 
-  const period = (index: number): Period | null => {
-    if (!Number.isSafeInteger(index) || index < 0) return null;
-    if (!periods.has(index)) periods.set(index, computePeriod(index));
-    return periods.get(index) ?? null;
-  };
+  const cachedPeriod = memoizeByIndex(computePeriod);
+  const period = (index: number): Period | null =>
+    Number.isSafeInteger(index) && index >= 0 ? cachedPeriod(index) : null;
 
   const endOfPeriodOrPlan = (index: number): Instant => {
     const end = period(index)?.end ?? planEnd;
@@ -107,4 +91,16 @@ export function createPeriodCalendar(plan: Plan): PeriodCalendar {
   };
 
   return { planStart, planEnd, period, endOfPeriodOrPlan, indexContaining, indexStartingIn };
+}
+
+function memoizeByIndex<T>(compute: (index: number) => T): (index: number) => T {
+  const cache = new Map<number, { readonly value: T }>();
+  return (index) => {
+    let entry = cache.get(index);
+    if (entry === undefined) {
+      entry = { value: compute(index) };
+      cache.set(index, entry);
+    }
+    return entry.value;
+  };
 }
