@@ -30,7 +30,7 @@ export interface JiraClientOptions {
   readonly timeoutMs?: number;
   /** First back-off step when Jira gives no `Retry-After` (default 500 ms), doubled each retry. */
   readonly baseDelayMs?: number;
-  /** Longest wait between tries; a `Retry-After` beyond it fails the call at once (default 30 s). */
+  /** Longest wait between tries; a `Retry-After` beyond it fails the call at once (default 10 s: Forge gives a resolver 25 s). */
   readonly maxDelayMs?: number;
   readonly sleep?: (milliseconds: number) => Promise<void>;
   /** A number in [0, 1), for back-off jitter. */
@@ -81,7 +81,7 @@ export class JiraClient {
     this.maxAttempts = options.maxAttempts ?? 4;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.baseDelayMs = options.baseDelayMs ?? 500;
-    this.maxDelayMs = options.maxDelayMs ?? 30_000;
+    this.maxDelayMs = options.maxDelayMs ?? 10_000;
     this.sleep = options.sleep ?? ((milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)));
     this.random = options.random ?? Math.random;
   }

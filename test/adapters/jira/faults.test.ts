@@ -38,11 +38,11 @@ describe('the access layer under Jira’s faults', () => {
   }
 
   it('waits the Retry-After of a 429, then succeeds', async () => {
-    jira.simulator.faults.quota = { points: 3, windowMs: 20_000 };
+    jira.simulator.faults.quota = { points: 3, windowMs: 5_000 };
     const { adapter, transport } = jira.connect();
     for (let call = 0; call < 3; call += 1) await adapter.currentUser();
 
-    expect(jira.sleeps).toEqual([20_000]);
+    expect(jira.sleeps).toEqual([5_000]);
     expect(adapter.stats()).toMatchObject({ calls: 4, retries: 1 });
     expect(jira.simulator.stats.rateLimited).toBe(1);
   });
