@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import { parseISO } from 'date-fns';
-import type { Instant } from '../ledger/types';
 import { jiraTimestampSchema } from '../input/fields';
+import { type Instant, parseJiraInstant } from '../ledger';
 import { isNodeError } from './node-error';
 
 const outputFormats = ['json', 'csv', 'text'] as const;
@@ -58,7 +57,7 @@ function readStatementFlags(args: readonly string[]): Invocation {
     return invalid(`--as-of must be a timestamp with an offset, e.g. 2026-10-20T12:00:00Z, not ${JSON.stringify(asOfText)}`);
   }
   const options = { planPath: plan, linksPath: links, worklogsPath: worklogs, periodLabel: period, format };
-  return { command: 'statement', options: asOfText === undefined ? options : { ...options, asOf: parseISO(asOfText).getTime() } };
+  return { command: 'statement', options: asOfText === undefined ? options : { ...options, asOf: parseJiraInstant(asOfText, '--as-of') } };
 }
 
 /** Reads the command line (without `node` and the script) into what to do. */

@@ -15,7 +15,7 @@ export type InputResult<T> =
 
 type PathSegment = PropertyKey;
 
-export function formatPath(path: readonly PathSegment[]): string {
+function formatPath(path: readonly PathSegment[]): string {
   return path
     .map((segment, position) => {
       if (typeof segment === 'number') return `[${segment}]`;
@@ -38,7 +38,7 @@ function childOf(value: unknown, segment: PathSegment): unknown {
 }
 
 /** Names the innermost array element on the path that carries an id, so a message can say which record it means. */
-export function describeRecord(document: unknown, path: readonly PathSegment[]): string | undefined {
+function describeRecord(document: unknown, path: readonly PathSegment[]): string | undefined {
   let description: string | undefined;
   let value = document;
   for (const segment of path) {
@@ -83,7 +83,7 @@ export function parseDocument<T>(schema: z.ZodType<T>, document: unknown): Input
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: toInputIssues(document, parsed.error.issues) };
 }
 
-/** An issue found after parsing, by a check that needs the whole document (duplicates, cross-file rules). */
+/** An issue at `path` in `document`, named with its record; also for checks made after parsing (duplicates, cross-file rules). */
 export function issueAt(document: unknown, path: readonly PathSegment[], message: string): InputIssue {
   const record = describeRecord(document, path);
   return record === undefined ? { path: formatPath(path), message } : { path: formatPath(path), record, message };
