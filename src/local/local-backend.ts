@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { PlanAggregates } from '../app/ports/aggregates';
 import type { Clock } from '../app/ports/clock';
-import type { WorkQueue } from '../app/ports/queue';
 import type { Store } from '../app/ports/store';
+import { BULK_QUEUE_KEY } from '../app/bulk/bulk-job';
 import { SyncPlanAggregates } from '../app/sync/sync-plan-aggregates';
+import { createBulkConsumer } from '../forge/resolvers/bulk-consumer';
 import { createResolver } from '../forge/resolvers/create-resolver';
 import type { BackendServices } from '../forge/resolvers/services';
+import type { LocalQueue } from './events/local-queue';
 import { LocalJira, type LocalJiraOptions } from './local-jira';
 import { LocalResolverInvoker } from './resolver-invoker';
 
 export interface LocalBackendOptions {
   readonly store: Store;
   readonly clock: Clock;
-  readonly queue: WorkQueue;
+  /** Bulk-linking chunks are consumed from it as Forge's `bulk-link` consumer would. */
+  readonly queue: LocalQueue;
   readonly jira: LocalJiraOptions;
   readonly cloudId?: string;
   /** The sync side's aggregates over `store` by default. */
@@ -27,7 +30,7 @@ export interface LocalBackend {
 
 export const LOCAL_CLOUD_ID = 'local-cloud-0000';
 
-/** The app's resolvers wired to local ports: the same definitions Forge runs, over the simulator and a local store. */
+/** The app's resolvers and bulk consumer wired to local ports: the same definitions Forge runs, over the simulator and a local store. */
 export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
   const jira = new LocalJira(options.jira);
   const aggregates = options.aggregates ?? new SyncPlanAggregates({ jira: jira.app, store: options.store, queue: options.queue, clock: options.clock });
@@ -40,6 +43,7 @@ export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
     appJira: jira.app,
     newJobId: randomUUID,
   };
+  options.queue.consume(BULK_QUEUE_KEY, createBulkConsumer(services));
   const invoker = new LocalResolverInvoker(createResolver(services).getDefinitions(), { cloudId: options.cloudId ?? LOCAL_CLOUD_ID });
   return { services, jira, invoker };
 }

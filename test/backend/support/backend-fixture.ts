@@ -1,0 +1,131 @@
+/**
+ * A small Jira site in the simulator, a memory store, the manual local queue with the sync
+ * side's consumer, and the resolvers wired as the local runtime wires them.
+ */
+import { MemoryStore } from '../../../src/adapters/storage/memory-store';
+import { listAll } from '../../../src/app/plans/list-all';
+import { fixedClock } from '../../../src/app/ports/clock';
+import type { StoreEntry } from '../../../src/app/ports/store';
+import { APP_ACCOUNT, emptyState, type PermissionKey, type SimIssue, type SimUser, type SimWorklog } from '../../../src/jira-simulator/model';
+import { JiraSimulator } from '../../../src/jira-simulator/simulator';
+import { startLocalSync } from '../../../src/local/events/local-sync';
+import { LocalQueue } from '../../../src/local/events/local-queue';
+import type { SurfaceTarget } from '../../../src/local/forge-context';
+import { createLocalBackend, type LocalBackend } from '../../../src/local/local-backend';
+
+export const NOW = Date.parse('2026-10-20T12:00:00Z');
+
+export const PROJECT = { id: '10000', key: 'SUP' } as const;
+export const OTHER_PROJECT = { id: '20000', key: 'OTH' } as const;
+
+const ALL: readonly PermissionKey[] = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS', 'WORK_ON_ISSUES'];
+
+function user(slug: string, permissions: Readonly<Record<string, readonly PermissionKey[]>>): SimUser {
+  return { accountId: `acc-${slug}`, email: `${slug}@example.test`, apiToken: `${slug}-token`, displayName: slug, timeZone: 'UTC', accountType: 'atlassian', permissions };
+}
+
+export const USERS = {
+  admin: user('admin', { [PROJECT.id]: ALL }),
+  agent: user('agent', { [PROJECT.id]: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'WORK_ON_ISSUES'] }),
+  manager: user('manager', { [PROJECT.id]: ['BROWSE_PROJECTS'] }),
+  /** Administers the other project and cannot see this one. */
+  outsider: user('outsider', { [OTHER_PROJECT.id]: ALL }),
+} as const;
+
+function issue(id: string, key: string, projectId: string): SimIssue {
+  return { id, key, projectId, summary: `Issue ${key}`, issueTypeId: '10001', created: NOW - 60 * 86_400_000, updated: NOW, properties: {} };
+}
+
+export const ISSUES = {
+  sup1: issue('10001', 'SUP-1', PROJECT.id),
+  sup2: issue('10002', 'SUP-2', PROJECT.id),
+  sup3: issue('10003', 'SUP-3', PROJECT.id),
+  oth1: issue('20001', 'OTH-1', OTHER_PROJECT.id),
+} as const;
+
+function worklog(id: string, issueId: string, started: string, timeSpentSeconds: number): SimWorklog {
+  const at = Date.parse(started);
+  return { id, issueId, authorAccountId: USERS.agent.accountId, updateAuthorAccountId: USERS.agent.accountId, started, timeSpentSeconds, created: at, updated: at };
+}
+
+/** SUP-1: 2 h and 1.5 h in October; SUP-2: 3 h in September and 7 h in October (Europe/Berlin). */
+export const WORKLOGS: readonly SimWorklog[] = [
+  worklog('50001', ISSUES.sup1.id, '2026-10-05T09:00:00.000+0200', 2 * 3600),
+  worklog('50002', ISSUES.sup1.id, '2026-10-12T14:00:00.000+0200', 5400),
+  worklog('50003', ISSUES.sup2.id, '2026-09-20T10:00:00.000+0200', 3 * 3600),
+  worklog('50004', ISSUES.sup2.id, '2026-10-14T10:00:00.000+0200', 7 * 3600),
+];
+
+/** A valid plan as the settings form sends it; 10 h a month from September 2026 in Berlin. */
+export function planInput(overrides: Readonly<Record<string, unknown>> = {}): Record<string, unknown> {
+  return {
+    kind: 'buckets',
+    id: 'acme-gold',
+    name: 'Acme Gold',
+    currency: 'EUR',
+    timeZone: 'Europe/Berlin',
+    startDate: '2026-09-01',
+    period: 'month',
+    rounding: { incrementSeconds: 900, minimumSeconds: 900 },
+    thresholdsPercent: [80, 100],
+    extraRateMinor: 15_000,
+    allowance: { includedSeconds: 10 * 3600, fixedFeeMinor: 100_000 },
+    blocks: [],
+    overageRateMinor: 12_000,
+    ...overrides,
+  };
+}
+
+export const on = {
+  issue: (target: SimIssue): SurfaceTarget => ({
+    surface: 'issuePanel',
+    issue: { id: target.id, key: target.key },
+    project: target.projectId === PROJECT.id ? PROJECT : OTHER_PROJECT,
+  }),
+  settings: (project: { readonly id: string; readonly key: string } = PROJECT): SurfaceTarget => ({ surface: 'projectSettingsPage', project }),
+  projectPage: (project: { readonly id: string; readonly key: string } = PROJECT): SurfaceTarget => ({ surface: 'projectPage', project }),
+  gadget: (gadgetConfiguration?: Readonly<Record<string, unknown>>): SurfaceTarget =>
+    gadgetConfiguration === undefined ? { surface: 'dashboardGadget' } : { surface: 'dashboardGadget', gadgetConfiguration },
+};
+
+export const as = (who: SimUser) => ({ accountId: who.accountId, locale: 'en-GB', timezone: 'Europe/Berlin' });
+
+export interface BackendFixture extends LocalBackend {
+  readonly simulator: JiraSimulator;
+  readonly store: MemoryStore;
+  readonly queue: LocalQueue;
+  /** Every stored entry and the simulator's whole state, to prove a call changed nothing. */
+  snapshot(): Promise<{ readonly store: readonly StoreEntry[]; readonly jira: string }>;
+}
+
+export function backendFixture(): BackendFixture {
+  const clock = fixedClock(NOW);
+  const simulator = new JiraSimulator({ clock, timeZone: 'Europe/Berlin' });
+  simulator.load({
+    ...emptyState(),
+    users: [{ ...APP_ACCOUNT, permissions: {} }, ...Object.values(USERS)],
+    projects: [{ ...PROJECT, name: 'Support' }, { ...OTHER_PROJECT, name: 'Other' }],
+    issues: Object.values(ISSUES),
+    worklogs: [...WORKLOGS],
+    nextIssueId: 30000,
+    nextWorklogId: 60000,
+  });
+  const store = new MemoryStore({ retryDelayMs: () => 0 });
+  const queue = new LocalQueue({ mode: 'manual' });
+  const backend = createLocalBackend({
+    store,
+    clock,
+    queue,
+    jira: { baseUrl: 'http://jira.test', fetch: simulator.fetch, users: Object.values(USERS), app: APP_ACCOUNT },
+  });
+  startLocalSync({ deps: { jira: backend.jira.app, store, queue, clock }, queue, subscribe: (listener) => simulator.onEvent(listener) });
+  return {
+    ...backend,
+    simulator,
+    store,
+    queue,
+    async snapshot() {
+      return { store: await listAll(store, ''), jira: JSON.stringify(simulator.snapshot()) };
+    },
+  };
+}
