@@ -36,7 +36,8 @@ class KvsBackend implements StorageBackend {
   }
 
   async list(prefix: string, limit: number, cursor: string | undefined): Promise<StoredPage> {
-    let query = this.entity.query().index(BY_KEY_INDEX).where(WhereConditions.beginsWith(prefix)).limit(limit);
+    let query = this.entity.query().index(BY_KEY_INDEX).limit(limit);
+    if (prefix !== '') query = query.where(WhereConditions.beginsWith(prefix));
     if (cursor !== undefined) query = query.cursor(cursor);
     const page = await translateErrors(() => query.getMany());
     const items = page.results.map(({ key, value }) => ({ key, item: toItem(value) }));

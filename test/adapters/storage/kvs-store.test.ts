@@ -77,6 +77,14 @@ describe('KvsStore maps the Store port onto @forge/kvs custom-entity calls', () 
     expect(mockQuery.cursor).toHaveBeenCalledWith('this-page');
   });
 
+  it('lists everything without a key condition when the prefix is empty', async () => {
+    mockQuery.getMany.mockResolvedValue({ results: [] });
+
+    expect(await store.listByPrefix('')).toEqual({ entries: [] });
+    expect(mockQuery.where).not.toHaveBeenCalled();
+    expect(mockQuery.limit).toHaveBeenCalledWith(100);
+  });
+
   it('turns version conditions into entity filters of one KVS transaction', async () => {
     await store.transact([
       { set: { key: 'a', value: 1, ifVersion: 'v1' } },
