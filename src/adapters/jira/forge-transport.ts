@@ -1,5 +1,5 @@
 import api, { route, type Route } from '@forge/api';
-import { parseBody, type JiraResource, type JiraTransport, type TransportRequest, type TransportResponse } from './transport';
+import { parseBody, RequestRefusedError, type JiraResource, type JiraTransport, type TransportRequest, type TransportResponse } from './transport';
 
 /**
  * Who Jira sees: the user who invoked a resolver (`user`, Jira checks their permissions) or
@@ -12,7 +12,7 @@ export class ForgeTransport implements JiraTransport {
   constructor(private readonly identity: ForgeIdentity) {}
 
   async request({ method, resource, query, body, signal }: TransportRequest): Promise<TransportResponse> {
-    const path = forgeRoute(resource);
+    const path = refusingUnsafe(resource);
     const target = query && Object.keys(query).length > 0 ? route`${path}?${new URLSearchParams(query)}` : path;
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -29,6 +29,14 @@ export class ForgeTransport implements JiraTransport {
       retryAfter: response.headers.get('retry-after'),
       body: parseBody(await response.text()),
     };
+  }
+}
+
+function refusingUnsafe(resource: JiraResource): Route {
+  try {
+    return forgeRoute(resource);
+  } catch (cause) {
+    throw new RequestRefusedError(`Forge refused the path of ${resource.template}: ${String(cause)}`, { cause });
   }
 }
 

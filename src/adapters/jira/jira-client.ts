@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { JiraError, type JiraErrorKind } from '../../app/ports/jira';
 import { CallCounters, type CallStats } from './call-counters';
 import { ConcurrencyLimiter } from './concurrency-limiter';
-import { resourcePath, type HttpMethod, type JiraResource, type JiraTransport, type QueryParameters, type TransportResponse } from './transport';
+import { RequestRefusedError, resourcePath, type HttpMethod, type JiraResource, type JiraTransport, type QueryParameters, type TransportResponse } from './transport';
 
 export interface JiraCall<T> {
   /** The access layer's name for the call, used in counters and error messages. */
@@ -123,6 +123,7 @@ export class JiraClient {
         signal: controller.signal,
       });
     } catch (cause) {
+      if (cause instanceof RequestRefusedError) return { kind: 'bad-request', cause, reason: cause.message, final: true };
       this.counters.recordCall(call.operation, 0);
       return controller.signal.aborted
         ? { kind: 'timeout', cause, reason: `no answer within ${this.timeoutMs} ms` }

@@ -42,8 +42,16 @@ export interface TransportResponse {
   readonly body: unknown;
 }
 
+/** Thrown by a transport that refuses to send a request (a path parameter that would change the path). */
+export class RequestRefusedError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RequestRefusedError';
+  }
+}
+
 export interface JiraTransport {
-  /** Resolves with any HTTP status; rejects only when no response arrived (network, abort). */
+  /** Resolves with any HTTP status; rejects when no response arrived (network, abort) or with {@link RequestRefusedError}. */
   request(request: TransportRequest): Promise<TransportResponse>;
 }
 

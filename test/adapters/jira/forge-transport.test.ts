@@ -1,5 +1,6 @@
 import type { Route } from '@forge/api';
 import { ForgeTransport } from '../../../src/adapters/jira/forge-transport';
+import { JiraAdapter } from '../../../src/adapters/jira/jira-adapter';
 
 interface RecordedCall {
   readonly identity: 'user' | 'app';
@@ -101,6 +102,17 @@ describe('ForgeTransport', () => {
     await expect(
       transport.request({ method: 'GET', resource: { template: '/rest/api/3/issue/{issueIdOrKey}', issueIdOrKey: '../myself' } }),
     ).rejects.toThrow('Disallowing path manipulation attempt');
+    expect(mockCalls).toEqual([]);
+  });
+
+  it('fails such a call once, as a bad request, instead of retrying it', async () => {
+    const adapter = new JiraAdapter(new ForgeTransport('user'));
+    const error: unknown = await adapter.getIssue('../myself').catch((rejection: unknown) => rejection);
+    expect(error).toMatchObject({ kind: 'bad-request', attempts: 1, path: '/rest/api/3/issue/..%2Fmyself' });
+    expect(error instanceof Error && error.message).toMatch(
+      /^Jira get-issue \(GET \/rest\/api\/3\/issue\/..%2Fmyself\) failed after 1 attempt: bad-request \(Forge refused the path of \/rest\/api\/3\/issue\/\{issueIdOrKey\}: Error: Disallowing path manipulation attempt/,
+    );
+    expect(adapter.stats().calls).toBe(0);
     expect(mockCalls).toEqual([]);
   });
 
