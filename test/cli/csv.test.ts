@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { csvCell, csvDocument } from '../../src/cli/csv';
+import { parseCsv } from './read-csv';
 
 describe('csvCell', () => {
   it.each([
@@ -26,5 +28,16 @@ describe('csvCell', () => {
 describe('csvDocument', () => {
   it('ends every row with CRLF', () => {
     expect(csvDocument([['a', 'b'], [1, null]])).toBe('a,b\r\n1,\r\n');
+  });
+});
+
+describe('CSV round trip', () => {
+  it('an RFC 4180 reader gets every cell back, formulas defused with a leading quote', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
+        const defused = rows.map((row) => row.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)));
+        expect(parseCsv(csvDocument(rows))).toEqual(defused);
+      }),
+    );
   });
 });

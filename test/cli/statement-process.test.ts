@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { linksDocument, pageOf, planDocument, worklog, writeDocuments } from './fixtures';
+import { parseCsv } from './read-csv';
 
 const root = join(__dirname, '..', '..');
 
@@ -24,23 +25,6 @@ const cli = (...args: string[]) => runProcess('node', ['bin/support-hours.js', .
 function exampleArgs(scenario: string, ...extra: string[]): string[] {
   const file = (name: string) => `examples/${scenario}/${name}.json`;
   return ['statement', '--plan', file('plan'), '--links', file('links'), '--worklogs', file('worklogs'), '--period', '2026-10', ...extra];
-}
-
-/** RFC 4180 reader, enough for checking the CLI's output. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (quoted && char === '"' && text[index + 1] === '"') (cell += '"'), index++;
-    else if (char === '"') quoted = !quoted;
-    else if (!quoted && char === ',') row.push(cell), (cell = '');
-    else if (!quoted && char === '\r' && text[index + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), index++;
-    else cell += char;
-  }
-  return rows;
 }
 
 function csvRecords(text: string): Record<string, string>[] {
