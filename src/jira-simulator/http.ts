@@ -19,10 +19,6 @@ export function badRequest(message: string, errors: Record<string, string> = {})
   return new JiraHttpError(400, { errorMessages: message ? [message] : [], errors });
 }
 
-export function fieldError(field: string, message: string): JiraHttpError {
-  return new JiraHttpError(400, { errorMessages: [], errors: { [field]: message } });
-}
-
 export function notFound(message: string): JiraHttpError {
   return new JiraHttpError(404, { errorMessages: [message], errors: {} });
 }

@@ -16,14 +16,7 @@ export function formatJiraDateTime(epochMs: number): string {
   return new Date(epochMs).toISOString().replace('Z', '+0000');
 }
 
-/** Jira's date-time format with the wall-clock offset of `timeZone` at that instant. */
-export function formatInTimeZone(epochMs: number, timeZone: string): string {
-  const local = new TZDate(epochMs, timeZone);
-  const offsetMinutes = -local.getTimezoneOffset();
-  const shifted = new Date(epochMs + offsetMinutes * 60_000).toISOString().slice(0, 23);
-  return shifted + formatOffset(offsetMinutes);
-}
-
+/** `+0200`, `-0430`: Jira's offset notation, without a colon. */
 export function formatOffset(offsetMinutes: number): string {
   const sign = offsetMinutes < 0 ? '-' : '+';
   const absolute = Math.abs(offsetMinutes);

@@ -4,7 +4,7 @@ import type { SiteStore, StoredWorklog } from './store';
 
 /** The JSON shapes Jira answers with, built from the simulator's records. */
 
-export function userDetails(user: SimUser, baseUrl: string) {
+function userDetails(user: SimUser, baseUrl: string) {
   return {
     self: `${baseUrl}/rest/api/3/user?accountId=${encodeURIComponent(user.accountId)}`,
     accountId: user.accountId,
@@ -69,7 +69,7 @@ function issueTypeView(type: { readonly id: string; readonly name: string }, bas
 }
 
 /** The embedded `worklog` field of an issue: the first 20 by `started`, then id, and the total. */
-export const EMBEDDED_WORKLOGS = 20;
+const EMBEDDED_WORKLOGS = 20;
 
 export const ISSUE_FIELDS = ['summary', 'project', 'issuetype', 'created', 'updated', 'worklog'] as const;
 export type IssueField = (typeof ISSUE_FIELDS)[number];

@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { badRequest } from '../http';
-import { browsableIssue, hasPermission, requirePermission } from '../permissions';
+import { hasPermission, requirePermission } from '../permissions';
 import { ISSUE_FIELDS, issueView } from '../views';
 import { listParam, parseBody } from './params';
-import { noContent, ok, type Route } from './route';
+import { noContent, ok, pathIssue, type Route } from './route';
 import { selectedFields } from './search';
 
 export const getIssueRoute: Route = {
   method: 'GET',
   path: '/rest/api/3/issue/{issueIdOrKey}',
-  handle({ store, caller, params, query, baseUrl }) {
-    const issue = browsableIssue(store, caller, params.issueIdOrKey ?? '');
+  handle(context) {
+    const { store, query, baseUrl } = context;
+    const issue = pathIssue(context);
     const requested = listParam(query, 'fields');
     const fields = requested.length > 0 ? selectedFields(requested) : [...ISSUE_FIELDS];
     return ok(issueView(store, issue, fields, listParam(query, 'properties'), baseUrl), 1);
@@ -29,7 +30,8 @@ const createIssueBody = z.object({
 export const createIssueRoute: Route = {
   method: 'POST',
   path: '/rest/api/3/issue',
-  handle({ store, caller, body, now, baseUrl, emit }) {
+  handle(context) {
+    const { store, caller, body, now, baseUrl, emit } = context;
     const { fields } = parseBody(createIssueBody, body);
     const project = store.project(fields.project.id ?? fields.project.key ?? '');
     if (!project || !hasPermission(caller, project.id, 'BROWSE_PROJECTS')) {
@@ -74,8 +76,9 @@ export const createIssueRoute: Route = {
 export const deleteIssueRoute: Route = {
   method: 'DELETE',
   path: '/rest/api/3/issue/{issueIdOrKey}',
-  handle({ store, caller, params }) {
-    const issue = browsableIssue(store, caller, params.issueIdOrKey ?? '');
+  handle(context) {
+    const { store, caller } = context;
+    const issue = pathIssue(context);
     requirePermission(caller, issue, 'ADMINISTER_PROJECTS', 'delete this issue');
     store.removeIssue(issue);
     return noContent();

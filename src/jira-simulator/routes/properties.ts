@@ -1,16 +1,17 @@
 import { badRequest, notFound } from '../http';
-import { browsableIssue, requirePermission } from '../permissions';
-import { noContent, ok, type Route, type RouteContext } from './route';
+import { requirePermission } from '../permissions';
+import { noContent, ok, pathIssue, type Route, type RouteContext } from './route';
 
 /** Jira's limit on an entity property value, in bytes of its JSON. */
-export const MAX_PROPERTY_BYTES = 32_768;
+const MAX_PROPERTY_BYTES = 32_768;
 const MAX_PROPERTY_KEY_LENGTH = 255;
 
 export const getPropertyRoute: Route = {
   method: 'GET',
   path: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
-  handle({ store, caller, params }) {
-    const issue = browsableIssue(store, caller, params.issueIdOrKey ?? '');
+  handle(context) {
+    const { params } = context;
+    const issue = pathIssue(context);
     const key = params.propertyKey ?? '';
     const value = issue.properties[key];
     if (value === undefined) throw notFound(`The property with key '${key}' does not exist.`);
@@ -22,7 +23,7 @@ export const setPropertyRoute: Route = {
   method: 'PUT',
   path: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
   handle(context) {
-    const { store, caller, params, body, now } = context;
+    const { store, params, body, now } = context;
     const issue = editableIssue(context);
     const key = params.propertyKey ?? '';
     if (key.length === 0 || key.length > MAX_PROPERTY_KEY_LENGTH) {
@@ -54,8 +55,9 @@ export const deletePropertyRoute: Route = {
   },
 };
 
-function editableIssue({ store, caller, params }: RouteContext) {
-  const issue = browsableIssue(store, caller, params.issueIdOrKey ?? '');
+function editableIssue(context: RouteContext) {
+  const { caller } = context;
+  const issue = pathIssue(context);
   requirePermission(caller, issue, 'EDIT_ISSUES', 'edit this issue');
   return issue;
 }

@@ -1,7 +1,8 @@
 import type { ProductEvent } from '../events';
 import type { Reply } from '../http';
 import type { JqlSite } from '../jql/fields';
-import type { SimUser } from '../model';
+import type { SimIssue, SimUser } from '../model';
+import { browsableIssue } from '../permissions';
 import type { SiteStore } from '../store';
 
 export interface RouteContext {
@@ -42,4 +43,9 @@ export function ok(body: unknown, objectsReturned = 0, status = 200): RouteOutco
 
 export function noContent(): RouteOutcome {
   return { reply: { status: 204 }, objectsReturned: 0 };
+}
+
+/** The issue named by the `{issueIdOrKey}` path parameter, if the caller may browse it (404 otherwise). */
+export function pathIssue({ store, caller, params }: RouteContext): SimIssue {
+  return browsableIssue(store, caller, params.issueIdOrKey ?? '');
 }

@@ -5,9 +5,9 @@ import { integerParam, parseBody } from './params';
 import { ok, type Route, type RouteContext, type RouteOutcome } from './route';
 
 /** Jira's page size for `/worklog/updated` and `/worklog/deleted`. */
-export const CHANGES_PAGE_SIZE = 1000;
+const CHANGES_PAGE_SIZE = 1000;
 /** Jira leaves out changes from the last minute: they may not be indexed yet. */
-export const CHANGES_LAG_MS = 60_000;
+const CHANGES_LAG_MS = 60_000;
 const MAX_LIST_IDS = 1000;
 
 interface Change {

@@ -3,11 +3,11 @@ import type { WorklogEvent } from '../events';
 import { badRequest, notFound } from '../http';
 import { formatJiraDateTime, parseStarted } from '../jira-time';
 import type { SimIssue, SimUser, SimWorklog } from '../model';
-import { browsableIssue, hasPermission } from '../permissions';
+import { hasPermission } from '../permissions';
 import type { SiteStore, StoredWorklog } from '../store';
 import { worklogView } from '../views';
 import { integerParam, optionalIntegerParam, parseBody } from './params';
-import { noContent, ok, type Route, type RouteContext } from './route';
+import { noContent, ok, pathIssue, type Route, type RouteContext } from './route';
 
 /** Jira's default and maximum page size for an issue's worklogs. */
 const MAX_WORKLOGS_PAGE = 5000;
@@ -15,8 +15,9 @@ const MAX_WORKLOGS_PAGE = 5000;
 export const listWorklogsRoute: Route = {
   method: 'GET',
   path: '/rest/api/3/issue/{issueIdOrKey}/worklog',
-  handle({ store, caller, params, query, baseUrl }) {
-    const issue = browsableIssue(store, caller, params.issueIdOrKey ?? '');
+  handle(context) {
+    const { store, query, baseUrl } = context;
+    const issue = pathIssue(context);
     const startAt = integerParam(query, 'startAt', 0);
     const maxResults = Math.min(integerParam(query, 'maxResults', MAX_WORKLOGS_PAGE), MAX_WORKLOGS_PAGE);
     if (startAt < 0 || maxResults < 0) throw badRequest('startAt and maxResults must not be negative.');
@@ -33,8 +34,9 @@ export const listWorklogsRoute: Route = {
 export const getWorklogRoute: Route = {
   method: 'GET',
   path: '/rest/api/3/issue/{issueIdOrKey}/worklog/{id}',
-  handle({ store, caller, params, baseUrl }) {
-    const issue = browsableIssue(store, caller, params.issueIdOrKey ?? '');
+  handle(context) {
+    const { store, params, baseUrl } = context;
+    const issue = pathIssue(context);
     return ok(worklogView(store, worklogOf(store, issue, params.id ?? ''), baseUrl), 1);
   },
 };
@@ -51,8 +53,8 @@ export const createWorklogRoute: Route = {
   method: 'POST',
   path: '/rest/api/3/issue/{issueIdOrKey}/worklog',
   handle(context) {
-    const { store, caller, params, body, now } = context;
-    const issue = browsableIssue(store, caller, params.issueIdOrKey ?? '');
+    const { store, caller, body, now } = context;
+    const issue = pathIssue(context);
     if (!hasPermission(caller, issue.projectId, 'WORK_ON_ISSUES')) {
       throw badRequest('You do not have the permission to associate a worklog to this issue.');
     }
@@ -76,10 +78,9 @@ export const updateWorklogRoute: Route = {
   method: 'PUT',
   path: '/rest/api/3/issue/{issueIdOrKey}/worklog/{id}',
   handle(context) {
-    const { store, caller, params, body, now } = context;
-    const issue = browsableIssue(store, caller, params.issueIdOrKey ?? '');
-    const current = worklogOf(store, issue, params.id ?? '').worklog;
-    requireWorklogEdit(caller, issue, current, 'edit');
+    const { caller, body, now } = context;
+    const { issue, stored } = editableWorklog(context, 'edit');
+    const current = stored.worklog;
     const input = parseBody(updateBody, body);
     const worklog: SimWorklog = {
       ...current,
@@ -96,10 +97,9 @@ export const updateWorklogRoute: Route = {
 export const deleteWorklogRoute: Route = {
   method: 'DELETE',
   path: '/rest/api/3/issue/{issueIdOrKey}/worklog/{id}',
-  handle({ store, caller, params, now, emit }) {
-    const issue = browsableIssue(store, caller, params.issueIdOrKey ?? '');
-    const stored = worklogOf(store, issue, params.id ?? '');
-    requireWorklogEdit(caller, issue, stored.worklog, 'delete');
+  handle(context) {
+    const { store, caller, now, emit } = context;
+    const { issue, stored } = editableWorklog(context, 'delete');
     store.removeWorklog(stored, now);
     store.putIssue({ ...issue, updated: now });
     emit(worklogEvent('avi:jira:deleted:worklog', caller, stored.worklog));
@@ -121,11 +121,19 @@ function worklogOf(store: SiteStore, issue: SimIssue, id: string): StoredWorklog
   return stored;
 }
 
-/** Own worklogs need Work on issues; others' also Administer projects (the stand-in for Edit all worklogs). */
-function requireWorklogEdit(caller: SimUser, issue: SimIssue, worklog: SimWorklog, action: 'edit' | 'delete'): void {
+/**
+ * The worklog named by the path, if the caller may change it: own worklogs need Work on issues,
+ * others' also Administer projects (the stand-in for Edit all worklogs).
+ */
+function editableWorklog(context: RouteContext, action: 'edit' | 'delete'): { issue: SimIssue; stored: StoredWorklog } {
+  const { store, caller, params } = context;
+  const issue = pathIssue(context);
+  const stored = worklogOf(store, issue, params.id ?? '');
+  const worklog = stored.worklog;
   const mayWork = hasPermission(caller, issue.projectId, 'WORK_ON_ISSUES');
   const mayTouch = worklog.authorAccountId === caller.accountId || hasPermission(caller, issue.projectId, 'ADMINISTER_PROJECTS');
   if (!mayWork || !mayTouch) throw badRequest(`You do not have the permission to ${action} this worklog.`);
+  return { issue, stored };
 }
 
 function worklogEvent(eventType: WorklogEvent['eventType'], caller: SimUser, worklog: SimWorklog): WorklogEvent {
