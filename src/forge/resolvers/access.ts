@@ -3,7 +3,7 @@
  * taken from the Forge context. Each guard answers either the context to act in or the refusal.
  */
 import { fail, type Outcome } from '../../contract';
-import type { JiraPermissionKey, PermissionScope } from '../../app/ports/jira';
+import { JiraError, type JiraPermissionKey, type PermissionScope } from '../../app/ports/jira';
 import type { IssueRef } from '../../app/issues/issue-view';
 import type { PlanWriteContext, ProjectRef } from '../../app/plans/plan-write';
 import type { CallContext } from './call-context';
@@ -11,6 +11,8 @@ import type { BackendServices } from './services';
 
 const NOT_ON_A_PROJECT = fail('FORBIDDEN', 'This action is only available from a Jira project or issue.');
 const NOT_ON_AN_ISSUE = fail('FORBIDDEN', 'This action is only available from a Jira issue.');
+/** Like Jira, the same answer whether the issue is missing or hidden from the caller. */
+const ISSUE_HIDDEN = fail('NOT_FOUND', 'This issue does not exist or you are not allowed to see it.');
 
 export function projectOf(context: CallContext): Outcome<ProjectRef> {
   const project = context.extension.project;
@@ -39,6 +41,16 @@ export function asProjectAdmin(services: BackendServices, context: CallContext):
   return inProjectWith(services, context, 'ADMINISTER_PROJECTS', 'Only administrators of this project can change its support plans and settings.');
 }
 
+/** Jira answers 404 for an issue the caller may not see: that is "no permissions", not a failure. */
+async function issuePermissions(services: BackendServices, context: CallContext, issueId: string): Promise<ReadonlySet<JiraPermissionKey>> {
+  try {
+    return await services.userJira(context).myPermissions({ issueId }, ['BROWSE_PROJECTS', 'EDIT_ISSUES']);
+  } catch (error) {
+    if (error instanceof JiraError && error.kind === 'not-found') return new Set();
+    throw error;
+  }
+}
+
 export interface IssueAccess {
   readonly issue: IssueRef;
   readonly project: ProjectRef;
@@ -53,8 +65,8 @@ export interface IssueAccess {
 export async function asIssueViewer(services: BackendServices, context: CallContext): Promise<Outcome<IssueAccess>> {
   const { issue, project } = context.extension;
   if (issue === undefined || project === undefined) return NOT_ON_AN_ISSUE;
-  const granted = await services.userJira(context).myPermissions({ issueId: issue.id }, ['BROWSE_PROJECTS', 'EDIT_ISSUES']);
-  if (!granted.has('BROWSE_PROJECTS')) return fail('FORBIDDEN', 'You are not allowed to see this issue.');
+  const granted = await issuePermissions(services, context, issue.id);
+  if (!granted.has('BROWSE_PROJECTS')) return ISSUE_HIDDEN;
   return {
     ok: true,
     data: { issue: { id: issue.id, key: issue.key }, project: { id: project.id, key: project.key }, actor: { accountId: context.accountId }, canEdit: granted.has('EDIT_ISSUES') },

@@ -2,6 +2,7 @@
  * A small Jira site in the simulator, a memory store, the manual local queue with the sync
  * side's consumer, and the resolvers wired as the local runtime wires them.
  */
+import type { PayloadOf } from '../../../src/contract';
 import { MemoryStore } from '../../../src/adapters/storage/memory-store';
 import { listAll } from '../../../src/app/plans/list-all';
 import { fixedClock } from '../../../src/app/ports/clock';
@@ -57,7 +58,9 @@ export const WORKLOGS: readonly SimWorklog[] = [
 ];
 
 /** A valid plan as the settings form sends it; 10 h a month from September 2026 in Berlin. */
-export function planInput(overrides: Readonly<Record<string, unknown>> = {}): Record<string, unknown> {
+type BucketPlanInput = Extract<PayloadOf<'plans/create'>['plan'], { kind: 'buckets' }>;
+
+export function planInput(overrides: Partial<BucketPlanInput> = {}): BucketPlanInput {
   return {
     kind: 'buckets',
     id: 'acme-gold',
