@@ -1,0 +1,64 @@
+import { LocalQueue } from '../../src/local/events/local-queue';
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => {};
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
+describe('local queue', () => {
+  it('runs jobs that share a concurrency key one at a time, in push order', async () => {
+    const queue = new LocalQueue({ mode: 'timers' });
+    const log: string[] = [];
+    const gate = deferred();
+    queue.consume('work', async ({ body }) => {
+      log.push(`start ${JSON.stringify(body)}`);
+      if (body === 1) await gate.promise;
+      log.push(`end ${JSON.stringify(body)}`);
+    });
+
+    await queue.push('work', 1, { concurrencyKey: 'plan-gold' });
+    await queue.push('work', 2, { concurrencyKey: 'plan-gold' });
+    await queue.push('work', 3, { concurrencyKey: 'plan-silver' });
+    await until(() => log.includes('end 3'));
+    gate.resolve();
+    await until(() => log.includes('end 2'));
+
+    expect(log).toEqual(['start 1', 'start 3', 'end 3', 'end 1', 'start 2', 'end 2']);
+  });
+
+  it('runs delayed jobs after the ones due earlier when drained by hand', async () => {
+    const queue = new LocalQueue({ mode: 'manual' });
+    const order: string[] = [];
+    queue.consume('work', async ({ body }) => {
+      order.push(String(body));
+    });
+
+    await queue.push('work', 'later', { delayInSeconds: 60 });
+    await queue.push('work', 'now');
+    await queue.drain();
+
+    expect(order).toEqual(['now', 'later']);
+  });
+
+  it('retries a job whose consumer throws, with a retry context, as Forge does', async () => {
+    const queue = new LocalQueue({ mode: 'manual', maxRetries: 2 });
+    const attempts: (number | undefined)[] = [];
+    queue.consume('work', async ({ retryContext }) => {
+      attempts.push(retryContext?.retryCount);
+      throw new Error('Jira is down');
+    });
+
+    await queue.push('work', {});
+    await queue.drain();
+
+    expect(attempts).toEqual([undefined, 1, 2]);
+    expect(queue.runs.map((run) => run.error)).toEqual(['Jira is down', 'Jira is down', 'Jira is down']);
+  });
+});

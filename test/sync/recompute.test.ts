@@ -1,0 +1,58 @@
+import { AggregateReader } from '../../src/app/aggregates/aggregate-reader';
+import { generationPrefix } from '../../src/app/aggregates/keys';
+import { requestRecompute } from '../../src/app/sync/request-recompute';
+import { runSyncJob } from '../../src/app/sync/run-sync-job';
+import { SYNC_QUEUE_KEY } from '../../src/app/sync/sync-deps';
+import { LocalQueue } from '../../src/local/events/local-queue';
+import { buildIssue, buildWorklog } from '../jira-simulator/site';
+import { aggregatedLedgerInput, sortedTruth, startSyncSite } from './sync-site';
+
+const GOLD = { 'support-plan': { planId: 'gold', billingClass: 'covered' } };
+const issues = Array.from({ length: 120 }, (_, index) => buildIssue(index + 1, { properties: GOLD }));
+const worklogs = issues.flatMap((issue, index) =>
+  Array.from({ length: 1 + (index % 25) }, (_, n) => buildWorklog(100_000 + index * 100 + n, issue, { timeSpentSeconds: 60 * (n + 1) })),
+);
+
+describe('full recompute', () => {
+  it('reads the plan in chunks through the queue and swaps generations only at the end', async () => {
+    const site = startSyncSite(issues, worklogs);
+    const queue = new LocalQueue({ mode: 'manual' });
+    const deps = { ...site.deps, queue };
+    const outcomes: string[] = [];
+    const readerViews: number[] = [];
+    queue.consume(SYNC_QUEUE_KEY, async (event) => {
+      readerViews.push((await aggregatedLedgerInput(site, 'gold')).worklogs.length);
+      outcomes.push((await runSyncJob(deps, event.body, { readMs: 60_000, maxPages: 1 })).status);
+    });
+
+    await requestRecompute(deps, 'gold');
+    await queue.drain();
+
+    expect(outcomes).toEqual(['continued', 'swapped', 'dropped']);
+    expect(readerViews).toEqual([0, 0, worklogs.length]);
+    expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
+    expect(await site.store.listByPrefix(generationPrefix('gold', 0))).toEqual({ entries: [] });
+    expect((await new AggregateReader(site.store).head('gold'))?.worklogCount).toBe(worklogs.length);
+  });
+
+  it('runs one recompute at a time: a request made while one is under way joins it', async () => {
+    const site = startSyncSite(issues.slice(0, 3));
+
+    expect(await requestRecompute(site.deps, 'gold')).toBe(true);
+    expect(await requestRecompute(site.deps, 'gold')).toBe(false);
+    await site.queue.drain();
+    expect(await requestRecompute(site.deps, 'gold')).toBe(true);
+  });
+
+  it('drops a chunk of a build that a newer one replaced', async () => {
+    const site = startSyncSite(issues.slice(0, 3));
+    await requestRecompute(site.deps, 'gold');
+    site.clock.advance(16 * 60 * 1000);
+    await requestRecompute(site.deps, 'gold');
+
+    const stale = { kind: 'recompute-chunk', planId: 'gold', generation: 1, chunk: 0, pageToken: null, worklogCount: 0 };
+    expect(await runSyncJob(site.deps, stale)).toEqual({ status: 'superseded' });
+    await site.queue.drain();
+    expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
+  });
+});
