@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { JsonValue, STORE_LIMITS, StoreError, StoreErrorCode, TransactOperation } from '../../../src/app/ports/store';
 import { EnforcedStore } from '../../../src/adapters/storage/enforced-store';
 
@@ -24,6 +25,24 @@ export async function expectStoreError(promise: Promise<unknown>, code: StoreErr
   );
   expect(error).toBeInstanceOf(StoreError);
   expect(error instanceof StoreError && error.code).toBe(code);
+}
+
+function toOperation(kind: string, key: string, value: number, ifVersion: string | null | undefined): TransactOperation {
+  const condition = ifVersion === undefined ? {} : { ifVersion };
+  if (kind === 'set') return { set: { key, value, ...condition } };
+  if (kind === 'delete') return { delete: { key, ...condition } };
+  return { check: { key, ifVersion: ifVersion ?? null } };
+}
+
+function applyToModel(
+  model: Map<string, number>,
+  transaction: ReadonlyArray<{ kind: string; key: string; value: number }>,
+  prefix: string,
+): void {
+  for (const op of transaction) {
+    if (op.kind === 'set') model.set(`${prefix}${op.key}`, op.value);
+    if (op.kind === 'delete') model.delete(`${prefix}${op.key}`);
+  }
 }
 
 async function allKeys(store: EnforcedStore, prefix: string): Promise<string[]> {
@@ -259,6 +278,56 @@ export function describeStoreContract(name: string, open: () => Promise<StoreFix
         await expectStoreError(store.update('contested', racingUpdater, { maxAttempts: 3 }), 'conflict');
         expect(sneakyWrites).toBe(3);
       });
+    });
+
+    describe('transactions against a plain map', () => {
+      let propertyRun = 0;
+      const key = fc.constantFrom('a', 'b', 'c', 'bad/key');
+      const condition = fc.constantFrom('none', 'current', 'absent', 'stale');
+      const step = fc.record({
+        kind: fc.constantFrom('set', 'delete', 'check'),
+        key,
+        value: fc.integer(),
+        condition,
+      });
+
+      it('applies a transaction exactly when every key is valid and unique and every condition holds', async () => {
+        await fc.assert(
+          fc.asyncProperty(fc.array(fc.array(step, { minLength: 1, maxLength: 3 }), { maxLength: 12 }), async (transactions) => {
+            const prefix = `prop${(propertyRun += 1)}:`;
+            const model = new Map<string, number>();
+            for (const transaction of transactions) {
+              const operations: TransactOperation[] = [];
+              let holds = new Set(transaction.map((op) => op.key)).size === transaction.length;
+              for (const op of transaction) {
+                const fullKey = `${prefix}${op.key}`;
+                // A check always carries a condition; without one it is read as "absent".
+                const effective = op.kind === 'check' && op.condition === 'none' ? 'absent' : op.condition;
+                const valid = op.key !== 'bad/key';
+                if (!valid || effective === 'stale' || (effective === 'absent' && model.has(fullKey))) holds = false;
+                const ifVersion = valid ? await versionFor(effective, fullKey) : null;
+                operations.push(toOperation(op.kind, fullKey, op.value, ifVersion));
+              }
+              const outcome = await store.transact(operations).then(
+                () => 'applied',
+                () => 'refused',
+              );
+              expect(outcome).toBe(holds ? 'applied' : 'refused');
+              if (holds) applyToModel(model, transaction, prefix);
+            }
+            const page = await store.listByPrefix(prefix);
+            expect(page.entries).toEqual([...model].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, value]) => ({ key: k, value })));
+          }),
+          { numRuns: 25 },
+        );
+      }, BUSY_MACHINE_TIMEOUT_MS);
+
+      async function versionFor(condition: string, fullKey: string): Promise<string | null | undefined> {
+        if (condition === 'absent') return null;
+        if (condition === 'stale') return 'stale-version';
+        if (condition === 'current') return (await store.getVersioned(fullKey))?.version ?? null;
+        return undefined;
+      }
     });
 
     describe('usage metering', () => {
