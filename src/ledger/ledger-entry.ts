@@ -3,5 +3,12 @@ import type { WorklogLine } from './types';
 /** A linked, deduplicated worklog inside the plan, with the figures every later step reads. */
 export type LedgerEntry = Pick<
   WorklogLine,
-  'worklogId' | 'issueId' | 'issueKey' | 'authorAccountId' | 'started' | 'billingClass' | 'rawSeconds' | 'roundedSeconds'
+  | 'worklogId'
+  | 'issueId'
+  | 'issueKey'
+  | 'authorAccountId'
+  | 'started'
+  | 'billingClass'
+  | 'rawSeconds'
+  | 'roundedSeconds'
 >;

@@ -1,5 +1,5 @@
 import { LedgerInputError } from './errors';
-import { parseJiraInstant } from './parse-jira-instant';
+import { parseJiraInstant, readJiraInstant } from './parse-jira-instant';
 
 describe('parseJiraInstant', () => {
   it.each([
@@ -32,5 +32,12 @@ describe('parseJiraInstant', () => {
   ])('refuses %p naming the field', (text) => {
     expect(() => parseJiraInstant(text, 'worklogs[id=7].started')).toThrow(LedgerInputError);
     expect(() => parseJiraInstant(text, 'worklogs[id=7].started')).toThrow(/^worklogs\[id=7\]\.started: expected a timestamp/);
+  });
+});
+
+describe('readJiraInstant', () => {
+  it('answers null instead of throwing', () => {
+    expect(readJiraInstant('2026-10-05T09:00:00Z')).toBe(Date.UTC(2026, 9, 5, 9));
+    expect(readJiraInstant('2026-02-30T09:00:00Z')).toBeNull();
   });
 });

@@ -8,17 +8,34 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * Parses a Jira timestamp (`2026-10-05T09:00:00.000+0200`; `+02:00` and `Z` are accepted too,
- * milliseconds optional) to epoch milliseconds. Hand-written rather than `Date.parse` because
- * `Date.parse` rejects Jira's `+0200` offsets on some engines and rolls impossible dates such
- * as Feb 30 over; and because the ledger parses every worklog, the fields are read by position
- * once the pattern has matched instead of through capture groups.
+ * milliseconds optional) to epoch milliseconds, throwing a `LedgerInputError` naming `field`
+ * when it is malformed.
  *
- * @param field names the value in the error when it is malformed, e.g. `worklogs[id=1].started`
+ * @param field names the value in the error, e.g. `worklogs[id=1].started`
  * @example
  * parseJiraInstant('2026-10-05T09:00:00.000+0200', 'started') // 1791183600000 (07:00 UTC)
  */
 export function parseJiraInstant(text: string, field: string): Instant {
-  if (!JIRA_INSTANT.test(text)) throw malformed(text, field);
+  const instant = readJiraInstant(text);
+  if (instant === null) {
+    const expected = 'expected a timestamp like 2026-10-05T09:00:00.000+0200';
+    throw new LedgerInputError(field, `${expected}, got ${JSON.stringify(text)}`);
+  }
+  return instant;
+}
+
+/**
+ * Parses a Jira timestamp like `parseJiraInstant`, answering null when it is malformed, so hot
+ * loops build an error message only for the rare bad value. Hand-written rather than
+ * `Date.parse` because `Date.parse` rejects Jira's `+0200` offsets on some engines and rolls
+ * impossible dates such as Feb 30 over; fields are read by position once the pattern matched.
+ *
+ * @example
+ * readJiraInstant('2026-10-05T09:00:00Z') // 1791190800000
+ * readJiraInstant('2026-02-30T09:00:00Z') // null
+ */
+export function readJiraInstant(text: string): Instant | null {
+  if (!JIRA_INSTANT.test(text)) return null;
   const year = digitsAt(text, 0, 4);
   const month = digitsAt(text, 5, 2);
   const day = digitsAt(text, 8, 2);
@@ -26,7 +43,7 @@ export function parseJiraInstant(text: string, field: string): Instant {
   const minute = digitsAt(text, 14, 2);
   const second = digitsAt(text, 17, 2);
   const validDate = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-  if (!validDate || hour > 23 || minute > 59 || second > 59) throw malformed(text, field);
+  if (!validDate || hour > 23 || minute > 59 || second > 59) return null;
 
   let zoneAt = FRACTION_START;
   let milliseconds = 0;
@@ -41,7 +58,7 @@ export function parseJiraInstant(text: string, field: string): Instant {
 
   const offsetHours = digitsAt(text, zoneAt + 1, 2);
   const offsetMinutes = digitsAt(text, text[zoneAt + 3] === ':' ? zoneAt + 4 : zoneAt + 3, 2);
-  if (offsetHours > 18 || offsetMinutes > 59) throw malformed(text, field);
+  if (offsetHours > 18 || offsetMinutes > 59) return null;
   const offsetMs = (offsetHours * 60 + offsetMinutes) * 60_000;
   return text[zoneAt] === '+' ? localAsUtc - offsetMs : localAsUtc + offsetMs;
 }
@@ -59,11 +76,4 @@ function isDigit(code: number): boolean {
 function daysInMonth(year: number, month: number): number {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
-}
-
-function malformed(text: string, field: string): LedgerInputError {
-  return new LedgerInputError(
-    field,
-    `expected a timestamp like 2026-10-05T09:00:00.000+0200, got ${JSON.stringify(text)}`,
-  );
 }

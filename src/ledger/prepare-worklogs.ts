@@ -2,7 +2,7 @@ import { compareWorklogIds } from './compare-worklog-ids';
 import { latestWorklogs } from './latest-worklogs';
 import type { LedgerEntry } from './ledger-entry';
 import { indexLinks } from './link-index';
-import { parseJiraInstant } from './parse-jira-instant';
+import { parseJiraInstant, readJiraInstant } from './parse-jira-instant';
 import type { PeriodCalendar } from './period-calendar';
 import { roundWorklog } from './round-worklog';
 import type { Instant, IssueLink, JiraWorklog, OutOfPlanWorklog, Period, Plan } from './types';
@@ -41,7 +41,9 @@ export function prepareWorklogs(
   for (const worklog of latestWorklogs(linked)) {
     const link = linkByIssue.get(worklog.issueId);
     if (link === undefined) continue;
-    const started = parseJiraInstant(worklog.started, `worklogs[id=${worklog.id}].started`);
+    // The field name is built only for a malformed value, which parseJiraInstant then reports.
+    const started =
+      readJiraInstant(worklog.started) ?? parseJiraInstant(worklog.started, `worklogs[id=${worklog.id}].started`);
     const reason = outsideReason(calendar, started);
     if (reason !== null) {
       outOfPlan.push({ worklogId: worklog.id, issueId: worklog.issueId, started, reason });

@@ -59,10 +59,10 @@ export function replayPeriods(
     const entries = entriesByPeriod[position] ?? [];
     const { draws, overageSeconds } = drawEntries(entries, usable, plan.kind === 'buckets');
     const buckets = usable.map((bucket, index) => summarise(bucket, openings[index] ?? 0, period));
-    const carriedIn = usable.flatMap((bucket, index) =>
-      bucket.fromPeriod === undefined || bucket.expiresAt === null
+    const carriedIn = usable.flatMap(({ id, fromPeriod, expiresAt }, index): CarriedInLot[] =>
+      fromPeriod === undefined || expiresAt === null
         ? []
-        : [{ bucketId: bucket.id, fromPeriod: bucket.fromPeriod, seconds: openings[index] ?? 0, expiresAt: bucket.expiresAt }],
+        : [{ bucketId: id, fromPeriod, seconds: openings[index] ?? 0, expiresAt }],
     );
 
     alive = alive.filter((bucket) => bucket.balance > 0 && !expiresBy(bucket, period.end));
