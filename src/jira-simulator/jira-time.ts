@@ -1,4 +1,3 @@
-import { parseISO } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 
 /** Jira's worklog `started` shape: milliseconds and an offset without a colon, e.g. `+0200`. */
@@ -7,7 +6,8 @@ const STARTED_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(?:[+-]\d{4}
 /** Epoch ms of a Jira `started` value, or null when it is not in Jira's format. */
 export function parseStarted(started: string): number | null {
   if (!STARTED_PATTERN.test(started)) return null;
-  const instant = parseISO(started).getTime();
+  // With a colon in the offset it is ECMAScript's own date-time format, which Date.parse reads exactly.
+  const instant = Date.parse(started.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
   return Number.isNaN(instant) ? null : instant;
 }
 

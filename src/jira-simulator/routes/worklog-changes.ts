@@ -10,65 +10,79 @@ const CHANGES_PAGE_SIZE = 1000;
 const CHANGES_LAG_MS = 60_000;
 const MAX_LIST_IDS = 1000;
 
-interface Change {
-  readonly worklogId: string;
-  readonly time: number;
-}
-
 export const updatedWorklogsRoute: Route = {
   method: 'GET',
   path: '/rest/api/3/worklog/updated',
   handle(context) {
     const { store, caller } = context;
-    const changes = store
-      .worklogsByUpdateTime()
-      .filter(({ worklog }) => mayBrowseIssue(store, caller, worklog.issueId))
-      .map(({ worklog }) => ({ worklogId: worklog.id, time: worklog.updated }));
-    return changesPage(context, changes);
+    return changesPage(context, store.worklogsByUpdateTime(), {
+      timeOf: (stored) => stored.worklog.updated,
+      idOf: (stored) => stored.worklog.id,
+      visible: (stored) => mayBrowseIssue(store, caller, stored.worklog.issueId),
+    });
   },
 };
 
+/** Deletions are listed whoever may see them now: the issue may be gone. */
 export const deletedWorklogsRoute: Route = {
   method: 'GET',
   path: '/rest/api/3/worklog/deleted',
   handle(context) {
-    return changesPage(
-      context,
-      context.store.deletions().map((deletion) => ({ worklogId: deletion.worklogId, time: deletion.deletedAt })),
-    );
+    return changesPage(context, context.store.deletions(), {
+      timeOf: (deletion) => deletion.deletedAt,
+      idOf: (deletion) => deletion.worklogId,
+      visible: () => true,
+    });
   },
 };
 
+interface ChangeReader<T> {
+  timeOf(item: T): number;
+  idOf(item: T): string;
+  visible(item: T): boolean;
+}
+
 /**
- * One page of changes at or after `since`, oldest first. A page never splits changes made in the
- * same millisecond (it grows past 1,000 instead), so `nextPage` can start at `until + 1` without
- * losing or repeating any.
+ * One page of changes at or after `since`, oldest first, from a list sorted by time. A page never
+ * splits changes made in the same millisecond (it grows past 1,000 instead), so `nextPage` can
+ * start at `until + 1` without losing or repeating any.
  */
-function changesPage(context: RouteContext, changesByTime: readonly Change[]): RouteOutcome {
+function changesPage<T>(context: RouteContext, byTime: readonly T[], reader: ChangeReader<T>): RouteOutcome {
   const since = integerParam(context.query, 'since', 0);
   const horizon = context.now - CHANGES_LAG_MS;
-  const eligible = changesByTime.filter((change) => change.time >= since && change.time <= horizon);
-  let end = Math.min(CHANGES_PAGE_SIZE, eligible.length);
-  while (end < eligible.length && eligible[end]?.time === eligible[end - 1]?.time) end += 1;
-  const page = eligible.slice(0, end);
-  const last = page[page.length - 1];
-  const until = last ? last.time : since;
-  const nextSince = last ? last.time + 1 : since;
+  const values: { worklogId: number; updatedTime: number; properties: [] }[] = [];
+  let lastPage = true;
+  for (let index = firstAtOrAfter(byTime, since, reader.timeOf); index < byTime.length; index += 1) {
+    const item = byTime[index];
+    if (item === undefined) break;
+    const time = reader.timeOf(item);
+    if (time > horizon) break;
+    const previous = values[values.length - 1];
+    if (values.length >= CHANGES_PAGE_SIZE && previous?.updatedTime !== time) {
+      lastPage = false;
+      break;
+    }
+    if (reader.visible(item)) values.push({ worklogId: Number(reader.idOf(item)), updatedTime: time, properties: [] });
+  }
+  const until = values[values.length - 1]?.updatedTime ?? since;
   const nextPage = new URL(context.baseUrl + context.path);
-  nextPage.searchParams.set('since', String(nextSince));
+  nextPage.searchParams.set('since', String(values.length > 0 ? until + 1 : since));
   const expand = context.query.get('expand');
   if (expand) nextPage.searchParams.set('expand', expand);
-  return ok(
-    {
-      values: page.map((change) => ({ worklogId: Number(change.worklogId), updatedTime: change.time, properties: [] })),
-      since,
-      until,
-      self: context.selfUrl,
-      nextPage: nextPage.toString(),
-      lastPage: end >= eligible.length,
-    },
-    page.length,
-  );
+  return ok({ values, since, until, self: context.selfUrl, nextPage: nextPage.toString(), lastPage }, values.length);
+}
+
+/** Index of the first item whose time is at or after `since` (binary search). */
+function firstAtOrAfter<T>(byTime: readonly T[], since: number, timeOf: (item: T) => number): number {
+  let low = 0;
+  let high = byTime.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const item = byTime[middle];
+    if (item !== undefined && timeOf(item) < since) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 const listBody = z.object({
