@@ -218,10 +218,8 @@ export class ChunkedRecordSet<R extends JsonValue> {
 
   private async readAllOnce(): Promise<Map<string, R>> {
     const head = await this.readHead();
-    const prefix = this.generationPrefix(head.generation);
     const records = new Map<string, R>();
-    for (const entry of await this.entriesUnder(prefix)) {
-      if (!head.partitions.has(entry.key.slice(prefix.length))) continue;
+    for (const entry of await this.entriesUnder(this.generationPrefix(head.generation))) {
       for (const [id, record] of Object.entries(this.parseChunk(entry.key, entry.value))) records.set(id, record);
     }
     const headAfter = await this.store.getVersioned(this.headKey());

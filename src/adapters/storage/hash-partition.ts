@@ -61,10 +61,6 @@ export class PartitionMap {
     this.depths = [...new Set(partitions.map((partition) => partition.depth))].sort((a, b) => a - b);
   }
 
-  has(label: string): boolean {
-    return this.labels.has(label);
-  }
-
   partitionOf(hash: number): HashPartition {
     for (const depth of this.depths) {
       const candidate = partitionAtDepth(hash, depth);
