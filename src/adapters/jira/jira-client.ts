@@ -188,7 +188,7 @@ function parseAnswer<T>(call: JiraCall<T>, response: TransportResponse): Success
   try {
     return { result: call.parse(response.body) };
   } catch (cause) {
-    const detail = cause instanceof z.ZodError ? z.prettifyError(cause).replace(/\n/g, ' ') : String(cause);
+    const detail = cause instanceof z.ZodError ? z.prettifyError(cause).replace(/\s*\n\s*/g, ' ') : String(cause);
     return { kind: 'server', response, cause, reason: `unexpected answer: ${detail}`, final: true };
   }
 }

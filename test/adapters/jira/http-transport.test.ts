@@ -37,13 +37,18 @@ describe('HttpTransport', () => {
     );
   });
 
-  describe('behind a proxy that answers with an HTML page', () => {
-    // The simulator always answers JSON; a gateway in front of Jira may not.
+  describe('in front of a server that misbehaves', () => {
+    // The simulator answers as Jira documents; a gateway or a changed API may not.
     let server: Server;
     let baseUrl: string;
 
     beforeAll(async () => {
-      server = createServer((_request, response) => {
+      server = createServer((request, response) => {
+        if (request.url === '/rest/api/3/myself') {
+          response.writeHead(200, { 'Content-Type': 'application/json' });
+          response.end('{"accountId":42}');
+          return;
+        }
         response.writeHead(502, { 'Content-Type': 'text/html' });
         response.end('<html><body>Bad gateway</body></html>');
       });
@@ -55,25 +60,37 @@ describe('HttpTransport', () => {
 
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-    it('quotes the page in the error', async () => {
-      const sleeps: number[] = [];
-      const adapter = new JiraAdapter(new HttpTransport({ baseUrl, email: ALICE.email, apiToken: ALICE.apiToken }), {
+    function connect(sleeps: number[]): JiraAdapter {
+      return new JiraAdapter(new HttpTransport({ baseUrl, email: ALICE.email, apiToken: ALICE.apiToken }), {
         maxAttempts: 2,
         random: () => 0,
         sleep: async (milliseconds) => {
           sleeps.push(milliseconds);
         },
       });
-      const error: unknown = await adapter.currentUser().catch((rejection: unknown) => rejection);
+    }
+
+    it('quotes an HTML error page in the error', async () => {
+      const sleeps: number[] = [];
+      const error: unknown = await connect(sleeps).getProject('SUP').catch((rejection: unknown) => rejection);
 
       expect(error).toBeInstanceOf(JiraError);
-      expect(error).toMatchObject({
-        kind: 'server',
-        status: 502,
-        attempts: 2,
-        message: 'Jira current-user (GET /rest/api/3/myself) failed after 2 attempts: 502 Bad Gateway (<html><body>Bad gateway</body></html>)',
-      });
+      expect(error).toMatchObject({ kind: 'server', status: 502, attempts: 2 });
+      expect(error instanceof Error && error.message).toBe(
+        'Jira get-project (GET /rest/api/3/project/SUP) failed after 2 attempts: 502 Bad Gateway (<html><body>Bad gateway</body></html>)',
+      );
       expect(sleeps).toEqual([250]);
+    });
+
+    it('names the field of an answer that is not shaped as Jira documents, without retrying', async () => {
+      const sleeps: number[] = [];
+      const error: unknown = await connect(sleeps).currentUser().catch((rejection: unknown) => rejection);
+
+      expect(error).toMatchObject({ kind: 'server', status: 200, attempts: 1 });
+      expect(error instanceof Error && error.message).toBe(
+        'Jira current-user (GET /rest/api/3/myself) failed after 1 attempt: 200 OK (unexpected answer: ✖ Invalid input: expected string, received number → at accountId ✖ Invalid input: expected string, received undefined → at displayName)',
+      );
+      expect(sleeps).toEqual([]);
     });
   });
 });
