@@ -6,5 +6,5 @@ export { periodByLabel } from './period-by-label';
 export { roundWorklog } from './round-worklog';
 export { buildStatement, type StatementInput } from './build-statement';
 export { buildHistory, type HistoryInput } from './build-history';
-export { parseJiraInstant } from './parse-jira-instant';
-export { roundHalfUp, timeChargeMinor } from './money';
+export { parseJiraInstant, readJiraInstant } from './parse-jira-instant';
+export { roundHalfUp, sumMinor, timeChargeMinor } from './money';

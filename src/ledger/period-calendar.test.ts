@@ -1,3 +1,4 @@
+import { LedgerInputError } from './errors';
 import { createPeriodCalendar } from './period-calendar';
 import { buildPlan } from './test-builders';
 
@@ -21,5 +22,11 @@ describe('createPeriodCalendar', () => {
     const calendar = createPeriodCalendar(buildPlan({ startDate: '2026-10-01' }));
     expect(calendar.planEnd).toBeNull();
     expect(calendar.period(1200)?.label).toBe('2126-10');
+  });
+
+  it('refuses an unknown time zone', () => {
+    expect(() => createPeriodCalendar(buildPlan({ timeZone: 'Mars/Olympus_Mons' }))).toThrow(
+      new LedgerInputError('plan.timeZone', 'unknown IANA time zone "Mars/Olympus_Mons"'),
+    );
   });
 });

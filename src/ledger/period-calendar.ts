@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { addMonths } from 'date-fns';
+import { LedgerInputError } from './errors';
 import { addDays, type DateParts, formatLocalDate, parseLocalDate, startOfLocalDate } from './local-date';
 import type { Instant, Period, PeriodUnit, Plan } from './types';
 
@@ -36,6 +37,9 @@ export function createPeriodCalendar(plan: Plan): PeriodCalendar {
   const lastDate = plan.endDate === undefined ? null : parseLocalDate(plan.endDate, 'plan.endDate');
   const afterLastDate = lastDate && addDays(lastDate, 1);
   const planStart = startOfLocalDate(firstDate, timeZone);
+  if (Number.isNaN(planStart)) {
+    throw new LedgerInputError('plan.timeZone', `unknown IANA time zone ${JSON.stringify(timeZone)}`);
+  }
   const planEnd = afterLastDate && startOfLocalDate(afterLastDate, timeZone);
   const monthsPerPeriod = MONTHS_PER_PERIOD[plan.period];
   // Noon always exists, so DST gaps cannot shift the anchor's local date.
