@@ -39,6 +39,16 @@ describe('the demo data generator', () => {
     expect(many / counts.length).toBeLessThan(0.11);
   });
 
+  it('has issues with more than 20 worklogs within one month', () => {
+    const perIssueMonth = new Map<string, number>();
+    for (const worklog of small.worklogs) {
+      const key = `${worklog.issueId} ${worklog.started.slice(0, 7)}`;
+      perIssueMonth.set(key, (perIssueMonth.get(key) ?? 0) + 1);
+    }
+    const busyIssues = new Set([...perIssueMonth].filter(([, count]) => count > 20).map(([key]) => key.split(' ')[0]));
+    expect(busyIssues.size).toBeGreaterThanOrEqual(5);
+  });
+
   it('links most issues to plans, with every billing class, and leaves some unlinked', () => {
     const classes = new Set(small.issues.map((issue) => JSON.stringify(issue.properties['support-plan'] ?? null).replace(/.*"billingClass":"([^"]+)".*/, '$1')));
     expect([...classes].sort()).toEqual(['covered', 'extra', 'non-billable', 'null']);
