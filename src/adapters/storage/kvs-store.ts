@@ -11,7 +11,7 @@ import { Mutation, StorageBackend, StoredItem, StoredPage } from './storage-back
  * `KVS_STORE_ENTITY_MANIFEST` shows.
  */
 export const KVS_STORE_ENTITY = 'store-item';
-const BY_KEY_INDEX = 'by-key';
+const BY_KEY_INDEX = 'by-store-key';
 
 export const KVS_STORE_ENTITY_MANIFEST = {
   name: KVS_STORE_ENTITY,

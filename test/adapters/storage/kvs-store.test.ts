@@ -71,7 +71,7 @@ describe('KvsStore maps the Store port onto @forge/kvs custom-entity calls', () 
     const page = await store.listByPrefix('agg:', { limit: 2, cursor: 'this-page' });
 
     expect(page).toEqual({ entries: [{ key: 'agg:a', value: 7 }], nextCursor: 'next-page' });
-    expect(mockQuery.index).toHaveBeenCalledWith('by-key');
+    expect(mockQuery.index).toHaveBeenCalledWith('by-store-key');
     expect(mockQuery.where).toHaveBeenCalledWith({ condition: 'BEGINS_WITH', values: ['agg:'] });
     expect(mockQuery.limit).toHaveBeenCalledWith(2);
     expect(mockQuery.cursor).toHaveBeenCalledWith('this-page');
