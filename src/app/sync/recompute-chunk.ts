@@ -15,10 +15,10 @@ export interface ChunkBudget {
 }
 
 /**
- * A consumer runs 55 s unless its function asks for more: reading stops after 20 s, which
+ * A consumer runs 55 s unless its function asks for more: reading stops after 15 s, which
  * leaves the writes and a slow last page well inside the limit.
  */
-export const DEFAULT_CHUNK_BUDGET: ChunkBudget = { readMs: 20_000, maxPages: Number.POSITIVE_INFINITY };
+export const DEFAULT_CHUNK_BUDGET: ChunkBudget = { readMs: 15_000, maxPages: Number.POSITIVE_INFINITY };
 
 /** Old generations are dropped this long after the swap, so reads that started before it finish. */
 export const DROP_DELAY_SECONDS = 60;

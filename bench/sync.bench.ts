@@ -1,0 +1,245 @@
+/**
+ * Keeping figures fresh: the cost of one worklog event (storage writes, Jira calls) and a full
+ * recompute of the `large` demo set over HTTP through the queue (calls, points, wall time, peak
+ * memory, queue chunks, the longest chunk against the consumer's 55 s limit, storage used).
+ *
+ * The recompute links every issue of the large set (5,000 issues, 100,000 worklogs) to one
+ * plan, the worst case the aggregate layout must hold. Jira answers with 50 ms of latency per
+ * call, as in the access layer's benchmark. Targets: one event ≤ 3 storage writes and ≤ 1 Jira
+ * call; the longest recompute chunk ≤ half its time limit; every stored value ≤ 240 KiB; the
+ * recompute's write units ≤ 4,000 a minute.
+ */
+import { performance } from 'node:perf_hooks';
+import { HttpTransport, JiraAdapter } from '../src/adapters/jira';
+import { MemoryStore } from '../src/adapters/storage/memory-store';
+import { AggregateReader } from '../src/app/aggregates/aggregate-reader';
+import { generationPrefix } from '../src/app/aggregates/keys';
+import { listAll } from '../src/app/plans/list-all';
+import { fixedClock, systemClock, type Clock } from '../src/app/ports/clock';
+import { STORE_LIMITS } from '../src/app/ports/store';
+import { requestRecompute } from '../src/app/sync/request-recompute';
+import type { SyncDeps } from '../src/app/sync/sync-deps';
+import { generateDemo, type DemoData } from '../src/jira-simulator/demo/generate';
+import { demoState } from '../src/jira-simulator/demo/load';
+import { DEMO_PLAN_IDS } from '../src/jira-simulator/demo/plans';
+import { DEMO_USERS } from '../src/jira-simulator/demo/people';
+import type { WorklogEvent } from '../src/jira-simulator/events';
+import { APP_ACCOUNT } from '../src/jira-simulator/model';
+import { JiraSimulator } from '../src/jira-simulator/simulator';
+import { LocalQueue } from '../src/local/events/local-queue';
+import { startLocalSync } from '../src/local/events/local-sync';
+
+const TODAY = '2026-11-15';
+const NOW = Date.parse(`${TODAY}T12:00:00Z`);
+const LATENCY_MS = 50;
+const CONSUMER_LIMIT_MS = 55_000;
+const EVENT_TARGETS = { writes: 3, jiraCalls: 1 };
+const KVS_WRITE_UNITS_PER_MINUTE = 4000;
+
+interface EventCost {
+  readonly kind: string;
+  readonly writes: number;
+  readonly writeUnits: number;
+  readonly jiraCalls: number;
+}
+
+interface RecomputeReport {
+  readonly worklogs: number;
+  readonly issues: number;
+  readonly jiraCalls: number;
+  readonly points: number;
+  readonly wallMs: number;
+  readonly peakHeapMb: number;
+  readonly peakRssMb: number;
+  readonly chunks: number;
+  readonly longestChunkMs: number;
+  readonly shards: number;
+  readonly parts: number;
+  readonly largestPartBytes: number;
+  readonly storedBytes: number;
+  readonly writes: number;
+  readonly writeUnits: number;
+}
+
+function syncSite(simulator: JiraSimulator, baseUrl: string, clock: Clock) {
+  const jira = new JiraAdapter(new HttpTransport({ baseUrl, email: APP_ACCOUNT.email, apiToken: APP_ACCOUNT.apiToken, fetch: (request) => simulator.handle(request) }));
+  const store = new MemoryStore({ retryDelayMs: () => 0 });
+  const queue = new LocalQueue({ mode: 'manual' });
+  const deps: SyncDeps = { jira, store, queue, clock };
+  return { jira, store, queue, deps };
+}
+
+async function adminCall(simulator: JiraSimulator, method: string, path: string, body?: unknown): Promise<unknown> {
+  const authorization = `Basic ${Buffer.from(`${DEMO_USERS.admin.email}:${DEMO_USERS.admin.apiToken}`).toString('base64')}`;
+  const response = await simulator.fetch(`http://jira.local${path}`, {
+    method,
+    headers: { authorization, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  const text = await response.text();
+  return text === '' ? undefined : JSON.parse(text);
+}
+
+/** Creates, edits and deletes work on the small demo, then hands each event to the trigger function alone. */
+async function benchEvents(): Promise<EventCost[]> {
+  const demo = generateDemo({ seed: 1, size: 'small', today: TODAY });
+  let now = NOW;
+  const simulator = new JiraSimulator({ state: demoState(demo), clock: { now: () => now } });
+  const site = syncSite(simulator, 'http://jira.local', { now: () => now });
+  const sync = startLocalSync({ deps: site.deps, queue: site.queue, subscribe: () => () => undefined });
+  for (const plan of demo.plans) await requestRecompute(site.deps, plan.id);
+  await site.queue.drain();
+
+  const events: WorklogEvent[] = [];
+  simulator.onEvent((event) => {
+    if (event.eventType !== 'avi:jira:created:issue') events.push(event);
+  });
+  const linked = demo.issues.filter((issue) => issue.properties['support-plan'] !== undefined).slice(0, 40);
+  const created: { issueId: string; id: string }[] = [];
+  for (const [index, issue] of linked.entries()) {
+    now += 1000;
+    const started = `2026-11-${String(2 + (index % 10)).padStart(2, '0')}T10:00:00.000+0100`;
+    const body = await adminCall(simulator, 'POST', `/rest/api/3/issue/${issue.id}/worklog`, { timeSpentSeconds: 1800, started });
+    if (typeof body === 'object' && body !== null && 'id' in body && typeof body.id === 'string') created.push({ issueId: issue.id, id: body.id });
+  }
+  for (const worklog of created.slice(0, 20)) {
+    now += 1000;
+    await adminCall(simulator, 'PUT', `/rest/api/3/issue/${worklog.issueId}/worklog/${worklog.id}`, { timeSpentSeconds: 2700 });
+  }
+  for (const worklog of created.slice(20, 30)) {
+    now += 1000;
+    await adminCall(simulator, 'DELETE', `/rest/api/3/issue/${worklog.issueId}/worklog/${worklog.id}`);
+  }
+  await simulator.idle();
+
+  const costs: EventCost[] = [];
+  for (const event of [...events, ...events.slice(0, 10)]) {
+    site.store.resetUsage();
+    site.jira.resetStats();
+    await sync.handlers.onWorklogEvent(event);
+    const usage = site.store.usage();
+    costs.push({ kind: event.eventType.split(':')[2] ?? '', writes: usage.writes, writeUnits: usage.writeUnits, jiraCalls: site.jira.stats().calls });
+  }
+  return costs;
+}
+
+/** Every issue of the large demo linked to one plan: 5,000 issues, 100,000 worklogs. */
+function largeSinglePlan(): DemoData {
+  const demo = generateDemo({ seed: 1, size: 'large', today: TODAY });
+  const planId = DEMO_PLAN_IDS.contract;
+  return { ...demo, issues: demo.issues.map((issue) => ({ ...issue, properties: { 'support-plan': { planId, billingClass: 'covered' } } })) };
+}
+
+async function benchRecompute(): Promise<RecomputeReport> {
+  const demo = largeSinglePlan();
+  const simulator = new JiraSimulator({ state: demoState(demo), clock: fixedClock(NOW) });
+  simulator.faults.latencyMs = LATENCY_MS;
+  const server = await simulator.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const jira = new JiraAdapter(new HttpTransport({ baseUrl: server.url, email: APP_ACCOUNT.email, apiToken: APP_ACCOUNT.apiToken }));
+    const store = new MemoryStore({ retryDelayMs: () => 0 });
+    const queue = new LocalQueue({ mode: 'manual' });
+    const deps: SyncDeps = { jira, store, queue, clock: systemClock };
+    startLocalSync({ deps, queue, subscribe: () => () => undefined });
+
+    global.gc?.();
+    const memory = { heap: process.memoryUsage().heapUsed, rss: process.memoryUsage().rss };
+    const baseline = { ...memory };
+    const sampler = setInterval(() => {
+      const usage = process.memoryUsage();
+      memory.heap = Math.max(memory.heap, usage.heapUsed);
+      memory.rss = Math.max(memory.rss, usage.rss);
+    }, 20);
+    const started = performance.now();
+    await requestRecompute(deps, DEMO_PLAN_IDS.contract);
+    await queue.drain();
+    const wallMs = performance.now() - started;
+    clearInterval(sampler);
+
+    const failed = queue.runs.filter((run) => run.error !== undefined);
+    if (failed.length > 0) throw new Error(`recompute jobs failed: ${failed.map((run) => run.error).join('; ')}`);
+    const head = await new AggregateReader(store).head(DEMO_PLAN_IDS.contract);
+    if (head === undefined) throw new Error('no aggregate after the recompute');
+    const parts = await listAll(store, generationPrefix(DEMO_PLAN_IDS.contract, head.generation));
+    const sizes = parts.map((entry) => Buffer.byteLength(JSON.stringify(entry.value)));
+    const chunkRuns = queue.runs.slice(0, -1);
+    const usage = store.usage();
+    const stats = jira.stats();
+    return {
+      worklogs: head.worklogCount,
+      issues: demo.issues.length,
+      jiraCalls: stats.calls,
+      points: stats.points,
+      wallMs,
+      peakHeapMb: (memory.heap - baseline.heap) / 2 ** 20,
+      peakRssMb: memory.rss / 2 ** 20,
+      chunks: chunkRuns.length,
+      longestChunkMs: Math.max(...chunkRuns.map((run) => run.durationMs)),
+      shards: head.shardCount,
+      parts: parts.length,
+      largestPartBytes: Math.max(...sizes),
+      storedBytes: sizes.reduce((sum, size) => sum + size, 0),
+      writes: usage.writes,
+      writeUnits: usage.writeUnits,
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+function printEvents(costs: readonly EventCost[]): string[] {
+  console.log('One worklog event (small demo, plans recomputed first; the last 10 are duplicates)');
+  console.log('| event | count | storage writes (max) | write units (max) | Jira calls (max) |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  const kinds = [...new Set(costs.map((cost) => cost.kind))];
+  for (const kind of [...kinds, 'duplicate']) {
+    const group = kind === 'duplicate' ? costs.slice(-10) : costs.slice(0, -10).filter((cost) => cost.kind === kind);
+    const max = (field: 'writes' | 'writeUnits' | 'jiraCalls') => Math.max(...group.map((cost) => cost[field]));
+    console.log(`| ${kind} | ${group.length} | ${max('writes')} | ${max('writeUnits')} | ${max('jiraCalls')} |`);
+  }
+  const worst = { writes: Math.max(...costs.map((cost) => cost.writes)), jiraCalls: Math.max(...costs.map((cost) => cost.jiraCalls)) };
+  return [
+    ...(worst.writes > EVENT_TARGETS.writes ? [`an event made ${worst.writes} storage writes (target ≤ ${EVENT_TARGETS.writes})`] : []),
+    ...(worst.jiraCalls > EVENT_TARGETS.jiraCalls ? [`an event made ${worst.jiraCalls} Jira calls (target ≤ ${EVENT_TARGETS.jiraCalls})`] : []),
+  ];
+}
+
+function printRecompute(report: RecomputeReport): string[] {
+  const minutes = report.wallMs / 60_000;
+  const unitsPerMinute = report.writeUnits / Math.max(minutes, 1);
+  console.log(`\nFull recompute of one plan: ${report.issues} issues, ${report.worklogs} worklogs, over HTTP with ${LATENCY_MS} ms latency per call`);
+  console.log('| measure | value |');
+  console.log('| --- | ---: |');
+  const rows: [string, string][] = [
+    ['Jira calls', String(report.jiraCalls)],
+    ['Jira points', String(report.points)],
+    ['wall time', `${(report.wallMs / 1000).toFixed(1)} s`],
+    ['peak heap growth (simulator in the same process)', `${report.peakHeapMb.toFixed(0)} MB`],
+    ['peak RSS (simulator in the same process)', `${report.peakRssMb.toFixed(0)} MB`],
+    ['queue chunks', String(report.chunks)],
+    ['longest chunk / limit', `${(report.longestChunkMs / 1000).toFixed(1)} s / ${CONSUMER_LIMIT_MS / 1000} s`],
+    ['shards / parts', `${report.shards} / ${report.parts}`],
+    ['largest part', `${(report.largestPartBytes / 1024).toFixed(1)} KiB (limit ${STORE_LIMITS.maxValueBytes / 1024} KiB)`],
+    ['stored aggregate', `${(report.storedBytes / 2 ** 20).toFixed(2)} MiB`],
+    ['storage writes / write units (10 KB)', `${report.writes} / ${report.writeUnits}`],
+    ['write units per minute (over ≥ 1 min)', unitsPerMinute.toFixed(0)],
+  ];
+  for (const [measure, value] of rows) console.log(`| ${measure} | ${value} |`);
+  return [
+    ...(report.longestChunkMs > CONSUMER_LIMIT_MS / 2 ? [`the longest chunk took ${report.longestChunkMs.toFixed(0)} ms (target ≤ half of ${CONSUMER_LIMIT_MS} ms)`] : []),
+    ...(report.largestPartBytes > STORE_LIMITS.maxValueBytes ? [`a part of ${report.largestPartBytes} bytes exceeds the value limit`] : []),
+    ...(unitsPerMinute > KVS_WRITE_UNITS_PER_MINUTE ? [`${unitsPerMinute.toFixed(0)} write units a minute (budget ${KVS_WRITE_UNITS_PER_MINUTE})`] : []),
+  ];
+}
+
+async function main(): Promise<void> {
+  const failures = [...printEvents(await benchEvents()), ...printRecompute(await benchRecompute())];
+  for (const failure of failures) console.error(`TARGET MISSED: ${failure}`);
+  if (failures.length > 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
