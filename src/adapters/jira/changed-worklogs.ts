@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { JiraError, type ChangedWorklogs, type DeletedWorklogs } from '../../app/ports/jira';
 import type { Instant, JiraWorklog } from '../../ledger/types';
 import type { JiraClient } from './jira-client';
@@ -51,18 +52,18 @@ async function readChangeFeed(
       countObjects: (result) => result.values.length,
     });
     for (const value of page.values) worklogIds.add(value.worklogId);
-    const next = nextSince(page.nextPage, page.until, watermark);
+    const next = nextSince(page, watermark);
     if (page.lastPage) return { worklogIds: [...worklogIds], until: next };
     if (next <= watermark) throw stalledFeed(template, watermark);
     watermark = next;
   }
 }
 
-/** The `since` of Jira's `nextPage` link; without one, the millisecond after `until`. */
-function nextSince(nextPage: string | undefined, until: Instant | undefined, since: Instant): Instant {
-  const linked = nextPage === undefined ? null : new URL(nextPage).searchParams.get('since');
+/** The `since` of Jira's `nextPage` link; without one, the millisecond after a non-empty page's `until`. */
+function nextSince(page: z.infer<typeof ChangedWorklogsSchema>, since: Instant): Instant {
+  const linked = page.nextPage === undefined ? null : new URL(page.nextPage).searchParams.get('since');
   if (linked !== null && /^\d+$/.test(linked)) return Math.max(Number(linked), since);
-  return until === undefined ? since : Math.max(until + 1, since);
+  return page.values.length === 0 || page.until === undefined ? since : Math.max(page.until + 1, since);
 }
 
 function listWorklogs(client: JiraClient, ids: readonly number[]): Promise<JiraWorklog[]> {
