@@ -1,0 +1,51 @@
+import { buildCharges } from './build-charges';
+import { periodByLabel } from './period-by-label';
+import { scheduleBlocks } from './schedule-blocks';
+import { buildPayAsYouGoPlan, buildPlan } from './test-builders';
+import type { Period, Plan } from './types';
+
+const october = (plan: Plan): Period => {
+  const period = periodByLabel(plan, '2026-10');
+  if (period === null) throw new Error('test plan has no October');
+  return period;
+};
+
+describe('buildCharges', () => {
+  it('rounds each time-based line half up once, from its total seconds', () => {
+    const plan = buildPlan({ overageRateMinor: 1, extraRateMinor: 1 });
+    // 1800 s at 0.01/h = 0.5 minor units → 1; 5399 s → 1.4997 → 1.
+    expect(buildCharges(plan, october(plan), { coveredSeconds: 0, overageSeconds: 1800, extraSeconds: 5399 }, [])).toEqual([
+      { kind: 'overage', description: 'Overage', seconds: 1800, rateMinor: 1, amountMinor: 1 },
+      { kind: 'extra', description: 'Extra work', seconds: 5399, rateMinor: 1, amountMinor: 1 },
+    ]);
+  });
+
+  it('keeps a line with seconds but a zero rate, and leaves out lines with neither', () => {
+    const plan = buildPlan({ overageRateMinor: 0 });
+    expect(buildCharges(plan, october(plan), { coveredSeconds: 0, overageSeconds: 60, extraSeconds: 0 }, [])).toEqual([
+      { kind: 'overage', description: 'Overage', seconds: 60, rateMinor: 0, amountMinor: 0 },
+    ]);
+  });
+
+  it('bills a pay-as-you-go plan its covered seconds and never overage or a fee', () => {
+    const plan = buildPayAsYouGoPlan();
+    expect(buildCharges(plan, october(plan), { coveredSeconds: 7200, overageSeconds: 0, extraSeconds: 0 }, [])).toEqual([
+      { kind: 'pay-as-you-go', description: 'Covered work', seconds: 7200, rateMinor: 9000, amountMinor: 18000 },
+    ]);
+  });
+
+  it('charges only the blocks purchased inside the period', () => {
+    const plan = buildPlan({
+      allowance: undefined,
+      blocks: [
+        { id: 'september', purchasedOn: '2026-09-30', seconds: 3600, priceMinor: 100 },
+        { id: 'october', purchasedOn: '2026-10-31', seconds: 3600, priceMinor: 200 },
+        { id: 'november', purchasedOn: '2026-11-01', seconds: 3600, priceMinor: 300 },
+      ],
+    });
+    const charges = buildCharges(plan, october(plan), { coveredSeconds: 0, overageSeconds: 0, extraSeconds: 0 }, scheduleBlocks(plan));
+    expect(charges).toEqual([
+      { kind: 'block-purchase', description: 'Prepaid block october purchased 2026-10-31', seconds: 3600, amountMinor: 200 },
+    ]);
+  });
+});
