@@ -19,7 +19,11 @@ export class EventBus {
   private queue: ProductEvent[] = [];
   private delivery: Promise<void> = Promise.resolve();
   private flushScheduled = false;
-  readonly stats: EventStats = { emitted: 0, delivered: 0, dropped: 0, duplicated: 0, listenerErrors: 0 };
+  readonly stats: EventStats = noEventStats();
+
+  resetStats(): void {
+    Object.assign(this.stats, noEventStats());
+  }
 
   constructor(
     private readonly faults: () => SimulatorFaults['events'],
@@ -70,6 +74,10 @@ export class EventBus {
       }
     }
   }
+}
+
+function noEventStats(): EventStats {
+  return { emitted: 0, delivered: 0, dropped: 0, duplicated: 0, listenerErrors: 0 };
 }
 
 function nextTick(): Promise<void> {

@@ -118,7 +118,8 @@ export class JiraSimulator {
     const stateFile = this.stateFile;
     if (!stateFile) return Promise.resolve();
     this.saveQueued = true;
-    this.saving = this.saving.then(() => {
+    // A failed write is reported to whoever awaits it; the next save still runs.
+    this.saving = this.saving.catch(() => undefined).then(() => {
       if (!this.saveQueued) return;
       this.saveQueued = false;
       return stateFile.save(this.store.toState());
@@ -127,6 +128,7 @@ export class JiraSimulator {
   }
 
   resetStats(): void {
+    this.events.resetStats();
     Object.assign(this.stats, this.freshStats());
   }
 
@@ -242,7 +244,10 @@ export class JiraSimulator {
   }
 
   private scheduleSave(): void {
-    if (this.stateFile) void this.save();
+    if (!this.stateFile) return;
+    this.save().catch((error: unknown) => {
+      console.error('The Jira simulator could not save its state:', error);
+    });
   }
 
   private freshStats(): SimulatorStats {

@@ -18,6 +18,16 @@ describe('the points quota', () => {
     clock.advance(44_500);
     expect((await call(simulator, APP, 'POST', '/rest/api/3/search/jql', search)).status).toBe(200);
     expect([simulator.stats.calls, simulator.stats.points, simulator.stats.rateLimited]).toEqual([4, 9, 1]);
+    simulator.resetStats();
+    expect(simulator.stats).toEqual({
+      calls: 0,
+      points: 0,
+      rateLimited: 0,
+      injectedServerErrors: 0,
+      injectedTimeouts: 0,
+      byRoute: {},
+      events: { emitted: 0, delivered: 0, dropped: 0, duplicated: 0, listenerErrors: 0 },
+    });
   });
 });
 
