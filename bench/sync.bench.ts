@@ -17,6 +17,7 @@ import { generationPrefix } from '../src/app/aggregates/keys';
 import { listAll } from '../src/app/plans/list-all';
 import { fixedClock, systemClock, type Clock } from '../src/app/ports/clock';
 import { STORE_LIMITS } from '../src/app/ports/store';
+import { reconcile } from '../src/app/sync/reconcile';
 import { requestRecompute } from '../src/app/sync/request-recompute';
 import type { SyncDeps } from '../src/app/sync/sync-deps';
 import { generateDemo, type DemoData } from '../src/jira-simulator/demo/generate';
@@ -59,6 +60,7 @@ interface RecomputeReport {
   readonly storedBytes: number;
   readonly writes: number;
   readonly writeUnits: number;
+  readonly reconcile: { readonly ms: number; readonly jiraCalls: number; readonly points: number; readonly readUnits: number; readonly writes: number };
 }
 
 function syncSite(simulator: JiraSimulator, baseUrl: string, clock: Clock) {
@@ -166,6 +168,12 @@ async function benchRecompute(): Promise<RecomputeReport> {
     const chunkRuns = queue.runs.slice(0, -1);
     const usage = store.usage();
     const stats = jira.stats();
+    store.resetUsage();
+    jira.resetStats();
+    const reconcileStarted = performance.now();
+    await reconcile(deps);
+    const reconcileMs = performance.now() - reconcileStarted;
+    const reconcileUsage = store.usage();
     return {
       worklogs: head.worklogCount,
       issues: demo.issues.length,
@@ -182,6 +190,13 @@ async function benchRecompute(): Promise<RecomputeReport> {
       storedBytes: sizes.reduce((sum, size) => sum + size, 0),
       writes: usage.writes,
       writeUnits: usage.writeUnits,
+      reconcile: {
+        ms: reconcileMs,
+        jiraCalls: jira.stats().calls,
+        points: jira.stats().points,
+        readUnits: reconcileUsage.readUnits,
+        writes: reconcileUsage.writes,
+      },
     };
   } finally {
     await server.close();
@@ -224,6 +239,9 @@ function printRecompute(report: RecomputeReport): string[] {
     ['stored aggregate', `${(report.storedBytes / 2 ** 20).toFixed(2)} MiB`],
     ['storage writes / write units (10 KB)', `${report.writes} / ${report.writeUnits}`],
     ['write units per minute (over ≥ 1 min)', unitsPerMinute.toFixed(0)],
+    ['then a reconciliation with nothing to repair: time', `${(report.reconcile.ms / 1000).toFixed(2)} s`],
+    ['… Jira calls / points', `${report.reconcile.jiraCalls} / ${report.reconcile.points}`],
+    ['… storage read units / writes', `${report.reconcile.readUnits} / ${report.reconcile.writes}`],
   ];
   for (const [measure, value] of rows) console.log(`| ${measure} | ${value} |`);
   return [
