@@ -150,7 +150,9 @@ export interface WorklogLine {
   readonly billingClass: BillingClass;
   readonly rawSeconds: Seconds;
   readonly roundedSeconds: Seconds;
+  /** All rounded seconds of a covered worklog, the overage part included. */
   readonly coveredSeconds: Seconds;
+  /** The part of the covered seconds that no bucket could hold. */
   readonly overageSeconds: Seconds;
   readonly extraSeconds: Seconds;
   readonly nonBillableSeconds: Seconds;
@@ -163,7 +165,7 @@ export type ChargeKind = 'overage' | 'extra' | 'pay-as-you-go' | 'fixed-fee' | '
 export interface ChargeLine {
   readonly kind: ChargeKind;
   readonly description: string;
-  /** Seconds billed (time-based lines only). */
+  /** Seconds billed (time-based lines) or bought (block purchases); absent on the fixed fee. */
   readonly seconds?: Seconds;
   /** Minor units per hour (time-based lines only). */
   readonly rateMinor?: MinorUnits;
@@ -220,23 +222,36 @@ export interface Statement {
   readonly currency: string;
   readonly timeZone: string;
   readonly period: Period;
+  /** The allowance per period (never prorated); 0 without one. */
   readonly includedSeconds: Seconds;
+  /** Rollover lots usable in the period, with their opening seconds. */
   readonly carriedIn: readonly CarriedInLot[];
   readonly carriedInSeconds: Seconds;
+  /** Hours of blocks purchased in the period. */
   readonly purchasedSeconds: Seconds;
+  /** Sum of the buckets' opening seconds: allowance + lots + blocks usable in the period. */
   readonly availableSeconds: Seconds;
+  /** All covered seconds of the period, overage included. */
   readonly usedCoveredSeconds: Seconds;
+  /** Available seconds not used in the period: closing + expired over the buckets. */
   readonly remainingSeconds: Seconds;
   readonly overageSeconds: Seconds;
   readonly extraSeconds: Seconds;
   readonly nonBillableSeconds: Seconds;
+  /** Buckets usable in the period with an opening balance above 0, in draw priority. */
   readonly buckets: readonly BucketSummary[];
+  /** Fixed fee, pay-as-you-go, overage, extra, block purchases; only non-zero lines. */
   readonly charges: readonly ChargeLine[];
+  /** Sum of the charge lines. */
   readonly totalMinor: MinorUnits;
   readonly thresholdsCrossed: readonly ThresholdCrossing[];
+  /** Null unless the statement was asked for `asOf` an instant. */
   readonly forecast: Forecast | null;
+  /** Keyed by issue id, sorted by key. */
   readonly byIssue: readonly Breakdown[];
+  /** Keyed by author account id (`unknown` without author), sorted by key. */
   readonly byAuthor: readonly Breakdown[];
+  /** One per worklog of the period, ordered by started then worklog id. */
   readonly lines: readonly WorklogLine[];
   /** Linked worklogs before the plan's start or after its end: in no period. */
   readonly outOfPlan: readonly OutOfPlanWorklog[];
