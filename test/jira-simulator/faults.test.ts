@@ -120,3 +120,24 @@ describe('event delivery faults', () => {
     expect(received).not.toEqual([...received].sort());
   });
 });
+
+describe('faults over HTTP', () => {
+  it('passes Retry-After through, and lets a never-answered request go when the client gives up and the server closes', async () => {
+    const { simulator } = newSimulator(buildState([issue]));
+    const server = await simulator.listen({ host: '127.0.0.1' });
+    const headers = { authorization: `Basic ${Buffer.from('app@support-hours.local:app-token').toString('base64')}` };
+    simulator.faults.quota = { points: 1, windowMs: 10_000 };
+    await fetch(`${server.url}/rest/api/3/myself`, { headers });
+    const limited = await fetch(`${server.url}/rest/api/3/myself`, { headers });
+    expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '10']);
+    simulator.faults.quota = null;
+    simulator.faults.timeouts.push({ next: 1 });
+    const client = new AbortController();
+    const pending = fetch(`${server.url}/rest/api/3/myself`, { headers, signal: client.signal });
+    while (simulator.stats.injectedTimeouts === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    client.abort();
+    await expect(pending).rejects.toThrow('aborted');
+    await server.close();
+    expect(simulator.stats.injectedTimeouts).toBe(1);
+  });
+});
