@@ -28,7 +28,7 @@ class FileBackend implements StorageBackend {
     private logBytes: number,
     private readonly lock: DirectoryLock,
   ) {
-    this.compactAboveBytes = compactionThreshold(logBytes);
+    this.compactAboveBytes = compactionThreshold(table.serializedBytes());
   }
 
   static async open(directory: string): Promise<FileBackend> {
