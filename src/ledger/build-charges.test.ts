@@ -34,18 +34,20 @@ describe('buildCharges', () => {
     ]);
   });
 
-  it('charges only the blocks purchased inside the period', () => {
+  it('adds one line per block purchase after the time-based lines, leaving out free empty blocks', () => {
     const plan = buildPlan({
       allowance: undefined,
       blocks: [
-        { id: 'september', purchasedOn: '2026-09-30', seconds: 3600, priceMinor: 100 },
-        { id: 'october', purchasedOn: '2026-10-31', seconds: 3600, priceMinor: 200 },
-        { id: 'november', purchasedOn: '2026-11-01', seconds: 3600, priceMinor: 300 },
+        { id: 'paid', purchasedOn: '2026-10-03', seconds: 3600, priceMinor: 200 },
+        { id: 'free-empty', purchasedOn: '2026-10-04', seconds: 0, priceMinor: 0 },
+        { id: 'free-hours', purchasedOn: '2026-10-05', seconds: 1800, priceMinor: 0 },
       ],
     });
-    const charges = buildCharges(plan, october(plan), { coveredSeconds: 0, overageSeconds: 0, extraSeconds: 0 }, scheduleBlocks(plan));
-    expect(charges).toEqual([
-      { kind: 'block-purchase', description: 'Prepaid block october purchased 2026-10-31', seconds: 3600, amountMinor: 200 },
+    const billed = { coveredSeconds: 0, overageSeconds: 3600, extraSeconds: 0 };
+    expect(buildCharges(plan, october(plan), billed, scheduleBlocks(plan))).toEqual([
+      { kind: 'overage', description: 'Overage', seconds: 3600, rateMinor: 10000, amountMinor: 10000 },
+      { kind: 'block-purchase', description: 'Prepaid block paid purchased 2026-10-03', seconds: 3600, amountMinor: 200 },
+      { kind: 'block-purchase', description: 'Prepaid block free-hours purchased 2026-10-05', seconds: 1800, amountMinor: 0 },
     ]);
   });
 });

@@ -14,6 +14,7 @@ export interface BilledSeconds {
  * one line per block purchased in the period — leaving out lines whose amount and seconds are
  * both 0. Each time-based amount is rounded half up once, from integer seconds.
  *
+ * @param purchases the blocks purchased in the period, in purchase order
  * @example
  * // bucket plan, overage rate 12000/h, 1.5 h of overage, no fee, no extra, no purchase
  * buildCharges(plan, period, { coveredSeconds: 9000, overageSeconds: 5400, extraSeconds: 0 }, [])
@@ -23,7 +24,7 @@ export function buildCharges(
   plan: Plan,
   period: Period,
   billed: BilledSeconds,
-  blocks: readonly ScheduledBlock[],
+  purchases: readonly ScheduledBlock[],
 ): ChargeLine[] {
   const lines: ChargeLine[] = [];
   // A plan has either fixed fee and overage (buckets) or pay-as-you-go, so the order holds.
@@ -35,8 +36,7 @@ export function buildCharges(
     lines.push(timeLine('pay-as-you-go', 'Covered work', billed.coveredSeconds, plan.hourlyRateMinor));
   }
   lines.push(timeLine('extra', 'Extra work', billed.extraSeconds, plan.extraRateMinor));
-  for (const { block, purchasedAt } of blocks) {
-    if (purchasedAt < period.start || purchasedAt >= period.end) continue;
+  for (const { block } of purchases) {
     lines.push({
       kind: 'block-purchase',
       description: `Prepaid block ${block.id} purchased ${block.purchasedOn}`,
