@@ -4,15 +4,14 @@ import { buildHistory } from '../../src/ledger/build-history';
 import { buildPayAsYouGoPlan, buildPlan, HOUR } from '../../src/ledger/test-builders';
 import type { BillingClass, Plan } from '../../src/ledger/types';
 import { buildIssue } from '../jira-simulator/site';
-import { aggregatedLedgerInput, simulatorLedgerInput, sortedTruth, startSyncSite, type SyncSite } from './sync-site';
+import { aggregatedLedgerInput, linkedTo, simulatorLedgerInput, sortedTruth, startSyncSite, type SyncSite } from './sync-site';
 
 const PLANS: readonly Plan[] = [
   buildPlan({ id: 'gold', startDate: '2026-09-01', allowance: { includedSeconds: 3 * HOUR, fixedFeeMinor: 50000 } }),
   buildPayAsYouGoPlan({ id: 'silver', startDate: '2026-09-01' }),
 ];
 const PLAN_IDS = PLANS.map((plan) => plan.id);
-const link = (planId: string, billingClass: BillingClass = 'covered') => ({ 'support-plan': { planId, billingClass } });
-const ISSUES = [buildIssue(1, { properties: link('gold') }), buildIssue(2, { properties: link('gold', 'extra') }), buildIssue(3, { properties: link('silver') }), buildIssue(4)];
+const ISSUES = [buildIssue(1, { properties: linkedTo('gold') }), buildIssue(2, { properties: linkedTo('gold', 'extra') }), buildIssue(3, { properties: linkedTo('silver') }), buildIssue(4)];
 
 type Operation =
   | { readonly kind: 'log'; readonly issue: number; readonly minutes: number; readonly day: number }

@@ -5,10 +5,9 @@ import { runSyncJob } from '../../src/app/sync/run-sync-job';
 import { SYNC_QUEUE_KEY } from '../../src/app/sync/sync-deps';
 import { LocalQueue } from '../../src/local/events/local-queue';
 import { buildIssue, buildWorklog } from '../jira-simulator/site';
-import { aggregatedLedgerInput, sortedTruth, startSyncSite } from './sync-site';
+import { aggregatedLedgerInput, linkedTo, sortedTruth, startSyncSite } from './sync-site';
 
-const GOLD = { 'support-plan': { planId: 'gold', billingClass: 'covered' } };
-const issues = Array.from({ length: 120 }, (_, index) => buildIssue(index + 1, { properties: GOLD }));
+const issues = Array.from({ length: 120 }, (_, index) => buildIssue(index + 1, { properties: linkedTo('gold') }));
 const worklogs = issues.flatMap((issue, index) =>
   Array.from({ length: 1 + (index % 25) }, (_, n) => buildWorklog(100_000 + index * 100 + n, issue, { timeSpentSeconds: 60 * (n + 1) })),
 );

@@ -1,14 +1,9 @@
-import { buildIssue } from '../jira-simulator/site';
-import { aggregatedLedgerInput, sortedTruth, startSyncSite, type SyncSite } from './sync-site';
+import { GOLD_ISSUES, aggregatedLedgerInput, sortedTruth, startGoldSite, type SyncSite } from './sync-site';
 
-const GOLD = { 'support-plan': { planId: 'gold', billingClass: 'covered' } };
-const issueA = buildIssue(1, { properties: GOLD });
-const issueB = buildIssue(2, { properties: GOLD });
-const issueC = buildIssue(3);
+const { first: issueA, second: issueB, unlinked: issueC } = GOLD_ISSUES;
 
 async function goldSite(): Promise<SyncSite> {
-  const site = startSyncSite([issueA, issueB, issueC]);
-  await site.recompute('gold');
+  const site = await startGoldSite();
   await site.reconcile();
   return site;
 }

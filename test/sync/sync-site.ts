@@ -8,7 +8,7 @@ import type { JiraSimulator } from '../../src/jira-simulator/simulator';
 import type { BillingClass, IssueLink, JiraWorklog } from '../../src/ledger/types';
 import { LocalQueue } from '../../src/local/events/local-queue';
 import { startLocalSync, type LocalSync } from '../../src/local/events/local-sync';
-import { ADMIN, AGENT, APP, SUP, buildState, call, newSimulator, type ManualClock } from '../jira-simulator/site';
+import { ADMIN, AGENT, APP, SUP, buildIssue, buildState, call, newSimulator, type ManualClock } from '../jira-simulator/site';
 
 /** Jira's feeds leave out the last minute; reconciliation after this long sees everything. */
 export const FEED_LAG_MS = 61_000;
@@ -33,6 +33,23 @@ export interface SyncSite {
   link(issueId: string, planId: string | null, billingClass?: BillingClass): Promise<void>;
   deleteIssue(issueId: string): Promise<void>;
   createIssue(summary: string): Promise<string>;
+}
+
+/** The `support-plan` property linking an issue to a plan. */
+export const linkedTo = (planId: string, billingClass: BillingClass = 'covered') => ({ 'support-plan': { planId, billingClass } });
+
+/** Two issues linked to plan `gold` and one linked to nothing. */
+export const GOLD_ISSUES = {
+  first: buildIssue(1, { properties: linkedTo('gold') }),
+  second: buildIssue(2, { properties: linkedTo('gold') }),
+  unlinked: buildIssue(3),
+} as const;
+
+/** A site with {@link GOLD_ISSUES}, plan `gold` recomputed so its aggregate exists. */
+export async function startGoldSite(): Promise<SyncSite> {
+  const site = startSyncSite(Object.values(GOLD_ISSUES));
+  await site.recompute('gold');
+  return site;
 }
 
 export function startSyncSite(issues: readonly SimIssue[] = [], worklogs: readonly SimWorklog[] = []): SyncSite {

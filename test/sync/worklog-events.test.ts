@@ -1,18 +1,9 @@
 import { projectSettingsKey } from '../../src/app/settings/project-settings';
 import type { ProductEvent, WorklogEvent } from '../../src/jira-simulator/events';
-import { buildIssue, SUP } from '../jira-simulator/site';
-import { aggregatedLedgerInput, sortedTruth, startSyncSite, type SyncSite } from './sync-site';
+import { SUP } from '../jira-simulator/site';
+import { GOLD_ISSUES, aggregatedLedgerInput, sortedTruth, startGoldSite, type SyncSite } from './sync-site';
 
-const GOLD = { 'support-plan': { planId: 'gold', billingClass: 'covered' } };
-const issueA = buildIssue(1, { properties: GOLD });
-const issueB = buildIssue(2, { properties: GOLD });
-const unlinked = buildIssue(3);
-
-async function goldSite(): Promise<SyncSite> {
-  const site = startSyncSite([issueA, issueB, unlinked]);
-  await site.recompute('gold');
-  return site;
-}
+const { first: issueA, second: issueB, unlinked } = GOLD_ISSUES;
 
 /** Stops automatic delivery and keeps the events, to hand them over in an order of the test's choosing. */
 function captureEvents(site: SyncSite): ProductEvent[] {
@@ -30,7 +21,7 @@ function worklogEvents(events: readonly ProductEvent[]): WorklogEvent[] {
 
 describe('worklog events', () => {
   it('adds a logged worklog to its plan with one Jira call and one storage write', async () => {
-    const site = await goldSite();
+    const site = await startGoldSite();
     const events = captureEvents(site);
     await site.logWork(issueA.id, 5400);
     await site.simulator.idle();
@@ -45,7 +36,7 @@ describe('worklog events', () => {
   });
 
   it('treats a duplicate event as a no-op', async () => {
-    const site = await goldSite();
+    const site = await startGoldSite();
     const events = captureEvents(site);
     await site.logWork(issueA.id, 3600);
     await site.simulator.idle();
@@ -60,7 +51,7 @@ describe('worklog events', () => {
   });
 
   it('never lets an older update overwrite a newer one', async () => {
-    const site = await goldSite();
+    const site = await startGoldSite();
     const events = captureEvents(site);
     const worklogId = await site.logWork(issueA.id, 3600);
     await site.editWork(issueA.id, worklogId, 7200);
@@ -74,7 +65,7 @@ describe('worklog events', () => {
   });
 
   it('keeps a deleted worklog deleted when its create and update arrive late', async () => {
-    const site = await goldSite();
+    const site = await startGoldSite();
     const events = captureEvents(site);
     const worklogId = await site.logWork(issueA.id, 3600);
     await site.editWork(issueA.id, worklogId, 7200);
@@ -90,7 +81,7 @@ describe('worklog events', () => {
   });
 
   it('moves every worklog of an issue re-linked to another plan', async () => {
-    const site = await goldSite();
+    const site = await startGoldSite();
     await site.logWork(issueA.id, 3600);
     await site.logWork(issueA.id, 1800);
     await site.logWork(issueB.id, 900);
@@ -106,7 +97,7 @@ describe('worklog events', () => {
   });
 
   it('ignores work on issues linked to no plan, with no write', async () => {
-    const site = await goldSite();
+    const site = await startGoldSite();
     site.store.resetUsage();
 
     await site.logWork(unlinked.id, 3600);
@@ -116,7 +107,7 @@ describe('worklog events', () => {
   });
 
   it('loses no update when events for the same part are handled at the same time', async () => {
-    const site = await goldSite();
+    const site = await startGoldSite();
     const events = captureEvents(site);
     for (let index = 0; index < 12; index += 1) await site.logWork(index % 2 === 0 ? issueA.id : issueB.id, 60 * (index + 1));
     await site.simulator.idle();
@@ -130,7 +121,7 @@ describe('worklog events', () => {
 
 describe('issue-created events', () => {
   it("links a new issue to the project's default plan, so its first worklog needs no recompute", async () => {
-    const site = await goldSite();
+    const site = await startGoldSite();
     await site.store.set(projectSettingsKey(SUP.id), { defaultPlanId: 'gold', version: 1 });
     const id = await site.createIssue('Printer on fire');
     await site.settle();
@@ -148,7 +139,7 @@ describe('issue-created events', () => {
   });
 
   it('leaves new issues alone in a project without a default plan', async () => {
-    const site = await goldSite();
+    const site = await startGoldSite();
     const events = captureEvents(site);
     await site.createIssue('Quiet');
     await site.simulator.idle();
