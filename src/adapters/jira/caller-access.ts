@@ -26,6 +26,7 @@ export function currentUser(client: JiraClient): Promise<JiraUser> {
     resource: { template: '/rest/api/3/myself' },
     idempotent: true,
     parse: (body) => UserSchema.parse(body),
+    countObjects: () => 1,
   });
 }
 
@@ -36,6 +37,7 @@ export function getProject(client: JiraClient, projectIdOrKey: string): Promise<
     resource: { template: '/rest/api/3/project/{projectIdOrKey}', projectIdOrKey },
     idempotent: true,
     parse: (body): JiraProject | null => ProjectSchema.parse(body),
+    countObjects: () => 1,
     onNotFound: () => null,
   });
 }

@@ -34,6 +34,7 @@ export function getIssueLink(client: JiraClient, issueId: string): Promise<Issue
     resource: propertyResource(issueId),
     idempotent: true,
     parse: (body) => toIssueLink(issueId, undefined, EntityPropertySchema.parse(body).value),
+    countObjects: () => 1,
     onNotFound: () => null,
   });
 }

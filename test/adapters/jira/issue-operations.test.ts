@@ -63,6 +63,23 @@ describe('issues, links, permissions, user and project', () => {
     expect(await adapter.getProject('NOPE')).toBeNull();
   });
 
+  it('counts the same calls and points as the simulator charges', async () => {
+    const { adapter } = jira.connect();
+    jira.simulator.resetStats();
+    await adapter.getIssue(ids.linked);
+    await adapter.getIssue('SUP-999999');
+    await adapter.getIssueLink(ids.linked);
+    await adapter.getIssueLink(ids.unlinked);
+    await adapter.currentUser();
+    await adapter.getProject(PROJECT.key);
+    await adapter.myPermissions({ projectKey: PROJECT.key }, ['BROWSE_PROJECTS']);
+    await adapter.setIssueLink(ids.malformed, { planId: 'gold', billingClass: 'covered' });
+
+    const { calls, points } = jira.simulator.stats;
+    expect({ calls, points }).toEqual({ calls: 8, points: 12 });
+    expect(adapter.stats()).toMatchObject({ calls, points });
+  });
+
   it('counts issues over pages of 5,000 ids', async () => {
     const { adapter, transport } = jira.connect();
     const first = await adapter.searchIssueIds('supportPlan = "bulk"');
