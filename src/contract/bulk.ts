@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { billingClassSchema } from './issue';
 import { planIdSchema } from './plans';
+import { billingClassSchema } from './statement';
 
 export const BULK_JQL_MAX_LENGTH = 2000;
 

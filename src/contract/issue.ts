@@ -1,19 +1,10 @@
 import { z } from 'zod';
 import { planIdSchema } from './plans';
+import { billingClassSchema, breakdownSchema } from './statement';
 import { planCardSchema } from './usage';
 
-export const billingClassSchema = z.enum(['covered', 'extra', 'non-billable']);
-
 /** An issue's work under its plan, in seconds. */
-export const issueUsageSchema = z.object({
-  rawSeconds: z.int().min(0),
-  roundedSeconds: z.int().min(0),
-  coveredSeconds: z.int().min(0),
-  overageSeconds: z.int().min(0),
-  extraSeconds: z.int().min(0),
-  nonBillableSeconds: z.int().min(0),
-  worklogCount: z.int().min(0),
-});
+export const issueUsageSchema = breakdownSchema.omit({ key: true });
 
 /** Everything the issue panel shows, in one answer. */
 export const issueViewSchema = z.object({

@@ -10,7 +10,7 @@ const seconds = z.int().min(0);
 const minorUnits = z.int();
 const instant = z.int();
 const localDate = z.string();
-const billingClass = z.enum(['covered', 'extra', 'non-billable']);
+export const billingClassSchema = z.enum(['covered', 'extra', 'non-billable']);
 
 export const periodSchema = z.object({
   index: z.int(),
@@ -47,16 +47,17 @@ export const forecastSchema = z.object({
   projectedRunOutAt: instant.nullable(),
 }) satisfies z.ZodType<Forecast>;
 
-export const breakdownSchema = z.object({
-  key: z.string(),
+/** The time a worklog, or a group of them, counts for, by how it is billed. */
+const billedSeconds = {
   rawSeconds: seconds,
   roundedSeconds: seconds,
   coveredSeconds: seconds,
   overageSeconds: seconds,
   extraSeconds: seconds,
   nonBillableSeconds: seconds,
-  worklogCount: z.int().min(0),
-}) satisfies z.ZodType<Breakdown>;
+};
+
+export const breakdownSchema = z.object({ key: z.string(), ...billedSeconds, worklogCount: z.int().min(0) }) satisfies z.ZodType<Breakdown>;
 
 const worklogLineSchema = z.object({
   worklogId: z.string(),
@@ -64,13 +65,8 @@ const worklogLineSchema = z.object({
   issueKey: z.string().optional(),
   authorAccountId: z.string().nullable(),
   started: instant,
-  billingClass,
-  rawSeconds: seconds,
-  roundedSeconds: seconds,
-  coveredSeconds: seconds,
-  overageSeconds: seconds,
-  extraSeconds: seconds,
-  nonBillableSeconds: seconds,
+  billingClass: billingClassSchema,
+  ...billedSeconds,
   draws: z.array(z.object({ bucketId: z.string(), seconds })),
 }) satisfies z.ZodType<WorklogLine>;
 
