@@ -22,8 +22,8 @@ export async function editLinks(
   }
   for (const [key, shardIssueIds] of byShard) {
     await editAtomically(store, [key], (current) => {
-      const links: Record<string, JsonValue> = { ...linkShardSchema.parse(current.get(key) ?? {}) };
       const stored = linkShardSchema.parse(current.get(key) ?? {});
+      const links: Record<string, JsonValue> = { ...stored };
       for (const issueId of shardIssueIds) {
         const next = nextLink(issueId, stored[issueId]);
         if (next === undefined) delete links[issueId];
