@@ -70,6 +70,7 @@ async function main(): Promise<void> {
         email: user.email,
         apiToken: user.apiToken,
         timeZone: user.timeZone,
+        isProjectAdmin: (user.permissions[DEMO_PROJECT.id] ?? []).includes('ADMINISTER_PROJECTS'),
       })),
     },
     jira: (request) => simulator.handle(request),

@@ -23,6 +23,8 @@ export const demoUserSchema = z.object({
   email: z.string(),
   apiToken: z.string(),
   timeZone: z.string(),
+  /** Jira shows project settings (and so the app's settings page) to project admins only. */
+  isProjectAdmin: z.boolean(),
 });
 
 /** GET /__preview/site */

@@ -1,35 +1,28 @@
 import { view } from '@forge/bridge';
 import { useState } from 'react';
-import type { GadgetConfiguration, StoredPlan } from '@contract/index';
+import { type GadgetConfiguration, gadgetConfigurationSchema } from '@contract/index';
 import { Banner } from '../../shared/components/Banner';
 import { Button } from '../../shared/components/Button';
 import { Field } from '../../shared/components/Field';
-import { LoadableView } from '../../shared/components/LoadableView';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
-import { useResolver } from '../../shared/hooks/useResolver';
 import { savedConfiguration } from './saved-configuration';
 
+/**
+ * The gadget's edit view: which project and plan it shows, saved with `view.submit`. A dashboard
+ * has no project of its own, so both are typed (the view says when they name no plan).
+ */
 export function GadgetEdit() {
-  const { state, reload } = useResolver('plans/list', {});
-  return (
-    <LoadableView state={state} what="the support plans you can see" onRetry={reload}>
-      {({ plans }) => <GadgetEditForm plans={plans} />}
-    </LoadableView>
-  );
-}
-
-function GadgetEditForm({ plans }: { plans: readonly StoredPlan[] }) {
   const { gadgetConfiguration } = useSurfaceContext();
   const [choice, setChoice] = useState<GadgetConfiguration>(() => savedConfiguration(gadgetConfiguration));
   const [failure, setFailure] = useState<string | null>(null);
-  const projectKeys = [...new Set(plans.map((stored) => stored.projectKey))].sort();
-  const projectPlans = plans.filter((stored) => stored.projectKey === choice.projectKey);
-
-  if (plans.length === 0) return <p>There are no support plans you can see yet. A project admin can create one in project settings.</p>;
+  const checked = gadgetConfigurationSchema.safeParse(choice);
+  const errorAt = (field: keyof GadgetConfiguration) =>
+    checked.success || choice[field] === '' ? undefined : checked.error.issues.find((issue) => issue.path[0] === field)?.message;
 
   const submit = async () => {
+    if (!checked.success) return;
     try {
-      await view.submit(choice);
+      await view.submit(checked.data);
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
     }
@@ -43,28 +36,14 @@ function GadgetEditForm({ plans }: { plans: readonly StoredPlan[] }) {
         void submit();
       }}
     >
-      <Field label="Project">
-        <select value={choice.projectKey} onChange={(event) => setChoice({ projectKey: event.target.value, planId: '' })}>
-          <option value="">Choose a project</option>
-          {projectKeys.map((key) => (
-            <option key={key} value={key}>
-              {key}
-            </option>
-          ))}
-        </select>
+      <Field label="Project key" error={errorAt('projectKey')} help="For example SUP.">
+        <input value={choice.projectKey} onChange={(event) => setChoice({ ...choice, projectKey: event.target.value.trim().toUpperCase() })} />
       </Field>
-      <Field label="Plan">
-        <select value={choice.planId} onChange={(event) => setChoice({ ...choice, planId: event.target.value })} disabled={choice.projectKey === ''}>
-          <option value="">Choose a plan</option>
-          {projectPlans.map((stored) => (
-            <option key={stored.plan.id} value={stored.plan.id}>
-              {stored.plan.name}
-            </option>
-          ))}
-        </select>
+      <Field label="Plan id" error={errorAt('planId')} help="As shown in the project's support plan settings, e.g. acme-gold.">
+        <input value={choice.planId} onChange={(event) => setChoice({ ...choice, planId: event.target.value.trim() })} />
       </Field>
       <div>
-        <Button type="submit" appearance="primary" disabled={choice.planId === ''}>
+        <Button type="submit" appearance="primary" disabled={!checked.success}>
           Save
         </Button>
       </div>

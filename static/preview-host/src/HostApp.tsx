@@ -103,6 +103,8 @@ export function HostApp({ site }: { site: DemoSite }) {
             onChanged={afterChange}
             revision={revision}
           />
+        ) : state.view === 'settings' && !user.isProjectAdmin ? (
+          <p role="alert">You don't have permission to view this page: only project administrators can open the project settings.</p>
         ) : state.view === 'dashboard' ? (
           <DashboardView
             host={host}

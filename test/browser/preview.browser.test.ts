@@ -1,0 +1,150 @@
+/**
+ * The preview in Debian's Chromium, the way people use it: an admin creates a plan, an agent
+ * links an issue and logs work, and the panel, gadget and project page follow; permissions,
+ * the CSV download, accessibility (axe-core) and screenshots of every surface, light and dark.
+ */
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations } from './support/axe';
+import { launchChromium } from './support/chromium';
+import { csvRecords } from './support/csv';
+import { frameSelector, type SurfaceKey, surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
+import { type RunningPreview, startPreview } from './support/preview-process';
+import { invokeAs } from './support/invoke';
+
+jest.setTimeout(180_000);
+
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+const DATA_DIR = path.join(PROJECT_ROOT, '.cache', `browser-test-${process.pid}`);
+const SCREENSHOTS = path.join(PROJECT_ROOT, 'docs', 'screenshots');
+const PLAN = { id: 'browser-test-gold', name: 'Browser Test Gold' } as const;
+const ISSUE = 'SUP-1';
+
+let preview: RunningPreview;
+let browser: Browser;
+let page: Page;
+
+async function open(query: Record<string, string>): Promise<void> {
+  await page.goto(`${preview.url}/?${new URLSearchParams(query).toString()}`);
+}
+
+beforeAll(async () => {
+  [preview, browser] = await Promise.all([startPreview(DATA_DIR), launchChromium()]);
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+  await rm(DATA_DIR, { recursive: true, force: true });
+});
+
+describe('the preview in a real browser', () => {
+  it('lets an admin create a plan in the project settings', async () => {
+    await open({ view: 'settings', user: 'admin' });
+    const settings = surfaceFrame(page, 'projectSettings');
+    await settings.getByRole('button', { name: 'Create plan' }).click();
+    const form = settings.getByRole('form', { name: 'New plan' });
+    await form.getByLabel('Name').fill(PLAN.name);
+    await form.getByLabel('Plan id (used in JQL)').fill('Not A Slug');
+    await waitForText(form.locator('.sh-field-error').first(), 'must be a slug: lower-case letters and digits separated by single hyphens, e.g. "acme-gold"');
+    await form.getByLabel('Plan id (used in JQL)').fill(PLAN.id);
+    await form.getByLabel('Time zone').fill('UTC');
+    await form.getByLabel('Included hours per period').fill('2');
+    await form.getByLabel('Overage rate per hour').fill('100');
+    await form.getByLabel('Round each worklog up to (minutes)').fill('0');
+    await form.getByLabel('Minimum per worklog (minutes)').fill('0');
+    await form.getByRole('button', { name: 'Create plan' }).click();
+    await waitForText(settings.getByRole('status').filter({ hasText: 'Saved' }), `Saved ${PLAN.name}.`);
+  });
+
+  it('lets an agent put an issue on the plan and log work; the panel follows to the overage', async () => {
+    await open({ view: 'issue', user: 'agent-us', issue: ISSUE });
+    const panel = surfaceFrame(page, 'issuePanel');
+    await panel.getByLabel('Plan', { exact: true }).selectOption(PLAN.id);
+    await panel.getByRole('button', { name: /Add to plan|Save plan/ }).click();
+    await waitForText(panel.getByTestId('remaining'), '2 h remaining');
+
+    await page.getByLabel('Hours', { exact: true }).fill('1.5');
+    await page.getByRole('button', { name: 'Log work' }).click();
+    await waitForText(surfaceFrame(page, 'issuePanel').getByTestId('remaining'), '0.5 h remaining');
+
+    await page.getByLabel('Hours', { exact: true }).fill('1');
+    await page.getByRole('button', { name: 'Log work' }).click();
+    const after = surfaceFrame(page, 'issuePanel');
+    await waitForText(after.getByTestId('remaining'), '0 h remaining');
+    await waitForText(after.getByText(/^0\.5 h · /), '0.5 h · €50.00');
+  });
+
+  it('shows the same balance in the dashboard gadget once a manager configures it', async () => {
+    await open({ view: 'dashboard', user: 'manager' });
+    const edit = surfaceFrame(page, 'gadget');
+    await edit.getByLabel('Project key').fill('SUP');
+    await edit.getByLabel('Plan id').fill(PLAN.id);
+    await edit.getByRole('button', { name: 'Save' }).click();
+    const gadget = surfaceFrame(page, 'gadget');
+    await waitForText(gadget.getByTestId('remaining'), '0 h remaining');
+    await waitForText(gadget.getByText(/^0\.5 h · /), '0.5 h · €50.00');
+  });
+
+  it('shows the plan on the project page, and its CSV totals equal the statement', async () => {
+    await open({ view: 'project', user: 'manager' });
+    const project = surfaceFrame(page, 'projectPage');
+    const card = project.getByRole('article', { name: PLAN.name });
+    await waitForText(card.getByTestId('remaining'), '0 h remaining');
+    await card.getByRole('button', { name: 'Show details' }).click();
+    const download = page.waitForEvent('download');
+    await project.getByRole('button', { name: 'Download statement (CSV)' }).click();
+    const file = await (await download).path();
+    const records = csvRecords(await readFile(file, 'utf8'));
+
+    const outcome = await invokeAs(preview.url, 'demo-manager', 'usage/statement', { planId: PLAN.id }, 'projectPage');
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    const statement = outcome.data;
+    const worklogs = records.filter((record) => record.record === 'worklog');
+    const sum = (column: string) => worklogs.reduce((total, record) => total + Number(record[column]), 0);
+    expect(worklogs).toHaveLength(statement.lines.length);
+    expect(sum('covered_seconds')).toBe(statement.usedCoveredSeconds);
+    expect(sum('overage_seconds')).toBe(statement.overageSeconds);
+    expect(statement.usedCoveredSeconds).toBe(9000);
+    expect(statement.overageSeconds).toBe(1800);
+    expect(Number(records.find((record) => record.record === 'total')?.amount_minor)).toBe(statement.totalMinor);
+    expect(statement.totalMinor).toBe(5000);
+  });
+
+  it('shows no plan editor to people who are not project admins', async () => {
+    await open({ view: 'settings', user: 'manager' });
+    await waitForText(page.getByRole('alert'), "You don't have permission to view this page: only project administrators can open the project settings.");
+    expect(await page.locator(frameSelector('projectSettings')).count()).toBe(0);
+
+    await open({ view: 'issue', user: 'manager', issue: ISSUE });
+    const panel = surfaceFrame(page, 'issuePanel');
+    await waitForText(panel.getByTestId('remaining'), '0 h remaining');
+    expect(await panel.getByRole('form').count()).toBe(0);
+
+    const plan = { kind: 'buckets', id: 'sneaky', name: 'Sneaky', currency: 'EUR', timeZone: 'UTC', startDate: '2026-01-01', extraRateMinor: 0, overageRateMinor: 0 } as const;
+    const refused = await invokeAs(preview.url, 'demo-agent-us', 'plans/create', { plan }, 'projectSettings');
+    expect(refused.ok ? 'created' : refused.error.code).toBe('FORBIDDEN');
+  });
+
+  const SURFACE_VIEWS: readonly { surface: SurfaceKey; view: string; user: string; ready: string }[] = [
+    { surface: 'issuePanel', view: 'issue', user: 'agent-us', ready: 'remaining' },
+    { surface: 'gadget', view: 'dashboard', user: 'manager', ready: 'remaining' },
+    { surface: 'projectPage', view: 'project', user: 'manager', ready: 'remaining' },
+    { surface: 'projectSettings', view: 'settings', user: 'admin', ready: 'Create plan' },
+  ];
+
+  it.each(SURFACE_VIEWS)('has no serious or critical axe violations in the $surface, light or dark, and is photographed', async ({ surface, view, user, ready }) => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    for (const theme of ['light', 'dark']) {
+      await open({ view, user, theme, issue: ISSUE });
+      const frame = surfaceFrame(page, surface);
+      const marker = ready === 'remaining' ? frame.getByTestId('remaining').first() : frame.getByRole('button', { name: ready });
+      await marker.waitFor({ state: 'visible', timeout: 30_000 });
+      const severe = (await axeViolations(await surfaceFrameHandle(page, surface))).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(severe).toEqual([]);
+      await page.locator(frameSelector(surface)).screenshot({ path: path.join(SCREENSHOTS, `${surface}-${theme}.png`) });
+    }
+  });
+});

@@ -1,0 +1,38 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
+const URL_LINE = /Support Hours preview: (http:\/\/127\.0\.0\.1:\d+)\//;
+
+export interface RunningPreview {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** `npm start` as a user runs it, on a fresh demo site in `dataDir`; resolves once it prints its address. */
+export function startPreview(dataDir: string): Promise<RunningPreview> {
+  const child: ChildProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/preview/main.ts', '--reset', '--data-dir', dataDir], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = URL_LINE.exec(output);
+      if (match?.[1] === undefined) return;
+      child.stdout?.off('data', onData);
+      resolve({
+        url: match[1],
+        stop: () =>
+          new Promise((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.once('exit', (code) => reject(new Error(`The preview exited with ${code} before printing its address:\n${output}`)));
+  });
+}
