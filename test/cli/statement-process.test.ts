@@ -128,7 +128,7 @@ describe('support-hours as a child process', () => {
     ]);
   });
 
-  it('prints the text summary that npm start shows', () => {
+  it('prints the text summary of the demo contract', () => {
     const { exitCode, stdout } = ran('contractText');
     expect(exitCode).toBe(0);
     expect(stdout.split('\n').slice(0, 2)).toEqual([
