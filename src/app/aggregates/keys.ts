@@ -6,8 +6,13 @@
 
 const PLAN_ID = /^[A-Za-z0-9._-]{1,120}$/;
 
+/** Whether a plan id can name storage keys (and be quoted in JQL as it is). */
+export function isStorablePlanId(planId: string): boolean {
+  return PLAN_ID.test(planId);
+}
+
 function checkedPlanId(planId: string): string {
-  if (!PLAN_ID.test(planId)) throw new Error(`Plan id "${planId}" cannot be part of a storage key.`);
+  if (!isStorablePlanId(planId)) throw new Error(`Plan id "${planId}" cannot be part of a storage key.`);
   return planId;
 }
 

@@ -1,4 +1,4 @@
-import type { JsonValue, Store } from '../ports/store';
+import { StoreError, type JsonValue, type Store } from '../ports/store';
 import { AggregateReader, linkShardKeyOf, type StoredPart } from './aggregate-reader';
 import { editAtomically, type KeyValues } from './edit-atomically';
 import {
@@ -36,6 +36,9 @@ export interface PlacementOutcome {
   readonly partBytes: number;
 }
 
+/** Attempts to place an issue whose link another writer keeps moving. */
+const MAX_RELOCATIONS = 12;
+
 interface Resolved {
   readonly linkKey: string;
   readonly sourcePlanId: string | undefined;
@@ -50,7 +53,7 @@ interface Resolved {
  * every worklog it holds. Retries from scratch when the link moved under it.
  */
 export async function placeIssue(store: Store, placement: IssuePlacement, now: number): Promise<PlacementOutcome> {
-  for (;;) {
+  for (let attempt = 1; attempt <= MAX_RELOCATIONS; attempt += 1) {
     const resolved = await resolveKeys(store, placement);
     const keys = [...new Set([resolved.linkKey, resolved.sourceKey, resolved.targetKey])].filter(isKey);
     const last: { result?: NextValues | 'moved' } = {};
@@ -62,6 +65,7 @@ export async function placeIssue(store: Store, placement: IssuePlacement, now: n
       return { writes, enteredEmpty: last.result.enteredEmpty, partBytes: last.result.partBytes };
     }
   }
+  throw new StoreError('conflict', `Issue ${placement.issueId} kept moving between plans during ${MAX_RELOCATIONS} attempts to place it.`);
 }
 
 async function resolveKeys(store: Store, placement: IssuePlacement): Promise<Resolved> {

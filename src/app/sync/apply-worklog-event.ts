@@ -2,6 +2,7 @@ import type { IssueLink, JiraWorklog } from '../../ledger/types';
 import { placeIssue, type PlacementOutcome, type PlacementTarget } from '../aggregates/place-issue';
 import type { WorklogChange } from '../aggregates/issue-entry';
 import { AggregateReader } from '../aggregates/aggregate-reader';
+import { isStorablePlanId } from '../aggregates/keys';
 import { requestRecompute } from './request-recompute';
 import type { SyncDeps } from './sync-deps';
 
@@ -26,13 +27,16 @@ export async function applyWorklogEvent(deps: SyncDeps, event: WorklogEventInput
   const link = await deps.jira.getIssueLink(worklog.issueId);
   const change: WorklogChange =
     event.kind === 'deleted' ? { kind: 'delete', worklogId: worklog.id, deletedAt: deps.clock.now() } : { kind: 'upsert', worklog };
-  const outcome = await placeIssue(deps.store, { issueId: worklog.issueId, target: targetOf(link), changes: [change] }, deps.clock.now());
-  if (link !== null) await keepPlanComplete(deps, link.planId, outcome);
+  const target = targetOf(link);
+  const outcome = await placeIssue(deps.store, { issueId: worklog.issueId, target, changes: [change] }, deps.clock.now());
+  if (target !== null) await keepPlanComplete(deps, target.planId, outcome);
   return outcome;
 }
 
-export function targetOf(link: IssueLink | null): PlacementTarget | null {
-  return link === null ? null : { planId: link.planId, facts: { billingClass: link.billingClass, issueKey: link.issueKey ?? '', summary: '' } };
+/** Where Jira's link says the issue belongs; a property naming no possible plan links to none. */
+function targetOf(link: IssueLink | null): PlacementTarget | null {
+  if (link === null || !isStorablePlanId(link.planId)) return null;
+  return { planId: link.planId, facts: { billingClass: link.billingClass, issueKey: link.issueKey ?? '', summary: '' } };
 }
 
 /**
