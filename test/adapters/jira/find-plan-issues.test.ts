@@ -1,26 +1,17 @@
-import { SimulatedJira } from './support/simulated-jira';
-import { SiteBuilder } from './support/site-builder';
+import { useSimulatedJira } from './support/simulated-jira';
 
 describe('findPlanIssues over HTTP against the simulator', () => {
-  let jira: SimulatedJira;
   const ids = { twentyOne: '' };
-
-  beforeAll(async () => {
-    const site = new SiteBuilder();
+  const jira = useSimulatedJira((site) => {
     for (let index = 0; index < 230; index += 1) site.issue({ planId: 'gold', worklogs: 3 });
     site.issue({ planId: 'gold', worklogs: 20 });
     ids.twentyOne = site.issue({ planId: 'gold', worklogs: 21, billingClass: 'extra' });
     site.issue({ planId: 'silver', worklogs: 2 });
     site.issue({ worklogs: 2 });
-    jira = await SimulatedJira.start(site.build());
   });
 
-  afterEach(() => expect(jira.contractViolations()).toEqual([]));
-
-  afterAll(() => jira.close());
-
   it('pages the search by nextPageToken and reads worklogs only for issues with more than 20', async () => {
-    const { adapter, transport } = jira.connect();
+    const { adapter, transport } = jira().connect();
     const issues = await adapter.findPlanIssues({ planId: 'gold' });
 
     expect(issues).toHaveLength(232);
@@ -41,7 +32,7 @@ describe('findPlanIssues over HTTP against the simulator', () => {
   });
 
   it('returns issues in the port’s terms with the link from the property', async () => {
-    const { adapter } = jira.connect();
+    const { adapter } = jira().connect();
     const issues = await adapter.findPlanIssues({ planId: 'gold' });
     const twentyOne = issues.find((issue) => issue.id === ids.twentyOne);
     expect(twentyOne).toEqual({
@@ -64,8 +55,8 @@ describe('findPlanIssues over HTTP against the simulator', () => {
   });
 
   it('counts calls and points the way the simulator charges them', async () => {
-    const { adapter } = jira.connect();
-    jira.simulator.resetStats();
+    const { adapter } = jira().connect();
+    jira().simulator.resetStats();
     await adapter.findPlanIssues({ planId: 'gold' });
     expect(adapter.stats()).toEqual({
       calls: 4,
@@ -76,6 +67,6 @@ describe('findPlanIssues over HTTP against the simulator', () => {
         'issue-worklogs': { calls: 1, points: 1 + 21, retries: 0 },
       },
     });
-    expect({ calls: jira.simulator.stats.calls, points: jira.simulator.stats.points }).toEqual({ calls: 4, points: 4 + 232 + 21 });
+    expect({ calls: jira().simulator.stats.calls, points: jira().simulator.stats.points }).toEqual({ calls: 4, points: 4 + 232 + 21 });
   });
 });

@@ -1,25 +1,17 @@
-import { SimulatedJira } from './support/simulated-jira';
-import { ALICE, PROJECT, SiteBuilder, VIEWER } from './support/site-builder';
+import { useSimulatedJira } from './support/simulated-jira';
+import { ALICE, PROJECT, VIEWER } from './support/site-builder';
 
 describe('issues, links, permissions, user and project', () => {
-  let jira: SimulatedJira;
   const ids = { linked: '', unlinked: '', malformed: '' };
-
-  beforeAll(async () => {
-    const site = new SiteBuilder();
+  const jira = useSimulatedJira((site) => {
     ids.linked = site.issue({ planId: 'gold', billingClass: 'non-billable', worklogs: 1 });
     ids.unlinked = site.issue({ worklogs: 0 });
     ids.malformed = site.issue({ property: { planId: 'gold', billingClass: 'sometimes' }, worklogs: 0 });
     for (let index = 0; index < 5001; index += 1) site.issue({ planId: 'bulk', worklogs: 0 });
-    jira = await SimulatedJira.start(site.build());
   });
 
-  afterEach(() => expect(jira.contractViolations()).toEqual([]));
-
-  afterAll(() => jira.close());
-
   it('gets an issue with its link, and null for one that is not there', async () => {
-    const { adapter } = jira.connect();
+    const { adapter } = jira().connect();
     expect(await adapter.getIssue('SUP-1')).toEqual({
       id: ids.linked,
       key: 'SUP-1',
@@ -34,7 +26,7 @@ describe('issues, links, permissions, user and project', () => {
   });
 
   it('sets, reads and clears the link property', async () => {
-    const { adapter, transport } = jira.connect();
+    const { adapter, transport } = jira().connect();
     expect(await adapter.getIssueLink(ids.unlinked)).toBeNull();
 
     await adapter.setIssueLink(ids.unlinked, { planId: 'silver', billingClass: 'extra' });
@@ -48,8 +40,8 @@ describe('issues, links, permissions, user and project', () => {
 
   it('tells which of the asked permissions the caller holds', async () => {
     const keys = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS'] as const;
-    const alice = jira.connect({}, ALICE).adapter;
-    const viewer = jira.connect({}, VIEWER).adapter;
+    const alice = jira().connect({}, ALICE).adapter;
+    const viewer = jira().connect({}, VIEWER).adapter;
 
     expect(await alice.myPermissions({ projectKey: PROJECT.key }, keys)).toEqual(new Set(keys));
     expect(await viewer.myPermissions({ projectKey: PROJECT.key }, keys)).toEqual(new Set(['BROWSE_PROJECTS']));
@@ -57,15 +49,15 @@ describe('issues, links, permissions, user and project', () => {
   });
 
   it('reads the current user and a project', async () => {
-    const { adapter } = jira.connect();
+    const { adapter } = jira().connect();
     expect(await adapter.currentUser()).toEqual({ accountId: ALICE.accountId, displayName: 'Alice', timeZone: 'Europe/Berlin' });
     expect(await adapter.getProject(PROJECT.key)).toEqual({ ...PROJECT });
     expect(await adapter.getProject('NOPE')).toBeNull();
   });
 
   it('counts the same calls and points as the simulator charges', async () => {
-    const { adapter } = jira.connect();
-    jira.simulator.resetStats();
+    const { adapter } = jira().connect();
+    jira().simulator.resetStats();
     await adapter.getIssue(ids.linked);
     await adapter.getIssue('SUP-999999');
     await adapter.getIssueLink(ids.linked);
@@ -75,13 +67,13 @@ describe('issues, links, permissions, user and project', () => {
     await adapter.myPermissions({ projectKey: PROJECT.key }, ['BROWSE_PROJECTS']);
     await adapter.setIssueLink(ids.malformed, { planId: 'gold', billingClass: 'covered' });
 
-    const { calls, points } = jira.simulator.stats;
+    const { calls, points } = jira().simulator.stats;
     expect({ calls, points }).toEqual({ calls: 8, points: 12 });
     expect(adapter.stats()).toMatchObject({ calls, points });
   });
 
   it('counts issues over pages of 5,000 ids', async () => {
-    const { adapter, transport } = jira.connect();
+    const { adapter, transport } = jira().connect();
     const first = await adapter.searchIssueIds('supportPlan = "bulk"');
     expect(first.issueIds).toHaveLength(5000);
     expect(first.nextPageToken).toEqual(expect.any(String));

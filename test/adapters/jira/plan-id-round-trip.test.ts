@@ -1,24 +1,15 @@
 import fc from 'fast-check';
-import { SimulatedJira } from './support/simulated-jira';
-import { SiteBuilder } from './support/site-builder';
+import { useSimulatedJira } from './support/simulated-jira';
 
 describe('any plan id survives the trip through the property and JQL', () => {
-  let jira: SimulatedJira;
-  let issueId: string;
-
-  beforeAll(async () => {
-    const site = new SiteBuilder();
+  let issueId = '';
+  const jira = useSimulatedJira((site) => {
     issueId = site.issue({ planId: 'placeholder', worklogs: 1 });
     site.issue({ planId: 'other', worklogs: 1 });
-    jira = await SimulatedJira.start(site.build());
   });
 
-  afterEach(() => expect(jira.contractViolations()).toEqual([]));
-
-  afterAll(() => jira.close());
-
   it('finds exactly the issue linked under that id, quotes, backslashes and JQL words included', async () => {
-    const { adapter } = jira.connect();
+    const { adapter } = jira().connect();
     const planIds = fc.oneof(
       fc.string({ minLength: 1, maxLength: 20 }),
       fc.constantFrom('x" OR supportPlan = "other', 'back\\slash\\', '"', 'a AND b', 'ümlaut — 計画'),

@@ -1,5 +1,4 @@
-import { SimulatedJira } from './support/simulated-jira';
-import { SiteBuilder } from './support/site-builder';
+import { useSimulatedJira } from './support/simulated-jira';
 
 /** October 2026 in Europe/Berlin: summer time to the 25th, winter time after. */
 const OCTOBER_BERLIN = {
@@ -14,11 +13,8 @@ function september(count: number): string[] {
 }
 
 describe('findPlanIssues with a span, and worklog paging', () => {
-  let jira: SimulatedJira;
   const ids = { few: '', many: '' };
-
-  beforeAll(async () => {
-    const site = new SiteBuilder();
+  const jira = useSimulatedJira((site) => {
     ids.few = site.issue({
       planId: 'gold',
       worklogs: [
@@ -35,15 +31,10 @@ describe('findPlanIssues with a span, and worklog paging', () => {
     site.issue({ planId: 'gold', worklogs: september(3) });
     site.issue({ planId: 'gold', worklogs: ['2026-09-30T21:00:00.000+0000'] });
     site.issue({ planId: 'platinum', worklogs: 5001 });
-    jira = await SimulatedJira.start(site.build());
   });
 
-  afterEach(() => expect(jira.contractViolations()).toEqual([]));
-
-  afterAll(() => jira.close());
-
   it('keeps exactly the worklogs started in the span, reading a long issue with startedAfter/startedBefore', async () => {
-    const { adapter, transport } = jira.connect();
+    const { adapter, transport } = jira().connect();
     const issues = await adapter.findPlanIssues({ planId: 'gold', span: OCTOBER_BERLIN });
 
     expect(issues.map((issue) => [issue.id, issue.worklogs.map((worklog) => worklog.started)])).toEqual([
@@ -64,7 +55,7 @@ describe('findPlanIssues with a span, and worklog paging', () => {
   });
 
   it('pages an issue’s worklogs by startAt', async () => {
-    const { adapter, transport } = jira.connect();
+    const { adapter, transport } = jira().connect();
     const [huge] = await adapter.findPlanIssues({ planId: 'platinum' });
 
     expect(huge?.worklogs).toHaveLength(5001);

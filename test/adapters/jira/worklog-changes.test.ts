@@ -1,25 +1,17 @@
 import { z } from 'zod';
-import { SimulatedJira } from './support/simulated-jira';
-import { SEEDED_AT, SiteBuilder } from './support/site-builder';
+import { useSimulatedJira } from './support/simulated-jira';
+import { SEEDED_AT } from './support/site-builder';
 
 const WorklogListRequest = z.object({ ids: z.array(z.number()) });
 
 describe('worklogs changed and deleted since a watermark', () => {
-  let jira: SimulatedJira;
-
-  beforeAll(async () => {
-    const site = new SiteBuilder();
+  const jira = useSimulatedJira((site) => {
     for (let index = 0; index < 50; index += 1) site.issue({ planId: 'gold', worklogs: 50 });
-    const deletedWorklogs = ['19990', '19991', '19992'].map((worklogId, index) => ({ worklogId, deletedAt: SEEDED_AT + index }));
-    jira = await SimulatedJira.start({ ...site.build(), deletedWorklogs });
+    return { deletedWorklogs: ['19990', '19991', '19992'].map((worklogId, index) => ({ worklogId, deletedAt: SEEDED_AT + index })) };
   });
 
-  afterEach(() => expect(jira.contractViolations()).toEqual([]));
-
-  afterAll(() => jira.close());
-
   it('reads every page of worklog/updated, then the worklogs in chunks of at most 1,000 ids', async () => {
-    const { adapter, transport } = jira.connect();
+    const { adapter, transport } = jira().connect();
     const changed = await adapter.worklogsChangedSince(0);
 
     expect(changed.worklogs).toHaveLength(2500);
@@ -42,7 +34,7 @@ describe('worklogs changed and deleted since a watermark', () => {
   });
 
   it('reads only what changed after the watermark, and nothing twice', async () => {
-    const { adapter, transport } = jira.connect();
+    const { adapter, transport } = jira().connect();
     const tail = await adapter.worklogsChangedSince(SEEDED_AT + 22450);
     expect(tail.worklogs.map((worklog) => worklog.id)).toEqual(Array.from({ length: 51 }, (_, index) => String(22450 + index)));
 
@@ -56,7 +48,7 @@ describe('worklogs changed and deleted since a watermark', () => {
   });
 
   it('reads the ids of deleted worklogs', async () => {
-    const { adapter } = jira.connect();
+    const { adapter } = jira().connect();
     expect(await adapter.worklogsDeletedSince(0)).toEqual({ worklogIds: ['19990', '19991', '19992'], until: SEEDED_AT + 3 });
   });
 });

@@ -4,7 +4,7 @@ import type { JiraClientOptions } from '../../../../src/adapters/jira/jira-clien
 import type { SimulatorState } from '../../../../src/jira-simulator/model';
 import { JiraSimulator } from '../../../../src/jira-simulator/simulator';
 import { ContractCheckingTransport } from './contract-checking-transport';
-import { ALICE, SEEDED_AT } from './site-builder';
+import { ALICE, SEEDED_AT, SiteBuilder } from './site-builder';
 
 export interface Credentials {
   readonly email: string;
@@ -61,4 +61,25 @@ export class SimulatedJira {
   close(): Promise<void> {
     return this.closeServer();
   }
+}
+
+/**
+ * Runs a simulated Jira for the enclosing `describe`: seeded once before its tests (the seed
+ * may return state to lay over the built site), every request each test sent checked against
+ * the OpenAPI document after it, stopped after all of them.
+ */
+export function useSimulatedJira(seed: (site: SiteBuilder) => Partial<SimulatorState> | void): () => SimulatedJira {
+  let jira: SimulatedJira | undefined;
+  const running = (): SimulatedJira => {
+    if (!jira) throw new Error('the simulated Jira is not running');
+    return jira;
+  };
+  beforeAll(async () => {
+    const site = new SiteBuilder();
+    const overrides = seed(site);
+    jira = await SimulatedJira.start({ ...site.build(), ...overrides });
+  });
+  afterEach(() => expect(running().contractViolations()).toEqual([]));
+  afterAll(() => running().close());
+  return running;
 }
