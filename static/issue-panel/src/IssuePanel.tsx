@@ -24,7 +24,7 @@ function IssuePlan({ view, onChanged }: { view: IssueView; onChanged: (view: Iss
   if (view.link === null) {
     return (
       <div className="sh-stack">
-        <p>This issue counts against no support plan.</p>
+        <p data-testid="no-plan">This issue counts against no support plan.</p>
         {editor ?? <p className="sh-subtle">Someone who can edit this issue can add it to one of the project's plans.</p>}
       </div>
     );

@@ -1,0 +1,91 @@
+/**
+ * The Custom UI's numbers: each surface's production JavaScript, gzipped (what the browser
+ * downloads on first load, and everything including lazy chunks), against the 250 KB target;
+ * and the issue panel's time to first meaningful paint (its balance on screen) in the preview,
+ * against the 1 s target, as the median of several loads in Debian's Chromium.
+ * Needs `npm run build:static` first (`npm test` does it).
+ */
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { SURFACES } from '../static/surfaces';
+import { launchChromium } from '../test/browser/support/chromium';
+import { frameSelector, surfaceFrame } from '../test/browser/support/frames';
+import { startPreview } from '../test/browser/support/preview-process';
+
+const ROOT = path.resolve(__dirname, '..');
+const TARGET_GZIP_KB = 250;
+const TARGET_PAINT_MS = 1000;
+const PAINT_RUNS = 7;
+const PANEL_ISSUE = 'SUP-2';
+
+async function gzippedKb(files: readonly string[]): Promise<number> {
+  const sizes = await Promise.all(files.map(async (file) => gzipSync(await readFile(file), { level: 9 }).length));
+  return sizes.reduce((total, size) => total + size, 0) / 1024;
+}
+
+async function bundleSizes(surface: string): Promise<{ initialKb: number; allKb: number }> {
+  const build = path.join(ROOT, 'static', surface, 'build');
+  const html = await readFile(path.join(build, 'index.html'), 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((match) => path.join(build, match[1] ?? ''));
+  const all = (await readdir(path.join(build, 'assets'))).filter((file) => file.endsWith('.js')).map((file) => path.join(build, 'assets', file));
+  return { initialKb: await gzippedKb(initial), allKb: await gzippedKb(all) };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+async function panelPaintTimes(): Promise<{ pageMs: number[]; frameMs: number[] }> {
+  const dataDir = path.join(ROOT, '.cache', `ui-bench-${process.pid}`);
+  const [preview, browser] = await Promise.all([startPreview(dataDir), launchChromium()]);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const painted = () => surfaceFrame(page, 'issuePanel').locator('[data-testid="remaining"], [data-testid="no-plan"]').first().waitFor({ state: 'visible', timeout: 30_000 });
+    const pageMs: number[] = [];
+    const frameMs: number[] = [];
+    for (let run = 0; run <= PAINT_RUNS; run += 1) {
+      const started = performance.now();
+      await page.goto(`${preview.url}/?view=issue&user=agent-us&issue=${PANEL_ISSUE}`);
+      await painted();
+      const pageTime = performance.now() - started;
+      await page.getByRole('button', { name: 'Reload apps' }).click();
+      const reloaded = performance.now();
+      await page.locator(frameSelector('issuePanel')).waitFor({ state: 'attached' });
+      await painted();
+      // The first load warms Chromium and the preview up; it is not counted.
+      if (run > 0) {
+        pageMs.push(pageTime);
+        frameMs.push(performance.now() - reloaded);
+      }
+    }
+    return { pageMs, frameMs };
+  } finally {
+    await browser.close();
+    await preview.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  let failed = false;
+  console.log(`Bundle sizes, JavaScript gzipped (target ≤ ${TARGET_GZIP_KB} KB per surface):`);
+  for (const surface of SURFACES) {
+    const { initialKb, allKb } = await bundleSizes(surface);
+    failed ||= allKb > TARGET_GZIP_KB;
+    console.log(`  ${surface.padEnd(17)} first load ${initialKb.toFixed(1).padStart(6)} KB   all chunks ${allKb.toFixed(1).padStart(6)} KB`);
+  }
+  const { pageMs, frameMs } = await panelPaintTimes();
+  const frameMedian = median(frameMs);
+  failed ||= frameMedian >= TARGET_PAINT_MS;
+  console.log(`Issue panel first meaningful paint in the preview (median of ${PAINT_RUNS}, target < ${TARGET_PAINT_MS} ms):`);
+  console.log(`  panel frame alone (frame created → balance shown): ${frameMedian.toFixed(0)} ms  (runs: ${frameMs.map((ms) => ms.toFixed(0)).join(', ')})`);
+  console.log(`  whole issue page (navigation → balance shown):     ${median(pageMs).toFixed(0)} ms  (runs: ${pageMs.map((ms) => ms.toFixed(0)).join(', ')})`);
+  if (failed) {
+    console.error('A UI target was missed.');
+    process.exitCode = 1;
+  }
+}
+
+void main();
