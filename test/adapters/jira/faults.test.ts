@@ -31,7 +31,7 @@ describe('the access layer under Jira’s faults', () => {
 
   it('waits the Retry-After of a 429, then succeeds', async () => {
     jira().simulator.faults.quota = { points: 3, windowMs: 5_000 };
-    const { adapter, transport } = jira().connect();
+    const { adapter } = jira().connect();
     for (let call = 0; call < 3; call += 1) await adapter.currentUser();
 
     expect(jira().sleeps).toEqual([5_000]);
