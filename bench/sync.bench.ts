@@ -63,12 +63,17 @@ interface RecomputeReport {
   readonly reconcile: { readonly ms: number; readonly jiraCalls: number; readonly points: number; readonly readUnits: number; readonly writes: number };
 }
 
-function syncSite(simulator: JiraSimulator, baseUrl: string, clock: Clock) {
-  const jira = new JiraAdapter(new HttpTransport({ baseUrl, email: APP_ACCOUNT.email, apiToken: APP_ACCOUNT.apiToken, fetch: (request) => simulator.handle(request) }));
+/** The sync side over `jira` with a memory store and a hand-drained queue, as the local runtime wires it. */
+function syncSite(jira: JiraAdapter, clock: Clock) {
   const store = new MemoryStore({ retryDelayMs: () => 0 });
   const queue = new LocalQueue({ mode: 'manual' });
   const deps: SyncDeps = { jira, store, queue, clock };
-  return { jira, store, queue, deps };
+  const sync = startLocalSync({ deps, queue, subscribe: () => () => undefined });
+  return { jira, store, queue, deps, sync };
+}
+
+function appJira(baseUrl: string, fetch?: (request: Request) => Promise<Response>): JiraAdapter {
+  return new JiraAdapter(new HttpTransport({ baseUrl, email: APP_ACCOUNT.email, apiToken: APP_ACCOUNT.apiToken, ...(fetch ? { fetch } : {}) }));
 }
 
 async function adminCall(simulator: JiraSimulator, method: string, path: string, body?: unknown): Promise<unknown> {
@@ -88,8 +93,7 @@ async function benchEvents(): Promise<EventCost[]> {
   const demo = generateDemo({ seed: 1, size: 'small', today: TODAY });
   let now = NOW;
   const simulator = new JiraSimulator({ state: demoState(demo), clock: { now: () => now } });
-  const site = syncSite(simulator, 'http://jira.local', { now: () => now });
-  const sync = startLocalSync({ deps: site.deps, queue: site.queue, subscribe: () => () => undefined });
+  const site = syncSite(appJira('http://jira.local', (request) => simulator.handle(request)), { now: () => now });
   for (const plan of demo.plans) await requestRecompute(site.deps, plan.id);
   await site.queue.drain();
 
@@ -119,7 +123,7 @@ async function benchEvents(): Promise<EventCost[]> {
   for (const event of [...events, ...events.slice(0, 10)]) {
     site.store.resetUsage();
     site.jira.resetStats();
-    await sync.handlers.onWorklogEvent(event);
+    await site.sync.handlers.onWorklogEvent(event);
     const usage = site.store.usage();
     costs.push({ kind: event.eventType.split(':')[2] ?? '', writes: usage.writes, writeUnits: usage.writeUnits, jiraCalls: site.jira.stats().calls });
   }
@@ -139,11 +143,7 @@ async function benchRecompute(): Promise<RecomputeReport> {
   simulator.faults.latencyMs = LATENCY_MS;
   const server = await simulator.listen({ port: 0, host: '127.0.0.1' });
   try {
-    const jira = new JiraAdapter(new HttpTransport({ baseUrl: server.url, email: APP_ACCOUNT.email, apiToken: APP_ACCOUNT.apiToken }));
-    const store = new MemoryStore({ retryDelayMs: () => 0 });
-    const queue = new LocalQueue({ mode: 'manual' });
-    const deps: SyncDeps = { jira, store, queue, clock: systemClock };
-    startLocalSync({ deps, queue, subscribe: () => () => undefined });
+    const { jira, store, queue, deps } = syncSite(appJira(server.url), systemClock);
 
     global.gc?.();
     const memory = { heap: process.memoryUsage().heapUsed, rss: process.memoryUsage().rss };
