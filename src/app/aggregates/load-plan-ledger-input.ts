@@ -12,14 +12,18 @@ export async function loadPlanLedgerInput(store: Store, planId: string): Promise
   return ledgerInputOf(planId, await reader.parts(planId, head.generation));
 }
 
+/**
+ * An issue is in one part of a generation, except after a recompute chunk that was retried on
+ * changed data: then the later part's link wins, and the ledger keeps each worklog's latest version.
+ */
 export function ledgerInputOf(planId: string, parts: readonly StoredPart[]): PlanLedgerInput {
-  const links: IssueLink[] = [];
+  const links = new Map<string, IssueLink>();
   const worklogs: JiraWorklog[] = [];
   for (const { part } of parts) {
     for (const [issueId, entry] of Object.entries(part.i)) {
-      links.push({ issueId, planId, billingClass: entry.b, ...(entry.k === '' ? {} : { issueKey: entry.k }) });
+      links.set(issueId, { issueId, planId, billingClass: entry.b, ...(entry.k === '' ? {} : { issueKey: entry.k }) });
       for (const [worklogId, record] of Object.entries(entry.w)) worklogs.push(worklogOf(worklogId, issueId, record));
     }
   }
-  return { links, worklogs };
+  return { links: [...links.values()], worklogs };
 }
