@@ -73,6 +73,22 @@ describe('plans resolvers', () => {
     expect(await fixture.snapshot()).toEqual(before);
   });
 
+  it('lets exactly one of two simultaneous saves of the same version win', async () => {
+    await createAcmeGold(fixture);
+    const save = (name: string) =>
+      fixture.invoker.invoke('plans/update', { planId: 'acme-gold', expectedVersion: 1, plan: planInput({ name }) }, as(USERS.admin), on.settings());
+    const answers = await Promise.all([save('First'), save('Second')]);
+    expect(answers.map((answer) => (answer.ok ? 'saved' : answer.error.code)).sort()).toEqual(['STALE_VERSION', 'saved']);
+    const got = await fixture.invoker.invoke('plans/get', { planId: 'acme-gold' }, as(USERS.admin), on.settings());
+    expect(got.ok && got.data.history.map((entry) => entry.version)).toEqual([1, 2]);
+  });
+
+  it('lets exactly one of two simultaneous creations of the same id win', async () => {
+    const create = () => fixture.invoker.invoke('plans/create', { plan: planInput() }, as(USERS.admin), on.settings());
+    const answers = await Promise.all([create(), create()]);
+    expect(answers.map((answer) => (answer.ok ? 'created' : answer.error.code)).sort()).toEqual(['CONFLICT', 'created']);
+  });
+
   it('keeps plan ids unique across the site', async () => {
     await createAcmeGold(fixture);
     const again = await fixture.invoker.invoke('plans/create', { plan: planInput() }, as(USERS.outsider), on.settings(OTHER_PROJECT));
