@@ -4,6 +4,7 @@ import { type GadgetConfiguration, gadgetConfigurationSchema } from '@contract/i
 import { Banner } from '../../shared/components/Banner';
 import { Button } from '../../shared/components/Button';
 import { Field } from '../../shared/components/Field';
+import { Form } from '../../shared/components/Form';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { savedConfiguration } from './saved-configuration';
 
@@ -28,14 +29,7 @@ export function GadgetEdit() {
     }
   };
   return (
-    <form
-      className="sh-stack"
-      aria-label="Gadget settings"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <Form label="Gadget settings" onSubmit={() => void submit()}>
       <Field label="Project key" error={errorAt('projectKey')} help="For example SUP.">
         <input value={choice.projectKey} onChange={(event) => setChoice({ ...choice, projectKey: event.target.value.trim().toUpperCase() })} />
       </Field>
@@ -48,6 +42,6 @@ export function GadgetEdit() {
         </Button>
       </div>
       {failure === null ? null : <Banner appearance="error">{failure}</Banner>}
-    </form>
+    </Form>
   );
 }

@@ -5,6 +5,7 @@ import { Banner } from '../../shared/components/Banner';
 import { BillingClassSelect } from '../../shared/components/BillingClassSelect';
 import { Button } from '../../shared/components/Button';
 import { Field } from '../../shared/components/Field';
+import { Form } from '../../shared/components/Form';
 import { useWrite } from '../../shared/hooks/useWrite';
 
 interface LinkEditorProps {
@@ -34,14 +35,7 @@ export function LinkEditor({ view, onSaved }: LinkEditorProps) {
     return <p className="sh-subtle">This project has no active support plans yet. A project admin can create one in the project settings.</p>;
   }
   return (
-    <form
-      className="sh-stack"
-      aria-label="Support plan of this issue"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-    >
+    <Form label="Support plan of this issue" onSubmit={() => void save()}>
       <div className="sh-row">
         <Field label="Plan">
           <select value={planId} onChange={(event) => setPlanId(event.target.value)} disabled={pending}>
@@ -67,6 +61,6 @@ export function LinkEditor({ view, onSaved }: LinkEditorProps) {
         )}
       </div>
       {error === null ? null : <Banner appearance="error">{error.message}</Banner>}
-    </form>
+    </Form>
   );
 }

@@ -1,20 +1,14 @@
 import type { DataOf } from '@contract/index';
 import { type Column, SortableTable } from '../../shared/components/SortableTable';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
-import { formatHours } from '../../shared/format/hours';
+import { hoursColumn } from './hours-column';
 
 type BreakdownRow = DataOf<'usage/statement'>['byIssue'][number];
 
 /** Hours per issue or per person, sortable by every figure. */
 export function Breakdown({ caption, keyLabel, rows }: { caption: string; keyLabel: string; rows: readonly BreakdownRow[] }) {
   const { locale } = useSurfaceContext();
-  const hours = (pick: (row: BreakdownRow) => number, key: string, label: string): Column<BreakdownRow> => ({
-    key,
-    label,
-    numeric: true,
-    sortValue: pick,
-    render: (row) => formatHours(pick(row), locale),
-  });
+  const hours = (pick: (row: BreakdownRow) => number, key: string, label: string) => hoursColumn(locale, key, label, pick);
   const columns: Column<BreakdownRow>[] = [
     { key: 'key', label: keyLabel, sortValue: (row) => row.key },
     hours((row) => row.roundedSeconds, 'rounded', 'Billable'),

@@ -3,7 +3,7 @@ import { BILLING_CLASS_LABELS } from '../../shared/components/BillingClassSelect
 import { type Column, SortableTable } from '../../shared/components/SortableTable';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { formatDateTime } from '../../shared/format/dates';
-import { formatHours } from '../../shared/format/hours';
+import { hoursColumn } from './hours-column';
 
 type Statement = DataOf<'usage/statement'>;
 type Line = Statement['lines'][number];
@@ -11,13 +11,7 @@ type Line = Statement['lines'][number];
 /** Every worklog behind the period's figures, with how it was rounded and which part was covered. */
 export function WorklogLines({ statement }: { statement: Statement }) {
   const { locale } = useSurfaceContext();
-  const hours = (pick: (line: Line) => number, key: string, label: string): Column<Line> => ({
-    key,
-    label,
-    numeric: true,
-    sortValue: pick,
-    render: (line) => formatHours(pick(line), locale),
-  });
+  const hours = (pick: (line: Line) => number, key: string, label: string) => hoursColumn(locale, key, label, pick);
   const columns: Column<Line>[] = [
     { key: 'started', label: 'Started', sortValue: (line) => line.started, render: (line) => formatDateTime(line.started, statement.timeZone, locale) },
     { key: 'issue', label: 'Issue', sortValue: (line) => line.issueKey ?? line.issueId },

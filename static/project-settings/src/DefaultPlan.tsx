@@ -3,6 +3,7 @@ import type { ProjectSettings, StoredPlan } from '@contract/index';
 import { Banner } from '../../shared/components/Banner';
 import { Button } from '../../shared/components/Button';
 import { Field } from '../../shared/components/Field';
+import { Form } from '../../shared/components/Form';
 import { LoadableView } from '../../shared/components/LoadableView';
 import { useResolver } from '../../shared/hooks/useResolver';
 import { useWrite } from '../../shared/hooks/useWrite';
@@ -28,13 +29,7 @@ function DefaultPlanForm({ settings, plans, onSaved }: { settings: ProjectSettin
     if (outcome.ok) onSaved(outcome.data);
   };
   return (
-    <form
-      className="sh-row"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-    >
+    <Form label="Default plan" className="sh-row" onSubmit={() => void save()}>
       <Field label="New issues count against">
         <select value={planId} onChange={(event) => setPlanId(event.target.value)}>
           <option value="">No plan</option>
@@ -51,6 +46,6 @@ function DefaultPlanForm({ settings, plans, onSaved }: { settings: ProjectSettin
         Save default
       </Button>
       {update.error === null ? null : <Banner appearance="error">{update.error.message}</Banner>}
-    </form>
+    </Form>
   );
 }

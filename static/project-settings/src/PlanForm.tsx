@@ -3,6 +3,7 @@ import type { PayloadOf, ResolverError } from '@contract/index';
 import { Banner } from '../../shared/components/Banner';
 import { Button } from '../../shared/components/Button';
 import { Field } from '../../shared/components/Field';
+import { Form } from '../../shared/components/Form';
 import type { BlockDraft, PlanDraft } from './plan-draft';
 import { fieldErrorsOf, validatePlanDraft } from './validate-plan';
 
@@ -22,6 +23,14 @@ interface PlanFormProps {
 function firstError(errors: Readonly<Record<string, string>>, path: string): string | undefined {
   return errors[path] ?? Object.entries(errors).find(([key]) => key.startsWith(`${path}[`))?.[1];
 }
+
+const BLOCK_FIELDS: readonly { key: keyof BlockDraft; label: string; path: string; type: 'text' | 'date' }[] = [
+  { key: 'id', label: 'Block id', path: 'id', type: 'text' },
+  { key: 'purchasedOn', label: 'Purchased on', path: 'purchasedOn', type: 'date' },
+  { key: 'hours', label: 'Hours', path: 'seconds', type: 'text' },
+  { key: 'expiresOn', label: 'Expires on (optional)', path: 'expiresOn', type: 'date' },
+  { key: 'price', label: 'Price', path: 'priceMinor', type: 'text' },
+];
 
 const NEW_BLOCK: BlockDraft = { id: '', purchasedOn: '', hours: '', expiresOn: '', price: '0' };
 
@@ -51,12 +60,10 @@ export function PlanForm({ initial, editing, pending, serverError, onSave, onCan
     change({ blocks: draft.blocks.map((block, at) => (at === index ? { ...block, ...patch } : block)) });
 
   return (
-    <form
+    <Form
       className="sh-stack sh-card"
-      aria-label={editing ? `Edit plan ${initial.name}` : 'New plan'}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
+      label={editing ? `Edit plan ${initial.name}` : 'New plan'}
+      onSubmit={() => {
         setTouched(true);
         if (plan !== null) onSave(plan);
       }}
@@ -114,21 +121,11 @@ export function PlanForm({ initial, editing, pending, serverError, onSave, onCan
           <legend>Prepaid blocks</legend>
           {draft.blocks.map((block, index) => (
             <div key={index} className="sh-row" role="group" aria-label={`Block ${index + 1}`}>
-              <Field label="Block id" error={errorAt(`plan.blocks[${index}].id`)}>
-                <input value={block.id} onChange={(event) => changeBlock(index, { id: event.target.value })} />
-              </Field>
-              <Field label="Purchased on" error={errorAt(`plan.blocks[${index}].purchasedOn`)}>
-                <input type="date" value={block.purchasedOn} onChange={(event) => changeBlock(index, { purchasedOn: event.target.value })} />
-              </Field>
-              <Field label="Hours" error={errorAt(`plan.blocks[${index}].seconds`)}>
-                <input value={block.hours} onChange={(event) => changeBlock(index, { hours: event.target.value })} />
-              </Field>
-              <Field label="Expires on (optional)" error={errorAt(`plan.blocks[${index}].expiresOn`)}>
-                <input type="date" value={block.expiresOn} onChange={(event) => changeBlock(index, { expiresOn: event.target.value })} />
-              </Field>
-              <Field label="Price" error={errorAt(`plan.blocks[${index}].priceMinor`)}>
-                <input value={block.price} onChange={(event) => changeBlock(index, { price: event.target.value })} />
-              </Field>
+              {BLOCK_FIELDS.map(({ key, label, path, type }) => (
+                <Field key={key} label={label} error={errorAt(`plan.blocks[${index}].${path}`)}>
+                  <input type={type} value={block[key]} onChange={(event) => changeBlock(index, { [key]: event.target.value })} />
+                </Field>
+              ))}
               <Button onClick={() => change({ blocks: draft.blocks.filter((_, at) => at !== index) })}>Remove block {index + 1}</Button>
             </div>
           ))}
@@ -144,6 +141,6 @@ export function PlanForm({ initial, editing, pending, serverError, onSave, onCan
         </Button>
         <Button onClick={onCancel}>Cancel</Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,0 +1,56 @@
+/**
+ * The front end's pure logic, without a browser: exact quantities and the burn series. (Modules that
+ * import the contract through the `@contract` alias are exercised by the browser test instead.)
+ */
+import { decimalFromScaled } from '../../../static/shared/format/decimal';
+import { burnSeries } from '../../../static/project-page/src/burn-series';
+import { hoursText, minorFromAmount, secondsFromHours } from '../../../static/project-settings/src/quantities';
+
+const DAY_MS = 86_400_000;
+
+describe('decimalFromScaled', () => {
+  it.each([
+    [123456, 2, '1234.56'],
+    [-5, 2, '-0.05'],
+    [0, 2, '0.00'],
+    [1234, 0, '1234'],
+    [1, 3, '0.001'],
+  ])('writes %i scaled by 10^%i as %s', (scaled, digits, text) => {
+    expect(decimalFromScaled(scaled, digits)).toBe(text);
+  });
+
+  it('refuses a number that is not a safe integer', () => {
+    expect(() => decimalFromScaled(0.5, 2)).toThrow('0.5 is not a safe integer');
+  });
+});
+
+describe('form quantities', () => {
+  it('reads hours to whole seconds and money to minor units exactly', () => {
+    expect(secondsFromHours('1.5')).toBe(5400);
+    expect(secondsFromHours('0,25')).toBe(900);
+    expect(secondsFromHours('7')).toBe(25_200);
+    expect(secondsFromHours('-1')).toBeNull();
+    expect(secondsFromHours('abc')).toBeNull();
+    expect(minorFromAmount('12.5', 2)).toBe(1250);
+    expect(minorFromAmount('0.10', 2)).toBe(10);
+    expect(minorFromAmount('1.234', 2)).toBeNull();
+    expect(minorFromAmount('500', 0)).toBe(500);
+  });
+
+  it('writes seconds back as hours without trailing zeros', () => {
+    expect(hoursText(5400)).toBe('1.5');
+    expect(hoursText(3600 * 300)).toBe('300');
+    expect(hoursText(60)).toBe('0.0167');
+  });
+});
+
+describe('burnSeries', () => {
+  it('accumulates covered seconds by day from the period start', () => {
+    const lines = [
+      { started: 10, coveredSeconds: 60 },
+      { started: DAY_MS * 2 + 5, coveredSeconds: 30 },
+      { started: DAY_MS * 2 + 9, coveredSeconds: 10 },
+    ];
+    expect(burnSeries({ periodStart: 0, periodEnd: 4 * DAY_MS, lines })).toEqual([60, 60, 100, 100]);
+  });
+});
