@@ -59,7 +59,7 @@ async function withAllWorklogs(
 ): Promise<PlanIssue> {
   const embedded = issue.fields.worklog;
   const worklogs =
-    embedded.total <= embedded.worklogs.length
+    embedded && embedded.total <= embedded.worklogs.length
       ? worklogsInSpan(embedded.worklogs, span)
       : await readIssueWorklogs(client, issue.id, span);
   return { ...toIssueSummary(issue), worklogs };

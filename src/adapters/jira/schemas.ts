@@ -52,8 +52,9 @@ export const IssueSchema = z.object({
   properties: z.record(z.string(), z.unknown()).optional(),
 });
 
+/** `worklog` may be missing (time tracking off, the field hidden): the issue's worklogs are then read on their own. */
 export const IssueWithWorklogsSchema = IssueSchema.extend({
-  fields: IssueFieldsSchema.extend({ worklog: WorklogPageShape }),
+  fields: IssueFieldsSchema.extend({ worklog: WorklogPageShape.optional() }),
 });
 
 export const PlanIssuesSearchSchema = z.object({

@@ -37,24 +37,50 @@ describe('HttpTransport', () => {
     );
   });
 
-  describe('in front of a server that misbehaves', () => {
-    // The simulator answers as Jira documents; a gateway or a changed API may not.
+  describe('answers the simulator never gives', () => {
+    // The simulator always answers as Jira documents, with the worklog field; these could come
+    // from a gateway in front of Jira, a changed API, or a search whose worklog field is missing.
+    const answers: Record<string, { readonly status: number; readonly type: string; readonly body: string }> = {
+      'GET /rest/api/3/myself': { status: 200, type: 'application/json', body: '{"accountId":42}' },
+      'POST /rest/api/3/search/jql': {
+        status: 200,
+        type: 'application/json',
+        body: JSON.stringify({
+          issues: [
+            {
+              id: '10001',
+              key: 'OLD-1',
+              fields: { summary: 'Time tracking off', project: { id: '1', key: 'OLD' } },
+              properties: { 'support-plan': { planId: 'gold', billingClass: 'covered' } },
+            },
+          ],
+          isLast: true,
+        }),
+      },
+      'GET /rest/api/3/issue/10001/worklog?startAt=0': {
+        status: 200,
+        type: 'application/json',
+        body: JSON.stringify({
+          startAt: 0,
+          maxResults: 5000,
+          total: 1,
+          worklogs: [{ id: '7', issueId: '10001', started: '2026-10-05T09:00:00.000+0200', timeSpentSeconds: 3600 }],
+        }),
+      },
+    };
+    const gatewayPage = { status: 502, type: 'text/html', body: '<html><body>Bad gateway</body></html>' };
     let server: Server;
     let baseUrl: string;
 
     beforeAll(async () => {
       server = createServer((request, response) => {
-        if (request.url === '/rest/api/3/myself') {
-          response.writeHead(200, { 'Content-Type': 'application/json' });
-          response.end('{"accountId":42}');
-          return;
-        }
-        response.writeHead(502, { 'Content-Type': 'text/html' });
-        response.end('<html><body>Bad gateway</body></html>');
+        const answer = answers[`${request.method} ${request.url}`] ?? gatewayPage;
+        response.writeHead(answer.status, { 'Content-Type': answer.type });
+        response.end(answer.body);
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const address = server.address();
-      if (address === null || typeof address === 'string') throw new Error('the proxy has no TCP address');
+      if (address === null || typeof address === 'string') throw new Error('the server has no TCP address');
       baseUrl = `http://127.0.0.1:${address.port}`;
     });
 
@@ -91,6 +117,21 @@ describe('HttpTransport', () => {
         'Jira current-user (GET /rest/api/3/myself) failed after 1 attempt: 200 OK (unexpected answer: ✖ Invalid input: expected string, received number → at accountId ✖ Invalid input: expected string, received undefined → at displayName)',
       );
       expect(sleeps).toEqual([]);
+    });
+
+    it('reads the worklogs of an issue whose search result has no worklog field', async () => {
+      const issues = await connect([]).findPlanIssues({ planId: 'gold' });
+      expect(issues).toEqual([
+        {
+          id: '10001',
+          key: 'OLD-1',
+          summary: 'Time tracking off',
+          projectId: '1',
+          projectKey: 'OLD',
+          link: { issueId: '10001', issueKey: 'OLD-1', planId: 'gold', billingClass: 'covered' },
+          worklogs: [{ id: '7', issueId: '10001', started: '2026-10-05T09:00:00.000+0200', timeSpentSeconds: 3600 }],
+        },
+      ]);
     });
   });
 });
