@@ -1,3 +1,5 @@
+import { BULK_QUEUE_KEY } from '../../src/app/bulk/bulk-job';
+import { createBulkConsumer } from '../../src/forge/resolvers/bulk-consumer';
 import { as, backendFixture, on, planInput, USERS, type BackendFixture } from './support/backend-fixture';
 
 describe('bulk linking resolvers', () => {
@@ -41,6 +43,21 @@ describe('bulk linking resolvers', () => {
     expect(!refused.ok && refused.error.code).toBe('FORBIDDEN');
     expect(await fixture.snapshot()).toEqual(before);
     expect(fixture.queue.runs).toEqual([]);
+  });
+
+  it('links a large set in chunks of 200, counting a chunk delivered twice once', async () => {
+    const large = backendFixture({ extraIssues: 401 });
+    await large.invoker.invoke('plans/create', { plan: planInput() }, as(USERS.admin), on.settings());
+    const started = await large.invoker.invoke('bulk/link', { jql: 'summary ~ "Bulk"', planId: 'acme-gold', billingClass: 'extra' }, as(USERS.admin), on.settings());
+    if (!started.ok) throw new Error(started.error.message);
+    await large.queue.drain();
+    expect(large.queue.runs.filter((run) => run.queueKey === BULK_QUEUE_KEY).length).toBe(3);
+    const redelivered = { kind: 'bulk-link-chunk', jobId: started.data.jobId, chunk: 0, projectId: '10000', planId: 'acme-gold', billingClass: 'extra', issueIds: ['11000'] };
+    await createBulkConsumer(large.services)({ body: redelivered });
+    const status = await large.invoker.invoke('bulk/status', { jobId: started.data.jobId }, as(USERS.admin), on.settings());
+    expect(status.ok && [status.data.state, status.data.total, status.data.linked, status.data.failed]).toEqual(['done', 401, 401, 0]);
+    const linked = large.simulator.snapshot().issues.filter((issue) => JSON.stringify(issue.properties) === '{"support-plan":{"planId":"acme-gold","billingClass":"extra"}}');
+    expect(linked.length).toBe(401);
   });
 
   it('answers NOT_FOUND for an unknown job', async () => {

@@ -101,14 +101,23 @@ export interface BackendFixture extends LocalBackend {
   snapshot(): Promise<{ readonly store: readonly StoreEntry[]; readonly jira: string }>;
 }
 
-export function backendFixture(): BackendFixture {
+export interface FixtureOptions {
+  /** More issues in the project, `SUP-100` onwards, summary "Bulk n", without work. */
+  readonly extraIssues?: number;
+}
+
+function extraIssues(count: number): SimIssue[] {
+  return Array.from({ length: count }, (_, index) => ({ ...issue(String(11000 + index), `SUP-${100 + index}`, PROJECT.id), summary: `Bulk ${index}` }));
+}
+
+export function backendFixture(options: FixtureOptions = {}): BackendFixture {
   const clock = fixedClock(NOW);
   const simulator = new JiraSimulator({ clock, timeZone: 'Europe/Berlin' });
   simulator.load({
     ...emptyState(),
     users: [{ ...APP_ACCOUNT, permissions: {} }, ...Object.values(USERS)],
     projects: [{ ...PROJECT, name: 'Support' }, { ...OTHER_PROJECT, name: 'Other' }],
-    issues: Object.values(ISSUES),
+    issues: [...Object.values(ISSUES), ...extraIssues(options.extraIssues ?? 0)],
     worklogs: [...WORKLOGS],
     nextIssueId: 30000,
     nextWorklogId: 60000,
