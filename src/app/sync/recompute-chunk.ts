@@ -4,6 +4,7 @@ import { planHeadSchema } from '../aggregates/records';
 import type { PlanIssue } from '../ports/jira';
 import { SYNC_QUEUE_KEY, planConcurrencyKey, type SyncDeps } from './sync-deps';
 import type { RecomputeChunkJob } from './sync-jobs';
+import { sizeShards } from './size-shards';
 import { rewindWatermark } from './watermark';
 import { writeChunkLinks, writeChunkParts } from './write-generation';
 
@@ -49,7 +50,9 @@ export async function runRecomputeChunk(deps: SyncDeps, job: RecomputeChunkJob, 
     pages += 1;
   } while (pageToken !== null && pages < budget.maxPages && deps.clock.now() < deadline);
 
-  const target = { planId: job.planId, generation: job.generation, shardCount: building.shardCount, chunk: job.chunk };
+  const sample = { issues: issues.length, worklogs: issues.reduce((sum, issue) => sum + issue.worklogs.length, 0), complete: pageToken === null };
+  const shardCount = job.chunk === 0 ? await sizeShards(deps, job.planId, job.generation, sample) : building.shardCount;
+  const target = { planId: job.planId, generation: job.generation, shardCount, chunk: job.chunk };
   const worklogCount = job.worklogCount + (await writeChunkParts(deps.store, target, issues));
   await writeChunkLinks(deps.store, job.planId, issues);
   const progress = { issues: issues.length, worklogs: worklogCount };
