@@ -22,6 +22,11 @@ describe('the resolver as Forge calls it', () => {
     expect(answer).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Support Hours answers only signed-in Jira users on its own surfaces.' } });
   });
 
+  it('passes on Jira\'s refusal of an account it does not know', async () => {
+    const answer = await fixture.invoker.invoke('plans/list', {}, { accountId: 'acc-stranger' }, on.projectPage());
+    expect(answer).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Jira did not allow this for your account.' } });
+  });
+
   it('refuses a project resolver called from a surface without a project', async () => {
     const answer = await fixture.invoker.invoke('plans/list', {}, as(USERS.admin), on.gadget());
     expect(answer).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'This action is only available from a Jira project or issue.' } });
