@@ -34,10 +34,14 @@ export async function issueView(ports: UsagePorts, request: IssueViewRequest): P
   const plan = plans.find((stored) => stored.plan.id === link?.planId);
   if (plan === undefined) return { ok: true, data: { ...base, balance: null, issueUsage: null } };
   const history = await historyThroughNow(ports, plan);
-  const current = history.slice(-1);
-  const card = current[0] === undefined ? null : toPlanCard(plan, current[0], ports.clock.now());
+  const current = history.at(-1);
+  if (current === undefined) throw new Error(`Plan ${plan.plan.id} has no current period`);
   return {
     ok: true,
-    data: { ...base, balance: card, issueUsage: { period: issueUsage(current, request.issue.id), allTime: issueUsage(history, request.issue.id) } },
+    data: {
+      ...base,
+      balance: toPlanCard(plan, current, ports.clock.now()),
+      issueUsage: { period: issueUsage([current], request.issue.id), allTime: issueUsage(history, request.issue.id) },
+    },
   };
 }

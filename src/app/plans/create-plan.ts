@@ -17,7 +17,7 @@ export async function createPlan(ports: PlanWritePorts, context: PlanWriteContex
   if ((await loadPlan(ports.store, plan.id)) !== undefined) return idTaken(plan.id);
   const now = ports.clock.now();
   const stored: StoredPlan = {
-    plan: { ...plan },
+    plan,
     projectId: context.project.id,
     projectKey: context.project.key,
     status: 'active',
