@@ -32,11 +32,11 @@ export function withFacts(entry: IssueEntry, facts: IssueFacts): IssueEntry {
   };
 }
 
-export function updatedMsOf(worklog: JiraWorklog): number {
+function updatedMsOf(worklog: JiraWorklog): number {
   return worklog.updated === undefined ? 0 : parseJiraInstant(worklog.updated, `worklogs[id=${worklog.id}].updated`);
 }
 
-export function recordOf(worklog: JiraWorklog): WorklogRecord {
+function recordOf(worklog: JiraWorklog): WorklogRecord {
   return [worklog.started, worklog.timeSpentSeconds, worklog.author?.accountId ?? null, updatedMsOf(worklog)];
 }
 

@@ -39,7 +39,3 @@ export const LINK_SHARD_COUNT = 128;
 export const linkShardKey = (shard: number): string => `sync:links:${pad(shard, 3)}`;
 
 export const WATERMARK_KEY = 'sync:watermark';
-
-export function partNumberOfKey(key: string): number {
-  return Number(key.slice(key.lastIndexOf(':p') + 2));
-}

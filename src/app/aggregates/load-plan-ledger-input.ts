@@ -16,7 +16,7 @@ export async function loadPlanLedgerInput(store: Store, planId: string): Promise
  * An issue is in one part of a generation, except after a recompute chunk that was retried on
  * changed data: then the later part's link wins, and the ledger keeps each worklog's latest version.
  */
-export function ledgerInputOf(planId: string, parts: readonly StoredPart[]): PlanLedgerInput {
+function ledgerInputOf(planId: string, parts: readonly StoredPart[]): PlanLedgerInput {
   const links = new Map<string, IssueLink>();
   const worklogs: JiraWorklog[] = [];
   for (const { part } of parts) {

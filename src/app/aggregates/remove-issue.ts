@@ -1,5 +1,5 @@
 import type { JsonValue, Store } from '../ports/store';
-import { AggregateReader, linkShardKeyOf } from './aggregate-reader';
+import { linkShardKeyOf } from './aggregate-reader';
 import { editAtomically } from './edit-atomically';
 import { aggregatePartSchema, linkShardSchema } from './records';
 
@@ -20,10 +20,4 @@ export async function removeIssueFromPlan(store: Store, planId: string, issueId:
       [linkKey, link?.[0] === planId ? otherLinks : links],
     ]);
   });
-}
-
-/** Where each issue of a plan's live generation is stored. */
-export async function issuePartKeys(store: Store, planId: string, generation: number): Promise<Map<string, string>> {
-  const parts = await new AggregateReader(store).parts(planId, generation);
-  return new Map(parts.flatMap(({ key, part }) => Object.keys(part.i).map((issueId) => [issueId, key] as const)));
 }

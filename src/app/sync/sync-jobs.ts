@@ -1,7 +1,7 @@
 /** The bodies of the jobs the sync side pushes to its queue. */
 import { z } from 'zod';
 
-export const recomputeChunkJobSchema = z.object({
+const recomputeChunkJobSchema = z.object({
   kind: z.literal('recompute-chunk'),
   planId: z.string(),
   generation: z.number().int().positive(),
@@ -12,7 +12,7 @@ export const recomputeChunkJobSchema = z.object({
   worklogCount: z.number().int().nonnegative(),
 });
 
-export const dropGenerationJobSchema = z.object({
+const dropGenerationJobSchema = z.object({
   kind: z.literal('drop-generation'),
   planId: z.string(),
   generation: z.number().int().nonnegative(),
