@@ -5,12 +5,13 @@ import * as forgeEntry from '../src/forge';
 import { SURFACES } from '../src/local/surfaces';
 import { BULK_QUEUE_KEY } from '../src/app/bulk/bulk-job';
 import { SYNC_QUEUE_KEY } from '../src/app/sync/sync-deps';
+import { KVS_STORE_ENTITY_MANIFEST } from '../src/adapters/storage/kvs-store';
 
 const MANIFEST = path.join(__dirname, '..', 'manifest.yml');
 
 const keyed = z.looseObject({ key: z.string() });
 const manifestShape = z.object({
-  app: z.object({ runtime: z.object({ name: z.string() }) }),
+  app: z.object({ runtime: z.object({ name: z.string() }), storage: z.object({ entities: z.array(z.unknown()) }) }),
   modules: z.record(z.string(), z.array(keyed)),
   resources: z.array(z.object({ key: z.string(), path: z.string() })),
   permissions: z.object({ scopes: z.array(z.string()), content: z.object({ styles: z.array(z.string()) }).optional() }),
@@ -97,6 +98,11 @@ describe('manifest.yml', () => {
     for (const fn of functions) {
       expect(fn.timeoutSeconds).toBeLessThanOrEqual(uiAndEvents.has(fn.key) ? 25 : 900);
     }
+  });
+
+  it('declares the custom entity that KvsStore keeps every value in', () => {
+    const { manifest } = loaded;
+    expect(manifest.app.storage.entities).toEqual([KVS_STORE_ENTITY_MANIFEST]);
   });
 
   it('asks for the least Jira scopes the app uses (see docs/readme/60-backend.md)', () => {
