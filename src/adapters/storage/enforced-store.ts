@@ -21,7 +21,7 @@ import {
   assertValidPrefix,
   assertValueSize,
 } from './store-limits';
-import { jitteredBackoffMs, retryOnConflict } from './retry-on-conflict';
+import { jitteredBackoffMs, retryOnConflict } from '../../app/retry-on-conflict';
 import { StoreUsage, UsageMeter } from './usage-meter';
 
 const DEFAULT_MAX_ATTEMPTS = 10;

@@ -1,4 +1,5 @@
-import { JsonValue, Store, StoreError, TransactOperation } from '../ports/store';
+import { JsonValue, Store, TransactOperation } from '../ports/store';
+import { jitteredBackoffMs, retryOnConflict } from '../retry-on-conflict';
 
 export type KeyValues = ReadonlyMap<string, JsonValue | undefined>;
 
@@ -14,39 +15,33 @@ const MAX_ATTEMPTS = 12;
  * answer is left as it is, a key mapped to `undefined` is deleted.
  * Resolves to the number of keys written.
  */
-export async function editAtomically(
+export function editAtomically(
   store: Store,
   keys: readonly string[],
   compute: (current: KeyValues) => KeyValues,
 ): Promise<number> {
-  for (let attempt = 1; ; attempt += 1) {
-    const versions = await Promise.all(keys.map(async (key) => [key, await store.getVersioned(key)] as const));
-    const current = new Map(versions.map(([key, versioned]) => [key, versioned?.value]));
-    const next = compute(current);
-    const operations: TransactOperation[] = versions.map(([key, versioned]) => {
-      const ifVersion = versioned?.version ?? null;
-      if (!next.has(key) || sameJson(next.get(key), versioned?.value)) return { check: { key, ifVersion } };
-      const value = next.get(key);
-      return value === undefined ? { delete: { key, ifVersion } } : { set: { key, value, ifVersion } };
-    });
-    const writes = operations.filter((operation) => !('check' in operation)).length;
-    if (writes === 0) return 0;
-    try {
-      await store.transact(operations);
-      return writes;
-    } catch (error) {
-      const retryable = error instanceof StoreError && error.code === 'conflict' && attempt < MAX_ATTEMPTS;
-      if (!retryable) throw error;
-      await pause(Math.random() * Math.min(200, 5 * 2 ** attempt));
-    }
-  }
+  return retryOnConflict(() => editOnce(store, keys, compute), {
+    maxAttempts: MAX_ATTEMPTS,
+    delayMs: jitteredBackoffMs,
+    subject: `Keys ${keys.join(', ')}`,
+  });
+}
+
+async function editOnce(store: Store, keys: readonly string[], compute: (current: KeyValues) => KeyValues): Promise<number> {
+  const versions = await Promise.all(keys.map(async (key) => [key, await store.getVersioned(key)] as const));
+  const current = new Map(versions.map(([key, versioned]) => [key, versioned?.value]));
+  const next = compute(current);
+  const operations: TransactOperation[] = versions.map(([key, versioned]) => {
+    const ifVersion = versioned?.version ?? null;
+    if (!next.has(key) || sameJson(next.get(key), versioned?.value)) return { check: { key, ifVersion } };
+    const value = next.get(key);
+    return value === undefined ? { delete: { key, ifVersion } } : { set: { key, value, ifVersion } };
+  });
+  const writes = operations.filter((operation) => !('check' in operation)).length;
+  if (writes > 0) await store.transact(operations);
+  return writes;
 }
 
 function sameJson(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
   return a === undefined || b === undefined ? a === b : JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** Jittered so that writers that collided don't collide again on the next attempt. */
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

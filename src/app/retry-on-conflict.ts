@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { StoreError } from '../../app/ports/store';
+import { StoreError } from './ports/store';
 
 export interface RetryOptions {
   readonly maxAttempts: number;
@@ -20,7 +19,7 @@ export function jitteredBackoffMs(retry: number): number {
  */
 export async function retryOnConflict<T>(attempt: () => Promise<T>, options: RetryOptions): Promise<T> {
   for (let attemptNumber = 1; attemptNumber <= options.maxAttempts; attemptNumber += 1) {
-    if (attemptNumber > 1) await sleep(options.delayMs(attemptNumber - 1));
+    if (attemptNumber > 1) await pause(options.delayMs(attemptNumber - 1));
     try {
       return await attempt();
     } catch (error) {
@@ -28,4 +27,8 @@ export async function retryOnConflict<T>(attempt: () => Promise<T>, options: Ret
     }
   }
   throw new StoreError('conflict', `${options.subject} kept changing under ${options.maxAttempts} attempts.`);
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
