@@ -61,6 +61,15 @@ describe('POST /rest/api/3/search/jql paging', () => {
     ]);
   });
 
+  it('answers 410 Gone on the removed /rest/api/3/search, as Jira Cloud does', async () => {
+    const { simulator } = newSimulator(buildState(issues));
+    for (const method of ['GET', 'POST']) {
+      const removed = await call(simulator, APP, method, '/rest/api/3/search', method === 'POST' ? { jql: 'project = SUP' } : undefined);
+      expect(removed.status).toBe(410);
+      expect(removed.body).toEqual({ errorMessages: [expect.stringMatching(/^The requested API has been removed\. Please migrate to the \/rest\/api\/3\/search\/jql API/)], errors: {} });
+    }
+  });
+
   it('leaves out issues the caller may not browse', async () => {
     const hidden = buildIssue(900, { projectId: '10001', key: 'OPS-1' });
     const { simulator } = newSimulator(buildState([buildIssue(1), hidden]));

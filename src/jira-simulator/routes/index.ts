@@ -2,13 +2,14 @@ import { getIssueRoute, createIssueRoute, deleteIssueRoute } from './issues';
 import { myPermissionsRoute, myselfRoute, projectRoute, userRoute } from './people';
 import { deletePropertyRoute, getPropertyRoute, setPropertyRoute } from './properties';
 import type { Route } from './route';
-import { searchGetRoute, searchPostRoute } from './search';
+import { removedSearchRoutes, searchGetRoute, searchPostRoute } from './search';
 import { deletedWorklogsRoute, listWorklogsByIdRoute, updatedWorklogsRoute } from './worklog-changes';
 import { createWorklogRoute, deleteWorklogRoute, getWorklogRoute, listWorklogsRoute, updateWorklogRoute } from './worklogs';
 
 export const ROUTES: readonly Route[] = [
   searchPostRoute,
   searchGetRoute,
+  ...removedSearchRoutes,
   getIssueRoute,
   createIssueRoute,
   deleteIssueRoute,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badRequest } from '../http';
+import { badRequest, JiraHttpError } from '../http';
 import { compileJql } from '../jql/compile';
 import { hasPermission } from '../permissions';
 import { ISSUE_FIELDS, issueView, type IssueField } from '../views';
@@ -112,3 +112,21 @@ function safeJson(text: string): unknown {
     return null;
   }
 }
+
+/** Jira Cloud removed the old search API: both of its forms answer 410 Gone with this message. */
+function removedSearch(method: 'GET' | 'POST'): Route {
+  return {
+    method,
+    path: '/rest/api/3/search',
+    handle() {
+      throw new JiraHttpError(410, {
+        errorMessages: [
+          'The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046',
+        ],
+        errors: {},
+      });
+    },
+  };
+}
+
+export const removedSearchRoutes: readonly Route[] = [removedSearch('GET'), removedSearch('POST')];
