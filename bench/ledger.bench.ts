@@ -10,6 +10,7 @@
 import { loadavg } from 'node:os';
 import { buildStatement } from '../src/ledger';
 import type { BillingClass, BucketPlan, IssueLink, JiraWorklog, Statement } from '../src/ledger';
+import { seededRandom } from '../src/jira-simulator/prng';
 
 const SIZES = [10_000, 100_000, 200_000];
 const WARM_UP_RUNS = 2;
@@ -20,18 +21,6 @@ const ISSUES = 500;
 const AUTHORS = 25;
 const PLAN_START = Date.UTC(2024, 0, 1);
 const PLAN_SPAN_MS = Date.UTC(2026, 11, 31) - PLAN_START;
-
-/** mulberry32: small, fast and good enough to spread synthetic data. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const plan: BucketPlan = {
   kind: 'buckets',
@@ -68,7 +57,7 @@ function jiraTimestamp(instant: number): string {
 }
 
 function generateWorklogs(count: number, seed: number): JiraWorklog[] {
-  const random = seededRandom(seed);
+  const random = seededRandom(seed).next;
   return Array.from({ length: count }, (_, index) => {
     const started = PLAN_START + Math.floor(random() * PLAN_SPAN_MS);
     // 1 % are re-deliveries of an earlier id: the ledger must count them once.

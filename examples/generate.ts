@@ -8,17 +8,7 @@ import { TZDate } from '@date-fns/tz';
 import { addDays, format, isWeekend } from 'date-fns';
 import type { IssueLinksDocument, PlanDocument } from '../src/input';
 import type { BillingClass } from '../src/ledger';
-
-/** mulberry32: a small, well-known seeded generator; uniform in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), state | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../src/jira-simulator/prng';
 
 interface Agent {
   readonly accountId: string;
@@ -214,7 +204,7 @@ function page(worklogs: readonly JiraWorklogJson[]): PageOfWorklogsJson {
 }
 
 function generateScenario(scenario: Scenario): ExampleFiles {
-  const random = seededRandom(scenario.seed);
+  const random = seededRandom(scenario.seed).next;
   const worklogs = logWork(scenario, random).map((work, index) =>
     toJiraWorklog(scenario.site, work, String(scenario.firstWorklogId + index)),
   );
