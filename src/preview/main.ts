@@ -50,10 +50,7 @@ async function main(): Promise<void> {
   const fresh = !(await exists(jiraDir));
   const simulator = await JiraSimulator.open({ dataDir: jiraDir });
   const runtime = await startPreviewRuntime(simulator, path.join(dataDir, 'store'));
-  if (fresh) {
-    await seedDemo(simulator, runtime.backend.invoker, new Date().toISOString().slice(0, 10));
-    await runtime.settle();
-  }
+  if (fresh) await seedDemo(simulator, runtime, new Date().toISOString().slice(0, 10));
 
   const handler = createPreviewHandler({
     projectRoot: PROJECT_ROOT,

@@ -2,15 +2,20 @@ import { FileStore } from '../adapters/storage/file-store';
 import { DEMO_USERS } from '../jira-simulator/demo/people';
 import { APP_ACCOUNT } from '../jira-simulator/model';
 import type { JiraSimulator } from '../jira-simulator/simulator';
+import { requestRecompute } from '../app/sync/request-recompute';
 import { LocalQueue } from '../local/events/local-queue';
 import { startLocalSync } from '../local/events/local-sync';
 import { createLocalBackend, type LocalBackend } from '../local/local-backend';
 import type { PreviewRuntime } from './preview-handler';
 
 const RECONCILE_EVERY_MS = 5 * 60_000;
+const SETTLE_ROUND_MS = 20;
 
 export interface RunningRuntime extends PreviewRuntime {
   readonly backend: LocalBackend;
+  readonly queue: LocalQueue;
+  /** Rebuilds a plan's aggregates from Jira through the queue, as a plan change does on Forge. */
+  recompute(planId: string): Promise<void>;
   stop(): void;
 }
 
@@ -30,18 +35,29 @@ export async function startPreviewRuntime(simulator: JiraSimulator, storeDirecto
     queue,
     jira: { baseUrl: 'http://jira.preview.local', fetch: simulator.fetch, users: accounts, app: APP_ACCOUNT },
   });
+  const syncDeps = { jira: backend.jira.app, store, queue, clock };
   const sync = startLocalSync({
-    deps: { jira: backend.jira.app, store, queue, clock },
+    deps: syncDeps,
     queue,
     subscribe: (listener) => simulator.onEvent(listener),
     reconcileEveryMs: RECONCILE_EVERY_MS,
   });
   return {
     backend,
+    queue,
+    async recompute(planId) {
+      await requestRecompute(syncDeps, planId);
+    },
     invoke: (request) => backend.invoker.invokeFrame(request),
     async settle() {
-      await simulator.idle();
-      await queue.idle();
+      // A finished job may have pushed the next one onto a timer: wait until a round starts no new job.
+      let runs = -1;
+      while (runs !== queue.runs.length) {
+        runs = queue.runs.length;
+        await simulator.idle();
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_ROUND_MS));
+        await queue.idle();
+      }
     },
     stop() {
       sync.stop();

@@ -63,6 +63,7 @@ describe('the preview in a real browser', () => {
     await open({ view: 'issue', user: 'agent-us', issue: ISSUE });
     const panel = surfaceFrame(page, 'issuePanel');
     await panel.getByLabel('Plan', { exact: true }).selectOption(PLAN.id);
+    await panel.getByLabel('Billing class').selectOption('covered');
     await panel.getByRole('button', { name: /Add to plan|Save plan/ }).click();
     await waitForText(panel.getByTestId('remaining'), '2 h remaining');
 

@@ -32,7 +32,11 @@ export function startPreview(dataDir: string): Promise<RunningPreview> {
       });
     };
     child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    // The preview's own complaints (a failing trigger or queue job) belong in the test's output.
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      process.stderr.write(chunk);
+    });
     child.once('exit', (code) => reject(new Error(`The preview exited with ${code} before printing its address:\n${output}`)));
   });
 }
