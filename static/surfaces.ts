@@ -3,6 +3,5 @@
  * and the preview's own pages, which are never deployed.
  */
 export const SURFACES = ['issue-panel', 'project-page', 'project-settings', 'gadget'] as const;
-export type Surface = (typeof SURFACES)[number];
 
 export const PREVIEW_HOST = 'preview-host';

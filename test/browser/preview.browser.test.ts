@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { csvRecords } from './support/csv';
@@ -27,6 +27,12 @@ let page: Page;
 
 async function open(query: Record<string, string>): Promise<void> {
   await page.goto(`${preview.url}/?${new URLSearchParams(query).toString()}`);
+}
+
+/** 2.5 h logged against 2 h included: nothing left, and half an hour of overage at €100 an hour. */
+async function expectExhaustedWithOverage(frame: FrameLocator): Promise<void> {
+  await waitForText(frame.getByTestId('remaining'), '0 h remaining');
+  await waitForText(frame.getByText(/^0\.5 h · /), '0.5 h · €50.00');
 }
 
 beforeAll(async () => {
@@ -73,9 +79,7 @@ describe('the preview in a real browser', () => {
 
     await page.getByLabel('Hours', { exact: true }).fill('1');
     await page.getByRole('button', { name: 'Log work' }).click();
-    const after = surfaceFrame(page, 'issuePanel');
-    await waitForText(after.getByTestId('remaining'), '0 h remaining');
-    await waitForText(after.getByText(/^0\.5 h · /), '0.5 h · €50.00');
+    await expectExhaustedWithOverage(surfaceFrame(page, 'issuePanel'));
   });
 
   it('shows the same balance in the dashboard gadget once a manager configures it', async () => {
@@ -84,9 +88,7 @@ describe('the preview in a real browser', () => {
     await edit.getByLabel('Project key').fill('SUP');
     await edit.getByLabel('Plan id').fill(PLAN.id);
     await edit.getByRole('button', { name: 'Save' }).click();
-    const gadget = surfaceFrame(page, 'gadget');
-    await waitForText(gadget.getByTestId('remaining'), '0 h remaining');
-    await waitForText(gadget.getByText(/^0\.5 h · /), '0.5 h · €50.00');
+    await expectExhaustedWithOverage(surfaceFrame(page, 'gadget'));
   });
 
   it('shows the plan on the project page, and its CSV totals equal the statement', async () => {

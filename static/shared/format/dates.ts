@@ -8,7 +8,3 @@ export function formatDateTime(instant: number, timeZone: string, locale: string
   return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(instant);
 }
 
-/** Whole days from `asOf` until the exclusive `end`, never negative. */
-export function daysLeft(asOf: number, end: number): number {
-  return Math.max(0, Math.ceil((end - asOf) / 86_400_000));
-}

@@ -16,16 +16,15 @@ export interface ResolverState<T> {
 }
 
 /**
- * Reads one resolver and owns its loading and error state. `payload: null` waits (nothing to ask yet).
- * A new payload (compared by value) loads again; an answer to an outdated request is dropped.
+ * Reads one resolver and owns its loading and error state. A new payload (compared by value)
+ * loads again; an answer to an outdated request is dropped.
  */
-export function useResolver<Name extends ResolverName>(name: Name, payload: PayloadOf<Name> | null): ResolverState<DataOf<Name>> {
+export function useResolver<Name extends ResolverName>(name: Name, payload: PayloadOf<Name>): ResolverState<DataOf<Name>> {
   const [state, setState] = useState<Loadable<DataOf<Name>>>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
   const payloadKey = JSON.stringify(payload);
 
   useEffect(() => {
-    if (payload === null) return;
     let current = true;
     void callResolver(name, payload).then((outcome) => {
       if (!current) return;
