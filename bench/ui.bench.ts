@@ -42,7 +42,7 @@ async function panelPaintTimes(): Promise<{ pageMs: number[]; frameMs: number[] 
   const [preview, browser] = await Promise.all([startPreview(dataDir), launchChromium()]);
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    const painted = () => surfaceFrame(page, 'issuePanel').locator('[data-testid="remaining"], [data-testid="no-plan"]').first().waitFor({ state: 'visible', timeout: 30_000 });
+    const painted = () => surfaceFrame(page, 'issuePanel').locator('[data-testid="remaining"], [data-testid="billed"], [data-testid="no-plan"]').first().waitFor({ state: 'visible', timeout: 30_000 });
     const pageMs: number[] = [];
     const frameMs: number[] = [];
     for (let run = 0; run <= PAINT_RUNS; run += 1) {

@@ -28,8 +28,27 @@ function thresholdMessage(card: PlanCard): string | null {
 export function PlanBalance({ card, headingLevel = 3 }: { card: PlanCard; headingLevel?: 2 | 3 }) {
   const { locale } = useSurfaceContext();
   const hours = (seconds: number) => formatHours(seconds, locale);
-  const warning = thresholdMessage(card);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <section className="sh-stack" aria-label={`${card.planName} balance`}>
+      <Heading>
+        {card.planName} <span className="sh-subtle">· {card.period.label}</span>
+      </Heading>
+      {card.kind === 'pay-as-you-go' ? (
+        <p className="sh-headline" data-testid="billed">
+          {hours(card.usedCoveredSeconds)} <span className="sh-subtle">billed · {formatMoney(card.totalMinor, card.currency, locale)}</span>
+        </p>
+      ) : (
+        <BucketBalance card={card} hours={hours} />
+      )}
+    </section>
+  );
+}
+
+/** Included hours and blocks: what is left, the bar, the figures and the threshold warning. */
+function BucketBalance({ card, hours }: { card: PlanCard; hours: (seconds: number) => string }) {
+  const { locale } = useSurfaceContext();
+  const warning = thresholdMessage(card);
   const stats: Stat[] = [
     { label: 'Used', value: hours(card.usedCoveredSeconds) },
     { label: 'Available', value: hours(card.availableSeconds) },
@@ -40,10 +59,7 @@ export function PlanBalance({ card, headingLevel = 3 }: { card: PlanCard; headin
     stats.push({ label: 'Overage', value: `${hours(card.overageSeconds)} · ${formatMoney(card.overageMinor, card.currency, locale)}` });
   }
   return (
-    <section className="sh-stack" aria-label={`${card.planName} balance`}>
-      <Heading>
-        {card.planName} <span className="sh-subtle">· {card.period.label}</span>
-      </Heading>
+    <>
       <p className="sh-headline" data-testid="remaining">
         {hours(card.remainingSeconds)} <span className="sh-subtle">remaining</span>
       </p>
@@ -55,6 +71,6 @@ export function PlanBalance({ card, headingLevel = 3 }: { card: PlanCard; headin
       />
       <Stats items={stats} />
       {warning === null ? null : <Banner appearance={card.thresholdState === 'exhausted' ? 'error' : 'warning'}>{warning}</Banner>}
-    </section>
+    </>
   );
 }
