@@ -82,12 +82,18 @@ describe('the preview in a real browser', () => {
     await expectExhaustedWithOverage(surfaceFrame(page, 'issuePanel'));
   });
 
-  it('shows the same balance in the dashboard gadget once a manager configures it', async () => {
+  it('shows the same balance in the dashboard gadget once a manager configures it, and says when its plan is gone', async () => {
     await open({ view: 'dashboard', user: 'manager' });
-    const edit = surfaceFrame(page, 'gadget');
-    await edit.getByLabel('Project key').fill('SUP');
-    await edit.getByLabel('Plan id').fill(PLAN.id);
-    await edit.getByRole('button', { name: 'Save' }).click();
+    const configure = async (planId: string) => {
+      const edit = surfaceFrame(page, 'gadget');
+      await edit.getByLabel('Project key').fill('SUP');
+      await edit.getByLabel('Plan id').fill(planId);
+      await edit.getByRole('button', { name: 'Save' }).click();
+    };
+    await configure('no-such-plan');
+    await waitForText(surfaceFrame(page, 'gadget').getByRole('alert'), 'The plan this gadget showed was deleted. Edit the gadget to pick another plan.');
+    await page.getByRole('button', { name: 'Edit gadget' }).click();
+    await configure(PLAN.id);
     await expectExhaustedWithOverage(surfaceFrame(page, 'gadget'));
   });
 
