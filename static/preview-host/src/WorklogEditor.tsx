@@ -14,14 +14,15 @@ function toJiraStarted(local: string): string {
   return `${local}:00.000+0000`;
 }
 
-function nowForInput(): string {
-  return new Date().toISOString().slice(0, 16);
+/** An instant as a datetime-local value in UTC, e.g. `2026-11-26T10:00`. */
+function utcInputValue(instant: Date): string {
+  return instant.toISOString().slice(0, 16);
 }
 
 /** Log, edit and delete work on the issue through Jira's REST API, as the selected user. */
 export function WorklogEditor({ user, issueKey, onChanged }: WorklogEditorProps) {
   const [worklogs, setWorklogs] = useState<DemoWorklog[]>([]);
-  const [started, setStarted] = useState(nowForInput);
+  const [started, setStarted] = useState(() => utcInputValue(new Date()));
   const [hours, setHours] = useState('1');
   const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -91,7 +92,7 @@ export function WorklogEditor({ user, issueKey, onChanged }: WorklogEditorProps)
                   type="button"
                   onClick={() => {
                     setEditing(worklog.id);
-                    setStarted(worklog.started.slice(0, 16));
+                    setStarted(utcInputValue(new Date(worklog.started)));
                     setHours(String(worklog.timeSpentSeconds / 3600));
                   }}
                 >
