@@ -4,7 +4,10 @@ import path from 'node:path';
 
 const SKIPPED = new Set(['node_modules', 'build']);
 
-/** Newest modification time of the front end's sources (and the contract they import), in ms. */
+/** The folders the surfaces and the host page are built from, theirs and the backend modules they import. */
+const FRONT_END_SOURCES = ['static', ...['contract', 'input', 'ledger', 'cli', 'preview'].map((folder) => path.join('src', folder))];
+
+/** Newest modification time of the files below `folder`, in ms. */
 async function newestSource(folder: string): Promise<number> {
   const entries = await readdir(folder, { withFileTypes: true });
   const times = await Promise.all(
@@ -29,7 +32,7 @@ async function builtAt(file: string): Promise<number> {
 /** Whether some build folder is missing or older than a source it is made from. */
 export async function buildsAreStale(projectRoot: string, buildFolders: readonly string[]): Promise<boolean> {
   const sources = Math.max(
-    ...(await Promise.all(['static', path.join('src', 'contract'), path.join('src', 'preview')].map((folder) => newestSource(path.join(projectRoot, folder))))),
+    ...(await Promise.all(FRONT_END_SOURCES.map((folder) => newestSource(path.join(projectRoot, folder))))),
   );
   const builds = await Promise.all(buildFolders.map((folder) => builtAt(path.join(projectRoot, folder, 'index.html'))));
   return builds.some((time) => time < sources);
