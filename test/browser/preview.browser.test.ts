@@ -17,7 +17,8 @@ jest.setTimeout(180_000);
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const DATA_DIR = path.join(PROJECT_ROOT, '.cache', `browser-test-${process.pid}`);
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'docs', 'screenshots');
+/** `npm run screenshots` points this at docs/screenshots (the README's pictures); plain test runs write under build/. */
+const SCREENSHOTS = path.resolve(PROJECT_ROOT, process.env.SCREENSHOTS_DIR ?? path.join('build', 'screenshots'));
 const PLAN = { id: 'browser-test-gold', name: 'Browser Test Gold' } as const;
 const ISSUE = 'SUP-1';
 
