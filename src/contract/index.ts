@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { bulkContract } from './bulk';
+import { gadgetContract } from './gadget';
 import { issueContract } from './issue';
 import { plansContract } from './plans';
 import type { DeepReadonly, Outcome } from './result';
@@ -16,6 +17,7 @@ export const contract = {
   ...settingsContract,
   ...issueContract,
   ...usageContract,
+  ...gadgetContract,
   ...bulkContract,
 } as const;
 
@@ -37,5 +39,6 @@ export * from './plans';
 export * from './settings';
 export * from './issue';
 export * from './usage';
+export * from './gadget';
 export * from './bulk';
 export * from './statement';

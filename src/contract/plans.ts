@@ -63,7 +63,11 @@ const planWrite = { ...planRef, expectedVersion: expectedVersionSchema };
 export const plansContract = {
   'plans/list': {
     payload: z.strictObject({ includeArchived: z.boolean().optional() }),
-    result: z.object({ plans: z.array(storedPlanSchema) }),
+    result: z.object({
+      plans: z.array(storedPlanSchema),
+      /** Whether the caller administers the project (from the same permission check): the settings page is read-only otherwise. */
+      canAdminister: z.boolean(),
+    }),
   },
   'plans/get': {
     payload: z.strictObject(planRef),

@@ -35,6 +35,20 @@ describe('plans resolvers', () => {
     expect(got.ok && got.data.history.map((entry) => [entry.version, entry.action, entry.by])).toEqual([[1, 'created', USERS.admin.accountId]]);
   });
 
+  it('tells the settings page whether the caller administers the project, from the one permission call', async () => {
+    await createAcmeGold(fixture);
+    const listedFor = async (who: (typeof USERS)[keyof typeof USERS]) => {
+      fixture.jira.resetStats();
+      const list = await fixture.invoker.invoke('plans/list', { includeArchived: true }, as(who), on.settings());
+      return [list.ok && list.data.canAdminister, list.ok && list.data.plans.length, fixture.jira.forUser(who.accountId).stats().calls];
+    };
+    expect(await listedFor(USERS.admin)).toEqual([true, 1, 1]);
+    expect(await listedFor(USERS.agent)).toEqual([false, 1, 1]);
+    expect(await listedFor(USERS.manager)).toEqual([false, 1, 1]);
+    const outsider = await fixture.invoker.invoke('plans/list', {}, as(USERS.outsider), on.settings());
+    expect(outsider).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'You need permission to browse this project to see its support plans.' } });
+  });
+
   it('updates with the version read, recording each changed field', async () => {
     await createAcmeGold(fixture);
     const updated = await fixture.invoker.invoke(

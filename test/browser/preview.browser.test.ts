@@ -83,18 +83,33 @@ describe('the preview in a real browser', () => {
     await expectExhaustedWithOverage(surfaceFrame(page, 'issuePanel'));
   });
 
-  it('shows the same balance in the dashboard gadget once a manager configures it, and says when its plan is gone', async () => {
+  it('shows the same balance in the dashboard gadget once a manager picks the plan, and says when its plan is gone', async () => {
+    const doomed = { kind: 'buckets', id: 'browser-test-doomed', name: 'Browser Test Doomed', currency: 'EUR', timeZone: 'UTC', startDate: '2026-01-01', extraRateMinor: 0, overageRateMinor: 0 } as const;
+    const created = await invokeAs(preview.url, 'demo-admin', 'plans/create', { plan: doomed }, 'projectSettings');
+    expect(created.ok).toBe(true);
     await open({ view: 'dashboard', user: 'manager' });
-    const configure = async (planId: string) => {
+    const demoPlans = ['Acme Corp — 300 h/month support contract', 'Globex — pay as you go', 'Initech — 20 h/month plus a prepaid block'] as const;
+    /** The pickers offer the projects the manager may browse, then that project's active plans by name. */
+    const configure = async (planName: string, offered: readonly string[]) => {
       const edit = surfaceFrame(page, 'gadget');
-      await edit.getByLabel('Project key').fill('SUP');
-      await edit.getByLabel('Plan id').fill(planId);
+      const project = edit.getByLabel('Project', { exact: true });
+      await project.locator('option').nth(1).waitFor({ state: 'attached', timeout: 30_000 });
+      expect(await project.locator('option').allTextContents()).toEqual(['Choose a project…', 'SUP']);
+      await project.selectOption('SUP');
+      const plans = edit.getByLabel('Support plan');
+      expect(await plans.locator('option').allTextContents()).toEqual(['Choose a plan…', ...offered]);
+      await plans.selectOption({ label: planName });
       await edit.getByRole('button', { name: 'Save' }).click();
     };
-    await configure('no-such-plan');
+    await configure(doomed.name, [demoPlans[0], doomed.name, PLAN.name, ...demoPlans.slice(1)]);
+    await surfaceFrame(page, 'gadget').getByRole('region', { name: `${doomed.name} balance` }).waitFor({ timeout: 30_000 });
+    const deleted = await invokeAs(preview.url, 'demo-admin', 'plans/delete', { planId: doomed.id, expectedVersion: 1 }, 'projectSettings');
+    expect(deleted.ok).toBe(true);
+    await page.getByRole('button', { name: 'Reload apps' }).click();
     await waitForText(surfaceFrame(page, 'gadget').getByRole('alert'), 'The plan this gadget showed was deleted. Edit the gadget to pick another plan.');
     await page.getByRole('button', { name: 'Edit gadget' }).click();
-    await configure(PLAN.id);
+    await waitForText(surfaceFrame(page, 'gadget').getByRole('alert'), `The plan this gadget showed (${doomed.id} in SUP) is no longer offered to you. Choose another.`);
+    await configure(PLAN.name, [demoPlans[0], PLAN.name, ...demoPlans.slice(1)]);
     await expectExhaustedWithOverage(surfaceFrame(page, 'gadget'));
   });
 
@@ -132,6 +147,27 @@ describe('the preview in a real browser', () => {
     const panel = surfaceFrame(page, 'issuePanel');
     await waitForText(panel.getByTestId('remaining'), '0 h remaining');
     expect(await panel.getByRole('form').count()).toBe(0);
+
+    // Jira shows project settings only to project admins; should it show them to someone else (a permission
+    // revoked while the page is open), the page follows the resolver's `canAdminister` and is read-only.
+    await page.route('**/__preview/invoke', async (route) => {
+      const body = route.request().postData() ?? '';
+      await route.continue({ postData: body.replaceAll('"accountId":"demo-admin"', '"accountId":"demo-manager"') });
+    });
+    try {
+      await open({ view: 'settings', user: 'admin' });
+      const readOnly = surfaceFrame(page, 'projectSettings');
+      await waitForText(
+        readOnly.getByRole('status').filter({ hasText: 'not change them' }),
+        "You can see this project's support plans but not change them: only administrators of this project can create, edit, archive or delete plans, set the default plan or link issues in bulk.",
+      );
+      await waitForText(readOnly.getByRole('row', { name: new RegExp(PLAN.name) }).getByRole('button'), 'History');
+      expect(await readOnly.getByRole('button', { name: /^(Create plan|Edit|Archive|Delete|Save default)/ }).count()).toBe(0);
+      expect(await readOnly.getByRole('region', { name: 'Link issues by JQL' }).count()).toBe(0);
+      expect(await readOnly.getByRole('form').count()).toBe(0);
+    } finally {
+      await page.unroute('**/__preview/invoke');
+    }
 
     const plan = { kind: 'buckets', id: 'sneaky', name: 'Sneaky', currency: 'EUR', timeZone: 'UTC', startDate: '2026-01-01', extraRateMinor: 0, overageRateMinor: 0 } as const;
     const refused = await invokeAs(preview.url, 'demo-agent-us', 'plans/create', { plan }, 'projectSettings');

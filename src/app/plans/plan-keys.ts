@@ -14,6 +14,9 @@ export const planAuditPrefix = (planId: string): string => `plan-audit:${planId}
 export const planAuditKey = (planId: string, version: number): string =>
   `${planAuditPrefix(planId)}${String(version).padStart(6, '0')}`;
 
-export const projectPlansPrefix = (projectId: string): string => `project-plans:${projectId}:`;
+/** Every project's plan index entries. */
+export const ALL_PROJECT_PLANS_PREFIX = 'project-plans:';
+
+export const projectPlansPrefix = (projectId: string): string => `${ALL_PROJECT_PLANS_PREFIX}${projectId}:`;
 
 export const projectPlanIndexKey = (projectId: string, planId: string): string => `${projectPlansPrefix(projectId)}${planId}`;

@@ -31,14 +31,40 @@ async function inProjectWith(services: BackendServices, context: CallContext, pe
   return { ok: true, data: { actor: { accountId: context.accountId }, project: project.data } };
 }
 
+const READER_REFUSAL = 'You need permission to browse this project to see its support plans.';
+
 /** Reading plans and figures: anyone who can browse the project. */
 export function asProjectReader(services: BackendServices, context: CallContext): Promise<Outcome<PlanWriteContext>> {
-  return inProjectWith(services, context, 'BROWSE_PROJECTS', 'You need permission to browse this project to see its support plans.');
+  return inProjectWith(services, context, 'BROWSE_PROJECTS', READER_REFUSAL);
+}
+
+export interface ProjectReader extends PlanWriteContext {
+  /** Whether the caller may also change the project's plans and settings. */
+  readonly canAdminister: boolean;
+}
+
+/** A project reader, and — from the same `mypermissions` call — whether they administer the project. */
+export async function asProjectReaderNotingAdmin(services: BackendServices, context: CallContext): Promise<Outcome<ProjectReader>> {
+  const project = projectOf(context);
+  if (!project.ok) return project;
+  const granted = await services.userJira(context).myPermissions({ projectId: project.data.id }, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS']);
+  if (!granted.has('BROWSE_PROJECTS')) return fail('FORBIDDEN', READER_REFUSAL);
+  return { ok: true, data: { actor: { accountId: context.accountId }, project: project.data, canAdminister: granted.has('ADMINISTER_PROJECTS') } };
 }
 
 /** Changing plans, settings and bulk links: project administrators only. */
 export function asProjectAdmin(services: BackendServices, context: CallContext): Promise<Outcome<PlanWriteContext>> {
   return inProjectWith(services, context, 'ADMINISTER_PROJECTS', 'Only administrators of this project can change its support plans and settings.');
+}
+
+/** Whether the caller may browse a project (one `mypermissions` call); a project Jira no longer knows: no. */
+export async function browsesProject(services: BackendServices, context: CallContext, projectId: string): Promise<boolean> {
+  try {
+    return await holds(services, context, { projectId }, ['BROWSE_PROJECTS']);
+  } catch (error) {
+    if (error instanceof JiraError && error.kind === 'not-found') return false;
+    throw error;
+  }
 }
 
 /** Jira answers 404 for an issue the caller may not see: that is "no permissions", not a failure. */

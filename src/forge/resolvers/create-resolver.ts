@@ -1,5 +1,6 @@
 import Resolver from '@forge/resolver';
 import { defineBulkResolvers } from './bulk-resolvers';
+import { defineGadgetResolvers } from './gadget-resolvers';
 import { defineIssueResolvers } from './issue-resolvers';
 import { definePlanResolvers } from './plan-resolvers';
 import type { BackendServices } from './services';
@@ -14,5 +15,6 @@ export function createResolver(services: BackendServices): Resolver {
   defineIssueResolvers(resolver, services);
   defineUsageResolvers(resolver, services);
   defineBulkResolvers(resolver, services);
+  defineGadgetResolvers(resolver, services);
   return resolver;
 }

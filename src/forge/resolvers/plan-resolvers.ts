@@ -5,16 +5,17 @@ import { deletePlan } from '../../app/plans/delete-plan';
 import { listProjectPlans, loadPlan, loadPlanHistory } from '../../app/plans/plan-repository';
 import { planNotFound } from '../../app/plans/plan-write';
 import { updatePlan } from '../../app/plans/update-plan';
-import { asProjectAdmin, asProjectReader } from './access';
+import { asProjectAdmin, asProjectReader, asProjectReaderNotingAdmin } from './access';
 import { defineResolver } from './define-resolver';
 import type { BackendServices } from './services';
 
 export function definePlanResolvers(resolver: Resolver, services: BackendServices): void {
   defineResolver(resolver, 'plans/list', async ({ payload, context }) => {
-    const reader = await asProjectReader(services, context);
+    const reader = await asProjectReaderNotingAdmin(services, context);
     if (!reader.ok) return reader;
     const plans = await listProjectPlans(services.store, reader.data.project.id);
-    return { ok: true, data: { plans: plans.filter((stored) => payload.includeArchived === true || stored.status === 'active') } };
+    const listed = plans.filter((stored) => payload.includeArchived === true || stored.status === 'active');
+    return { ok: true, data: { plans: listed, canAdminister: reader.data.canAdminister } };
   });
 
   defineResolver(resolver, 'plans/get', async ({ payload, context }) => {

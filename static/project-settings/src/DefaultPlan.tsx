@@ -8,14 +8,20 @@ import { LoadableView } from '../../shared/components/LoadableView';
 import { useResolver } from '../../shared/hooks/useResolver';
 import { useWrite } from '../../shared/hooks/useWrite';
 
-/** The plan new issues of the project get. */
-export function DefaultPlan({ plans }: { plans: readonly StoredPlan[] }) {
+/** The plan new issues of the project get; shown as text to people who may not change it. */
+export function DefaultPlan({ plans, canAdminister }: { plans: readonly StoredPlan[]; canAdminister: boolean }) {
   const { state, reload, replace } = useResolver('settings/get', {});
   return (
     <section className="sh-stack sh-card" aria-label="Default plan for new issues">
       <h2>Default plan for new issues</h2>
       <LoadableView state={state} what="the project's settings" onRetry={reload}>
-        {(settings) => <DefaultPlanForm key={settings.version} settings={settings} plans={plans} onSaved={replace} />}
+        {(settings) =>
+          canAdminister ? (
+            <DefaultPlanForm key={settings.version} settings={settings} plans={plans} onSaved={replace} />
+          ) : (
+            <p data-testid="default-plan">New issues count against: {plans.find((stored) => stored.plan.id === settings.defaultPlanId)?.plan.name ?? 'no plan'}</p>
+          )
+        }
       </LoadableView>
     </section>
   );

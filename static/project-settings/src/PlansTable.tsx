@@ -4,20 +4,25 @@ import { Button } from '../../shared/components/Button';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { formatDateTime } from '../../shared/format/dates';
 
-interface PlansTableProps {
-  readonly plans: readonly StoredPlan[];
-  readonly pending: boolean;
+/** What a project administrator may do to a plan; absent for everyone else. */
+export interface PlanChanges {
   readonly onEdit: (stored: StoredPlan) => void;
   readonly onArchive: (stored: StoredPlan) => void;
   readonly onDelete: (stored: StoredPlan) => void;
+}
+
+interface PlansTableProps {
+  readonly plans: readonly StoredPlan[];
+  readonly pending: boolean;
+  readonly changes: PlanChanges | undefined;
   readonly onHistory: (stored: StoredPlan) => void;
 }
 
-/** The project's plans with their actions; deleting asks to be confirmed with a second press. */
-export function PlansTable({ plans, pending, onEdit, onArchive, onDelete, onHistory }: PlansTableProps) {
+/** The project's plans with their actions; deleting asks to be confirmed with a second press. Read-only without `changes`. */
+export function PlansTable({ plans, pending, changes, onHistory }: PlansTableProps) {
   const { locale, timeZone } = useSurfaceContext();
   const [confirmingDelete, setConfirmingDelete] = useState<string | null>(null);
-  if (plans.length === 0) return <p>No plans yet. Create the first one to start counting support hours.</p>;
+  if (plans.length === 0) return <p>{changes === undefined ? 'This project has no support plans yet.' : 'No plans yet. Create the first one to start counting support hours.'}</p>;
   return (
     <table className="sh-table">
       <caption className="sh-visually-hidden">Support plans of this project</caption>
@@ -42,19 +47,21 @@ export function PlansTable({ plans, pending, onEdit, onArchive, onDelete, onHist
                 v{stored.version} · {formatDateTime(stored.updatedAt, timeZone, locale)}
               </td>
               <td className="sh-row">
-                <Button onClick={() => onEdit(stored)} disabled={pending} aria-label={`Edit ${name}`}>
-                  Edit
-                </Button>
+                {changes === undefined ? null : (
+                  <Button onClick={() => changes.onEdit(stored)} disabled={pending} aria-label={`Edit ${name}`}>
+                    Edit
+                  </Button>
+                )}
                 <Button onClick={() => onHistory(stored)} aria-label={`History of ${name}`}>
                   History
                 </Button>
-                {stored.status === 'active' ? (
-                  <Button onClick={() => onArchive(stored)} disabled={pending} aria-label={`Archive ${name}`}>
+                {changes === undefined ? null : stored.status === 'active' ? (
+                  <Button onClick={() => changes.onArchive(stored)} disabled={pending} aria-label={`Archive ${name}`}>
                     Archive
                   </Button>
                 ) : null}
-                {confirmingDelete === id ? (
-                  <Button appearance="danger" onClick={() => onDelete(stored)} disabled={pending}>
+                {changes === undefined ? null : confirmingDelete === id ? (
+                  <Button appearance="danger" onClick={() => changes.onDelete(stored)} disabled={pending}>
                     Confirm deleting {name}
                   </Button>
                 ) : (

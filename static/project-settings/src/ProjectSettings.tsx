@@ -49,38 +49,52 @@ export function ProjectSettings() {
       {notice === null ? null : <Banner appearance="success">{notice}</Banner>}
       {actionError === null ? null : <Banner appearance="error">{actionError.message}</Banner>}
       <LoadableView state={state} what="the project's support plans" onRetry={reload}>
-        {({ plans }) => (
-          <>
-            {editing === null ? (
-              <div>
-                <Button appearance="primary" onClick={() => setEditing({ kind: 'new' })}>
-                  Create plan
-                </Button>
-              </div>
-            ) : (
-              <PlanForm
-                key={editing.kind === 'new' ? 'new' : `${editing.stored.plan.id}:${editing.stored.version}`}
-                initial={editing.kind === 'new' ? emptyDraft(new Date().toISOString().slice(0, 10), timeZone) : draftOf(editing.stored.plan)}
-                editing={editing.kind === 'existing'}
+        {({ plans, canAdminister }) =>
+          canAdminister ? (
+            <>
+              {editing === null ? (
+                <div>
+                  <Button appearance="primary" onClick={() => setEditing({ kind: 'new' })}>
+                    Create plan
+                  </Button>
+                </div>
+              ) : (
+                <PlanForm
+                  key={editing.kind === 'new' ? 'new' : `${editing.stored.plan.id}:${editing.stored.version}`}
+                  initial={editing.kind === 'new' ? emptyDraft(new Date().toISOString().slice(0, 10), timeZone) : draftOf(editing.stored.plan)}
+                  editing={editing.kind === 'existing'}
+                  pending={pending}
+                  serverError={editing.kind === 'new' ? create.error : update.error}
+                  onSave={(plan) => void save(plan)}
+                  onCancel={() => setEditing(null)}
+                />
+              )}
+              <PlansTable
+                plans={plans}
                 pending={pending}
-                serverError={editing.kind === 'new' ? create.error : update.error}
-                onSave={(plan) => void save(plan)}
-                onCancel={() => setEditing(null)}
+                changes={{
+                  onEdit: (stored) => setEditing({ kind: 'existing', stored }),
+                  onArchive: (stored) => void archive.run(versionOf(stored)).then((outcome) => outcome.ok && finish(`Archived ${stored.plan.name}.`)),
+                  onDelete: (stored) => void remove.run(versionOf(stored)).then((outcome) => outcome.ok && finish(`Deleted ${stored.plan.name}.`)),
+                }}
+                onHistory={(stored) => setHistoryOf(stored.plan.id)}
               />
-            )}
-            <PlansTable
-              plans={plans}
-              pending={pending}
-              onEdit={(stored) => setEditing({ kind: 'existing', stored })}
-              onHistory={(stored) => setHistoryOf(stored.plan.id)}
-              onArchive={(stored) => void archive.run(versionOf(stored)).then((outcome) => outcome.ok && finish(`Archived ${stored.plan.name}.`))}
-              onDelete={(stored) => void remove.run(versionOf(stored)).then((outcome) => outcome.ok && finish(`Deleted ${stored.plan.name}.`))}
-            />
-            {historyOf === null ? null : <PlanHistory key={historyOf} planId={historyOf} />}
-            <DefaultPlan plans={plans} />
-            <BulkLink plans={plans} />
-          </>
-        )}
+              {historyOf === null ? null : <PlanHistory key={historyOf} planId={historyOf} />}
+              <DefaultPlan plans={plans} canAdminister />
+              <BulkLink plans={plans} />
+            </>
+          ) : (
+            <>
+              <Banner appearance="info">
+                You can see this project&apos;s support plans but not change them: only administrators of this project can create, edit, archive or delete
+                plans, set the default plan or link issues in bulk.
+              </Banner>
+              <PlansTable plans={plans} pending={false} changes={undefined} onHistory={(stored) => setHistoryOf(stored.plan.id)} />
+              {historyOf === null ? null : <PlanHistory key={historyOf} planId={historyOf} />}
+              <DefaultPlan plans={plans} canAdminister={false} />
+            </>
+          )
+        }
       </LoadableView>
     </div>
   );
