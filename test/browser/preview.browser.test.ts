@@ -119,6 +119,9 @@ describe('the preview in a real browser', () => {
     const card = project.getByRole('article', { name: PLAN.name });
     await waitForText(card.getByTestId('remaining'), '0 h remaining');
     await card.getByRole('button', { name: 'Show details' }).click();
+    const byIssue = project.getByRole('table', { name: 'Hours by issue' });
+    await byIssue.waitFor({ timeout: 30_000 });
+    expect(await byIssue.locator('tbody tr td:first-child').allTextContents()).toEqual([ISSUE]);
     const download = page.waitForEvent('download');
     await project.getByRole('button', { name: 'Download statement (CSV)' }).click();
     const file = await (await download).path();

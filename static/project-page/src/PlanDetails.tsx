@@ -7,7 +7,7 @@ import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { formatHours } from '../../shared/format/hours';
 import { formatMoney } from '../../shared/format/money';
 import { useResolver } from '../../shared/hooks/useResolver';
-import { Breakdown } from './Breakdown';
+import { Breakdown, IssueBreakdown } from './Breakdown';
 import { BurnChart } from './BurnChart';
 import { CsvExport } from './CsvExport';
 import { PastPeriods } from './PastPeriods';
@@ -55,7 +55,7 @@ export function PlanDetails({ card }: { card: PlanCard }) {
               {stored.state.status === 'ready' ? <CsvExport statement={data} plan={stored.state.data.plan.plan} /> : null}
             </div>
             <h3>By issue</h3>
-            <Breakdown caption="Hours by issue" keyLabel="Issue" rows={data.byIssue} />
+            <IssueBreakdown rows={data.byIssue} lines={data.lines} />
             <h3>By person</h3>
             <Breakdown caption="Hours by person" keyLabel="Person" rows={data.byAuthor} />
             <h3>Worklog lines</h3>

@@ -4,6 +4,7 @@
  */
 import { decimalFromScaled } from '../../../static/shared/format/decimal';
 import { burnSeries } from '../../../static/project-page/src/burn-series';
+import { issueKeysOf, issueLabel } from '../../../static/project-page/src/issue-keys';
 import { hoursText, minorFromAmount, secondsFromHours } from '../../../static/project-settings/src/quantities';
 
 const DAY_MS = 86_400_000;
@@ -52,5 +53,21 @@ describe('burnSeries', () => {
       { started: DAY_MS * 2 + 9, coveredSeconds: 10 },
     ];
     expect(burnSeries({ periodStart: 0, periodEnd: 4 * DAY_MS, lines })).toEqual([60, 60, 100, 100]);
+  });
+});
+
+describe('issue keys for the breakdown by issue', () => {
+  it('takes each issue\'s key from the statement\'s lines, and falls back to the id', () => {
+    const keys = issueKeysOf([
+      { issueId: '10001', issueKey: 'SUP-1' },
+      { issueId: '10002' },
+      { issueId: '10001', issueKey: 'SUP-1' },
+      { issueId: '10003', issueKey: 'SUP-3' },
+    ]);
+    expect([...keys]).toEqual([
+      ['10001', 'SUP-1'],
+      ['10003', 'SUP-3'],
+    ]);
+    expect(['10001', '10002', '10003'].map((issueId) => issueLabel(keys, issueId))).toEqual(['SUP-1', '10002', 'SUP-3']);
   });
 });
