@@ -36,6 +36,12 @@ async function expectExhaustedWithOverage(frame: FrameLocator): Promise<void> {
   await waitForText(frame.getByText(/^0\.5 h · /), '0.5 h · €50.00');
 }
 
+/** axe-core's serious and critical findings in a surface's frame as it is now. */
+async function seriousViolations(surface: SurfaceKey): Promise<readonly string[]> {
+  const found = await axeViolations(await surfaceFrameHandle(page, surface));
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
+
 beforeAll(async () => {
   [preview, browser] = await Promise.all([startPreview(DATA_DIR), launchChromium()]);
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
@@ -95,6 +101,7 @@ describe('the preview in a real browser', () => {
       const project = edit.getByLabel('Project', { exact: true });
       await project.locator('option').nth(1).waitFor({ state: 'attached', timeout: 30_000 });
       expect(await project.locator('option').allTextContents()).toEqual(['Choose a project…', 'SUP']);
+      expect(await seriousViolations('gadget')).toEqual([]);
       await project.selectOption('SUP');
       const plans = edit.getByLabel('Support plan');
       expect(await plans.locator('option').allTextContents()).toEqual(['Choose a plan…', ...offered]);
@@ -168,6 +175,7 @@ describe('the preview in a real browser', () => {
       expect(await readOnly.getByRole('button', { name: /^(Create plan|Edit|Archive|Delete|Save default)/ }).count()).toBe(0);
       expect(await readOnly.getByRole('region', { name: 'Link issues by JQL' }).count()).toBe(0);
       expect(await readOnly.getByRole('form').count()).toBe(0);
+      expect(await seriousViolations('projectSettings')).toEqual([]);
     } finally {
       await page.unroute('**/__preview/invoke');
     }
