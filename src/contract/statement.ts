@@ -4,7 +4,7 @@
  * vocabulary that the contract does not follow fails type checking here.
  */
 import { z } from 'zod';
-import type { Breakdown, BucketSummary, ChargeLine, Forecast, Period, Statement, WorklogLine } from '../ledger/types';
+import type { AdjustmentCharge, Breakdown, BucketSummary, ChargeLine, Forecast, LateAdjustment, Period, Statement, WorklogLine } from '../ledger/types';
 
 const seconds = z.int().min(0);
 const minorUnits = z.int();
@@ -70,6 +70,37 @@ const worklogLineSchema = z.object({
   draws: z.array(z.object({ bucketId: z.string(), seconds })),
 }) satisfies z.ZodType<WorklogLine>;
 
+const chargeKindSchema = z.enum(['overage', 'extra', 'pay-as-you-go', 'fixed-fee', 'block-purchase']);
+
+/** A late change to a closed period: every seconds figure is a delta, so it may be negative. */
+export const lateAdjustmentSchema = z.object({
+  periodLabel: z.string(),
+  closedVersion: z.int().min(1),
+  kind: z.enum(['added', 'changed', 'removed']),
+  worklogId: z.string(),
+  issueId: z.string(),
+  issueKey: z.string().optional(),
+  authorAccountId: z.string().nullable(),
+  started: instant,
+  billingClass: billingClassSchema,
+  rawSeconds: z.int(),
+  roundedSeconds: z.int(),
+  coveredSeconds: z.int(),
+  overageSeconds: z.int(),
+  extraSeconds: z.int(),
+  nonBillableSeconds: z.int(),
+}) satisfies z.ZodType<LateAdjustment>;
+
+export const adjustmentChargeSchema = z.object({
+  periodLabel: z.string(),
+  closedVersion: z.int().min(1),
+  kind: chargeKindSchema,
+  description: z.string(),
+  seconds: z.int().optional(),
+  rateMinor: minorUnits.optional(),
+  amountMinor: minorUnits,
+}) satisfies z.ZodType<AdjustmentCharge>;
+
 /** A statement's figures without its lines and breakdowns: what history tables and cards show. */
 export const statementTotalsSchema = z.object({
   planId: z.string(),
@@ -91,6 +122,9 @@ export const statementTotalsSchema = z.object({
   totalMinor: minorUnits,
   thresholdsCrossed: z.array(z.object({ percent: z.int(), worklogId: z.string(), at: instant, usedCoveredSeconds: seconds })),
   forecast: forecastSchema.nullable(),
+  closedVersion: z.int().min(1).nullable(),
+  lateAdjustments: z.array(lateAdjustmentSchema),
+  adjustmentCharges: z.array(adjustmentChargeSchema),
 });
 
 export const statementSchema = statementTotalsSchema.extend({

@@ -215,6 +215,59 @@ export interface LedgerInput {
   readonly worklogs: readonly JiraWorklog[];
   /** The instant the forecast is made at; no forecast without it. */
   readonly asOf?: Instant;
+  /** The plan's closed periods, each with the frozen statement of its latest version; at most one per label. */
+  readonly closedPeriods?: readonly ClosedPeriod[];
+}
+
+/** A closed period: its statement as frozen when it was (last) closed. */
+export interface ClosedPeriod {
+  readonly periodLabel: string;
+  /** 1 for the first close, +1 for each close after a reopen. */
+  readonly version: number;
+  /** The statement as built when the period was closed; returned unchanged from then on. */
+  readonly statement: Statement;
+}
+
+export type LateAdjustmentKind = 'added' | 'changed' | 'removed';
+
+/**
+ * One worklog's late change to a closed period, booked on the first open period after it:
+ * every seconds figure is a delta (recomputed over the final worklogs − frozen − already booked).
+ */
+export interface LateAdjustment {
+  /** Label of the closed period the worklog belongs to. */
+  readonly periodLabel: string;
+  /** The version of that period's frozen statement the delta is measured against. */
+  readonly closedVersion: number;
+  readonly kind: LateAdjustmentKind;
+  readonly worklogId: string;
+  readonly issueId: string;
+  readonly issueKey?: string;
+  readonly authorAccountId: string | null;
+  /** Of the worklog as it now is (as it was, for a removed one). */
+  readonly started: Instant;
+  readonly billingClass: BillingClass;
+  readonly rawSeconds: Seconds;
+  readonly roundedSeconds: Seconds;
+  readonly coveredSeconds: Seconds;
+  readonly overageSeconds: Seconds;
+  readonly extraSeconds: Seconds;
+  readonly nonBillableSeconds: Seconds;
+}
+
+/** The money of a closed period's late adjustments, one per closed period and charge kind, at that period's rates. */
+export interface AdjustmentCharge {
+  /** Label of the closed period the charge belongs to. */
+  readonly periodLabel: string;
+  readonly closedVersion: number;
+  readonly kind: ChargeKind;
+  readonly description: string;
+  /** Delta of the seconds billed (time-based lines); may be negative. */
+  readonly seconds?: Seconds;
+  /** Minor units per hour (time-based lines only). */
+  readonly rateMinor?: MinorUnits;
+  /** Delta of the amount; may be negative. */
+  readonly amountMinor: MinorUnits;
 }
 
 export interface Statement {
@@ -242,8 +295,14 @@ export interface Statement {
   readonly buckets: readonly BucketSummary[];
   /** Fixed fee, pay-as-you-go, overage, extra, block purchases; only non-zero lines. */
   readonly charges: readonly ChargeLine[];
-  /** Sum of the charge lines. */
+  /** Sum of the charge lines and the adjustment charges. */
   readonly totalMinor: MinorUnits;
+  /** Null for an open period; the version of the close for a closed period's frozen statement. */
+  readonly closedVersion: number | null;
+  /** Late changes to closed periods booked on this statement, by period, then started, then worklog id. */
+  readonly lateAdjustments: readonly LateAdjustment[];
+  /** Their money, one line per closed period and charge kind, non-zero only. */
+  readonly adjustmentCharges: readonly AdjustmentCharge[];
   readonly thresholdsCrossed: readonly ThresholdCrossing[];
   /** Null unless the statement was asked for `asOf` an instant. */
   readonly forecast: Forecast | null;
