@@ -52,6 +52,10 @@ describe('architecture', () => {
     expect(violations('contract', (s) => within('contract', 'ledger/types', 'input')(s) || s === 'zod')).toEqual([]);
   });
 
+  it('keeps the printable statement pure and browser-safe: ledger types only', () => {
+    expect(violations('statement-print', within('statement-print', 'ledger/types'))).toEqual([]);
+  });
+
   it('lets only the Forge edge and the adapters import Forge packages', () => {
     const forgeFree = ['ledger', 'app', 'input', 'contract', 'cli', 'jira-simulator'];
     expect(forgeFree.flatMap((layer) => violations(layer, (s) => !s.startsWith('@forge/')))).toEqual([]);

@@ -1,15 +1,17 @@
 import type { ChargeLine, Statement, WorklogLine } from '../ledger';
 import { csvDocument } from './csv';
-import { amountText, hoursText, instantInZone } from './quantities';
+import { amountText, hoursText, instantInZone, localDate } from './quantities';
 import type { StatementView } from './statement-view';
 
 const header = [
   'record',
   'worklog_id',
   'issue',
+  'issue_summary',
   'author',
   'author_name',
   'started',
+  'date',
   'billing_class',
   'raw_seconds',
   'rounded_seconds',
@@ -42,9 +44,11 @@ function worklogRow(line: WorklogLine, timeZone: string, authorNames: ReadonlyMa
     record: 'worklog',
     worklog_id: line.worklogId,
     issue: line.issueKey ?? line.issueId,
+    issue_summary: line.issueSummary,
     author: line.authorAccountId,
     author_name: line.authorAccountId === null ? null : authorNames.get(line.authorAccountId),
     started: instantInZone(line.started, timeZone),
+    date: localDate(line.started, timeZone),
     billing_class: line.billingClass,
     raw_seconds: rawSeconds,
     rounded_seconds: roundedSeconds,
@@ -85,7 +89,10 @@ function totalRow({ totalMinor, currency, period }: Statement): Row {
   };
 }
 
-/** One row per worklog line, then one per charge line, then the total; seconds exact, hours rounded to 0.01. */
+/**
+ * One row per worklog line (issue key and summary, author, date in the plan's time zone), then one per charge
+ * line, then the total; seconds exact, hours rounded to 0.01.
+ */
 export function formatStatementCsv({ statement, authorNames }: StatementView): string {
   const rows = [
     ...statement.lines.map((line) => worklogRow(line, statement.timeZone, authorNames)),

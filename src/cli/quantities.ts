@@ -38,6 +38,11 @@ export function instantInZone(instant: Instant, timeZone: string): string {
   return format(new TZDate(instant, timeZone), "yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
 }
 
+/** The local date of an instant in the plan's time zone, e.g. "2026-10-05". */
+export function localDate(instant: Instant, timeZone: string): string {
+  return format(new TZDate(instant, timeZone), 'yyyy-MM-dd');
+}
+
 /** Local date and time for people, e.g. "2026-10-05 09:00". */
 export function localDateTime(instant: Instant, timeZone: string): string {
   return format(new TZDate(instant, timeZone), 'yyyy-MM-dd HH:mm');

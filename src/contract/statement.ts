@@ -63,6 +63,7 @@ const worklogLineSchema = z.object({
   worklogId: z.string(),
   issueId: z.string(),
   issueKey: z.string().optional(),
+  issueSummary: z.string().optional(),
   authorAccountId: z.string().nullable(),
   started: instant,
   billingClass: billingClassSchema,

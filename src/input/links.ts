@@ -6,6 +6,7 @@ import { type InputIssue, type InputResult, issueAt, parseDocument } from './res
 const issueLinkSchema = z.strictObject({
   issueId: identifierSchema.describe('Jira issue id, e.g. "10001".'),
   issueKey: identifierSchema.optional().describe('Shown on statements when present, e.g. "SUP-12".'),
+  issueSummary: z.string().max(1000).optional().describe('Shown on statement exports when present, e.g. "Printer offline".'),
   planId: identifierSchema,
   billingClass: z.enum(['covered', 'extra', 'non-billable']),
 });

@@ -67,6 +67,7 @@ function toLine(entry: LedgerEntry, draws: readonly BucketDraw[], overageSeconds
     worklogId: entry.worklogId,
     issueId: entry.issueId,
     issueKey: entry.issueKey,
+    ...(entry.issueSummary === undefined ? {} : { issueSummary: entry.issueSummary }),
     authorAccountId: entry.authorAccountId,
     started: entry.started,
     billingClass,

@@ -6,6 +6,7 @@ export type LedgerEntry = Pick<
   | 'worklogId'
   | 'issueId'
   | 'issueKey'
+  | 'issueSummary'
   | 'authorAccountId'
   | 'started'
   | 'billingClass'

@@ -68,6 +68,7 @@ function toEntry(plan: Plan, link: IssueLink, worklog: JiraWorklog, started: Ins
     worklogId: worklog.id,
     issueId: worklog.issueId,
     issueKey: link.issueKey,
+    ...(link.issueSummary === undefined ? {} : { issueSummary: link.issueSummary }),
     authorAccountId: worklog.author?.accountId ?? null,
     started,
     billingClass: link.billingClass,

@@ -85,6 +85,8 @@ export interface IssueLink {
   readonly issueId: string;
   /** Shown on lines and breakdowns when known. */
   readonly issueKey?: string;
+  /** The issue's summary, shown on statement exports when known. */
+  readonly issueSummary?: string;
   readonly planId: string;
   readonly billingClass: BillingClass;
 }
@@ -145,6 +147,8 @@ export interface WorklogLine {
   readonly worklogId: string;
   readonly issueId: string;
   readonly issueKey?: string;
+  /** The issue's summary from its link, when known. */
+  readonly issueSummary?: string;
   readonly authorAccountId: string | null;
   readonly started: Instant;
   readonly billingClass: BillingClass;

@@ -129,7 +129,7 @@ export function simulatorLedgerInput(simulator: JiraSimulator, planId: string): 
     const property = issue.properties['support-plan'];
     if (typeof property !== 'object' || property === null || !('planId' in property) || property.planId !== planId) return [];
     const billingClass = 'billingClass' in property && isBillingClass(property.billingClass) ? property.billingClass : 'covered';
-    return [{ issueId: issue.id, issueKey: issue.key, planId, billingClass }];
+    return [{ issueId: issue.id, issueKey: issue.key, ...(issue.summary === '' ? {} : { issueSummary: issue.summary }), planId, billingClass }];
   });
   const linked = new Set(links.map((link) => link.issueId));
   const worklogs = state.worklogs

@@ -21,7 +21,13 @@ function ledgerInputOf(planId: string, parts: readonly StoredPart[]): PlanLedger
   const worklogs: JiraWorklog[] = [];
   for (const { part } of parts) {
     for (const [issueId, entry] of Object.entries(part.i)) {
-      links.set(issueId, { issueId, planId, billingClass: entry.b, ...(entry.k === '' ? {} : { issueKey: entry.k }) });
+      links.set(issueId, {
+        issueId,
+        planId,
+        billingClass: entry.b,
+        ...(entry.k === '' ? {} : { issueKey: entry.k }),
+        ...(entry.s === '' ? {} : { issueSummary: entry.s }),
+      });
       for (const [worklogId, record] of Object.entries(entry.w)) worklogs.push(worklogOf(worklogId, issueId, record));
     }
   }

@@ -1,0 +1,27 @@
+/** The document's only stylesheet: A4 pages, print margins, no external fonts or images. */
+export const PRINT_STYLES = `
+@page { size: A4; margin: 18mm 16mm 20mm; }
+* { box-sizing: border-box; }
+html { color: #172b4d; background: #ffffff; }
+body { margin: 0 auto; max-width: 210mm; padding: 12mm; font: 10pt/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+header { display: flex; justify-content: space-between; gap: 12mm; border-bottom: 2px solid #172b4d; padding-bottom: 4mm; margin-bottom: 6mm; }
+h1 { font-size: 18pt; margin: 0 0 2mm; }
+h2 { font-size: 12pt; margin: 8mm 0 2mm; }
+p { margin: 0; }
+.muted { color: #44546f; }
+table { width: 100%; border-collapse: collapse; }
+th, td { text-align: left; padding: 1.2mm 2mm; border-bottom: 0.5pt solid #c1c7d0; vertical-align: top; }
+th { font-weight: 600; background: #f1f2f4; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.summary { width: auto; min-width: 50%; }
+tr.total td { font-weight: 700; border-top: 1.5pt solid #172b4d; border-bottom: none; }
+.lines { font-size: 8.5pt; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+footer { margin-top: 8mm; font-size: 8pt; }
+@media print {
+  body { padding: 0; max-width: none; }
+  th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+}
+`;

@@ -1,0 +1,173 @@
+import type { ChargeKind, LateAdjustmentKind, Statement, WorklogLine } from '../ledger/types';
+import { escapeHtml } from './escape-html';
+import { formatDate, formatHours, formatMoney } from './format';
+import { PRINT_STYLES } from './print-styles';
+import type { PrintableStatementInput } from './types';
+
+type Cell = { readonly text: string; readonly numeric?: boolean };
+
+const text = (value: string): Cell => ({ text: value });
+const num = (value: string): Cell => ({ text: value, numeric: true });
+
+function row(cells: readonly Cell[], tag: 'td' | 'th' = 'td', className?: string): string {
+  const open = className === undefined ? '<tr>' : `<tr class="${className}">`;
+  return `${open}${cells.map((cell) => `<${tag}${cell.numeric === true ? ' class="num"' : ''}>${escapeHtml(cell.text)}</${tag}>`).join('')}</tr>`;
+}
+
+function table(caption: string, head: readonly Cell[], body: readonly string[], className?: string): string {
+  const classAttribute = className === undefined ? '' : ` class="${className}"`;
+  return `<table${classAttribute} aria-label="${escapeHtml(caption)}"><thead>${row(head, 'th')}</thead><tbody>${body.join('')}</tbody></table>`;
+}
+
+function chargeAmount(statement: Statement, kind: ChargeKind): number {
+  return statement.charges.filter((charge) => charge.kind === kind).reduce((sum, charge) => sum + charge.amountMinor, 0);
+}
+
+function summaryRows(input: PrintableStatementInput): string[] {
+  const { statement, plan, locale } = input;
+  const hours = (seconds: number) => formatHours(seconds, locale);
+  const money = (minor: number) => formatMoney(minor, statement.currency, locale);
+  const rows: Cell[][] = [];
+  if (plan.kind === 'buckets') {
+    rows.push(
+      [text('Opening balance'), num(hours(statement.availableSeconds - statement.purchasedSeconds)), num('')],
+      [text('of which included this period'), num(hours(statement.includedSeconds)), num('')],
+      [text('of which rolled over'), num(hours(statement.carriedInSeconds)), num('')],
+      [text('Purchased in the period'), num(hours(statement.purchasedSeconds)), num(money(chargeAmount(statement, 'block-purchase')))],
+      [text('Used (covered)'), num(hours(statement.usedCoveredSeconds)), num('')],
+      [text('Remaining'), num(hours(statement.remainingSeconds)), num('')],
+      [text('Overage'), num(hours(statement.overageSeconds)), num(money(chargeAmount(statement, 'overage')))],
+    );
+  } else {
+    rows.push([text('Hours billed'), num(hours(statement.usedCoveredSeconds)), num(money(chargeAmount(statement, 'pay-as-you-go')))]);
+  }
+  rows.push(
+    [text('Extras'), num(hours(statement.extraSeconds)), num(money(chargeAmount(statement, 'extra')))],
+    [text('Non-billable'), num(hours(statement.nonBillableSeconds)), num('')],
+    [text('Fixed fee'), num(''), num(money(chargeAmount(statement, 'fixed-fee')))],
+  );
+  if (statement.adjustmentCharges.length > 0) rows.push([text('Late adjustments'), num(''), num(money(adjustmentTotal(statement)))]);
+  return [...rows.map((cells) => row(cells)), row([text('Total due'), num(''), num(money(statement.totalMinor))], 'td', 'total')];
+}
+
+function chargeRows(input: PrintableStatementInput): string[] {
+  const { statement, locale } = input;
+  const money = (minor: number) => formatMoney(minor, statement.currency, locale);
+  return [
+    ...statement.charges.map((charge) =>
+      row([
+        text(charge.description),
+        num(charge.seconds === undefined ? '' : formatHours(charge.seconds, locale)),
+        num(charge.rateMinor === undefined ? '' : `${money(charge.rateMinor)} / h`),
+        num(money(charge.amountMinor)),
+      ]),
+    ),
+    ...(statement.adjustmentCharges.length === 0 ? [] : [row([text('Late adjustments (see below)'), num(''), num(''), num(money(adjustmentTotal(statement)))])]),
+    row([text('Total due'), num(''), num(''), num(money(statement.totalMinor))], 'td', 'total'),
+  ];
+}
+
+const changeWords: Readonly<Record<LateAdjustmentKind, string>> = { added: 'Added', changed: 'Changed', removed: 'Removed' };
+
+/** Late changes to closed periods booked on this statement, then their money at those periods' rates. */
+function adjustmentSection(input: PrintableStatementInput): string {
+  const { statement, locale } = input;
+  const hours = (seconds: number) => formatHours(seconds, locale);
+  const money = (minor: number) => formatMoney(minor, statement.currency, locale);
+  const adjustmentRows = statement.lateAdjustments.map((adjustment) =>
+    row([
+      text(adjustment.periodLabel),
+      text(changeWords[adjustment.kind]),
+      text(formatDate(adjustment.started, statement.timeZone, locale)),
+      text(adjustment.issueKey ?? adjustment.issueId),
+      text(personOf(input, adjustment.authorAccountId)),
+      num(hours(adjustment.roundedSeconds)),
+      num(hours(adjustment.coveredSeconds)),
+      num(hours(adjustment.overageSeconds)),
+      num(hours(adjustment.extraSeconds)),
+    ]),
+  );
+  const adjustmentHead = ['Period', 'Change', 'Date', 'Issue', 'Person'].map(text).concat(['Billable', 'Covered', 'Overage', 'Extra'].map(num));
+  const chargeRowsOf = statement.adjustmentCharges.map((charge) =>
+    row([
+      text(charge.periodLabel),
+      text(charge.description),
+      num(charge.seconds === undefined ? '' : hours(charge.seconds)),
+      num(charge.rateMinor === undefined ? '' : `${money(charge.rateMinor)} / h`),
+      num(money(charge.amountMinor)),
+    ]),
+  );
+  chargeRowsOf.push(row([text('Late adjustments'), text(''), num(''), num(''), num(money(adjustmentTotal(statement)))], 'td', 'total'));
+  return [
+    '<section><h2>Late adjustments to closed periods</h2>',
+    '<p class="muted">Work logged, changed or removed after its period was closed; hours are changes, money at the rates of the period it belongs to.</p>',
+    table('Late adjustments', adjustmentHead, adjustmentRows),
+    table('Late adjustment charges', [text('Period'), text('Charge'), num('Hours'), num('Rate'), num('Amount')], chargeRowsOf),
+    '</section>',
+  ].join('');
+}
+
+function adjustmentTotal(statement: Statement): number {
+  return statement.adjustmentCharges.reduce((sum, charge) => sum + charge.amountMinor, 0);
+}
+
+function personOf(input: PrintableStatementInput, accountId: string | null): string {
+  if (accountId === null) return 'Unknown';
+  return input.authorNames?.get(accountId) ?? accountId;
+}
+
+function lineRow(input: PrintableStatementInput, line: WorklogLine): string {
+  const { statement, locale } = input;
+  const hours = (seconds: number) => formatHours(seconds, locale);
+  return row([
+    text(formatDate(line.started, statement.timeZone, locale)),
+    text(line.issueKey ?? line.issueId),
+    text(line.issueSummary ?? ''),
+    text(personOf(input, line.authorAccountId)),
+    num(hours(line.rawSeconds)),
+    num(hours(line.roundedSeconds)),
+    num(hours(line.coveredSeconds)),
+    num(hours(line.overageSeconds)),
+    num(hours(line.extraSeconds)),
+    num(hours(line.nonBillableSeconds)),
+  ]);
+}
+
+function linesSection(input: PrintableStatementInput): string {
+  const head = ['Date', 'Issue', 'Summary', 'Person'].map(text).concat(['Logged', 'Billable', 'Covered', 'Overage', 'Extra', 'Non-billable'].map(num));
+  const body = input.statement.lines.map((line) => lineRow(input, line));
+  if (body.length === 0) return '<section><h2>Worklog lines</h2><p class="muted">No work was logged in this period.</p></section>';
+  return `<section><h2>Worklog lines</h2>${table('Worklog lines', head, body, 'lines')}</section>`;
+}
+
+/**
+ * A customer statement as one self-contained HTML document (inline styles, no scripts, no external assets),
+ * laid out for A4 so that the browser's "Save as PDF" gives a clean invoice attachment. Every text is escaped.
+ */
+export function renderPrintableStatement(input: PrintableStatementInput): string {
+  const { statement, plan, customer, locale } = input;
+  const { period, timeZone } = statement;
+  const periodText = `${formatDate(period.start, timeZone, locale)} – ${formatDate(period.end - 1, timeZone, locale)}`;
+  const title = `Statement ${period.label}: ${customer.name}`;
+  const customerLines = [customer.name, ...(customer.addressLines ?? [])].map((line) => `<p>${escapeHtml(line)}</p>`).join('');
+  const facts = [
+    `<p><strong>${escapeHtml(plan.name)}</strong> <span class="muted">(${escapeHtml(plan.id)})</span></p>`,
+    customer.reference === undefined ? '' : `<p>Reference: ${escapeHtml(customer.reference)}</p>`,
+    `<p>Period: ${escapeHtml(periodText)} (${escapeHtml(timeZone)})</p>`,
+    statement.closedVersion === null ? '<p>Status: open (figures may still change)</p>' : `<p>Status: closed, version ${statement.closedVersion}</p>`,
+    input.issuedAt === undefined ? '' : `<p>Issued: ${escapeHtml(formatDate(input.issuedAt, timeZone, locale))}</p>`,
+  ].join('');
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${escapeHtml(locale)}"><head><meta charset="utf-8">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title><style>${PRINT_STYLES}</style></head><body>`,
+    `<header><div><h1>Statement ${escapeHtml(period.label)}</h1>${customerLines}</div><div>${facts}</div></header>`,
+    `<section><h2>Summary</h2>${table('Summary', [text(''), num('Hours'), num('Amount')], summaryRows(input), 'summary')}</section>`,
+    `<section><h2>Charges</h2>${table('Charges', [text('Charge'), num('Hours'), num('Rate'), num('Amount')], chargeRows(input))}</section>`,
+    statement.lateAdjustments.length === 0 && statement.adjustmentCharges.length === 0 ? '' : adjustmentSection(input),
+    linesSection(input),
+    `<footer class="muted"><p>Amounts in ${escapeHtml(statement.currency)}. Hours rounded to 0.01 h for display; billing uses exact seconds. Dates in ${escapeHtml(timeZone)}.</p></footer>`,
+    '</body></html>',
+  ].join('\n');
+}

@@ -1,0 +1,21 @@
+import type { Instant, Plan, Statement } from '../ledger/types';
+
+/** Who the statement is addressed to. */
+export interface PrintableCustomer {
+  readonly name: string;
+  /** e.g. the Jira project key or a customer number. */
+  readonly reference?: string;
+  readonly addressLines?: readonly string[];
+}
+
+export interface PrintableStatementInput {
+  readonly statement: Statement;
+  readonly plan: Plan;
+  readonly customer: PrintableCustomer;
+  /** BCP 47 locale for numbers and dates, e.g. "en-GB". */
+  readonly locale: string;
+  /** When the document is issued; shown as a date in the plan's time zone. */
+  readonly issuedAt?: Instant;
+  /** accountId → display name. */
+  readonly authorNames?: ReadonlyMap<string, string>;
+}
