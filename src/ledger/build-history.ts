@@ -1,5 +1,6 @@
-import { assembleStatement } from './assemble-statement';
+import { indexClosedPeriods } from './closed-period-index';
 import { replayLedger } from './replay-ledger';
+import { settleStatement } from './settle-statement';
 import type { LedgerInput, Period, Statement } from './types';
 
 export interface HistoryInput extends LedgerInput {
@@ -9,7 +10,7 @@ export interface HistoryInput extends LedgerInput {
 
 /**
  * The statements of every period from the plan's first through `throughPeriod`, oldest first,
- * from one replay of the worklogs.
+ * from one replay of the worklogs; closed periods as in `buildStatement`.
  *
  * @example
  * buildHistory({ plan, links, worklogs, throughPeriod: '2026-12' }).map((s) => s.period.label)
@@ -17,6 +18,7 @@ export interface HistoryInput extends LedgerInput {
  */
 export function buildHistory(input: HistoryInput): Statement[] {
   const { plan, links, worklogs, throughPeriod, asOf } = input;
+  const closedByLabel = indexClosedPeriods(plan, input.closedPeriods ?? []);
   const replay = replayLedger(plan, links, worklogs, throughPeriod, 'throughPeriod');
-  return replay.periods.map((period) => assembleStatement(plan, period, replay.blocks, replay.outOfPlan, asOf));
+  return replay.periods.map((_period, position) => settleStatement(plan, replay, position, closedByLabel, asOf));
 }

@@ -1,6 +1,7 @@
-import { assembleStatement } from './assemble-statement';
+import { indexClosedPeriods } from './closed-period-index';
 import { LedgerInputError } from './errors';
 import { replayLedger } from './replay-ledger';
+import { settleStatement } from './settle-statement';
 import type { LedgerInput, Period, Statement } from './types';
 
 export interface StatementInput extends LedgerInput {
@@ -11,6 +12,8 @@ export interface StatementInput extends LedgerInput {
 /**
  * The statement of one period. The plan is replayed from its start, since rollover lots and
  * blocks carry balances across periods; the result does not depend on the order of `worklogs`.
+ * With `closedPeriods`, a closed period's statement is its frozen one, and the first open period
+ * after closed ones carries their late adjustments (see `settleStatement`).
  *
  * @throws LedgerInputError when a linked worklog's `started` cannot be parsed, or the plan has no such period
  * @example
@@ -19,8 +22,8 @@ export interface StatementInput extends LedgerInput {
  */
 export function buildStatement(input: StatementInput): Statement {
   const { plan, links, worklogs, period, asOf } = input;
+  const closedByLabel = indexClosedPeriods(plan, input.closedPeriods ?? []);
   const replay = replayLedger(plan, links, worklogs, period, 'period');
-  const last = replay.periods.at(-1);
-  if (last === undefined) throw new LedgerInputError('period', `plan ${plan.id} has no periods`);
-  return assembleStatement(plan, last, replay.blocks, replay.outOfPlan, asOf);
+  if (replay.periods.length === 0) throw new LedgerInputError('period', `plan ${plan.id} has no periods`);
+  return settleStatement(plan, replay, replay.periods.length - 1, closedByLabel, asOf);
 }
