@@ -5,6 +5,7 @@ import * as forgeEntry from '../src/forge';
 import { SURFACES } from '../src/local/surfaces';
 import { BULK_QUEUE_KEY } from '../src/app/bulk/bulk-job';
 import { SYNC_QUEUE_KEY } from '../src/app/sync/sync-deps';
+import { ALERTS_QUEUE_KEY } from '../src/app/alerts/alert-keys';
 import { KVS_STORE_ENTITY_MANIFEST } from '../src/adapters/storage/kvs-store';
 
 const MANIFEST = path.join(__dirname, '..', 'manifest.yml');
@@ -87,6 +88,7 @@ describe('manifest.yml', () => {
     expect(modulesOf(manifest, 'consumer').map((consumer) => [consumer['queue'], consumer['function']])).toEqual([
       [SYNC_QUEUE_KEY, 'sync-job'],
       [BULK_QUEUE_KEY, 'bulk-link'],
+      [ALERTS_QUEUE_KEY, 'alert-job'],
     ]);
   });
 

@@ -43,6 +43,11 @@ const thresholdSchema = z
   .min(1, { error: 'must be between 1 and 1000 percent' })
   .max(1000, { error: 'must be between 1 and 1000 percent' });
 
+const alertRecipientsSchema = z.strictObject({
+  accountIds: z.array(z.string().min(1, { error: 'must not be empty' })).default([]).describe('Atlassian account ids of the people to email.'),
+  groups: z.array(z.string().min(1, { error: 'must not be empty' })).default([]).describe('Names of Jira groups to email.'),
+});
+
 const commonFields = {
   $schema: z.string().optional().describe('Optional link to plan.schema.json for editors; ignored.'),
   id: identifierSchema,
@@ -54,6 +59,9 @@ const commonFields = {
   period: z.enum(['month', 'quarter', 'year']).default('month'),
   rounding: roundingSchema.default({ incrementSeconds: 0, minimumSeconds: 0 }),
   thresholdsPercent: z.array(thresholdSchema).default([]).describe('Alert thresholds, percent of the available covered hours.'),
+  alertRecipients: alertRecipientsSchema
+    .optional()
+    .describe('Who Jira emails when a threshold is crossed (once per period and threshold); absent: the alert only shows in the app.'),
   extraRateMinor: minorUnitsSchema.describe('Minor units per hour for work on "extra" issues.'),
 };
 

@@ -8,6 +8,7 @@ import { listenOnLoopback, type RunningServer } from './node-server';
 import { StateFile } from './persistence';
 import { seededRandom, type Random } from './prng';
 import { matchRoute } from './routes';
+import type { SentNotification } from './routes/notify';
 import type { RouteContext } from './routes/route';
 import { SiteStore } from './store';
 
@@ -42,6 +43,8 @@ export interface SimulatorStats {
   /** Keyed by method and path template, e.g. `POST /rest/api/3/search/jql`. */
   byRoute: Record<string, RouteStats>;
   events: EventStats;
+  /** Every notification `POST /issue/{issueIdOrKey}/notify` accepted, oldest first. */
+  notifications: SentNotification[];
 }
 
 /** The app's `support-plan` issue property and its search aliases, as `manifest.yml` declares them. */
@@ -193,6 +196,7 @@ export class JiraSimulator {
         path: url.pathname,
         selfUrl: url.toString(),
         emit: (event) => this.events.emit(event),
+        recordNotification: (notification) => this.stats.notifications.push(notification),
       };
       const outcome = match.route.handle(context);
       this.charge(routeKey, 1 + outcome.objectsReturned);
@@ -251,7 +255,7 @@ export class JiraSimulator {
   }
 
   private freshStats(): SimulatorStats {
-    return { calls: 0, points: 0, rateLimited: 0, injectedServerErrors: 0, injectedTimeouts: 0, byRoute: {}, events: this.events.stats };
+    return { calls: 0, points: 0, rateLimited: 0, injectedServerErrors: 0, injectedTimeouts: 0, byRoute: {}, events: this.events.stats, notifications: [] };
   }
 }
 

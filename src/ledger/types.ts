@@ -46,6 +46,12 @@ export interface PrepaidBlock {
   readonly priceMinor: MinorUnits;
 }
 
+/** Atlassian account ids and Jira group names (plain arrays, as the plan payload's schema takes them). */
+export interface AlertRecipients {
+  readonly accountIds: string[];
+  readonly groups: string[];
+}
+
 interface PlanCommon {
   readonly id: string;
   readonly name: string;
@@ -60,6 +66,8 @@ interface PlanCommon {
   readonly rounding: Rounding;
   /** Percentages of the period's available covered hours, e.g. [80, 100]. */
   readonly thresholdsPercent: readonly number[];
+  /** Who is emailed (through Jira) when a threshold is crossed; absent: nobody, the alert only shows in the app. */
+  readonly alertRecipients?: AlertRecipients;
   /** Minor units per hour for `extra` work. */
   readonly extraRateMinor: MinorUnits;
 }

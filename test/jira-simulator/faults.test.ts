@@ -27,6 +27,7 @@ describe('the points quota', () => {
       injectedTimeouts: 0,
       byRoute: {},
       events: { emitted: 0, delivered: 0, dropped: 0, duplicated: 0, listenerErrors: 0 },
+      notifications: [],
     });
   });
 });

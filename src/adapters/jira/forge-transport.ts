@@ -49,6 +49,8 @@ function forgeRoute(resource: JiraResource): Route {
       return route`/rest/api/3/issue/${resource.issueIdOrKey}`;
     case '/rest/api/3/issue/{issueIdOrKey}/worklog':
       return route`/rest/api/3/issue/${resource.issueIdOrKey}/worklog`;
+    case '/rest/api/3/issue/{issueIdOrKey}/notify':
+      return route`/rest/api/3/issue/${resource.issueIdOrKey}/notify`;
     case '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}':
       return route`/rest/api/3/issue/${resource.issueIdOrKey}/properties/${resource.propertyKey}`;
     case '/rest/api/3/worklog/updated':

@@ -2,6 +2,7 @@ import type {
   ChangedWorklogs,
   DeletedWorklogs,
   IssueIdsPage,
+  IssueNotification,
   IssueSummary,
   JiraPermissionKey,
   JiraPort,
@@ -20,6 +21,7 @@ import { worklogsChangedSince, worklogsDeletedSince } from './changed-worklogs';
 import { countIssues, searchIssueIds } from './issue-ids';
 import { clearIssueLink, getIssue, getIssueLink, setIssueLink } from './issue-links';
 import { JiraClient, type JiraClientOptions } from './jira-client';
+import { notifyAboutIssue } from './notify';
 import { findPlanIssues, findPlanIssuesPage } from './plan-issues';
 import type { JiraTransport } from './transport';
 
@@ -90,5 +92,9 @@ export class JiraAdapter implements JiraPort {
 
   getProject(projectIdOrKey: string): Promise<JiraProject | null> {
     return getProject(this.client, projectIdOrKey);
+  }
+
+  notify(issueIdOrKey: string, notification: IssueNotification): Promise<void> {
+    return notifyAboutIssue(this.client, issueIdOrKey, notification);
   }
 }

@@ -10,6 +10,7 @@ export type JiraResource =
   | { readonly template: '/rest/api/3/search/jql' }
   | { readonly template: '/rest/api/3/issue/{issueIdOrKey}'; readonly issueIdOrKey: string }
   | { readonly template: '/rest/api/3/issue/{issueIdOrKey}/worklog'; readonly issueIdOrKey: string }
+  | { readonly template: '/rest/api/3/issue/{issueIdOrKey}/notify'; readonly issueIdOrKey: string }
   | {
       readonly template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}';
       readonly issueIdOrKey: string;

@@ -91,6 +91,20 @@ export interface JiraProject {
   readonly name: string;
 }
 
+/** Who a notification goes to: Atlassian account ids and group names. */
+export interface NotificationRecipients {
+  readonly accountIds: readonly string[];
+  readonly groups: readonly string[];
+}
+
+/** An email Jira sends about an issue (`POST /issue/{issueIdOrKey}/notify`). */
+export interface IssueNotification {
+  readonly subject: string;
+  readonly textBody: string;
+  readonly htmlBody: string;
+  readonly to: NotificationRecipients;
+}
+
 export interface JiraPort {
   /** Every issue linked to the plan (with work in the span, when given) with its worklogs. */
   findPlanIssues(query: PlanIssuesQuery): Promise<readonly PlanIssue[]>;
@@ -112,6 +126,8 @@ export interface JiraPort {
   myPermissions(scope: PermissionScope, permissions: readonly JiraPermissionKey[]): Promise<ReadonlySet<JiraPermissionKey>>;
   currentUser(): Promise<JiraUser>;
   getProject(projectIdOrKey: string): Promise<JiraProject | null>;
+  /** Queues Jira's email about the issue to the recipients. Never retried here after a 5xx: it may have been sent. */
+  notify(issueIdOrKey: string, notification: IssueNotification): Promise<void>;
 }
 
 export type JiraErrorKind =

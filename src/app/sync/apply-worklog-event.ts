@@ -3,6 +3,7 @@ import { placeIssue, type PlacementOutcome, type PlacementTarget } from '../aggr
 import type { WorklogChange } from '../aggregates/issue-entry';
 import { AggregateReader } from '../aggregates/aggregate-reader';
 import { isStorablePlanId } from '../aggregates/keys';
+import { requestAlertCheck } from '../alerts/request-alert-check';
 import { requestRecompute } from './request-recompute';
 import type { SyncDeps } from './sync-deps';
 
@@ -30,6 +31,7 @@ export async function applyWorklogEvent(deps: SyncDeps, event: WorklogEventInput
   const target = targetOf(link);
   const outcome = await placeIssue(deps.store, { issueId: worklog.issueId, target, changes: [change] }, deps.clock.now());
   if (target !== null) await keepPlanComplete(deps, target.planId, outcome);
+  if (target !== null && outcome.writes > 0) await requestAlertCheck(deps, target.planId);
   return outcome;
 }
 

@@ -1,5 +1,6 @@
 import type { JiraWorklog } from '../../ledger/types';
 import { AggregateReader } from '../aggregates/aggregate-reader';
+import { requestAlertCheck } from '../alerts/request-alert-check';
 import type { WorklogChange } from '../aggregates/issue-entry';
 import { placeIssue } from '../aggregates/place-issue';
 import { removeIssueFromPlan } from '../aggregates/remove-issue';
@@ -56,6 +57,7 @@ export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
   const worklogsReplayed = await replayChanges(deps, changed.worklogs);
   const until = Math.min(changed.until, deleted.until);
   await advanceWatermark(deps.store, stored, until);
+  for (const planId of planIds) await requestAlertCheck(deps, planId);
   const total = (field: 'issuesRemoved' | 'billingClassesFixed' | 'worklogsDeleted') => repairs.reduce((sum, repair) => sum + repair[field], 0);
   return {
     since,

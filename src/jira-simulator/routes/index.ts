@@ -1,4 +1,5 @@
 import { getIssueRoute, createIssueRoute, deleteIssueRoute } from './issues';
+import { notifyRoute } from './notify';
 import { myPermissionsRoute, myselfRoute, projectRoute, userRoute } from './people';
 import { deletePropertyRoute, getPropertyRoute, setPropertyRoute } from './properties';
 import type { Route } from './route';
@@ -24,6 +25,7 @@ export const ROUTES: readonly Route[] = [
   getPropertyRoute,
   setPropertyRoute,
   deletePropertyRoute,
+  notifyRoute,
   myPermissionsRoute,
   myselfRoute,
   userRoute,

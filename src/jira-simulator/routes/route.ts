@@ -2,6 +2,7 @@ import type { ProductEvent } from '../events';
 import type { Reply } from '../http';
 import type { JqlSite } from '../jql/fields';
 import type { SimIssue, SimUser } from '../model';
+import type { SentNotification } from './notify';
 import { browsableIssue } from '../permissions';
 import type { SiteStore } from '../store';
 
@@ -22,6 +23,8 @@ export interface RouteContext {
   /** The full URL of the request, for `self`. */
   readonly selfUrl: string;
   emit(event: ProductEvent): void;
+  /** Keeps a notification Jira would have mailed (`stats.notifications`). */
+  recordNotification(notification: SentNotification): void;
 }
 
 export interface RouteOutcome {

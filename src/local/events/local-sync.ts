@@ -1,4 +1,6 @@
+import { ALERTS_QUEUE_KEY } from '../../app/alerts/alert-keys';
 import { SYNC_QUEUE_KEY, type SyncDeps } from '../../app/sync/sync-deps';
+import { createAlertConsumer } from '../../forge/events/alert-consumer';
 import { createSyncHandlers, type SyncHandlers } from '../../forge/events/sync-handlers';
 import type { EventListener, ProductEvent } from '../../jira-simulator/events';
 import type { LocalQueue } from './local-queue';
@@ -28,6 +30,7 @@ export interface LocalSync {
 export function startLocalSync(options: LocalSyncOptions): LocalSync {
   const handlers = createSyncHandlers(() => options.deps);
   options.queue.consume(SYNC_QUEUE_KEY, (event) => handlers.onSyncJob(event));
+  options.queue.consume(ALERTS_QUEUE_KEY, createAlertConsumer(() => options.deps));
   const unsubscribe = options.subscribe((event) => dispatch(handlers, event));
   const stopSchedule =
     options.reconcileEveryMs === undefined

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/**
+ * One threshold of one plan's period, once crossed. Created once (a conditional create), then
+ * only edited: withdrawn when the crossing stops being true, active again if it crosses again,
+ * and marked delivered once Jira accepted the email — so it is never mailed twice.
+ */
+export const alertRecordSchema = z.object({
+  planId: z.string(),
+  periodLabel: z.string(),
+  percent: z.int(),
+  /** The issue whose worklog crossed the threshold when the alert was raised: the email is about it. */
+  issueId: z.string(),
+  issueKey: z.string().nullable(),
+  worklogId: z.string(),
+  usedCoveredSeconds: z.int(),
+  availableSeconds: z.int(),
+  raisedAt: z.int(),
+  state: z.enum(['active', 'withdrawn']),
+  withdrawnAt: z.int().nullable(),
+  /** `pending` until Jira accepted the email; `no-recipients` when the plan names nobody. */
+  delivery: z.enum(['pending', 'delivered', 'no-recipients']),
+  deliveredAt: z.int().nullable(),
+});
+
+export type AlertRecord = z.infer<typeof alertRecordSchema>;

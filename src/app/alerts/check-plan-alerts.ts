@@ -1,0 +1,114 @@
+import { buildStatement } from '../../ledger';
+import type { Statement, ThresholdCrossing } from '../../ledger/types';
+import { loadPlanLedgerInput } from '../aggregates/load-plan-ledger-input';
+import { listAll } from '../plans/list-all';
+import { loadPlan } from '../plans/plan-repository';
+import { StoreError, type Store } from '../ports/store';
+import type { SyncDeps } from '../sync/sync-deps';
+import { reportingPeriod } from '../usage/reporting-period';
+import { ALERTS_QUEUE_KEY, alertKey, alertPeriodPrefix, alertsConcurrencyKey } from './alert-keys';
+import type { DeliverAlertJob } from './alert-jobs';
+import { alertRecordSchema, type AlertRecord } from './alert-record';
+
+export interface AlertCheckReport {
+  readonly periodLabel: string | null;
+  /** Thresholds raised by this check (each at most once per plan and period, ever). */
+  readonly raised: readonly number[];
+  readonly withdrawn: readonly number[];
+  /** Withdrawn alerts whose threshold is crossed again: active again, never mailed again. */
+  readonly reinstated: readonly number[];
+}
+
+const NOTHING: AlertCheckReport = { periodLabel: null, raised: [], withdrawn: [], reinstated: [] };
+
+/**
+ * Reconciles the plan's current period against its stored alerts: computes the statement from
+ * the aggregate, raises each newly crossed threshold once (a create on the condition that the
+ * key does not exist, so two checks running side by side can't both raise it) and queues its
+ * delivery; withdraws an active alert whose threshold is no longer crossed (a worklog deleted
+ * or moved); marks a withdrawn one active again when it is crossed again, without a new email.
+ */
+export async function checkPlanAlerts(deps: SyncDeps, planId: string): Promise<AlertCheckReport> {
+  const stored = await loadPlan(deps.store, planId);
+  if (stored === undefined || stored.status !== 'active') return NOTHING;
+  const now = deps.clock.now();
+  const period = reportingPeriod(stored.plan, now);
+  const input = await loadPlanLedgerInput(deps.store, planId);
+  const statement = buildStatement({ plan: stored.plan, ...input, period });
+  const crossed = new Map(statement.thresholdsCrossed.map((crossing) => [crossing.percent, crossing]));
+  const existing = await storedAlerts(deps.store, planId, period.label);
+
+  const raised: number[] = [];
+  const withdrawn: number[] = [];
+  const reinstated: number[] = [];
+  for (const [percent, crossing] of crossed) {
+    if (existing.has(percent)) continue;
+    const record = newAlert(statement, crossing, now);
+    if (await createOnce(deps.store, alertKey(planId, period.label, percent), record)) {
+      await queueDelivery(deps, planId, alertKey(planId, period.label, percent));
+      raised.push(percent);
+    }
+  }
+  for (const [percent, record] of existing) {
+    const isCrossed = crossed.has(percent);
+    if (record.state === 'active' && !isCrossed) {
+      await setState(deps.store, alertKey(planId, period.label, percent), 'withdrawn', now);
+      withdrawn.push(percent);
+    } else if (record.state === 'withdrawn' && isCrossed) {
+      await setState(deps.store, alertKey(planId, period.label, percent), 'active', now);
+      if (record.delivery === 'pending') await queueDelivery(deps, planId, alertKey(planId, period.label, percent));
+      reinstated.push(percent);
+    }
+  }
+  return { periodLabel: period.label, raised, withdrawn, reinstated };
+}
+
+/** The plan's alerts of one period, by threshold percent. */
+export async function storedAlerts(store: Store, planId: string, periodLabel: string): Promise<Map<number, AlertRecord>> {
+  const entries = await listAll(store, alertPeriodPrefix(planId, periodLabel));
+  const records = entries.map((entry) => alertRecordSchema.parse(entry.value));
+  return new Map(records.map((record) => [record.percent, record]));
+}
+
+function newAlert(statement: Statement, crossing: ThresholdCrossing, now: number): AlertRecord {
+  const line = statement.lines.find((candidate) => candidate.worklogId === crossing.worklogId);
+  return {
+    planId: statement.planId,
+    periodLabel: statement.period.label,
+    percent: crossing.percent,
+    issueId: line?.issueId ?? '',
+    issueKey: line?.issueKey ?? null,
+    worklogId: crossing.worklogId,
+    usedCoveredSeconds: crossing.usedCoveredSeconds,
+    availableSeconds: statement.availableSeconds,
+    raisedAt: now,
+    state: 'active',
+    withdrawnAt: null,
+    delivery: 'pending',
+    deliveredAt: null,
+  };
+}
+
+/** True when this call created the record; false when another check already had. */
+async function createOnce(store: Store, key: string, record: AlertRecord): Promise<boolean> {
+  try {
+    await store.transact([{ set: { key, value: record, ifVersion: null } }]);
+    return true;
+  } catch (error) {
+    if (error instanceof StoreError && error.code === 'conflict') return false;
+    throw error;
+  }
+}
+
+async function setState(store: Store, key: string, state: AlertRecord['state'], now: number): Promise<void> {
+  await store.update(key, (current) => {
+    const record = alertRecordSchema.parse(current);
+    if (record.state === state) return current;
+    return { ...record, state, withdrawnAt: state === 'withdrawn' ? now : null };
+  });
+}
+
+async function queueDelivery(deps: SyncDeps, planId: string, key: string): Promise<void> {
+  const job: DeliverAlertJob = { kind: 'deliver', alertKey: key };
+  await deps.queue.push(ALERTS_QUEUE_KEY, job, { concurrencyKey: alertsConcurrencyKey(planId) });
+}
