@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { bulkContract } from './bulk';
+import { closingContract } from './closing';
 import { gadgetContract } from './gadget';
 import { issueContract } from './issue';
 import { plansContract } from './plans';
@@ -19,6 +20,7 @@ export const contract = {
   ...usageContract,
   ...gadgetContract,
   ...bulkContract,
+  ...closingContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -42,3 +44,4 @@ export * from './usage';
 export * from './gadget';
 export * from './bulk';
 export * from './statement';
+export * from './closing';

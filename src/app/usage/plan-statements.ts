@@ -1,13 +1,15 @@
 /** Statements of one plan, computed by the ledger over the plan's aggregated links and worklogs. */
 import type { StoredPlan } from '../../contract';
 import { buildHistory, buildStatement } from '../../ledger';
+import { loadClosedPeriods } from '../closing/closed-statements';
 import type { Period, Statement } from '../../ledger/types';
 import { reportingPeriod } from './reporting-period';
 import type { UsagePorts } from './usage-ports';
 
 export async function statementFor(ports: UsagePorts, stored: StoredPlan, period: Period): Promise<Statement> {
   const input = await ports.aggregates.loadPlanLedgerInput(stored.plan.id);
-  return buildStatement({ plan: stored.plan, ...input, period, asOf: ports.clock.now() });
+  const closedPeriods = await loadClosedPeriods(ports.store, stored.plan.id);
+  return buildStatement({ plan: stored.plan, ...input, closedPeriods, period, asOf: ports.clock.now() });
 }
 
 export function currentStatement(ports: UsagePorts, stored: StoredPlan): Promise<Statement> {
@@ -18,5 +20,6 @@ export function currentStatement(ports: UsagePorts, stored: StoredPlan): Promise
 export async function historyThroughNow(ports: UsagePorts, stored: StoredPlan): Promise<Statement[]> {
   const now = ports.clock.now();
   const input = await ports.aggregates.loadPlanLedgerInput(stored.plan.id);
-  return buildHistory({ plan: stored.plan, ...input, throughPeriod: reportingPeriod(stored.plan, now), asOf: now });
+  const closedPeriods = await loadClosedPeriods(ports.store, stored.plan.id);
+  return buildHistory({ plan: stored.plan, ...input, closedPeriods, throughPeriod: reportingPeriod(stored.plan, now), asOf: now });
 }

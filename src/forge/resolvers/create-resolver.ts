@@ -1,5 +1,6 @@
 import Resolver from '@forge/resolver';
 import { defineBulkResolvers } from './bulk-resolvers';
+import { defineClosingResolvers } from './closing-resolvers';
 import { defineGadgetResolvers } from './gadget-resolvers';
 import { defineIssueResolvers } from './issue-resolvers';
 import { definePlanResolvers } from './plan-resolvers';
@@ -16,5 +17,6 @@ export function createResolver(services: BackendServices): Resolver {
   defineUsageResolvers(resolver, services);
   defineBulkResolvers(resolver, services);
   defineGadgetResolvers(resolver, services);
+  defineClosingResolvers(resolver, services);
   return resolver;
 }

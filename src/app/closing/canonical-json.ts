@@ -1,0 +1,37 @@
+/**
+ * The canonical JSON of a value — object keys sorted, no spaces, `undefined` properties left
+ * out — and its SHA-256, so that a frozen statement has one hash whatever order it was built in.
+ * Web Crypto only (`globalThis.crypto.subtle`): no Node module in the use cases.
+ */
+import type { JsonValue } from '../ports/store';
+
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError(`canonical JSON cannot carry ${value}`);
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map((item: unknown) => canonicalJson(item)).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  throw new TypeError(`canonical JSON cannot carry a ${typeof value}`);
+}
+
+/** The value as the store's plain JSON, in canonical key order. */
+export function toCanonicalValue(value: unknown): JsonValue {
+  const parsed: JsonValue = JSON.parse(canonicalJson(value));
+  return parsed;
+}
+
+export function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).byteLength;
+}
+
+/** Lower-case hex SHA-256 of the text's UTF-8 bytes. */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,85 @@
+/**
+ * Closing a period: its statement, as every surface computes it now, is frozen in the store
+ * with a content hash, who closed it and when. Only an ended period whose predecessors are all
+ * closed can be closed; the state, the manifest and the audit entry are written in one
+ * transaction, conditional on the period and its predecessor not having changed meanwhile.
+ */
+import { fail, type ClosedVersion, type ClosingAuditEntry, type Outcome } from '../../contract';
+import { listPeriods } from '../../ledger';
+import type { Period } from '../../ledger/types';
+import { planNotFound, type PlanWriteContext } from '../plans/plan-write';
+import { StoreError, type TransactOperation } from '../ports/store';
+import { statementFor } from '../usage/plan-statements';
+import { toCanonicalValue } from './canonical-json';
+import { chunkPrefix, closedVersionKey, closingAuditKey, periodStateKey } from './closing-keys';
+import type { ClosingPorts } from './closing-ports';
+import { toClosedVersion, type StoredManifest, type StoredPeriodState } from './closing-records';
+import { loadPeriodState, planPeriod, projectPlan } from './closing-repository';
+import { deleteChunks, splitStatement, statementJsonSchema, writeChunks } from './frozen-statement';
+
+export interface PeriodRef {
+  readonly planId: string;
+  readonly period: string;
+}
+
+export const concurrentChange = (label: string) =>
+  fail('CONFLICT', `The period ${label} was closed or reopened by someone else at the same moment. Reload and try again.`);
+
+export async function closePeriod(ports: ClosingPorts, context: PlanWriteContext, request: PeriodRef): Promise<Outcome<ClosedVersion>> {
+  const stored = await projectPlan(ports.store, context.project, request.planId);
+  if (stored === undefined) return planNotFound(request.planId);
+  const found = planPeriod(stored, request.period);
+  if (!found.ok) return found;
+  const period = found.period;
+  const now = ports.clock.now();
+  if (period.end > now) {
+    return fail('VALIDATION_FAILED', `The period ${period.label} has not ended yet; it can be closed from ${period.endDateExclusive}.`, [
+      { path: 'period', message: `has not ended yet (it ends on ${period.endDateExclusive})` },
+    ]);
+  }
+  const current = await loadPeriodState(ports.store, stored.plan.id, period.label);
+  if (current?.state.status === 'closed') return fail('CONFLICT', `The period ${period.label} is already closed (version ${current.state.version}).`);
+  const previousPeriod: Period | undefined = listPeriods(stored.plan, now).find((candidate) => candidate.index === period.index - 1);
+  const checks: TransactOperation[] = [];
+  if (previousPeriod !== undefined) {
+    const previous = await loadPeriodState(ports.store, stored.plan.id, previousPeriod.label);
+    if (previous?.state.status !== 'closed') return fail('CONFLICT', `Close ${previousPeriod.label} first: periods are closed in order.`);
+    checks.push({ check: { key: periodStateKey(stored.plan.id, previousPeriod.label), ifVersion: previous.storeVersion } });
+  }
+
+  const version = (current?.state.version ?? 0) + 1;
+  const statement = await statementFor(ports, stored, period);
+  const split = await splitStatement(statementJsonSchema.parse(toCanonicalValue({ ...statement, closedVersion: version })));
+  const prefix = chunkPrefix(stored.plan.id, period.label, ports.newId());
+  const manifest: StoredManifest = {
+    planId: stored.plan.id,
+    periodLabel: period.label,
+    version,
+    closedAt: now,
+    closedBy: context.actor.accountId,
+    contentHash: split.contentHash,
+    lineCount: split.lineCount,
+    chunkCount: split.chunks.length,
+    byteLength: split.byteLength,
+    chunkPrefix: prefix,
+    lists: [...split.lists],
+    head: { ...split.head },
+  };
+  const state: StoredPeriodState = { periodLabel: period.label, status: 'closed', version, changedAt: now, changedBy: context.actor.accountId };
+  const audit: ClosingAuditEntry = { periodLabel: period.label, version, action: 'closed', at: now, by: context.actor.accountId, contentHash: split.contentHash };
+
+  try {
+    await writeChunks(ports.store, prefix, split.chunks);
+    await ports.store.transact([
+      { set: { key: periodStateKey(stored.plan.id, period.label), value: state, ifVersion: current?.storeVersion ?? null } },
+      { set: { key: closedVersionKey(stored.plan.id, period.label, version), value: toCanonicalValue(manifest), ifVersion: null } },
+      { set: { key: closingAuditKey(stored.plan.id, period.label, version, 'closed'), value: toCanonicalValue(audit), ifVersion: null } },
+      ...checks,
+    ]);
+  } catch (error) {
+    await deleteChunks(ports.store, prefix, split.chunks.length);
+    if (error instanceof StoreError && error.code === 'conflict') return concurrentChange(period.label);
+    throw error;
+  }
+  return { ok: true, data: toClosedVersion(manifest) };
+}

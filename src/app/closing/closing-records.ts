@@ -1,0 +1,45 @@
+/** The records closing keeps in the store, checked on every read (an older release may have written them). */
+import { z } from 'zod';
+import { closingAuditEntrySchema, periodStatusSchema, statementTotalsSchema, type ClosedVersion } from '../../contract';
+
+/** A period's state; absent means open and never closed. */
+export const storedPeriodStateSchema = z.object({
+  periodLabel: z.string(),
+  status: periodStatusSchema,
+  /** The latest frozen version (the one in force while closed). */
+  version: z.int().min(1),
+  changedAt: z.int(),
+  changedBy: z.string(),
+});
+
+/** One frozen version: what the contract shows, plus where its lists are and the statement's other fields. */
+export const storedManifestSchema = z.object({
+  planId: z.string(),
+  periodLabel: z.string(),
+  version: z.int().min(1),
+  closedAt: z.int(),
+  closedBy: z.string(),
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  lineCount: z.int().min(0),
+  chunkCount: z.int().min(0),
+  byteLength: z.int().min(0),
+  chunkPrefix: z.string(),
+  /** The statement's list fields kept in chunks, in chunk order (an empty list has no chunk). */
+  lists: z.array(z.string()),
+  /** Every other field of the statement, exactly as frozen. */
+  head: z.record(z.string(), z.json()),
+});
+
+export const storedChunkSchema = z.object({ list: z.string(), items: z.array(z.json()) });
+
+export const storedAuditSchema = closingAuditEntrySchema;
+
+export type StoredPeriodState = z.infer<typeof storedPeriodStateSchema>;
+export type StoredManifest = z.infer<typeof storedManifestSchema>;
+export type StoredChunk = z.infer<typeof storedChunkSchema>;
+
+/** The manifest as the contract shows it: the totals read from the frozen fields. */
+export function toClosedVersion(manifest: StoredManifest): ClosedVersion {
+  const { chunkPrefix: _chunkPrefix, lists: _lists, head, ...version } = manifest;
+  return { ...version, totals: statementTotalsSchema.parse(head) };
+}

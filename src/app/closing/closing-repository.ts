@@ -1,0 +1,58 @@
+/** Reading closing's records: the periods' states, the frozen versions' manifests and the audit trail. */
+import { fail, type ClosingAuditEntry, type StoredPlan } from '../../contract';
+import { periodByLabel } from '../../ledger';
+import type { Period } from '../../ledger/types';
+import { listAll } from '../plans/list-all';
+import { loadPlan } from '../plans/plan-repository';
+import type { ProjectRef } from '../plans/plan-write';
+import type { Store, Version } from '../ports/store';
+import { closedVersionKey, closedVersionPrefix, closingAuditPrefix, periodStateKey, periodStatePrefix } from './closing-keys';
+import { storedAuditSchema, storedManifestSchema, storedPeriodStateSchema, type StoredManifest, type StoredPeriodState } from './closing-records';
+
+export interface VersionedPeriodState {
+  readonly state: StoredPeriodState;
+  readonly storeVersion: Version;
+}
+
+/** The project's own plan; another project's plan is reported as absent. */
+export async function projectPlan(store: Store, project: ProjectRef, planId: string): Promise<StoredPlan | undefined> {
+  const stored = await loadPlan(store, planId);
+  return stored !== undefined && stored.projectId === project.id ? stored : undefined;
+}
+
+export function planPeriod(stored: StoredPlan, label: string): { readonly ok: true; readonly period: Period } | ReturnType<typeof fail> {
+  const period = periodByLabel(stored.plan, label);
+  if (period !== null) return { ok: true, period };
+  return fail('VALIDATION_FAILED', `The plan "${stored.plan.name}" has no period starting in ${label}.`, [{ path: 'period', message: `no period of this plan starts in ${label}` }]);
+}
+
+export async function loadPeriodState(store: Store, planId: string, label: string): Promise<VersionedPeriodState | undefined> {
+  const found = await store.getVersioned(periodStateKey(planId, label));
+  return found === undefined ? undefined : { state: storedPeriodStateSchema.parse(found.value), storeVersion: found.version };
+}
+
+/** Every period that was ever closed, by label. */
+export async function listPeriodStates(store: Store, planId: string): Promise<Map<string, StoredPeriodState>> {
+  const entries = await listAll(store, periodStatePrefix(planId));
+  return new Map(entries.map((entry) => {
+    const state = storedPeriodStateSchema.parse(entry.value);
+    return [state.periodLabel, state];
+  }));
+}
+
+export async function loadManifest(store: Store, planId: string, label: string, version: number): Promise<StoredManifest | undefined> {
+  const value = await store.get(closedVersionKey(planId, label, version));
+  return value === undefined ? undefined : storedManifestSchema.parse(value);
+}
+
+/** Every frozen version of every period, by period label then version. */
+export async function listManifests(store: Store, planId: string): Promise<StoredManifest[]> {
+  const entries = await listAll(store, closedVersionPrefix(planId));
+  return entries.map((entry) => storedManifestSchema.parse(entry.value));
+}
+
+/** Closes and reopens, oldest first. */
+export async function listClosingAudit(store: Store, planId: string): Promise<ClosingAuditEntry[]> {
+  const entries = (await listAll(store, closingAuditPrefix(planId))).map((entry) => storedAuditSchema.parse(entry.value));
+  return entries.sort((a, b) => a.at - b.at);
+}

@@ -1,0 +1,120 @@
+/**
+ * A frozen statement in the store. Its lists (lines, breakdowns, late adjustments) can exceed
+ * one value's 240 KiB, so they are split over chunk keys of at most 200 KiB; the manifest keeps
+ * every other field, the chunk count and the SHA-256 of the whole statement's canonical JSON.
+ * Reading puts the statement back together and refuses it if the hash does not match.
+ */
+import { z } from 'zod';
+import type { JsonValue, Store, TransactOperation } from '../ports/store';
+import { canonicalJson, sha256Hex, utf8Length } from './canonical-json';
+import { chunkKey } from './closing-keys';
+import { storedChunkSchema, type StoredManifest } from './closing-records';
+
+/**
+ * The statement fields that grow with the work logged; everything else (the totals, with the
+ * late adjustments booked on the statement) stays in the manifest.
+ */
+export const CHUNKED_LISTS = ['byIssue', 'byAuthor', 'lines', 'outOfPlan'] as const;
+
+export const CHUNK_MAX_BYTES = 200 * 1024;
+/** Chunks per transaction: 16 × 200 KiB stays under a transaction's 4 MiB. */
+const CHUNKS_PER_WRITE = 16;
+
+/** A statement as plain JSON. */
+export const statementJsonSchema = z.record(z.string(), z.json());
+type JsonObject = z.infer<typeof statementJsonSchema>;
+
+/** Consecutive items of one of the statement's lists. */
+export interface StatementChunk {
+  readonly list: string;
+  readonly items: readonly JsonValue[];
+}
+
+export interface SplitStatement {
+  readonly head: JsonObject;
+  readonly lists: readonly string[];
+  readonly chunks: readonly StatementChunk[];
+  readonly lineCount: number;
+  readonly contentHash: string;
+  readonly byteLength: number;
+}
+
+function isChunkedList(key: string): boolean {
+  return (CHUNKED_LISTS as readonly string[]).includes(key);
+}
+
+function chunksOf(list: string, items: readonly JsonValue[]): StatementChunk[] {
+  const chunks: StatementChunk[] = [];
+  let current: JsonValue[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = utf8Length(canonicalJson(item)) + 1;
+    if (current.length > 0 && bytes + size > CHUNK_MAX_BYTES) {
+      chunks.push({ list, items: current });
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push({ list, items: current });
+  return chunks;
+}
+
+/** Splits a statement (plain JSON, in canonical order) into its manifest fields and chunks, and hashes it. */
+export async function splitStatement(statement: JsonObject): Promise<SplitStatement> {
+  const text = canonicalJson(statement);
+  const head: JsonObject = {};
+  const lists: string[] = [];
+  const chunks: StatementChunk[] = [];
+  for (const [key, value] of Object.entries(statement)) {
+    if (isChunkedList(key) && Array.isArray(value)) {
+      lists.push(key);
+      chunks.push(...chunksOf(key, value));
+    } else {
+      head[key] = value;
+    }
+  }
+  const lines = statement['lines'];
+  return { head, lists, chunks, lineCount: Array.isArray(lines) ? lines.length : 0, contentHash: await sha256Hex(text), byteLength: utf8Length(text) };
+}
+
+/** Writes the chunks under a prefix no other write uses, `CHUNKS_PER_WRITE` at a time. */
+export async function writeChunks(store: Store, prefix: string, chunks: readonly StatementChunk[]): Promise<void> {
+  for (let start = 0; start < chunks.length; start += CHUNKS_PER_WRITE) {
+    const batch: TransactOperation[] = chunks
+      .slice(start, start + CHUNKS_PER_WRITE)
+      .map((chunk, offset) => ({ set: { key: chunkKey(prefix, start + offset), value: { list: chunk.list, items: chunk.items }, ifVersion: null } }));
+    await store.transact(batch);
+  }
+}
+
+/** Removes chunks a lost close wrote; nothing points at them. */
+export async function deleteChunks(store: Store, prefix: string, count: number): Promise<void> {
+  for (let index = 0; index < count; index += 1) await store.delete(chunkKey(prefix, index));
+}
+
+export class FrozenStatementError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FrozenStatementError';
+  }
+}
+
+/** The frozen statement as plain JSON, exactly as it was closed; throws if a piece is missing or the hash differs. */
+export async function readFrozenStatement(store: Store, manifest: StoredManifest): Promise<JsonObject> {
+  const chunks = await Promise.all(
+    Array.from({ length: manifest.chunkCount }, async (_, index) => {
+      const value = await store.get(chunkKey(manifest.chunkPrefix, index));
+      if (value === undefined) throw new FrozenStatementError(`Closed statement ${manifest.planId} ${manifest.periodLabel} v${manifest.version}: chunk ${index} is missing.`);
+      return storedChunkSchema.parse(value);
+    }),
+  );
+  const statement: JsonObject = { ...manifest.head };
+  for (const list of manifest.lists) statement[list] = chunks.filter((chunk) => chunk.list === list).flatMap((chunk) => chunk.items);
+  const hash = await sha256Hex(canonicalJson(statement));
+  if (hash !== manifest.contentHash) {
+    throw new FrozenStatementError(`Closed statement ${manifest.planId} ${manifest.periodLabel} v${manifest.version} does not match its hash.`);
+  }
+  return statement;
+}

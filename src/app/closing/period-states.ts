@@ -1,0 +1,38 @@
+/** Every period of a plan started so far, open or closed, with its frozen versions and what may be done with it now. */
+import type { HandlerDataOf, Outcome, PeriodState } from '../../contract';
+import { listPeriods } from '../../ledger';
+import { planNotFound, type ProjectRef } from '../plans/plan-write';
+import type { ClosingPorts } from './closing-ports';
+import { toClosedVersion } from './closing-records';
+import { listClosingAudit, listManifests, listPeriodStates, projectPlan } from './closing-repository';
+
+export async function listPlanPeriods(
+  ports: ClosingPorts,
+  reader: { readonly project: ProjectRef; readonly canAdminister: boolean },
+  request: { readonly planId: string },
+): Promise<Outcome<HandlerDataOf<'closing/list'>>> {
+  const stored = await projectPlan(ports.store, reader.project, request.planId);
+  if (stored === undefined) return planNotFound(request.planId);
+  const now = ports.clock.now();
+  const [states, manifests, audit] = await Promise.all([
+    listPeriodStates(ports.store, stored.plan.id),
+    listManifests(ports.store, stored.plan.id),
+    listClosingAudit(ports.store, stored.plan.id),
+  ]);
+  const periods = listPeriods(stored.plan, now);
+  const statusOf = (label: string | undefined) => (label === undefined ? 'open' : (states.get(label)?.status ?? 'open'));
+  const result: PeriodState[] = periods.map((period, position) => {
+    const status = statusOf(period.label);
+    const previousClosed = position === 0 || statusOf(periods[position - 1]?.label) === 'closed';
+    const nextLabel = periods[position + 1]?.label;
+    return {
+      period,
+      status,
+      version: states.get(period.label)?.version ?? 0,
+      closable: status === 'open' && period.end <= now && previousClosed,
+      reopenable: status === 'closed' && (nextLabel === undefined || statusOf(nextLabel) !== 'closed'),
+      versions: manifests.filter((manifest) => manifest.periodLabel === period.label).map(toClosedVersion),
+    };
+  });
+  return { ok: true, data: { periods: result, audit, canAdminister: reader.canAdminister } };
+}

@@ -1,0 +1,62 @@
+/**
+ * Reopening a closed period: an admin action with a reason, kept in the plan's closing audit.
+ * The frozen versions stay readable; the period is open again and closing it next gives
+ * version n + 1. Only the last closed period can be reopened: a later closed statement was
+ * frozen with this one's balances carried into it.
+ */
+import { fail, type ClosingAuditEntry, type Outcome } from '../../contract';
+import { listPeriods } from '../../ledger';
+import { planNotFound, type PlanWriteContext } from '../plans/plan-write';
+import { StoreError, type TransactOperation } from '../ports/store';
+import { toCanonicalValue } from './canonical-json';
+import { concurrentChange, type PeriodRef } from './close-period';
+import { closingAuditKey, periodStateKey } from './closing-keys';
+import type { ClosingPorts } from './closing-ports';
+import type { StoredPeriodState } from './closing-records';
+import { loadManifest, loadPeriodState, planPeriod, projectPlan } from './closing-repository';
+
+export interface ReopenRequest extends PeriodRef {
+  /** Why; required, already trimmed by the contract. */
+  readonly reason: string;
+}
+
+export async function reopenPeriod(ports: ClosingPorts, context: PlanWriteContext, request: ReopenRequest): Promise<Outcome<ClosingAuditEntry>> {
+  const stored = await projectPlan(ports.store, context.project, request.planId);
+  if (stored === undefined) return planNotFound(request.planId);
+  const found = planPeriod(stored, request.period);
+  if (!found.ok) return found;
+  const period = found.period;
+  const current = await loadPeriodState(ports.store, stored.plan.id, period.label);
+  if (current === undefined || current.state.status !== 'closed') return fail('CONFLICT', `The period ${period.label} is open; only a closed period can be reopened.`);
+  const now = ports.clock.now();
+  const nextPeriod = listPeriods(stored.plan, now).find((candidate) => candidate.index === period.index + 1);
+  const checks: TransactOperation[] = [];
+  if (nextPeriod !== undefined) {
+    const next = await loadPeriodState(ports.store, stored.plan.id, nextPeriod.label);
+    if (next?.state.status === 'closed') return fail('CONFLICT', `Reopen ${nextPeriod.label} first: only the last closed period can be reopened.`);
+    checks.push({ check: { key: periodStateKey(stored.plan.id, nextPeriod.label), ifVersion: next?.storeVersion ?? null } });
+  }
+  const manifest = await loadManifest(ports.store, stored.plan.id, period.label, current.state.version);
+  const version = current.state.version;
+  const state: StoredPeriodState = { periodLabel: period.label, status: 'open', version, changedAt: now, changedBy: context.actor.accountId };
+  const audit: ClosingAuditEntry = {
+    periodLabel: period.label,
+    version,
+    action: 'reopened',
+    at: now,
+    by: context.actor.accountId,
+    reason: request.reason,
+    contentHash: manifest?.contentHash ?? '',
+  };
+  try {
+    await ports.store.transact([
+      { set: { key: periodStateKey(stored.plan.id, period.label), value: state, ifVersion: current.storeVersion } },
+      { set: { key: closingAuditKey(stored.plan.id, period.label, version, 'reopened'), value: toCanonicalValue(audit), ifVersion: null } },
+      ...checks,
+    ]);
+  } catch (error) {
+    if (error instanceof StoreError && error.code === 'conflict') return concurrentChange(period.label);
+    throw error;
+  }
+  return { ok: true, data: audit };
+}

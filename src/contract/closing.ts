@@ -1,0 +1,94 @@
+/**
+ * Closing periods: freezing a plan's period statement (close), making it open again with a
+ * reason (reopen), the state of every period, and every frozen version, still readable.
+ */
+import { z } from 'zod';
+import { planIdSchema } from './plans';
+import { periodSchema, statementSchema, statementTotalsSchema } from './statement';
+
+export const CLOSING_REASON_MAX_LENGTH = 500;
+
+const closingPeriodLabelSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a period label YYYY-MM, e.g. "2026-10"' });
+
+export const periodStatusSchema = z.enum(['open', 'closed']);
+
+/** One frozen version of a period's statement, without its lines. */
+export const closedVersionSchema = z.object({
+  planId: z.string(),
+  periodLabel: z.string(),
+  /** 1 for the first close of the period, n + 1 for closing it again after a reopen. */
+  version: z.int().min(1),
+  closedAt: z.int(),
+  /** Account id of the project admin who closed it. */
+  closedBy: z.string(),
+  /** SHA-256 (lower-case hex) of the statement's canonical JSON (keys sorted, no spaces). */
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  lineCount: z.int().min(0),
+  chunkCount: z.int().min(0),
+  /** UTF-8 bytes of the canonical JSON. */
+  byteLength: z.int().min(0),
+  totals: statementTotalsSchema,
+});
+
+export const closingAuditEntrySchema = z.object({
+  periodLabel: z.string(),
+  version: z.int().min(1),
+  action: z.enum(['closed', 'reopened']),
+  at: z.int(),
+  by: z.string(),
+  /** Why it was reopened; absent on closes. */
+  reason: z.string().optional(),
+  contentHash: z.string(),
+});
+
+export const periodStateSchema = z.object({
+  period: periodSchema,
+  status: periodStatusSchema,
+  /** The latest frozen version; 0 when the period was never closed. */
+  version: z.int().min(0),
+  /** Whether it may be closed now: ended, open, and every earlier period closed. */
+  closable: z.boolean(),
+  /** Whether it may be reopened now: closed, and the next period not closed. */
+  reopenable: z.boolean(),
+  /** Every frozen version, oldest first. */
+  versions: z.array(closedVersionSchema),
+});
+
+const periodRef = { planId: planIdSchema, period: closingPeriodLabelSchema };
+
+export const closingContract = {
+  'closing/list': {
+    payload: z.strictObject({ planId: planIdSchema }),
+    result: z.object({
+      /** Every period started so far, oldest first. */
+      periods: z.array(periodStateSchema),
+      /** Closes and reopens, oldest first. */
+      audit: z.array(closingAuditEntrySchema),
+      canAdminister: z.boolean(),
+    }),
+  },
+  'closing/close': {
+    payload: z.strictObject(periodRef),
+    result: closedVersionSchema,
+  },
+  'closing/reopen': {
+    payload: z.strictObject({
+      ...periodRef,
+      reason: z
+        .string()
+        .trim()
+        .min(1, { error: 'must say why the period is reopened' })
+        .max(CLOSING_REASON_MAX_LENGTH, { error: `must be at most ${CLOSING_REASON_MAX_LENGTH} characters` }),
+    }),
+    result: closingAuditEntrySchema,
+  },
+  'closing/version': {
+    payload: z.strictObject({ ...periodRef, version: z.int().min(1, { error: 'must be at least 1' }) }),
+    result: z.object({ version: closedVersionSchema, statement: statementSchema }),
+  },
+} as const;
+
+export type PeriodStatus = z.infer<typeof periodStatusSchema>;
+export type ClosedVersion = z.infer<typeof closedVersionSchema>;
+export type ClosingAuditEntry = z.infer<typeof closingAuditEntrySchema>;
+export type PeriodState = z.infer<typeof periodStateSchema>;

@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../src/app/closing/canonical-json';
+import { call } from '../jira-simulator/site';
+import { as, backendFixture, ISSUES, on, planInput, USERS, type BackendFixture } from './support/backend-fixture';
+
+const closingEntries = async (fixture: BackendFixture) => (await fixture.snapshot()).store.filter((entry) => entry.key.startsWith('closing-'));
+
+async function linkedFixture(): Promise<BackendFixture> {
+  const fixture = backendFixture();
+  await fixture.invoker.invoke('plans/create', { plan: planInput() }, as(USERS.admin), on.settings());
+  for (const issue of [ISSUES.sup1, ISSUES.sup2]) {
+    await fixture.invoker.invoke('issue/setLink', { planId: 'acme-gold', billingClass: 'covered' }, as(USERS.agent), on.issue(issue));
+  }
+  await fixture.queue.drain();
+  return fixture;
+}
+
+async function jira(fixture: BackendFixture, method: string, path: string, body?: unknown): Promise<unknown> {
+  const answer = await call(fixture.simulator, USERS.agent, method, path, body);
+  if (answer.status >= 300) throw new Error(`${method} ${path} answered ${answer.status}`);
+  await fixture.simulator.idle();
+  await fixture.queue.drain();
+  return answer.body;
+}
+
+describe('closing periods', () => {
+  let fixture: BackendFixture;
+  let firstHash = '';
+  beforeAll(async () => {
+    fixture = await linkedFixture();
+  });
+
+  const close = (period: string, who = USERS.admin) => fixture.invoker.invoke('closing/close', { planId: 'acme-gold', period }, as(who), on.projectPage());
+  const list = () => fixture.invoker.invoke('closing/list', { planId: 'acme-gold' }, as(USERS.manager), on.projectPage());
+  const version = (period: string, n: number) => fixture.invoker.invoke('closing/version', { planId: 'acme-gold', period, version: n }, as(USERS.manager), on.projectPage());
+
+  it('lists every period started so far, open, the ended one closable', async () => {
+    const periods = await list();
+    expect(periods.ok && periods.data.periods.map((state) => [state.period.label, state.status, state.version, state.closable, state.reopenable])).toEqual([
+      ['2026-09', 'open', 0, true, false],
+      ['2026-10', 'open', 0, false, false],
+    ]);
+    expect(periods.ok && [periods.data.audit, periods.data.canAdminister]).toEqual([[], false]);
+  });
+
+  it('refuses, writing nothing: a non-admin, a period not ended, a month with no period, a malformed payload', async () => {
+    const before = await fixture.snapshot();
+    expect(await close('2026-09', USERS.manager)).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Only administrators of this project can change its support plans and settings.' },
+    });
+    expect(await close('2026-10')).toEqual({
+      ok: false,
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'The period 2026-10 has not ended yet; it can be closed from 2026-11-01.',
+        fields: [{ path: 'period', message: 'has not ended yet (it ends on 2026-11-01)' }],
+      },
+    });
+    expect(await close('2026-08')).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: 'The plan "Acme Gold" has no period starting in 2026-08.', fields: [{ path: 'period', message: 'no period of this plan starts in 2026-08' }] },
+    });
+    const malformed = await fixture.invoker.invokeWithAnyPayload('closing/close', { planId: 'acme-gold', period: 'Sept', projectId: '10000' }, as(USERS.admin), on.projectPage());
+    expect(!malformed.ok && malformed.error.code).toBe('VALIDATION_FAILED');
+    expect(!malformed.ok && malformed.error.fields?.map((field) => field.path).sort()).toEqual(['period', 'projectId']);
+    const noReason = await fixture.invoker.invoke('closing/reopen', { planId: 'acme-gold', period: '2026-09', reason: '   ' }, as(USERS.admin), on.projectPage());
+    expect(!noReason.ok && noReason.error.fields).toEqual([{ path: 'reason', message: 'must say why the period is reopened' }]);
+    const openPeriod = await fixture.invoker.invoke('closing/reopen', { planId: 'acme-gold', period: '2026-09', reason: 'Typo' }, as(USERS.admin), on.projectPage());
+    expect(openPeriod).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'The period 2026-09 is open; only a closed period can be reopened.' } });
+    expect(await fixture.snapshot()).toEqual(before);
+  });
+
+  it('freezes the statement with its totals, hash, who and when', async () => {
+    const closed = await close('2026-09');
+    if (!closed.ok) throw new Error(closed.error.message);
+    expect([closed.data.version, closed.data.closedBy, closed.data.closedAt, closed.data.lineCount, closed.data.chunkCount]).toEqual([1, 'acc-admin', Date.parse('2026-10-20T12:00:00Z'), 1, 3]);
+    expect([closed.data.totals.usedCoveredSeconds, closed.data.totals.remainingSeconds, closed.data.totals.totalMinor]).toEqual([10_800, 25_200, 100_000]);
+    const frozen = await version('2026-09', 1);
+    if (!frozen.ok) throw new Error(frozen.error.message);
+    expect(frozen.data.statement.lines.map((line) => line.worklogId)).toEqual(['50003']);
+    expect(frozen.data.statement.closedVersion).toBe(1);
+    expect(createHash('sha256').update(canonicalJson(frozen.data.statement)).digest('hex')).toBe(closed.data.contentHash);
+    expect(frozen.data.version).toEqual(closed.data);
+    firstHash = closed.data.contentHash;
+  });
+
+  it('refuses to close a closed period again, writing nothing', async () => {
+    const before = await fixture.snapshot();
+    expect(await close('2026-09')).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'The period 2026-09 is already closed (version 1).' } });
+    expect(await fixture.snapshot()).toEqual(before);
+  });
+
+  it('never changes a closed statement: work added, edited and deleted later leaves it byte-identical', async () => {
+    const before = await closingEntries(fixture);
+    await jira(fixture, 'POST', `/rest/api/3/issue/${ISSUES.sup1.id}/worklog`, { timeSpentSeconds: 3600, started: '2026-09-10T09:00:00.000+0200' });
+    await jira(fixture, 'PUT', `/rest/api/3/issue/${ISSUES.sup2.id}/worklog/50003`, { timeSpentSeconds: 4 * 3600 });
+    await jira(fixture, 'DELETE', `/rest/api/3/issue/${ISSUES.sup1.id}/worklog/50001`);
+    expect(await closingEntries(fixture)).toEqual(before);
+    const september = await fixture.invoker.invoke('usage/statement', { planId: 'acme-gold', period: '2026-09' }, as(USERS.manager), on.projectPage());
+    expect(september.ok && [september.data.usedCoveredSeconds, september.data.closedVersion, september.data.lines.map((line) => line.worklogId)]).toEqual([10_800, 1, ['50003']]);
+    const frozen = await version('2026-09', 1);
+    expect(frozen.ok && [frozen.data.version.contentHash, createHash('sha256').update(canonicalJson(frozen.data.statement)).digest('hex')]).toEqual([firstHash, firstHash]);
+  });
+
+  it('shows September\'s late work on October, the first open period', async () => {
+    const october = await fixture.invoker.invoke('usage/statement', { planId: 'acme-gold' }, as(USERS.manager), on.projectPage());
+    if (!october.ok) throw new Error(october.error.message);
+    expect(october.data.closedVersion).toBeNull();
+    expect(october.data.lateAdjustments.map((adjustment) => [adjustment.periodLabel, adjustment.kind, adjustment.roundedSeconds])).toEqual([
+      ['2026-09', 'added', 3600],
+      ['2026-09', 'changed', 3600],
+    ]);
+  });
+
+  it('reopens with a reason (admins only), keeps version 1 readable, and closing again gives version 2', async () => {
+    const before = await fixture.snapshot();
+    const refused = await fixture.invoker.invoke('closing/reopen', { planId: 'acme-gold', period: '2026-09', reason: 'Late work' }, as(USERS.manager), on.projectPage());
+    expect(!refused.ok && refused.error.code).toBe('FORBIDDEN');
+    expect(await fixture.snapshot()).toEqual(before);
+
+    const reopened = await fixture.invoker.invoke('closing/reopen', { planId: 'acme-gold', period: '2026-09', reason: '  Late work by the night shift  ' }, as(USERS.admin), on.projectPage());
+    expect(reopened.ok && [reopened.data.action, reopened.data.version, reopened.data.reason, reopened.data.by]).toEqual(['reopened', 1, 'Late work by the night shift', 'acc-admin']);
+    const open = await list();
+    expect(open.ok && open.data.periods.map((state) => [state.period.label, state.status, state.version, state.closable])).toEqual([
+      ['2026-09', 'open', 1, true],
+      ['2026-10', 'open', 0, false],
+    ]);
+    const september = await fixture.invoker.invoke('usage/statement', { planId: 'acme-gold', period: '2026-09' }, as(USERS.manager), on.projectPage());
+    expect(september.ok && [september.data.usedCoveredSeconds, september.data.closedVersion]).toEqual([18_000, null]);
+
+    const again = await close('2026-09');
+    if (!again.ok) throw new Error(again.error.message);
+    expect([again.data.version, again.data.totals.usedCoveredSeconds]).toEqual([2, 18_000]);
+    const v1 = await version('2026-09', 1);
+    expect(v1.ok && [v1.data.version.contentHash, v1.data.statement.usedCoveredSeconds]).toEqual([firstHash, 10_800]);
+    expect(v1.ok && v1.data.version.contentHash !== again.data.contentHash).toBe(true);
+    const listed = await list();
+    expect(listed.ok && listed.data.periods[0]?.versions.map((closedVersion) => closedVersion.version)).toEqual([1, 2]);
+    expect(listed.ok && listed.data.audit.map((entry) => [entry.periodLabel, entry.version, entry.action, entry.reason ?? null])).toEqual([
+      ['2026-09', 1, 'closed', null],
+      ['2026-09', 1, 'reopened', 'Late work by the night shift'],
+      ['2026-09', 2, 'closed', null],
+    ]);
+    const missing = await version('2026-09', 3);
+    expect(missing).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'The period 2026-09 has no closed version 3.' } });
+  });
+});
+
+describe('closing in order', () => {
+  let fixture: BackendFixture;
+  beforeAll(async () => {
+    fixture = await linkedFixture();
+    await fixture.invoker.invoke('plans/create', { plan: planInput({ id: 'acme-silver', name: 'Acme Silver', startDate: '2026-07-01' }) }, as(USERS.admin), on.settings());
+  });
+  const act = (resolver: 'closing/close' | 'closing/reopen', period: string) =>
+    resolver === 'closing/close'
+      ? fixture.invoker.invoke('closing/close', { planId: 'acme-silver', period }, as(USERS.admin), on.projectPage())
+      : fixture.invoker.invoke('closing/reopen', { planId: 'acme-silver', period, reason: 'Correction' }, as(USERS.admin), on.projectPage());
+
+  it('closes a period only after every earlier one, and reopens only the last closed one, writing nothing when refused', async () => {
+    const before = await fixture.snapshot();
+    expect(await act('closing/close', '2026-08')).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'Close 2026-07 first: periods are closed in order.' } });
+    expect(await fixture.snapshot()).toEqual(before);
+    expect((await act('closing/close', '2026-07')).ok).toBe(true);
+    expect((await act('closing/close', '2026-08')).ok).toBe(true);
+    const closedTwo = await fixture.snapshot();
+    expect(await act('closing/reopen', '2026-07')).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'Reopen 2026-08 first: only the last closed period can be reopened.' } });
+    expect(await fixture.snapshot()).toEqual(closedTwo);
+    const listed = await fixture.invoker.invoke('closing/list', { planId: 'acme-silver' }, as(USERS.admin), on.projectPage());
+    expect(listed.ok && [listed.data.canAdminister, listed.data.periods.map((state) => [state.period.label, state.status, state.closable, state.reopenable])]).toEqual([
+      true,
+      [
+        ['2026-07', 'closed', false, false],
+        ['2026-08', 'closed', false, true],
+        ['2026-09', 'open', true, false],
+        ['2026-10', 'open', false, false],
+      ],
+    ]);
+  });
+
+  it('answers another project\'s plan as absent', async () => {
+    const other = await fixture.invoker.invoke('closing/list', { planId: 'acme-silver' }, as(USERS.outsider), on.projectPage({ id: '20000', key: 'OTH' }));
+    expect(other).toEqual({ ok: false, error: { code: 'PLAN_NOT_FOUND', message: 'There is no plan "acme-silver" in this project.' } });
+  });
+});
