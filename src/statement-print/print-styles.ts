@@ -16,6 +16,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 table.summary { width: auto; min-width: 50%; }
 tr.total td { font-weight: 700; border-top: 1.5pt solid #172b4d; border-bottom: none; }
 .lines { font-size: 8.5pt; }
+.lines td:first-child { white-space: nowrap; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 footer { margin-top: 8mm; font-size: 8pt; }

@@ -11,6 +11,7 @@ import { Breakdown, IssueBreakdown } from './Breakdown';
 import { BurnChart } from './BurnChart';
 import { CsvExport } from './CsvExport';
 import { PastPeriods } from './PastPeriods';
+import { PrintableStatement } from './PrintableStatement';
 import { WorklogLines } from './WorklogLines';
 
 const HISTORY_PERIODS = 12;
@@ -53,6 +54,7 @@ export function PlanDetails({ card }: { card: PlanCard }) {
             <BurnChart statement={data} />
             <div>
               {stored.state.status === 'ready' ? <CsvExport statement={data} plan={stored.state.data.plan.plan} /> : null}
+              {stored.state.status === 'ready' ? <PrintableStatement statement={data} plan={stored.state.data.plan.plan} /> : null}
             </div>
             <h3>By issue</h3>
             <IssueBreakdown rows={data.byIssue} lines={data.lines} />
