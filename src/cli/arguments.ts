@@ -14,6 +14,8 @@ export interface StatementOptions {
   readonly periodLabel: string;
   readonly asOf?: Instant;
   readonly format: OutputFormat;
+  /** Frozen statements of the plan's closed periods (`--format json` output of each), as a JSON array. */
+  readonly closedPath?: string;
 }
 
 export type Invocation =
@@ -27,6 +29,7 @@ const statementFlags = {
   worklogs: { type: 'string' },
   period: { type: 'string' },
   'as-of': { type: 'string' },
+  closed: { type: 'string' },
   format: { type: 'string', default: 'json' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -56,7 +59,14 @@ function readStatementFlags(args: readonly string[]): Invocation {
   if (asOfText !== undefined && !jiraTimestampSchema.safeParse(asOfText).success) {
     return invalid(`--as-of must be a timestamp with an offset, e.g. 2026-10-20T12:00:00Z, not ${JSON.stringify(asOfText)}`);
   }
-  const options = { planPath: plan, linksPath: links, worklogsPath: worklogs, periodLabel: period, format };
+  const options = {
+    planPath: plan,
+    linksPath: links,
+    worklogsPath: worklogs,
+    periodLabel: period,
+    format,
+    ...(values.closed === undefined ? {} : { closedPath: values.closed }),
+  };
   return { command: 'statement', options: asOfText === undefined ? options : { ...options, asOf: parseJiraInstant(asOfText, '--as-of') } };
 }
 

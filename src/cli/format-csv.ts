@@ -1,4 +1,4 @@
-import type { ChargeLine, Statement, WorklogLine } from '../ledger';
+import type { AdjustmentCharge, ChargeLine, LateAdjustment, Statement, WorklogLine } from '../ledger';
 import { csvDocument } from './csv';
 import { amountText, hoursText, instantInZone, localDate } from './quantities';
 import type { StatementView } from './statement-view';
@@ -38,13 +38,13 @@ const header = [
 type Column = (typeof header)[number];
 type Row = Partial<Record<Column, string | number | null>>;
 
-function worklogRow(line: WorklogLine, timeZone: string, authorNames: ReadonlyMap<string, string>): Row {
+function worklogRow(line: WorklogLine | LateAdjustment, timeZone: string, authorNames: ReadonlyMap<string, string>): Row {
   const { rawSeconds, roundedSeconds, coveredSeconds, overageSeconds, extraSeconds, nonBillableSeconds } = line;
   return {
     record: 'worklog',
     worklog_id: line.worklogId,
     issue: line.issueKey ?? line.issueId,
-    issue_summary: line.issueSummary,
+    issue_summary: 'issueSummary' in line ? line.issueSummary : undefined,
     author: line.authorAccountId,
     author_name: line.authorAccountId === null ? null : authorNames.get(line.authorAccountId),
     started: instantInZone(line.started, timeZone),
@@ -79,6 +79,19 @@ function chargeRow(charge: ChargeLine, currency: string): Row {
   };
 }
 
+/** A late change to a closed period's worklog: its figures are deltas, the description names the period and the kind. */
+function adjustmentRow(adjustment: LateAdjustment, timeZone: string, authorNames: ReadonlyMap<string, string>): Row {
+  return {
+    ...worklogRow(adjustment, timeZone, authorNames),
+    record: 'adjustment',
+    description: `${adjustment.kind} late, adjusts ${adjustment.periodLabel} (closed version ${adjustment.closedVersion})`,
+  };
+}
+
+function adjustmentChargeRow(charge: AdjustmentCharge, currency: string): Row {
+  return { ...chargeRow(charge, currency), record: 'adjustment' };
+}
+
 function totalRow({ totalMinor, currency, period }: Statement): Row {
   return {
     record: 'total',
@@ -90,13 +103,16 @@ function totalRow({ totalMinor, currency, period }: Statement): Row {
 }
 
 /**
- * One row per worklog line (issue key and summary, author, date in the plan's time zone), then one per charge
- * line, then the total; seconds exact, hours rounded to 0.01.
+ * One row per worklog line (issue key and summary, author, date in the plan's time zone), then one per late
+ * adjustment (`record=adjustment`, figures as deltas), then one per charge line, then one per adjustment charge
+ * (`record=adjustment`), then the total (adjustments included); seconds exact, hours rounded to 0.01.
  */
 export function formatStatementCsv({ statement, authorNames }: StatementView): string {
   const rows = [
     ...statement.lines.map((line) => worklogRow(line, statement.timeZone, authorNames)),
+    ...statement.lateAdjustments.map((adjustment) => adjustmentRow(adjustment, statement.timeZone, authorNames)),
     ...statement.charges.map((charge) => chargeRow(charge, statement.currency)),
+    ...statement.adjustmentCharges.map((charge) => adjustmentChargeRow(charge, statement.currency)),
     totalRow(statement),
   ];
   return csvDocument([header, ...rows.map((row) => header.map((column) => row[column]))]);

@@ -37,11 +37,11 @@ function hoursSection(statement: Statement): string[] {
   ];
 }
 
-function chargesSection({ charges, currency, totalMinor }: Statement): string[] {
+function chargesSection({ charges, adjustmentCharges, currency, totalMinor }: Statement): string[] {
   return [
     'Charges',
     ...table([
-      ...charges.map((charge): Row => {
+      ...[...charges, ...adjustmentCharges].map((charge): Row => {
         const timeNote =
           charge.seconds === undefined
             ? undefined
@@ -50,6 +50,25 @@ function chargesSection({ charges, currency, totalMinor }: Statement): string[] 
       }),
       ['Total due', amountForPeople(totalMinor, currency)],
     ]),
+  ];
+}
+
+function lateAdjustmentsSection({ lateAdjustments, timeZone }: Statement, authorNames: ReadonlyMap<string, string>): string[] {
+  if (lateAdjustments.length === 0) return [];
+  const signed = (seconds: number) => `${seconds > 0 ? '+' : ''}${hours(seconds)}`;
+  return [
+    'Late adjustments to closed periods',
+    ...table(
+      lateAdjustments.map((adjustment): Row => {
+        const author = adjustment.authorAccountId === null ? 'unknown' : (authorNames.get(adjustment.authorAccountId) ?? adjustment.authorAccountId);
+        return [
+          `${adjustment.periodLabel} v${adjustment.closedVersion} ${adjustment.kind} worklog ${adjustment.worklogId}`,
+          signed(adjustment.roundedSeconds),
+          `${adjustment.issueKey ?? adjustment.issueId}, ${author}, ${localDateTime(adjustment.started, timeZone)}, ${adjustment.billingClass}` +
+            `; covered ${signed(adjustment.coveredSeconds)}, overage ${signed(adjustment.overageSeconds)}, extra ${signed(adjustment.extraSeconds)}`,
+        ];
+      }),
+    ),
   ];
 }
 
@@ -98,10 +117,11 @@ export function formatStatementText({ statement, plan, authorNames }: StatementV
   const issueKeys = new Map(statement.lines.map((line) => [line.issueId, line.issueKey ?? line.issueId]));
   const sections = [
     [
-      `${plan.name} (${plan.id}): statement for ${period.label}`,
+      `${plan.name} (${plan.id}): statement for ${period.label}${statement.closedVersion === null ? '' : ` (closed, version ${statement.closedVersion})`}`,
       `  ${localDateTime(period.start, timeZone)} to ${localDateTime(period.end, timeZone)} (${timeZone}), ${worklogCount(statement.lines.length)}`,
     ],
     hoursSection(statement),
+    lateAdjustmentsSection(statement, authorNames),
     chargesSection(statement),
     alertsSection(statement),
     forecastSection(statement),

@@ -1,4 +1,4 @@
-import { type InputResult, parseLinks, parsePlan, parseWorklogs } from '../input';
+import { type InputResult, parseClosedStatements, parseLinks, parsePlan, parseWorklogs } from '../input';
 import { LedgerInputError, buildStatement, periodByLabel } from '../ledger';
 import type { OutputFormat, StatementOptions } from './arguments';
 import { formatInputIssues } from './format-issues';
@@ -31,13 +31,17 @@ function failed(errors: readonly string[]): CommandOutcome {
   return { exitCode: 1, errors };
 }
 
-/** Reads and checks the three input files, then computes and formats the statement; any problem means no output at all. */
+/** Reads and checks the three input files (four with `--closed`), then computes and formats the statement; any problem means no output at all. */
 export function runStatementCommand(options: StatementOptions): CommandOutcome {
   const plan = readInput(options.planPath, parsePlan);
   const links = readInput(options.linksPath, (document) => parseLinks(document, plan.ok ? { planId: plan.value.id } : {}));
   const worklogs = readInput(options.worklogsPath, parseWorklogs);
-  if (!plan.ok || !links.ok || !worklogs.ok) {
-    return failed([plan, links, worklogs].flatMap((input) => (input.ok ? [] : input.errors)));
+  const closed =
+    options.closedPath === undefined
+      ? { ok: true as const, value: [] }
+      : readInput(options.closedPath, (document) => parseClosedStatements(document, plan.ok ? { planId: plan.value.id } : {}));
+  if (!plan.ok || !links.ok || !worklogs.ok || !closed.ok) {
+    return failed([plan, links, worklogs, closed].flatMap((input) => (input.ok ? [] : input.errors)));
   }
   const period = periodByLabel(plan.value, options.periodLabel);
   if (period === null) {
@@ -53,11 +57,15 @@ export function runStatementCommand(options: StatementOptions): CommandOutcome {
       worklogs: worklogs.value,
       period,
       ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+      closedPeriods: closed.value,
     });
     const view = { statement, plan: plan.value, authorNames: authorNamesOf(worklogs.value) };
     return { exitCode: 0, output: formatters[options.format](view) };
   } catch (error) {
-    if (error instanceof LedgerInputError) return failed([`${options.worklogsPath}: ${error.message}`]);
+    if (error instanceof LedgerInputError) {
+      const path = error.field.startsWith('closedPeriods') && options.closedPath !== undefined ? options.closedPath : options.worklogsPath;
+      return failed([`${path}: ${error.message}`]);
+    }
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 export const usage = `Usage: support-hours statement --plan <plan.json> --links <links.json> --worklogs <worklogs.json>
                                --period <YYYY-MM> [--as-of <timestamp>] [--format json|csv|text]
+                               [--closed <closed.json>]
        support-hours --help
 
 Computes the statement of one plan for one billing period from Jira worklogs.
@@ -10,6 +11,9 @@ Computes the statement of one plan for one billing period from Jira worklogs.
   --period     the billing period, named by the month it starts in, e.g. 2026-10
   --as-of      the instant of the forecast, e.g. 2026-10-20T12:00:00Z (without it: no forecast)
   --format     json (default), csv (one row per worklog, then the charges and the total) or text
+  --closed     the plan's closed periods: a JSON array of their frozen statements, each as --format json
+               printed it; a closed period's statement is then the frozen one, and the first open period
+               after closed ones shows their late adjustments (CSV rows record=adjustment)
 
 Exit codes: 0 statement printed, 1 bad input (message on stderr), 2 bad command line.
 `;

@@ -1,7 +1,9 @@
 export { planSchema, parsePlan } from './plan';
 export { issueLinksSchema, parseLinks, type ParseLinksOptions } from './links';
 export { worklogInputSchema, parseWorklogs } from './worklogs';
+export { closedStatementsSchema, parseClosedStatements, type ParseClosedOptions } from './closed';
 export type { InputIssue, InputResult } from './result';
 export type { PlanDocument } from './plan';
 export type { IssueLinksDocument } from './links';
 export type { WorklogsDocument } from './worklogs';
+export type { ClosedStatementsDocument } from './closed';
