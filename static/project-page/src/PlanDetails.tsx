@@ -10,7 +10,9 @@ import { useResolver } from '../../shared/hooks/useResolver';
 import { Breakdown, IssueBreakdown } from './Breakdown';
 import { BurnChart } from './BurnChart';
 import { CsvExport } from './CsvExport';
+import { LateAdjustments } from './LateAdjustments';
 import { PastPeriods } from './PastPeriods';
+import { PeriodClosing } from './PeriodClosing';
 import { PrintableStatement } from './PrintableStatement';
 import { WorklogLines } from './WorklogLines';
 
@@ -51,6 +53,7 @@ export function PlanDetails({ card }: { card: PlanCard }) {
                 { label: 'Total due', value: formatMoney(data.totalMinor, data.currency, locale) },
               ]}
             />
+            <LateAdjustments statement={data} />
             <BurnChart statement={data} />
             <div>
               {stored.state.status === 'ready' ? <CsvExport statement={data} plan={stored.state.data.plan.plan} /> : null}
@@ -65,6 +68,15 @@ export function PlanDetails({ card }: { card: PlanCard }) {
           </div>
         )}
       </LoadableView>
+      <h3>Open and closed periods</h3>
+      <PeriodClosing
+        planId={card.planId}
+        timeZone={card.timeZone}
+        onChanged={() => {
+          statement.reload();
+          history.reload();
+        }}
+      />
       <h3>Past periods</h3>
       <LoadableView state={history.state} what="past periods" onRetry={history.reload}>
         {(data) => <PastPeriods periods={data.periods} />}

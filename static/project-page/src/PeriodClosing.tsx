@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import type { PeriodState } from '@contract/index';
+import { Banner } from '../../shared/components/Banner';
+import { Button } from '../../shared/components/Button';
+import { Field } from '../../shared/components/Field';
+import { LoadableView } from '../../shared/components/LoadableView';
+import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
+import { formatDateTime } from '../../shared/format/dates';
+import { useResolver } from '../../shared/hooks/useResolver';
+import { useWrite } from '../../shared/hooks/useWrite';
+
+interface PeriodClosingProps {
+  readonly planId: string;
+  readonly timeZone: string;
+  /** Called after a close or reopen, so the statement and history load again. */
+  readonly onChanged: () => void;
+}
+
+/**
+ * The plan's periods, open or closed. Project admins close an ended period (a second press
+ * confirms) and reopen the last closed one with a reason; everyone sees who closed what, when.
+ */
+export function PeriodClosing({ planId, timeZone, onChanged }: PeriodClosingProps) {
+  const { locale } = useSurfaceContext();
+  const periods = useResolver('closing/list', { planId });
+  const close = useWrite('closing/close');
+  const reopen = useWrite('closing/reopen');
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [reopening, setReopening] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>(undefined);
+  const failure = close.error ?? reopen.error;
+
+  const afterWrite = (ok: boolean) => {
+    if (!ok) return;
+    setConfirming(null);
+    setReopening(null);
+    setReason('');
+    periods.reload();
+    onChanged();
+  };
+
+  const onClose = async (label: string) => {
+    if (confirming !== label) {
+      setConfirming(label);
+      return;
+    }
+    afterWrite((await close.run({ planId, period: label })).ok);
+  };
+
+  const onReopen = async (label: string) => {
+    if (reason.trim() === '') {
+      setReasonError('Say why the period is reopened.');
+      return;
+    }
+    setReasonError(undefined);
+    afterWrite((await reopen.run({ planId, period: label, reason })).ok);
+  };
+
+  const closedNote = (state: PeriodState) => {
+    const latest = state.versions.at(-1);
+    if (latest === undefined) return '';
+    return `v${latest.version}, ${formatDateTime(latest.closedAt, timeZone, locale)} by ${latest.closedBy}`;
+  };
+
+  return (
+    <LoadableView state={periods.state} what="the periods" onRetry={periods.reload}>
+      {(data) => (
+        <div className="sh-stack">
+          {failure === null ? null : <Banner appearance="error">{failure.message}</Banner>}
+          <table className="sh-table">
+            <caption className="sh-visually-hidden">Open and closed periods</caption>
+            <thead>
+              <tr>
+                <th scope="col">Period</th>
+                <th scope="col">Status</th>
+                <th scope="col">Last closed</th>
+                {data.canAdminister ? <th scope="col">Action</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {[...data.periods].reverse().map((state) => (
+                <tr key={state.period.label}>
+                  <td>{state.period.label}</td>
+                  <td>
+                    <span className="sh-lozenge" data-state={state.status === 'closed' ? 'ok' : 'warning'}>
+                      {state.status === 'closed' ? `Closed (v${state.version})` : 'Open'}
+                    </span>
+                  </td>
+                  <td>{closedNote(state)}</td>
+                  {data.canAdminister ? (
+                    <td>
+                      {state.closable ? (
+                        <Button appearance={confirming === state.period.label ? 'danger' : 'default'} disabled={close.pending} onClick={() => void onClose(state.period.label)}>
+                          {confirming === state.period.label ? `Confirm: close ${state.period.label}` : 'Close period'}
+                        </Button>
+                      ) : null}
+                      {state.reopenable && reopening !== state.period.label ? <Button onClick={() => setReopening(state.period.label)}>Reopen…</Button> : null}
+                      {reopening === state.period.label ? (
+                        <div className="sh-row">
+                          <Field label={`Why reopen ${state.period.label}?`} error={reasonError}>
+                            <input value={reason} required onChange={(event) => setReason(event.target.value)} />
+                          </Field>
+                          <Button appearance="danger" disabled={reopen.pending} onClick={() => void onReopen(state.period.label)}>
+                            Reopen
+                          </Button>
+                          <Button onClick={() => setReopening(null)}>Cancel</Button>
+                        </div>
+                      ) : null}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </LoadableView>
+  );
+}
