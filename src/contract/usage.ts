@@ -4,6 +4,17 @@ import { forecastSchema, periodSchema, statementSchema, statementTotalsSchema } 
 
 export const thresholdStateSchema = z.enum(['ok', 'warning', 'exhausted']);
 
+/** A threshold alert raised this period and still true (see `src/app/alerts`). */
+export const activeAlertSchema = z.object({
+  percent: z.int(),
+  periodLabel: z.string(),
+  /** The issue whose work crossed the threshold (the email was about it); null when its key is unknown. */
+  issueKey: z.string().nullable(),
+  raisedAt: z.int(),
+  /** Whether Jira accepted the email to the plan's recipients (false: pending, or the plan names nobody). */
+  delivered: z.boolean(),
+});
+
 /** One plan's current period at a glance: the project page's card, the gadget and the issue panel. */
 export const planCardSchema = z.object({
   planId: z.string(),
@@ -28,6 +39,8 @@ export const planCardSchema = z.object({
   thresholdsCrossed: z.array(z.int()),
   /** `exhausted`: no covered hours left (or overage); `warning`: a threshold crossed. */
   thresholdState: thresholdStateSchema,
+  /** The alerts raised this period and not withdrawn, lowest threshold first; absent where not looked up. */
+  activeAlerts: z.array(activeAlertSchema).optional(),
 });
 
 const periodLabelSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a period label YYYY-MM, e.g. "2026-10"' });
@@ -68,4 +81,5 @@ export const usageContract = {
 
 export type PlanCard = z.infer<typeof planCardSchema>;
 export type ThresholdState = z.infer<typeof thresholdStateSchema>;
+export type ActiveAlert = z.infer<typeof activeAlertSchema>;
 export type GadgetConfiguration = z.infer<typeof gadgetConfigurationSchema>;

@@ -1,4 +1,5 @@
 import { ALERTS_QUEUE_KEY } from '../../src/app/alerts/alert-keys';
+import { activeAlerts } from '../../src/app/alerts/active-alerts';
 import { checkPlanAlerts } from '../../src/app/alerts/check-plan-alerts';
 import type { ProductEvent, WorklogEvent } from '../../src/jira-simulator/events';
 import { ADMIN } from '../jira-simulator/site';
@@ -173,5 +174,22 @@ describe('threshold alerts', () => {
       [100, 'active', 'delivered'],
     ]);
     expect(mailed(site)).toEqual([AT_80, AT_100]);
+  });
+});
+
+describe('active alerts on the cards', () => {
+  it('lists the period’s raised alerts until they are withdrawn', async () => {
+    const site = await startAlertSite();
+    await site.logWork(issueA.id, HOURS(5));
+    const crossing = await site.logWork(issueB.id, HOURS(4));
+    await site.settle();
+    const raisedAt = site.clock.now();
+
+    expect(await activeAlerts(site.store, 'gold', '2026-10')).toEqual([
+      { percent: 80, periodLabel: '2026-10', issueKey: issueB.key, raisedAt, delivered: true },
+    ]);
+    await site.deleteWork(issueB.id, crossing);
+    await site.settle();
+    expect(await activeAlerts(site.store, 'gold', '2026-10')).toEqual([]);
   });
 });

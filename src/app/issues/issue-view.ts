@@ -2,6 +2,7 @@ import type { HandlerDataOf, Outcome } from '../../contract';
 import { listProjectPlans } from '../plans/plan-repository';
 import type { ProjectRef } from '../plans/plan-write';
 import { historyThroughNow } from '../usage/plan-statements';
+import { withActiveAlerts } from '../alerts/active-alerts';
 import { toPlanCard } from '../usage/plan-card';
 import type { UsagePorts } from '../usage/usage-ports';
 import { issueUsage } from './issue-usage';
@@ -40,7 +41,7 @@ export async function issueView(ports: UsagePorts, request: IssueViewRequest): P
     ok: true,
     data: {
       ...base,
-      balance: toPlanCard(plan, current, ports.clock.now()),
+      balance: await withActiveAlerts(ports.store, toPlanCard(plan, current, ports.clock.now())),
       issueUsage: { period: issueUsage([current], request.issue.id), allTime: issueUsage(history, request.issue.id) },
     },
   };

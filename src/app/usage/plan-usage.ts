@@ -4,6 +4,7 @@ import type { Statement } from '../../ledger/types';
 import { listProjectPlans, loadPlan } from '../plans/plan-repository';
 import { planNotFound, type ProjectRef } from '../plans/plan-write';
 import { currentStatement, historyThroughNow, statementFor } from './plan-statements';
+import { withActiveAlerts } from '../alerts/active-alerts';
 import { toPlanCard } from './plan-card';
 import type { UsagePorts } from './usage-ports';
 
@@ -51,7 +52,9 @@ export async function planHistory(
 export async function projectOverview(ports: UsagePorts, project: ProjectRef): Promise<Outcome<HandlerDataOf<'usage/overview'>>> {
   const plans = await listProjectPlans(ports.store, project.id);
   const now = ports.clock.now();
-  const cards: PlanCard[] = await Promise.all(plans.map(async (stored) => toPlanCard(stored, await currentStatement(ports, stored), now)));
+  const cards: PlanCard[] = await Promise.all(
+    plans.map(async (stored) => withActiveAlerts(ports.store, toPlanCard(stored, await currentStatement(ports, stored), now))),
+  );
   cards.sort((a, b) => Number(a.status === 'archived') - Number(b.status === 'archived') || a.planName.localeCompare(b.planName));
   return { ok: true, data: { project: { id: project.id, key: project.key }, cards } };
 }
@@ -65,6 +68,6 @@ export async function gadgetCard(
   if (stored === undefined || stored.projectKey !== configuration.projectKey) {
     return fail('PLAN_NOT_FOUND', `The plan "${configuration.planId}" no longer exists in project ${configuration.projectKey}. Edit the gadget to choose another plan.`);
   }
-  const card = toPlanCard(stored, await currentStatement(ports, stored), ports.clock.now());
+  const card = await withActiveAlerts(ports.store, toPlanCard(stored, await currentStatement(ports, stored), ports.clock.now()));
   return { ok: true, data: { configured: true, projectKey: configuration.projectKey, card } };
 }

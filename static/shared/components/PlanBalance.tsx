@@ -3,6 +3,7 @@ import { useSurfaceContext } from '../context/SurfaceContextProvider';
 import { formatDate } from '../format/dates';
 import { formatHours, percentOf } from '../format/hours';
 import { formatMoney } from '../format/money';
+import { ActiveAlerts } from './ActiveAlerts';
 import { Banner } from './Banner';
 import { ProgressBar } from './ProgressBar';
 import { Stats, type Stat } from './Stats';
@@ -41,6 +42,7 @@ export function PlanBalance({ card, headingLevel = 3 }: { card: PlanCard; headin
       ) : (
         <BucketBalance card={card} hours={hours} />
       )}
+      <ActiveAlerts card={card} />
     </section>
   );
 }

@@ -1,0 +1,23 @@
+import type { ActiveAlert, PlanCard } from '../../contract';
+import type { Store } from '../ports/store';
+import { storedAlerts } from './check-plan-alerts';
+
+/** The plan's alerts of the period that are raised and not withdrawn, lowest threshold first. */
+export async function activeAlerts(store: Store, planId: string, periodLabel: string): Promise<ActiveAlert[]> {
+  const alerts = await storedAlerts(store, planId, periodLabel);
+  return [...alerts.values()]
+    .filter((alert) => alert.state === 'active')
+    .sort((a, b) => a.percent - b.percent)
+    .map((alert) => ({
+      percent: alert.percent,
+      periodLabel: alert.periodLabel,
+      issueKey: alert.issueKey,
+      raisedAt: alert.raisedAt,
+      delivered: alert.delivery === 'delivered',
+    }));
+}
+
+/** The card with its period's active alerts (one store query). */
+export async function withActiveAlerts(store: Store, card: PlanCard): Promise<PlanCard> {
+  return { ...card, activeAlerts: await activeAlerts(store, card.planId, card.period.label) };
+}

@@ -1,0 +1,26 @@
+import type { PlanCard } from '@contract/index';
+import { useSurfaceContext } from '../context/SurfaceContextProvider';
+import { formatDate } from '../format/dates';
+
+/**
+ * The threshold alerts raised this period and still true: one line each, with when it was
+ * raised, on which issue's work, and whether the plan's recipients were emailed.
+ */
+export function ActiveAlerts({ card }: { card: PlanCard }) {
+  const { locale } = useSurfaceContext();
+  const alerts = card.activeAlerts ?? [];
+  if (alerts.length === 0) return null;
+  return (
+    <section className="sh-banner" data-appearance="warning" data-testid="active-alerts" aria-label={`${card.planName} threshold alerts`}>
+      <ul>
+        {alerts.map((alert) => (
+          <li key={alert.percent}>
+            Alert: {alert.percent}% of {alert.periodLabel}'s hours reached on {formatDate(alert.raisedAt, card.timeZone, locale)}
+            {alert.issueKey === null ? '' : ` by work on ${alert.issueKey}`}
+            {alert.delivered ? ' · the plan’s contacts were emailed' : ''}.
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
