@@ -184,3 +184,24 @@ describe('closing in order', () => {
     expect(other).toEqual({ ok: false, error: { code: 'PLAN_NOT_FOUND', message: 'There is no plan "acme-silver" in this project.' } });
   });
 });
+
+describe('closing at the same moment', () => {
+  it('lets exactly one of two simultaneous closes win; the loser leaves no chunk behind', async () => {
+    const fixture = await linkedFixture();
+    const answers = await Promise.all(
+      [USERS.admin, USERS.admin].map((who) => fixture.invoker.invoke('closing/close', { planId: 'acme-gold', period: '2026-09' }, as(who), on.projectPage())),
+    );
+    expect(answers.map((answer) => (answer.ok ? 'ok' : answer.error.code)).sort()).toEqual(['CONFLICT', 'ok']);
+    const winner = answers.find((answer) => answer.ok);
+    const entries = await closingEntries(fixture);
+    expect([winner?.ok && winner.data.chunkCount, entries.filter((entry) => entry.key.startsWith('closing-chunk:')).length]).toEqual([3, 3]);
+    expect(entries.map((entry) => entry.key.replace(/:[0-9a-f-]{36}:/, ':<writeId>:'))).toEqual([
+      'closing-audit:acme-gold:2026-09:000001:closed',
+      'closing-chunk:acme-gold:2026-09:<writeId>:00000',
+      'closing-chunk:acme-gold:2026-09:<writeId>:00001',
+      'closing-chunk:acme-gold:2026-09:<writeId>:00002',
+      'closing-period:acme-gold:2026-09',
+      'closing-version:acme-gold:2026-09:000001',
+    ]);
+  });
+});
