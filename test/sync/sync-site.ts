@@ -129,7 +129,7 @@ export function simulatorLedgerInput(simulator: JiraSimulator, planId: string): 
     const property = issue.properties['support-plan'];
     if (typeof property !== 'object' || property === null || !('planId' in property) || property.planId !== planId) return [];
     const billingClass = 'billingClass' in property && isBillingClass(property.billingClass) ? property.billingClass : 'covered';
-    return [{ issueId: issue.id, issueKey: issue.key, ...(issue.summary === '' ? {} : { issueSummary: issue.summary }), planId, billingClass }];
+    return [{ issueId: issue.id, issueKey: issue.key, planId, billingClass }];
   });
   const linked = new Set(links.map((link) => link.issueId));
   const worklogs = state.worklogs
@@ -144,11 +144,19 @@ export function simulatorLedgerInput(simulator: JiraSimulator, planId: string): 
   return { links, worklogs };
 }
 
-/** The aggregated input in a canonical order, without the `updated` bookkeeping, for comparison with the truth. */
+/**
+ * Links without their summaries: display only, and an issue linked from an event before any recompute has
+ * none yet, so they are no part of convergence.
+ */
+export function withoutSummaries(links: readonly IssueLink[]): IssueLink[] {
+  return links.map(({ issueSummary: _issueSummary, ...link }) => link);
+}
+
+/** The aggregated input in a canonical order, without the `updated` bookkeeping or summaries, for comparison with the truth. */
 export async function aggregatedLedgerInput(site: SyncSite, planId: string): Promise<{ links: IssueLink[]; worklogs: JiraWorklog[] }> {
   const input = await loadPlanLedgerInput(site.store, planId);
   return {
-    links: [...input.links].sort(byId((link) => link.issueId)),
+    links: withoutSummaries(input.links).sort(byId((link) => link.issueId)),
     worklogs: input.worklogs.map(({ updated: _updated, ...worklog }) => worklog).sort(byId((worklog) => worklog.id)),
   };
 }
