@@ -1,4 +1,4 @@
-import { indexClosedPeriods } from './closed-period-index';
+import { indexClosedPeriods } from './index-closed-periods';
 import { LedgerInputError } from './errors';
 import { replayLedger } from './replay-ledger';
 import { settleStatement } from './settle-statement';

@@ -1,5 +1,5 @@
 import { assembleStatement } from './assemble-statement';
-import { adjustClosedPeriod } from './late-adjustments';
+import { adjustClosedPeriod } from './adjust-closed-period';
 import { sumMinor } from './money';
 import type { LedgerReplay } from './replay-ledger';
 import type { ClosedPeriod, Instant, Plan, Statement } from './types';
