@@ -115,6 +115,8 @@ export function PlanForm({ initial, editing, pending, serverError, onSave, onCan
         {text('roundingIncrementMinutes', 'Round each worklog up to (minutes)', 'plan.rounding.incrementSeconds')}
         {text('roundingMinimumMinutes', 'Minimum per worklog (minutes)', 'plan.rounding.minimumSeconds')}
         {text('thresholds', 'Alert thresholds (%)', 'plan.thresholdsPercent', { help: 'Comma separated, e.g. 80, 100.' })}
+        {text('alertAccountIds', 'Email alerts to (account ids)', 'plan.alertRecipients.accountIds', { help: 'Comma separated Atlassian account ids; empty for none.' })}
+        {text('alertGroups', 'Email alerts to (groups)', 'plan.alertRecipients.groups', { help: 'Comma separated Jira group names; empty for none.' })}
       </fieldset>
       {draft.kind === 'buckets' ? (
         <fieldset className="sh-stack">

@@ -26,6 +26,9 @@ export interface PlanDraft {
   readonly roundingIncrementMinutes: string;
   readonly roundingMinimumMinutes: string;
   readonly thresholds: string;
+  /** Comma-separated Atlassian account ids and group names emailed when a threshold is crossed. */
+  readonly alertAccountIds: string;
+  readonly alertGroups: string;
   readonly extraRate: string;
   readonly hourlyRate: string;
   readonly overageRate: string;
@@ -49,6 +52,8 @@ export function emptyDraft(today: string, timeZone: string): PlanDraft {
     roundingIncrementMinutes: '15',
     roundingMinimumMinutes: '15',
     thresholds: '80, 100',
+    alertAccountIds: '',
+    alertGroups: '',
     extraRate: '0',
     hourlyRate: '0',
     overageRate: '0',
@@ -76,6 +81,8 @@ export function draftOf(plan: Plan): PlanDraft {
     roundingIncrementMinutes: String(plan.rounding.incrementSeconds / 60),
     roundingMinimumMinutes: String(plan.rounding.minimumSeconds / 60),
     thresholds: plan.thresholdsPercent.join(', '),
+    alertAccountIds: plan.alertRecipients?.accountIds.join(', ') ?? '',
+    alertGroups: plan.alertRecipients?.groups.join(', ') ?? '',
     extraRate: money(plan.extraRateMinor),
     hourlyRate: plan.kind === 'pay-as-you-go' ? money(plan.hourlyRateMinor) : '0',
     overageRate: bucket === null ? '0' : money(bucket.overageRateMinor),
@@ -131,6 +138,7 @@ export function planInputOf(draft: PlanDraft): { plan: PlanInput; unreadable: Fi
       .map((text) => text.trim())
       .filter((text) => text !== '')
       .map((text, index) => whole(`thresholdsPercent[${index}]`, text)),
+    ...alertRecipientsOf(draft),
     extraRateMinor: money('extraRateMinor', draft.extraRate),
   };
   if (draft.kind === 'pay-as-you-go') {
@@ -165,4 +173,16 @@ export function planInputOf(draft: PlanDraft): { plan: PlanInput; unreadable: Fi
     },
     unreadable,
   };
+}
+
+/** The alert recipients typed as comma-separated lists; none at all leaves the field out. */
+function alertRecipientsOf(draft: PlanDraft): { alertRecipients?: { accountIds: string[]; groups: string[] } } {
+  const list = (text: string) =>
+    text
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+  const accountIds = list(draft.alertAccountIds);
+  const groups = list(draft.alertGroups);
+  return accountIds.length + groups.length === 0 ? {} : { alertRecipients: { accountIds, groups } };
 }
