@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { canonicalJson } from '../../src/app/closing/canonical-json';
 import { call } from '../jira-simulator/site';
 import { as, backendFixture, ISSUES, on, planInput, USERS, type BackendFixture } from './support/backend-fixture';
@@ -203,5 +204,40 @@ describe('closing at the same moment', () => {
       'closing-period:acme-gold:2026-09',
       'closing-version:acme-gold:2026-09:000001',
     ]);
+  });
+});
+
+describe('a rejected close or reopen', () => {
+  const fixture = backendFixture();
+  beforeAll(async () => {
+    await fixture.invoker.invoke('plans/create', { plan: planInput() }, as(USERS.admin), on.settings());
+  });
+
+  /** Each closing write with a payload an admin could send, or one with a field dropped, replaced by any JSON, or added. */
+  const payloads: readonly (readonly ['closing/close' | 'closing/reopen', Readonly<Record<string, unknown>>])[] = [
+    ['closing/close', { planId: 'acme-gold', period: '2026-10' }],
+    ['closing/reopen', { planId: 'acme-gold', period: '2026-09', reason: 'Correction' }],
+  ];
+  const mutated = (payload: Readonly<Record<string, unknown>>): fc.Arbitrary<unknown> => {
+    const keys = Object.keys(payload);
+    return fc.oneof(
+      fc.constant(payload),
+      fc.constantFrom(...keys).map((key) => Object.fromEntries(Object.entries(payload).filter(([name]) => name !== key))),
+      fc.tuple(fc.constantFrom(...keys), fc.jsonValue()).map(([key, value]) => ({ ...payload, [key]: value })),
+      fc.tuple(fc.string({ minLength: 1 }), fc.jsonValue()).map(([key, value]) => ({ [key]: value, ...payload })),
+    );
+  };
+  const calls = fc.constantFrom(...payloads).chain(([name, payload]) => fc.tuple(fc.constant(name), mutated(payload)));
+
+  it('writes nothing, whoever sends whatever payload', async () => {
+    await fc.assert(
+      fc.asyncProperty(calls, fc.constantFrom(USERS.admin, USERS.agent, USERS.manager, USERS.outsider), async ([name, payload], who) => {
+        const before = await fixture.snapshot();
+        const answer = await fixture.invoker.invokeWithAnyPayload(name, payload, as(who), on.projectPage());
+        expect(answer.ok).toBe(false);
+        expect(await fixture.snapshot()).toEqual(before);
+      }),
+      { numRuns: 100, seed: 20261126 },
+    );
   });
 });
