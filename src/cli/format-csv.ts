@@ -44,7 +44,7 @@ function worklogRow(line: WorklogLine | LateAdjustment, timeZone: string, author
     record: 'worklog',
     worklog_id: line.worklogId,
     issue: line.issueKey ?? line.issueId,
-    issue_summary: 'issueSummary' in line ? line.issueSummary : undefined,
+    issue_summary: line.issueSummary,
     author: line.authorAccountId,
     author_name: line.authorAccountId === null ? null : authorNames.get(line.authorAccountId),
     started: instantInZone(line.started, timeZone),

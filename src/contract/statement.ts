@@ -81,6 +81,7 @@ export const lateAdjustmentSchema = z.object({
   worklogId: z.string(),
   issueId: z.string(),
   issueKey: z.string().optional(),
+  issueSummary: z.string().optional(),
   authorAccountId: z.string().nullable(),
   started: instant,
   billingClass: billingClassSchema,

@@ -4,7 +4,7 @@ import { buildLink, buildPayAsYouGoPlan, buildWorklog, HOUR } from './test-build
 import type { ClosedPeriod, JiraWorklog } from './types';
 
 const plan = buildPayAsYouGoPlan({ id: 'gold' });
-const links = [buildLink(), buildLink({ issueId: '10002', billingClass: 'extra' })];
+const links = [buildLink(), buildLink({ issueId: '10002', issueKey: 'SUP-2', issueSummary: 'Printer offline', billingClass: 'extra' })];
 const october = (worklogs: readonly JiraWorklog[]) => buildStatement({ plan, links, worklogs, period: '2026-10' });
 const covered = buildWorklog({ id: '1', timeSpentSeconds: 2 * HOUR });
 const extra = buildWorklog({ id: '2', issueId: '10002', timeSpentSeconds: HOUR });
@@ -16,6 +16,10 @@ describe('adjustClosedPeriod', () => {
     expect(adjustments.map(({ kind, worklogId, coveredSeconds, extraSeconds }) => [kind, worklogId, coveredSeconds, extraSeconds])).toEqual([
       ['changed', '1', -5400, 0],
       ['added', '2', 0, 3600],
+    ]);
+    expect(adjustments.map(({ issueId, issueKey, issueSummary }) => [issueId, issueKey, issueSummary])).toEqual([
+      ['10001', undefined, undefined],
+      ['10002', 'SUP-2', 'Printer offline'],
     ]);
     expect(charges).toEqual([
       {

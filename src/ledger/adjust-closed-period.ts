@@ -15,7 +15,7 @@ import type {
 const FIGURES = ['rawSeconds', 'roundedSeconds', 'coveredSeconds', 'overageSeconds', 'extraSeconds', 'nonBillableSeconds'] as const;
 type Figure = (typeof FIGURES)[number];
 type Figures = Record<Figure, Seconds>;
-type Identity = Pick<LateAdjustment, 'worklogId' | 'issueId' | 'issueKey' | 'authorAccountId' | 'started' | 'billingClass'>;
+type Identity = Pick<LateAdjustment, 'worklogId' | 'issueId' | 'issueKey' | 'issueSummary' | 'authorAccountId' | 'started' | 'billingClass'>;
 
 /** The charge kinds whose amount follows the hours worked; the fixed fee and block purchases never change late. */
 const TIME_KINDS = ['pay-as-you-go', 'overage', 'extra'] as const satisfies readonly ChargeKind[];
@@ -49,8 +49,16 @@ function mapFigures(value: (figure: Figure) => Seconds): Figures {
 const zeroFigures = (): Figures => mapFigures(() => 0);
 
 function identityOf(line: Identity): Identity {
-  const { worklogId, issueId, issueKey, authorAccountId, started, billingClass } = line;
-  return { worklogId, issueId, ...(issueKey === undefined ? {} : { issueKey }), authorAccountId, started, billingClass };
+  const { worklogId, issueId, issueKey, issueSummary, authorAccountId, started, billingClass } = line;
+  return {
+    worklogId,
+    issueId,
+    ...(issueKey === undefined ? {} : { issueKey }),
+    ...(issueSummary === undefined ? {} : { issueSummary }),
+    authorAccountId,
+    started,
+    billingClass,
+  };
 }
 
 function figuresOf(line: Figures): Figures {

@@ -255,6 +255,8 @@ export interface LateAdjustment {
   readonly worklogId: string;
   readonly issueId: string;
   readonly issueKey?: string;
+  /** The issue's summary from its link, when known. */
+  readonly issueSummary?: string;
   readonly authorAccountId: string | null;
   /** Of the worklog as it now is (as it was, for a removed one). */
   readonly started: Instant;
