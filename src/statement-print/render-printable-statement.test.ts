@@ -102,7 +102,7 @@ describe('renderPrintableStatement', () => {
         totalMinor: statement.totalMinor + 5000,
         lateAdjustments: [
           {
-            periodLabel: '2026-09', closedVersion: 1, kind: 'added', worklogId: '9', issueId: '1', issueKey: 'SUP-1', authorAccountId: 'ada',
+            periodLabel: '2026-09', closedVersion: 1, kind: 'added', worklogId: '9', issueId: '1', issueKey: 'SUP-1', issueSummary: 'Printer offline', authorAccountId: 'ada',
             started: Date.UTC(2026, 8, 30, 8), billingClass: 'covered', rawSeconds: 5400, roundedSeconds: 5400, coveredSeconds: 5400,
             overageSeconds: 1800, extraSeconds: 0, nonBillableSeconds: 0,
           },
@@ -120,9 +120,9 @@ describe('renderPrintableStatement', () => {
       },
     });
     expect(tableRows(adjusted, 'Late adjustments')).toEqual([
-      ['Period', 'Change', 'Date', 'Issue', 'Person', 'Billable', 'Covered', 'Overage', 'Extra'],
-      ['2026-09', 'Added', '30 Sept 2026', 'SUP-1', 'Ada Admin', '1.50 h', '1.50 h', '0.50 h', '0.00 h'],
-      ['2026-09', 'Removed', '29 Sept 2026', '2', 'Unknown', '-0.50 h', '0.00 h', '0.00 h', '-0.50 h'],
+      ['Period', 'Change', 'Date', 'Issue', 'Summary', 'Person', 'Billable', 'Covered', 'Overage', 'Extra'],
+      ['2026-09', 'Added', '30 Sept 2026', 'SUP-1', 'Printer offline', 'Ada Admin', '1.50 h', '1.50 h', '0.50 h', '0.00 h'],
+      ['2026-09', 'Removed', '29 Sept 2026', '2', '', 'Unknown', '-0.50 h', '0.00 h', '0.00 h', '-0.50 h'],
     ]);
     expect(tableRows(adjusted, 'Late adjustment charges')).toEqual([
       ['Period', 'Charge', 'Hours', 'Rate', 'Amount'],

@@ -80,6 +80,7 @@ function adjustmentSection(input: PrintableStatementInput): string {
       text(changeWords[adjustment.kind]),
       text(formatDate(adjustment.started, statement.timeZone, locale)),
       text(adjustment.issueKey ?? adjustment.issueId),
+      text(adjustment.issueSummary ?? ''),
       text(personOf(input, adjustment.authorAccountId)),
       num(hours(adjustment.roundedSeconds)),
       num(hours(adjustment.coveredSeconds)),
@@ -87,7 +88,7 @@ function adjustmentSection(input: PrintableStatementInput): string {
       num(hours(adjustment.extraSeconds)),
     ]),
   );
-  const adjustmentHead = ['Period', 'Change', 'Date', 'Issue', 'Person'].map(text).concat(['Billable', 'Covered', 'Overage', 'Extra'].map(num));
+  const adjustmentHead = ['Period', 'Change', 'Date', 'Issue', 'Summary', 'Person'].map(text).concat(['Billable', 'Covered', 'Overage', 'Extra'].map(num));
   const chargeRowsOf = statement.adjustmentCharges.map((charge) =>
     row([
       text(charge.periodLabel),
