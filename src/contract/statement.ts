@@ -59,7 +59,7 @@ const billedSeconds = {
 
 export const breakdownSchema = z.object({ key: z.string(), ...billedSeconds, worklogCount: z.int().min(0) }) satisfies z.ZodType<Breakdown>;
 
-const worklogLineSchema = z.object({
+const worklogFacts = {
   worklogId: z.string(),
   issueId: z.string(),
   issueKey: z.string().optional(),
@@ -67,6 +67,10 @@ const worklogLineSchema = z.object({
   authorAccountId: z.string().nullable(),
   started: instant,
   billingClass: billingClassSchema,
+};
+
+const worklogLineSchema = z.object({
+  ...worklogFacts,
   ...billedSeconds,
   draws: z.array(z.object({ bucketId: z.string(), seconds })),
 }) satisfies z.ZodType<WorklogLine>;
@@ -78,13 +82,7 @@ export const lateAdjustmentSchema = z.object({
   periodLabel: z.string(),
   closedVersion: z.int().min(1),
   kind: z.enum(['added', 'changed', 'removed']),
-  worklogId: z.string(),
-  issueId: z.string(),
-  issueKey: z.string().optional(),
-  issueSummary: z.string().optional(),
-  authorAccountId: z.string().nullable(),
-  started: instant,
-  billingClass: billingClassSchema,
+  ...worklogFacts,
   rawSeconds: z.int(),
   roundedSeconds: z.int(),
   coveredSeconds: z.int(),

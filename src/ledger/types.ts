@@ -151,7 +151,8 @@ export interface BucketDraw {
   readonly seconds: Seconds;
 }
 
-export interface WorklogLine {
+/** Which worklog a line or an adjustment is about. */
+export interface WorklogFacts {
   readonly worklogId: string;
   readonly issueId: string;
   readonly issueKey?: string;
@@ -160,6 +161,10 @@ export interface WorklogLine {
   readonly authorAccountId: string | null;
   readonly started: Instant;
   readonly billingClass: BillingClass;
+}
+
+/** A worklog's seconds and how they split between the billing outcomes. */
+export interface BilledSeconds {
   readonly rawSeconds: Seconds;
   readonly roundedSeconds: Seconds;
   /** All rounded seconds of a covered worklog, the overage part included. */
@@ -168,6 +173,9 @@ export interface WorklogLine {
   readonly overageSeconds: Seconds;
   readonly extraSeconds: Seconds;
   readonly nonBillableSeconds: Seconds;
+}
+
+export interface WorklogLine extends WorklogFacts, BilledSeconds {
   /** Which buckets the covered part drew from, in draw order. */
   readonly draws: readonly BucketDraw[];
 }
@@ -200,14 +208,8 @@ export interface Forecast {
   readonly projectedRunOutAt: Instant | null;
 }
 
-export interface Breakdown {
+export interface Breakdown extends BilledSeconds {
   readonly key: string;
-  readonly rawSeconds: Seconds;
-  readonly roundedSeconds: Seconds;
-  readonly coveredSeconds: Seconds;
-  readonly overageSeconds: Seconds;
-  readonly extraSeconds: Seconds;
-  readonly nonBillableSeconds: Seconds;
   readonly worklogCount: number;
 }
 
@@ -244,29 +246,15 @@ export type LateAdjustmentKind = 'added' | 'changed' | 'removed';
 
 /**
  * One worklog's late change to a closed period, booked on the first open period after it:
- * every seconds figure is a delta (recomputed over the final worklogs − frozen − already booked).
+ * every seconds figure is a delta (recomputed over the final worklogs − frozen − already booked), and
+ * `started` is the worklog's as it now is (as it was, for a removed one).
  */
-export interface LateAdjustment {
+export interface LateAdjustment extends WorklogFacts, BilledSeconds {
   /** Label of the closed period the worklog belongs to. */
   readonly periodLabel: string;
   /** The version of that period's frozen statement the delta is measured against. */
   readonly closedVersion: number;
   readonly kind: LateAdjustmentKind;
-  readonly worklogId: string;
-  readonly issueId: string;
-  readonly issueKey?: string;
-  /** The issue's summary from its link, when known. */
-  readonly issueSummary?: string;
-  readonly authorAccountId: string | null;
-  /** Of the worklog as it now is (as it was, for a removed one). */
-  readonly started: Instant;
-  readonly billingClass: BillingClass;
-  readonly rawSeconds: Seconds;
-  readonly roundedSeconds: Seconds;
-  readonly coveredSeconds: Seconds;
-  readonly overageSeconds: Seconds;
-  readonly extraSeconds: Seconds;
-  readonly nonBillableSeconds: Seconds;
 }
 
 /** The money of a closed period's late adjustments, one per closed period and charge kind, at that period's rates. */
