@@ -1,0 +1,152 @@
+/**
+ * Closing a period in Debian's Chromium: an admin closes last month on the project page (a second press
+ * confirms), an agent then logs work whose `started` falls inside that closed month, and the project page
+ * shows it as a late adjustment on the open month's statement and in its CSV (`record` = `adjustment`),
+ * while the closed month's statement keeps the total it was frozen with.
+ */
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium';
+import { csvRecords } from './support/csv';
+import { surfaceFrame, waitForText } from './support/frames';
+import { invokeAs } from './support/invoke';
+import { type RunningPreview, startPreview } from './support/preview-process';
+
+jest.setTimeout(180_000);
+
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+const DATA_DIR = path.join(PROJECT_ROOT, '.cache', `browser-closing-${process.pid}`);
+const ISSUE = 'SUP-1';
+
+/** `YYYY-MM` of the month `offset` months from the preview's clock (the real one), in UTC. */
+function monthLabel(offset: number): string {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
+}
+
+/** The plan starts last month, so last month is the only period to close; every covered hour is overage at €100. */
+const CLOSED = monthLabel(-1);
+const OPEN = monthLabel(0);
+const PLAN = {
+  kind: 'buckets',
+  id: 'browser-closing',
+  name: 'Browser Closing',
+  currency: 'EUR',
+  timeZone: 'UTC',
+  startDate: `${CLOSED}-01`,
+  rounding: { incrementSeconds: 0, minimumSeconds: 0 },
+  extraRateMinor: 0,
+  overageRateMinor: 10_000,
+} as const;
+const LATE_HOURS = 2;
+
+let preview: RunningPreview;
+let browser: Browser;
+let page: Page;
+
+async function open(query: Record<string, string>): Promise<void> {
+  await page.goto(`${preview.url}/?${new URLSearchParams(query).toString()}`);
+}
+
+/** The project page as the admin, with the plan's details shown. */
+async function openPlanDetails(): Promise<FrameLocator> {
+  await open({ view: 'project', user: 'admin' });
+  const project = surfaceFrame(page, 'projectPage');
+  await project.getByRole('article', { name: PLAN.name }).getByRole('button', { name: 'Show details' }).click();
+  await project.getByRole('region', { name: `${PLAN.name} details` }).waitFor({ timeout: 30_000 });
+  return project;
+}
+
+/** Picks a period in the details and answers its "Total due" once that period's statement shows. */
+async function totalDueFor(project: FrameLocator, label: string, closed: boolean): Promise<string> {
+  const details = project.getByRole('region', { name: `${PLAN.name} details` });
+  await details.getByLabel('Period', { exact: true }).selectOption(label);
+  const frozen = details.getByText(/^This period is closed: its statement is frozen/);
+  if (closed) await frozen.waitFor({ timeout: 30_000 });
+  else await frozen.waitFor({ state: 'detached', timeout: 30_000 });
+  const total = details.locator('dl.sh-stats > div').filter({ has: project.locator('dt', { hasText: /^Total due$/ }) }).locator('dd');
+  await total.waitFor({ timeout: 30_000 });
+  return ((await total.textContent()) ?? '').trim();
+}
+
+function periodRow(project: FrameLocator, label: string) {
+  return project.getByRole('table', { name: 'Open and closed periods' }).locator('tbody tr').filter({ has: project.locator('td:first-child', { hasText: new RegExp(`^${label}$`) }) });
+}
+
+beforeAll(async () => {
+  [preview, browser] = await Promise.all([startPreview(DATA_DIR), launchChromium()]);
+  page = await browser.newPage({ viewport: { width: 1400, height: 1400 }, acceptDownloads: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+  await rm(DATA_DIR, { recursive: true, force: true });
+});
+
+describe('closing a period in a real browser', () => {
+  it('books late work on the next open statement and its CSV, and leaves the closed statement as it was', async () => {
+    // Setup: a plan starting last month, and an issue on it.
+    const created = await invokeAs(preview.url, 'demo-admin', 'plans/create', { plan: PLAN }, 'projectSettings');
+    if (!created.ok) throw new Error(created.error.message);
+    await open({ view: 'issue', user: 'agent-us', issue: ISSUE });
+    const panel = surfaceFrame(page, 'issuePanel');
+    await panel.getByLabel('Plan', { exact: true }).selectOption(PLAN.id);
+    await panel.getByLabel('Billing class').selectOption('covered');
+    await panel.getByRole('button', { name: /Add to plan|Save plan/ }).click();
+    await panel.getByRole('region', { name: `${PLAN.name} balance` }).waitFor({ timeout: 30_000 });
+
+    // The admin closes last month: "Close period", then "Confirm: close YYYY-MM".
+    let project = await openPlanDetails();
+    const row = periodRow(project, CLOSED);
+    await waitForText(row.locator('td').nth(1), 'Open');
+    await row.getByRole('button', { name: 'Close period' }).click();
+    await row.getByRole('button', { name: `Confirm: close ${CLOSED}` }).click();
+    await waitForText(row.locator('td').nth(1), 'Closed (v1)');
+    await waitForText(periodRow(project, OPEN).locator('td').nth(1), 'Open');
+    const closedTotal = await totalDueFor(project, CLOSED, true);
+    const openTotalBefore = await totalDueFor(project, OPEN, false);
+    expect(await project.getByRole('region', { name: 'Late adjustments' }).count()).toBe(0);
+
+    // Work logged late: started inside the closed month.
+    await open({ view: 'issue', user: 'agent-us', issue: ISSUE });
+    await page.getByLabel('Started (UTC)').fill(`${CLOSED}-15T10:00`);
+    await page.getByLabel('Hours', { exact: true }).fill(String(LATE_HOURS));
+    await page.getByRole('button', { name: 'Log work' }).click();
+    await page.getByRole('region', { name: 'Work log' }).getByRole('cell', { name: new RegExp(`^${CLOSED}-15T10:00`) }).waitFor({ timeout: 30_000 });
+    await fetch(`${preview.url}/__preview/settle`, { method: 'POST' });
+
+    // The open month's statement on the project page lists the late adjustment and its charge.
+    project = await openPlanDetails();
+    const late = project.getByRole('region', { name: 'Late adjustments' });
+    await late.waitFor({ timeout: 30_000 });
+    const added = late.locator('tbody tr[data-late-adjustment="added"]');
+    expect(await added.count()).toBe(1);
+    const cells = (await added.locator('td').allTextContents()).map((text) => text.trim());
+    expect(cells[0]).toBe(CLOSED);
+    expect(cells[1]).toBe('Added');
+    expect(cells[3]).toBe(ISSUE);
+    expect(cells[5]).toBe(`+${LATE_HOURS} h`);
+    await waitForText(late.getByRole('listitem'), `${CLOSED} — Overage, late adjustments to ${CLOSED}: +€200.00`);
+    const openTotalAfter = await totalDueFor(project, OPEN, false);
+    expect(openTotalAfter).not.toBe(openTotalBefore);
+
+    // …and in its CSV.
+    const download = page.waitForEvent('download');
+    await project.getByRole('button', { name: 'Download statement (CSV)' }).click();
+    const records = csvRecords(await readFile(await (await download).path(), 'utf8'));
+    const adjustments = records.filter((record) => record.record === 'adjustment');
+    const worklogAdjustment = adjustments.filter((record) => record.description === `added late, adjusts ${CLOSED} (closed version 1)`);
+    expect(worklogAdjustment).toHaveLength(1);
+    expect(worklogAdjustment[0]?.issue).toBe(ISSUE);
+    expect(Number(worklogAdjustment[0]?.overage_seconds)).toBe(LATE_HOURS * 3600);
+    const chargeAdjustment = adjustments.filter((record) => record.description === `Overage, late adjustments to ${CLOSED}`);
+    expect(chargeAdjustment).toHaveLength(1);
+    expect(Number(chargeAdjustment[0]?.amount_minor)).toBe(LATE_HOURS * PLAN.overageRateMinor);
+    expect(records.find((record) => record.record === 'total')?.description).toBe(`Total due for ${OPEN}`);
+
+    // The closed month's statement is the frozen one, with the same total as before the late work.
+    expect(await totalDueFor(project, CLOSED, true)).toBe(closedTotal);
+  });
+});
