@@ -1,27 +1,13 @@
 import { ALERTS_QUEUE_KEY } from '../../src/app/alerts/alert-keys';
 import { activeAlerts } from '../../src/app/alerts/active-alerts';
 import { checkPlanAlerts } from '../../src/app/alerts/check-plan-alerts';
-import type { ProductEvent, WorklogEvent } from '../../src/jira-simulator/events';
 import { ADMIN } from '../jira-simulator/site';
-import { GOLD_ISSUES, type SyncSite } from '../sync/sync-site';
+import { GOLD_ISSUES, captureEvents, worklogEvents } from '../sync/sync-site';
 import { ALERTING_GOLD, HOURS, alertStates, mailed, startAlertSite } from './alert-site';
 
 const { first: issueA, second: issueB } = GOLD_ISSUES;
 const AT_80 = 'Support plan "Gold support" reached 80 % of its hours for 2026-10';
 const AT_100 = 'Support plan "Gold support" reached 100 % of its hours for 2026-10';
-
-function captureEvents(site: SyncSite): ProductEvent[] {
-  site.sync.stop();
-  const captured: ProductEvent[] = [];
-  site.simulator.onEvent((event) => {
-    captured.push(event);
-  });
-  return captured;
-}
-
-function worklogEvents(events: readonly ProductEvent[]): WorklogEvent[] {
-  return events.filter((event): event is WorklogEvent => event.eventType !== 'avi:jira:created:issue');
-}
 
 describe('threshold alerts', () => {
   it('raises each crossed threshold once and mails the plan’s recipients through Jira on the crossing issue', async () => {

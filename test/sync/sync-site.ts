@@ -3,6 +3,7 @@ import { MemoryStore } from '../../src/adapters/storage/memory-store';
 import { loadPlanLedgerInput } from '../../src/app/aggregates/load-plan-ledger-input';
 import { requestRecompute } from '../../src/app/sync/request-recompute';
 import type { SyncDeps } from '../../src/app/sync/sync-deps';
+import type { ProductEvent, WorklogEvent } from '../../src/jira-simulator/events';
 import type { SimIssue, SimWorklog } from '../../src/jira-simulator/model';
 import type { JiraSimulator } from '../../src/jira-simulator/simulator';
 import type { BillingClass, IssueLink, JiraWorklog } from '../../src/ledger/types';
@@ -172,4 +173,18 @@ function byId<T>(idOf: (item: T) => string): (a: T, b: T) => number {
 
 function isBillingClass(value: unknown): value is BillingClass {
   return value === 'covered' || value === 'extra' || value === 'non-billable';
+}
+
+/** Stops automatic delivery and keeps the events, to hand them over in an order of the test's choosing. */
+export function captureEvents(site: SyncSite): ProductEvent[] {
+  site.sync.stop();
+  const captured: ProductEvent[] = [];
+  site.simulator.onEvent((event) => {
+    captured.push(event);
+  });
+  return captured;
+}
+
+export function worklogEvents(events: readonly ProductEvent[]): WorklogEvent[] {
+  return events.filter((event): event is WorklogEvent => event.eventType !== 'avi:jira:created:issue');
 }

@@ -1,23 +1,9 @@
 import { projectSettingsKey } from '../../src/app/settings/project-settings';
 import type { ProductEvent, WorklogEvent } from '../../src/jira-simulator/events';
 import { SUP } from '../jira-simulator/site';
-import { GOLD_ISSUES, aggregatedLedgerInput, sortedTruth, startGoldSite, type SyncSite } from './sync-site';
+import { GOLD_ISSUES, aggregatedLedgerInput, captureEvents, sortedTruth, startGoldSite, worklogEvents } from './sync-site';
 
 const { first: issueA, second: issueB, unlinked } = GOLD_ISSUES;
-
-/** Stops automatic delivery and keeps the events, to hand them over in an order of the test's choosing. */
-function captureEvents(site: SyncSite): ProductEvent[] {
-  site.sync.stop();
-  const captured: ProductEvent[] = [];
-  site.simulator.onEvent((event) => {
-    captured.push(event);
-  });
-  return captured;
-}
-
-function worklogEvents(events: readonly ProductEvent[]): WorklogEvent[] {
-  return events.filter((event): event is WorklogEvent => event.eventType !== 'avi:jira:created:issue');
-}
 
 describe('worklog events', () => {
   it('adds a logged worklog to its plan with one Jira call and one storage write', async () => {
