@@ -1,5 +1,4 @@
 import { projectSettingsKey } from '../../src/app/settings/project-settings';
-import type { ProductEvent, WorklogEvent } from '../../src/jira-simulator/events';
 import { SUP } from '../jira-simulator/site';
 import { GOLD_ISSUES, aggregatedLedgerInput, captureEvents, sortedTruth, startGoldSite, worklogEvents } from './sync-site';
 
