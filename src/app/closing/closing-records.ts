@@ -1,6 +1,6 @@
 /** The records closing keeps in the store, checked on every read (an older release may have written them). */
 import { z } from 'zod';
-import { closingAuditEntrySchema, periodStatusSchema, statementTotalsSchema, type ClosedVersion } from '../../contract';
+import { closedVersionSchema, closingAuditEntrySchema, periodStatusSchema, statementTotalsSchema, type ClosedVersion } from '../../contract';
 
 /** A period's state; absent means open and never closed. */
 export const storedPeriodStateSchema = z.object({
@@ -13,16 +13,7 @@ export const storedPeriodStateSchema = z.object({
 });
 
 /** One frozen version: what the contract shows, plus where its lists are and the statement's other fields. */
-export const storedManifestSchema = z.object({
-  planId: z.string(),
-  periodLabel: z.string(),
-  version: z.int().min(1),
-  closedAt: z.int(),
-  closedBy: z.string(),
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
-  lineCount: z.int().min(0),
-  chunkCount: z.int().min(0),
-  byteLength: z.int().min(0),
+export const storedManifestSchema = closedVersionSchema.omit({ totals: true }).extend({
   chunkPrefix: z.string(),
   /** The statement's list fields kept in chunks, in chunk order (an empty list has no chunk). */
   lists: z.array(z.string()),
