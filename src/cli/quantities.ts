@@ -1,6 +1,6 @@
 import { format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
-import { type Instant, type MinorUnits, type Seconds, roundHalfUp } from '../ledger';
+import { type Instant, type MinorUnits, type Seconds, decimalText, roundHalfUp } from '../ledger';
 
 /** Hours with two decimals, rounded half up from integer seconds, e.g. 5400 → "1.50". For reading only: seconds stay exact. */
 export function hoursText(seconds: Seconds): string {
@@ -16,7 +16,7 @@ export function minorDigits(currency: string): number {
 
 /** An amount as an exact decimal in major units, e.g. 123450 EUR → "1234.50"; no floating point involved. */
 export function amountText(amountMinor: MinorUnits, currency: string): string {
-  return decimalText(BigInt(amountMinor), minorDigits(currency));
+  return decimalText(amountMinor, minorDigits(currency));
 }
 
 /** An amount for people, e.g. "EUR 1,234.50". */
@@ -24,13 +24,6 @@ export function amountForPeople(amountMinor: MinorUnits, currency: string): stri
   const [whole = '', fraction] = amountText(amountMinor, currency).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${currency} ${fraction === undefined ? grouped : `${grouped}.${fraction}`}`;
-}
-
-function decimalText(scaled: bigint, decimals: number): string {
-  const sign = scaled < 0n ? '-' : '';
-  const digits = (scaled < 0n ? -scaled : scaled).toString().padStart(decimals + 1, '0');
-  if (decimals === 0) return `${sign}${digits}`;
-  return `${sign}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
 }
 
 /** An instant as ISO 8601 with the offset it has in the plan's time zone, e.g. "2026-10-01T00:00:00.000+02:00". */

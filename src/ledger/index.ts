@@ -8,3 +8,4 @@ export { buildStatement, type StatementInput } from './build-statement';
 export { buildHistory, type HistoryInput } from './build-history';
 export { parseJiraInstant, readJiraInstant } from './parse-jira-instant';
 export { roundHalfUp, sumMinor, timeChargeMinor } from './money';
+export { decimalText } from './decimal-text';

@@ -1,36 +1,20 @@
 /// <reference lib="es2023.intl" />
+import { decimalText } from '../ledger/decimal-text';
 import type { Instant, MinorUnits, Seconds } from '../ledger/types';
 
 const SECONDS_PER_HOUR = 3600;
-
-type DecimalText = `${number}`;
-
-function isDecimalText(text: string): text is DecimalText {
-  return /^-?\d+(?:\.\d+)?$/.test(text);
-}
-
-/** The exact decimal text of an integer scaled by 10^digits, e.g. (-5, 2) → "-0.05"; never a float. */
-export function scaledDecimal(scaled: number, digits: number): DecimalText {
-  if (!Number.isSafeInteger(scaled)) throw new RangeError(`${scaled} is not a safe integer`);
-  const sign = scaled < 0 ? '-' : '';
-  const text = String(Math.abs(scaled)).padStart(digits + 1, '0');
-  const cut = text.length - digits;
-  const decimal = digits > 0 ? `${sign}${text.slice(0, cut)}.${text.slice(cut)}` : `${sign}${text}`;
-  if (!isDecimalText(decimal)) throw new RangeError(`${decimal} is not a decimal`);
-  return decimal;
-}
 
 /** An amount of minor units in its currency for the locale, e.g. (123456, 'EUR', 'en-GB') → "€1,234.56". */
 export function formatMoney(amountMinor: MinorUnits, currency: string, locale: string): string {
   const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(scaledDecimal(amountMinor, digits));
+  return format.format(decimalText(amountMinor, digits));
 }
 
 /** Hours with two decimals, rounded half up (away from zero) from integer seconds, e.g. 5400 → "1.50 h". */
 export function formatHours(seconds: Seconds, locale: string): string {
   const hundredths = Math.floor((Math.abs(seconds) * 100 + SECONDS_PER_HOUR / 2) / SECONDS_PER_HOUR);
-  const value = scaledDecimal(seconds < 0 ? -hundredths : hundredths, 2);
+  const value = decimalText(seconds < 0 ? -hundredths : hundredths, 2);
   return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)} h`;
 }
 

@@ -1,5 +1,5 @@
 import type { PayloadOf, StoredPlan } from '@contract/index';
-import { decimalFromScaled } from '../../shared/format/decimal';
+import { decimalText } from '@ledger/decimal-text';
 import { currencyDigits, hoursText, minorFromAmount, secondsFromHours } from './quantities';
 
 type Plan = StoredPlan['plan'];
@@ -67,7 +67,7 @@ export function emptyDraft(today: string, timeZone: string): PlanDraft {
 
 export function draftOf(plan: Plan): PlanDraft {
   const digits = currencyDigits(plan.currency);
-  const money = (minor: number) => decimalFromScaled(minor, digits);
+  const money = (minor: number) => decimalText(minor, digits);
   const bucket = plan.kind === 'buckets' ? plan : null;
   return {
     kind: plan.kind,
@@ -117,7 +117,7 @@ export function planInputOf(draft: PlanDraft): { plan: PlanInput; unreadable: Fi
   };
   const hours = (path: string, text: string) => read(path, secondsFromHours(text), 'must be a number of hours, e.g. 7.5');
   const money = (path: string, text: string) =>
-    read(path, minorFromAmount(text, digits), `must be an amount with at most ${digits} decimals, e.g. ${decimalFromScaled(12_345, digits)}`);
+    read(path, minorFromAmount(text, digits), `must be an amount with at most ${digits} decimals, e.g. ${decimalText(12_345, digits)}`);
   const minutes = (path: string, text: string) => read(path, /^\d+$/.test(text.trim()) ? Number(text) * 60 : null, 'must be a whole number of minutes');
   const whole = (path: string, text: string) => read(path, /^\d+$/.test(text.trim()) ? Number(text) : null, 'must be a whole number');
 

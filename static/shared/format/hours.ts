@@ -1,4 +1,4 @@
-import { decimalFromScaled } from './decimal';
+import { decimalText } from '@ledger/decimal-text';
 
 const SECONDS_PER_HOUR = 3600;
 
@@ -9,7 +9,7 @@ const SECONDS_PER_HOUR = 3600;
  */
 export function formatHours(seconds: number, locale: string): string {
   const hundredths = Math.floor((Math.abs(seconds) * 100 + SECONDS_PER_HOUR / 2) / SECONDS_PER_HOUR);
-  const value = decimalFromScaled(seconds < 0 ? -hundredths : hundredths, 2);
+  const value = decimalText(seconds < 0 ? -hundredths : hundredths, 2);
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)} h`;
 }
 

@@ -1,4 +1,4 @@
-import { decimalFromScaled } from './decimal';
+import { decimalText } from '@ledger/decimal-text';
 
 /**
  * Formats an integer amount of minor units in its currency without ever making it a float.
@@ -8,5 +8,5 @@ import { decimalFromScaled } from './decimal';
 export function formatMoney(amountMinor: number, currency: string, locale: string): string {
   const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
   const fractionDigits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(decimalFromScaled(amountMinor, fractionDigits));
+  return format.format(decimalText(amountMinor, fractionDigits));
 }

@@ -1,29 +1,12 @@
 /**
- * The front end's pure logic, without a browser: exact quantities and the burn series. (Modules that
+ * The front end's pure logic, without a browser: form quantities, issue keys and the burn series. (Modules that
  * import the contract through the `@contract` alias are exercised by the browser test instead.)
  */
-import { decimalFromScaled } from '../../../static/shared/format/decimal';
 import { burnSeries } from '../../../static/project-page/src/burn-series';
 import { issueKeysOf, issueLabel } from '../../../static/project-page/src/issue-keys';
 import { hoursText, minorFromAmount, secondsFromHours } from '../../../static/project-settings/src/quantities';
 
 const DAY_MS = 86_400_000;
-
-describe('decimalFromScaled', () => {
-  it.each([
-    [123456, 2, '1234.56'],
-    [-5, 2, '-0.05'],
-    [0, 2, '0.00'],
-    [1234, 0, '1234'],
-    [1, 3, '0.001'],
-  ])('writes %i scaled by 10^%i as %s', (scaled, digits, text) => {
-    expect(decimalFromScaled(scaled, digits)).toBe(text);
-  });
-
-  it('refuses a number that is not a safe integer', () => {
-    expect(() => decimalFromScaled(0.5, 2)).toThrow('0.5 is not a safe integer');
-  });
-});
 
 describe('form quantities', () => {
   it('reads hours to whole seconds and money to minor units exactly', () => {
