@@ -52,8 +52,8 @@ describe('architecture', () => {
     expect(violations('contract', (s) => within('contract', 'ledger/types', 'input')(s) || s === 'zod')).toEqual([]);
   });
 
-  it('keeps the printable statement pure and browser-safe: ledger types only', () => {
-    expect(violations('statement-print', within('statement-print', 'ledger/types'))).toEqual([]);
+  it('keeps the printable statement pure and browser-safe: ledger types and exact decimals only', () => {
+    expect(violations('statement-print', within('statement-print', 'ledger/types', 'ledger/decimal-text'))).toEqual([]);
   });
 
   it('lets only the Forge edge and the adapters import Forge packages', () => {
