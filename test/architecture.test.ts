@@ -34,6 +34,14 @@ function violations(layer: string, allowed: (specifier: string) => boolean): str
   );
 }
 
+/** Source files (relative to src/) whose text matches the pattern. */
+function filesMatching(pattern: RegExp): string[] {
+  return sourceFiles(SRC)
+    .filter((file) => pattern.test(readFileSync(file, 'utf8')))
+    .map((file) => path.relative(SRC, file))
+    .sort();
+}
+
 const within = (...layers: string[]) => (s: string) => layers.some((layer) => s === layer || s.startsWith(`${layer}/`));
 
 describe('architecture', () => {
@@ -59,5 +67,17 @@ describe('architecture', () => {
   it('lets only the Forge edge and the adapters import Forge packages', () => {
     const forgeFree = ['ledger', 'app', 'input', 'contract', 'cli', 'jira-simulator'];
     expect(forgeFree.flatMap((layer) => violations(layer, (s) => !s.startsWith('@forge/')))).toEqual([]);
+  });
+
+  it('loads a plan named by a caller only through the one project guard', () => {
+    // The raw reads by key answer any project's plan. Besides the repository and the guard
+    // (`loadPlanInProject`), only the alert jobs use them: they run for the app, on plan ids
+    // from its own records, never from a payload.
+    const rawReaders = filesMatching(/\bload(?:Versioned)?Plan\s*\(/).filter((file) => !file.startsWith('app/alerts/'));
+    expect(rawReaders).toEqual(['app/plans/plan-in-project.ts', 'app/plans/plan-repository.ts']);
+  });
+
+  it('reads and writes the plan record only in the plan modules', () => {
+    expect(filesMatching(/\bplanKey\s*\(/)).toEqual(['app/plans/delete-plan.ts', 'app/plans/plan-repository.ts', 'app/plans/plan-write.ts']);
   });
 });

@@ -182,7 +182,10 @@ describe('closing in order', () => {
 
   it('answers another project\'s plan as absent', async () => {
     const other = await fixture.invoker.invoke('closing/list', { planId: 'acme-silver' }, as(USERS.outsider), on.projectPage({ id: '20000', key: 'OTH' }));
-    expect(other).toEqual({ ok: false, error: { code: 'PLAN_NOT_FOUND', message: 'There is no plan "acme-silver" in this project.' } });
+    expect(other).toEqual({
+      ok: false,
+      error: { code: 'PLAN_NOT_FOUND', message: 'There is no plan "acme-silver" in this project.', fields: [{ path: 'planId', message: 'is not a plan of this project' }] },
+    });
   });
 });
 

@@ -84,7 +84,7 @@ describe('issue panel resolvers', () => {
     expect(view).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'This issue does not exist or you are not allowed to see it.' } });
   });
 
-  it('refuses to link an issue to another project\'s plan, and changes nothing', async () => {
+  it('refuses to link an issue to another project\'s plan as if it did not exist, and changes nothing', async () => {
     const other = await fixture.invoker.invoke('plans/create', { plan: planInput({ id: 'other-plan', name: 'Other' }) }, as(USERS.outsider), on.settings(OTHER_PROJECT));
     expect(other.ok).toBe(true);
     const before = await fixture.snapshot();
@@ -92,9 +92,9 @@ describe('issue panel resolvers', () => {
     expect(refused).toEqual({
       ok: false,
       error: {
-        code: 'VALIDATION_FAILED',
-        message: 'The plan "Other" is not an active plan of project SUP; an issue can only count against its own project\'s active plans.',
-        fields: [{ path: 'planId', message: 'must be an active plan of project SUP' }],
+        code: 'PLAN_NOT_FOUND',
+        message: 'There is no plan "other-plan" in this project.',
+        fields: [{ path: 'planId', message: 'is not a plan of this project' }],
       },
     });
     expect(await fixture.snapshot()).toEqual(before);

@@ -1,10 +1,11 @@
-import { fail, type BulkJob, type Outcome } from '../../contract';
+import type { BulkJob } from '../../contract';
 import type { BillingClass } from '../../ledger/types';
 import type { Clock } from '../ports/clock';
 import type { JiraPort } from '../ports/jira';
 import type { WorkQueue } from '../ports/queue';
 import type { Store } from '../ports/store';
-import { loadPlan } from '../plans/plan-repository';
+import { loadActivePlanInProject } from '../plans/plan-in-project';
+import { invalid, type UseCaseOutcome } from '../refusal';
 import type { PlanWriteContext } from '../plans/plan-write';
 import { toJsonValue } from '../plans/to-json-value';
 import { BULK_CHUNK_SIZE, BULK_MAX_ISSUES, BULK_QUEUE_KEY, bulkJobKey, publicBulkJob, type BulkLinkChunk, type StoredBulkJob } from './bulk-job';
@@ -48,13 +49,9 @@ function chunksOf(ids: readonly string[]): string[][] {
  * project's active plans: the issue ids are collected now, the links written by the queue in
  * chunks; progress is readable with `bulk/status`.
  */
-export async function startBulkLink(ports: BulkLinkPorts, context: PlanWriteContext, request: BulkLinkRequest): Promise<Outcome<BulkJob>> {
-  const plan = await loadPlan(ports.store, request.planId);
-  if (plan === undefined || plan.projectId !== context.project.id || plan.status !== 'active') {
-    return fail('VALIDATION_FAILED', `"${request.planId}" is not an active plan of project ${context.project.key}.`, [
-      { path: 'planId', message: `must be an active plan of project ${context.project.key}` },
-    ]);
-  }
+export async function startBulkLink(ports: BulkLinkPorts, context: PlanWriteContext, request: BulkLinkRequest): Promise<UseCaseOutcome<BulkJob>> {
+  const plan = await loadActivePlanInProject(ports.store, context.project, request.planId);
+  if (!plan.ok) return plan;
   const jql = scopedJql(context.project, request.jql);
   let ids: string[] | 'too-many';
   try {
@@ -64,11 +61,7 @@ export async function startBulkLink(ports: BulkLinkPorts, context: PlanWriteCont
     if (refused === undefined) throw error;
     return refused;
   }
-  if (ids === 'too-many') {
-    return fail('VALIDATION_FAILED', `The JQL matches more than ${BULK_MAX_ISSUES} issues; narrow it and link in several runs.`, [
-      { path: 'jql', message: `matches more than ${BULK_MAX_ISSUES} issues` },
-    ]);
-  }
+  if (ids === 'too-many') return invalid('jql', { what: 'too-many-issues', max: BULK_MAX_ISSUES });
   const chunks = chunksOf(ids);
   const now = ports.clock.now();
   const job: StoredBulkJob = {

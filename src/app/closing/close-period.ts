@@ -4,17 +4,19 @@
  * closed can be closed; the state, the manifest and the audit entry are written in one
  * transaction, conditional on the period and its predecessor not having changed meanwhile.
  */
-import { fail, type ClosedVersion, type ClosingAuditEntry, type Outcome } from '../../contract';
+import type { ClosedVersion, ClosingAuditEntry } from '../../contract';
 import { listPeriods } from '../../ledger';
 import type { Period } from '../../ledger/types';
-import { planNotFound, type PlanWriteContext } from '../plans/plan-write';
+import { loadPlanInProject } from '../plans/plan-in-project';
+import type { PlanWriteContext } from '../plans/plan-write';
+import { conflict, invalid, type Refused, type UseCaseOutcome } from '../refusal';
 import { StoreError, type TransactOperation } from '../ports/store';
 import { statementFor } from '../usage/plan-statements';
 import { toCanonicalValue } from './canonical-json';
 import { chunkPrefix, closedVersionKey, closingAuditKey, periodStateKey } from './closing-keys';
 import type { ClosingPorts } from './closing-ports';
 import { toClosedVersion, type StoredManifest, type StoredPeriodState } from './closing-records';
-import { loadPeriodState, planPeriod, projectPlan } from './closing-repository';
+import { loadPeriodState, planPeriod } from './closing-repository';
 import { deleteChunks, splitStatement, statementJsonSchema, writeChunks } from './frozen-statement';
 
 export interface PeriodRef {
@@ -22,28 +24,24 @@ export interface PeriodRef {
   readonly period: string;
 }
 
-export const concurrentChange = (label: string) =>
-  fail('CONFLICT', `The period ${label} was closed or reopened by someone else at the same moment. Reload and try again.`);
+export const concurrentChange = (periodLabel: string): Refused => conflict({ what: 'period-changed', periodLabel });
 
-export async function closePeriod(ports: ClosingPorts, context: PlanWriteContext, request: PeriodRef): Promise<Outcome<ClosedVersion>> {
-  const stored = await projectPlan(ports.store, context.project, request.planId);
-  if (stored === undefined) return planNotFound(request.planId);
+export async function closePeriod(ports: ClosingPorts, context: PlanWriteContext, request: PeriodRef): Promise<UseCaseOutcome<ClosedVersion>> {
+  const plan = await loadPlanInProject(ports.store, { projectId: context.project.id }, request.planId);
+  if (!plan.ok) return plan;
+  const { stored } = plan.data;
   const found = planPeriod(stored, request.period);
   if (!found.ok) return found;
-  const period = found.period;
+  const period = found.data;
   const now = ports.clock.now();
-  if (period.end > now) {
-    return fail('VALIDATION_FAILED', `The period ${period.label} has not ended yet; it can be closed from ${period.endDateExclusive}.`, [
-      { path: 'period', message: `has not ended yet (it ends on ${period.endDateExclusive})` },
-    ]);
-  }
+  if (period.end > now) return invalid('period', { what: 'period-not-ended', periodLabel: period.label, endDateExclusive: period.endDateExclusive });
   const current = await loadPeriodState(ports.store, stored.plan.id, period.label);
-  if (current?.state.status === 'closed') return fail('CONFLICT', `The period ${period.label} is already closed (version ${current.state.version}).`);
+  if (current?.state.status === 'closed') return conflict({ what: 'period-already-closed', periodLabel: period.label, version: current.state.version });
   const previousPeriod: Period | undefined = listPeriods(stored.plan, now).find((candidate) => candidate.index === period.index - 1);
   const checks: TransactOperation[] = [];
   if (previousPeriod !== undefined) {
     const previous = await loadPeriodState(ports.store, stored.plan.id, previousPeriod.label);
-    if (previous?.state.status !== 'closed') return fail('CONFLICT', `Close ${previousPeriod.label} first: periods are closed in order.`);
+    if (previous?.state.status !== 'closed') return conflict({ what: 'previous-period-open', previousLabel: previousPeriod.label });
     checks.push({ check: { key: periodStateKey(stored.plan.id, previousPeriod.label), ifVersion: previous.storeVersion } });
   }
 

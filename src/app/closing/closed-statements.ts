@@ -1,10 +1,12 @@
 /** Reading frozen statements: one version on request, and the latest of every closed period for the ledger. */
-import { fail, statementSchema, type ClosedVersion, type Outcome } from '../../contract';
+import { statementSchema, type ClosedVersion } from '../../contract';
 import type { ClosedPeriod, Statement } from '../../ledger/types';
-import { planNotFound, type ProjectRef } from '../plans/plan-write';
+import { loadPlanInProject } from '../plans/plan-in-project';
+import type { ProjectRef } from '../plans/plan-write';
+import { notFound, type UseCaseOutcome } from '../refusal';
 import type { Store } from '../ports/store';
 import { toClosedVersion } from './closing-records';
-import { listPeriodStates, loadManifest, planPeriod, projectPlan } from './closing-repository';
+import { listPeriodStates, loadManifest, planPeriod } from './closing-repository';
 import { readFrozenStatement } from './frozen-statement';
 
 /** One frozen version of a period's statement, exactly as it was closed. */
@@ -12,13 +14,14 @@ export async function readClosedVersion(
   store: Store,
   project: ProjectRef,
   request: { readonly planId: string; readonly period: string; readonly version: number },
-): Promise<Outcome<{ readonly version: ClosedVersion; readonly statement: Statement }>> {
-  const stored = await projectPlan(store, project, request.planId);
-  if (stored === undefined) return planNotFound(request.planId);
-  const found = planPeriod(stored, request.period);
-  if (!found.ok) return found;
-  const manifest = await loadManifest(store, stored.plan.id, found.period.label, request.version);
-  if (manifest === undefined) return fail('NOT_FOUND', `The period ${found.period.label} has no closed version ${request.version}.`);
+): Promise<UseCaseOutcome<{ readonly version: ClosedVersion; readonly statement: Statement }>> {
+  const plan = await loadPlanInProject(store, { projectId: project.id }, request.planId);
+  if (!plan.ok) return plan;
+  const { stored } = plan.data;
+  const period = planPeriod(stored, request.period);
+  if (!period.ok) return period;
+  const manifest = await loadManifest(store, stored.plan.id, period.data.label, request.version);
+  if (manifest === undefined) return notFound({ what: 'closed-version', periodLabel: period.data.label, version: request.version });
   const statement = statementSchema.parse(await readFrozenStatement(store, manifest));
   return { ok: true, data: { version: toClosedVersion(manifest), statement } };
 }

@@ -1,10 +1,9 @@
 /** Reading closing's records: the periods' states, the frozen versions' manifests and the audit trail. */
-import { fail, type ClosingAuditEntry, type StoredPlan } from '../../contract';
+import type { ClosingAuditEntry, StoredPlan } from '../../contract';
 import { periodByLabel } from '../../ledger';
 import type { Period } from '../../ledger/types';
 import { listAll } from '../plans/list-all';
-import { loadPlan } from '../plans/plan-repository';
-import type { ProjectRef } from '../plans/plan-write';
+import { invalid, type UseCaseOutcome } from '../refusal';
 import type { Store, Version } from '../ports/store';
 import { closedVersionKey, closedVersionPrefix, closingAuditPrefix, periodStateKey, periodStatePrefix } from './closing-keys';
 import { storedAuditSchema, storedManifestSchema, storedPeriodStateSchema, type StoredManifest, type StoredPeriodState } from './closing-records';
@@ -14,16 +13,11 @@ export interface VersionedPeriodState {
   readonly storeVersion: Version;
 }
 
-/** The project's own plan; another project's plan is reported as absent. */
-export async function projectPlan(store: Store, project: ProjectRef, planId: string): Promise<StoredPlan | undefined> {
-  const stored = await loadPlan(store, planId);
-  return stored !== undefined && stored.projectId === project.id ? stored : undefined;
-}
-
-export function planPeriod(stored: StoredPlan, label: string): { readonly ok: true; readonly period: Period } | ReturnType<typeof fail> {
+/** The plan's period starting in `label` (`YYYY-MM`), or a refusal of the `period` field. */
+export function planPeriod(stored: StoredPlan, label: string): UseCaseOutcome<Period> {
   const period = periodByLabel(stored.plan, label);
-  if (period !== null) return { ok: true, period };
-  return fail('VALIDATION_FAILED', `The plan "${stored.plan.name}" has no period starting in ${label}.`, [{ path: 'period', message: `no period of this plan starts in ${label}` }]);
+  if (period !== null) return { ok: true, data: period };
+  return invalid('period', { what: 'no-such-period', planName: stored.plan.name, periodLabel: label });
 }
 
 export async function loadPeriodState(store: Store, planId: string, label: string): Promise<VersionedPeriodState | undefined> {

@@ -1,18 +1,21 @@
 /** Every period of a plan started so far, open or closed, with its frozen versions and what may be done with it now. */
-import type { HandlerDataOf, Outcome, PeriodState } from '../../contract';
+import type { HandlerDataOf, PeriodState } from '../../contract';
 import { listPeriods } from '../../ledger';
-import { planNotFound, type ProjectRef } from '../plans/plan-write';
+import { loadPlanInProject } from '../plans/plan-in-project';
+import type { ProjectRef } from '../plans/plan-write';
+import type { UseCaseOutcome } from '../refusal';
 import type { ClosingPorts } from './closing-ports';
 import { toClosedVersion } from './closing-records';
-import { listClosingAudit, listManifests, listPeriodStates, projectPlan } from './closing-repository';
+import { listClosingAudit, listManifests, listPeriodStates } from './closing-repository';
 
 export async function listPlanPeriods(
   ports: ClosingPorts,
   reader: { readonly project: ProjectRef; readonly canAdminister: boolean },
   request: { readonly planId: string },
-): Promise<Outcome<HandlerDataOf<'closing/list'>>> {
-  const stored = await projectPlan(ports.store, reader.project, request.planId);
-  if (stored === undefined) return planNotFound(request.planId);
+): Promise<UseCaseOutcome<HandlerDataOf<'closing/list'>>> {
+  const found = await loadPlanInProject(ports.store, { projectId: reader.project.id }, request.planId);
+  if (!found.ok) return found;
+  const { stored } = found.data;
   const now = ports.clock.now();
   const [states, manifests, audit] = await Promise.all([
     listPeriodStates(ports.store, stored.plan.id),

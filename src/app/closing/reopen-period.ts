@@ -4,36 +4,39 @@
  * version n + 1. Only the last closed period can be reopened: a later closed statement was
  * frozen with this one's balances carried into it.
  */
-import { fail, type ClosingAuditEntry, type Outcome } from '../../contract';
+import type { ClosingAuditEntry } from '../../contract';
 import { listPeriods } from '../../ledger';
-import { planNotFound, type PlanWriteContext } from '../plans/plan-write';
+import { loadPlanInProject } from '../plans/plan-in-project';
+import type { PlanWriteContext } from '../plans/plan-write';
+import { conflict, type UseCaseOutcome } from '../refusal';
 import { StoreError, type TransactOperation } from '../ports/store';
 import { toCanonicalValue } from './canonical-json';
 import { concurrentChange, type PeriodRef } from './close-period';
 import { closingAuditKey, periodStateKey } from './closing-keys';
 import type { ClosingPorts } from './closing-ports';
 import type { StoredPeriodState } from './closing-records';
-import { loadManifest, loadPeriodState, planPeriod, projectPlan } from './closing-repository';
+import { loadManifest, loadPeriodState, planPeriod } from './closing-repository';
 
 export interface ReopenRequest extends PeriodRef {
   /** Why; required, already trimmed by the contract. */
   readonly reason: string;
 }
 
-export async function reopenPeriod(ports: ClosingPorts, context: PlanWriteContext, request: ReopenRequest): Promise<Outcome<ClosingAuditEntry>> {
-  const stored = await projectPlan(ports.store, context.project, request.planId);
-  if (stored === undefined) return planNotFound(request.planId);
+export async function reopenPeriod(ports: ClosingPorts, context: PlanWriteContext, request: ReopenRequest): Promise<UseCaseOutcome<ClosingAuditEntry>> {
+  const plan = await loadPlanInProject(ports.store, { projectId: context.project.id }, request.planId);
+  if (!plan.ok) return plan;
+  const { stored } = plan.data;
   const found = planPeriod(stored, request.period);
   if (!found.ok) return found;
-  const period = found.period;
+  const period = found.data;
   const current = await loadPeriodState(ports.store, stored.plan.id, period.label);
-  if (current === undefined || current.state.status !== 'closed') return fail('CONFLICT', `The period ${period.label} is open; only a closed period can be reopened.`);
+  if (current === undefined || current.state.status !== 'closed') return conflict({ what: 'period-open', periodLabel: period.label });
   const now = ports.clock.now();
   const nextPeriod = listPeriods(stored.plan, now).find((candidate) => candidate.index === period.index + 1);
   const checks: TransactOperation[] = [];
   if (nextPeriod !== undefined) {
     const next = await loadPeriodState(ports.store, stored.plan.id, nextPeriod.label);
-    if (next?.state.status === 'closed') return fail('CONFLICT', `Reopen ${nextPeriod.label} first: only the last closed period can be reopened.`);
+    if (next?.state.status === 'closed') return conflict({ what: 'next-period-closed', nextLabel: nextPeriod.label });
     checks.push({ check: { key: periodStateKey(stored.plan.id, nextPeriod.label), ifVersion: next?.storeVersion ?? null } });
   }
   const manifest = await loadManifest(ports.store, stored.plan.id, period.label, current.state.version);

@@ -1,7 +1,8 @@
-import { fail, type HandlerDataOf, type Outcome } from '../../contract';
+import type { HandlerDataOf } from '../../contract';
 import type { BillingClass } from '../../ledger/types';
 import type { JiraPort } from '../ports/jira';
-import { loadPlan } from '../plans/plan-repository';
+import { loadActivePlanInProject } from '../plans/plan-in-project';
+import type { UseCaseOutcome } from '../refusal';
 import type { UsagePorts } from '../usage/usage-ports';
 import { issueView, type IssueViewRequest } from './issue-view';
 
@@ -15,14 +16,9 @@ export async function setIssueLink(
   ports: IssueLinkPorts,
   request: IssueViewRequest,
   link: { readonly planId: string; readonly billingClass: BillingClass },
-): Promise<Outcome<HandlerDataOf<'issue/get'>>> {
-  const plan = await loadPlan(ports.store, link.planId);
-  if (plan === undefined) return fail('PLAN_NOT_FOUND', `There is no plan "${link.planId}".`, [{ path: 'planId', message: 'no such plan' }]);
-  if (plan.projectId !== request.project.id || plan.status !== 'active') {
-    return fail('VALIDATION_FAILED', `The plan "${plan.plan.name}" is not an active plan of project ${request.project.key}; an issue can only count against its own project's active plans.`, [
-      { path: 'planId', message: `must be an active plan of project ${request.project.key}` },
-    ]);
-  }
+): Promise<UseCaseOutcome<HandlerDataOf<'issue/get'>>> {
+  const plan = await loadActivePlanInProject(ports.store, request.project, link.planId);
+  if (!plan.ok) return plan;
   await ports.userJira.setIssueLink(request.issue.id, { planId: link.planId, billingClass: link.billingClass });
   await ports.aggregates.issueLinkChanged({
     issueId: request.issue.id,
@@ -34,7 +30,7 @@ export async function setIssueLink(
 }
 
 /** Removes the issue's plan: its work stops counting against any plan. */
-export async function clearIssueLink(ports: IssueLinkPorts, request: IssueViewRequest): Promise<Outcome<HandlerDataOf<'issue/get'>>> {
+export async function clearIssueLink(ports: IssueLinkPorts, request: IssueViewRequest): Promise<UseCaseOutcome<HandlerDataOf<'issue/get'>>> {
   await ports.userJira.clearIssueLink(request.issue.id);
   await ports.aggregates.issueLinkChanged({ issueId: request.issue.id, issueKey: request.issue.key, projectId: request.project.id, link: null });
   return issueView(ports, request);

@@ -1,4 +1,5 @@
-import type { HandlerDataOf, Outcome } from '../../contract';
+import type { HandlerDataOf } from '../../contract';
+import type { UseCaseOutcome } from '../refusal';
 import { listProjectPlans } from '../plans/plan-repository';
 import type { ProjectRef } from '../plans/plan-write';
 import { historyThroughNow } from '../usage/plan-statements';
@@ -23,7 +24,7 @@ export interface IssueViewRequest {
  * Everything the issue panel shows, from storage alone: the issue's link, its plan's current
  * card, the issue's share this period and all time, and the project's active plans.
  */
-export async function issueView(ports: UsagePorts, request: IssueViewRequest): Promise<Outcome<HandlerDataOf<'issue/get'>>> {
+export async function issueView(ports: UsagePorts, request: IssueViewRequest): Promise<UseCaseOutcome<HandlerDataOf<'issue/get'>>> {
   const [link, plans] = await Promise.all([ports.aggregates.loadIssueLink(request.issue.id), listProjectPlans(ports.store, request.project.id)]);
   const availablePlans = plans.filter((stored) => stored.status === 'active').map((stored) => ({ id: stored.plan.id, name: stored.plan.name }));
   const base = {

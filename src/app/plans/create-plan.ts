@@ -1,20 +1,16 @@
-import { fail, type Outcome, type StoredPlan } from '../../contract';
+import type { StoredPlan } from '../../contract';
 import type { Plan } from '../../ledger/types';
+import { conflict, type UseCaseOutcome } from '../refusal';
 import { diffJson } from './diff-json';
 import { auditEntry, writePlanVersion, type PlanWriteContext, type PlanWritePorts } from './plan-write';
 import { projectPlanIndexKey } from './plan-keys';
-import { loadPlan } from './plan-repository';
 import { toJsonValue } from './to-json-value';
 
-function idTaken(planId: string) {
-  return fail('CONFLICT', `A plan with the id "${planId}" already exists on this site. Plan ids are unique across projects: choose another.`, [
-    { path: 'plan.id', message: 'is already used by another plan' },
-  ]);
-}
-
-/** Stores a new plan, version 1, owned by the caller's project. */
-export async function createPlan(ports: PlanWritePorts, context: PlanWriteContext, plan: Plan): Promise<Outcome<StoredPlan>> {
-  if ((await loadPlan(ports.store, plan.id)) !== undefined) return idTaken(plan.id);
+/**
+ * Stores a new plan, version 1, owned by the caller's project. The write is conditional on no
+ * plan having the key yet, so the key check and the write are one step.
+ */
+export async function createPlan(ports: PlanWritePorts, context: PlanWriteContext, plan: Plan): Promise<UseCaseOutcome<StoredPlan>> {
   const now = ports.clock.now();
   const stored: StoredPlan = {
     plan,
@@ -29,5 +25,5 @@ export async function createPlan(ports: PlanWritePorts, context: PlanWriteContex
   };
   const audit = auditEntry(stored, 'created', diffJson(undefined, toJsonValue(plan)));
   const index = { set: { key: projectPlanIndexKey(context.project.id, plan.id), value: true } };
-  return writePlanVersion(ports.store, { stored, previous: null, audit, extra: [index] }, idTaken(plan.id));
+  return writePlanVersion(ports.store, { stored, previous: null, audit, extra: [index] }, conflict({ what: 'plan-key-taken', planId: plan.id }));
 }

@@ -1,13 +1,13 @@
-import { fail, type Outcome } from '../../contract';
 import type { PlanAggregates } from '../ports/aggregates';
 import type { JiraPort } from '../ports/jira';
+import { inUse, type UseCaseOutcome } from '../refusal';
 import { STORE_LIMITS, StoreError, type TransactOperation } from '../ports/store';
 import { loadProjectSettings } from '../settings/project-settings';
 import type { PlanVersionRef } from './archive-plan';
 import { listAll } from './list-all';
 import { planAuditPrefix, planKey, projectPlanIndexKey } from './plan-keys';
-import { loadVersionedPlan } from './plan-repository';
-import { ownPlan, planNotFound, staleVersion, type PlanWriteContext, type PlanWritePorts } from './plan-write';
+import { loadPlanInProject } from './plan-in-project';
+import { staleVersion, type PlanWriteContext, type PlanWritePorts } from './plan-write';
 
 /** The JQL that finds every issue linked to a plan, through the `support-plan` property's search alias. */
 export const linkedIssuesJql = (planId: string): string => `supportPlan = "${planId}"`;
@@ -20,18 +20,17 @@ export async function deletePlan(
   ports: PlanWritePorts & { readonly appJira: JiraPort; readonly aggregates: PlanAggregates },
   context: PlanWriteContext,
   request: PlanVersionRef,
-): Promise<Outcome<{ planId: string }>> {
-  const found = ownPlan(await loadVersionedPlan(ports.store, request.planId), context.project);
-  if (found === undefined) return planNotFound(request.planId);
+): Promise<UseCaseOutcome<{ planId: string }>> {
+  const loaded = await loadPlanInProject(ports.store, { projectId: context.project.id }, request.planId);
+  if (!loaded.ok) return loaded;
+  const found = loaded.data;
   if (found.stored.version !== request.expectedVersion) return staleVersion(found.stored, request.expectedVersion);
   const settings = await loadProjectSettings(ports.store, context.project.id);
   if (settings.defaultPlanId === request.planId) {
-    return fail('PLAN_IN_USE', 'This plan is the project\'s default plan for new issues. Choose another default (or none) first.');
+    return inUse({ what: 'default-plan' });
   }
   const linked = await ports.appJira.countIssues(linkedIssuesJql(request.planId));
-  if (linked > 0) {
-    return fail('PLAN_IN_USE', `${linked} issue${linked === 1 ? '' : 's'} still count${linked === 1 ? 's' : ''} against this plan. Link them to another plan or clear their plan first, or archive the plan instead.`);
-  }
+  if (linked > 0) return inUse({ what: 'linked-issues', count: linked });
   try {
     await ports.store.transact([
       { delete: { key: planKey(request.planId), ifVersion: found.storeVersion } },

@@ -2,7 +2,7 @@
 import { auditEntrySchema, storedPlanSchema, type AuditEntry, type StoredPlan } from '../../contract';
 import type { Store, Version } from '../ports/store';
 import { listAll } from './list-all';
-import { planAuditPrefix, planKey, projectPlansPrefix } from './plan-keys';
+import { ALL_PROJECT_PLANS_PREFIX, planAuditPrefix, planKey, projectPlansPrefix } from './plan-keys';
 
 export interface VersionedPlan {
   readonly stored: StoredPlan;
@@ -20,12 +20,27 @@ export async function loadVersionedPlan(store: Store, planId: string): Promise<V
   return found === undefined ? undefined : { stored: storedPlanSchema.parse(found.value), storeVersion: found.version };
 }
 
-/** The project's plans, ordered by id. */
-export async function listProjectPlans(store: Store, projectId: string): Promise<StoredPlan[]> {
-  const prefix = projectPlansPrefix(projectId);
+/** The plans a project index lists, read by key; only plans the index's project owns are kept. */
+async function indexedPlans(store: Store, prefix: string, projectIdOf: (key: string) => string): Promise<StoredPlan[]> {
   const index = await listAll(store, prefix);
-  const plans = await Promise.all(index.map((entry) => loadPlan(store, entry.key.slice(prefix.length))));
+  const plans = await Promise.all(
+    index.map(async (entry) => {
+      const planId = entry.key.slice(entry.key.lastIndexOf(':') + 1);
+      const stored = await loadPlan(store, planId);
+      return stored?.projectId === projectIdOf(entry.key) ? stored : undefined;
+    }),
+  );
   return plans.filter((plan): plan is StoredPlan => plan !== undefined);
+}
+
+/** The project's plans, ordered by id. */
+export function listProjectPlans(store: Store, projectId: string): Promise<StoredPlan[]> {
+  return indexedPlans(store, projectPlansPrefix(projectId), () => projectId);
+}
+
+/** Every project's plans, ordered by project id then plan id. */
+export function listEveryProjectsPlans(store: Store): Promise<StoredPlan[]> {
+  return indexedPlans(store, ALL_PROJECT_PLANS_PREFIX, (key) => key.slice(ALL_PROJECT_PLANS_PREFIX.length, key.lastIndexOf(':')));
 }
 
 /** Oldest first. */

@@ -1,10 +1,10 @@
 /** What every plan write shares: who and where, the version check, and the versioned write with its audit entry. */
-import { auditEntrySchema, fail, type AuditEntry, type Outcome, type StoredPlan } from '../../contract';
+import { auditEntrySchema, type AuditEntry, type StoredPlan } from '../../contract';
+import { stale, type Refused, type UseCaseOutcome } from '../refusal';
 import type { Clock } from '../ports/clock';
 import { StoreError, type Store, type TransactOperation } from '../ports/store';
 import type { JsonChange } from './diff-json';
 import { planAuditKey, planKey } from './plan-keys';
-import type { VersionedPlan } from './plan-repository';
 import { toJsonValue } from './to-json-value';
 
 export interface Actor {
@@ -27,19 +27,8 @@ export interface PlanWritePorts {
   readonly clock: Clock;
 }
 
-export const planNotFound = (planId: string) => fail('PLAN_NOT_FOUND', `There is no plan "${planId}" in this project.`);
-
-/** The plan as the caller may see it: another project's plan is reported as absent, not as forbidden. */
-export function ownPlan(found: VersionedPlan | undefined, project: ProjectRef): VersionedPlan | undefined {
-  return found !== undefined && found.stored.projectId === project.id ? found : undefined;
-}
-
-export function staleVersion(current: StoredPlan, expectedVersion: number) {
-  return fail(
-    'STALE_VERSION',
-    `The plan was changed since you read it (you have version ${expectedVersion}, it is now at version ${current.version}). Reload it and apply your change again.`,
-    [{ path: 'expectedVersion', message: `must be ${current.version}, the plan's current version` }],
-  );
+export function staleVersion(current: StoredPlan, expectedVersion: number): Refused {
+  return stale('plan', expectedVersion, current.version);
 }
 
 export function auditEntry(stored: StoredPlan, action: AuditEntry['action'], changes: readonly JsonChange[]): AuditEntry {
@@ -53,8 +42,8 @@ export function auditEntry(stored: StoredPlan, action: AuditEntry['action'], cha
 export async function writePlanVersion(
   store: Store,
   write: { readonly stored: StoredPlan; readonly previous: string | null; readonly audit: AuditEntry; readonly extra?: readonly TransactOperation[] },
-  losing: Outcome<never>,
-): Promise<Outcome<StoredPlan>> {
+  losing: Refused,
+): Promise<UseCaseOutcome<StoredPlan>> {
   const planId = write.stored.plan.id;
   try {
     await store.transact([

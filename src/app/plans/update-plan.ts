@@ -1,9 +1,10 @@
-import { fail, type Outcome, type StoredPlan } from '../../contract';
+import type { StoredPlan } from '../../contract';
 import type { Plan } from '../../ledger/types';
 import type { PlanAggregates } from '../ports/aggregates';
+import { conflict, type UseCaseOutcome } from '../refusal';
 import { diffJson } from './diff-json';
-import { loadVersionedPlan } from './plan-repository';
-import { auditEntry, nextVersion, ownPlan, planNotFound, staleVersion, writePlanVersion, type PlanWriteContext, type PlanWritePorts } from './plan-write';
+import { loadPlanInProject } from './plan-in-project';
+import { auditEntry, nextVersion, staleVersion, writePlanVersion, type PlanWriteContext, type PlanWritePorts } from './plan-write';
 import { toJsonValue } from './to-json-value';
 
 export interface UpdatePlanRequest {
@@ -19,18 +20,18 @@ export async function updatePlan(
   ports: PlanWritePorts & { readonly aggregates: PlanAggregates },
   context: PlanWriteContext,
   request: UpdatePlanRequest,
-): Promise<Outcome<StoredPlan>> {
-  const found = ownPlan(await loadVersionedPlan(ports.store, request.plan.id), context.project);
-  if (found === undefined) return planNotFound(request.plan.id);
-  const current = found.stored;
+): Promise<UseCaseOutcome<StoredPlan>> {
+  const found = await loadPlanInProject(ports.store, { projectId: context.project.id }, request.plan.id);
+  if (!found.ok) return found;
+  const current = found.data.stored;
   if (current.version !== request.expectedVersion) return staleVersion(current, request.expectedVersion);
-  if (current.status === 'archived') return fail('CONFLICT', `The plan "${current.plan.name}" is archived; archived plans can't be edited.`);
+  if (current.status === 'archived') return conflict({ what: 'plan-archived', planName: current.plan.name });
   const changes = diffJson(toJsonValue(current.plan), toJsonValue(request.plan));
   if (changes.length === 0) return { ok: true, data: current };
   const stored = nextVersion(current, { plan: request.plan }, ports, context.actor);
   const written = await writePlanVersion(
     ports.store,
-    { stored, previous: found.storeVersion, audit: auditEntry(stored, 'updated', changes) },
+    { stored, previous: found.data.storeVersion, audit: auditEntry(stored, 'updated', changes) },
     staleVersion(current, request.expectedVersion),
   );
   if (written.ok) await ports.aggregates.planChanged(stored.plan.id);

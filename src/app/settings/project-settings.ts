@@ -1,6 +1,7 @@
-import { fail, projectSettingsSchema, type Outcome, type ProjectSettings } from '../../contract';
+import { projectSettingsSchema, type ProjectSettings } from '../../contract';
 import { StoreError, type Store } from '../ports/store';
-import { loadPlan } from '../plans/plan-repository';
+import { loadActivePlanInProject } from '../plans/plan-in-project';
+import { stale, type UseCaseOutcome } from '../refusal';
 import type { ProjectRef } from '../plans/plan-write';
 
 /** `project-settings:<projectId>` — one small record per project. */
@@ -19,30 +20,20 @@ export interface UpdateSettingsRequest {
   readonly expectedVersion: number;
 }
 
-function stale(current: ProjectSettings, expectedVersion: number) {
-  return fail('STALE_VERSION', `The project's settings were changed since you read them (version ${expectedVersion}, now ${current.version}). Reload and try again.`, [
-    { path: 'expectedVersion', message: `must be ${current.version}, the settings' current version` },
-  ]);
-}
-
 /** Sets the plan new issues of the project get; it must be one of the project's active plans. */
-export async function updateProjectSettings(store: Store, project: ProjectRef, request: UpdateSettingsRequest): Promise<Outcome<ProjectSettings>> {
+export async function updateProjectSettings(store: Store, project: ProjectRef, request: UpdateSettingsRequest): Promise<UseCaseOutcome<ProjectSettings>> {
   const found = await store.getVersioned(projectSettingsKey(project.id));
   const current = found === undefined ? NEVER_SAVED : projectSettingsSchema.parse(found.value);
-  if (current.version !== request.expectedVersion) return stale(current, request.expectedVersion);
+  if (current.version !== request.expectedVersion) return stale('settings', request.expectedVersion, current.version);
   if (request.defaultPlanId !== null) {
-    const plan = await loadPlan(store, request.defaultPlanId);
-    if (plan === undefined || plan.projectId !== project.id || plan.status !== 'active') {
-      return fail('VALIDATION_FAILED', `"${request.defaultPlanId}" is not an active plan of this project.`, [
-        { path: 'defaultPlanId', message: 'must be one of the project\'s active plans' },
-      ]);
-    }
+    const plan = await loadActivePlanInProject(store, project, request.defaultPlanId, 'defaultPlanId');
+    if (!plan.ok) return plan;
   }
   const next: ProjectSettings = { defaultPlanId: request.defaultPlanId, version: current.version + 1 };
   try {
     await store.transact([{ set: { key: projectSettingsKey(project.id), value: next, ifVersion: found?.version ?? null } }]);
   } catch (error) {
-    if (error instanceof StoreError && error.code === 'conflict') return stale(current, request.expectedVersion);
+    if (error instanceof StoreError && error.code === 'conflict') return stale('settings', request.expectedVersion, current.version);
     throw error;
   }
   return { ok: true, data: next };

@@ -5,17 +5,14 @@
  */
 import { GADGET_OPTIONS_MAX_PROJECTS, type GadgetProjectOption, type HandlerDataOf } from '../../contract';
 import type { Store } from '../ports/store';
-import { listAll } from '../plans/list-all';
-import { ALL_PROJECT_PLANS_PREFIX } from '../plans/plan-keys';
-import { loadPlan } from '../plans/plan-repository';
+import { listEveryProjectsPlans } from '../plans/plan-repository';
 
 /** Every project's active plans, from the store alone, ordered by project key then plan name. */
 export async function projectsWithActivePlans(store: Store): Promise<GadgetProjectOption[]> {
-  const index = await listAll(store, ALL_PROJECT_PLANS_PREFIX);
-  const plans = await Promise.all(index.map((entry) => loadPlan(store, entry.key.slice(entry.key.lastIndexOf(':') + 1))));
+  const plans = await listEveryProjectsPlans(store);
   const byProject = new Map<string, GadgetProjectOption>();
   for (const stored of plans) {
-    if (stored === undefined || stored.status !== 'active') continue;
+    if (stored.status !== 'active') continue;
     const project = byProject.get(stored.projectId) ?? { projectId: stored.projectId, projectKey: stored.projectKey, plans: [] };
     project.plans.push({ planId: stored.plan.id, planName: stored.plan.name });
     byProject.set(stored.projectId, project);

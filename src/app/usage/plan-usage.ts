@@ -1,8 +1,10 @@
-import { fail, type DeepReadonly, type HandlerDataOf, type Outcome, type PlanCard, type StatementTotals } from '../../contract';
+import type { DeepReadonly, HandlerDataOf, PlanCard, StatementTotals } from '../../contract';
 import { periodByLabel } from '../../ledger';
 import type { Statement } from '../../ledger/types';
-import { listProjectPlans, loadPlan } from '../plans/plan-repository';
-import { planNotFound, type ProjectRef } from '../plans/plan-write';
+import { loadPlanInProject } from '../plans/plan-in-project';
+import { listProjectPlans } from '../plans/plan-repository';
+import type { ProjectRef } from '../plans/plan-write';
+import { invalid, notFound, type UseCaseOutcome } from '../refusal';
 import { currentStatement, historyThroughNow, statementFor } from './plan-statements';
 import { withActiveAlerts } from '../alerts/active-alerts';
 import { toPlanCard } from './plan-card';
@@ -13,26 +15,18 @@ export function statementTotals({ byIssue: _byIssue, byAuthor: _byAuthor, lines:
   return totals;
 }
 
-async function projectPlan(ports: UsagePorts, project: ProjectRef, planId: string) {
-  const stored = await loadPlan(ports.store, planId);
-  return stored !== undefined && stored.projectId === project.id ? stored : undefined;
-}
-
 /** The ledger's full statement of one period (`YYYY-MM`; default: the current one). */
 export async function planStatement(
   ports: UsagePorts,
   project: ProjectRef,
   request: { readonly planId: string; readonly period?: string },
-): Promise<Outcome<Statement>> {
-  const stored = await projectPlan(ports, project, request.planId);
-  if (stored === undefined) return planNotFound(request.planId);
+): Promise<UseCaseOutcome<Statement>> {
+  const found = await loadPlanInProject(ports.store, { projectId: project.id }, request.planId);
+  if (!found.ok) return found;
+  const { stored } = found.data;
   if (request.period === undefined) return { ok: true, data: await currentStatement(ports, stored) };
   const period = periodByLabel(stored.plan, request.period);
-  if (period === null) {
-    return fail('VALIDATION_FAILED', `The plan "${stored.plan.name}" has no period starting in ${request.period}.`, [
-      { path: 'period', message: `no period of this plan starts in ${request.period}` },
-    ]);
-  }
+  if (period === null) return invalid('period', { what: 'no-such-period', planName: stored.plan.name, periodLabel: request.period });
   return { ok: true, data: await statementFor(ports, stored, period) };
 }
 
@@ -41,15 +35,15 @@ export async function planHistory(
   ports: UsagePorts,
   project: ProjectRef,
   request: { readonly planId: string; readonly periods?: number },
-): Promise<Outcome<HandlerDataOf<'usage/history'>>> {
-  const stored = await projectPlan(ports, project, request.planId);
-  if (stored === undefined) return planNotFound(request.planId);
-  const history = await historyThroughNow(ports, stored);
+): Promise<UseCaseOutcome<HandlerDataOf<'usage/history'>>> {
+  const found = await loadPlanInProject(ports.store, { projectId: project.id }, request.planId);
+  if (!found.ok) return found;
+  const history = await historyThroughNow(ports, found.data.stored);
   return { ok: true, data: { periods: history.slice(-(request.periods ?? 12)).map(statementTotals) } };
 }
 
 /** Every plan of the project as a card, active plans first. */
-export async function projectOverview(ports: UsagePorts, project: ProjectRef): Promise<Outcome<HandlerDataOf<'usage/overview'>>> {
+export async function projectOverview(ports: UsagePorts, project: ProjectRef): Promise<UseCaseOutcome<HandlerDataOf<'usage/overview'>>> {
   const plans = await listProjectPlans(ports.store, project.id);
   const now = ports.clock.now();
   const cards: PlanCard[] = await Promise.all(
@@ -63,11 +57,10 @@ export async function projectOverview(ports: UsagePorts, project: ProjectRef): P
 export async function gadgetCard(
   ports: UsagePorts,
   configuration: { readonly projectKey: string; readonly planId: string },
-): Promise<Outcome<HandlerDataOf<'usage/gadget'>>> {
-  const stored = await loadPlan(ports.store, configuration.planId);
-  if (stored === undefined || stored.projectKey !== configuration.projectKey) {
-    return fail('PLAN_NOT_FOUND', `The plan "${configuration.planId}" no longer exists in project ${configuration.projectKey}. Edit the gadget to choose another plan.`);
-  }
+): Promise<UseCaseOutcome<HandlerDataOf<'usage/gadget'>>> {
+  const found = await loadPlanInProject(ports.store, { projectKey: configuration.projectKey }, configuration.planId);
+  if (!found.ok) return notFound({ what: 'gadget-plan', planId: configuration.planId, projectKey: configuration.projectKey });
+  const { stored } = found.data;
   const card = await withActiveAlerts(ports.store, toPlanCard(stored, await currentStatement(ports, stored), ports.clock.now()));
   return { ok: true, data: { configured: true, projectKey: configuration.projectKey, card } };
 }

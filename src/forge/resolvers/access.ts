@@ -2,19 +2,19 @@
  * Who may do what, asked of Jira as the caller (`mypermissions`), with the issue and project
  * taken from the Forge context. Each guard answers either the context to act in or the refusal.
  */
-import { fail, type Outcome } from '../../contract';
+import { notAllowed, notFound, type UseCaseOutcome } from '../../app/refusal';
 import { JiraError, type JiraPermissionKey, type PermissionScope } from '../../app/ports/jira';
 import type { IssueRef } from '../../app/issues/issue-view';
 import type { PlanWriteContext, ProjectRef } from '../../app/plans/plan-write';
 import type { CallContext } from './call-context';
 import type { BackendServices } from './services';
 
-const NOT_ON_A_PROJECT = fail('FORBIDDEN', 'This action is only available from a Jira project or issue.');
-const NOT_ON_AN_ISSUE = fail('FORBIDDEN', 'This action is only available from a Jira issue.');
+const NOT_ON_A_PROJECT = notAllowed({ what: 'not-on-a-project' });
+const NOT_ON_AN_ISSUE = notAllowed({ what: 'not-on-an-issue' });
 /** Like Jira, the same answer whether the issue is missing or hidden from the caller. */
-const ISSUE_HIDDEN = fail('NOT_FOUND', 'This issue does not exist or you are not allowed to see it.');
+const ISSUE_HIDDEN = notFound({ what: 'issue' });
 
-export function projectOf(context: CallContext): Outcome<ProjectRef> {
+export function projectOf(context: CallContext): UseCaseOutcome<ProjectRef> {
   const project = context.extension.project;
   return project === undefined ? NOT_ON_A_PROJECT : { ok: true, data: { id: project.id, key: project.key } };
 }
@@ -24,17 +24,22 @@ async function holds(services: BackendServices, context: CallContext, scope: Per
   return needed.every((permission) => granted.has(permission));
 }
 
-async function inProjectWith(services: BackendServices, context: CallContext, permission: JiraPermissionKey, refusal: string): Promise<Outcome<PlanWriteContext>> {
+async function inProjectWith(
+  services: BackendServices,
+  context: CallContext,
+  permission: JiraPermissionKey,
+  refusal: ReturnType<typeof notAllowed>,
+): Promise<UseCaseOutcome<PlanWriteContext>> {
   const project = projectOf(context);
   if (!project.ok) return project;
-  if (!(await holds(services, context, { projectId: project.data.id }, [permission]))) return fail('FORBIDDEN', refusal);
+  if (!(await holds(services, context, { projectId: project.data.id }, [permission]))) return refusal;
   return { ok: true, data: { actor: { accountId: context.accountId }, project: project.data } };
 }
 
-const READER_REFUSAL = 'You need permission to browse this project to see its support plans.';
+const READER_REFUSAL = notAllowed({ what: 'browse-project' });
 
 /** Reading plans and figures: anyone who can browse the project. */
-export function asProjectReader(services: BackendServices, context: CallContext): Promise<Outcome<PlanWriteContext>> {
+export function asProjectReader(services: BackendServices, context: CallContext): Promise<UseCaseOutcome<PlanWriteContext>> {
   return inProjectWith(services, context, 'BROWSE_PROJECTS', READER_REFUSAL);
 }
 
@@ -44,17 +49,17 @@ export interface ProjectReader extends PlanWriteContext {
 }
 
 /** A project reader, and — from the same `mypermissions` call — whether they administer the project. */
-export async function asProjectReaderNotingAdmin(services: BackendServices, context: CallContext): Promise<Outcome<ProjectReader>> {
+export async function asProjectReaderNotingAdmin(services: BackendServices, context: CallContext): Promise<UseCaseOutcome<ProjectReader>> {
   const project = projectOf(context);
   if (!project.ok) return project;
   const granted = await services.userJira(context).myPermissions({ projectId: project.data.id }, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS']);
-  if (!granted.has('BROWSE_PROJECTS')) return fail('FORBIDDEN', READER_REFUSAL);
+  if (!granted.has('BROWSE_PROJECTS')) return READER_REFUSAL;
   return { ok: true, data: { actor: { accountId: context.accountId }, project: project.data, canAdminister: granted.has('ADMINISTER_PROJECTS') } };
 }
 
 /** Changing plans, settings and bulk links: project administrators only. */
-export function asProjectAdmin(services: BackendServices, context: CallContext): Promise<Outcome<PlanWriteContext>> {
-  return inProjectWith(services, context, 'ADMINISTER_PROJECTS', 'Only administrators of this project can change its support plans and settings.');
+export function asProjectAdmin(services: BackendServices, context: CallContext): Promise<UseCaseOutcome<PlanWriteContext>> {
+  return inProjectWith(services, context, 'ADMINISTER_PROJECTS', notAllowed({ what: 'administer-project' }));
 }
 
 /** Whether the caller may browse a project (one `mypermissions` call); a project Jira no longer knows: no. */
@@ -88,7 +93,7 @@ export interface IssueAccess {
  * The issue the panel is open on, if the caller can see it — one Jira call that also tells
  * whether they may edit it. Someone who can't browse the issue learns nothing about it.
  */
-export async function asIssueViewer(services: BackendServices, context: CallContext): Promise<Outcome<IssueAccess>> {
+export async function asIssueViewer(services: BackendServices, context: CallContext): Promise<UseCaseOutcome<IssueAccess>> {
   const { issue, project } = context.extension;
   if (issue === undefined || project === undefined) return NOT_ON_AN_ISSUE;
   const granted = await issuePermissions(services, context, issue.id);
@@ -100,8 +105,8 @@ export async function asIssueViewer(services: BackendServices, context: CallCont
 }
 
 /** Changing the issue's plan: Jira's Edit issues permission on it. */
-export async function asIssueEditor(services: BackendServices, context: CallContext): Promise<Outcome<IssueAccess>> {
+export async function asIssueEditor(services: BackendServices, context: CallContext): Promise<UseCaseOutcome<IssueAccess>> {
   const access = await asIssueViewer(services, context);
-  if (access.ok && !access.data.canEdit) return fail('FORBIDDEN', 'You need permission to edit this issue to change its support plan.');
+  if (access.ok && !access.data.canEdit) return notAllowed({ what: 'edit-issue' });
   return access;
 }

@@ -2,16 +2,19 @@ import type Resolver from '@forge/resolver';
 import type { Request } from '@forge/resolver';
 import type { z } from 'zod';
 import { contract, fail, type HandlerDataOf, type Outcome, type ParsedPayloadOf, type ResolverName } from '../../contract';
+import type { UseCaseOutcome } from '../../app/refusal';
 import { parseDocument } from '../../input/result';
 import { callContextSchema, type CallContext } from './call-context';
 import { failureOf } from './failures';
+import { resolverErrorOf } from './refusals';
 
 export interface ResolverCall<Name extends ResolverName> {
   readonly payload: ParsedPayloadOf<Name>;
   readonly context: CallContext;
 }
 
-export type ResolverHandler<Name extends ResolverName> = (call: ResolverCall<Name>) => Promise<Outcome<HandlerDataOf<Name>>>;
+/** A handler answers its data or the use case's refusal; `answer` turns refusals into error values, here and only here. */
+export type ResolverHandler<Name extends ResolverName> = (call: ResolverCall<Name>) => Promise<UseCaseOutcome<HandlerDataOf<Name>>>;
 
 /** The contract seen per name, so that a generic name still gives its own payload type. */
 const payloadSchemas: { readonly [Name in ResolverName]: { readonly payload: z.ZodType<ParsedPayloadOf<Name>> } } = contract;
@@ -32,7 +35,8 @@ async function answer<Name extends ResolverName>(name: Name, request: Request<un
   const payload = parseDocument(payloadSchemas[name].payload, request.payload);
   if (!payload.ok) return invalidPayload(payload.issues);
   try {
-    return await handler({ payload: payload.value, context: context.data });
+    const outcome = await handler({ payload: payload.value, context: context.data });
+    return outcome.ok ? outcome : { ok: false, error: resolverErrorOf(outcome.refusal) };
   } catch (error) {
     return failureOf(error);
   }

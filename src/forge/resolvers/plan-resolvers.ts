@@ -2,8 +2,8 @@ import type Resolver from '@forge/resolver';
 import { archivePlan } from '../../app/plans/archive-plan';
 import { createPlan } from '../../app/plans/create-plan';
 import { deletePlan } from '../../app/plans/delete-plan';
-import { listProjectPlans, loadPlan, loadPlanHistory } from '../../app/plans/plan-repository';
-import { planNotFound } from '../../app/plans/plan-write';
+import { loadPlanInProject } from '../../app/plans/plan-in-project';
+import { listProjectPlans, loadPlanHistory } from '../../app/plans/plan-repository';
 import { updatePlan } from '../../app/plans/update-plan';
 import { asProjectAdmin, asProjectReader, asProjectReaderNotingAdmin } from './access';
 import { defineResolver } from './define-resolver';
@@ -21,9 +21,9 @@ export function definePlanResolvers(resolver: Resolver, services: BackendService
   defineResolver(resolver, 'plans/get', async ({ payload, context }) => {
     const reader = await asProjectReader(services, context);
     if (!reader.ok) return reader;
-    const plan = await loadPlan(services.store, payload.planId);
-    if (plan === undefined || plan.projectId !== reader.data.project.id) return planNotFound(payload.planId);
-    return { ok: true, data: { plan, history: await loadPlanHistory(services.store, payload.planId) } };
+    const found = await loadPlanInProject(services.store, { projectId: reader.data.project.id }, payload.planId);
+    if (!found.ok) return found;
+    return { ok: true, data: { plan: found.data.stored, history: await loadPlanHistory(services.store, payload.planId) } };
   });
 
   defineResolver(resolver, 'plans/create', async ({ payload, context }) => {

@@ -1,5 +1,6 @@
 import type Resolver from '@forge/resolver';
-import { fail, gadgetConfigurationSchema, type HandlerDataOf, type Outcome } from '../../contract';
+import { gadgetConfigurationSchema, type HandlerDataOf } from '../../contract';
+import { invalid, notAllowed, type UseCaseOutcome } from '../../app/refusal';
 import { gadgetCard, planHistory, planStatement, projectOverview } from '../../app/usage/plan-usage';
 import { parseDocument } from '../../input/result';
 import { asProjectReader } from './access';
@@ -11,16 +12,13 @@ function isUnconfigured(configuration: unknown): boolean {
   return configuration === undefined || configuration === null || (typeof configuration === 'object' && Object.keys(configuration).length === 0);
 }
 
-async function gadget(services: BackendServices, context: CallContext): Promise<Outcome<HandlerDataOf<'usage/gadget'>>> {
+async function gadget(services: BackendServices, context: CallContext): Promise<UseCaseOutcome<HandlerDataOf<'usage/gadget'>>> {
   const saved = context.extension.gadgetConfiguration;
   if (isUnconfigured(saved)) return { ok: true, data: { configured: false } };
   const configuration = parseDocument(gadgetConfigurationSchema, saved);
-  if (!configuration.ok) {
-    const fields = configuration.issues.map(({ path, message }) => ({ path: `gadgetConfiguration.${path}`, message }));
-    return fail('VALIDATION_FAILED', 'The gadget\'s saved configuration is not valid; edit the gadget to choose a project and plan again.', fields);
-  }
+  if (!configuration.ok) return invalid('gadgetConfiguration', { what: 'gadget-configuration', fields: configuration.issues });
   const granted = await services.userJira(context).myPermissions({ projectKey: configuration.value.projectKey }, ['BROWSE_PROJECTS']);
-  if (!granted.has('BROWSE_PROJECTS')) return fail('FORBIDDEN', `You need permission to browse project ${configuration.value.projectKey} to see this gadget.`);
+  if (!granted.has('BROWSE_PROJECTS')) return notAllowed({ what: 'browse-gadget-project', projectKey: configuration.value.projectKey });
   return gadgetCard(services, configuration.value);
 }
 

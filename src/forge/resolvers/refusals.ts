@@ -1,0 +1,129 @@
+/**
+ * The one place where a use case's refusal becomes what the caller sees: the contract's error
+ * code, a message for people and the fields at fault. An absent plan and another project's
+ * plan arrive here as the same refusal and leave as the same answer.
+ */
+import type { ResolverError } from '../../contract';
+import type { Conflict, InUse, Invalid, NotAllowed, NotFound, Refusal } from '../../app/refusal';
+
+function notFound(subject: NotFound): ResolverError {
+  switch (subject.what) {
+    case 'plan':
+      return {
+        code: 'PLAN_NOT_FOUND',
+        message: `There is no plan "${subject.planId}" in this project.`,
+        fields: [{ path: subject.path, message: 'is not a plan of this project' }],
+      };
+    case 'gadget-plan':
+      return {
+        code: 'PLAN_NOT_FOUND',
+        message: `The plan "${subject.planId}" no longer exists in project ${subject.projectKey}. Edit the gadget to choose another plan.`,
+      };
+    case 'bulk-job':
+      return { code: 'NOT_FOUND', message: `There is no bulk-linking job "${subject.jobId}" in this project.` };
+    case 'closed-version':
+      return { code: 'NOT_FOUND', message: `The period ${subject.periodLabel} has no closed version ${subject.version}.` };
+    case 'issue':
+      return { code: 'NOT_FOUND', message: 'This issue does not exist or you are not allowed to see it.' };
+  }
+}
+
+function notAllowed(reason: NotAllowed): string {
+  switch (reason.what) {
+    case 'not-on-a-project':
+      return 'This action is only available from a Jira project or issue.';
+    case 'not-on-an-issue':
+      return 'This action is only available from a Jira issue.';
+    case 'browse-project':
+      return 'You need permission to browse this project to see its support plans.';
+    case 'administer-project':
+      return 'Only administrators of this project can change its support plans and settings.';
+    case 'edit-issue':
+      return 'You need permission to edit this issue to change its support plan.';
+    case 'browse-gadget-project':
+      return `You need permission to browse project ${reason.projectKey} to see this gadget.`;
+  }
+}
+
+function conflict(reason: Conflict): ResolverError {
+  switch (reason.what) {
+    case 'plan-key-taken':
+      return {
+        code: 'CONFLICT',
+        message: `A plan with the id "${reason.planId}" already exists on this site. Plan ids are unique across projects: choose another.`,
+        fields: [{ path: 'plan.id', message: 'is already used by another plan' }],
+      };
+    case 'plan-archived':
+      return { code: 'CONFLICT', message: `The plan "${reason.planName}" is archived; archived plans can't be edited.` };
+    case 'plan-being-deleted':
+      return { code: 'CONFLICT', message: `The plan "${reason.planId}" is being deleted; it can no longer be changed.` };
+    case 'period-changed':
+      return { code: 'CONFLICT', message: `The period ${reason.periodLabel} was closed or reopened by someone else at the same moment. Reload and try again.` };
+    case 'period-already-closed':
+      return { code: 'CONFLICT', message: `The period ${reason.periodLabel} is already closed (version ${reason.version}).` };
+    case 'previous-period-open':
+      return { code: 'CONFLICT', message: `Close ${reason.previousLabel} first: periods are closed in order.` };
+    case 'period-open':
+      return { code: 'CONFLICT', message: `The period ${reason.periodLabel} is open; only a closed period can be reopened.` };
+    case 'next-period-closed':
+      return { code: 'CONFLICT', message: `Reopen ${reason.nextLabel} first: only the last closed period can be reopened.` };
+  }
+}
+
+function inUse(reason: InUse): string {
+  if (reason.what === 'default-plan') return 'This plan is the project\'s default plan for new issues. Choose another default (or none) first.';
+  const { count } = reason;
+  return `${count} issue${count === 1 ? '' : 's'} still count${count === 1 ? 's' : ''} against this plan. Link them to another plan or clear their plan first, or archive the plan instead.`;
+}
+
+function invalid(path: string, reason: Invalid): ResolverError {
+  const field = (message: string, fieldMessage: string): ResolverError => ({ code: 'VALIDATION_FAILED', message, fields: [{ path, message: fieldMessage }] });
+  switch (reason.what) {
+    case 'plan-not-active':
+      return field(`This plan is archived; only active plans of project ${reason.projectKey} can be chosen.`, `must be an active plan of project ${reason.projectKey}`);
+    case 'no-such-period':
+      return field(`The plan "${reason.planName}" has no period starting in ${reason.periodLabel}.`, `no period of this plan starts in ${reason.periodLabel}`);
+    case 'period-not-ended':
+      return field(`The period ${reason.periodLabel} has not ended yet; it can be closed from ${reason.endDateExclusive}.`, `has not ended yet (it ends on ${reason.endDateExclusive})`);
+    case 'jql-refused':
+      return field(`Jira refused the JQL: ${reason.reason}`, reason.reason);
+    case 'too-many-issues':
+      return field(`The JQL matches more than ${reason.max} issues; narrow it and link in several runs.`, `matches more than ${reason.max} issues`);
+    case 'gadget-configuration':
+      return {
+        code: 'VALIDATION_FAILED',
+        message: 'The gadget\'s saved configuration is not valid; edit the gadget to choose a project and plan again.',
+        fields: reason.fields.map((fault) => ({ path: `${path}.${fault.path}`, message: fault.message })),
+      };
+  }
+}
+
+function staleMessage(subject: 'plan' | 'settings', expected: number, current: number): string {
+  return subject === 'plan'
+    ? `The plan was changed since you read it (you have version ${expected}, it is now at version ${current}). Reload it and apply your change again.`
+    : `The project's settings were changed since you read them (version ${expected}, now ${current}). Reload and try again.`;
+}
+
+export function resolverErrorOf(refusal: Refusal): ResolverError {
+  switch (refusal.kind) {
+    case 'not-found':
+      return notFound(refusal.subject);
+    case 'not-allowed':
+      return { code: 'FORBIDDEN', message: notAllowed(refusal.reason) };
+    case 'stale': {
+      const { subject, expectedVersion, currentVersion } = refusal;
+      const owner = subject === 'plan' ? 'the plan\'s' : 'the settings\'';
+      return {
+        code: 'STALE_VERSION',
+        message: staleMessage(subject, expectedVersion, currentVersion),
+        fields: [{ path: 'expectedVersion', message: `must be ${currentVersion}, ${owner} current version` }],
+      };
+    }
+    case 'conflict':
+      return conflict(refusal.reason);
+    case 'in-use':
+      return { code: 'PLAN_IN_USE', message: inUse(refusal.reason) };
+    case 'invalid':
+      return invalid(refusal.path, refusal.reason);
+  }
+}
