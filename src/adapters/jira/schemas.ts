@@ -1,17 +1,19 @@
 /**
  * The fields the access layer reads from Jira's answers, checked at the boundary. Each schema
- * `satisfies` jira.js's model of the same payload, so a field read here is one Jira documents.
- * Worklogs keep `started` as Jira's text (with its offset): jira.js's models turn it into a Date.
+ * `satisfies` jira.js's model of the same payload (or the part of it the layer reads, where the
+ * model requires fields the layer never asks for), so a field read here is one Jira documents.
  */
 import { z } from 'zod';
 import type {
   ChangedWorklogs,
   EntityProperty,
+  Fields,
+  Issue,
   PageOfWorklogs,
   Permissions,
   Project,
   SearchAndReconcileResults,
-} from 'jira.js/cloud';
+} from 'jira.js/version3/models';
 import type { JiraWorklog } from '../../ledger/types';
 import type { JiraUser, SupportPlanProperty } from '../../app/ports/jira';
 
@@ -31,7 +33,7 @@ const WorklogPageShape = z.object({
   worklogs: z.array(WorklogSchema),
 });
 
-export const WorklogPageSchema = WorklogPageShape satisfies z.ZodType<Omit<PageOfWorklogs, 'worklogs'>>;
+export const WorklogPageSchema = WorklogPageShape satisfies z.ZodType<PageOfWorklogs>;
 
 export const WorklogListSchema = z.array(WorklogSchema);
 
@@ -57,15 +59,25 @@ export const IssueWithWorklogsSchema = IssueSchema.extend({
   fields: IssueFieldsSchema.extend({ worklog: WorklogPageShape.optional() }),
 });
 
+/** A search page as read: the issues' fields named here and the token, which Jira sends as null on the last page. */
+type SearchPageRead<IssueRead> = Omit<SearchAndReconcileResults, 'issues' | 'nextPageToken'> & {
+  issues: IssueRead[];
+  nextPageToken?: SearchAndReconcileResults['nextPageToken'] | null;
+};
+
+type IssueWithWorklogsRead = Pick<Issue, 'id' | 'key' | 'properties'> & {
+  fields: Pick<Fields, 'summary' | 'project'> & Partial<Pick<Fields, 'worklog'>>;
+};
+
 export const PlanIssuesSearchSchema = z.object({
   issues: z.array(IssueWithWorklogsSchema),
   nextPageToken: z.string().nullish(),
-}) satisfies z.ZodType<SearchAndReconcileResults>;
+}) satisfies z.ZodType<SearchPageRead<IssueWithWorklogsRead>>;
 
 export const IssueIdsSearchSchema = z.object({
   issues: z.array(z.object({ id: z.string() })),
   nextPageToken: z.string().nullish(),
-}) satisfies z.ZodType<SearchAndReconcileResults>;
+}) satisfies z.ZodType<SearchPageRead<Pick<Issue, 'id'>>>;
 
 export const ChangedWorklogsSchema = z.object({
   values: z.array(z.object({ worklogId: z.number().int(), updatedTime: z.number().int().optional() })),
@@ -94,4 +106,4 @@ export const ProjectSchema = z.object({
   id: z.string(),
   key: z.string(),
   name: z.string(),
-}) satisfies z.ZodType<Project>;
+}) satisfies z.ZodType<Pick<Project, 'id' | 'key' | 'name'>>;
