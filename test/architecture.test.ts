@@ -60,8 +60,8 @@ describe('architecture', () => {
     expect(violations('contract', (s) => within('contract', 'ledger/types', 'input')(s) || s === 'zod')).toEqual([]);
   });
 
-  it('keeps the printable statement pure and browser-safe: ledger types and exact decimals only', () => {
-    expect(violations('statement-print', within('statement-print', 'ledger/types', 'ledger/decimal-text'))).toEqual([]);
+  it('keeps the printable statement pure and browser-safe: ledger types, exact decimals and the parts of the balance only', () => {
+    expect(violations('statement-print', within('statement-print', 'ledger/types', 'ledger/decimal-text', 'ledger/blocks-brought-in'))).toEqual([]);
   });
 
   it('lets only the Forge edge and the adapters import Forge packages', () => {

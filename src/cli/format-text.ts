@@ -1,5 +1,5 @@
-import type { Breakdown, Statement } from '../ledger';
-import { amountForPeople, hoursText, localDateTime } from './quantities';
+import { type Breakdown, type Statement, blocksBroughtIn } from '../ledger';
+import { amountForPeople, hoursText, localDate, localDateTime } from './quantities';
 import type { StatementView } from './statement-view';
 
 type Row = readonly [label: string, value: string, note?: string];
@@ -15,6 +15,7 @@ function table(rows: readonly Row[]): string[] {
 const hours = (seconds: number) => `${hoursText(seconds)} h`;
 const worklogCount = (count: number) => `${count} ${count === 1 ? 'worklog' : 'worklogs'}`;
 
+/** Every part of the available hours gets a row above it: included, each rollover lot, each earlier block's rest, purchased. */
 function hoursSection(statement: Statement): string[] {
   const zone = statement.timeZone;
   return [
@@ -25,6 +26,12 @@ function hoursSection(statement: Statement): string[] {
         'carried in',
         hours(lot.seconds),
         `from ${lot.fromPeriod}, expires ${localDateTime(lot.expiresAt, zone)}`,
+      ]),
+      ...blocksBroughtIn(statement).map((block): Row => [
+        'brought in',
+        hours(block.openingSeconds),
+        `${block.id} from ${localDate(block.usableFrom, zone)}, ` +
+          `${block.expiresAt === null ? 'never expires' : `expires ${localDateTime(block.expiresAt, zone)}`}`,
       ]),
       ['purchased', hours(statement.purchasedSeconds)],
       ['available', hours(statement.availableSeconds)],

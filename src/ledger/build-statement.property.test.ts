@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { blocksBroughtIn } from './blocks-brought-in';
 import { buildStatement } from './build-statement';
 import { sumLines } from './sum-lines';
 import { buildLink, buildPayAsYouGoPlan, buildPlan, HOUR } from './test-builders';
@@ -131,6 +132,17 @@ describe('buildStatement properties', () => {
         if (everyBucketUsableThroughout(statement)) {
           expect(statement.overageSeconds).toBe(Math.max(0, statement.usedCoveredSeconds - statement.availableSeconds));
         }
+      }),
+      RUNS,
+    );
+  });
+
+  it('makes up the available hours from its parts: included + carried in + blocks brought in + purchased', () => {
+    fc.assert(
+      fc.property(scenarioArb, (scenario) => {
+        const statement = buildStatement(scenario);
+        const broughtIn = blocksBroughtIn(statement).reduce((sum, bucket) => sum + bucket.openingSeconds, 0);
+        expect(statement.includedSeconds + statement.carriedInSeconds + broughtIn + statement.purchasedSeconds).toBe(statement.availableSeconds);
       }),
       RUNS,
     );

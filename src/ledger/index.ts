@@ -6,6 +6,7 @@ export { periodByLabel } from './period-by-label';
 export { roundWorklog } from './round-worklog';
 export { buildStatement, type StatementInput } from './build-statement';
 export { buildHistory, type HistoryInput } from './build-history';
+export { blocksBroughtIn } from './blocks-brought-in';
 export { parseJiraInstant, readJiraInstant } from './parse-jira-instant';
 export { roundHalfUp, sumMinor, timeChargeMinor } from './money';
 export { decimalText } from './decimal-text';

@@ -68,6 +68,7 @@ describe('renderPrintableStatement', () => {
       ['Opening balance', '10.00 h', ''],
       ['of which included this period', '10.00 h', ''],
       ['of which rolled over', '0.00 h', ''],
+      ['of which prepaid blocks from earlier periods', '0.00 h', ''],
       ['Purchased in the period', '2.00 h', '€180.00'],
       ['Used (covered)', '13.00 h', ''],
       ['Remaining', '0.00 h', ''],
@@ -78,6 +79,18 @@ describe('renderPrintableStatement', () => {
       ['Total due', '', '€855.00'],
     ]);
     expect(statement.totalMinor).toBe(85500);
+  });
+
+  it('breaks the opening balance down completely, prepaid blocks bought in earlier periods included', () => {
+    const bigBlock = buildPlan({ ...plan, blocks: [{ id: 'bank', purchasedOn: '2026-10-02', seconds: 20 * HOUR, priceMinor: 18000 }] });
+    const november = buildStatement({ plan: bigBlock, links, worklogs, period: '2026-11' });
+    const rows = tableRows(renderPrintableStatement({ ...input, plan: bigBlock, statement: november }), 'Summary');
+    expect(rows.slice(1, 5)).toEqual([
+      ['Opening balance', '27.00 h', ''],
+      ['of which included this period', '10.00 h', ''],
+      ['of which rolled over', '0.00 h', ''],
+      ['of which prepaid blocks from earlier periods', '17.00 h', ''],
+    ]);
   });
 
   it('lists the charge lines and the total', () => {

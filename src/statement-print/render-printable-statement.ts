@@ -1,3 +1,4 @@
+import { blocksBroughtIn } from '../ledger/blocks-brought-in';
 import type { ChargeKind, LateAdjustmentKind, Statement, WorklogLine } from '../ledger/types';
 import { escapeHtml } from './escape-html';
 import { formatDate, formatHours, formatMoney } from './format';
@@ -23,6 +24,10 @@ function chargeAmount(statement: Statement, kind: ChargeKind): number {
   return statement.charges.filter((charge) => charge.kind === kind).reduce((sum, charge) => sum + charge.amountMinor, 0);
 }
 
+function broughtInSeconds(statement: Statement): number {
+  return blocksBroughtIn(statement).reduce((sum, block) => sum + block.openingSeconds, 0);
+}
+
 function summaryRows(input: PrintableStatementInput): string[] {
   const { statement, plan, locale } = input;
   const hours = (seconds: number) => formatHours(seconds, locale);
@@ -33,6 +38,7 @@ function summaryRows(input: PrintableStatementInput): string[] {
       [text('Opening balance'), num(hours(statement.availableSeconds - statement.purchasedSeconds)), num('')],
       [text('of which included this period'), num(hours(statement.includedSeconds)), num('')],
       [text('of which rolled over'), num(hours(statement.carriedInSeconds)), num('')],
+      [text('of which prepaid blocks from earlier periods'), num(hours(broughtInSeconds(statement))), num('')],
       [text('Purchased in the period'), num(hours(statement.purchasedSeconds)), num(money(chargeAmount(statement, 'block-purchase')))],
       [text('Used (covered)'), num(hours(statement.usedCoveredSeconds)), num('')],
       [text('Remaining'), num(hours(statement.remainingSeconds)), num('')],
