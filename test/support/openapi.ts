@@ -1,15 +1,14 @@
 /**
  * Validates requests and responses against Atlassian's official Jira Cloud REST OpenAPI
- * document (read from ../shared/jira-openapi at test time, never copied into the repo),
- * with ajv as the JSON Schema engine. OpenAPI 3.0 schemas are JSON Schema plus `nullable`
- * (ajv understands it) and a few annotation keywords, which non-strict ajv ignores.
+ * document, through the committed subset of it that keeps the operations the project uses
+ * (docs/jira-openapi.md), with ajv as the JSON Schema engine. OpenAPI 3.0 schemas are JSON
+ * Schema plus `nullable` (ajv understands it) and a few keywords non-strict ajv ignores.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { SUBSET_PATH } from '../../scripts/jira-openapi/subset-document';
 
-const SPEC_PATH = path.resolve(__dirname, '..', '..', '..', 'shared', 'jira-openapi', 'jira-platform-openapi.json');
 const SPEC_ID = 'jira-openapi';
 
 type HttpMethod = 'get' | 'post' | 'put' | 'delete';
@@ -33,6 +32,7 @@ interface OperationObject {
 
 interface OpenApiDocument {
   readonly paths: Record<string, Partial<Record<HttpMethod, OperationObject>>>;
+  readonly components: { readonly schemas: Record<string, { readonly properties?: Record<string, object> }> };
 }
 
 export interface ContractResult {
@@ -46,7 +46,7 @@ const compiled = new Map<string, ValidateFunction>();
 
 function load(): { spec: OpenApiDocument; ajv: Ajv } {
   if (!loaded) {
-    const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as OpenApiDocument;
+    const spec = JSON.parse(readFileSync(SUBSET_PATH, 'utf8')) as OpenApiDocument;
     const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
     addFormats(ajv);
     for (const openApiFormat of ['int32', 'int64', 'float', 'double', 'binary', 'byte', 'password']) {
@@ -56,6 +56,13 @@ function load(): { spec: OpenApiDocument; ajv: Ajv } {
     loaded = { spec, ajv };
   }
   return loaded;
+}
+
+/** The property names Jira documents for a component schema such as `Worklog`, sorted. */
+export function documentedProperties(schemaName: string): string[] {
+  const schema = load().spec.components.schemas[schemaName];
+  if (!schema) throw new Error(`The Jira OpenAPI document has no schema ${schemaName}`);
+  return Object.keys(schema.properties ?? {}).sort();
 }
 
 function operation(method: string, pathTemplate: string): OperationObject {
