@@ -1,20 +1,19 @@
 /**
  * `npm start`: builds the surfaces when their sources changed, starts the Jira simulator with
  * the demo site (kept in `.data/preview`; `--reset` starts over), the app's local runtime, and
- * the preview on 127.0.0.1, then prints its address.
+ * the preview on 127.0.0.1 (answering only its own page), then prints its address.
  */
 import { access, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_PROJECT, DEMO_USERS } from '../jira-simulator/demo/people';
-import { listenOnLoopback } from '../jira-simulator/node-server';
 import { JiraSimulator } from '../jira-simulator/simulator';
 import { LOCAL_CLOUD_ID } from '../local/local-backend';
 import { buildStatic, buildsAreStale } from './ensure-builds';
 import { GadgetConfigurationFile } from './gadget-configuration-file';
 import { readManifestSurfaces } from './manifest-surfaces';
-import { createPreviewHandler } from './preview-handler';
 import { startPreviewRuntime } from './preview-runtime';
+import { startPreviewServer } from './preview-server';
 import { seedDemo } from './seed-demo';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -52,29 +51,31 @@ async function main(): Promise<void> {
   const runtime = await startPreviewRuntime(simulator, path.join(dataDir, 'store'));
   if (fresh) await seedDemo(simulator, runtime, new Date().toISOString().slice(0, 10));
 
-  const handler = createPreviewHandler({
-    projectRoot: PROJECT_ROOT,
-    manifest,
-    site: {
-      siteUrl: 'https://support-hours-preview.atlassian.net',
-      cloudId: LOCAL_CLOUD_ID,
-      environmentId: 'local-preview',
-      project: DEMO_PROJECT,
-      users: Object.values(DEMO_USERS).map((user) => ({
-        role: user.accountId.replace(/^demo-/, ''),
-        accountId: user.accountId,
-        displayName: user.displayName,
-        email: user.email,
-        apiToken: user.apiToken,
-        timeZone: user.timeZone,
-        isProjectAdmin: (user.permissions[DEMO_PROJECT.id] ?? []).includes('ADMINISTER_PROJECTS'),
-      })),
+  const server = await startPreviewServer(
+    {
+      projectRoot: PROJECT_ROOT,
+      manifest,
+      site: {
+        siteUrl: 'https://support-hours-preview.atlassian.net',
+        cloudId: LOCAL_CLOUD_ID,
+        environmentId: 'local-preview',
+        project: DEMO_PROJECT,
+        users: Object.values(DEMO_USERS).map((user) => ({
+          role: user.accountId.replace(/^demo-/, ''),
+          accountId: user.accountId,
+          displayName: user.displayName,
+          email: user.email,
+          apiToken: user.apiToken,
+          timeZone: user.timeZone,
+          isProjectAdmin: (user.permissions[DEMO_PROJECT.id] ?? []).includes('ADMINISTER_PROJECTS'),
+        })),
+      },
+      jira: (request) => simulator.handle(request),
+      runtime,
+      gadgetConfiguration: new GadgetConfigurationFile(dataDir),
     },
-    jira: (request) => simulator.handle(request),
-    runtime,
-    gadgetConfiguration: new GadgetConfigurationFile(dataDir),
-  });
-  const server = await listenOnLoopback(handler, { host: '127.0.0.1', ...(values.port === undefined ? {} : { port: Number(values.port) }) }, () => undefined);
+    values.port === undefined ? undefined : Number(values.port),
+  );
   console.log(`Support Hours preview: ${server.url}/  (data in ${path.relative(PROJECT_ROOT, dataDir)}; Ctrl+C to stop)`);
 
   const stop = async () => {

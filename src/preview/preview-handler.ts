@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { GadgetConfigurationFile } from './gadget-configuration-file';
 import type { ManifestSurfaces } from './manifest-surfaces';
 import { type DemoSite, gadgetConfigurationSaveSchema, type InvokeRequest, invokeRequestSchema, type SurfaceModule } from './protocol';
-import { FRAME_BRIDGE_PATH, readStaticFile, withFrameBridge } from './static-files';
+import { FRAME_BRIDGE_PATH, readStaticFile, withFrameBridge, withPreviewToken } from './static-files';
 
 /** The app's server side as the preview runs it: the local Forge runtime over the simulator. */
 export interface PreviewRuntime {
@@ -20,6 +20,8 @@ export interface PreviewDependencies {
   readonly jira: (request: Request) => Promise<Response>;
   readonly runtime: PreviewRuntime;
   readonly gadgetConfiguration: GadgetConfigurationFile;
+  /** This start's secret, written into the host page for its writes to send back. */
+  readonly token: string;
 }
 
 const HOST_BUILD = path.join('static', 'preview-host', 'build');
@@ -70,7 +72,7 @@ export function createPreviewHandler(dependencies: PreviewDependencies): (reques
     if (pathname.startsWith('/apps/') && request.method === 'GET') return surfaceFile(pathname);
     switch (route) {
       case 'GET /':
-        return file(HOST_BUILD, 'index.html');
+        return file(HOST_BUILD, 'index.html', withPreviewToken(dependencies.token));
       case `GET ${FRAME_BRIDGE_PATH}`:
         return file(HOST_BUILD, 'frame-bridge.js');
       case 'GET /__preview/site':

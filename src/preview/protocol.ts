@@ -4,6 +4,11 @@
  */
 import { z } from 'zod';
 
+/** The header every write to the preview carries: the token of this start, which only the served host page knows. */
+export const PREVIEW_TOKEN_HEADER = 'x-preview-token';
+/** The `<meta name>` through which the preview hands its host page that token. */
+export const PREVIEW_TOKEN_META = 'support-hours-preview-token';
+
 export const SURFACE_MODULE_TYPES = ['jira:issuePanel', 'jira:projectPage', 'jira:projectSettingsPage', 'jira:dashboardGadget'] as const;
 
 export const surfaceModuleSchema = z.object({

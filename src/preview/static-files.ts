@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PREVIEW_TOKEN_META } from './protocol';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,4 +33,9 @@ export const FRAME_BRIDGE_PATH = '/__preview/frame-bridge.js';
  */
 export function withFrameBridge(html: string): string {
   return html.replace(/<head>/i, `<head>\n    <script src="${FRAME_BRIDGE_PATH}"></script>`);
+}
+
+/** The host page's `index.html` with this start's token, which its writes send back (see request-guard.ts). */
+export function withPreviewToken(token: string): (html: string) => string {
+  return (html) => html.replace(/<head>/i, `<head>\n    <meta name="${PREVIEW_TOKEN_META}" content="${token}">`);
 }

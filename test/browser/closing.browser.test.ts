@@ -12,6 +12,7 @@ import { csvRecords } from './support/csv';
 import { surfaceFrame, waitForText } from './support/frames';
 import { invokeAs } from './support/invoke';
 import { type RunningPreview, startPreview } from './support/preview-process';
+import { previewWriteHeaders } from '../support/preview-token';
 
 jest.setTimeout(180_000);
 
@@ -115,7 +116,7 @@ describe('closing a period in a real browser', () => {
     await page.getByLabel('Hours', { exact: true }).fill(String(LATE_HOURS));
     await page.getByRole('button', { name: 'Log work' }).click();
     await page.getByRole('region', { name: 'Work log' }).getByRole('cell', { name: new RegExp(`^${CLOSED}-15T10:00`) }).waitFor({ timeout: 30_000 });
-    await fetch(`${preview.url}/__preview/settle`, { method: 'POST' });
+    await fetch(`${preview.url}/__preview/settle`, { method: 'POST', headers: await previewWriteHeaders(preview.url) });
 
     // The open month's statement on the project page lists the late adjustment and its charge.
     project = await openPlanDetails();

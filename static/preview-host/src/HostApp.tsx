@@ -4,6 +4,7 @@ import { BridgeHost, type Navigation } from './bridge-host';
 import { DashboardView } from './DashboardView';
 import { IssueView } from './IssueView';
 import { settle } from './jira-rest';
+import { previewFetch } from './preview-fetch';
 import { SurfaceFrame } from './SurfaceFrame';
 import { type HostState, type HostView, readHostState, VIEWS, writeHostState } from './url-state';
 
@@ -21,11 +22,7 @@ function viewOfModule(site: DemoSite, moduleKey: string | undefined): HostView |
 }
 
 async function saveGadgetConfiguration(configuration: FrameContext['extension']): Promise<void> {
-  await fetch('/__preview/gadget-configuration', {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ configuration }),
-  });
+  await previewFetch('/__preview/gadget-configuration', { method: 'PUT', body: { configuration } });
 }
 
 /** The Jira-like page: a user switcher, a theme switch, and the four places Jira shows the app. */

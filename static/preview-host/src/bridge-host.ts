@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DemoSite, FrameContext } from '@preview/protocol';
 import { type BridgeAnswer, type ColorMode, HOST_SOURCE, isBridgeCall, type ThemeChange } from '../bridge-protocol';
 import { forgeContext } from './forge-context';
+import { previewFetch } from './preview-fetch';
 
 /** One surface frame the host page shows, and what Jira would do for it. */
 export interface HostedFrame {
@@ -82,10 +83,9 @@ export class BridgeHost {
 }
 
 async function invokeOverHttp(context: FrameContext, call: z.infer<typeof invokeCallSchema>): Promise<unknown> {
-  const response = await fetch('/__preview/invoke', {
+  const response = await previewFetch('/__preview/invoke', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ functionKey: call.functionKey, payload: call.payload ?? {}, context }),
+    body: { functionKey: call.functionKey, payload: call.payload ?? {}, context },
   });
   const body: unknown = await response.json();
   if (!response.ok) throw new Error(`The resolver "${call.functionKey}" failed: ${JSON.stringify(body)}`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DemoUser } from '@preview/protocol';
+import { previewFetch } from './preview-fetch';
 
 /** The few Jira REST v3 calls the host page makes as the selected demo user, like Jira's own issue view. */
 
@@ -23,14 +24,10 @@ export interface WorklogInput {
 }
 
 async function request(user: DemoUser, method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(path, {
+  const response = await previewFetch(path, {
     method,
-    headers: {
-      authorization: `Basic ${btoa(`${user.email}:${user.apiToken}`)}`,
-      accept: 'application/json',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    headers: { authorization: `Basic ${btoa(`${user.email}:${user.apiToken}`)}`, accept: 'application/json' },
+    body,
   });
   const text = await response.text();
   const parsed: unknown = text === '' ? null : JSON.parse(text);
@@ -65,5 +62,5 @@ export async function deleteWorklog(user: DemoUser, issueKey: string, worklogId:
 
 /** Waits until the app has handled the events of the last change, so frames reloaded now show it. */
 export async function settle(): Promise<void> {
-  await fetch('/__preview/settle', { method: 'POST' });
+  await previewFetch('/__preview/settle', { method: 'POST' });
 }

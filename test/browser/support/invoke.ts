@@ -1,5 +1,6 @@
 import { contract, type DataOf, type Outcome, outcomeSchema, type PayloadOf, type ResolverName } from '../../../src/contract';
 import type { z } from 'zod';
+import { previewWriteHeaders } from '../../support/preview-token';
 import { MODULE_KEYS } from './frames';
 
 const resultSchemas: { readonly [Name in ResolverName]: { readonly result: z.ZodType<DataOf<Name>> } } = contract;
@@ -16,7 +17,7 @@ export async function invokeAs<Name extends ResolverName>(
   const type = surface === 'projectPage' ? 'jira:projectPage' : 'jira:projectSettingsPage';
   const response = await fetch(`${previewUrl}/__preview/invoke`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: await previewWriteHeaders(previewUrl),
     body: JSON.stringify({
       functionKey: name,
       payload,
