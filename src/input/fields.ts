@@ -42,15 +42,30 @@ export const currencySchema = z
 
 function nonNegativeInteger(unit: string) {
   return z
-    .int({ error: whenInputIs('number', `must be a whole number of ${unit} (a safe integer)`) })
+    .int({ error: whenInputIs('number', `must be a whole number of ${unit} (a safe integer)`), abort: true })
     .min(0, { error: `must not be negative (${unit})` });
 }
+
+/**
+ * Upper bounds on money, far above any real plan (10^11 EUR, 10^8 EUR an hour) and far below 2^53, the limit
+ * of exact amounts: at the highest rate a period needs about 900,000 hours of work before a charge stops
+ * being exact, so a mistyped price or rate is refused here rather than breaking a statement.
+ */
+const MAX_AMOUNT_MINOR = 10_000_000_000_000;
+const MAX_RATE_MINOR = 10_000_000_000;
 
 /** Time: integer seconds, never negative. */
 export const secondsSchema = nonNegativeInteger('seconds');
 
 /** Money: integer minor units of the plan's currency (cents for EUR), never negative. */
-export const minorUnitsSchema = nonNegativeInteger('minor units');
+export const minorUnitsSchema = nonNegativeInteger('minor units').max(MAX_AMOUNT_MINOR, {
+  error: `must be at most ${MAX_AMOUNT_MINOR} minor units`,
+});
+
+/** A price per hour in minor units, never negative. */
+export const ratePerHourSchema = nonNegativeInteger('minor units').max(MAX_RATE_MINOR, {
+  error: `must be at most ${MAX_RATE_MINOR} minor units per hour`,
+});
 
 export const identifierSchema = z
   .string()

@@ -5,6 +5,7 @@ import {
   identifierSchema,
   localDateSchema,
   minorUnitsSchema,
+  ratePerHourSchema,
   secondsSchema,
   timeZoneSchema,
   whenInputIs,
@@ -62,13 +63,13 @@ const commonFields = {
   alertRecipients: alertRecipientsSchema
     .optional()
     .describe('Who Jira emails when a threshold is crossed (once per period and threshold); absent: the alert only shows in the app.'),
-  extraRateMinor: minorUnitsSchema.describe('Minor units per hour for work on "extra" issues.'),
+  extraRateMinor: ratePerHourSchema.describe('Minor units per hour for work on "extra" issues.'),
 };
 
 const payAsYouGoFields = z.strictObject({
   ...commonFields,
   kind: z.literal('pay-as-you-go'),
-  hourlyRateMinor: minorUnitsSchema.describe('Minor units per hour of covered work.'),
+  hourlyRateMinor: ratePerHourSchema.describe('Minor units per hour of covered work.'),
 });
 
 const bucketFields = z.strictObject({
@@ -76,7 +77,7 @@ const bucketFields = z.strictObject({
   kind: z.literal('buckets'),
   allowance: allowanceSchema.optional(),
   blocks: z.array(blockSchema).default([]),
-  overageRateMinor: minorUnitsSchema.describe('Minor units per hour of covered work beyond every usable bucket.'),
+  overageRateMinor: ratePerHourSchema.describe('Minor units per hour of covered work beyond every usable bucket.'),
 });
 
 type PlanFields = z.output<typeof payAsYouGoFields> | z.output<typeof bucketFields>;

@@ -1,5 +1,5 @@
 import { compareWorklogIds } from './compare-worklog-ids';
-import { sumMinor, timeChargeMinor } from './money';
+import { exactSum, exactTimeCharge, toSafeAmount } from './money';
 import type {
   AdjustmentCharge,
   ChargeKind,
@@ -139,11 +139,12 @@ function chargeAdjustments(
       billedSeconds(recomputed, kind) -
       frozenLines.reduce((sum, charge) => sum + (charge.seconds ?? 0), 0) -
       booked.reduce((sum, charge) => sum + (charge.seconds ?? 0), 0);
-    const amountMinor = sumMinor([
-      timeChargeMinor(billedSeconds(recomputed, kind), rateMinor),
-      ...frozenLines.map((charge) => -charge.amountMinor),
-      ...booked.map((charge) => -charge.amountMinor),
-    ]);
+    const alreadyBilled = exactSum([...frozenLines, ...booked].map((charge) => charge.amountMinor));
+    const amountMinor = toSafeAmount(
+      exactTimeCharge(billedSeconds(recomputed, kind), rateMinor) - alreadyBilled,
+      `closedPeriods[${closed.periodLabel}]`,
+      `the late adjustment of ${kind} charges to ${closed.periodLabel}`,
+    );
     if (seconds === 0 && amountMinor === 0) return [];
     const description = `${KIND_NAMES[kind]}, late adjustments to ${closed.periodLabel}`;
     return [{ periodLabel: closed.periodLabel, closedVersion: closed.version, kind, description, seconds, rateMinor, amountMinor }];

@@ -3,7 +3,7 @@ import { buildCharges } from './build-charges';
 import { findThresholdCrossings } from './find-threshold-crossings';
 import { forecastUse } from './forecast-use';
 import type { LedgerEntry } from './ledger-entry';
-import { sumMinor } from './money';
+import { exactSum, toSafeAmount } from './money';
 import type { PeriodReplay } from './replay-periods';
 import type { ScheduledBlock } from './schedule-blocks';
 import { sumLines } from './sum-lines';
@@ -48,7 +48,7 @@ export function assembleStatement(
     nonBillableSeconds: totals.nonBillableSeconds,
     buckets,
     charges,
-    totalMinor: sumMinor(charges.map((charge) => charge.amountMinor)),
+    totalMinor: toSafeAmount(exactSum(charges.map((charge) => charge.amountMinor)), 'plan', `the total of ${period.label}`),
     closedVersion: null,
     lateAdjustments: [],
     adjustmentCharges: [],

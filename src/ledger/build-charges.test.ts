@@ -1,4 +1,5 @@
 import { buildCharges } from './build-charges';
+import { LedgerInputError } from './errors';
 import { periodByLabel } from './period-by-label';
 import { scheduleBlocks } from './schedule-blocks';
 import { buildPayAsYouGoPlan, buildPlan } from './test-builders';
@@ -18,6 +19,13 @@ describe('buildCharges', () => {
       { kind: 'overage', description: 'Overage', seconds: 1800, rateMinor: 1, amountMinor: 1 },
       { kind: 'extra', description: 'Extra work', seconds: 5399, rateMinor: 1, amountMinor: 1 },
     ]);
+  });
+
+  it('names the rate of a line too large to be exact, as bad input', () => {
+    const plan = buildPayAsYouGoPlan({ hourlyRateMinor: 10_000_000_000 });
+    const charge = () => buildCharges(plan, october(plan), { coveredSeconds: 3_300_000_000, overageSeconds: 0, extraSeconds: 0 }, []);
+    expect(charge).toThrow(LedgerInputError);
+    expect(charge).toThrow(/^plan\.hourlyRateMinor: covered work in 2026-10 \(3300000000 s at 10000000000 per hour\) would be 9166666666666667 minor units/);
   });
 
   it('keeps a line with seconds but a zero rate, and leaves out lines with neither', () => {

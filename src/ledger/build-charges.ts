@@ -1,4 +1,4 @@
-import { timeChargeMinor } from './money';
+import { exactTimeCharge, toSafeAmount } from './money';
 import type { ScheduledBlock } from './schedule-blocks';
 import type { ChargeKind, ChargeLine, MinorUnits, Period, Plan, Seconds } from './types';
 
@@ -31,11 +31,11 @@ export function buildCharges(
   if (plan.kind === 'buckets') {
     const fixedFeeMinor = plan.allowance?.fixedFeeMinor ?? 0;
     lines.push({ kind: 'fixed-fee', description: `Fixed fee for ${period.label}`, amountMinor: fixedFeeMinor });
-    lines.push(timeLine('overage', 'Overage', billed.overageSeconds, plan.overageRateMinor));
+    lines.push(timeLine(period, 'overage', 'Overage', billed.overageSeconds, plan.overageRateMinor, 'overageRateMinor'));
   } else {
-    lines.push(timeLine('pay-as-you-go', 'Covered work', billed.coveredSeconds, plan.hourlyRateMinor));
+    lines.push(timeLine(period, 'pay-as-you-go', 'Covered work', billed.coveredSeconds, plan.hourlyRateMinor, 'hourlyRateMinor'));
   }
-  lines.push(timeLine('extra', 'Extra work', billed.extraSeconds, plan.extraRateMinor));
+  lines.push(timeLine(period, 'extra', 'Extra work', billed.extraSeconds, plan.extraRateMinor, 'extraRateMinor'));
   for (const { block } of purchases) {
     lines.push({
       kind: 'block-purchase',
@@ -47,6 +47,15 @@ export function buildCharges(
   return lines.filter((line) => line.amountMinor !== 0 || (line.seconds ?? 0) !== 0);
 }
 
-function timeLine(kind: ChargeKind, description: string, seconds: Seconds, rateMinor: MinorUnits): ChargeLine {
-  return { kind, description, seconds, rateMinor, amountMinor: timeChargeMinor(seconds, rateMinor) };
+/** A time-based line; an amount too large to be exact names the plan's rate field (`rateField`), not the ledger. */
+function timeLine(
+  period: Period,
+  kind: ChargeKind,
+  description: string,
+  seconds: Seconds,
+  rateMinor: MinorUnits,
+  rateField: 'overageRateMinor' | 'hourlyRateMinor' | 'extraRateMinor',
+): ChargeLine {
+  const what = `${description.toLowerCase()} in ${period.label} (${seconds} s at ${rateMinor} per hour)`;
+  return { kind, description, seconds, rateMinor, amountMinor: toSafeAmount(exactTimeCharge(seconds, rateMinor), `plan.${rateField}`, what) };
 }

@@ -8,5 +8,5 @@ export { buildStatement, type StatementInput } from './build-statement';
 export { buildHistory, type HistoryInput } from './build-history';
 export { blocksBroughtIn } from './blocks-brought-in';
 export { parseJiraInstant, readJiraInstant } from './parse-jira-instant';
-export { roundHalfUp, sumMinor, timeChargeMinor } from './money';
+export { roundHalfUp, sumMinor } from './money';
 export { decimalText } from './decimal-text';

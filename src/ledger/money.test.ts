@@ -1,4 +1,5 @@
-import { ceilDivide, roundHalfUp, sumMinor, timeChargeMinor, toSafeInteger } from './money';
+import { LedgerInputError } from './errors';
+import { ceilDivide, exactTimeCharge, roundHalfUp, sumMinor, toSafeAmount, toSafeInteger } from './money';
 
 describe('roundHalfUp', () => {
   it.each([
@@ -30,22 +31,33 @@ describe('ceilDivide', () => {
   });
 });
 
-describe('timeChargeMinor', () => {
+describe('exactTimeCharge', () => {
   it('charges seconds × rate / 3600, rounded half up once', () => {
-    expect(timeChargeMinor(5400, 12000)).toBe(18000); // 1.5 h × 120.00
-    expect(timeChargeMinor(1, 1800)).toBe(1); // 0.5 → 1
-    expect(timeChargeMinor(1, 1799)).toBe(0); // 0.49972 → 0
-    expect(timeChargeMinor(1000, 9999)).toBe(2778); // 2777.5 → 2778
-    expect(timeChargeMinor(0, 12000)).toBe(0);
+    expect(exactTimeCharge(5400, 12000)).toBe(18000n); // 1.5 h × 120.00
+    expect(exactTimeCharge(1, 1800)).toBe(1n); // 0.5 → 1
+    expect(exactTimeCharge(1, 1799)).toBe(0n); // 0.49972 → 0
+    expect(exactTimeCharge(1000, 9999)).toBe(2778n); // 2777.5 → 2778
+    expect(exactTimeCharge(0, 12000)).toBe(0n);
   });
 
   it('stays exact where a float product would not', () => {
     // 2^53 / 3600 would lose the last digits in floating point: 9007199254740992 × 3600 / 3600.
-    expect(timeChargeMinor(9_007_199_254_740_991, 3600)).toBe(9_007_199_254_740_991);
+    expect(exactTimeCharge(9_007_199_254_740_991, 3600)).toBe(9_007_199_254_740_991n);
+    expect(exactTimeCharge(9_007_199_254_740_991, 7200)).toBe(18_014_398_509_481_982n);
+  });
+});
+
+describe('toSafeAmount', () => {
+  it('passes amounts a number holds exactly', () => {
+    expect(toSafeAmount(BigInt(Number.MAX_SAFE_INTEGER), 'plan.extraRateMinor', 'extra work')).toBe(Number.MAX_SAFE_INTEGER);
   });
 
-  it('refuses amounts beyond the safe integer range', () => {
-    expect(() => timeChargeMinor(9_007_199_254_740_991, 7200)).toThrow(RangeError);
+  it('blames the input field for an amount beyond the safe integer range', () => {
+    const tooLarge = () => toSafeAmount(BigInt(Number.MAX_SAFE_INTEGER) + 1n, 'plan.extraRateMinor', 'extra work in 2026-10');
+    expect(tooLarge).toThrow(LedgerInputError);
+    expect(tooLarge).toThrow(
+      'plan.extraRateMinor: extra work in 2026-10 would be 9007199254740992 minor units, more than amounts are exact up to (9007199254740991)',
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import { LedgerInputError } from './errors';
 import type { MinorUnits, Seconds } from './types';
 
 const SECONDS_PER_HOUR = 3600n;
@@ -45,16 +46,40 @@ export function toSafeInteger(value: bigint, what: string): number {
 }
 
 /**
- * The amount of a time-based charge: seconds × rate per hour / 3600, rounded half up once.
+ * An amount computed from the input as a number, or a `LedgerInputError` naming the input field that
+ * made it larger than a number holds exactly: the input is at fault, not the ledger.
+ *
+ * @param field e.g. `plan.extraRateMinor`
+ * @param what what the amount is, for the message, e.g. `extra work in 2026-10`
+ * @example
+ * toSafeAmount(18000n, 'plan.overageRateMinor', 'overage in 2026-10') // 18000
+ */
+export function toSafeAmount(value: bigint, field: string, what: string): MinorUnits {
+  const result = Number(value);
+  if (Number.isSafeInteger(result)) return result;
+  throw new LedgerInputError(field, `${what} would be ${value} minor units, more than amounts are exact up to (${Number.MAX_SAFE_INTEGER})`);
+}
+
+/**
+ * The exact amount of a time-based charge: seconds × rate per hour / 3600, rounded half up once.
  *
  * @example
- * timeChargeMinor(5400, 12000) // 18000 (1.5 h at 120.00)
- * timeChargeMinor(1, 1799) // 0 (0.4997 minor units)
- * timeChargeMinor(1, 1800) // 1 (exactly half a minor unit rounds up)
+ * exactTimeCharge(5400, 12000) // 18000n (1.5 h at 120.00)
+ * exactTimeCharge(1, 1799) // 0n (0.4997 minor units)
+ * exactTimeCharge(1, 1800) // 1n (exactly half a minor unit rounds up)
  */
-export function timeChargeMinor(seconds: Seconds, ratePerHourMinor: MinorUnits): MinorUnits {
-  const exact = roundHalfUp(BigInt(seconds) * BigInt(ratePerHourMinor), SECONDS_PER_HOUR);
-  return toSafeInteger(exact, 'charge amount');
+export function exactTimeCharge(seconds: Seconds, ratePerHourMinor: MinorUnits): bigint {
+  return roundHalfUp(BigInt(seconds) * BigInt(ratePerHourMinor), SECONDS_PER_HOUR);
+}
+
+/**
+ * Sums amounts of money exactly.
+ *
+ * @example
+ * exactSum([100, 250]) // 350n
+ */
+export function exactSum(amounts: readonly MinorUnits[]): bigint {
+  return amounts.reduce((sum, amount) => sum + BigInt(amount), 0n);
 }
 
 /**
@@ -64,6 +89,5 @@ export function timeChargeMinor(seconds: Seconds, ratePerHourMinor: MinorUnits):
  * sumMinor([100, 250]) // 350
  */
 export function sumMinor(amounts: readonly MinorUnits[]): MinorUnits {
-  const total = amounts.reduce((sum, amount) => sum + BigInt(amount), 0n);
-  return toSafeInteger(total, 'total');
+  return toSafeInteger(exactSum(amounts), 'total');
 }

@@ -1,6 +1,6 @@
 import { assembleStatement } from './assemble-statement';
 import { adjustClosedPeriod } from './adjust-closed-period';
-import { sumMinor } from './money';
+import { exactSum, toSafeAmount } from './money';
 import type { LedgerReplay } from './replay-ledger';
 import type { ClosedPeriod, Instant, Plan, Statement } from './types';
 
@@ -47,7 +47,11 @@ export function settleStatement(
   const adjustmentCharges = settled.flatMap((period) => period.charges);
   return {
     ...statement,
-    totalMinor: sumMinor([statement.totalMinor, ...adjustmentCharges.map((charge) => charge.amountMinor)]),
+    totalMinor: toSafeAmount(
+      exactSum([statement.totalMinor, ...adjustmentCharges.map((charge) => charge.amountMinor)]),
+      'closedPeriods',
+      `the total of ${statement.period.label} with its late adjustments`,
+    ),
     lateAdjustments,
     adjustmentCharges,
   };
