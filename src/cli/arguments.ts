@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { jiraTimestampSchema } from '../input/fields';
 import { type Instant, parseJiraInstant } from '../ledger';
-import { isNodeError } from './node-error';
+import { closestName } from './closest-name';
 
 const outputFormats = ['json', 'csv', 'text'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
@@ -30,9 +30,14 @@ const statementFlags = {
   period: { type: 'string' },
   'as-of': { type: 'string' },
   closed: { type: 'string' },
-  format: { type: 'string', default: 'json' },
+  format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+type FlagName = keyof typeof statementFlags;
+type StringFlag = { [Name in FlagName]: (typeof statementFlags)[Name]['type'] extends 'string' ? Name : never }[FlagName];
+
+const commands = ['statement', 'help'] as const;
 
 const periodLabelShape = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -40,16 +45,61 @@ function isOutputFormat(text: string): text is OutputFormat {
   return outputFormats.some((format) => format === text);
 }
 
+function isFlagName(name: string): name is FlagName {
+  return Object.hasOwn(statementFlags, name);
+}
+
 function invalid(message: string): Invocation {
   return { command: 'invalid', message };
 }
 
+/** ` (did you mean --format?)` after a misspelt name, or nothing. */
+function suggestion(typed: string, known: readonly string[], prefix: string): string {
+  const closest = closestName(typed, known);
+  return closest === null ? '' : ` (did you mean ${prefix}${closest}?)`;
+}
+
+interface ReadFlags {
+  readonly strings: Partial<Record<StringFlag, string>>;
+  readonly help: boolean;
+  readonly positionals: readonly string[];
+}
+
+/**
+ * Reads the flags from node's tokens rather than its strict mode, so that every mistake is worded here:
+ * node's own messages quote the option unevenly and suggest nothing.
+ */
+function readFlags(args: readonly string[]): ReadFlags | { readonly problem: string } {
+  const { tokens } = parseArgs({ args: [...args], options: statementFlags, allowPositionals: true, strict: false, tokens: true });
+  const strings: Partial<Record<StringFlag, string>> = {};
+  const positionals: string[] = [];
+  let help = false;
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    const { name, rawName, value, inlineValue } = token;
+    if (!isFlagName(name)) return { problem: `unknown option ${rawName}${suggestion(name, Object.keys(statementFlags), '--')}` };
+    if (name === 'help') {
+      if (value !== undefined) return { problem: `${rawName} takes no value` };
+      help = true;
+    } else if (value === undefined) {
+      return { problem: `${rawName} needs a value` };
+    } else if (inlineValue === false && value.startsWith('--')) {
+      return { problem: `${rawName} needs a value, not the option ${value} (write ${rawName}=${value} for a value that starts with --)` };
+    } else {
+      strings[name] = value;
+    }
+  }
+  return { strings, help, positionals };
+}
+
 function readStatementFlags(args: readonly string[]): Invocation {
-  const { values, positionals } = parseArgs({ args: [...args], options: statementFlags, allowPositionals: true, strict: true });
-  if (values.help === true) return { command: 'help' };
-  if (positionals.length > 0) return invalid(`unexpected argument ${JSON.stringify(positionals[0])}`);
-  const { plan, links, worklogs, period, format } = values;
-  const asOfText = values['as-of'];
+  const read = readFlags(args);
+  if ('problem' in read) return invalid(read.problem);
+  if (read.help) return { command: 'help' };
+  if (read.positionals.length > 0) return invalid(`unexpected argument ${JSON.stringify(read.positionals[0])}`);
+  const { plan, links, worklogs, period, format = 'json', closed } = read.strings;
+  const asOfText = read.strings['as-of'];
   if (plan === undefined) return invalid('--plan is required');
   if (links === undefined) return invalid('--links is required');
   if (worklogs === undefined) return invalid('--worklogs is required');
@@ -65,7 +115,7 @@ function readStatementFlags(args: readonly string[]): Invocation {
     worklogsPath: worklogs,
     periodLabel: period,
     format,
-    ...(values.closed === undefined ? {} : { closedPath: values.closed }),
+    ...(closed === undefined ? {} : { closedPath: closed }),
   };
   return { command: 'statement', options: asOfText === undefined ? options : { ...options, asOf: parseJiraInstant(asOfText, '--as-of') } };
 }
@@ -74,11 +124,6 @@ function readStatementFlags(args: readonly string[]): Invocation {
 export function parseInvocation(args: readonly string[]): Invocation {
   const [command, ...rest] = args;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
-  if (command !== 'statement') return invalid(`unknown command ${JSON.stringify(command)}`);
-  try {
-    return readStatementFlags(rest);
-  } catch (error) {
-    if (isNodeError(error) && error.code.startsWith('ERR_PARSE_ARGS')) return invalid(error.message);
-    throw error;
-  }
+  if (command !== 'statement') return invalid(`unknown command ${JSON.stringify(command)}${suggestion(command, commands, '')}`);
+  return readStatementFlags(rest);
 }

@@ -9,7 +9,7 @@ export interface Terminal {
 
 const exitCodes = { ok: 0, badInput: 1, usage: 2 } as const;
 
-/** Runs one command line and returns the process's exit code; output goes to stdout only when everything succeeded. */
+/** Runs one command line and returns the process's exit code; output goes to stdout only when everything succeeded, warnings to stderr. */
 export function runCli(args: readonly string[], terminal: Terminal): number {
   const invocation = parseInvocation(args);
   switch (invocation.command) {
@@ -21,9 +21,14 @@ export function runCli(args: readonly string[], terminal: Terminal): number {
       return exitCodes.usage;
     case 'statement': {
       const outcome = runStatementCommand(invocation.options);
-      if (outcome.exitCode === 0) terminal.writeOut(outcome.output);
-      else terminal.writeError(outcome.errors.map((error) => `${error}\n`).join(''));
-      return outcome.exitCode === 0 ? exitCodes.ok : exitCodes.badInput;
+      const lines = (messages: readonly string[]) => messages.map((message) => `${message}\n`).join('');
+      if (outcome.exitCode !== 0) {
+        terminal.writeError(lines(outcome.errors));
+        return exitCodes.badInput;
+      }
+      if (outcome.warnings.length > 0) terminal.writeError(lines(outcome.warnings));
+      terminal.writeOut(outcome.output);
+      return exitCodes.ok;
     }
   }
 }

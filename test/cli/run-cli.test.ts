@@ -144,6 +144,22 @@ describe('support-hours statement (in process)', () => {
     ]);
   });
 
+  it('warns on stderr, and still prints the statement, when no worklog of the period is on a linked issue', () => {
+    const { paths, result } = runWith({ links: [{ issueId: '2001', planId: 'tiny', billingClass: 'covered' }] });
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.stdout).lines).toEqual([]);
+    expect(result.stderr).toBe(
+      `warning: 0 of 5 worklogs are on issues linked to this plan (the worklogs of 2026-10 in ${paths.worklogs}, the links in ${paths.links})\n`,
+    );
+  });
+
+  it('does not warn when some worklog of the period is on a linked issue, nor about other periods', () => {
+    const links = [{ issueId: '1003', planId: 'tiny', billingClass: 'non-billable' }];
+    expect(runWith({ links }).result.stderr).toBe('');
+    const paths = writeDocuments({ plan: planDocument(), links: linksDocument(), worklogs: worklogsArray() });
+    expect(run([...statementArgs(paths).slice(0, -1), '2026-11']).stderr).toBe('');
+  });
+
   it('gives the same statement for a PageOfWorklogs, an array of pages and a plain array', () => {
     const [first, second, ...rest] = worklogsArray();
     const outputs = [pageOf(worklogsArray()), [pageOf([first, second]), pageOf(rest, 2)], worklogsArray()].map(
@@ -193,6 +209,27 @@ describe('support-hours statement (in process)', () => {
     it('an integer beyond the safe range', () => {
       const { paths, result } = runWith({ plan: planDocument({ extraRateMinor: 9007199254740992 }) });
       expectRejected(result, [`${paths.plan}: extraRateMinor: must be a whole number of minor units (a safe integer)`]);
+    });
+
+    it('a rate far above any real one (an integer, but with too many digits)', () => {
+      const { paths, result } = runWith({ plan: planDocument({ extraRateMinor: 9007199254740991 }) });
+      expectRejected(result, [`${paths.plan}: extraRateMinor: must be at most 10000000000 minor units per hour`]);
+    });
+
+    it('a price far above any real one', () => {
+      const blocks = [{ id: 'bank', purchasedOn: '2026-10-01', seconds: 3600, priceMinor: 90071992547409 }];
+      const { paths, result } = runWith({ plan: planDocument({ blocks }) });
+      expectRejected(result, [`${paths.plan}: blocks[0].priceMinor (id "bank"): must be at most 10000000000000 minor units`]);
+    });
+
+    it('a charge too large to be exact: the highest rate on an absurd worklog names the rate, no stack trace', () => {
+      // A whole number of the fixture's 15-minute increments, so rounding leaves it as it is.
+      const worklogs = [worklog('1', '1002', '2026-10-05T09:00:00.000+0200', 3_300_000_300)];
+      const { paths, result } = runWith({ plan: planDocument({ extraRateMinor: 10_000_000_000 }), worklogs });
+      expectRejected(result, [
+        `${paths.plan}: plan.extraRateMinor: extra work in 2026-10 (3300000300 s at 10000000000 per hour) would be 9166667500000000 minor units, ` +
+          'more than amounts are exact up to (9007199254740991)',
+      ]);
     });
 
     it('a block without a purchase date', () => {
@@ -278,10 +315,14 @@ describe('support-hours statement (in process)', () => {
       expectRejected(run(statementArgs(paths)), ['/nonexistent/worklogs.json: cannot read the file (no such file)']);
     });
 
-    it('a file that is not JSON', () => {
+    it('a file that is not JSON: the line and column where it goes wrong', () => {
       const { paths, result } = runWith({ links: '[{"issueId": ' });
-      expect(result.stderr).toMatch(new RegExp(`^${paths.links}: not valid JSON \\(.+\\)\\n$`));
-      expect([result.exitCode, result.stdout]).toEqual([1, '']);
+      expectRejected(result, [`${paths.links}:1:14: not valid JSON: value expected`]);
+    });
+
+    it('a missing comma and a trailing one, lines down', () => {
+      const { paths, result } = runWith({ plan: '{\n  "id": "tiny"\n  "name": "Tiny"\n}', worklogs: '[\n  {"id": "1"},\n]' });
+      expectRejected(result, [`${paths.plan}:3:3: not valid JSON: comma expected`, `${paths.worklogs}:3:1: not valid JSON: value expected`]);
     });
   });
 
@@ -300,10 +341,25 @@ describe('support-hours statement (in process)', () => {
       else expect([result.stdout, result.stderr.split('\n')[0] + '\n']).toEqual(['', firstLine]);
     });
 
-    it('an unknown option', () => {
-      const result = run(['statement', '--plan', 'p', '--colour', 'red']);
-      expect([result.exitCode, result.stdout]).toEqual([2, '']);
-      expect(result.stderr).toMatch(/^support-hours: Unknown option '--colour'/);
+    it.each([
+      [['--colour', 'red'], 'unknown option --colour'],
+      [['--fromat', 'text'], 'unknown option --fromat (did you mean --format?)'],
+      [['--plna', 'p.json'], 'unknown option --plna (did you mean --plan?)'],
+      [['--asof', '2026-10-20T12:00:00Z'], 'unknown option --asof (did you mean --as-of?)'],
+      [['-x'], 'unknown option -x'],
+      [['--period'], '--period needs a value'],
+      [['--links', '--worklogs', 'w.json'], '--links needs a value, not the option --worklogs (write --links=--worklogs for a value that starts with --)'],
+      [['--help=yes'], '--help takes no value'],
+    ])('a misspelt or misused option: %j', (flags, message) => {
+      expect(run(['statement', '--plan', 'p', ...flags])).toEqual({
+        exitCode: 2,
+        stdout: '',
+        stderr: `support-hours: ${message}\nRun "support-hours --help" for usage.\n`,
+      });
+    });
+
+    it('a misspelt command', () => {
+      expect(run(['statment']).stderr.split('\n')[0]).toBe('support-hours: unknown command "statment" (did you mean statement?)');
     });
   });
 });
