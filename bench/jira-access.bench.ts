@@ -24,6 +24,8 @@ import { JiraSimulator } from '../src/jira-simulator/simulator';
 import { parseJiraInstant } from '../src/ledger/parse-jira-instant';
 import { periodByLabel } from '../src/ledger/period-by-label';
 import type { JiraWorklog, Period } from '../src/ledger/types';
+import { markdownTable } from './report/markdown-table';
+import { reportMarkdown } from './report/report-markdown';
 
 const LATENCY_MS = 50;
 const TODAY = '2026-11-15';
@@ -50,7 +52,7 @@ interface SizeReport {
 async function main(): Promise<void> {
   const reports: SizeReport[] = [];
   for (const size of ['small', 'large'] as const) reports.push(await benchSize(size));
-  printTable(reports);
+  reportTable(reports);
   const failures = reports.flatMap(targetFailures);
   for (const failure of failures) console.error(`TARGET MISSED: ${failure}`);
   if (failures.length > 0) process.exitCode = 1;
@@ -157,22 +159,40 @@ function targetFailures(report: SizeReport): string[] {
   return failures;
 }
 
-function printTable(reports: readonly SizeReport[]): void {
-  console.log(`Plan ${PLAN_ID}, period ${PERIOD_LABEL}, ${LATENCY_MS} ms latency per call, 4 calls in flight, over HTTP`);
-  console.log('| size | linked issues | with work in period | worklogs in period | minimum calls | way | calls | points | wall time |');
-  console.log('| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |');
-  for (const report of reports) {
-    for (const [way, run] of [['access layer', report.ours], ['naive', report.naive]] as const) {
-      console.log(
-        `| ${report.size} | ${report.linkedIssues} | ${report.issuesWithWork} | ${run.worklogIds.size} | ${report.minimumCalls} | ${way} | ${run.calls} | ${run.points} | ${(run.wallMs / 1000).toFixed(2)} s |`,
-      );
-    }
-  }
-  for (const report of reports) {
-    const ratioToMinimum = report.ours.calls / report.minimumCalls;
-    const ratioToNaive = report.ours.calls / report.naive.calls;
-    console.log(`${report.size}: calls = ${ratioToMinimum.toFixed(3)} × minimum, ${ratioToNaive.toFixed(3)} × naive`);
-  }
+function reportTable(reports: readonly SizeReport[]): void {
+  reportMarkdown(
+    `All worklogs of plan \`${PLAN_ID}\` in period ${PERIOD_LABEL}, read over HTTP from the simulator with ${LATENCY_MS} ms latency per call and 4 calls in flight, as the demo admin. "Naive" is every linked issue's id, then one worklog read per issue; both ways return exactly the period's worklogs (checked against the demo data). Minimum calls = search pages for the issues with work in the period (100 a page) + those issues whose worklogs outnumber the ${EMBEDDED_WORKLOGS} the search embeds. Points are Jira's rate-limit cost: 1 a call plus 1 per object returned.`,
+    markdownTable(
+      [
+        { title: 'size' },
+        { title: 'linked issues', align: 'right' },
+        { title: 'with work in period', align: 'right' },
+        { title: 'worklogs in period', align: 'right' },
+        { title: 'minimum calls', align: 'right' },
+        { title: 'way' },
+        { title: 'calls', align: 'right' },
+        { title: 'points', align: 'right' },
+        { title: 'wall time', align: 'right' },
+      ],
+      reports.flatMap((report) =>
+        ([['access layer', report.ours], ['naive', report.naive]] as const).map(([way, run]) => [
+          report.size,
+          report.linkedIssues.toLocaleString('en-US'),
+          report.issuesWithWork.toLocaleString('en-US'),
+          run.worklogIds.size.toLocaleString('en-US'),
+          report.minimumCalls.toLocaleString('en-US'),
+          way,
+          run.calls.toLocaleString('en-US'),
+          run.points.toLocaleString('en-US'),
+          `${(run.wallMs / 1000).toFixed(2)} s`,
+        ]),
+      ),
+    ),
+    reports
+      .map((report) => `- ${report.size}: the access layer's calls are ${(report.ours.calls / report.minimumCalls).toFixed(3)} × the minimum and ${(report.ours.calls / report.naive.calls).toFixed(3)} × the naive calls.`)
+      .join('\n'),
+    'Targets, at the large size: ≤ 1.1 × the minimum and ≤ 0.1 × the naive calls. Call counts repeat run to run; wall times depend on the machine\'s load.',
+  );
 }
 
 main().catch((error: unknown) => {

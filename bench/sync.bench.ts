@@ -29,6 +29,8 @@ import { APP_ACCOUNT } from '../src/jira-simulator/model';
 import { JiraSimulator } from '../src/jira-simulator/simulator';
 import { LocalQueue } from '../src/local/events/local-queue';
 import { startLocalSync } from '../src/local/events/local-sync';
+import { markdownTable } from './report/markdown-table';
+import { reportMarkdown } from './report/report-markdown';
 
 const TODAY = '2026-11-15';
 const NOW = Date.parse(`${TODAY}T12:00:00Z`);
@@ -36,6 +38,7 @@ const LATENCY_MS = 50;
 const CONSUMER_LIMIT_MS = 55_000;
 const EVENT_TARGETS = { writes: 3, jiraCalls: 1 };
 const KVS_WRITE_UNITS_PER_MINUTE = 4000;
+const DUPLICATES = 10;
 
 interface EventCost {
   readonly kind: string;
@@ -120,7 +123,7 @@ async function benchEvents(): Promise<EventCost[]> {
   await simulator.idle();
 
   const costs: EventCost[] = [];
-  for (const event of [...events, ...events.slice(0, 10)]) {
+  for (const event of [...events, ...events.slice(0, DUPLICATES)]) {
     site.store.resetUsage();
     site.jira.resetStats();
     await site.sync.handlers.onWorklogEvent(event);
@@ -203,16 +206,26 @@ async function benchRecompute(): Promise<RecomputeReport> {
   }
 }
 
-function printEvents(costs: readonly EventCost[]): string[] {
-  console.log('One worklog event (small demo, plans recomputed first; the last 10 are duplicates)');
-  console.log('| event | count | storage writes (max) | write units (max) | Jira calls (max) |');
-  console.log('| --- | ---: | ---: | ---: | ---: |');
-  const kinds = [...new Set(costs.map((cost) => cost.kind))];
-  for (const kind of [...kinds, 'duplicate']) {
-    const group = kind === 'duplicate' ? costs.slice(-10) : costs.slice(0, -10).filter((cost) => cost.kind === kind);
+function reportEvents(costs: readonly EventCost[]): string[] {
+  const kinds = [...new Set(costs.slice(0, -DUPLICATES).map((cost) => cost.kind))];
+  const rows = [...kinds, 'duplicate'].map((kind) => {
+    const group = kind === 'duplicate' ? costs.slice(-DUPLICATES) : costs.slice(0, -DUPLICATES).filter((cost) => cost.kind === kind);
     const max = (field: 'writes' | 'writeUnits' | 'jiraCalls') => Math.max(...group.map((cost) => cost[field]));
-    console.log(`| ${kind} | ${group.length} | ${max('writes')} | ${max('writeUnits')} | ${max('jiraCalls')} |`);
-  }
+    return [kind, group.length, max('writes'), max('writeUnits'), max('jiraCalls')];
+  });
+  reportMarkdown(
+    `### One worklog event\n\nWork logged, edited and deleted on the \`small\` demo (plans recomputed first), each event then handed to the trigger function alone; the last ${DUPLICATES} are duplicates of earlier events. Write units are Forge storage's 10 KB units. Targets: ≤ ${EVENT_TARGETS.writes} storage writes and ≤ ${EVENT_TARGETS.jiraCalls} Jira call per event.`,
+    markdownTable(
+      [
+        { title: 'event' },
+        { title: 'count', align: 'right' },
+        { title: 'storage writes (max)', align: 'right' },
+        { title: 'write units (max)', align: 'right' },
+        { title: 'Jira calls (max)', align: 'right' },
+      ],
+      rows,
+    ),
+  );
   const worst = { writes: Math.max(...costs.map((cost) => cost.writes)), jiraCalls: Math.max(...costs.map((cost) => cost.jiraCalls)) };
   return [
     ...(worst.writes > EVENT_TARGETS.writes ? [`an event made ${worst.writes} storage writes (target ≤ ${EVENT_TARGETS.writes})`] : []),
@@ -220,30 +233,28 @@ function printEvents(costs: readonly EventCost[]): string[] {
   ];
 }
 
-function printRecompute(report: RecomputeReport): string[] {
+function reportRecompute(report: RecomputeReport): string[] {
   const minutes = report.wallMs / 60_000;
   const unitsPerMinute = report.writeUnits / Math.max(minutes, 1);
-  console.log(`\nFull recompute of one plan: ${report.issues} issues, ${report.worklogs} worklogs, over HTTP with ${LATENCY_MS} ms latency per call`);
-  console.log('| measure | value |');
-  console.log('| --- | ---: |');
   const rows: [string, string][] = [
-    ['Jira calls', String(report.jiraCalls)],
-    ['Jira points', String(report.points)],
+    ['Jira calls / points', `${report.jiraCalls.toLocaleString('en-US')} / ${report.points.toLocaleString('en-US')}`],
     ['wall time', `${(report.wallMs / 1000).toFixed(1)} s`],
+    ['queue chunks', String(report.chunks)],
+    ['longest chunk / consumer limit', `${(report.longestChunkMs / 1000).toFixed(1)} s / ${CONSUMER_LIMIT_MS / 1000} s`],
     ['peak heap growth (simulator in the same process)', `${report.peakHeapMb.toFixed(0)} MB`],
     ['peak RSS (simulator in the same process)', `${report.peakRssMb.toFixed(0)} MB`],
-    ['queue chunks', String(report.chunks)],
-    ['longest chunk / limit', `${(report.longestChunkMs / 1000).toFixed(1)} s / ${CONSUMER_LIMIT_MS / 1000} s`],
-    ['shards / parts', `${report.shards} / ${report.parts}`],
-    ['largest part', `${(report.largestPartBytes / 1024).toFixed(1)} KiB (limit ${STORE_LIMITS.maxValueBytes / 1024} KiB)`],
-    ['stored aggregate', `${(report.storedBytes / 2 ** 20).toFixed(2)} MiB`],
-    ['storage writes / write units (10 KB)', `${report.writes} / ${report.writeUnits}`],
-    ['write units per minute (over ≥ 1 min)', unitsPerMinute.toFixed(0)],
+    ['stored aggregate', `${(report.storedBytes / 2 ** 20).toFixed(2)} MiB in ${report.shards} shards, ${report.parts} parts`],
+    ['largest part / value limit', `${(report.largestPartBytes / 1024).toFixed(1)} KiB / ${STORE_LIMITS.maxValueBytes / 1024} KiB`],
+    ['storage writes / write units', `${report.writes.toLocaleString('en-US')} / ${report.writeUnits.toLocaleString('en-US')}`],
+    ['write units per minute (over at least 1 min)', unitsPerMinute.toFixed(0)],
     ['then a reconciliation with nothing to repair: time', `${(report.reconcile.ms / 1000).toFixed(2)} s`],
-    ['… Jira calls / points', `${report.reconcile.jiraCalls} / ${report.reconcile.points}`],
-    ['… storage read units / writes', `${report.reconcile.readUnits} / ${report.reconcile.writes}`],
+    ['… its Jira calls / points', `${report.reconcile.jiraCalls} / ${report.reconcile.points.toLocaleString('en-US')}`],
+    ['… its storage read units / writes', `${report.reconcile.readUnits.toLocaleString('en-US')} / ${report.reconcile.writes}`],
   ];
-  for (const [measure, value] of rows) console.log(`| ${measure} | ${value} |`);
+  reportMarkdown(
+    `### Full recompute of one plan\n\nEvery issue of the \`large\` demo (${report.issues.toLocaleString('en-US')} issues, ${report.worklogs.toLocaleString('en-US')} worklogs) linked to one plan, the worst case the stored layout must hold, recomputed through the queue over HTTP from the simulator with ${LATENCY_MS} ms latency per call. Targets: the longest chunk within half the consumer's ${CONSUMER_LIMIT_MS / 1000} s default limit, every stored value ≤ ${STORE_LIMITS.maxValueBytes / 1024} KiB, ≤ ${KVS_WRITE_UNITS_PER_MINUTE.toLocaleString('en-US')} write units a minute.`,
+    markdownTable([{ title: 'measure' }, { title: 'value', align: 'right' }], rows),
+  );
   return [
     ...(report.longestChunkMs > CONSUMER_LIMIT_MS / 2 ? [`the longest chunk took ${report.longestChunkMs.toFixed(0)} ms (target ≤ half of ${CONSUMER_LIMIT_MS} ms)`] : []),
     ...(report.largestPartBytes > STORE_LIMITS.maxValueBytes ? [`a part of ${report.largestPartBytes} bytes exceeds the value limit`] : []),
@@ -252,7 +263,7 @@ function printRecompute(report: RecomputeReport): string[] {
 }
 
 async function main(): Promise<void> {
-  const failures = [...printEvents(await benchEvents()), ...printRecompute(await benchRecompute())];
+  const failures = [...reportEvents(await benchEvents()), ...reportRecompute(await benchRecompute())];
   for (const failure of failures) console.error(`TARGET MISSED: ${failure}`);
   if (failures.length > 0) process.exitCode = 1;
 }

@@ -1,0 +1,19 @@
+/**
+ * The benchmark suites `npm run bench` knows, in the order they run and appear in
+ * docs/benchmarks.md. Each is `bench/<name>.bench.ts`; the runner refuses to start when a
+ * file and this list disagree, so a new suite is registered here with its one-line summary.
+ */
+export interface Suite {
+  readonly name: string;
+  readonly summary: string;
+}
+
+export const SUITES: readonly Suite[] = [
+  { name: 'ledger', summary: 'one statement over 10k, 100k and 200k synthetic worklogs: CPU and wall time, memory' },
+  { name: 'jira-access', summary: "one plan-period's worklogs read over HTTP: calls and points against the minimum and the naive way" },
+  { name: 'sync', summary: 'one worklog event, and a full recompute of a 100,000-worklog plan through the queue' },
+  { name: 'backend', summary: 'issue panel and gadget resolvers from stored aggregates: Jira calls, storage reads, latency' },
+  { name: 'ui', summary: "gzipped JavaScript per surface, and the issue panel's first meaningful paint in Chromium" },
+];
+
+export const SUITE_FILE_SUFFIX = '.bench.ts';
