@@ -1,3 +1,4 @@
-export { renderPrintableStatement } from './render-printable-statement';
+export { PRINTABLE_STATEMENT_CSP, renderPrintableStatement } from './render-printable-statement';
+export { PRINT_PAGE_RULE, PRINT_STYLES } from './print-styles';
 export { formatHours, formatMoney } from './format';
 export type { PrintableCustomer, PrintableStatementInput } from './types';

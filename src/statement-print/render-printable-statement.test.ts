@@ -48,6 +48,13 @@ describe('renderPrintableStatement', () => {
     expect(html).not.toMatch(/<script|<link|src=|url\(|@import|https?:/);
   });
 
+  it('forbids itself every script, load and form with a Content-Security-Policy set before anything it governs', () => {
+    const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`;
+    expect(html.indexOf(csp)).toBeGreaterThan(html.indexOf('<meta charset="utf-8">'));
+    expect(html.indexOf(csp)).toBeLessThan(html.indexOf('<title>'));
+    expect(html.split('http-equiv').length).toBe(2);
+  });
+
   it('names the customer, the plan, the period in the plan time zone and the issue date', () => {
     expect(cells(html, 'p').slice(0, 8)).toEqual([
       'Acme Corp',

@@ -148,6 +148,12 @@ function linesSection(input: PrintableStatementInput): string {
 }
 
 /**
+ * What the document may load or run: nothing but its own inline styles (and data: images), so that text which
+ * escaped escaping still could not run a script, load a resource or send a form.
+ */
+export const PRINTABLE_STATEMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/**
  * A customer statement as one self-contained HTML document (inline styles, no scripts, no external assets),
  * laid out for A4 so that the browser's "Save as PDF" gives a clean invoice attachment. Every text is escaped.
  */
@@ -167,6 +173,7 @@ export function renderPrintableStatement(input: PrintableStatementInput): string
   return [
     '<!DOCTYPE html>',
     `<html lang="${escapeHtml(locale)}"><head><meta charset="utf-8">`,
+    `<meta http-equiv="Content-Security-Policy" content="${PRINTABLE_STATEMENT_CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title><style>${PRINT_STYLES}</style></head><body>`,
     `<header><div><h1>Statement ${escapeHtml(period.label)}</h1>${customerLines}</div><div>${facts}</div></header>`,

@@ -6,10 +6,11 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { z } from 'zod';
 import { DEMO_PLAN_IDS } from '../../src/jira-simulator/demo/plans';
 import { formatMoney } from '../../src/statement-print';
 import { launchChromium } from './support/chromium';
-import { surfaceFrame, waitForText } from './support/frames';
+import { surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
 import { invokeAs } from './support/invoke';
 import { type RunningPreview, startPreview } from './support/preview-process';
 
@@ -18,6 +19,23 @@ jest.setTimeout(180_000);
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const DATA_DIR = path.join(PROJECT_ROOT, '.cache', `browser-printable-${process.pid}`);
 const PLAN_NAME = 'Acme Corp — 300 h/month support contract';
+/** An issue summary as someone hostile might write it in Jira: markup that would run script if it were not text. */
+const HOSTILE_SUMMARY = `<img src=x onerror="console.log('injected handler ran')"><script>console.log('injected script ran')</script>`;
+/** Replaces the frame's `print()` by a recorder of what the page would print (the printed copy), then ends printing. */
+const RECORD_PRINTING = `window.print = () => {
+  const copy = document.querySelector('.sh-print-copy')?.shadowRoot;
+  const lines = copy?.querySelector('table[aria-label="Worklog lines"]');
+  window.printed = {
+    rows: lines?.querySelectorAll('tbody tr').length ?? -1,
+    hostile: copy?.querySelectorAll('script, img, [onerror]').length ?? -1,
+    summary: lines?.querySelector('tbody td:nth-child(3)')?.textContent ?? null,
+  };
+  window.dispatchEvent(new Event('afterprint'));
+}`;
+
+/** A `usage/statement` answer, as far as the test changes it. */
+const statementAnswerSchema = z.object({ ok: z.literal(true), data: z.looseObject({ lines: z.array(z.looseObject({ worklogId: z.string() })) }) });
+const PRINTABLE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 let preview: RunningPreview;
 let browser: Browser;
@@ -58,6 +76,45 @@ describe('the printable statement in a real browser', () => {
       const folder = path.resolve(PROJECT_ROOT, process.env.SCREENSHOTS_DIR);
       await mkdir(folder, { recursive: true });
       await project.locator('iframe[title^="Printable statement"]').screenshot({ path: path.join(folder, 'printable-statement.png') });
+    }
+  });
+
+  it('shows the statement in a frame that may run nothing, and prints a script-free copy from the page', async () => {
+    const consoleMessages: string[] = [];
+    page.on('console', (message) => consoleMessages.push(message.text()));
+    // Every worklog line's issue summary arrives as hostile markup, as a summary written in Jira would.
+    await page.route('**/__preview/invoke', async (route) => {
+      const response = await route.fetch();
+      const statement = statementAnswerSchema.safeParse(await response.json());
+      if (!statement.success) return route.fulfill({ response });
+      const lines = statement.data.data.lines.map((line) => ({ ...line, issueSummary: HOSTILE_SUMMARY }));
+      return route.fulfill({ response, json: { ...statement.data, data: { ...statement.data.data, lines } } });
+    });
+    try {
+      await page.goto(`${preview.url}/?${new URLSearchParams({ view: 'project', user: 'manager' }).toString()}`);
+      const project = surfaceFrame(page, 'projectPage');
+      await project.getByRole('article', { name: PLAN_NAME }).getByRole('button', { name: 'Show details' }).click();
+      await project.getByRole('button', { name: 'Printable statement' }).click();
+
+      const frame = project.locator('iframe[title^="Printable statement"]');
+      expect(await frame.getAttribute('sandbox')).toBe('');
+      const printable = project.frameLocator('iframe[title^="Printable statement"]');
+      const summaries = printable.getByRole('table', { name: 'Worklog lines' }).locator('tbody tr td:nth-child(3)');
+      await waitForText(summaries.first(), HOSTILE_SUMMARY);
+      expect(await printable.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(PRINTABLE_CSP);
+      expect(await printable.locator('script, img').count()).toBe(0);
+
+      // Print: the page prints a copy of its own (the sandboxed frame may not be scripted); record what it prints.
+      const projectFrame = await surfaceFrameHandle(page, 'projectPage');
+      await projectFrame.evaluate(RECORD_PRINTING);
+      await project.getByRole('button', { name: 'Print', exact: true }).click();
+      const printed: unknown = await projectFrame.evaluate('window.printed');
+      const statementRows = await printable.getByRole('table', { name: 'Worklog lines' }).locator('tbody tr').count();
+      expect(printed).toEqual({ rows: statementRows, hostile: 0, summary: HOSTILE_SUMMARY });
+      expect(await projectFrame.evaluate("document.querySelectorAll('.sh-print-copy').length")).toBe(0);
+      expect(consoleMessages.filter((text) => text.startsWith('injected'))).toEqual([]);
+    } finally {
+      await page.unroute('**/__preview/invoke');
     }
   });
 });
