@@ -18,8 +18,7 @@ type Figures = Record<Figure, Seconds>;
 type Identity = Pick<LateAdjustment, 'worklogId' | 'issueId' | 'issueKey' | 'issueSummary' | 'authorAccountId' | 'started' | 'billingClass'>;
 
 /** The charge kinds whose amount follows the hours worked; the fixed fee and block purchases never change late. */
-const TIME_KINDS = ['pay-as-you-go', 'overage', 'extra'] as const satisfies readonly ChargeKind[];
-type TimeKind = (typeof TIME_KINDS)[number];
+type TimeKind = Extract<ChargeKind, 'pay-as-you-go' | 'overage' | 'extra'>;
 
 const KIND_NAMES: Record<TimeKind, string> = { 'pay-as-you-go': 'Covered work', overage: 'Overage', extra: 'Extra work' };
 
@@ -70,7 +69,7 @@ function figuresOf(line: Figures): Figures {
  * version they were measured against: they were billed, so a new version settles against them too.
  */
 function bookedOn(closed: ClosedPeriod, laterClosed: readonly Statement[]): { adjustments: LateAdjustment[]; charges: AdjustmentCharge[] } {
-  const mine = <T extends { periodLabel: string }>(item: T) => item.periodLabel === closed.periodLabel;
+  const mine = (item: { readonly periodLabel: string }) => item.periodLabel === closed.periodLabel;
   return {
     adjustments: laterClosed.flatMap((statement) => statement.lateAdjustments.filter(mine)),
     charges: laterClosed.flatMap((statement) => statement.adjustmentCharges.filter(mine)),

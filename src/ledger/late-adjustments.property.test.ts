@@ -6,7 +6,6 @@ import { buildLink, buildPayAsYouGoPlan, buildPlan, HOUR } from './test-builders
 import type { BillingClass, ChargeKind, ClosedPeriod, IssueLink, JiraWorklog, Plan, Statement } from './types';
 
 const RUNS = { numRuns: 200 };
-const DAY = 86_400_000;
 const FIRST_DAY = Date.UTC(2026, 9, 1);
 /** Periods that may be closed; 2027-01 always stays open, so every closed period has a next open one. */
 const CLOSABLE = ['2026-10', '2026-11', '2026-12'];

@@ -4,7 +4,6 @@ import { buildLink, buildPlan, buildWorklog, HOUR } from './test-builders';
 import type { ClosedPeriod, JiraWorklog, Plan, Statement } from './types';
 
 const links = [buildLink()];
-const OCT_1 = Date.parse('2026-10-05T09:00:00Z');
 const OCT_2 = Date.parse('2026-10-20T09:00:00Z');
 const OCT_3 = Date.parse('2026-10-25T09:00:00Z');
 

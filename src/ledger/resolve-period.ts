@@ -15,7 +15,7 @@ export function resolvePeriod(plan: Plan, calendar: PeriodCalendar, period: stri
   const resolved = typeof period === 'string' ? periodByLabel(plan, period) : calendar.period(period.index);
   const label = typeof period === 'string' ? period : period.label;
   const sameBounds = typeof period === 'string' || (resolved?.start === period.start && resolved.end === period.end);
-  if (resolved === null || resolved.label !== label || !sameBounds) {
+  if (resolved?.label !== label || !sameBounds) {
     throw new LedgerInputError(field, `plan ${plan.id} has no period ${JSON.stringify(label)}`);
   }
   return resolved;

@@ -1,0 +1,73 @@
+// Lint for the backend (src, test, bench, scripts) and the static/ Custom UI workspace.
+// Type-aware rules read each file's nearest tsconfig.json (the root one, or static/tsconfig.json) through the project service.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+const LEDGER_PURITY = 'The ledger is pure domain logic: only its own files, date-fns and @date-fns/tz (see test/architecture.test.ts).';
+
+/** Folders not yet brought to a clean lint; each is removed from here as its findings are fixed. */
+const NOT_YET_LINTED = [
+  'bench/**',
+  'src/adapters/**',
+  'src/app/**',
+  'src/cli/**',
+  'src/contract/**',
+  'src/forge/**',
+  'src/input/**',
+  'src/jira-simulator/**',
+  'src/local/**',
+  'src/preview/**',
+  'src/statement-print/**',
+  'static/**',
+  'test/**',
+];
+
+export default defineConfig(
+  { ignores: ['**/node_modules/**', '**/build/**', 'coverage/**', ...NOT_YET_LINTED] },
+  {
+    files: ['{src,test,bench,scripts}/**/*.ts', 'static/**/*.{ts,tsx}'],
+    extends: [js.configs.recommended, tseslint.configs.strictTypeChecked, tseslint.configs.stylisticTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // Numbers read the same in any template; money and time are integers here, so there is no float formatting to get wrong.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // `() => setValue(x)` handing a void result to a void callback is the ordinary React and callback idiom, not a confusion.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      // `const { dropped: _dropped, ...rest } = value` is how this code omits a property without mutating.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+      // Synchronous implementations of Promise-returning ports use `async` so that a throw becomes a rejection, as callers expect.
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    files: ['static/**/*.tsx'],
+    extends: [reactHooks.configs.flat.recommended],
+  },
+  {
+    files: ['src/ledger/**/*.ts'],
+    ignores: ['src/ledger/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./|date-fns$|@date-fns/tz$)', message: LEDGER_PURITY }] }],
+    },
+  },
+  {
+    files: ['src/app/**/*.ts'],
+    ignores: ['src/app/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@forge/*'], message: 'Use cases reach Forge only through ports (src/app/ports).' },
+            { group: ['**/adapters', '**/adapters/**', '**/forge', '**/forge/**'], message: 'Use cases import no adapters or Forge edge code.' },
+          ],
+        },
+      ],
+    },
+  },
+);
