@@ -70,11 +70,11 @@ describe('architecture', () => {
   });
 
   it('loads a plan named by a caller only through the one project guard', () => {
-    // The raw reads by key answer any project's plan. Besides the repository and the guard
-    // (`loadPlanInProject`), only the alert jobs use them: they run for the app, on plan ids
-    // from its own records, never from a payload.
-    const rawReaders = filesMatching(/\bload(?:Versioned)?Plan\s*\(/).filter((file) => !file.startsWith('app/alerts/'));
-    expect(rawReaders).toEqual(['app/plans/plan-in-project.ts', 'app/plans/plan-repository.ts']);
+    // The raw reads by key answer any project's plan. Besides the repository, only the guard
+    // (`loadPlanInProject`) and the sync side's scope module use them; the latter only for
+    // background jobs on plan ids from the app's own records (`planOfJob`), never from a payload.
+    const rawReaders = filesMatching(/\bload(?:Versioned)?Plan\s*\(/);
+    expect(rawReaders).toEqual(['app/plans/plan-in-project.ts', 'app/plans/plan-repository.ts', 'app/scope/plan-scope.ts']);
   });
 
   it('reads and writes the plan record only in the plan modules', () => {

@@ -78,7 +78,7 @@ describe('convergence', () => {
   it('ends, after reconciliation, with aggregates equal to the ledger over Jira’s full state', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 25 }), faults, async (operations, knobs) => {
-        const site = startSyncSite(ISSUES);
+        const site = await startSyncSite(ISSUES);
         for (const planId of PLAN_IDS) await site.recompute(planId);
         site.simulator.faults.events = { drop: { probability: knobs.drop }, duplicate: { probability: knobs.duplicate }, reorder: knobs.reorder };
         const live: { issueId: string; worklogId: string }[] = [];
@@ -96,5 +96,6 @@ describe('convergence', () => {
       }),
       { numRuns: 25 },
     );
-  });
+    // 25 whole sites with reconciliation: several seconds on a busy machine, more than jest's default 5 s.
+  }, 60_000);
 });

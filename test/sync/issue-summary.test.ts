@@ -9,7 +9,7 @@ import { linkedTo, startSyncSite } from './sync-site';
 describe('issue summaries in the aggregates', () => {
   it('reach the ledger input after a recompute, for statement exports', async () => {
     const issues = [1, 2].map((n) => buildIssue(n, { properties: linkedTo('gold') }));
-    const site = startSyncSite(issues, [buildWorklog(500, issues[0] ?? buildIssue(1))]);
+    const site = await startSyncSite(issues, [buildWorklog(500, issues[0] ?? buildIssue(1))]);
     const queue = new LocalQueue({ mode: 'manual' });
     const deps = { ...site.deps, queue };
     queue.consume(SYNC_QUEUE_KEY, async (event) => {

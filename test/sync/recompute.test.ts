@@ -14,7 +14,7 @@ const worklogs = issues.flatMap((issue, index) =>
 
 describe('full recompute', () => {
   it('reads the plan in chunks through the queue and swaps generations only at the end', async () => {
-    const site = startSyncSite(issues, worklogs);
+    const site = await startSyncSite(issues, worklogs);
     const queue = new LocalQueue({ mode: 'manual' });
     const deps = { ...site.deps, queue };
     const outcomes: string[] = [];
@@ -35,7 +35,7 @@ describe('full recompute', () => {
   });
 
   it('runs one recompute at a time: a request made while one is under way joins it', async () => {
-    const site = startSyncSite(issues.slice(0, 3));
+    const site = await startSyncSite(issues.slice(0, 3));
 
     expect(await requestRecompute(site.deps, 'gold')).toBe(true);
     expect(await requestRecompute(site.deps, 'gold')).toBe(false);
@@ -44,7 +44,7 @@ describe('full recompute', () => {
   });
 
   it('drops a chunk of a build that a newer one replaced', async () => {
-    const site = startSyncSite(issues.slice(0, 3));
+    const site = await startSyncSite(issues.slice(0, 3));
     await requestRecompute(site.deps, 'gold');
     site.clock.advance(16 * 60 * 1000);
     await requestRecompute(site.deps, 'gold');

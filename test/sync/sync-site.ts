@@ -8,6 +8,12 @@ import type { SimIssue, SimWorklog } from '../../src/jira-simulator/model';
 import type { JiraSimulator } from '../../src/jira-simulator/simulator';
 import type { BillingClass, IssueLink, JiraWorklog } from '../../src/ledger/types';
 import { LocalQueue } from '../../src/local/events/local-queue';
+import { planKey } from '../../src/app/plans/plan-keys';
+import { toJsonValue } from '../../src/app/plans/to-json-value';
+import type { Store } from '../../src/app/ports/store';
+import type { StoredPlan } from '../../src/contract';
+import { buildPayAsYouGoPlan, buildPlan } from '../../src/ledger/test-builders';
+import type { Plan } from '../../src/ledger/types';
 import { startLocalSync, type LocalSync } from '../../src/local/events/local-sync';
 import { ADMIN, AGENT, APP, SUP, buildIssue, buildState, call, newSimulator, type ManualClock } from '../jira-simulator/site';
 
@@ -48,14 +54,25 @@ export const GOLD_ISSUES = {
 
 /** A site with {@link GOLD_ISSUES}, plan `gold` recomputed so its aggregate exists. */
 export async function startGoldSite(): Promise<SyncSite> {
-  const site = startSyncSite(Object.values(GOLD_ISSUES));
+  const site = await startSyncSite(Object.values(GOLD_ISSUES));
   await site.recompute('gold');
   return site;
 }
 
-export function startSyncSite(issues: readonly SimIssue[] = [], worklogs: readonly SimWorklog[] = []): SyncSite {
+/** Stores the plan as SUP's (version 1): a `support-plan` property counts only for a plan of the issue's project. */
+export async function storeSupPlan(store: Store, plan: Plan): Promise<void> {
+  const stored: StoredPlan = { plan, projectId: SUP.id, projectKey: SUP.key, status: 'active', version: 1, createdAt: 0, createdBy: ADMIN.accountId, updatedAt: 0, updatedBy: ADMIN.accountId };
+  await store.set(planKey(plan.id), toJsonValue(stored));
+}
+
+/** The plans the sync tests link SUP's issues to. */
+export const SUP_PLANS: readonly Plan[] = [buildPlan({ id: 'gold', startDate: '2026-09-01' }), buildPayAsYouGoPlan({ id: 'silver', startDate: '2026-09-01' })];
+
+/** A site with the issues and worklogs, and SUP's plans `gold` and `silver` stored. */
+export async function startSyncSite(issues: readonly SimIssue[] = [], worklogs: readonly SimWorklog[] = []): Promise<SyncSite> {
   const { simulator, clock } = newSimulator(buildState(issues, worklogs));
   const store = new MemoryStore({ retryDelayMs: () => 0 });
+  for (const plan of SUP_PLANS) await storeSupPlan(store, plan);
   const jira = new JiraAdapter(
     new HttpTransport({ baseUrl: 'http://jira.test', email: APP.email, apiToken: APP.apiToken, fetch: (request) => simulator.handle(request) }),
   );

@@ -18,9 +18,9 @@ export function jqlString(value: string): string {
  * planIssuesJql({ planId: 'acme-gold', span: { startDate: '2026-10-01', endDateExclusive: '2026-11-01', … } })
  * // 'supportPlan = "acme-gold" AND worklogDate >= "2026-09-30" AND worklogDate < "2026-11-02"'
  */
-export function planIssuesJql({ planId, projectKey, span }: PlanIssuesQuery): string {
+export function planIssuesJql({ planId, projectId, span }: PlanIssuesQuery): string {
   const clauses = [`supportPlan = ${jqlString(planId)}`];
-  if (projectKey !== undefined) clauses.push(`project = ${jqlString(projectKey)}`);
+  if (projectId !== undefined) clauses.push(`project = ${/^\d+$/.test(projectId) ? projectId : jqlString(projectId)}`);
   if (span) {
     clauses.push(`worklogDate >= ${jqlString(shiftDate(span.startDate, -1))}`);
     clauses.push(`worklogDate < ${jqlString(shiftDate(span.endDateExclusive, 1))}`);

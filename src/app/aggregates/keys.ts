@@ -24,8 +24,10 @@ export const headKey = (planId: string): string => `${HEAD_PREFIX}${checkedPlanI
 
 export const planIdOfHeadKey = (key: string): string => key.slice(HEAD_PREFIX.length);
 
-export const generationPrefix = (planId: string, generation: number): string =>
-  `agg:${checkedPlanId(planId)}:g${generation}:`;
+/** Every generation of the plan's aggregate. */
+export const planAggregatePrefix = (planId: string): string => `agg:${checkedPlanId(planId)}:`;
+
+export const generationPrefix = (planId: string, generation: number): string => `${planAggregatePrefix(planId)}g${generation}:`;
 
 export const shardPrefix = (planId: string, generation: number, shard: number): string =>
   `${generationPrefix(planId, generation)}s${pad(shard, 4)}:`;

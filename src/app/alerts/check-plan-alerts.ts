@@ -2,7 +2,7 @@ import { buildStatement } from '../../ledger';
 import type { Statement, ThresholdCrossing } from '../../ledger/types';
 import { loadPlanLedgerInput } from '../aggregates/load-plan-ledger-input';
 import { listAll } from '../plans/list-all';
-import { loadPlan } from '../plans/plan-repository';
+import { planOfJob } from '../scope/plan-scope';
 import { StoreError, type Store } from '../ports/store';
 import type { SyncDeps } from '../sync/sync-deps';
 import { reportingPeriod } from '../usage/reporting-period';
@@ -29,7 +29,7 @@ const NOTHING: AlertCheckReport = { periodLabel: null, raised: [], withdrawn: []
  * or moved); marks a withdrawn one active again when it is crossed again, without a new email.
  */
 export async function checkPlanAlerts(deps: SyncDeps, planId: string): Promise<AlertCheckReport> {
-  const stored = await loadPlan(deps.store, planId);
+  const stored = await planOfJob(deps.store, planId);
   if (stored === undefined || stored.status !== 'active') return NOTHING;
   const now = deps.clock.now();
   const period = reportingPeriod(stored.plan, now);

@@ -1,4 +1,4 @@
-import { loadPlan } from '../plans/plan-repository';
+import { planOfJob } from '../scope/plan-scope';
 import type { SyncDeps } from '../sync/sync-deps';
 import { alertNotification } from './alert-message';
 import { alertRecordSchema } from './alert-record';
@@ -17,7 +17,7 @@ export async function deliverAlert(deps: SyncDeps, key: string): Promise<Deliver
   const record = alertRecordSchema.parse(value);
   if (record.delivery !== 'pending') return record.delivery === 'delivered' ? 'already-delivered' : 'no-recipients';
   if (record.state === 'withdrawn') return 'withdrawn';
-  const stored = await loadPlan(deps.store, record.planId);
+  const stored = await planOfJob(deps.store, record.planId);
   const recipients = stored?.plan.alertRecipients;
   const outcome = recipients === undefined || recipients.accountIds.length + recipients.groups.length === 0 ? 'no-recipients' : 'delivered';
   if (stored !== undefined && recipients !== undefined && outcome === 'delivered') {

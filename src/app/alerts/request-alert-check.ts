@@ -1,4 +1,4 @@
-import { loadPlan } from '../plans/plan-repository';
+import { planOfJob } from '../scope/plan-scope';
 import type { SyncDeps } from '../sync/sync-deps';
 import { ALERTS_QUEUE_KEY, alertsConcurrencyKey } from './alert-keys';
 import type { CheckPlanJob } from './alert-jobs';
@@ -9,7 +9,7 @@ import type { CheckPlanJob } from './alert-jobs';
  * its budget; plans without thresholds (or archived, or unknown) queue nothing.
  */
 export async function requestAlertCheck(deps: Pick<SyncDeps, 'store' | 'queue'>, planId: string): Promise<boolean> {
-  const stored = await loadPlan(deps.store, planId);
+  const stored = await planOfJob(deps.store, planId);
   if (stored === undefined || stored.status !== 'active' || stored.plan.thresholdsPercent.length === 0) return false;
   const job: CheckPlanJob = { kind: 'check-plan', planId };
   await deps.queue.push(ALERTS_QUEUE_KEY, job, { concurrencyKey: alertsConcurrencyKey(planId) });

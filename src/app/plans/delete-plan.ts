@@ -3,18 +3,17 @@ import type { JiraPort } from '../ports/jira';
 import { inUse, type UseCaseOutcome } from '../refusal';
 import { STORE_LIMITS, StoreError, type TransactOperation } from '../ports/store';
 import { loadProjectSettings } from '../settings/project-settings';
+import { planJql } from '../sync/linked-issues';
 import type { PlanVersionRef } from './archive-plan';
 import { listAll } from './list-all';
 import { planAuditPrefix, planKey, projectPlanIndexKey } from './plan-keys';
 import { loadPlanInProject } from './plan-in-project';
 import { staleVersion, type PlanWriteContext, type PlanWritePorts } from './plan-write';
 
-/** The JQL that finds every issue linked to a plan, through the `support-plan` property's search alias. */
-export const linkedIssuesJql = (planId: string): string => `supportPlan = "${planId}"`;
-
 /**
- * Deletes a plan with its history — refused while any issue links to it (Jira is asked as
- * the app, so issues the caller can't see count too) or while it is the project's default.
+ * Deletes a plan with its history — refused while any issue of the project links to it (Jira
+ * is asked as the app, so issues the caller can't see count too; another project's issues
+ * naming the plan never count, so they can't block it) or while it is the project's default.
  */
 export async function deletePlan(
   ports: PlanWritePorts & { readonly appJira: JiraPort; readonly aggregates: PlanAggregates },
@@ -29,7 +28,7 @@ export async function deletePlan(
   if (settings.defaultPlanId === request.planId) {
     return inUse({ what: 'default-plan' });
   }
-  const linked = await ports.appJira.countIssues(linkedIssuesJql(request.planId));
+  const linked = await ports.appJira.countIssues(planJql({ planId: request.planId, projectId: context.project.id }));
   if (linked > 0) return inUse({ what: 'linked-issues', count: linked });
   try {
     await ports.store.transact([

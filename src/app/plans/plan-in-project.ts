@@ -5,7 +5,7 @@
  * apart — not the code, not the message, not a name. The architecture test keeps every other
  * module from reading plans by key any other way.
  */
-import type { StoredPlan } from '../../contract';
+import { planIdSchema, type StoredPlan } from '../../contract';
 import { invalid, notFound, type UseCaseOutcome } from '../refusal';
 import type { Store } from '../ports/store';
 import { loadVersionedPlan, type VersionedPlan } from './plan-repository';
@@ -22,7 +22,8 @@ function ownedBy(stored: StoredPlan, owner: PlanOwner): boolean {
  * `path` names the payload field the id came from, for the refusal.
  */
 export async function loadPlanInProject(store: Store, owner: PlanOwner, planId: string, path = 'planId'): Promise<UseCaseOutcome<VersionedPlan>> {
-  const found = await loadVersionedPlan(store, planId);
+  // An id no plan can have (an issue property may hold any text) is not even looked up.
+  const found = planIdSchema.safeParse(planId).success ? await loadVersionedPlan(store, planId) : undefined;
   if (found === undefined || !ownedBy(found.stored, owner)) return notFound({ what: 'plan', planId, path });
   return { ok: true, data: found };
 }

@@ -28,7 +28,8 @@ export interface WorkSpan {
 
 export interface PlanIssuesQuery {
   readonly planId: string;
-  readonly projectKey?: string;
+  /** Only issues of this project (its Jira id). */
+  readonly projectId?: string;
   /** Only issues with work in this span, and only their worklogs started in it. Absent: every worklog. */
   readonly span?: WorkSpan;
 }

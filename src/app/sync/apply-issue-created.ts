@@ -1,5 +1,6 @@
 import type { IssueFacts } from '../aggregates/issue-entry';
 import { placeIssue } from '../aggregates/place-issue';
+import { loadPlanInProject } from '../plans/plan-in-project';
 import { loadProjectSettings } from '../settings/project-settings';
 import type { SyncDeps } from './sync-deps';
 
@@ -18,6 +19,9 @@ export interface CreatedIssue {
 export async function applyIssueCreated(deps: SyncDeps, issue: CreatedIssue): Promise<string | null> {
   const { defaultPlanId } = await loadProjectSettings(deps.store, issue.projectId);
   if (defaultPlanId === null) return null;
+  // The default was one of the project's plans when it was saved; it is checked again, since nothing else is trusted.
+  const plan = await loadPlanInProject(deps.store, { projectId: issue.projectId }, defaultPlanId, 'defaultPlanId');
+  if (!plan.ok) return null;
   const existing = await deps.jira.getIssueLink(issue.issueId);
   if (existing !== null) return existing.planId;
   await deps.jira.setIssueLink(issue.issueId, { planId: defaultPlanId, billingClass: 'covered' });

@@ -1,9 +1,9 @@
-import type { IssueLink, JiraWorklog } from '../../ledger/types';
-import { placeIssue, type PlacementOutcome, type PlacementTarget } from '../aggregates/place-issue';
+import type { JiraWorklog } from '../../ledger/types';
+import { placeIssue, type PlacementOutcome } from '../aggregates/place-issue';
 import type { WorklogChange } from '../aggregates/issue-entry';
 import { AggregateReader } from '../aggregates/aggregate-reader';
-import { isStorablePlanId } from '../aggregates/keys';
 import { requestAlertCheck } from '../alerts/request-alert-check';
+import { scopedTarget } from '../scope/plan-scope';
 import { requestRecompute } from './request-recompute';
 import type { SyncDeps } from './sync-deps';
 
@@ -18,27 +18,22 @@ export interface WorklogEventInput {
 export const PART_RESHARD_BYTES = 160 * 1024;
 
 /**
- * Applies one worklog event: asks Jira which plan the issue is linked to now (one call), then
- * updates that plan's aggregate in one transaction. Idempotent and order-independent: a
+ * Applies one worklog event: asks Jira for the issue's project and plan link now (one call),
+ * then updates that plan's aggregate in one transaction — only if the plan is one of the
+ * issue's project (see `scopedTarget`); otherwise the issue counts against no plan. Idempotent and order-independent: a
  * duplicate or an older version writes nothing, a deletion wins over any late create or update,
  * and an issue whose link changed since its last event moves with all its worklogs.
  */
 export async function applyWorklogEvent(deps: SyncDeps, event: WorklogEventInput): Promise<PlacementOutcome> {
   const { worklog } = event;
-  const link = await deps.jira.getIssueLink(worklog.issueId);
+  const issue = await deps.jira.getIssue(worklog.issueId);
   const change: WorklogChange =
     event.kind === 'deleted' ? { kind: 'delete', worklogId: worklog.id, deletedAt: deps.clock.now() } : { kind: 'upsert', worklog };
-  const target = targetOf(link);
+  const target = issue === null ? null : await scopedTarget(deps.store, issue, deps.clock.now());
   const outcome = await placeIssue(deps.store, { issueId: worklog.issueId, target, changes: [change] }, deps.clock.now());
   if (target !== null) await keepPlanComplete(deps, target.planId, outcome);
   if (target !== null && outcome.writes > 0) await requestAlertCheck(deps, target.planId);
   return outcome;
-}
-
-/** Where Jira's link says the issue belongs; a property naming no possible plan links to none. */
-function targetOf(link: IssueLink | null): PlacementTarget | null {
-  if (link === null || !isStorablePlanId(link.planId)) return null;
-  return { planId: link.planId, facts: { billingClass: link.billingClass, issueKey: link.issueKey ?? '', summary: '' } };
 }
 
 /**

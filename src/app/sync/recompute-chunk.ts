@@ -3,6 +3,8 @@ import { requestAlertCheck } from '../alerts/request-alert-check';
 import { headKey } from '../aggregates/keys';
 import { planHeadSchema } from '../aggregates/records';
 import type { PlanIssue } from '../ports/jira';
+import { planOfJob } from '../scope/plan-scope';
+import { dropPlanAggregates } from '../aggregates/drop-plan-aggregates';
 import { SYNC_QUEUE_KEY, planConcurrencyKey, type SyncDeps } from './sync-deps';
 import type { RecomputeChunkJob } from './sync-jobs';
 import { sizeShards } from './size-shards';
@@ -27,11 +29,13 @@ export const DROP_DELAY_SECONDS = 60;
 
 export type ChunkOutcome =
   | { readonly status: 'superseded' }
+  /** No plan has the id (made up in an issue property, or deleted): whatever was stored for it is dropped. */
+  | { readonly status: 'no-plan' }
   | { readonly status: 'continued'; readonly issues: number; readonly worklogs: number }
   | { readonly status: 'swapped'; readonly issues: number; readonly worklogs: number };
 
 /**
- * One chunk of a full recompute: reads the plan's issues from Jira page by page until the
+ * One chunk of a full recompute: reads the plan's issues (of its own project only) from Jira page by page until the
  * budget is spent, writes them into the generation being built, and queues the next chunk —
  * or, after the last page, makes the new generation live in one write of the plan's head.
  */
@@ -39,20 +43,26 @@ export async function runRecomputeChunk(deps: SyncDeps, job: RecomputeChunkJob, 
   const head = await new AggregateReader(deps.store).head(job.planId);
   const building = head?.building;
   if (building?.generation !== job.generation) return { status: 'superseded' };
+  const plan = await planOfJob(deps.store, job.planId);
+  if (plan === undefined) {
+    await dropPlanAggregates(deps.store, job.planId);
+    return { status: 'no-plan' };
+  }
+  const scope = { planId: job.planId, projectId: plan.projectId };
 
   const deadline = deps.clock.now() + budget.readMs;
   const issues: PlanIssue[] = [];
   let pageToken = job.pageToken;
   let pages = 0;
   do {
-    const page = await deps.jira.findPlanIssuesPage({ planId: job.planId }, pageToken);
+    const page = await deps.jira.findPlanIssuesPage(scope, pageToken);
     issues.push(...page.issues);
     pageToken = page.nextPageToken;
     pages += 1;
   } while (pageToken !== null && pages < budget.maxPages && deps.clock.now() < deadline);
 
   const sample = { issues: issues.length, worklogs: issues.reduce((sum, issue) => sum + issue.worklogs.length, 0), complete: pageToken === null };
-  const shardCount = job.chunk === 0 ? await sizeShards(deps, job.planId, job.generation, sample) : building.shardCount;
+  const shardCount = job.chunk === 0 ? await sizeShards(deps, scope, job.generation, sample) : building.shardCount;
   const target = { planId: job.planId, generation: job.generation, shardCount, chunk: job.chunk };
   const worklogCount = job.worklogCount + (await writeChunkParts(deps.store, target, issues));
   await writeChunkLinks(deps.store, job.planId, issues);

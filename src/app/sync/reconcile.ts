@@ -4,7 +4,9 @@ import { requestAlertCheck } from '../alerts/request-alert-check';
 import type { WorklogChange } from '../aggregates/issue-entry';
 import { placeIssue } from '../aggregates/place-issue';
 import { removeIssueFromPlan } from '../aggregates/remove-issue';
-import { linkedIssues } from './linked-issues';
+import { dropPlanAggregates } from '../aggregates/drop-plan-aggregates';
+import { planOfJob } from '../scope/plan-scope';
+import { linkedIssues, type PlanRef } from './linked-issues';
 import { STALE_BUILD_MS, requestRecompute } from './request-recompute';
 import type { SyncDeps } from './sync-deps';
 import { advanceWatermark, readWatermark } from './watermark';
@@ -16,6 +18,8 @@ export interface ReconcileReport {
   readonly since: number;
   readonly until: number;
   readonly plansChecked: number;
+  /** Aggregates of plan ids no plan has (made up in an issue property, or a plan deleted), dropped without a Jira call. */
+  readonly orphansDropped: number;
   readonly issuesRemoved: number;
   readonly billingClassesFixed: number;
   readonly worklogsDeleted: number;
@@ -33,7 +37,7 @@ interface PlanRepair {
 
 /**
  * The scheduled repair of whatever events missed. For every plan with aggregates, compares
- * the issues Jira links to it with the stored ones (issues deleted or re-linked send no worklog
+ * the issues of its project that Jira links to it with the stored ones (issues deleted or re-linked send no worklog
  * events): drops what left, fixes billing classes, and recomputes the plan when issues joined
  * it unseen. Then replays Jira's worklog change feeds from the watermark — deletions and
  * changes alike — and moves the watermark on.
@@ -46,11 +50,19 @@ export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
   const deletedIds = new Set(deleted.worklogIds);
 
   const reader = new AggregateReader(deps.store);
-  const planIds = await reader.planIds();
+  const planIds: string[] = [];
   const repairs: PlanRepair[] = [];
   const recomputesStarted: string[] = [];
-  for (const planId of planIds) {
-    const repair = await repairPlan(deps, planId, deletedIds);
+  let orphansDropped = 0;
+  for (const planId of await reader.planIds()) {
+    const plan = await planOfJob(deps.store, planId);
+    if (plan === undefined) {
+      await dropPlanAggregates(deps.store, planId);
+      orphansDropped += 1;
+      continue;
+    }
+    planIds.push(planId);
+    const repair = await repairPlan(deps, { planId, projectId: plan.projectId }, deletedIds);
     repairs.push(repair);
     if (repair.recomputed) recomputesStarted.push(planId);
   }
@@ -63,6 +75,7 @@ export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
     since,
     until,
     plansChecked: planIds.length,
+    orphansDropped,
     issuesRemoved: total('issuesRemoved'),
     billingClassesFixed: total('billingClassesFixed'),
     worklogsDeleted: total('worklogsDeleted'),
@@ -71,7 +84,8 @@ export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
   };
 }
 
-async function repairPlan(deps: SyncDeps, planId: string, deletedIds: ReadonlySet<string>): Promise<PlanRepair> {
+async function repairPlan(deps: SyncDeps, plan: PlanRef, deletedIds: ReadonlySet<string>): Promise<PlanRepair> {
+  const { planId } = plan;
   const reader = new AggregateReader(deps.store);
   const head = await reader.head(planId);
   const none: PlanRepair = { issuesRemoved: 0, billingClassesFixed: 0, worklogsDeleted: 0, recomputed: false };
@@ -81,7 +95,7 @@ async function repairPlan(deps: SyncDeps, planId: string, deletedIds: ReadonlySe
     return { ...none, recomputed: stale && (await requestRecompute(deps, planId)) };
   }
   const parts = await reader.parts(planId, head.generation);
-  const linked = await linkedIssues(deps.jira, planId);
+  const linked = await linkedIssues(deps.jira, plan);
   const now = deps.clock.now();
   let issuesRemoved = 0;
   let billingClassesFixed = 0;

@@ -1,10 +1,8 @@
 import type { IssueLink } from '../../ledger/types';
 import { AggregateReader } from '../aggregates/aggregate-reader';
-import { generationPrefix, headKey } from '../aggregates/keys';
+import { dropPlanAggregates } from '../aggregates/drop-plan-aggregates';
 import { loadPlanLedgerInput } from '../aggregates/load-plan-ledger-input';
 import { placeIssue } from '../aggregates/place-issue';
-import { transactInBatches } from '../aggregates/transact-in-batches';
-import { listAll } from '../plans/list-all';
 import type { IssueLinkChange, PlanAggregates, PlanLedgerInput } from '../ports/aggregates';
 import { requestRecompute } from './request-recompute';
 import type { SyncDeps } from './sync-deps';
@@ -43,14 +41,7 @@ export class SyncPlanAggregates implements PlanAggregates {
   async planChanged(): Promise<void> {}
 
   async planDeleted(planId: string): Promise<void> {
-    const head = await new AggregateReader(this.deps.store).head(planId);
-    if (head === undefined) return;
-    const generations = [head.generation, ...(head.building === undefined ? [] : [head.building.generation])];
-    for (const generation of generations) {
-      const entries = await listAll(this.deps.store, generationPrefix(planId, generation));
-      await transactInBatches(this.deps.store, entries.map(({ key }) => ({ delete: { key } })));
-    }
-    await this.deps.store.delete(headKey(planId));
+    await dropPlanAggregates(this.deps.store, planId);
   }
 
   private async hasWorklogs(issueId: string): Promise<boolean> {

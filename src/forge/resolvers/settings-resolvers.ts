@@ -1,4 +1,5 @@
 import type Resolver from '@forge/resolver';
+import { loadInvalidLinks } from '../../app/scope/invalid-links';
 import { loadProjectSettings, updateProjectSettings } from '../../app/settings/project-settings';
 import { asProjectAdmin, asProjectReader } from './access';
 import { defineResolver } from './define-resolver';
@@ -13,5 +14,11 @@ export function defineSettingsResolvers(resolver: Resolver, services: BackendSer
   defineResolver(resolver, 'settings/update', async ({ payload, context }) => {
     const admin = await asProjectAdmin(services, context);
     return admin.ok ? updateProjectSettings(services.store, admin.data.project, payload) : admin;
+  });
+
+  /** The links to repair: they name plans this project does not have (their issues and keys are the project's own). */
+  defineResolver(resolver, 'settings/invalidLinks', async ({ context }) => {
+    const admin = await asProjectAdmin(services, context);
+    return admin.ok ? { ok: true, data: await loadInvalidLinks(services.store, admin.data.project.id) } : admin;
   });
 }

@@ -8,6 +8,7 @@ import { useResolver } from '../../shared/hooks/useResolver';
 import { useWrite } from '../../shared/hooks/useWrite';
 import { BulkLink } from './BulkLink';
 import { DefaultPlan } from './DefaultPlan';
+import { InvalidLinks } from './InvalidLinks';
 import { draftOf, emptyDraft } from './plan-draft';
 import { PlanForm } from './PlanForm';
 import { PlanHistory } from './PlanHistory';
@@ -82,6 +83,7 @@ export function ProjectSettings() {
               {historyOf === null ? null : <PlanHistory key={historyOf} planId={historyOf} />}
               <DefaultPlan plans={plans} canAdminister />
               <BulkLink plans={plans} />
+              <InvalidLinks />
             </>
           ) : (
             <>

@@ -7,8 +7,8 @@ describe('planIssuesJql', () => {
 
   it('narrows to a project and widens the span by a day on each side', () => {
     const span = { startDate: '2026-10-01', endDateExclusive: '2026-11-01', start: 1790805600000, end: 1793487600000 };
-    expect(planIssuesJql({ planId: 'acme-gold', projectKey: 'SUP', span })).toBe(
-      'supportPlan = "acme-gold" AND project = "SUP" AND worklogDate >= "2026-09-30" AND worklogDate < "2026-11-02"',
+    expect(planIssuesJql({ planId: 'acme-gold', projectId: '10000', span })).toBe(
+      'supportPlan = "acme-gold" AND project = 10000 AND worklogDate >= "2026-09-30" AND worklogDate < "2026-11-02"',
     );
   });
 

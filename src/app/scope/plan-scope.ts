@@ -1,0 +1,47 @@
+/**
+ * Scope at entry: where the sync side (events, recomputes, reconciliation) decides whether a
+ * `support-plan` property counts. Anyone who may edit an issue can write any plan id into it,
+ * so the property is a claim, not a fact: it counts only when it names a plan of the issue's
+ * own project. Anything else is ignored for billing, creates no stored record for the plan it
+ * names, and is listed for the issue's project admins to repair.
+ */
+import type { StoredPlan } from '../../contract';
+import type { IssueFacts } from '../aggregates/issue-entry';
+import type { PlacementTarget } from '../aggregates/place-issue';
+import { loadPlanInProject } from '../plans/plan-in-project';
+import { loadPlan } from '../plans/plan-repository';
+import type { IssueSummary } from '../ports/jira';
+import type { Store } from '../ports/store';
+import { forgetInvalidLink, recordInvalidLink } from './invalid-links';
+
+/** A property's plan id is kept for the repair list at most this long (it may be any text). */
+const SHOWN_PLAN_ID_LENGTH = 120;
+
+/**
+ * Where the issue's worklogs belong, as Jira describes the issue now (project and property):
+ * the plan it names if that is a plan of its project; null otherwise (no property, or one
+ * naming a plan the project does not have — then it is recorded for repair).
+ */
+export async function scopedTarget(store: Store, issue: IssueSummary, now: number): Promise<PlacementTarget | null> {
+  const { link } = issue;
+  if (link === null) {
+    await forgetInvalidLink(store, issue.projectId, issue.id);
+    return null;
+  }
+  const plan = await loadPlanInProject(store, { projectId: issue.projectId }, link.planId, 'support-plan');
+  if (!plan.ok) {
+    await recordInvalidLink(store, issue.projectId, { issueId: issue.id, issueKey: issue.key, planId: link.planId.slice(0, SHOWN_PLAN_ID_LENGTH) }, now);
+    return null;
+  }
+  await forgetInvalidLink(store, issue.projectId, issue.id);
+  const facts: IssueFacts = { billingClass: link.billingClass, issueKey: issue.key, summary: issue.summary };
+  return { planId: plan.data.stored.plan.id, facts };
+}
+
+/**
+ * The stored plan a background job works for (a recompute, a reconciliation, an alert), or undefined when no
+ * plan has the id: then the job has nothing to count and must not create anything for it.
+ */
+export function planOfJob(store: Store, planId: string): Promise<StoredPlan | undefined> {
+  return loadPlan(store, planId);
+}
