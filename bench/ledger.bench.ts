@@ -166,7 +166,9 @@ reportMarkdown(
   ),
   `Targets: 100k worklogs in under ${TARGET_100K_MS} ms of CPU time, and 200k at most ${MAX_GROWTH_200K} × the 100k CPU time (measured: ${growth.toFixed(2)} ×). They are judged on CPU time (user + system of the process) because on a shared machine wall time also measures whatever else runs; CPU time can exceed wall time because it adds the garbage collector's helper threads. "Heap held" is the heap growth across one statement computation with the statement still referenced (garbage included); RSS is the whole benchmark process, inputs included.`,
 );
-if (!at100k || at100k.medianCpuMs >= TARGET_100K_MS || !(growth <= MAX_GROWTH_200K)) {
-  console.error('ledger benchmark: target missed');
-  process.exit(1);
-}
+const missed = [
+  ...(!at100k || at100k.medianCpuMs >= TARGET_100K_MS ? [`100k worklogs took ${at100k?.medianCpuMs.toFixed(0)} ms of CPU time (target < ${TARGET_100K_MS} ms)`] : []),
+  ...(growth <= MAX_GROWTH_200K ? [] : [`200k / 100k CPU time = ${growth.toFixed(2)} (target ≤ ${MAX_GROWTH_200K})`]),
+];
+for (const miss of missed) console.error(`TARGET MISSED: ${miss}`);
+if (missed.length > 0) process.exitCode = 1;
