@@ -5,7 +5,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-const LEDGER_PURITY = 'The ledger is pure domain logic: only its own files, date-fns and @date-fns/tz (see test/architecture.test.ts).';
+const LEDGER_PURITY =
+  'The ledger is pure domain logic: only its own files, date-fns (one function at a time, date-fns/addMonths) and @date-fns/tz (see test/architecture.test.ts).';
 
 /** Folders not yet brought to a clean lint; each is removed from here as its findings are fixed. */
 const NOT_YET_LINTED = [
@@ -25,7 +26,7 @@ const NOT_YET_LINTED = [
 ];
 
 export default defineConfig(
-  { ignores: ['**/node_modules/**', '**/build/**', 'coverage/**', ...NOT_YET_LINTED] },
+  { ignores: ['**/node_modules/**', '**/build/**', 'dist/**', 'coverage/**', ...NOT_YET_LINTED] },
   {
     files: ['{src,test,bench,scripts}/**/*.ts', 'static/**/*.{ts,tsx}'],
     extends: [js.configs.recommended, tseslint.configs.strictTypeChecked, tseslint.configs.stylisticTypeChecked],
@@ -52,7 +53,7 @@ export default defineConfig(
     files: ['src/ledger/**/*.ts'],
     ignores: ['src/ledger/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./|date-fns$|@date-fns/tz$)', message: LEDGER_PURITY }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./|date-fns/\\w+$|@date-fns/tz$)', message: LEDGER_PURITY }] }],
     },
   },
   {

@@ -14,6 +14,7 @@ export const SUITES: readonly Suite[] = [
   { name: 'sync', summary: 'one worklog event, and a full recompute of a 100,000-worklog plan through the queue' },
   { name: 'backend', summary: 'issue panel and gadget resolvers from stored aggregates: Jira calls, storage reads, latency' },
   { name: 'ui', summary: "gzipped JavaScript per surface, and the issue panel's first meaningful paint in Chromium" },
+  { name: 'cli', summary: 'the compiled statement CLI from a fresh process, start-up included, on a small one-plan statement' },
 ];
 
 export const SUITE_FILE_SUFFIX = '.bench.ts';

@@ -46,12 +46,13 @@ const within = (...layers: string[]) => (s: string) => layers.some((layer) => s 
 
 describe('architecture', () => {
   it('keeps the ledger pure: only date libraries and its own files', () => {
-    expect(violations('ledger', (s) => within('ledger')(s) || s === 'date-fns' || s === '@date-fns/tz')).toEqual([]);
+    // date-fns is imported one function at a time (`date-fns/addMonths`): its index loads every function, slowing the CLI's start.
+    expect(violations('ledger', (s) => within('ledger')(s) || /^date-fns\/\w+$/.test(s) || s === '@date-fns/tz')).toEqual([]);
   });
 
   it('keeps use cases free of Forge, adapters and I/O', () => {
     expect(
-      violations('app', (s) => within('app', 'ledger', 'input', 'contract')(s) || ['zod', 'date-fns', '@date-fns/tz'].includes(s)),
+      violations('app', (s) => within('app', 'ledger', 'input', 'contract', 'date-fns')(s) || ['zod', '@date-fns/tz'].includes(s)),
     ).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addMonths } from 'date-fns';
+import { addMonths } from 'date-fns/addMonths';
 import { LedgerInputError } from './errors';
 import { addDays, type DateParts, formatLocalDate, parseLocalDate, startOfLocalDate } from './local-date';
 import type { Instant, Period, PeriodUnit, Plan } from './types';

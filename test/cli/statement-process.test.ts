@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { linksDocument, pageOf, planDocument, worklog, writeDocuments } from './fixtures';
 import { parseCsv } from './read-csv';
@@ -58,6 +60,8 @@ describe('support-hours as a child process', () => {
   const runs: Record<string, ProcessRun> = {};
 
   beforeAll(async () => {
+    // The bin runs the compiled CLI in dist/ (built by npm install's prepare script): bring it up to date with the source.
+    runs.build = await runProcess(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
     const planned: Record<string, Promise<ProcessRun>> = {
       help: cli('--help'),
       npx: runProcess('npx', ['--no-install', 'support-hours', '--help']),
@@ -75,7 +79,7 @@ describe('support-hours as a child process', () => {
       const run = finished[index];
       if (run !== undefined) runs[name] = run;
     });
-  }, 60_000);
+  }, 240_000);
 
   const ran = (name: string): ProcessRun => {
     const run = runs[name];
@@ -83,6 +87,21 @@ describe('support-hours as a child process', () => {
     return run;
   };
   const statementOf = (name: string): StatementJson => JSON.parse(ran(name).stdout);
+
+  it('runs from the compiled build', () => {
+    expect(ran('build')).toEqual({ exitCode: 0, stdout: '', stderr: '' });
+  });
+
+  it('says how to build the CLI when dist/ is missing', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'support-hours-unbuilt-'));
+    mkdirSync(join(folder, 'bin'));
+    copyFileSync(join(root, 'bin', 'support-hours.js'), join(folder, 'bin', 'support-hours.js'));
+    expect(await runProcess('node', [join(folder, 'bin', 'support-hours.js'), '--help'])).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: 'support-hours: the CLI is not built yet: run "npm install" (or "npm run build:cli") in the repository first.\n',
+    });
+  });
 
   it('prints its usage with --help, also through npx from the repository root', () => {
     for (const name of ['help', 'npx']) {
