@@ -17,7 +17,7 @@ export function runCli(args: readonly string[], terminal: Terminal): number {
       terminal.writeOut(usage);
       return exitCodes.ok;
     case 'invalid':
-      terminal.writeError(`support-hours: ${invocation.message}\nRun "support-hours --help" for usage.\n`);
+      terminal.writeError(`support-hours: ${invocation.message}\nRun it with --help for usage.\n`);
       return exitCodes.usage;
     case 'statement': {
       const outcome = runStatementCommand(invocation.options);

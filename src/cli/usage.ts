@@ -1,9 +1,11 @@
-export const usage = `Usage: support-hours statement --plan <plan.json> --links <links.json> --worklogs <worklogs.json>
-                               --period <YYYY-MM> [--as-of <timestamp>] [--format json|csv|text]
-                               [--closed <closed.json>]
-       support-hours --help
+export const usage = `Usage: node bin/support-hours.js statement --plan <plan.json> --links <links.json> --worklogs <worklogs.json>
+                                   --period <YYYY-MM> [--as-of <timestamp>] [--format json|csv|text]
+                                   [--closed <closed.json>]
+       node bin/support-hours.js --help
 
 Computes the statement of one plan for one billing period from Jira worklogs.
+Run it in the repository after npm install. To call it as "support-hours" from anywhere, run "npm link"
+in the repository once; "npx support-hours" works only inside it (outside, npx looks on the npm registry).
 
   --plan       the plan file (see schemas/plan.schema.json)
   --links      issue links: which issues go to the plan and how they are billed (schemas/links.schema.json)

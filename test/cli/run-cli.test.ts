@@ -337,7 +337,7 @@ describe('support-hours statement (in process)', () => {
     ])('%j', (args, exitCode, firstLine) => {
       const result = run(args);
       expect(result.exitCode).toBe(exitCode);
-      if (exitCode === 0) expect(result.stdout).toMatch(/^Usage: support-hours statement/);
+      if (exitCode === 0) expect(result.stdout).toMatch(/^Usage: node bin\/support-hours.js statement/);
       else expect([result.stdout, result.stderr.split('\n')[0] + '\n']).toEqual(['', firstLine]);
     });
 
@@ -354,7 +354,7 @@ describe('support-hours statement (in process)', () => {
       expect(run(['statement', '--plan', 'p', ...flags])).toEqual({
         exitCode: 2,
         stdout: '',
-        stderr: `support-hours: ${message}\nRun "support-hours --help" for usage.\n`,
+        stderr: `support-hours: ${message}\nRun it with --help for usage.\n`,
       });
     });
 

@@ -103,10 +103,11 @@ describe('support-hours as a child process', () => {
     });
   });
 
-  it('prints its usage with --help, also through npx from the repository root', () => {
+  it('prints its usage with --help, also through npx from the repository root, and says how to call it from anywhere', () => {
     for (const name of ['help', 'npx']) {
       expect(ran(name).exitCode).toBe(0);
-      expect(ran(name).stdout).toMatch(/^Usage: support-hours statement --plan <plan.json>/);
+      expect(ran(name).stdout).toMatch(/^Usage: node bin\/support-hours.js statement --plan <plan.json>/);
+      expect(ran(name).stdout).toContain('"npm link"');
     }
   });
 
@@ -164,7 +165,7 @@ describe('support-hours as a child process', () => {
     expect(ran('usage')).toEqual({
       exitCode: 2,
       stdout: '',
-      stderr: 'support-hours: --links is required\nRun "support-hours --help" for usage.\n',
+      stderr: 'support-hours: --links is required\nRun it with --help for usage.\n',
     });
   });
 });
