@@ -1,0 +1,191 @@
+/**
+ * The authorisation matrix: every resolver the contract names × four roles × a payload naming
+ * the caller's own project's things or another project's. Each cell's expected outcome comes
+ * from two small tables below (which guard a resolver uses, and what that guard answers each
+ * role); a refusal must write nothing, and another project's id must be answered exactly as an
+ * id nothing has.
+ */
+import { contract, type ErrorCode, type ResolverName } from '../../src/contract';
+import type { SurfaceTarget } from '../../src/local/forge-context';
+import { as, backendFixture, ISSUES, on, OTHER_PROJECT, planInput, USERS, type BackendFixture } from '../backend/support/backend-fixture';
+
+const ROLES = {
+  'project admin': USERS.admin,
+  'agent (browse + edit issues)': USERS.agent,
+  'read-only (browse only)': USERS.manager,
+  'outsider (no access to the project)': USERS.outsider,
+} as const;
+type Role = keyof typeof ROLES;
+const roles = Object.keys(ROLES) as Role[];
+
+/** Which guard a resolver passes its caller through. */
+type Guard = 'project reader' | 'project admin' | 'issue viewer' | 'issue editor' | 'any signed-in user' | 'gadget project reader';
+
+type Expected = 'allowed' | ErrorCode;
+
+/** What each guard answers each role, on the project (or its issue) the call comes from. */
+const GUARDS: Readonly<Record<Guard, Readonly<Record<Role, Expected>>>> = {
+  'project reader': { 'project admin': 'allowed', 'agent (browse + edit issues)': 'allowed', 'read-only (browse only)': 'allowed', 'outsider (no access to the project)': 'FORBIDDEN' },
+  'project admin': { 'project admin': 'allowed', 'agent (browse + edit issues)': 'FORBIDDEN', 'read-only (browse only)': 'FORBIDDEN', 'outsider (no access to the project)': 'FORBIDDEN' },
+  // Like Jira: an issue the caller cannot browse does not exist for them.
+  'issue viewer': { 'project admin': 'allowed', 'agent (browse + edit issues)': 'allowed', 'read-only (browse only)': 'allowed', 'outsider (no access to the project)': 'NOT_FOUND' },
+  'issue editor': { 'project admin': 'allowed', 'agent (browse + edit issues)': 'allowed', 'read-only (browse only)': 'FORBIDDEN', 'outsider (no access to the project)': 'NOT_FOUND' },
+  'any signed-in user': { 'project admin': 'allowed', 'agent (browse + edit issues)': 'allowed', 'read-only (browse only)': 'allowed', 'outsider (no access to the project)': 'allowed' },
+  'gadget project reader': { 'project admin': 'allowed', 'agent (browse + edit issues)': 'allowed', 'read-only (browse only)': 'allowed', 'outsider (no access to the project)': 'FORBIDDEN' },
+};
+
+/** The ids a payload names: the caller's project's, another project's, or ones nothing has. */
+interface Refs {
+  readonly plan: string;
+  /** A plan whose September 2026 is closed. */
+  readonly closedPlan: string;
+  readonly job: string;
+  readonly jql: string;
+  /** The id a new plan asks for. */
+  readonly newPlan: string;
+}
+
+/**
+ * What the payload refers to, and so what a caller who passed the guard gets for another
+ * project's ids: `plan` and `job` ids are answered as absent; a new plan's id is unique across
+ * the site (CONFLICT); JQL is narrowed to the project, so another project's issues match nothing;
+ * `none` means the payload names nothing, so there is no foreign variant.
+ */
+type Names = 'plan' | 'job' | 'new plan id' | 'jql' | 'none';
+
+const FOREIGN_ANSWER: Readonly<Record<Exclude<Names, 'none'>, Expected>> = {
+  plan: 'PLAN_NOT_FOUND',
+  job: 'NOT_FOUND',
+  'new plan id': 'CONFLICT',
+  jql: 'allowed',
+};
+
+interface Row {
+  readonly guard: Guard;
+  readonly names: Names;
+  readonly target: (refs: Refs) => SurfaceTarget;
+  readonly payload: (refs: Refs) => unknown;
+}
+
+const settings = (): SurfaceTarget => on.settings();
+const projectPage = (): SurfaceTarget => on.projectPage();
+const issuePanel = (): SurfaceTarget => on.issue(ISSUES.sup1);
+const nothing = (): unknown => ({});
+const september = (planId: string) => ({ planId, period: '2026-09' });
+
+/** One row per resolver; a resolver added to the contract without a row fails the first test. */
+const MATRIX: Readonly<Record<ResolverName, Row>> = {
+  'plans/list': { guard: 'project reader', names: 'none', target: settings, payload: nothing },
+  'plans/get': { guard: 'project reader', names: 'plan', target: settings, payload: (refs) => ({ planId: refs.plan }) },
+  'plans/create': { guard: 'project admin', names: 'new plan id', target: settings, payload: (refs) => ({ plan: planInput({ id: refs.newPlan }) }) },
+  'plans/update': { guard: 'project admin', names: 'plan', target: settings, payload: (refs) => ({ planId: refs.plan, expectedVersion: 1, plan: planInput({ id: refs.plan, name: 'Renamed' }) }) },
+  'plans/archive': { guard: 'project admin', names: 'plan', target: settings, payload: (refs) => ({ planId: refs.plan, expectedVersion: 1 }) },
+  'plans/delete': { guard: 'project admin', names: 'plan', target: settings, payload: (refs) => ({ planId: refs.plan, expectedVersion: 1 }) },
+  'settings/get': { guard: 'project reader', names: 'none', target: settings, payload: nothing },
+  'settings/update': { guard: 'project admin', names: 'plan', target: settings, payload: (refs) => ({ defaultPlanId: refs.plan, expectedVersion: 0 }) },
+  'settings/invalidLinks': { guard: 'project admin', names: 'none', target: settings, payload: nothing },
+  'issue/get': { guard: 'issue viewer', names: 'none', target: issuePanel, payload: nothing },
+  'issue/setLink': { guard: 'issue editor', names: 'plan', target: issuePanel, payload: (refs) => ({ planId: refs.plan, billingClass: 'extra' }) },
+  'issue/clearLink': { guard: 'issue editor', names: 'none', target: issuePanel, payload: nothing },
+  'usage/statement': { guard: 'project reader', names: 'plan', target: projectPage, payload: (refs) => ({ planId: refs.plan }) },
+  'usage/history': { guard: 'project reader', names: 'plan', target: projectPage, payload: (refs) => ({ planId: refs.plan, periods: 3 }) },
+  'usage/overview': { guard: 'project reader', names: 'none', target: projectPage, payload: nothing },
+  'usage/gadget': { guard: 'gadget project reader', names: 'plan', target: (refs) => on.gadget({ projectKey: 'SUP', planId: refs.plan }), payload: nothing },
+  'gadget/options': { guard: 'any signed-in user', names: 'none', target: () => on.gadget(), payload: nothing },
+  'bulk/preview': { guard: 'project admin', names: 'jql', target: settings, payload: (refs) => ({ jql: refs.jql }) },
+  'bulk/link': { guard: 'project admin', names: 'plan', target: settings, payload: (refs) => ({ jql: 'key = SUP-3', planId: refs.plan, billingClass: 'covered' }) },
+  'bulk/status': { guard: 'project admin', names: 'job', target: settings, payload: (refs) => ({ jobId: refs.job }) },
+  'closing/list': { guard: 'project reader', names: 'plan', target: projectPage, payload: (refs) => ({ planId: refs.plan }) },
+  'closing/close': { guard: 'project admin', names: 'plan', target: projectPage, payload: (refs) => september(refs.plan) },
+  'closing/reopen': { guard: 'project admin', names: 'plan', target: projectPage, payload: (refs) => ({ ...september(refs.closedPlan), reason: 'a late worklog' }) },
+  'closing/version': { guard: 'project reader', names: 'plan', target: projectPage, payload: (refs) => ({ ...september(refs.closedPlan), version: 1 }) },
+};
+
+const FOREIGN_NAME = 'Confidential Customer';
+const OWN: Refs = { plan: 'acme-gold', closedPlan: 'acme-closed', job: '', jql: 'key = SUP-1', newPlan: 'acme-new' };
+const FOREIGN: Refs = { plan: 'other-plan', closedPlan: 'other-plan', job: '', jql: 'project = OTH', newPlan: 'other-plan' };
+const ABSENT: Refs = { plan: 'ghost-plan', closedPlan: 'ghost-plan', job: 'ghost-job', jql: 'project = OTH', newPlan: 'ghost-plan' };
+
+/** A fresh site: two plans in SUP (one with a closed September), one in OTH (closed September), a finished bulk job in each. */
+interface Site {
+  readonly fixture: BackendFixture;
+  readonly own: Refs;
+  readonly foreign: Refs;
+}
+
+async function site(): Promise<Site> {
+  const fixture = backendFixture();
+  const admin = as(USERS.admin);
+  const outsider = as(USERS.outsider);
+  const setup = [
+    await fixture.invoker.invoke('plans/create', { plan: planInput() }, admin, on.settings()),
+    await fixture.invoker.invoke('plans/create', { plan: planInput({ id: OWN.closedPlan, name: 'Acme Closed' }) }, admin, on.settings()),
+    await fixture.invoker.invoke('plans/create', { plan: planInput({ id: FOREIGN.plan, name: FOREIGN_NAME }) }, outsider, on.settings(OTHER_PROJECT)),
+    await fixture.invoker.invoke('closing/close', september(OWN.closedPlan), admin, on.projectPage()),
+    await fixture.invoker.invoke('closing/close', september(FOREIGN.plan), outsider, on.projectPage(OTHER_PROJECT)),
+  ];
+  const ownJob = await fixture.invoker.invoke('bulk/link', { jql: 'key = SUP-2', planId: OWN.closedPlan }, admin, on.settings());
+  const foreignJob = await fixture.invoker.invoke('bulk/link', { jql: 'key = OTH-1', planId: FOREIGN.plan }, outsider, on.settings(OTHER_PROJECT));
+  await fixture.queue.drain();
+  if (!ownJob.ok || !foreignJob.ok || setup.some((step) => !step.ok)) throw new Error(`site setup failed: ${JSON.stringify([...setup, ownJob, foreignJob])}`);
+  return { fixture, own: { ...OWN, job: ownJob.data.jobId }, foreign: { ...FOREIGN, job: foreignJob.data.jobId } };
+}
+
+function expectedFor(row: Row, role: Role, variant: 'own' | 'foreign'): Expected {
+  const own = GUARDS[row.guard][role];
+  if (variant === 'own' || own !== 'allowed' || row.names === 'none') return own;
+  return FOREIGN_ANSWER[row.names];
+}
+
+/** The answer with another project's ids written as the absent ones, to compare byte for byte. */
+function asIfAbsent(answer: unknown, foreign: Refs): string {
+  return [foreign.plan, foreign.job].reduce((json, id) => json.replaceAll(id, id === foreign.job ? ABSENT.job : ABSENT.plan), JSON.stringify(answer));
+}
+
+interface Cell {
+  readonly resolver: ResolverName;
+  readonly role: Role;
+  readonly variant: 'own' | 'foreign';
+  readonly expected: Expected;
+}
+
+const cells: Cell[] = (Object.keys(MATRIX) as ResolverName[]).flatMap((resolver) =>
+  roles.flatMap((role) =>
+    (MATRIX[resolver].names === 'none' ? (['own'] as const) : (['own', 'foreign'] as const)).map((variant) => ({ resolver, role, variant, expected: expectedFor(MATRIX[resolver], role, variant) })),
+  ),
+);
+
+describe('the authorisation matrix', () => {
+  // A refusal writes nothing (each cell proves it), so refused cells share one site; an allowed call gets its own.
+  let shared: Promise<Site> | undefined;
+  const siteFor = (expected: Expected): Promise<Site> => (expected === 'allowed' ? site() : (shared ??= site()));
+
+  it('has a row for every resolver the contract names, and none it does not', () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(contract).sort());
+  });
+
+  it.each(cells.map((cell) => [cell.resolver, cell.role, cell.variant, cell.expected, cell] as const))(
+    '%s as %s with %s-project ids: %s',
+    async (_resolver, _role, _variant, _expected, { resolver, role, variant, expected }) => {
+      const { fixture, own, foreign } = await siteFor(expected);
+      const refs = variant === 'own' ? own : foreign;
+      const row = MATRIX[resolver];
+      const call = (with_: Refs) => fixture.invoker.invokeWithAnyPayload(resolver, row.payload(with_), as(ROLES[role]), row.target(with_));
+
+      const before = await fixture.snapshot();
+      const answer = await call(refs);
+      await fixture.queue.drain();
+
+      expect(answer.ok ? 'allowed' : answer.error.code).toBe(expected);
+      if (role !== 'outsider (no access to the project)') expect(JSON.stringify(answer)).not.toContain(FOREIGN_NAME);
+      if (answer.ok) return;
+      expect(await fixture.snapshot()).toStrictEqual(before);
+      // A new plan's id is site-unique by design: taken and free cannot answer alike.
+      if (variant === 'foreign' && row.names !== 'new plan id') {
+        const absent = await call(ABSENT);
+        expect(asIfAbsent(answer, foreign)).toBe(JSON.stringify(absent));
+        expect(await fixture.snapshot()).toStrictEqual(before);
+      }
+    },
+  );
+});
