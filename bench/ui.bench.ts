@@ -8,7 +8,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildStatic, buildsAreStale } from '../src/preview/ensure-builds';
+import { ensureBuilds } from '../src/preview/ensure-builds';
 import { PREVIEW_HOST, SURFACES } from '../static/surfaces';
 import { launchChromium } from '../test/browser/support/chromium';
 import { frameSelector, surfaceFrame } from '../test/browser/support/frames';
@@ -73,7 +73,7 @@ async function panelPaintTimes(): Promise<{ pageMs: number[]; frameMs: number[] 
 
 async function main(): Promise<void> {
   const builds = [...SURFACES, PREVIEW_HOST].map((folder) => path.join('static', folder, 'build'));
-  if (await buildsAreStale(ROOT, builds)) await buildStatic(ROOT);
+  await ensureBuilds(ROOT, builds, SURFACES.length, { log: (line) => console.log(line), now: () => performance.now() });
   const sizes = await Promise.all(SURFACES.map(async (surface) => ({ surface, ...(await bundleSizes(surface)) })));
   const { pageMs, frameMs } = await panelPaintTimes();
   const frameMedian = median(frameMs);

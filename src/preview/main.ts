@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { DEMO_PROJECT, DEMO_USERS } from '../jira-simulator/demo/people';
 import { JiraSimulator } from '../jira-simulator/simulator';
 import { LOCAL_CLOUD_ID } from '../local/local-backend';
-import { buildStatic, buildsAreStale } from './ensure-builds';
+import { ensureBuilds } from './ensure-builds';
 import { GadgetConfigurationFile } from './gadget-configuration-file';
 import { readManifestSurfaces } from './manifest-surfaces';
 import { startPreviewRuntime } from './preview-runtime';
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
 
   const manifest = await readManifestSurfaces(path.join(PROJECT_ROOT, 'manifest.yml'));
   const buildFolders = [...new Set([...manifest.resources.values(), path.join('static', 'preview-host', 'build')])];
-  if (await buildsAreStale(PROJECT_ROOT, buildFolders)) await buildStatic(PROJECT_ROOT);
+  await ensureBuilds(PROJECT_ROOT, buildFolders, manifest.resources.size, { log: (line) => console.log(line), now: () => performance.now() });
 
   const jiraDir = path.join(dataDir, 'jira');
   const fresh = !(await exists(jiraDir));
