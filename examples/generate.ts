@@ -8,6 +8,7 @@ import { TZDate } from '@date-fns/tz';
 import { addDays, format, isWeekend } from 'date-fns';
 import type { IssueLinksDocument, PlanDocument } from '../src/input';
 import type { BillingClass } from '../src/ledger';
+import { DEMO_CUSTOMERS } from '../src/jira-simulator/demo/customers';
 import { seededRandom } from '../src/jira-simulator/prng';
 
 interface Agent {
@@ -245,10 +246,10 @@ const scenarios: readonly Scenario[] = [
     plan: {
       $schema: '../../schemas/plan.schema.json',
       id: 'acme-300h',
-      name: 'ACME Corp: 300 h a month',
+      name: `${DEMO_CUSTOMERS.acme.name}: 300 h a month`,
       kind: 'buckets',
-      currency: 'EUR',
-      timeZone: 'Europe/Berlin',
+      currency: DEMO_CUSTOMERS.acme.currency,
+      timeZone: DEMO_CUSTOMERS.acme.timeZone,
       startDate: '2026-08-01',
       period: 'month',
       rounding: { incrementSeconds: 900, minimumSeconds: 900 },
@@ -291,10 +292,10 @@ const scenarios: readonly Scenario[] = [
     plan: {
       $schema: '../../schemas/plan.schema.json',
       id: 'globex-payg',
-      name: 'Globex: pay as you go',
+      name: `${DEMO_CUSTOMERS.globex.name}: pay as you go`,
       kind: 'pay-as-you-go',
-      currency: 'GBP',
-      timeZone: 'Europe/London',
+      currency: DEMO_CUSTOMERS.globex.currency,
+      timeZone: DEMO_CUSTOMERS.globex.timeZone,
       startDate: '2026-03-15',
       period: 'month',
       rounding: { incrementSeconds: 360, minimumSeconds: 900 },
@@ -320,10 +321,10 @@ const scenarios: readonly Scenario[] = [
     plan: {
       $schema: '../../schemas/plan.schema.json',
       id: 'initech-mixed',
-      name: 'Initech: 40 h a month, then prepaid hours',
+      name: `${DEMO_CUSTOMERS.initech.name}: 40 h a month, then prepaid hours`,
       kind: 'buckets',
-      currency: 'EUR',
-      timeZone: 'Europe/Berlin',
+      currency: DEMO_CUSTOMERS.initech.currency,
+      timeZone: DEMO_CUSTOMERS.initech.timeZone,
       startDate: '2026-09-01',
       period: 'month',
       rounding: { incrementSeconds: 900, minimumSeconds: 0 },

@@ -152,7 +152,7 @@ describe('support-hours as a child process', () => {
     const { exitCode, stdout } = ran('contractText');
     expect(exitCode).toBe(0);
     expect(stdout.split('\n').slice(0, 2)).toEqual([
-      'ACME Corp: 300 h a month (acme-300h): statement for 2026-10',
+      'Acme Corp: 300 h a month (acme-300h): statement for 2026-10',
       '  2026-10-01 00:00 to 2026-11-01 00:00 (Europe/Berlin), 239 worklogs',
     ]);
   });

@@ -1,4 +1,5 @@
 import type { Plan } from '../../ledger/types';
+import { DEMO_CUSTOMERS } from './customers';
 
 export const DEMO_PLAN_IDS = { contract: 'acme-contract', payAsYouGo: 'globex-payg', mixed: 'initech-mixed' } as const;
 
@@ -15,9 +16,9 @@ export function demoPlans(today: string): Plan[] {
     {
       kind: 'buckets',
       id: DEMO_PLAN_IDS.contract,
-      name: 'Acme Corp — 300 h/month support contract',
-      currency: 'EUR',
-      timeZone: 'Europe/Berlin',
+      name: `${DEMO_CUSTOMERS.acme.name} — 300 h/month support contract`,
+      currency: DEMO_CUSTOMERS.acme.currency,
+      timeZone: DEMO_CUSTOMERS.acme.timeZone,
       startDate,
       period: 'month',
       rounding: quarterHour,
@@ -30,9 +31,9 @@ export function demoPlans(today: string): Plan[] {
     {
       kind: 'pay-as-you-go',
       id: DEMO_PLAN_IDS.payAsYouGo,
-      name: 'Globex — pay as you go',
-      currency: 'USD',
-      timeZone: 'America/New_York',
+      name: `${DEMO_CUSTOMERS.globex.name} — pay as you go`,
+      currency: DEMO_CUSTOMERS.globex.currency,
+      timeZone: DEMO_CUSTOMERS.globex.timeZone,
       startDate,
       period: 'month',
       rounding: { incrementSeconds: 360, minimumSeconds: 900 },
@@ -43,9 +44,9 @@ export function demoPlans(today: string): Plan[] {
     {
       kind: 'buckets',
       id: DEMO_PLAN_IDS.mixed,
-      name: 'Initech — 20 h/month plus a prepaid block',
-      currency: 'GBP',
-      timeZone: 'Europe/London',
+      name: `${DEMO_CUSTOMERS.initech.name} — 20 h/month plus a prepaid block`,
+      currency: DEMO_CUSTOMERS.initech.currency,
+      timeZone: DEMO_CUSTOMERS.initech.timeZone,
       startDate,
       period: 'month',
       rounding: quarterHour,
