@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { BULK_JQL_MAX_LENGTH } from '../input/limits';
 import { planIdSchema } from './plans';
 import { billingClassSchema } from './statement';
-
-export const BULK_JQL_MAX_LENGTH = 2000;
 
 /** The admin's filter; the server always narrows it to the current project. */
 const jqlSchema = z

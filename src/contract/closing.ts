@@ -3,10 +3,9 @@
  * reason (reopen), the state of every period, and every frozen version, still readable.
  */
 import { z } from 'zod';
+import { CLOSING_REASON_MAX_LENGTH } from '../input/limits';
 import { planIdSchema } from './plans';
 import { periodSchema, statementSchema, statementTotalsSchema } from './statement';
-
-export const CLOSING_REASON_MAX_LENGTH = 500;
 
 const closingPeriodLabelSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a period label YYYY-MM, e.g. "2026-10"' });
 

@@ -45,3 +45,4 @@ export * from './gadget';
 export * from './bulk';
 export * from './statement';
 export * from './closing';
+export * from '../input/limits';

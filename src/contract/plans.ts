@@ -1,9 +1,6 @@
 import { z } from 'zod';
+import { PLAN_ID_MAX_LENGTH } from '../input/limits';
 import { planSchema } from '../input/plan';
-
-export const PLAN_ID_MAX_LENGTH = 64;
-export const PLAN_NAME_MAX_LENGTH = 120;
-export const PLAN_MAX_BLOCKS = 200;
 
 /** Plan ids are JQL values (`supportPlan = "acme-gold"`), so they are slugs, unique across the site. */
 export const planIdSchema = z
@@ -11,16 +8,10 @@ export const planIdSchema = z
   .max(PLAN_ID_MAX_LENGTH, { error: `must be at most ${PLAN_ID_MAX_LENGTH} characters` })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be a slug: lower-case letters and digits separated by single hyphens, e.g. "acme-gold"' });
 
-/** A plan as the settings form sends it: the plan file's format, with the limits a stored plan must keep. */
+/** A plan as the settings form sends it: the plan file's format and limits, with an id that JQL can name. */
 export const planInputSchema = planSchema.superRefine((plan, context) => {
   const id = planIdSchema.safeParse(plan.id);
   if (!id.success) for (const issue of id.error.issues) context.addIssue({ code: 'custom', path: ['id'], message: issue.message });
-  if (plan.name.length > PLAN_NAME_MAX_LENGTH) {
-    context.addIssue({ code: 'custom', path: ['name'], message: `must be at most ${PLAN_NAME_MAX_LENGTH} characters` });
-  }
-  if (plan.kind === 'buckets' && plan.blocks.length > PLAN_MAX_BLOCKS) {
-    context.addIssue({ code: 'custom', path: ['blocks'], message: `must have at most ${PLAN_MAX_BLOCKS} blocks` });
-  }
 });
 
 export const planStatusSchema = z.enum(['active', 'archived']);

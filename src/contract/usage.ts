@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HISTORY_MAX_PERIODS } from '../input/limits';
 import { planIdSchema, planStatusSchema } from './plans';
 import { forecastSchema, periodSchema, statementSchema, statementTotalsSchema } from './statement';
 
@@ -44,8 +45,6 @@ export const planCardSchema = z.object({
 });
 
 const periodLabelSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a period label YYYY-MM, e.g. "2026-10"' });
-
-export const HISTORY_MAX_PERIODS = 36;
 
 /** What the gadget's edit view saves with `view.submit` and the view reads back from its context. */
 export const gadgetConfigurationSchema = z.strictObject({

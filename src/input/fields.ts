@@ -1,6 +1,14 @@
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { z } from 'zod';
+import {
+  EARLIEST_PLAN_YEAR,
+  IDENTIFIER_MAX_LENGTH,
+  LATEST_PLAN_YEAR,
+  MAX_AMOUNT_MINOR,
+  MAX_RATE_MINOR_PER_HOUR,
+  TIME_ZONE_MAX_LENGTH,
+} from './limits';
 
 /**
  * Field schemas shared by the plan, links and worklogs formats. Each one carries a
@@ -9,12 +17,12 @@ import { z } from 'zod';
 
 const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
 
-function isIanaTimeZone(name: string): boolean {
+/** The IANA name as Intl spells it (`europe/berlin` → `Europe/Berlin`), or null for no known time zone. */
+function canonicalTimeZone(name: string): string | null {
   try {
-    new Intl.DateTimeFormat(undefined, { timeZone: name });
-    return true;
+    return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -26,13 +34,24 @@ export function whenInputIs(type: 'string' | 'number', message: string) {
   return (issue: { readonly input?: unknown }) => (typeof issue.input === type ? message : undefined);
 }
 
-/** A calendar date `YYYY-MM-DD` that exists (2026-02-30 does not). */
-export const localDateSchema = z.iso.date({ error: whenInputIs('string', 'must be a real calendar date written YYYY-MM-DD') });
+/** A calendar date `YYYY-MM-DD` that exists (2026-02-30 does not), in the years a plan may span. */
+export const localDateSchema = z.iso
+  .date({ error: whenInputIs('string', 'must be a real calendar date written YYYY-MM-DD'), abort: true })
+  .refine((date) => Number(date.slice(0, 4)) >= EARLIEST_PLAN_YEAR && Number(date.slice(0, 4)) <= LATEST_PLAN_YEAR, {
+    error: `must be between ${EARLIEST_PLAN_YEAR}-01-01 and ${LATEST_PLAN_YEAR}-12-31`,
+  });
 
+/** A known IANA time zone, kept in its canonical spelling so that one zone is always written one way. */
 export const timeZoneSchema = z
   .string()
   .min(1)
-  .refine(isIanaTimeZone, { error: (issue) => `${JSON.stringify(issue.input)} is not a known IANA time zone` });
+  .max(TIME_ZONE_MAX_LENGTH, { error: `must be at most ${TIME_ZONE_MAX_LENGTH} characters`, abort: true })
+  .transform((name, context) => {
+    const canonical = canonicalTimeZone(name);
+    if (canonical !== null) return canonical;
+    context.addIssue({ code: 'custom', input: name, message: `${JSON.stringify(name)} is not a known IANA time zone` });
+    return z.NEVER;
+  });
 
 export const currencySchema = z
   .string()
@@ -47,14 +66,6 @@ function nonNegativeInteger(unit: string) {
     .min(0, { error: `must not be negative (${unit})` });
 }
 
-/**
- * Upper bounds on money, far above any real plan (10^11 EUR, 10^8 EUR an hour) and far below 2^53, the limit
- * of exact amounts: at the highest rate a period needs about 900,000 hours of work before a charge stops
- * being exact, so a mistyped price or rate is refused here rather than breaking a statement.
- */
-const MAX_AMOUNT_MINOR = 10_000_000_000_000;
-const MAX_RATE_MINOR = 10_000_000_000;
-
 /** Time: integer seconds, never negative. */
 export const secondsSchema = nonNegativeInteger('seconds');
 
@@ -63,14 +74,26 @@ export const minorUnitsSchema = nonNegativeInteger('minor units').max(MAX_AMOUNT
   error: `must be at most ${MAX_AMOUNT_MINOR} minor units`,
 });
 
+/** Seconds of at most `maxSeconds`, named in hours too, e.g. "must be at most 360000000 seconds (100000 h)". */
+export function secondsUpTo(maxSeconds: number) {
+  return secondsSchema.max(maxSeconds, { error: `must be at most ${maxSeconds} seconds (${maxSeconds / 3600} h)` });
+}
+
 /** A price per hour in minor units, never negative. */
-export const ratePerHourSchema = nonNegativeInteger('minor units').max(MAX_RATE_MINOR, {
-  error: `must be at most ${MAX_RATE_MINOR} minor units per hour`,
+export const ratePerHourSchema = nonNegativeInteger('minor units').max(MAX_RATE_MINOR_PER_HOUR, {
+  error: `must be at most ${MAX_RATE_MINOR_PER_HOUR} minor units per hour`,
 });
 
-export const identifierSchema = z
-  .string()
-  .regex(/^\S(?:.*\S)?$/s, { error: 'must not be empty, nor start or end with a space' });
+/** Text of at most `maxLength` characters that is not empty and neither starts nor ends with a space. */
+export function identifierUpTo(maxLength: number) {
+  return z
+    .string()
+    .max(maxLength, { error: `must be at most ${maxLength} characters`, abort: true })
+    .regex(/^\S(?:.*\S)?$/s, { error: 'must not be empty, nor start or end with a space' });
+}
+
+/** An id, key or name of a links or worklogs file. */
+export const identifierSchema = identifierUpTo(IDENTIFIER_MAX_LENGTH);
 
 const jiraTimestampShape = /^[1-9]\d{3}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,3})?(Z|[+-](0\d|1[0-8]):?[0-5]\d)$/;
 

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { IssueLink } from '../ledger/types';
 import { identifierSchema } from './fields';
+import { ISSUE_SUMMARY_MAX_LENGTH } from './limits';
 import { type InputIssue, type InputResult, issueAt, parseDocument } from './result';
 
 const issueLinkSchema = z.strictObject({
   issueId: identifierSchema.describe('Jira issue id, e.g. "10001".'),
   issueKey: identifierSchema.optional().describe('Shown on statements when present, e.g. "SUP-12".'),
-  issueSummary: z.string().max(1000).optional().describe('Shown on statement exports when present, e.g. "Printer offline".'),
+  issueSummary: z.string().max(ISSUE_SUMMARY_MAX_LENGTH, { error: `must be at most ${ISSUE_SUMMARY_MAX_LENGTH} characters` }).optional().describe('Shown on statement exports when present, e.g. "Printer offline".'),
   planId: identifierSchema,
   billingClass: z.enum(['covered', 'extra', 'non-billable']),
 });

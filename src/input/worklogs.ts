@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { JiraWorklog } from '../ledger/types';
 import { identifierSchema, jiraTimestampSchema, secondsSchema } from './fields';
+import { IDENTIFIER_MAX_LENGTH } from './limits';
 import { type InputResult, parseDocument } from './result';
 
 /** Fields Jira sends that the ledger does not read: accepted, not checked, dropped. */
@@ -9,7 +10,7 @@ const ignored = z.unknown().optional();
 const jiraUserSchema = z
   .strictObject({
     accountId: identifierSchema,
-    displayName: z.string().optional(),
+    displayName: z.string().max(IDENTIFIER_MAX_LENGTH, { error: `must be at most ${IDENTIFIER_MAX_LENGTH} characters` }).optional(),
     accountType: ignored,
     active: ignored,
     avatarUrls: ignored,

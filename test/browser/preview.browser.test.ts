@@ -62,6 +62,12 @@ describe('the preview in a real browser', () => {
     await form.getByLabel('Name').fill(PLAN.name);
     await form.getByLabel('Plan id (used in JQL)').fill('Not A Slug');
     await waitForText(form.locator('.sh-field-error').first(), 'must be a slug: lower-case letters and digits separated by single hyphens, e.g. "acme-gold"');
+    // The form states the contract's limits and checks them as the user types.
+    expect(await form.getByLabel('Name').getAttribute('maxlength')).toBe('120');
+    expect(await form.getByLabel('Plan id (used in JQL)').getAttribute('maxlength')).toBe('64');
+    await form.getByLabel('Alert thresholds (%)').fill('10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110');
+    await waitForText(form.getByText('must have at most 10 thresholds'), 'must have at most 10 thresholds');
+    await form.getByLabel('Alert thresholds (%)').fill('80, 100');
     await form.getByLabel('Plan id (used in JQL)').fill(PLAN.id);
     await form.getByLabel('Time zone').fill('UTC');
     await form.getByLabel('Included hours per period').fill('2');

@@ -6,6 +6,7 @@ import type { UseCaseOutcome } from '../../app/refusal';
 import { parseDocument } from '../../input/result';
 import { callContextSchema, type CallContext } from './call-context';
 import { failureOf } from './failures';
+import { payloadBoundsIssue } from './payload-bounds';
 import { resolverErrorOf } from './refusals';
 
 export interface ResolverCall<Name extends ResolverName> {
@@ -28,10 +29,12 @@ function invalidPayload(issues: readonly { readonly path: string; readonly messa
   return fail('VALIDATION_FAILED', `The request is not valid: ${shown.join('; ')}${more}.`, fields);
 }
 
-/** Validates the context and the payload, runs the handler, and turns anything thrown into an error value. */
+/** Validates the context, the payload's size and nesting, then the payload itself, runs the handler, and turns anything thrown into an error value. */
 async function answer<Name extends ResolverName>(name: Name, request: Request<unknown>, handler: ResolverHandler<Name>): Promise<Outcome<HandlerDataOf<Name>>> {
   const context = callContextSchema.safeParse(request.context);
   if (!context.success) return fail('FORBIDDEN', 'Support Hours answers only signed-in Jira users on its own surfaces.');
+  const outOfBounds = payloadBoundsIssue(request.payload);
+  if (outOfBounds !== null) return invalidPayload([outOfBounds]);
   const payload = parseDocument(payloadSchemas[name].payload, request.payload);
   if (!payload.ok) return invalidPayload(payload.issues);
   try {
