@@ -71,6 +71,7 @@ export class JiraSimulator {
   private readonly events: EventBus;
   private readonly quota = new QuotaMeter();
   private readonly hanging = new Set<() => void>();
+  private readonly holdWaiters: (() => void)[] = [];
   private stateFile: StateFile | null = null;
   private saving: Promise<void> = Promise.resolve();
   /** Coalesces the saves of a burst of writes into one. */
@@ -128,6 +129,14 @@ export class JiraSimulator {
       return stateFile.save(this.store.toState());
     });
     return this.saving;
+  }
+
+  /**
+   * Resolves when the simulator next holds a request unanswered (a `timeouts` fault without `answerAfterMs`), so a
+   * test can time that request out at a known moment instead of waiting on the machine's clock.
+   */
+  nextHeldRequest(): Promise<void> {
+    return new Promise((resolve) => this.holdWaiters.push(resolve));
   }
 
   resetStats(): void {
@@ -240,6 +249,7 @@ export class JiraSimulator {
       };
       this.hanging.add(release);
       signal.addEventListener('abort', release, { once: true });
+      for (const held of this.holdWaiters.splice(0)) held();
     });
   }
 

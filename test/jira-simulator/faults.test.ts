@@ -134,8 +134,9 @@ describe('faults over HTTP', () => {
     simulator.faults.quota = null;
     simulator.faults.timeouts.push({ next: 1 });
     const client = new AbortController();
+    const held = simulator.nextHeldRequest();
     const pending = fetch(`${server.url}/rest/api/3/myself`, { headers, signal: client.signal });
-    while (simulator.stats.injectedTimeouts === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await held;
     client.abort();
     await expect(pending).rejects.toThrow('aborted');
     await server.close();

@@ -33,6 +33,8 @@ export interface JiraClientOptions {
   /** Longest wait between tries; a `Retry-After` beyond it fails the call at once (default 10 s: Forge gives a resolver 25 s). */
   readonly maxDelayMs?: number;
   readonly sleep?: (milliseconds: number) => Promise<void>;
+  /** Starts an attempt's time-out: `expire` runs after `milliseconds` unless the returned function cancels it first. */
+  readonly startTimer?: (milliseconds: number, expire: () => void) => () => void;
   /** A number in [0, 1), for back-off jitter. */
   readonly random?: () => number;
 }
@@ -47,6 +49,11 @@ const JiraErrorBody = z.object({
 });
 
 const MAX_QUOTED_TEXT = 200;
+
+function startRealTimer(milliseconds: number, expire: () => void): () => void {
+  const timer = setTimeout(expire, milliseconds);
+  return () => clearTimeout(timer);
+}
 
 interface Failure {
   readonly kind: JiraErrorKind;
@@ -71,6 +78,7 @@ export class JiraClient {
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly sleep: (milliseconds: number) => Promise<void>;
+  private readonly startTimer: (milliseconds: number, expire: () => void) => () => void;
   private readonly random: () => number;
 
   constructor(
@@ -83,6 +91,7 @@ export class JiraClient {
     this.baseDelayMs = options.baseDelayMs ?? 500;
     this.maxDelayMs = options.maxDelayMs ?? 10_000;
     this.sleep = options.sleep ?? ((milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)));
+    this.startTimer = options.startTimer ?? startRealTimer;
     this.random = options.random ?? Math.random;
   }
 
@@ -112,7 +121,7 @@ export class JiraClient {
 
   private async attempt<T>(call: JiraCall<T>): Promise<Success<T> | Failure> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    const cancelTimer = this.startTimer(this.timeoutMs, () => controller.abort());
     let response: TransportResponse;
     try {
       response = await this.transport.request({
@@ -129,7 +138,7 @@ export class JiraClient {
         ? { kind: 'timeout', cause, reason: `no answer within ${this.timeoutMs} ms` }
         : { kind: 'network', cause, reason: describeCause(cause) };
     } finally {
-      clearTimeout(timer);
+      cancelTimer();
     }
     if (response.status === 404 && call.onNotFound) {
       this.counters.recordCall(call.operation, 0);

@@ -85,7 +85,7 @@ describe('the access layer under Jira’s faults', () => {
 
   it('times a hanging call out and retries it', async () => {
     jira().simulator.faults.timeouts.push({ next: 1, path: /myself/ });
-    const { adapter } = jira().connect({ timeoutMs: 100 });
+    const { adapter } = jira().connect({ timeoutMs: 100, startTimer: jira().timeoutWhenHeld() });
     const me = await adapter.currentUser();
 
     expect(me.accountId).toBe('acc-alice');
@@ -94,7 +94,7 @@ describe('the access layer under Jira’s faults', () => {
 
   it('reports a call that times out every time', async () => {
     jira().simulator.faults.timeouts.push({ probability: 1, path: /myself/ });
-    const { adapter } = jira().connect({ timeoutMs: 50, maxAttempts: 2 });
+    const { adapter } = jira().connect({ timeoutMs: 50, maxAttempts: 2, startTimer: jira().timeoutWhenHeld() });
     const error = await failure(adapter.currentUser());
 
     expect(error.message).toBe('Jira current-user (GET /rest/api/3/myself) failed after 2 attempts: timeout (no answer within 50 ms)');

@@ -48,6 +48,23 @@ export class SimulatedJira {
     return { adapter: new JiraAdapter(transport, { random: () => 0.5, sleep, ...options }), transport };
   }
 
+  /**
+   * A per-attempt time-out that runs out exactly when the simulator holds that attempt's request unanswered (a
+   * `timeouts` fault), and never otherwise: the client's time-out path without a real timer or a slow machine's
+   * spurious time-outs. Attempts must go one at a time (the time-out tests make one call).
+   */
+  timeoutWhenHeld(): (milliseconds: number, expire: () => void) => () => void {
+    return (_milliseconds, expire) => {
+      let cancelled = false;
+      void this.simulator.nextHeldRequest().then(() => {
+        if (!cancelled) expire();
+      });
+      return () => {
+        cancelled = true;
+      };
+    };
+  }
+
   /** What any request sent so far broke in the OpenAPI document; empty when all were valid. */
   contractViolations(): string[] {
     return this.transports.flatMap((transport) => transport.contractViolations);
