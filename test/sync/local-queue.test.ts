@@ -8,29 +8,32 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   return { promise, resolve };
 }
 
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 1));
-}
-
 describe('local queue', () => {
   it('runs jobs that share a concurrency key one at a time, in push order', async () => {
-    const queue = new LocalQueue({ mode: 'timers' });
-    const log: string[] = [];
-    const gate = deferred();
-    queue.consume('work', async ({ body }) => {
-      log.push(`start ${JSON.stringify(body)}`);
-      if (body === 1) await gate.promise;
-      log.push(`end ${JSON.stringify(body)}`);
-    });
+    // The queue's timers are jest's: they fire when the test says, not when the machine gets round to it.
+    jest.useFakeTimers();
+    try {
+      const queue = new LocalQueue({ mode: 'timers' });
+      const log: string[] = [];
+      const gate = deferred();
+      queue.consume('work', async ({ body }) => {
+        log.push(`start ${JSON.stringify(body)}`);
+        if (body === 1) await gate.promise;
+        log.push(`end ${JSON.stringify(body)}`);
+      });
 
-    await queue.push('work', 1, { concurrencyKey: 'plan-gold' });
-    await queue.push('work', 2, { concurrencyKey: 'plan-gold' });
-    await queue.push('work', 3, { concurrencyKey: 'plan-silver' });
-    await until(() => log.includes('end 3'));
-    gate.resolve();
-    await until(() => log.includes('end 2'));
+      await queue.push('work', 1, { concurrencyKey: 'plan-gold' });
+      await queue.push('work', 2, { concurrencyKey: 'plan-gold' });
+      await queue.push('work', 3, { concurrencyKey: 'plan-silver' });
+      await jest.runAllTimersAsync();
+      expect(log).toEqual(['start 1', 'start 3', 'end 3']);
+      gate.resolve();
+      await queue.idle();
 
-    expect(log).toEqual(['start 1', 'start 3', 'end 3', 'end 1', 'start 2', 'end 2']);
+      expect(log).toEqual(['start 1', 'start 3', 'end 3', 'end 1', 'start 2', 'end 2']);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('runs delayed jobs after the ones due earlier when drained by hand', async () => {
