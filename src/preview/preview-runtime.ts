@@ -1,4 +1,5 @@
 import { FileStore } from '../adapters/storage/file-store';
+import type { Clock } from '../app/ports/clock';
 import { DEMO_USERS } from '../jira-simulator/demo/people';
 import { APP_ACCOUNT } from '../jira-simulator/model';
 import type { JiraSimulator } from '../jira-simulator/simulator';
@@ -22,11 +23,10 @@ export interface RunningRuntime extends PreviewRuntime {
 /**
  * The app's server side as Forge would run it, on this machine: resolvers through the local
  * invoker, Jira's events into the trigger functions, the queue's jobs on real timers, and
- * reconciliation every five minutes, all over the simulator and a store in the data folder.
+ * reconciliation every five minutes, all over the simulator and a store in the data folder; "now" is `clock`'s.
  */
-export async function startPreviewRuntime(simulator: JiraSimulator, storeDirectory: string): Promise<RunningRuntime> {
+export async function startPreviewRuntime(simulator: JiraSimulator, storeDirectory: string, clock: Clock): Promise<RunningRuntime> {
   const store = await FileStore.open(storeDirectory);
-  const clock = { now: () => Date.now() };
   const queue = new LocalQueue({ mode: 'timers' });
   const accounts = Object.values(DEMO_USERS).map(({ accountId, email, apiToken }) => ({ accountId, email, apiToken }));
   const backend = createLocalBackend({

@@ -11,7 +11,7 @@ import { launchChromium } from './support/chromium';
 import { csvRecords } from './support/csv';
 import { surfaceFrame, waitForText } from './support/frames';
 import { invokeAs } from './support/invoke';
-import { type RunningPreview, startPreview } from './support/preview-process';
+import { PREVIEW_NOW, newPreviewPage, type RunningPreview, startPreview } from './support/preview-process';
 import { previewWriteHeaders } from '../support/preview-token';
 
 jest.setTimeout(180_000);
@@ -20,9 +20,9 @@ const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const DATA_DIR = path.join(PROJECT_ROOT, '.cache', `browser-closing-${process.pid}`);
 const ISSUE = 'SUP-1';
 
-/** `YYYY-MM` of the month `offset` months from the preview's clock (the real one), in UTC. */
+/** `YYYY-MM` of the month `offset` months from the preview's stopped clock, in UTC. */
 function monthLabel(offset: number): string {
-  const now = new Date();
+  const now = new Date(PREVIEW_NOW);
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
 }
 
@@ -77,7 +77,7 @@ function periodRow(project: FrameLocator, label: string) {
 
 beforeAll(async () => {
   [preview, browser] = await Promise.all([startPreview(DATA_DIR), launchChromium()]);
-  page = await browser.newPage({ viewport: { width: 1400, height: 1400 }, acceptDownloads: true });
+  page = await newPreviewPage(browser, { viewport: { width: 1400, height: 1400 }, acceptDownloads: true });
 });
 
 afterAll(async () => {

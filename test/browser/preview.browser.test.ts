@@ -10,7 +10,7 @@ import { axeViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { csvRecords } from './support/csv';
 import { frameSelector, type SurfaceKey, surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
-import { type RunningPreview, startPreview } from './support/preview-process';
+import { newPreviewPage, type RunningPreview, startPreview } from './support/preview-process';
 import { invokeAs } from './support/invoke';
 
 jest.setTimeout(180_000);
@@ -44,7 +44,7 @@ async function seriousViolations(surface: SurfaceKey): Promise<readonly string[]
 
 beforeAll(async () => {
   [preview, browser] = await Promise.all([startPreview(DATA_DIR), launchChromium()]);
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  page = await newPreviewPage(browser, { viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
 });
 
 afterAll(async () => {

@@ -12,7 +12,7 @@ import { formatMoney } from '../../src/statement-print';
 import { launchChromium } from './support/chromium';
 import { surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
 import { invokeAs } from './support/invoke';
-import { type RunningPreview, startPreview } from './support/preview-process';
+import { newPreviewPage, type RunningPreview, startPreview } from './support/preview-process';
 
 jest.setTimeout(180_000);
 
@@ -43,7 +43,7 @@ let page: Page;
 
 beforeAll(async () => {
   [preview, browser] = await Promise.all([startPreview(DATA_DIR), launchChromium()]);
-  page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
+  page = await newPreviewPage(browser, { viewport: { width: 1400, height: 1400 } });
 });
 
 afterAll(async () => {

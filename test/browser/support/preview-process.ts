@@ -1,17 +1,21 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
 const URL_LINE = /Support Hours preview: (http:\/\/127\.0\.0\.1:\d+)\//;
+
+/** The instant the preview's clock (`--now`) and the test pages' clocks stand still at: no test depends on today. */
+export const PREVIEW_NOW = '2026-11-16T12:00:00Z';
 
 export interface RunningPreview {
   readonly url: string;
   stop(): Promise<void>;
 }
 
-/** `npm start` as a user runs it, on a fresh demo site in `dataDir`; resolves once it prints its address. */
+/** `npm start` as a user runs it, on a fresh demo site in `dataDir`, at {@link PREVIEW_NOW}; resolves once it prints its address. */
 export function startPreview(dataDir: string): Promise<RunningPreview> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/preview/main.ts', '--reset', '--data-dir', dataDir], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/preview/main.ts', '--reset', '--data-dir', dataDir, '--now', PREVIEW_NOW], {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -39,4 +43,11 @@ export function startPreview(dataDir: string): Promise<RunningPreview> {
     });
     child.once('exit', (code) => reject(new Error(`The preview exited with ${code} before printing its address:\n${output}`)));
   });
+}
+
+/** A page whose `Date` reads {@link PREVIEW_NOW}, like the preview's clock, so the page's defaults (a new worklog's start) agree with it. */
+export async function newPreviewPage(browser: Browser, options: BrowserContextOptions): Promise<Page> {
+  const page = await browser.newPage(options);
+  await page.clock.setFixedTime(PREVIEW_NOW);
+  return page;
 }
