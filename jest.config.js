@@ -6,6 +6,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // Only a backstop against a hang: no result may depend on elapsed time, and jest's 5 s default failed CPU-heavy
+  // tests (a 1 MiB frozen statement, whole simulated sites) whenever the machine was busy (npm run test:stress).
+  testTimeout: 60_000,
   transform: {
     '^.+\\.tsx?$': [
       '@swc/jest',
