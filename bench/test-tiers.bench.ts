@@ -1,0 +1,68 @@
+/**
+ * What the test tiers cost: `npm run test:unit` and `npm run test:browser`, each run once as a child process, with
+ * its wall time and the CPU seconds of its whole process tree (the children's user and system time Linux adds up
+ * in /proc/self/stat once they are waited for). Targets: the unit tier under 90 CPU-seconds, and the two tiers
+ * (plus lint, which `npm test` runs first) under 4 minutes of wall time on an idle 2-core machine.
+ * Run it on a quiet machine: other processes inflate both figures.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { markdownTable } from './report/markdown-table';
+import { reportMarkdown } from './report/report-markdown';
+
+const ROOT = path.resolve(__dirname, '..');
+const TARGET_UNIT_CPU_SECONDS = 90;
+const TARGET_ALL_WALL_SECONDS = 240;
+/** Linux reports /proc times in USER_HZ ticks, 100 a second on every architecture Node runs on. */
+const TICKS_PER_SECOND = 100;
+
+interface TierRun {
+  readonly script: string;
+  readonly wallSeconds: number;
+  readonly cpuSeconds: number;
+  readonly ok: boolean;
+}
+
+/** User plus system CPU seconds of every child process waited for so far (fields cutime and cstime). */
+function childrenCpuSeconds(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After "pid (comm) ", cutime and cstime are the 14th and 15th fields.
+  return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
+}
+
+function runTier(script: string): TierRun {
+  const cpuBefore = childrenCpuSeconds();
+  const started = performance.now();
+  const run = spawnSync('npm', ['run', script], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  return { script, wallSeconds: (performance.now() - started) / 1000, cpuSeconds: childrenCpuSeconds() - cpuBefore, ok: run.status === 0 };
+}
+
+function main(): void {
+  if (process.platform !== 'linux') throw new Error('test-tiers reads /proc: it runs on Linux only');
+  const load = loadavg()[0] ?? 0;
+  const runs = ['lint', 'test:unit', 'test:browser'].map(runTier);
+  const total = runs.reduce((sum, run) => ({ wall: sum.wall + run.wallSeconds, cpu: sum.cpu + run.cpuSeconds }), { wall: 0, cpu: 0 });
+  const unit = runs.find((run) => run.script === 'test:unit');
+  reportMarkdown(
+    `\`npm test\` is \`lint\`, then \`test:unit\` (type check, jest outside test/browser), then \`test:browser\` (build of the surfaces, then test/browser in Chromium), run here one after the other. CPU is the whole process tree's user + system time. Load average when it started: ${load.toFixed(1)}. Targets: unit tier < ${TARGET_UNIT_CPU_SECONDS} CPU-s; all < ${TARGET_ALL_WALL_SECONDS / 60} min wall on an idle 2-core machine.`,
+    markdownTable(
+      [{ title: 'npm run' }, { title: 'wall', align: 'right' }, { title: 'CPU', align: 'right' }, { title: 'passed' }],
+      [
+        ...runs.map((run) => [run.script, `${run.wallSeconds.toFixed(0)} s`, `${run.cpuSeconds.toFixed(0)} s`, run.ok ? 'yes' : 'NO']),
+        ['all (npm test)', `${total.wall.toFixed(0)} s`, `${total.cpu.toFixed(0)} s`, runs.every((run) => run.ok) ? 'yes' : 'NO'],
+      ],
+    ),
+  );
+  const missed = [
+    ...runs.filter((run) => !run.ok).map((run) => `npm run ${run.script} failed`),
+    ...(unit !== undefined && unit.cpuSeconds >= TARGET_UNIT_CPU_SECONDS ? [`unit tier ${unit.cpuSeconds.toFixed(0)} CPU-s ≥ ${TARGET_UNIT_CPU_SECONDS}`] : []),
+    ...(total.wall >= TARGET_ALL_WALL_SECONDS ? [`npm test ${total.wall.toFixed(0)} s wall ≥ ${TARGET_ALL_WALL_SECONDS} s`] : []),
+  ];
+  for (const miss of missed) console.error(`TARGET MISSED: ${miss}`);
+  if (missed.length > 0) process.exitCode = 1;
+}
+
+main();
