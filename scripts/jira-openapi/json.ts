@@ -12,17 +12,6 @@ export function member(value: Json | undefined, key: string): Json | undefined {
   return isObject(value) ? value[key] : undefined;
 }
 
-/** The same value with every object's keys in sorted order (arrays keep theirs: order means something there). */
-export function sortKeys(value: Json): Json {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (!isObject(value)) return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((key) => [key, sortKeys(value[key] as Json)]),
-  );
-}
-
 export function sha256(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('hex');
 }

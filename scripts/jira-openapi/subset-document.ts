@@ -1,21 +1,13 @@
 import path from 'node:path';
 import stringify from 'json-stringify-pretty-compact';
-import { isObject, member, sha256, sortKeys, type Json, type JsonObject } from './json';
+import { canonicalJson } from '../../src/ledger/canonical-json';
+import { isObject, member, sha256, type Json, type JsonObject } from './json';
 import { trimToOperations, type Operation } from './trim';
 
 /** The committed subset the contract tests read. */
 export const SUBSET_PATH = path.join(__dirname, '..', '..', 'test', 'contract', 'jira-openapi-subset.json');
 
 export const REGENERATE_COMMAND = 'npm run openapi:subset -- <path to jira-platform-openapi.json>';
-
-/** Where the subset came from and what it holds, written at its top as `x-subset`. */
-export interface SubsetProvenance {
-  readonly source: { readonly title: string; readonly version: string; readonly openapi: string; readonly sha256: string };
-  readonly operations: readonly string[];
-  readonly generatedBy: string;
-  /** SHA-256 of the document's canonical JSON without this field (see `contentSha256`). */
-  readonly sha256: string;
-}
 
 const LEADING_KEYS = ['openapi', 'info', 'x-subset'];
 
@@ -35,7 +27,7 @@ export function operationName({ method, path: template }: Operation): string {
 export function contentSha256(document: JsonObject): string {
   const provenance = isObject(document['x-subset']) ? document['x-subset'] : {};
   const { sha256: _recorded, ...rest } = provenance;
-  return sha256(JSON.stringify(sortKeys({ ...document, 'x-subset': rest })));
+  return sha256(canonicalJson({ ...document, 'x-subset': rest }));
 }
 
 /**
@@ -43,7 +35,7 @@ export function contentSha256(document: JsonObject): string {
  * and arrays that fit in 100 columns kept on one line (half the size, still a readable diff).
  */
 export function formatSubset(document: JsonObject): string {
-  const sorted = sortKeys(document) as JsonObject;
+  const sorted = JSON.parse(canonicalJson(document)) as JsonObject;
   const leading = LEADING_KEYS.filter((key) => key in sorted).map((key) => [key, sorted[key]] as const);
   const ordered = Object.fromEntries([...leading, ...Object.entries(sorted).filter(([key]) => !LEADING_KEYS.includes(key))]);
   return stringify(ordered, { indent: 2, maxLength: 100 }) + '\n';
@@ -57,6 +49,7 @@ export function buildSubset(sourceBytes: Buffer, operations: readonly Operation[
   const title = text(member(source.info, 'title'), 'info.title');
   const version = text(member(source.info, 'version'), 'info.version');
   const { paths, components } = trimToOperations(source, operations);
+  // Written at the top as `x-subset`: where the subset came from and what it holds.
   const provenance: JsonObject = {
     source: { title, version, openapi, sha256: sha256(sourceBytes) },
     operations: [...new Set(operations.map(operationName))].sort(byPathThenMethod),

@@ -12,7 +12,7 @@ export interface OutsidePath {
   readonly reason: string;
 }
 
-/** This machine's work folder, home folders (Linux, macOS, Windows, `~/`) and root's home. */
+/** This machine's work folder, home folders (Linux, macOS, Windows, a leading tilde) and root's home. */
 const ABSOLUTE = /(?<![\w.~])(?:\/work\/|\/home\/[\w.-]+|\/Users\/[\w.-]+|\/root\/|[A-Za-z]:\\{1,2}Users\\)|(?<=^|[\s'"`(=,:])~\//gm;
 /** A relative path starting with `../` where a path can start: the line's start, a quote, a space, `(`, `=`, `,`, `[`, `:`. */
 const RELATIVE = /(?<=^|[\s'"`(=,[:])(?:\.\/)?(?:\.\.\/)+[^\s'"`),;\]]*/gm;
