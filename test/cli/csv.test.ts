@@ -18,6 +18,15 @@ describe('csvCell', () => {
     ['\tindented', "'\tindented"],
     ['\rreturn', "\"'\rreturn\""],
     ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
+    ['\nnewline', "\"'\nnewline\""],
+    ['\uFEFF=1+1', "'\uFEFF=1+1"],
+    ['\uFEFF\uFEFF@SUM(A1)', "'\uFEFF\uFEFF@SUM(A1)"],
+    ['\uFEFF-5', '\uFEFF-5'],
+    ['＝1+1', "'＝1+1"],
+    ['＋49', "'＋49"],
+    ['－1', "'－1"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
+    ['a=b', 'a=b'],
     ['', ''],
   ])('%j → %j', (value, expected) => {
     expect(csvCell(value)).toBe(expected);
@@ -38,7 +47,7 @@ describe('CSV round trip', () => {
   it('an RFC 4180 reader gets every cell back, formulas defused with a leading quote', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
-        const defused = rows.map((row) => row.map((cell) => (/^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell) ? `'${cell}` : cell)));
+        const defused = rows.map((row) => row.map((cell) => (/^\uFEFF*[=+\-@\t\r\n＝＋－＠]/.test(cell) && !/^\uFEFF*-?\d+(\.\d+)?$/.test(cell) ? `'${cell}` : cell)));
         expect(parseCsv(csvDocument(rows))).toEqual(defused);
       }),
       { seed: 20261203 },
