@@ -8,6 +8,7 @@
 import { contract, type ErrorCode, type ResolverName } from '../../src/contract';
 import type { SurfaceTarget } from '../../src/local/forge-context';
 import { as, backendFixture, ISSUES, on, OTHER_PROJECT, planInput, USERS, type BackendFixture } from '../backend/support/backend-fixture';
+import { countTokenOf, previewThenLink } from './support/bulk-link';
 
 const ROLES = {
   'project admin': USERS.admin,
@@ -43,6 +44,8 @@ interface Refs {
   readonly jql: string;
   /** The id a new plan asks for. */
   readonly newPlan: string;
+  /** What bulk/link sends besides its query and plan: the admin's count token for `BULK_JQL`, if previews hand one out. */
+  readonly bulkCount: Readonly<Record<string, string>>;
 }
 
 /**
@@ -71,6 +74,7 @@ const settings = (): SurfaceTarget => on.settings();
 const projectPage = (): SurfaceTarget => on.projectPage();
 const issuePanel = (): SurfaceTarget => on.issue(ISSUES.sup1);
 const nothing = (): unknown => ({});
+const BULK_JQL = 'key = SUP-3';
 const september = (planId: string) => ({ planId, period: '2026-09' });
 
 /** One row per resolver; a resolver added to the contract without a row fails the first test. */
@@ -93,7 +97,7 @@ const MATRIX: Readonly<Record<ResolverName, Row>> = {
   'usage/gadget': { guard: 'gadget project reader', names: 'plan', target: (refs) => on.gadget({ projectKey: 'SUP', planId: refs.plan }), payload: nothing },
   'gadget/options': { guard: 'any signed-in user', names: 'none', target: () => on.gadget(), payload: nothing },
   'bulk/preview': { guard: 'project admin', names: 'jql', target: settings, payload: (refs) => ({ jql: refs.jql }) },
-  'bulk/link': { guard: 'project admin', names: 'plan', target: settings, payload: (refs) => ({ jql: 'key = SUP-3', planId: refs.plan, billingClass: 'covered' }) },
+  'bulk/link': { guard: 'project admin', names: 'plan', target: settings, payload: (refs) => ({ jql: BULK_JQL, planId: refs.plan, billingClass: 'covered', ...refs.bulkCount }) },
   'bulk/status': { guard: 'project admin', names: 'job', target: settings, payload: (refs) => ({ jobId: refs.job }) },
   'closing/list': { guard: 'project reader', names: 'plan', target: projectPage, payload: (refs) => ({ planId: refs.plan }) },
   'closing/close': { guard: 'project admin', names: 'plan', target: projectPage, payload: (refs) => september(refs.plan) },
@@ -102,9 +106,9 @@ const MATRIX: Readonly<Record<ResolverName, Row>> = {
 };
 
 const FOREIGN_NAME = 'Confidential Customer';
-const OWN: Refs = { plan: 'acme-gold', closedPlan: 'acme-closed', job: '', jql: 'key = SUP-1', newPlan: 'acme-new' };
-const FOREIGN: Refs = { plan: 'other-plan', closedPlan: 'other-plan', job: '', jql: 'project = OTH', newPlan: 'other-plan' };
-const ABSENT: Refs = { plan: 'ghost-plan', closedPlan: 'ghost-plan', job: 'ghost-job', jql: 'project = OTH', newPlan: 'ghost-plan' };
+const OWN: Refs = { plan: 'acme-gold', closedPlan: 'acme-closed', job: '', jql: 'key = SUP-1', newPlan: 'acme-new', bulkCount: {} };
+const FOREIGN: Refs = { plan: 'other-plan', closedPlan: 'other-plan', job: '', jql: 'project = OTH', newPlan: 'other-plan', bulkCount: {} };
+const ABSENT: Refs = { plan: 'ghost-plan', closedPlan: 'ghost-plan', job: 'ghost-job', jql: 'project = OTH', newPlan: 'ghost-plan', bulkCount: {} };
 
 /** A fresh site: two plans in SUP (one with a closed September), one in OTH (closed September), a finished bulk job in each. */
 interface Site {
@@ -124,11 +128,12 @@ async function site(): Promise<Site> {
     await fixture.invoker.invoke('closing/close', september(OWN.closedPlan), admin, on.projectPage()),
     await fixture.invoker.invoke('closing/close', september(FOREIGN.plan), outsider, on.projectPage(OTHER_PROJECT)),
   ];
-  const ownJob = await fixture.invoker.invoke('bulk/link', { jql: 'key = SUP-2', planId: OWN.closedPlan }, admin, on.settings());
-  const foreignJob = await fixture.invoker.invoke('bulk/link', { jql: 'key = OTH-1', planId: FOREIGN.plan }, outsider, on.settings(OTHER_PROJECT));
+  const ownJob = await previewThenLink(fixture, { jql: 'key = SUP-2', planId: OWN.closedPlan }, admin, on.settings());
+  const foreignJob = await previewThenLink(fixture, { jql: 'key = OTH-1', planId: FOREIGN.plan }, outsider, on.settings(OTHER_PROJECT));
   await fixture.queue.drain();
+  const bulkCount = countTokenOf(await fixture.invoker.invoke('bulk/preview', { jql: BULK_JQL }, admin, on.settings()));
   if (!ownJob.ok || !foreignJob.ok || setup.some((step) => !step.ok)) throw new Error(`site setup failed: ${JSON.stringify([...setup, ownJob, foreignJob])}`);
-  return { fixture, own: { ...OWN, job: ownJob.data.jobId }, foreign: { ...FOREIGN, job: foreignJob.data.jobId } };
+  return { fixture, own: { ...OWN, job: ownJob.data.jobId, bulkCount }, foreign: { ...FOREIGN, job: foreignJob.data.jobId, bulkCount } };
 }
 
 function expectedFor(row: Row, role: Role, variant: 'own' | 'foreign'): Expected {
@@ -182,7 +187,7 @@ describe('the authorisation matrix', () => {
       expect(await fixture.snapshot()).toStrictEqual(before);
       // A new plan's id is site-unique by design: taken and free cannot answer alike.
       if (variant === 'foreign' && row.names !== 'new plan id') {
-        const absent = await call(ABSENT);
+        const absent = await call({ ...ABSENT, bulkCount: refs.bulkCount });
         expect(asIfAbsent(answer, foreign)).toBe(JSON.stringify(absent));
         expect(await fixture.snapshot()).toStrictEqual(before);
       }
