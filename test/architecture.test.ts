@@ -73,12 +73,13 @@ describe('architecture', () => {
   it('loads a plan named by a caller only through the one project guard', () => {
     // The raw reads by key answer any project's plan. Besides the repository, only the guard
     // (`loadPlanInProject`) and the sync side's scope module use them; the latter only for
-    // background jobs on plan ids from the app's own records (`planOfJob`), never from a payload.
-    const rawReaders = filesMatching(/\bload(?:Versioned)?Plan\s*\(/);
-    expect(rawReaders).toEqual(['app/plans/plan-in-project.ts', 'app/plans/plan-repository.ts', 'app/scope/plan-scope.ts']);
+    // background jobs on plan ids from the app's own records (`planOfJob`), and the purge of a
+    // deleted plan, never on an id from a payload.
+    const rawReaders = filesMatching(/\bload(?:Versioned)?Plan(?:ByInternalId)?\s*\(/);
+    expect(rawReaders).toEqual(['app/plans/plan-in-project.ts', 'app/plans/plan-repository.ts', 'app/plans/purge-plan.ts', 'app/scope/plan-scope.ts']);
   });
 
   it('reads and writes the plan record only in the plan modules', () => {
-    expect(filesMatching(/\bplanKey\s*\(/)).toEqual(['app/plans/delete-plan.ts', 'app/plans/plan-repository.ts', 'app/plans/plan-write.ts']);
+    expect(filesMatching(/\bplanKey\s*\(/)).toEqual(['app/plans/plan-repository.ts', 'app/plans/plan-write.ts', 'app/plans/purge-plan.ts']);
   });
 });

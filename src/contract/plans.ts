@@ -14,11 +14,18 @@ export const planInputSchema = planSchema.superRefine((plan, context) => {
   if (!id.success) for (const issue of id.error.issues) context.addIssue({ code: 'custom', path: ['id'], message: issue.message });
 });
 
-export const planStatusSchema = z.enum(['active', 'archived']);
+/** `deleting`: a deletion was asked for and its purge runs; the plan's key stays taken until it has finished. */
+export const planStatusSchema = z.enum(['active', 'archived', 'deleting']);
 
 /** A plan as stored: the definition, its owner project, its revision and who last changed it. */
 export const storedPlanSchema = z.object({
   plan: planSchema,
+  /**
+   * The plan's permanent identity, random, never reused: everything stored for the plan is
+   * keyed by it, while `plan.id` is the key people, issue properties and JQL use. Absent on
+   * plans stored before it existed: their internal id is their key.
+   */
+  internalId: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
   projectId: z.string(),
   projectKey: z.string(),
   status: planStatusSchema,
@@ -39,7 +46,7 @@ export const planChangeSchema = z.object({
 
 export const auditEntrySchema = z.object({
   version: z.int().min(1),
-  action: z.enum(['created', 'updated', 'archived']),
+  action: z.enum(['created', 'updated', 'archived', 'deleted']),
   at: z.int(),
   /** Account id of the person who made the change. */
   by: z.string(),

@@ -199,13 +199,14 @@ describe('closing at the same moment', () => {
     const winner = answers.find((answer) => answer.ok);
     const entries = await closingEntries(fixture);
     expect([winner?.ok && winner.data.chunkCount, entries.filter((entry) => entry.key.startsWith('closing-chunk:')).length]).toEqual([3, 3]);
-    expect(entries.map((entry) => entry.key.replace(/:[0-9a-f-]{36}:/, ':<writeId>:'))).toEqual([
-      'closing-audit:acme-gold:2026-09:000001:closed',
-      'closing-chunk:acme-gold:2026-09:<writeId>:00000',
-      'closing-chunk:acme-gold:2026-09:<writeId>:00001',
-      'closing-chunk:acme-gold:2026-09:<writeId>:00002',
-      'closing-period:acme-gold:2026-09',
-      'closing-version:acme-gold:2026-09:000001',
+    // Keyed by the plan's internal id (a UUID), chunks also by the close's write id (another).
+    expect(entries.map((entry) => entry.key.replace(/^([a-z-]+):[0-9a-f-]{36}:/, '$1:<plan>:').replace(/:[0-9a-f-]{36}:/, ':<writeId>:'))).toEqual([
+      'closing-audit:<plan>:2026-09:000001:closed',
+      'closing-chunk:<plan>:2026-09:<writeId>:00000',
+      'closing-chunk:<plan>:2026-09:<writeId>:00001',
+      'closing-chunk:<plan>:2026-09:<writeId>:00002',
+      'closing-period:<plan>:2026-09',
+      'closing-version:<plan>:2026-09:000001',
     ]);
   });
 });

@@ -16,6 +16,7 @@ describe('plans resolvers', () => {
     const stored = await createAcmeGold(fixture);
     expect(stored).toEqual({
       plan: expect.objectContaining({ id: 'acme-gold', name: 'Acme Gold', kind: 'buckets' }),
+      internalId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
       projectId: PROJECT.id,
       projectKey: PROJECT.key,
       status: 'active',
@@ -124,10 +125,15 @@ describe('plans resolvers', () => {
     expect([active.ok && active.data.plans.length, all.ok && all.data.plans.length]).toEqual([0, 1]);
   });
 
-  it('deletes an unused plan with its history', async () => {
+  it('deletes an unused plan with its history: being deleted at once, gone once its purge has run', async () => {
     await createAcmeGold(fixture);
     const deleted = await fixture.invoker.invoke('plans/delete', { planId: 'acme-gold', expectedVersion: 1 }, as(USERS.admin), on.settings());
     expect(deleted).toEqual({ ok: true, data: { planId: 'acme-gold' } });
+    const listed = await fixture.invoker.invoke('plans/list', {}, as(USERS.admin), on.settings());
+    expect(listed.ok && listed.data.plans.map((stored) => [stored.plan.id, stored.status])).toEqual([['acme-gold', 'deleting']]);
+    const got = await fixture.invoker.invoke('plans/get', { planId: 'acme-gold' }, as(USERS.admin), on.settings());
+    expect(!got.ok && got.error.code).toBe('PLAN_NOT_FOUND');
+    await fixture.queue.drain();
     expect((await fixture.snapshot()).store).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ import { buildHistory } from '../../src/ledger/build-history';
 import { buildPayAsYouGoPlan, buildPlan, HOUR } from '../../src/ledger/test-builders';
 import type { BillingClass, Plan } from '../../src/ledger/types';
 import { buildIssue } from '../jira-simulator/site';
-import { aggregatedLedgerInput, linkedTo, simulatorLedgerInput, sortedTruth, startSyncSite, type SyncSite, withoutSummaries } from './sync-site';
+import { aggregatedLedgerInput, linkedTo, simulatorLedgerInput, sortedTruth, startSyncSite, storedAs, type SyncSite, withoutSummaries } from './sync-site';
 
 const PLANS: readonly Plan[] = [
   buildPlan({ id: 'gold', startDate: '2026-09-01', allowance: { includedSeconds: 3 * HOUR, fixedFeeMinor: 50000 } }),
@@ -89,7 +89,7 @@ describe('convergence', () => {
         for (const plan of PLANS) {
           expect(await aggregatedLedgerInput(site, plan.id)).toEqual(sortedTruth(site.simulator, plan.id));
           const asOf = Date.UTC(2026, 10, 20);
-          const stored = await loadPlanLedgerInput(site.store, plan.id);
+          const stored = await loadPlanLedgerInput(site.store, storedAs(plan.id));
           const expected = buildHistory({ plan, ...simulatorLedgerInput(site.simulator, plan.id), throughPeriod: '2026-11', asOf });
           expect(buildHistory({ plan, ...stored, links: withoutSummaries(stored.links), throughPeriod: '2026-11', asOf })).toEqual(expected);
         }

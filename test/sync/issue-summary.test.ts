@@ -4,7 +4,7 @@ import { runSyncJob } from '../../src/app/sync/run-sync-job';
 import { SYNC_QUEUE_KEY } from '../../src/app/sync/sync-deps';
 import { LocalQueue } from '../../src/local/events/local-queue';
 import { buildIssue, buildWorklog } from '../jira-simulator/site';
-import { linkedTo, startSyncSite } from './sync-site';
+import { linkedTo, startSyncSite, storedAs } from './sync-site';
 
 describe('issue summaries in the aggregates', () => {
   it('reach the ledger input after a recompute, for statement exports', async () => {
@@ -20,7 +20,7 @@ describe('issue summaries in the aggregates', () => {
     await queue.drain();
 
     const summaries = Object.fromEntries(site.simulator.snapshot().issues.map((issue) => [issue.id, issue.summary]));
-    const { links } = await loadPlanLedgerInput(site.store, 'gold');
+    const { links } = await loadPlanLedgerInput(site.store, storedAs('gold'));
     expect(links.map((link) => [link.issueId, link.issueSummary]).sort()).toEqual(issues.map((issue) => [issue.id, summaries[issue.id]]).sort());
     expect(links.every((link) => typeof link.issueSummary === 'string' && link.issueSummary.length > 0)).toBe(true);
   });

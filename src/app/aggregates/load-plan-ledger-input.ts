@@ -1,15 +1,15 @@
 import type { IssueLink, JiraWorklog } from '../../ledger/types';
-import type { PlanLedgerInput } from '../ports/aggregates';
+import type { PlanIdentity, PlanLedgerInput } from '../ports/aggregates';
 import type { Store } from '../ports/store';
 import { AggregateReader, type StoredPart } from './aggregate-reader';
 import { worklogOf } from './issue-entry';
 
-/** The plan's links and worklogs from its live generation: what the ledger needs, without Jira. */
-export async function loadPlanLedgerInput(store: Store, planId: string): Promise<PlanLedgerInput> {
+/** The plan's links and worklogs from its live generation (stored by internal id, linked by key): what the ledger needs, without Jira. */
+export async function loadPlanLedgerInput(store: Store, plan: PlanIdentity): Promise<PlanLedgerInput> {
   const reader = new AggregateReader(store);
-  const head = await reader.head(planId);
+  const head = await reader.head(plan.internalId);
   if (head === undefined) return { links: [], worklogs: [] };
-  return ledgerInputOf(planId, await reader.parts(planId, head.generation));
+  return ledgerInputOf(plan.key, await reader.parts(plan.internalId, head.generation));
 }
 
 /**

@@ -1,8 +1,9 @@
-import type { ActiveAlert, PlanCard } from '../../contract';
+import type { ActiveAlert, PlanCard, StoredPlan } from '../../contract';
+import { internalIdOf } from '../plans/plan-repository';
 import type { Store } from '../ports/store';
 import { storedAlerts } from './check-plan-alerts';
 
-/** The plan's alerts of the period that are raised and not withdrawn, lowest threshold first. */
+/** The plan's alerts of the period that are raised and not withdrawn, lowest threshold first (`planId`: its internal id). */
 export async function activeAlerts(store: Store, planId: string, periodLabel: string): Promise<ActiveAlert[]> {
   const alerts = await storedAlerts(store, planId, periodLabel);
   return [...alerts.values()]
@@ -17,7 +18,7 @@ export async function activeAlerts(store: Store, planId: string, periodLabel: st
     }));
 }
 
-/** The card with its period's active alerts (one store query). */
-export async function withActiveAlerts(store: Store, card: PlanCard): Promise<PlanCard> {
-  return { ...card, activeAlerts: await activeAlerts(store, card.planId, card.period.label) };
+/** The card with its period's active alerts (one store query); the plan's alerts are keyed by its internal id. */
+export async function withActiveAlerts(store: Store, stored: StoredPlan, card: PlanCard): Promise<PlanCard> {
+  return { ...card, activeAlerts: await activeAlerts(store, internalIdOf(stored), card.period.label) };
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
  * and marked delivered once Jira accepted the email — so it is never mailed twice.
  */
 export const alertRecordSchema = z.object({
+  /** The plan's internal id (its key, for plans stored before internal ids). */
   planId: z.string(),
   periodLabel: z.string(),
   percent: z.int(),

@@ -2,6 +2,7 @@ import { buildStatement } from '../../ledger';
 import type { Statement, ThresholdCrossing } from '../../ledger/types';
 import { loadPlanLedgerInput } from '../aggregates/load-plan-ledger-input';
 import { listAll } from '../plans/list-all';
+import { identityOf } from '../plans/plan-repository';
 import { planOfJob } from '../scope/plan-scope';
 import { StoreError, type Store } from '../ports/store';
 import type { SyncDeps } from '../sync/sync-deps';
@@ -27,13 +28,14 @@ const NOTHING: AlertCheckReport = { periodLabel: null, raised: [], withdrawn: []
  * key does not exist, so two checks running side by side can't both raise it) and queues its
  * delivery; withdraws an active alert whose threshold is no longer crossed (a worklog deleted
  * or moved); marks a withdrawn one active again when it is crossed again, without a new email.
+ * `planId` is the plan's internal id, which its alerts are keyed by.
  */
 export async function checkPlanAlerts(deps: SyncDeps, planId: string): Promise<AlertCheckReport> {
   const stored = await planOfJob(deps.store, planId);
   if (stored === undefined || stored.status !== 'active') return NOTHING;
   const now = deps.clock.now();
   const period = reportingPeriod(stored.plan, now);
-  const input = await loadPlanLedgerInput(deps.store, planId);
+  const input = await loadPlanLedgerInput(deps.store, identityOf(stored));
   const statement = buildStatement({ plan: stored.plan, ...input, period });
   const crossed = new Map(statement.thresholdsCrossed.map((crossing) => [crossing.percent, crossing]));
   const existing = await storedAlerts(deps.store, planId, period.label);
@@ -43,7 +45,7 @@ export async function checkPlanAlerts(deps: SyncDeps, planId: string): Promise<A
   const reinstated: number[] = [];
   for (const [percent, crossing] of crossed) {
     if (existing.has(percent)) continue;
-    const record = newAlert(statement, crossing, now);
+    const record = newAlert(planId, statement, crossing, now);
     if (await createOnce(deps.store, alertKey(planId, period.label, percent), record)) {
       await queueDelivery(deps, planId, alertKey(planId, period.label, percent));
       raised.push(percent);
@@ -70,10 +72,10 @@ export async function storedAlerts(store: Store, planId: string, periodLabel: st
   return new Map(records.map((record) => [record.percent, record]));
 }
 
-function newAlert(statement: Statement, crossing: ThresholdCrossing, now: number): AlertRecord {
+function newAlert(internalId: string, statement: Statement, crossing: ThresholdCrossing, now: number): AlertRecord {
   const line = statement.lines.find((candidate) => candidate.worklogId === crossing.worklogId);
   return {
-    planId: statement.planId,
+    planId: internalId,
     periodLabel: statement.period.label,
     percent: crossing.percent,
     issueId: line?.issueId ?? '',

@@ -20,7 +20,8 @@ async function linkIssue(ports: BulkChunkPorts, chunk: BulkLinkChunk, issueId: s
     // One issue that can't be written (deleted since, locked) must not stop the others; it is counted as failed.
     return false;
   }
-  await ports.aggregates.issueLinkChanged({ issueId, projectId: chunk.projectId, link: { planId: chunk.planId, billingClass: chunk.billingClass } });
+  const link = { planId: chunk.internalId ?? chunk.planId, billingClass: chunk.billingClass };
+  await ports.aggregates.issueLinkChanged({ issueId, projectId: chunk.projectId, link });
   return true;
 }
 

@@ -5,6 +5,7 @@ import type { JiraPort } from '../ports/jira';
 import type { WorkQueue } from '../ports/queue';
 import type { Store } from '../ports/store';
 import { loadActivePlanInProject } from '../plans/plan-in-project';
+import { internalIdOf } from '../plans/plan-repository';
 import { invalid, type UseCaseOutcome } from '../refusal';
 import type { PlanWriteContext } from '../plans/plan-write';
 import { toJsonValue } from '../plans/to-json-value';
@@ -82,7 +83,16 @@ export async function startBulkLink(ports: BulkLinkPorts, context: PlanWriteCont
   };
   await ports.store.set(bulkJobKey(job.jobId), toJsonValue(job));
   for (const [chunk, issueIds] of chunks.entries()) {
-    const body: BulkLinkChunk = { kind: 'bulk-link-chunk', jobId: job.jobId, chunk, projectId: context.project.id, planId: request.planId, billingClass: request.billingClass, issueIds };
+    const body: BulkLinkChunk = {
+      kind: 'bulk-link-chunk',
+      jobId: job.jobId,
+      chunk,
+      projectId: context.project.id,
+      planId: request.planId,
+      internalId: internalIdOf(plan.data.stored),
+      billingClass: request.billingClass,
+      issueIds,
+    };
     await ports.queue.push(BULK_QUEUE_KEY, toJsonValue(body), { concurrencyKey: `bulk-${job.jobId}` });
   }
   return { ok: true, data: publicBulkJob(job) };

@@ -8,6 +8,7 @@ import type { ClosedVersion, ClosingAuditEntry } from '../../contract';
 import { listPeriods } from '../../ledger';
 import type { Period } from '../../ledger/types';
 import { loadPlanInProject } from '../plans/plan-in-project';
+import { internalIdOf } from '../plans/plan-repository';
 import type { PlanWriteContext } from '../plans/plan-write';
 import { conflict, invalid, type Refused, type UseCaseOutcome } from '../refusal';
 import { StoreError, type TransactOperation } from '../ports/store';
@@ -35,20 +36,20 @@ export async function closePeriod(ports: ClosingPorts, context: PlanWriteContext
   const period = found.data;
   const now = ports.clock.now();
   if (period.end > now) return invalid('period', { what: 'period-not-ended', periodLabel: period.label, endDateExclusive: period.endDateExclusive });
-  const current = await loadPeriodState(ports.store, stored.plan.id, period.label);
+  const current = await loadPeriodState(ports.store, internalIdOf(stored), period.label);
   if (current?.state.status === 'closed') return conflict({ what: 'period-already-closed', periodLabel: period.label, version: current.state.version });
   const previousPeriod: Period | undefined = listPeriods(stored.plan, now).find((candidate) => candidate.index === period.index - 1);
   const checks: TransactOperation[] = [];
   if (previousPeriod !== undefined) {
-    const previous = await loadPeriodState(ports.store, stored.plan.id, previousPeriod.label);
+    const previous = await loadPeriodState(ports.store, internalIdOf(stored), previousPeriod.label);
     if (previous?.state.status !== 'closed') return conflict({ what: 'previous-period-open', previousLabel: previousPeriod.label });
-    checks.push({ check: { key: periodStateKey(stored.plan.id, previousPeriod.label), ifVersion: previous.storeVersion } });
+    checks.push({ check: { key: periodStateKey(internalIdOf(stored), previousPeriod.label), ifVersion: previous.storeVersion } });
   }
 
   const version = (current?.state.version ?? 0) + 1;
   const statement = await statementFor(ports, stored, period);
   const split = await splitStatement(statementJsonSchema.parse(toCanonicalValue({ ...statement, closedVersion: version })));
-  const prefix = chunkPrefix(stored.plan.id, period.label, ports.newId());
+  const prefix = chunkPrefix(internalIdOf(stored), period.label, ports.newId());
   const manifest: StoredManifest = {
     planId: stored.plan.id,
     periodLabel: period.label,
@@ -69,9 +70,9 @@ export async function closePeriod(ports: ClosingPorts, context: PlanWriteContext
   try {
     await writeChunks(ports.store, prefix, split.chunks);
     await ports.store.transact([
-      { set: { key: periodStateKey(stored.plan.id, period.label), value: state, ifVersion: current?.storeVersion ?? null } },
-      { set: { key: closedVersionKey(stored.plan.id, period.label, version), value: toCanonicalValue(manifest), ifVersion: null } },
-      { set: { key: closingAuditKey(stored.plan.id, period.label, version, 'closed'), value: toCanonicalValue(audit), ifVersion: null } },
+      { set: { key: periodStateKey(internalIdOf(stored), period.label), value: state, ifVersion: current?.storeVersion ?? null } },
+      { set: { key: closedVersionKey(internalIdOf(stored), period.label, version), value: toCanonicalValue(manifest), ifVersion: null } },
+      { set: { key: closingAuditKey(internalIdOf(stored), period.label, version, 'closed'), value: toCanonicalValue(audit), ifVersion: null } },
       ...checks,
     ]);
   } catch (error) {

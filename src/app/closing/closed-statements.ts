@@ -2,6 +2,7 @@
 import { statementSchema, type ClosedVersion } from '../../contract';
 import type { ClosedPeriod, Statement } from '../../ledger/types';
 import { loadPlanInProject } from '../plans/plan-in-project';
+import { internalIdOf } from '../plans/plan-repository';
 import type { ProjectRef } from '../plans/plan-write';
 import { notFound, type UseCaseOutcome } from '../refusal';
 import type { Store } from '../ports/store';
@@ -20,7 +21,7 @@ export async function readClosedVersion(
   const { stored } = plan.data;
   const period = planPeriod(stored, request.period);
   if (!period.ok) return period;
-  const manifest = await loadManifest(store, stored.plan.id, period.data.label, request.version);
+  const manifest = await loadManifest(store, internalIdOf(stored), period.data.label, request.version);
   if (manifest === undefined) return notFound({ what: 'closed-version', periodLabel: period.data.label, version: request.version });
   const statement = statementSchema.parse(await readFrozenStatement(store, manifest));
   return { ok: true, data: { version: toClosedVersion(manifest), statement } };

@@ -1,6 +1,6 @@
 /**
- * Where closed periods live in the store, next to the plan (plan ids and period labels are
- * valid key parts as they are):
+ * Where closed periods live in the store, by the plan's internal id (internal ids and period
+ * labels are valid key parts as they are):
  *
  * - `closing-period:<planId>:<label>` — the period's state: open or closed, its latest version.
  * - `closing-version:<planId>:<label>:<version>` — one frozen version's manifest: totals, hash, chunks.
@@ -16,7 +16,9 @@ export const periodStateKey = (planId: string, label: string): string => `${peri
 export const closedVersionPrefix = (planId: string): string => `closing-version:${planId}:`;
 export const closedVersionKey = (planId: string, label: string, version: number): string => `${closedVersionPrefix(planId)}${label}:${pad(version, 6)}`;
 
-export const chunkPrefix = (planId: string, label: string, writeId: string): string => `closing-chunk:${planId}:${label}:${writeId}:`;
+/** Every frozen statement chunk of the plan. */
+export const planChunksPrefix = (planId: string): string => `closing-chunk:${planId}:`;
+export const chunkPrefix = (planId: string, label: string, writeId: string): string => `${planChunksPrefix(planId)}${label}:${writeId}:`;
 export const chunkKey = (prefix: string, index: number): string => `${prefix}${pad(index, 5)}`;
 
 export const closingAuditPrefix = (planId: string): string => `closing-audit:${planId}:`;

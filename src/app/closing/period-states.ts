@@ -2,6 +2,7 @@
 import type { HandlerDataOf, PeriodState } from '../../contract';
 import { listPeriods } from '../../ledger';
 import { loadPlanInProject } from '../plans/plan-in-project';
+import { internalIdOf } from '../plans/plan-repository';
 import type { ProjectRef } from '../plans/plan-write';
 import type { UseCaseOutcome } from '../refusal';
 import type { ClosingPorts } from './closing-ports';
@@ -18,9 +19,9 @@ export async function listPlanPeriods(
   const { stored } = found.data;
   const now = ports.clock.now();
   const [states, manifests, audit] = await Promise.all([
-    listPeriodStates(ports.store, stored.plan.id),
-    listManifests(ports.store, stored.plan.id),
-    listClosingAudit(ports.store, stored.plan.id),
+    listPeriodStates(ports.store, internalIdOf(stored)),
+    listManifests(ports.store, internalIdOf(stored)),
+    listClosingAudit(ports.store, internalIdOf(stored)),
   ]);
   const periods = listPeriods(stored.plan, now);
   const statusOf = (label: string | undefined) => (label === undefined ? 'open' : (states.get(label)?.status ?? 'open'));

@@ -7,6 +7,7 @@
 import type { ClosingAuditEntry } from '../../contract';
 import { listPeriods } from '../../ledger';
 import { loadPlanInProject } from '../plans/plan-in-project';
+import { internalIdOf } from '../plans/plan-repository';
 import type { PlanWriteContext } from '../plans/plan-write';
 import { conflict, type UseCaseOutcome } from '../refusal';
 import { StoreError, type TransactOperation } from '../ports/store';
@@ -29,17 +30,17 @@ export async function reopenPeriod(ports: ClosingPorts, context: PlanWriteContex
   const found = planPeriod(stored, request.period);
   if (!found.ok) return found;
   const period = found.data;
-  const current = await loadPeriodState(ports.store, stored.plan.id, period.label);
+  const current = await loadPeriodState(ports.store, internalIdOf(stored), period.label);
   if (current === undefined || current.state.status !== 'closed') return conflict({ what: 'period-open', periodLabel: period.label });
   const now = ports.clock.now();
   const nextPeriod = listPeriods(stored.plan, now).find((candidate) => candidate.index === period.index + 1);
   const checks: TransactOperation[] = [];
   if (nextPeriod !== undefined) {
-    const next = await loadPeriodState(ports.store, stored.plan.id, nextPeriod.label);
+    const next = await loadPeriodState(ports.store, internalIdOf(stored), nextPeriod.label);
     if (next?.state.status === 'closed') return conflict({ what: 'next-period-closed', nextLabel: nextPeriod.label });
-    checks.push({ check: { key: periodStateKey(stored.plan.id, nextPeriod.label), ifVersion: next?.storeVersion ?? null } });
+    checks.push({ check: { key: periodStateKey(internalIdOf(stored), nextPeriod.label), ifVersion: next?.storeVersion ?? null } });
   }
-  const manifest = await loadManifest(ports.store, stored.plan.id, period.label, current.state.version);
+  const manifest = await loadManifest(ports.store, internalIdOf(stored), period.label, current.state.version);
   const version = current.state.version;
   const state: StoredPeriodState = { periodLabel: period.label, status: 'open', version, changedAt: now, changedBy: context.actor.accountId };
   const audit: ClosingAuditEntry = {
@@ -53,8 +54,8 @@ export async function reopenPeriod(ports: ClosingPorts, context: PlanWriteContex
   };
   try {
     await ports.store.transact([
-      { set: { key: periodStateKey(stored.plan.id, period.label), value: state, ifVersion: current.storeVersion } },
-      { set: { key: closingAuditKey(stored.plan.id, period.label, version, 'reopened'), value: toCanonicalValue(audit), ifVersion: null } },
+      { set: { key: periodStateKey(internalIdOf(stored), period.label), value: state, ifVersion: current.storeVersion } },
+      { set: { key: closingAuditKey(internalIdOf(stored), period.label, version, 'reopened'), value: toCanonicalValue(audit), ifVersion: null } },
       ...checks,
     ]);
   } catch (error) {

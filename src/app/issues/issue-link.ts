@@ -2,6 +2,7 @@ import type { HandlerDataOf } from '../../contract';
 import type { BillingClass } from '../../ledger/types';
 import type { JiraPort } from '../ports/jira';
 import { loadActivePlanInProject } from '../plans/plan-in-project';
+import { internalIdOf } from '../plans/plan-repository';
 import type { UseCaseOutcome } from '../refusal';
 import type { UsagePorts } from '../usage/usage-ports';
 import { issueView, type IssueViewRequest } from './issue-view';
@@ -24,7 +25,7 @@ export async function setIssueLink(
     issueId: request.issue.id,
     issueKey: request.issue.key,
     projectId: request.project.id,
-    link: { planId: link.planId, billingClass: link.billingClass },
+    link: { planId: internalIdOf(plan.data.stored), billingClass: link.billingClass },
   });
   return issueView(ports, request);
 }

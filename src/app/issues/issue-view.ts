@@ -1,6 +1,6 @@
 import type { HandlerDataOf } from '../../contract';
 import type { UseCaseOutcome } from '../refusal';
-import { listProjectPlans } from '../plans/plan-repository';
+import { internalIdOf, listProjectPlans } from '../plans/plan-repository';
 import type { ProjectRef } from '../plans/plan-write';
 import { historyThroughNow } from '../usage/plan-statements';
 import { withActiveAlerts } from '../alerts/active-alerts';
@@ -27,13 +27,14 @@ export interface IssueViewRequest {
 export async function issueView(ports: UsagePorts, request: IssueViewRequest): Promise<UseCaseOutcome<HandlerDataOf<'issue/get'>>> {
   const [link, plans] = await Promise.all([ports.aggregates.loadIssueLink(request.issue.id), listProjectPlans(ports.store, request.project.id)]);
   const availablePlans = plans.filter((stored) => stored.status === 'active').map((stored) => ({ id: stored.plan.id, name: stored.plan.name }));
+  // The stored link names the plan's internal id; the panel shows its key, and only a plan of this project.
+  const plan = plans.find((stored) => internalIdOf(stored) === link?.planId);
   const base = {
     issue: { id: request.issue.id, key: request.issue.key },
     canEdit: request.canEdit,
-    link: link === undefined ? null : { planId: link.planId, billingClass: link.billingClass },
+    link: link === undefined || plan === undefined ? null : { planId: plan.plan.id, billingClass: link.billingClass },
     availablePlans,
   };
-  const plan = plans.find((stored) => stored.plan.id === link?.planId);
   if (plan === undefined) return { ok: true, data: { ...base, balance: null, issueUsage: null } };
   const history = await historyThroughNow(ports, plan);
   const current = history.at(-1);
@@ -42,7 +43,7 @@ export async function issueView(ports: UsagePorts, request: IssueViewRequest): P
     ok: true,
     data: {
       ...base,
-      balance: await withActiveAlerts(ports.store, toPlanCard(plan, current, ports.clock.now())),
+      balance: await withActiveAlerts(ports.store, plan, toPlanCard(plan, current, ports.clock.now())),
       issueUsage: { period: issueUsage([current], request.issue.id), allTime: issueUsage(history, request.issue.id) },
     },
   };

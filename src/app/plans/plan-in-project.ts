@@ -24,7 +24,8 @@ function ownedBy(stored: StoredPlan, owner: PlanOwner): boolean {
 export async function loadPlanInProject(store: Store, owner: PlanOwner, planId: string, path = 'planId'): Promise<UseCaseOutcome<VersionedPlan>> {
   // An id no plan can have (an issue property may hold any text) is not even looked up.
   const found = planIdSchema.safeParse(planId).success ? await loadVersionedPlan(store, planId) : undefined;
-  if (found === undefined || !ownedBy(found.stored, owner)) return notFound({ what: 'plan', planId, path });
+  // A plan being deleted is gone for every purpose but its key, which stays taken until its purge has finished.
+  if (found === undefined || found.stored.status === 'deleting' || !ownedBy(found.stored, owner)) return notFound({ what: 'plan', planId, path });
   return { ok: true, data: found };
 }
 

@@ -1,8 +1,10 @@
 /** Reading stored plans: every read is validated, since an older release may have written it. */
 import { auditEntrySchema, storedPlanSchema, type AuditEntry, type StoredPlan } from '../../contract';
+import { z } from 'zod';
+import type { PlanIdentity } from '../ports/aggregates';
 import type { Store, Version } from '../ports/store';
 import { listAll } from './list-all';
-import { ALL_PROJECT_PLANS_PREFIX, planAuditPrefix, planKey, projectPlansPrefix } from './plan-keys';
+import { ALL_PROJECT_PLANS_PREFIX, planAuditPrefix, planInternalKey, planKey, projectPlansPrefix } from './plan-keys';
 
 export interface VersionedPlan {
   readonly stored: StoredPlan;
@@ -10,9 +12,31 @@ export interface VersionedPlan {
   readonly storeVersion: Version;
 }
 
+/** The id everything stored for the plan is keyed by: its internal id, or its key for plans stored before internal ids. */
+export function internalIdOf(stored: StoredPlan): string {
+  return stored.internalId ?? stored.plan.id;
+}
+
+/** How the aggregates know the plan. */
+export function identityOf(stored: StoredPlan): PlanIdentity {
+  return { internalId: internalIdOf(stored), key: stored.plan.id };
+}
+
 export async function loadPlan(store: Store, planId: string): Promise<StoredPlan | undefined> {
   const value = await store.get(planKey(planId));
   return value === undefined ? undefined : storedPlanSchema.parse(value);
+}
+
+const internalIndexSchema = z.object({ planKey: z.string() });
+
+/**
+ * The plan whose internal id this is, for the app's own jobs (their records are keyed by it):
+ * through the internal-id index, or by key for plans stored before internal ids.
+ */
+export async function loadPlanByInternalId(store: Store, internalId: string): Promise<StoredPlan | undefined> {
+  const index = await store.get(planInternalKey(internalId));
+  const stored = await loadPlan(store, index === undefined ? internalId : internalIndexSchema.parse(index).planKey);
+  return stored !== undefined && internalIdOf(stored) === internalId ? stored : undefined;
 }
 
 export async function loadVersionedPlan(store: Store, planId: string): Promise<VersionedPlan | undefined> {
@@ -44,7 +68,7 @@ export function listEveryProjectsPlans(store: Store): Promise<StoredPlan[]> {
 }
 
 /** Oldest first. */
-export async function loadPlanHistory(store: Store, planId: string): Promise<AuditEntry[]> {
-  const entries = await listAll(store, planAuditPrefix(planId));
+export async function loadPlanHistory(store: Store, stored: StoredPlan): Promise<AuditEntry[]> {
+  const entries = await listAll(store, planAuditPrefix(internalIdOf(stored)));
   return entries.map((entry) => auditEntrySchema.parse(entry.value));
 }

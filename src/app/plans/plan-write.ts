@@ -5,6 +5,7 @@ import type { Clock } from '../ports/clock';
 import { StoreError, type Store, type TransactOperation } from '../ports/store';
 import type { JsonChange } from './diff-json';
 import { planAuditKey, planKey } from './plan-keys';
+import { internalIdOf } from './plan-repository';
 import { toJsonValue } from './to-json-value';
 
 export interface Actor {
@@ -44,11 +45,10 @@ export async function writePlanVersion(
   write: { readonly stored: StoredPlan; readonly previous: string | null; readonly audit: AuditEntry; readonly extra?: readonly TransactOperation[] },
   losing: Refused,
 ): Promise<UseCaseOutcome<StoredPlan>> {
-  const planId = write.stored.plan.id;
   try {
     await store.transact([
-      { set: { key: planKey(planId), value: toJsonValue(write.stored), ifVersion: write.previous } },
-      { set: { key: planAuditKey(planId, write.stored.version), value: toJsonValue(write.audit), ifVersion: null } },
+      { set: { key: planKey(write.stored.plan.id), value: toJsonValue(write.stored), ifVersion: write.previous } },
+      { set: { key: planAuditKey(internalIdOf(write.stored), write.stored.version), value: toJsonValue(write.audit), ifVersion: null } },
       ...(write.extra ?? []),
     ]);
   } catch (error) {

@@ -4,6 +4,7 @@ import type { PlanAggregates } from '../ports/aggregates';
 import { conflict, type UseCaseOutcome } from '../refusal';
 import { diffJson } from './diff-json';
 import { loadPlanInProject } from './plan-in-project';
+import { internalIdOf } from './plan-repository';
 import { auditEntry, nextVersion, staleVersion, writePlanVersion, type PlanWriteContext, type PlanWritePorts } from './plan-write';
 import { toJsonValue } from './to-json-value';
 
@@ -34,6 +35,6 @@ export async function updatePlan(
     { stored, previous: found.data.storeVersion, audit: auditEntry(stored, 'updated', changes) },
     staleVersion(current, request.expectedVersion),
   );
-  if (written.ok) await ports.aggregates.planChanged(stored.plan.id);
+  if (written.ok) await ports.aggregates.planChanged(internalIdOf(stored));
   return written;
 }

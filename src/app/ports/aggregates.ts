@@ -13,7 +13,13 @@ export interface PlanLedgerInput {
   readonly worklogs: readonly JiraWorklog[];
 }
 
-/** An issue's link as the app last wrote or saw it; `null` clears it. */
+/** A plan as the aggregates know it: stored under its internal id, linked (in Jira and the ledger) by its key. */
+export interface PlanIdentity {
+  readonly internalId: string;
+  readonly key: string;
+}
+
+/** An issue's link as the app last wrote or saw it; `null` clears it. `planId` is the plan's internal id. */
 export interface IssueLinkChange {
   readonly issueId: string;
   /** Absent when the caller knows only the id (bulk linking). */
@@ -23,10 +29,10 @@ export interface IssueLinkChange {
 }
 
 export interface PlanAggregates {
-  /** The plan's links and worklogs as currently aggregated (empty for a plan nothing links to). */
-  loadPlanLedgerInput(planId: string): Promise<PlanLedgerInput>;
+  /** The plan's links (labelled with its key) and worklogs as currently aggregated (empty for a plan nothing links to). */
+  loadPlanLedgerInput(plan: PlanIdentity): Promise<PlanLedgerInput>;
 
-  /** The issue's current link, or `undefined` when the issue counts against no plan. */
+  /** The issue's current link (its `planId` is the plan's internal id), or `undefined` when the issue counts against no plan. */
   loadIssueLink(issueId: string): Promise<IssueLink | undefined>;
 
   /**
@@ -37,8 +43,5 @@ export interface PlanAggregates {
   issueLinkChanged(change: IssueLinkChange): Promise<void>;
 
   /** Called after a plan's definition changed (new version): drop or rebuild anything derived from the old one. */
-  planChanged(planId: string): Promise<void>;
-
-  /** Called after a plan was deleted (only possible once no issue links to it): drop its aggregates. */
-  planDeleted(planId: string): Promise<void>;
+  planChanged(internalId: string): Promise<void>;
 }

@@ -9,7 +9,7 @@ import type { StoredPlan } from '../../contract';
 import type { IssueFacts } from '../aggregates/issue-entry';
 import type { PlacementTarget } from '../aggregates/place-issue';
 import { loadPlanInProject } from '../plans/plan-in-project';
-import { loadPlan } from '../plans/plan-repository';
+import { internalIdOf, loadPlanByInternalId } from '../plans/plan-repository';
 import type { IssueSummary } from '../ports/jira';
 import type { Store } from '../ports/store';
 import { forgetInvalidLink, recordInvalidLink } from './invalid-links';
@@ -35,13 +35,15 @@ export async function scopedTarget(store: Store, issue: IssueSummary, now: numbe
   }
   await forgetInvalidLink(store, issue.projectId, issue.id);
   const facts: IssueFacts = { billingClass: link.billingClass, issueKey: issue.key, summary: issue.summary };
-  return { planId: plan.data.stored.plan.id, facts };
+  return { planId: internalIdOf(plan.data.stored), facts };
 }
 
 /**
- * The stored plan a background job works for (a recompute, a reconciliation, an alert), or undefined when no
- * plan has the id: then the job has nothing to count and must not create anything for it.
+ * The stored plan a background job works for (a recompute, a reconciliation, an alert), by the
+ * internal id its records are keyed by; undefined when no plan has it, or the plan is being
+ * deleted: then the job has nothing to count and must not create anything for it.
  */
-export function planOfJob(store: Store, planId: string): Promise<StoredPlan | undefined> {
-  return loadPlan(store, planId);
+export async function planOfJob(store: Store, internalId: string): Promise<StoredPlan | undefined> {
+  const stored = await loadPlanByInternalId(store, internalId);
+  return stored?.status === 'deleting' ? undefined : stored;
 }

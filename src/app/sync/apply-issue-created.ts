@@ -1,6 +1,7 @@
 import type { IssueFacts } from '../aggregates/issue-entry';
 import { placeIssue } from '../aggregates/place-issue';
 import { loadPlanInProject } from '../plans/plan-in-project';
+import { internalIdOf } from '../plans/plan-repository';
 import { loadProjectSettings } from '../settings/project-settings';
 import type { SyncDeps } from './sync-deps';
 
@@ -26,6 +27,6 @@ export async function applyIssueCreated(deps: SyncDeps, issue: CreatedIssue): Pr
   if (existing !== null) return existing.planId;
   await deps.jira.setIssueLink(issue.issueId, { planId: defaultPlanId, billingClass: 'covered' });
   const facts: IssueFacts = { billingClass: 'covered', issueKey: issue.issueKey, summary: issue.summary };
-  await placeIssue(deps.store, { issueId: issue.issueId, target: { planId: defaultPlanId, facts } }, deps.clock.now());
+  await placeIssue(deps.store, { issueId: issue.issueId, target: { planId: internalIdOf(plan.data.stored), facts } }, deps.clock.now());
   return defaultPlanId;
 }

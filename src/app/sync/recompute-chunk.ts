@@ -48,7 +48,8 @@ export async function runRecomputeChunk(deps: SyncDeps, job: RecomputeChunkJob, 
     await dropPlanAggregates(deps.store, job.planId);
     return { status: 'no-plan' };
   }
-  const scope = { planId: job.planId, projectId: plan.projectId };
+  // Jira knows the plan by its key; everything stored for it is keyed by `job.planId`, its internal id.
+  const scope = { planId: plan.plan.id, projectId: plan.projectId };
 
   const deadline = deps.clock.now() + budget.readMs;
   const issues: PlanIssue[] = [];
@@ -62,7 +63,7 @@ export async function runRecomputeChunk(deps: SyncDeps, job: RecomputeChunkJob, 
   } while (pageToken !== null && pages < budget.maxPages && deps.clock.now() < deadline);
 
   const sample = { issues: issues.length, worklogs: issues.reduce((sum, issue) => sum + issue.worklogs.length, 0), complete: pageToken === null };
-  const shardCount = job.chunk === 0 ? await sizeShards(deps, scope, job.generation, sample) : building.shardCount;
+  const shardCount = job.chunk === 0 ? await sizeShards(deps, job.planId, scope, job.generation, sample) : building.shardCount;
   const target = { planId: job.planId, generation: job.generation, shardCount, chunk: job.chunk };
   const worklogCount = job.worklogCount + (await writeChunkParts(deps.store, target, issues));
   await writeChunkLinks(deps.store, job.planId, issues);

@@ -62,7 +62,7 @@ export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
       continue;
     }
     planIds.push(planId);
-    const repair = await repairPlan(deps, { planId, projectId: plan.projectId }, deletedIds);
+    const repair = await repairPlan(deps, planId, { planId: plan.plan.id, projectId: plan.projectId }, deletedIds);
     repairs.push(repair);
     if (repair.recomputed) recomputesStarted.push(planId);
   }
@@ -84,8 +84,8 @@ export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
   };
 }
 
-async function repairPlan(deps: SyncDeps, plan: PlanRef, deletedIds: ReadonlySet<string>): Promise<PlanRepair> {
-  const { planId } = plan;
+/** `planId` is the plan's internal id (what its aggregates are keyed by), `plan` its key and project as Jira knows them. */
+async function repairPlan(deps: SyncDeps, planId: string, plan: PlanRef, deletedIds: ReadonlySet<string>): Promise<PlanRepair> {
   const reader = new AggregateReader(deps.store);
   const head = await reader.head(planId);
   const none: PlanRepair = { issuesRemoved: 0, billingClassesFixed: 0, worklogsDeleted: 0, recomputed: false };

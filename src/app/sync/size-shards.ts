@@ -16,16 +16,16 @@ export interface FirstChunkSample {
  * exactly when it read the whole plan, otherwise its worklogs per issue times Jira's count of
  * the plan's issues (one call). Never fewer shards than the build was asked for.
  */
-export async function sizeShards(deps: SyncDeps, plan: PlanRef, generation: number, sample: FirstChunkSample): Promise<number> {
+export async function sizeShards(deps: SyncDeps, internalId: string, plan: PlanRef, generation: number, sample: FirstChunkSample): Promise<number> {
   const issues = sample.complete || sample.issues === 0 ? sample.issues : await deps.jira.countIssues(planJql(plan));
   const expectedWorklogs = sample.issues === 0 ? 0 : Math.ceil((sample.worklogs / sample.issues) * issues);
   const sized: { shardCount?: number } = {};
-  await deps.store.update(headKey(plan.planId), (value) => {
+  await deps.store.update(headKey(internalId), (value) => {
     const head = planHeadSchema.parse(value);
     if (head.building?.generation !== generation) return value;
     sized.shardCount = Math.max(head.building.shardCount, shardCountFor(expectedWorklogs));
     return { ...head, building: { ...head.building, shardCount: sized.shardCount } };
   });
-  if (sized.shardCount === undefined) throw new Error(`The build of generation ${generation} of plan ${plan.planId} was replaced.`);
+  if (sized.shardCount === undefined) throw new Error(`The build of generation ${generation} of plan ${internalId} was replaced.`);
   return sized.shardCount;
 }

@@ -20,8 +20,18 @@ const dropGenerationJobSchema = z.object({
   liveGeneration: z.number().int().nonnegative(),
 });
 
-export const syncJobSchema = z.discriminatedUnion('kind', [recomputeChunkJobSchema, dropGenerationJobSchema]);
+const purgePlanJobSchema = z.object({
+  kind: z.literal('purge-plan'),
+  /** The plan's internal id: every record it owns is keyed by it. */
+  internalId: z.string(),
+  /** Its key, taken until the purge has finished. */
+  planKey: z.string(),
+  projectId: z.string(),
+});
+
+export const syncJobSchema = z.discriminatedUnion('kind', [recomputeChunkJobSchema, dropGenerationJobSchema, purgePlanJobSchema]);
 
 export type RecomputeChunkJob = z.infer<typeof recomputeChunkJobSchema>;
 export type DropGenerationJob = z.infer<typeof dropGenerationJobSchema>;
+export type PurgePlanJob = z.infer<typeof purgePlanJobSchema>;
 export type SyncJob = z.infer<typeof syncJobSchema>;

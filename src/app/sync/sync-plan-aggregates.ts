@@ -1,9 +1,8 @@
 import type { IssueLink } from '../../ledger/types';
 import { AggregateReader } from '../aggregates/aggregate-reader';
-import { dropPlanAggregates } from '../aggregates/drop-plan-aggregates';
 import { loadPlanLedgerInput } from '../aggregates/load-plan-ledger-input';
 import { placeIssue } from '../aggregates/place-issue';
-import type { IssueLinkChange, PlanAggregates, PlanLedgerInput } from '../ports/aggregates';
+import type { IssueLinkChange, PlanAggregates, PlanIdentity, PlanLedgerInput } from '../ports/aggregates';
 import { requestRecompute } from './request-recompute';
 import type { SyncDeps } from './sync-deps';
 
@@ -14,8 +13,8 @@ import type { SyncDeps } from './sync-deps';
 export class SyncPlanAggregates implements PlanAggregates {
   constructor(private readonly deps: SyncDeps) {}
 
-  loadPlanLedgerInput(planId: string): Promise<PlanLedgerInput> {
-    return loadPlanLedgerInput(this.deps.store, planId);
+  loadPlanLedgerInput(plan: PlanIdentity): Promise<PlanLedgerInput> {
+    return loadPlanLedgerInput(this.deps.store, plan);
   }
 
   loadIssueLink(issueId: string): Promise<IssueLink | undefined> {
@@ -39,10 +38,6 @@ export class SyncPlanAggregates implements PlanAggregates {
 
   /** Aggregates hold worklogs and links, not figures: a new plan version changes nothing stored. */
   async planChanged(): Promise<void> {}
-
-  async planDeleted(planId: string): Promise<void> {
-    await dropPlanAggregates(this.deps.store, planId);
-  }
 
   private async hasWorklogs(issueId: string): Promise<boolean> {
     return (await this.deps.jira.countIssues(`id = ${issueId} AND worklogDate >= "1970-01-01"`)) > 0;

@@ -44,10 +44,10 @@ export async function planHistory(
 
 /** Every plan of the project as a card, active plans first. */
 export async function projectOverview(ports: UsagePorts, project: ProjectRef): Promise<UseCaseOutcome<HandlerDataOf<'usage/overview'>>> {
-  const plans = await listProjectPlans(ports.store, project.id);
+  const plans = (await listProjectPlans(ports.store, project.id)).filter((stored) => stored.status !== 'deleting');
   const now = ports.clock.now();
   const cards: PlanCard[] = await Promise.all(
-    plans.map(async (stored) => withActiveAlerts(ports.store, toPlanCard(stored, await currentStatement(ports, stored), now))),
+    plans.map(async (stored) => withActiveAlerts(ports.store, stored, toPlanCard(stored, await currentStatement(ports, stored), now))),
   );
   cards.sort((a, b) => Number(a.status === 'archived') - Number(b.status === 'archived') || a.planName.localeCompare(b.planName));
   return { ok: true, data: { project: { id: project.id, key: project.key }, cards } };
@@ -61,6 +61,6 @@ export async function gadgetCard(
   const found = await loadPlanInProject(ports.store, { projectKey: configuration.projectKey }, configuration.planId);
   if (!found.ok) return notFound({ what: 'gadget-plan', planId: configuration.planId, projectKey: configuration.projectKey });
   const { stored } = found.data;
-  const card = await withActiveAlerts(ports.store, toPlanCard(stored, await currentStatement(ports, stored), ports.clock.now()));
+  const card = await withActiveAlerts(ports.store, stored, toPlanCard(stored, await currentStatement(ports, stored), ports.clock.now()));
   return { ok: true, data: { configured: true, projectKey: configuration.projectKey, card } };
 }

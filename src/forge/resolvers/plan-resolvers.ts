@@ -14,7 +14,8 @@ export function definePlanResolvers(resolver: Resolver, services: BackendService
     const reader = await asProjectReaderNotingAdmin(services, context);
     if (!reader.ok) return reader;
     const plans = await listProjectPlans(services.store, reader.data.project.id);
-    const listed = plans.filter((stored) => payload.includeArchived === true || stored.status === 'active');
+    // A plan being deleted is listed (as such) until its purge has finished, so its key's state is visible.
+    const listed = plans.filter((stored) => payload.includeArchived === true || stored.status !== 'archived');
     return { ok: true, data: { plans: listed, canAdminister: reader.data.canAdminister } };
   });
 
@@ -23,12 +24,12 @@ export function definePlanResolvers(resolver: Resolver, services: BackendService
     if (!reader.ok) return reader;
     const found = await loadPlanInProject(services.store, { projectId: reader.data.project.id }, payload.planId);
     if (!found.ok) return found;
-    return { ok: true, data: { plan: found.data.stored, history: await loadPlanHistory(services.store, payload.planId) } };
+    return { ok: true, data: { plan: found.data.stored, history: await loadPlanHistory(services.store, found.data.stored) } };
   });
 
   defineResolver(resolver, 'plans/create', async ({ payload, context }) => {
     const admin = await asProjectAdmin(services, context);
-    return admin.ok ? createPlan(services, admin.data, payload.plan) : admin;
+    return admin.ok ? createPlan({ ...services, newId: services.newJobId }, admin.data, payload.plan) : admin;
   });
 
   defineResolver(resolver, 'plans/update', async ({ payload, context }) => {

@@ -4,7 +4,7 @@ import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { formatDateTime } from '../../shared/format/dates';
 import { useResolver } from '../../shared/hooks/useResolver';
 
-const ACTIONS: Record<AuditEntry['action'], string> = { created: 'Created', updated: 'Changed', archived: 'Archived' };
+const ACTIONS: Record<AuditEntry['action'], string> = { created: 'Created', updated: 'Changed', archived: 'Archived', deleted: 'Deleted' };
 
 function valueText(value: unknown): string {
   return value === undefined ? '—' : JSON.stringify(value);

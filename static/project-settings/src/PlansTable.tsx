@@ -18,6 +18,48 @@ interface PlansTableProps {
   readonly onHistory: (stored: StoredPlan) => void;
 }
 
+const STATUS_TEXT: Readonly<Record<StoredPlan['status'], string>> = { active: 'Active', archived: 'Archived', deleting: 'Being deleted' };
+
+interface PlanActionsProps {
+  readonly stored: StoredPlan;
+  readonly changes: PlanChanges | undefined;
+  readonly pending: boolean;
+  readonly confirmingDelete: string | null;
+  readonly onConfirm: (planId: string) => void;
+  readonly onHistory: (stored: StoredPlan) => void;
+}
+
+/** A plan's buttons; a plan being deleted has none (its key is free again once its records are purged). */
+function PlanActions({ stored, changes, pending, confirmingDelete, onConfirm, onHistory }: PlanActionsProps) {
+  const { id, name } = stored.plan;
+  return (
+    <>
+      {changes === undefined ? null : (
+        <Button onClick={() => changes.onEdit(stored)} disabled={pending} aria-label={`Edit ${name}`}>
+          Edit
+        </Button>
+      )}
+      <Button onClick={() => onHistory(stored)} aria-label={`History of ${name}`}>
+        History
+      </Button>
+      {changes === undefined ? null : stored.status === 'active' ? (
+        <Button onClick={() => changes.onArchive(stored)} disabled={pending} aria-label={`Archive ${name}`}>
+          Archive
+        </Button>
+      ) : null}
+      {changes === undefined ? null : confirmingDelete === id ? (
+        <Button appearance="danger" onClick={() => changes.onDelete(stored)} disabled={pending}>
+          Confirm deleting {name}
+        </Button>
+      ) : (
+        <Button onClick={() => onConfirm(id)} disabled={pending} aria-label={`Delete ${name}`}>
+          Delete
+        </Button>
+      )}
+    </>
+  );
+}
+
 /** The project's plans with their actions; deleting asks to be confirmed with a second press. Read-only without `changes`. */
 export function PlansTable({ plans, pending, changes, onHistory }: PlansTableProps) {
   const { locale, timeZone } = useSurfaceContext();
@@ -42,32 +84,13 @@ export function PlansTable({ plans, pending, changes, onHistory }: PlansTablePro
             <tr key={id}>
               <th scope="row">{name}</th>
               <td>{id}</td>
-              <td>{stored.status === 'active' ? 'Active' : 'Archived'}</td>
+              <td>{STATUS_TEXT[stored.status]}</td>
               <td>
                 v{stored.version} · {formatDateTime(stored.updatedAt, timeZone, locale)}
               </td>
               <td className="sh-row">
-                {changes === undefined ? null : (
-                  <Button onClick={() => changes.onEdit(stored)} disabled={pending} aria-label={`Edit ${name}`}>
-                    Edit
-                  </Button>
-                )}
-                <Button onClick={() => onHistory(stored)} aria-label={`History of ${name}`}>
-                  History
-                </Button>
-                {changes === undefined ? null : stored.status === 'active' ? (
-                  <Button onClick={() => changes.onArchive(stored)} disabled={pending} aria-label={`Archive ${name}`}>
-                    Archive
-                  </Button>
-                ) : null}
-                {changes === undefined ? null : confirmingDelete === id ? (
-                  <Button appearance="danger" onClick={() => changes.onDelete(stored)} disabled={pending}>
-                    Confirm deleting {name}
-                  </Button>
-                ) : (
-                  <Button onClick={() => setConfirmingDelete(id)} disabled={pending} aria-label={`Delete ${name}`}>
-                    Delete
-                  </Button>
+                {stored.status === 'deleting' ? null : (
+                  <PlanActions stored={stored} changes={changes} pending={pending} confirmingDelete={confirmingDelete} onConfirm={setConfirmingDelete} onHistory={onHistory} />
                 )}
               </td>
             </tr>
