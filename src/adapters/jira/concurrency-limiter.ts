@@ -1,7 +1,7 @@
 /** Lets at most `limit` tasks run at once; the rest wait in arrival order. */
 export class ConcurrencyLimiter {
   private running = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly waiting: (() => void)[] = [];
 
   constructor(readonly limit: number) {
     if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`concurrency limit must be a positive integer, got ${limit}`);

@@ -8,7 +8,7 @@ export function serializeJson(key: string, value: JsonValue): string {
 
 /** Parses text this module serialized: JSON text always denotes a `JsonValue`. */
 export function parseJson(text: string): JsonValue {
-  return JSON.parse(text);
+  return JSON.parse(text) as JsonValue;
 }
 
 export function utf8Bytes(text: string): number {

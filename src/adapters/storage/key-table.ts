@@ -40,7 +40,7 @@ export class KeyTable {
     let index = firstIndexAtLeast(keys, after === undefined || after < prefix ? prefix : `${after}\u0000`);
     for (; index < keys.length && pageKeys.length < limit; index += 1) {
       const key = keys[index];
-      if (key === undefined || !key.startsWith(prefix)) break;
+      if (!key?.startsWith(prefix)) break;
       pageKeys.push(key);
     }
     const items = pageKeys.map((key) => ({ key, item: toItem(this.rowOf(key)) }));

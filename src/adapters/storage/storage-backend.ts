@@ -20,7 +20,7 @@ export interface StoredItem {
 }
 
 export interface StoredPage {
-  readonly items: ReadonlyArray<{ readonly key: string; readonly item: StoredItem }>;
+  readonly items: readonly { readonly key: string; readonly item: StoredItem }[];
   readonly nextCursor?: string;
 }
 
