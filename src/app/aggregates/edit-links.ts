@@ -23,13 +23,13 @@ export async function editLinks(
   for (const [key, shardIssueIds] of byShard) {
     await editAtomically(store, [key], (current) => {
       const stored = linkShardSchema.parse(current.get(key) ?? {});
-      const links: Record<string, JsonValue> = { ...stored };
+      const links = new Map<string, JsonValue>(Object.entries(stored));
       for (const issueId of shardIssueIds) {
         const next = nextLink(issueId, stored[issueId]);
-        if (next === undefined) delete links[issueId];
-        else links[issueId] = next;
+        if (next === undefined) links.delete(issueId);
+        else links.set(issueId, next);
       }
-      return new Map([[key, links]]);
+      return new Map([[key, Object.fromEntries(links)]]);
     });
   }
 }

@@ -32,7 +32,7 @@ const NOTHING: AlertCheckReport = { periodLabel: null, raised: [], withdrawn: []
  */
 export async function checkPlanAlerts(deps: SyncDeps, planId: string): Promise<AlertCheckReport> {
   const stored = await planOfJob(deps.store, planId);
-  if (stored === undefined || stored.status !== 'active') return NOTHING;
+  if (stored?.status !== 'active') return NOTHING;
   const now = deps.clock.now();
   const period = reportingPeriod(stored.plan, now);
   const input = await loadPlanLedgerInput(deps.store, identityOf(stored));

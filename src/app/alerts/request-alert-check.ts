@@ -10,7 +10,7 @@ import type { CheckPlanJob } from './alert-jobs';
  */
 export async function requestAlertCheck(deps: Pick<SyncDeps, 'store' | 'queue'>, planId: string): Promise<boolean> {
   const stored = await planOfJob(deps.store, planId);
-  if (stored === undefined || stored.status !== 'active' || stored.plan.thresholdsPercent.length === 0) return false;
+  if (stored?.status !== 'active' || stored.plan.thresholdsPercent.length === 0) return false;
   const job: CheckPlanJob = { kind: 'check-plan', planId };
   await deps.queue.push(ALERTS_QUEUE_KEY, job, { concurrencyKey: alertsConcurrencyKey(planId) });
   return true;

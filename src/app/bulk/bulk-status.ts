@@ -7,6 +7,6 @@ import { loadBulkJob, publicBulkJob } from './bulk-job';
 /** A bulk job's progress; another project's job is reported as absent. */
 export async function bulkStatus(store: Store, project: ProjectRef, jobId: string): Promise<UseCaseOutcome<BulkJob>> {
   const job = await loadBulkJob(store, jobId);
-  if (job === undefined || job.projectId !== project.id) return notFound({ what: 'bulk-job', jobId });
+  if (job?.projectId !== project.id) return notFound({ what: 'bulk-job', jobId });
   return { ok: true, data: publicBulkJob(job) };
 }

@@ -22,8 +22,7 @@ export function canonicalJson(value: unknown): string {
 
 /** The value as the store's plain JSON, in canonical key order. */
 export function toCanonicalValue(value: unknown): JsonValue {
-  const parsed: JsonValue = JSON.parse(canonicalJson(value));
-  return parsed;
+  return JSON.parse(canonicalJson(value)) as JsonValue;
 }
 
 export function utf8Length(text: string): number {

@@ -75,7 +75,7 @@ export async function splitStatement(statement: JsonObject): Promise<SplitStatem
       head[key] = value;
     }
   }
-  const lines = statement['lines'];
+  const lines = statement.lines;
   return { head, lists, chunks, lineCount: Array.isArray(lines) ? lines.length : 0, contentHash: await sha256Hex(text), byteLength: utf8Length(text) };
 }
 

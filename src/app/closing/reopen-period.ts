@@ -31,7 +31,7 @@ export async function reopenPeriod(ports: ClosingPorts, context: PlanWriteContex
   if (!found.ok) return found;
   const period = found.data;
   const current = await loadPeriodState(ports.store, internalIdOf(stored), period.label);
-  if (current === undefined || current.state.status !== 'closed') return conflict({ what: 'period-open', periodLabel: period.label });
+  if (current?.state.status !== 'closed') return conflict({ what: 'period-open', periodLabel: period.label });
   const now = ports.clock.now();
   const nextPeriod = listPeriods(stored.plan, now).find((candidate) => candidate.index === period.index + 1);
   const checks: TransactOperation[] = [];

@@ -159,8 +159,10 @@ export interface JiraErrorDetails {
 
 /** Every failed Jira call surfaces as this, with a message a person can act on. */
 // The interface merges the details' fields into the class, so they are declared once.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the constructor's Object.assign sets every field
 export interface JiraError extends JiraErrorDetails {}
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class JiraError extends Error {
   constructor(details: JiraErrorDetails, options?: { cause?: unknown }) {
     super(describeFailure(details), options);

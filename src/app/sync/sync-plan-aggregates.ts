@@ -36,8 +36,9 @@ export class SyncPlanAggregates implements PlanAggregates {
     }
   }
 
-  /** Aggregates hold worklogs and links, not figures: a new plan version changes nothing stored. */
-  async planChanged(): Promise<void> {}
+  async planChanged(): Promise<void> {
+    // Aggregates hold worklogs and links, not figures: a new plan version changes nothing stored.
+  }
 
   private async hasWorklogs(issueId: string): Promise<boolean> {
     return (await this.deps.jira.countIssues(`id = ${issueId} AND worklogDate >= "1970-01-01"`)) > 0;
