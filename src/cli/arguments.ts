@@ -84,7 +84,7 @@ function readFlags(args: readonly string[]): ReadFlags | { readonly problem: str
       help = true;
     } else if (value === undefined) {
       return { problem: `${rawName} needs a value` };
-    } else if (inlineValue === false && value.startsWith('--')) {
+    } else if (!inlineValue && value.startsWith('--')) {
       return { problem: `${rawName} needs a value, not the option ${value} (write ${rawName}=${value} for a value that starts with --)` };
     } else {
       strings[name] = value;

@@ -3,7 +3,6 @@ import type {
   Forecast,
   OutOfPlanWorklog,
   Period,
-  Statement,
   ThresholdCrossing,
   WorklogLine,
 } from '../ledger';

@@ -31,7 +31,7 @@ function hoursSection(statement: Statement): string[] {
         'brought in',
         hours(block.openingSeconds),
         `${block.id} from ${localDate(block.usableFrom, zone)}, ` +
-          `${block.expiresAt === null ? 'never expires' : `expires ${localDateTime(block.expiresAt, zone)}`}`,
+          (block.expiresAt === null ? 'never expires' : `expires ${localDateTime(block.expiresAt, zone)}`),
       ]),
       ['purchased', hours(statement.purchasedSeconds)],
       ['available', hours(statement.availableSeconds)],

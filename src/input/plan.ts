@@ -135,7 +135,8 @@ function toPlan({ $schema: _editorHint, ...plan }: PlanFields): Plan {
 /** A plan file: one plan, in the ledger's own terms; hours are integer seconds, money integer minor units. */
 export const planSchema = z
   .discriminatedUnion('kind', [payAsYouGoFields, bucketFields], {
-    error: (issue) => (issue.code === 'invalid_union' ? 'must be "pay-as-you-go" or "buckets"' : undefined),
+    // zod types this map for union issues only, but an input that is not an object arrives as `invalid_type`.
+    error: (issue: z.core.$ZodRawIssue) => (issue.code === 'invalid_union' ? 'must be "pay-as-you-go" or "buckets"' : undefined),
   })
   .superRefine((plan, context) => {
     for (const issue of findRuleBreaches(plan)) context.addIssue({ code: 'custom', path: [...issue.path], message: issue.message });

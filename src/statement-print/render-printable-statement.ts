@@ -5,7 +5,10 @@ import { formatDate, formatHours, formatMoney } from './format';
 import { PRINT_STYLES } from './print-styles';
 import type { PrintableStatementInput } from './types';
 
-type Cell = { readonly text: string; readonly numeric?: boolean };
+interface Cell {
+  readonly text: string;
+  readonly numeric?: boolean;
+}
 
 const text = (value: string): Cell => ({ text: value });
 const num = (value: string): Cell => ({ text: value, numeric: true });
