@@ -84,7 +84,7 @@ function nextTick(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-function shuffle<T>(items: T[], random: Random): void {
+function shuffle(items: unknown[], random: Random): void {
   for (let index = items.length - 1; index > 0; index -= 1) {
     const other = random.integer(0, index);
     const item = items[index];

@@ -17,6 +17,6 @@ export class ForgeWorkQueue implements WorkQueue {
   }
 }
 
-function isJsonObject(value: JsonValue): value is { readonly [key: string]: JsonValue } {
+function isJsonObject(value: JsonValue): value is Readonly<Record<string, JsonValue>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -13,25 +13,31 @@ import { issueCreatedEventSchema, queueEventSchema, worklogEventSchema, type Wor
  */
 export interface SyncHandlers {
   /** `trigger` on `avi:jira:created|updated|deleted:worklog`. */
-  onWorklogEvent(event: unknown): Promise<void>;
+  readonly onWorklogEvent: (event: unknown) => Promise<void>;
   /** `trigger` on `avi:jira:created:issue`. */
-  onIssueCreated(event: unknown): Promise<void>;
+  readonly onIssueCreated: (event: unknown) => Promise<void>;
   /** `scheduledTrigger`: reconciliation. */
-  onReconcile(): Promise<void>;
+  readonly onReconcile: () => Promise<void>;
   /** `consumer` of the sync queue: recompute chunks and generation clean-ups. */
-  onSyncJob(event: unknown): Promise<void>;
+  readonly onSyncJob: (event: unknown) => Promise<void>;
 }
 
 export function createSyncHandlers(depsFor: () => SyncDeps): SyncHandlers {
   return {
     async onWorklogEvent(event) {
       const parsed = worklogEventSchema.safeParse(event);
-      if (!parsed.success) return refuse('worklog event', parsed.error.message);
+      if (!parsed.success) {
+        refuse('worklog event', parsed.error.message);
+        return;
+      }
       await applyWorklogEvent(depsFor(), { kind: kindOf(parsed.data), worklog: worklogOf(parsed.data) });
     },
     async onIssueCreated(event) {
       const parsed = issueCreatedEventSchema.safeParse(event);
-      if (!parsed.success) return refuse('issue-created event', parsed.error.message);
+      if (!parsed.success) {
+        refuse('issue-created event', parsed.error.message);
+        return;
+      }
       const { issue } = parsed.data;
       await applyIssueCreated(depsFor(), {
         issueId: issue.id,
@@ -45,7 +51,10 @@ export function createSyncHandlers(depsFor: () => SyncDeps): SyncHandlers {
     },
     async onSyncJob(event) {
       const parsed = queueEventSchema.safeParse(event);
-      if (!parsed.success) return refuse('queue event', parsed.error.message);
+      if (!parsed.success) {
+        refuse('queue event', parsed.error.message);
+        return;
+      }
       await runSyncJob(depsFor(), parsed.data.body);
     },
   };

@@ -27,21 +27,21 @@ export interface Range {
 /** Matched by `=`, `!=`, `in`, `not in` and `is [not] EMPTY`. */
 export interface EqualityField {
   readonly kind: 'equality';
-  valuesOf(issue: SimIssue): readonly string[];
-  normalize(literal: string): string;
+  readonly valuesOf: (issue: SimIssue) => readonly string[];
+  readonly normalize: (literal: string) => string;
 }
 
 /** Also matched by `>`, `>=`, `<`, `<=`. */
 export interface OrderedField {
   readonly kind: 'ordered';
-  valuesOf(issue: SimIssue): readonly number[];
-  rangeOf(literal: string): Range;
+  readonly valuesOf: (issue: SimIssue) => readonly number[];
+  readonly rangeOf: (literal: string) => Range;
 }
 
 /** Matched by `~` and `!~` (contains, case-insensitive). */
 export interface TextField {
   readonly kind: 'text';
-  textOf(issue: SimIssue): string;
+  readonly textOf: (issue: SimIssue) => string;
 }
 
 export type JqlField = EqualityField | OrderedField | TextField;

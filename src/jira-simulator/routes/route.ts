@@ -22,7 +22,7 @@ export interface RouteContext {
   readonly path: string;
   /** The full URL of the request, for `self`. */
   readonly selfUrl: string;
-  emit(event: ProductEvent): void;
+  readonly emit: (event: ProductEvent) => void;
   /** Keeps a notification Jira would have mailed (`stats.notifications`). */
   recordNotification(notification: SentNotification): void;
 }

@@ -37,7 +37,7 @@ export const deletedWorklogsRoute: Route = {
 };
 
 interface ChangeReader<T> {
-  timeOf(item: T): number;
+  readonly timeOf: (item: T) => number;
   idOf(item: T): string;
   visible(item: T): boolean;
 }

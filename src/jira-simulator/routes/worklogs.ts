@@ -42,7 +42,7 @@ export const getWorklogRoute: Route = {
 };
 
 const startedText = z.string().refine((value) => parseStarted(value) !== null, {
-  message: "The started date must look like '2026-10-05T09:00:00.000+0200'.",
+  error: "The started date must look like '2026-10-05T09:00:00.000+0200'.",
 });
 const timeSpentSeconds = z.number().int().min(60, 'Time spent must be at least one minute.');
 const createBody = z.object({ timeSpentSeconds, started: startedText, comment: z.unknown().optional() });
@@ -117,7 +117,7 @@ function saveWorklog(context: RouteContext, issue: SimIssue, worklog: SimWorklog
 
 function worklogOf(store: SiteStore, issue: SimIssue, id: string): StoredWorklog {
   const stored = store.worklog(id);
-  if (!stored || stored.worklog.issueId !== issue.id) throw notFound(`Cannot find worklog with id: ${id}.`);
+  if (stored?.worklog.issueId !== issue.id) throw notFound(`Cannot find worklog with id: ${id}.`);
   return stored;
 }
 
