@@ -2,6 +2,7 @@
  * The preview server over real HTTP, as a browser or another program on the machine reaches it:
  * only its own page, at its own host, with JSON and this start's token, may change anything.
  */
+import { expect } from '@jest/globals';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,7 @@ interface Answer {
 }
 
 let root: string;
-let server: RunningServer;
+let server: RunningServer | undefined;
 let port: number;
 let token: string;
 const invoked: InvokeRequest[] = [];
@@ -100,7 +101,7 @@ function expectRefused(answer: Answer, reason: RegExp): void {
 
 describe('the preview server', () => {
   it('listens on the loopback interface only', () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(server?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
   it('gives its own page a fresh random token each start', async () => {
