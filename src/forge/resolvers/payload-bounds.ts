@@ -25,7 +25,8 @@ function stringBytes(text: string, budget: number): number {
 
 function scalarBytes(value: unknown, budget: number): number {
   if (typeof value === 'string') return stringBytes(value, budget);
-  return String(JSON.stringify(value) ?? 'null').length;
+  // JSON.stringify answers undefined for undefined, functions and symbols, though its declared type says string.
+  return ((JSON.stringify(value) as string | undefined) ?? 'null').length;
 }
 
 /**
