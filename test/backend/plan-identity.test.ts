@@ -5,9 +5,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolverError } from '../../src/contract';
-import { runPurgeChunk } from '../../src/app/plans/purge-plan';
+import { runPurgeChunk, STALLED_PURGE_MS } from '../../src/app/plans/purge-plan';
+import { fixedClock } from '../../src/app/ports/clock';
+import { reconcile } from '../../src/app/sync/reconcile';
 import type { StoreEntry } from '../../src/app/ports/store';
-import { as, backendFixture, ISSUES, on, OTHER_PROJECT, planInput, USERS, type BackendFixture } from './support/backend-fixture';
+import { as, backendFixture, ISSUES, NOW, on, OTHER_PROJECT, planInput, USERS, type BackendFixture } from './support/backend-fixture';
 
 const admin = as(USERS.admin);
 const outsider = as(USERS.outsider);
@@ -126,5 +128,24 @@ describe('the purge of a deleted plan', () => {
     ]);
     expect(queued).toEqual([job, job]);
     expect((await fixture.snapshot()).store.filter((entry) => JSON.stringify(entry.value) !== '{}')).toEqual([]);
+  });
+});
+
+describe('a deletion whose purge was lost', () => {
+  it('is queued again by the reconciliation once it is stalled, and then finishes', async () => {
+    const fixture = backendFixture();
+    for (const entry of JSON.parse(readFileSync(path.join(__dirname, 'fixtures', 'store-before-plan-ids.json'), 'utf8')) as StoreEntry[]) {
+      const deleting = entry.key === 'plan:acme-gold' && typeof entry.value === 'object' && entry.value !== null && !Array.isArray(entry.value);
+      await fixture.store.set(entry.key, deleting ? { ...entry.value, status: 'deleting', updatedAt: NOW } : entry.value);
+    }
+    const reconcileAt = (at: number) => reconcile({ jira: fixture.jira.app, store: fixture.store, queue: fixture.queue, clock: fixedClock(at) });
+
+    expect((await reconcileAt(NOW + STALLED_PURGE_MS - 1)).purgesResumed).toEqual([]);
+    await fixture.queue.drain();
+    expect((await fixture.snapshot()).store.some((entry) => entry.key === 'plan:acme-gold')).toBe(true);
+
+    expect((await reconcileAt(NOW + STALLED_PURGE_MS)).purgesResumed).toEqual(['acme-gold']);
+    await fixture.queue.drain();
+    expect(JSON.stringify((await fixture.snapshot()).store)).not.toContain('acme-gold');
   });
 });

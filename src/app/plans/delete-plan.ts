@@ -6,8 +6,7 @@ import { planJql } from '../sync/linked-issues';
 import type { PlanVersionRef } from './archive-plan';
 import { auditEntry, nextVersion, staleVersion, writePlanVersion, type PlanWriteContext, type PlanWritePorts } from './plan-write';
 import { loadPlanInProject } from './plan-in-project';
-import { internalIdOf } from './plan-repository';
-import { requestPurge } from './purge-plan';
+import { purgeJobOf, requestPurge } from './purge-plan';
 
 export interface DeletePlanPorts extends PlanWritePorts {
   readonly appJira: JiraPort;
@@ -34,6 +33,6 @@ export async function deletePlan(ports: DeletePlanPorts, context: PlanWriteConte
   const audit = auditEntry(stored, 'deleted', [{ path: 'status', before: current.status, after: stored.status }]);
   const written = await writePlanVersion(ports.store, { stored, previous: loaded.data.storeVersion, audit }, staleVersion(current, request.expectedVersion));
   if (!written.ok) return written;
-  await requestPurge(ports, { kind: 'purge-plan', internalId: internalIdOf(stored), planKey: stored.plan.id, projectId: stored.projectId });
+  await requestPurge(ports, purgeJobOf(stored));
   return { ok: true, data: { planId: request.planId } };
 }

@@ -5,6 +5,7 @@
  * what is deleted is gone — so a chunk that fails is simply run again. Only when nothing of the
  * plan is left are its head, its internal-id index and its record deleted, and its key free.
  */
+import type { StoredPlan } from '../../contract';
 import { aggregatePartSchema } from '../aggregates/records';
 import { editLinks } from '../aggregates/edit-links';
 import { headKey, planAggregatePrefix } from '../aggregates/keys';
@@ -15,7 +16,7 @@ import type { Store, TransactOperation } from '../ports/store';
 import { SYNC_QUEUE_KEY, planConcurrencyKey, type SyncDeps } from '../sync/sync-deps';
 import type { PurgePlanJob } from '../sync/sync-jobs';
 import { planAuditPrefix, planInternalKey, planKey, projectPlanIndexKey } from './plan-keys';
-import { internalIdOf, loadVersionedPlan } from './plan-repository';
+import { internalIdOf, listEveryProjectsPlans, loadVersionedPlan } from './plan-repository';
 
 /** Keys one chunk deletes at most (20 transactions): well inside a consumer's time limit. */
 export const PURGE_KEYS_PER_CHUNK = 500;
@@ -35,9 +36,29 @@ export function ownedPrefixes(internalId: string): readonly string[] {
   ];
 }
 
+/** A deletion whose purge has not finished this long after it was asked for is queued again (its jobs may have been lost). */
+export const STALLED_PURGE_MS = 15 * 60 * 1000;
+
+/** The purge of a plan marked `deleting`. */
+export function purgeJobOf(stored: StoredPlan): PurgePlanJob {
+  return { kind: 'purge-plan', internalId: internalIdOf(stored), planKey: stored.plan.id, projectId: stored.projectId };
+}
+
 /** Queues the first chunk of the plan's purge. */
 export async function requestPurge(deps: Pick<SyncDeps, 'queue'>, job: PurgePlanJob): Promise<void> {
   await deps.queue.push(SYNC_QUEUE_KEY, { ...job }, { concurrencyKey: planConcurrencyKey(job.internalId) });
+}
+
+/**
+ * Queues again the purge of every plan deleted at least {@link STALLED_PURGE_MS} ago and still
+ * there (a job lost, or the first never queued): a duplicate is harmless, since a purge
+ * resumes from what is left. Resolves to the keys of those plans.
+ */
+export async function resumeStalledPurges(deps: Pick<SyncDeps, 'store' | 'queue' | 'clock'>): Promise<string[]> {
+  const now = deps.clock.now();
+  const stalled = (await listEveryProjectsPlans(deps.store)).filter((stored) => stored.status === 'deleting' && now - stored.updatedAt >= STALLED_PURGE_MS);
+  for (const stored of stalled) await requestPurge(deps, purgeJobOf(stored));
+  return stalled.map((stored) => stored.plan.id);
 }
 
 export async function runPurgeChunk(deps: SyncDeps, job: PurgePlanJob, keysPerChunk = PURGE_KEYS_PER_CHUNK): Promise<PurgeOutcome> {

@@ -47,3 +47,11 @@ export async function planOfJob(store: Store, internalId: string): Promise<Store
   const stored = await loadPlanByInternalId(store, internalId);
   return stored?.status === 'deleting' ? undefined : stored;
 }
+
+/**
+ * What a job should do with records stored under an internal id that names no plan it may
+ * work for: drop them (no plan has the id) or leave them to the plan's queued purge (being deleted).
+ */
+export async function orphanedRecordsOwner(store: Store, internalId: string): Promise<'none' | 'purge'> {
+  return (await loadPlanByInternalId(store, internalId))?.status === 'deleting' ? 'purge' : 'none';
+}

@@ -3,7 +3,7 @@ import { requestAlertCheck } from '../alerts/request-alert-check';
 import { headKey } from '../aggregates/keys';
 import { planHeadSchema } from '../aggregates/records';
 import type { PlanIssue } from '../ports/jira';
-import { planOfJob } from '../scope/plan-scope';
+import { orphanedRecordsOwner, planOfJob } from '../scope/plan-scope';
 import { dropPlanAggregates } from '../aggregates/drop-plan-aggregates';
 import { SYNC_QUEUE_KEY, planConcurrencyKey, type SyncDeps } from './sync-deps';
 import type { RecomputeChunkJob } from './sync-jobs';
@@ -29,7 +29,7 @@ export const DROP_DELAY_SECONDS = 60;
 
 export type ChunkOutcome =
   | { readonly status: 'superseded' }
-  /** No plan has the id (made up in an issue property, or deleted): whatever was stored for it is dropped. */
+  /** No plan has the id (made up in an issue property): whatever was stored for it is dropped; or the plan is being deleted: its purge drops it. */
   | { readonly status: 'no-plan' }
   | { readonly status: 'continued'; readonly issues: number; readonly worklogs: number }
   | { readonly status: 'swapped'; readonly issues: number; readonly worklogs: number };
@@ -45,7 +45,7 @@ export async function runRecomputeChunk(deps: SyncDeps, job: RecomputeChunkJob, 
   if (building?.generation !== job.generation) return { status: 'superseded' };
   const plan = await planOfJob(deps.store, job.planId);
   if (plan === undefined) {
-    await dropPlanAggregates(deps.store, job.planId);
+    if ((await orphanedRecordsOwner(deps.store, job.planId)) === 'none') await dropPlanAggregates(deps.store, job.planId);
     return { status: 'no-plan' };
   }
   // Jira knows the plan by its key; everything stored for it is keyed by `job.planId`, its internal id.

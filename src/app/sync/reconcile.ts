@@ -5,7 +5,8 @@ import type { WorklogChange } from '../aggregates/issue-entry';
 import { placeIssue } from '../aggregates/place-issue';
 import { removeIssueFromPlan } from '../aggregates/remove-issue';
 import { dropPlanAggregates } from '../aggregates/drop-plan-aggregates';
-import { planOfJob } from '../scope/plan-scope';
+import { resumeStalledPurges } from '../plans/purge-plan';
+import { orphanedRecordsOwner, planOfJob } from '../scope/plan-scope';
 import { linkedIssues, type PlanRef } from './linked-issues';
 import { STALE_BUILD_MS, requestRecompute } from './request-recompute';
 import type { SyncDeps } from './sync-deps';
@@ -26,6 +27,8 @@ export interface ReconcileReport {
   readonly worklogsReplayed: number;
   /** Plans a full recompute was started for (issues linked without the app seeing it). */
   readonly recomputesStarted: readonly string[];
+  /** Keys of deleted plans whose stalled purge was queued again. */
+  readonly purgesResumed: readonly string[];
 }
 
 interface PlanRepair {
@@ -40,7 +43,7 @@ interface PlanRepair {
  * the issues of its project that Jira links to it with the stored ones (issues deleted or re-linked send no worklog
  * events): drops what left, fixes billing classes, and recomputes the plan when issues joined
  * it unseen. Then replays Jira's worklog change feeds from the watermark — deletions and
- * changes alike — and moves the watermark on.
+ * changes alike — and moves the watermark on. Deletions whose purge stalled are queued again.
  */
 export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
   const stored = await readWatermark(deps.store);
@@ -57,8 +60,10 @@ export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
   for (const planId of await reader.planIds()) {
     const plan = await planOfJob(deps.store, planId);
     if (plan === undefined) {
-      await dropPlanAggregates(deps.store, planId);
-      orphansDropped += 1;
+      if ((await orphanedRecordsOwner(deps.store, planId)) === 'none') {
+        await dropPlanAggregates(deps.store, planId);
+        orphansDropped += 1;
+      }
       continue;
     }
     planIds.push(planId);
@@ -67,6 +72,7 @@ export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
     if (repair.recomputed) recomputesStarted.push(planId);
   }
   const worklogsReplayed = await replayChanges(deps, changed.worklogs);
+  const purgesResumed = await resumeStalledPurges(deps);
   const until = Math.min(changed.until, deleted.until);
   await advanceWatermark(deps.store, stored, until);
   for (const planId of planIds) await requestAlertCheck(deps, planId);
@@ -81,6 +87,7 @@ export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
     worklogsDeleted: total('worklogsDeleted'),
     worklogsReplayed,
     recomputesStarted,
+    purgesResumed,
   };
 }
 
