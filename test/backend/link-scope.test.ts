@@ -5,6 +5,7 @@
  */
 import { reconcile } from '../../src/app/sync/reconcile';
 import { placeIssue } from '../../src/app/aggregates/place-issue';
+import type { PlanInternalId } from '../../src/app/ports/aggregates';
 import { MAX_INVALID_LINKS } from '../../src/app/scope/invalid-links';
 import type { SimUser } from '../../src/jira-simulator/model';
 import { call } from '../jira-simulator/site';
@@ -121,7 +122,9 @@ describe('made-up plan ids', () => {
     const baselineCalls = fixture.jira.app.stats().calls;
     // What an earlier release stored for a property naming a made-up plan: a head, a part and a link.
     const facts = { billingClass: 'covered' as const, issueKey: 'SUP-3', summary: '' };
-    await placeIssue(fixture.store, { issueId: ISSUES.sup3.id, target: { planId: 'made-up', facts } }, NOW);
+    // Today no plan id comes from anywhere but a stored plan; an earlier release took it from the property.
+    const madeUp = 'made-up' as PlanInternalId;
+    await placeIssue(fixture.store, { issueId: ISSUES.sup3.id, target: { planId: madeUp, facts } }, NOW);
     expect((await storedKeys(fixture)).some((key) => key.startsWith('sync:plan:made-up'))).toBe(true);
 
     fixture.jira.resetStats();

@@ -9,6 +9,7 @@ import type { JiraSimulator } from '../../src/jira-simulator/simulator';
 import type { BillingClass, IssueLink, JiraWorklog } from '../../src/ledger/types';
 import { LocalQueue } from '../../src/local/events/local-queue';
 import { planKey } from '../../src/app/plans/plan-keys';
+import { identityOf } from '../../src/app/plans/plan-repository';
 import { toJsonValue } from '../../src/app/plans/to-json-value';
 import type { PlanIdentity } from '../../src/app/ports/aggregates';
 import type { Store } from '../../src/app/ports/store';
@@ -64,12 +65,15 @@ export async function startGoldSite(): Promise<SyncSite> {
  * How the sync tests' plans are stored: as releases before internal ids stored them, so their
  * internal id is their key (which keeps that lazy migration path under test).
  */
-export const storedAs = (planId: string): PlanIdentity => ({ internalId: planId, key: planId });
+export const storedAs = (planId: string): PlanIdentity => identityOf(supPlanRecord(buildPlan({ id: planId })));
 
 /** Stores the plan as SUP's (version 1): a `support-plan` property counts only for a plan of the issue's project. */
 export async function storeSupPlan(store: Store, plan: Plan): Promise<void> {
-  const stored: StoredPlan = { plan, projectId: SUP.id, projectKey: SUP.key, status: 'active', version: 1, createdAt: 0, createdBy: ADMIN.accountId, updatedAt: 0, updatedBy: ADMIN.accountId };
-  await store.set(planKey(plan.id), toJsonValue(stored));
+  await store.set(planKey(plan.id), toJsonValue(supPlanRecord(plan)));
+}
+
+function supPlanRecord(plan: Plan): StoredPlan {
+  return { plan, projectId: SUP.id, projectKey: SUP.key, status: 'active', version: 1, createdAt: 0, createdBy: ADMIN.accountId, updatedAt: 0, updatedBy: ADMIN.accountId };
 }
 
 /** The plans the sync tests link SUP's issues to. */

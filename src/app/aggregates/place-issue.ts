@@ -1,3 +1,4 @@
+import type { PlanInternalId } from '../ports/aggregates';
 import { StoreError, type JsonValue, type Store } from '../ports/store';
 import { AggregateReader, linkShardKeyOf, type StoredPart } from './aggregate-reader';
 import { editAtomically, type KeyValues } from './edit-atomically';
@@ -15,7 +16,8 @@ import { aggregatePartSchema, linkShardSchema, type AggregatePart, type IssueEnt
 import { shardOf } from './shard-of';
 
 export interface PlacementTarget {
-  readonly planId: string;
+  /** Only a stored plan's internal id: placing an issue creates the plan's head and parts if needed. */
+  readonly planId: PlanInternalId;
   readonly facts: IssueFacts;
 }
 

@@ -26,8 +26,6 @@ export const bulkLinkChunkSchema = z.object({
   chunk: z.int().min(0),
   projectId: z.string(),
   planId: z.string(),
-  /** The plan's internal id, for the aggregates; absent in chunks queued before internal ids (then the key). */
-  internalId: z.string().optional(),
   billingClass: billingClassSchema,
   issueIds: z.array(z.string()).max(BULK_CHUNK_SIZE),
 });

@@ -1,5 +1,7 @@
 import type { Clock } from '../ports/clock';
-import type { PlanAggregates } from '../ports/aggregates';
+import type { PlanAggregates, PlanInternalId } from '../ports/aggregates';
+import { loadPlanInProject } from '../plans/plan-in-project';
+import { internalIdOf } from '../plans/plan-repository';
 import type { JiraPort } from '../ports/jira';
 import type { Store } from '../ports/store';
 import { toJsonValue } from '../plans/to-json-value';
@@ -13,22 +15,27 @@ export interface BulkChunkPorts {
   readonly aggregates: PlanAggregates;
 }
 
-async function linkIssue(ports: BulkChunkPorts, chunk: BulkLinkChunk, issueId: string): Promise<boolean> {
+async function linkIssue(ports: BulkChunkPorts, chunk: BulkLinkChunk, planId: PlanInternalId, issueId: string): Promise<boolean> {
   try {
     await ports.appJira.setIssueLink(issueId, { planId: chunk.planId, billingClass: chunk.billingClass });
   } catch {
     // One issue that can't be written (deleted since, locked) must not stop the others; it is counted as failed.
     return false;
   }
-  const link = { planId: chunk.internalId ?? chunk.planId, billingClass: chunk.billingClass };
+  const link = { planId, billingClass: chunk.billingClass };
   await ports.aggregates.issueLinkChanged({ issueId, projectId: chunk.projectId, link });
   return true;
 }
 
-/** Links one chunk's issues, then counts them on the job once, even when the queue delivers the chunk twice. */
+/**
+ * Links one chunk's issues, then counts them on the job once, even when the queue delivers the
+ * chunk twice. The plan is loaded again through the project guard: one deleted since the job
+ * started links nothing (every issue counts as failed).
+ */
 export async function runBulkLinkChunk(ports: BulkChunkPorts, chunk: BulkLinkChunk): Promise<void> {
+  const plan = await loadPlanInProject(ports.store, { projectId: chunk.projectId }, chunk.planId);
   let linked = 0;
-  for (const issueId of chunk.issueIds) if (await linkIssue(ports, chunk, issueId)) linked += 1;
+  if (plan.ok) for (const issueId of chunk.issueIds) if (await linkIssue(ports, chunk, internalIdOf(plan.data.stored), issueId)) linked += 1;
   const failed = chunk.issueIds.length - linked;
   const now = ports.clock.now();
   await ports.store.update(bulkJobKey(chunk.jobId), (current) => {

@@ -5,7 +5,6 @@ import type { JiraPort } from '../ports/jira';
 import type { WorkQueue } from '../ports/queue';
 import type { Store } from '../ports/store';
 import { loadActivePlanInProject } from '../plans/plan-in-project';
-import { internalIdOf } from '../plans/plan-repository';
 import { invalid, type UseCaseOutcome } from '../refusal';
 import type { PlanWriteContext } from '../plans/plan-write';
 import { toJsonValue } from '../plans/to-json-value';
@@ -89,7 +88,6 @@ export async function startBulkLink(ports: BulkLinkPorts, context: PlanWriteCont
       chunk,
       projectId: context.project.id,
       planId: request.planId,
-      internalId: internalIdOf(plan.data.stored),
       billingClass: request.billingClass,
       issueIds,
     };

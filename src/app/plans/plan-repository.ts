@@ -1,7 +1,7 @@
 /** Reading stored plans: every read is validated, since an older release may have written it. */
 import { auditEntrySchema, storedPlanSchema, type AuditEntry, type StoredPlan } from '../../contract';
 import { z } from 'zod';
-import type { PlanIdentity } from '../ports/aggregates';
+import type { PlanIdentity, PlanInternalId } from '../ports/aggregates';
 import type { Store, Version } from '../ports/store';
 import { listAll } from './list-all';
 import { ALL_PROJECT_PLANS_PREFIX, planAuditPrefix, planInternalKey, planKey, projectPlansPrefix } from './plan-keys';
@@ -13,8 +13,9 @@ export interface VersionedPlan {
 }
 
 /** The id everything stored for the plan is keyed by: its internal id, or its key for plans stored before internal ids. */
-export function internalIdOf(stored: StoredPlan): string {
-  return stored.internalId ?? stored.plan.id;
+export function internalIdOf(stored: StoredPlan): PlanInternalId {
+  // The one place an internal id is made: from a plan that is stored.
+  return (stored.internalId ?? stored.plan.id) as PlanInternalId;
 }
 
 /** How the aggregates know the plan. */

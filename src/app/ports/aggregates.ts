@@ -13,9 +13,15 @@ export interface PlanLedgerInput {
   readonly worklogs: readonly JiraWorklog[];
 }
 
+/**
+ * A plan's internal id as only a stored plan gives it (`internalIdOf` in the plan repository):
+ * the aggregates accept no other, so nothing can be stored for an id no plan has.
+ */
+export type PlanInternalId = string & { readonly planInternalId: unique symbol };
+
 /** A plan as the aggregates know it: stored under its internal id, linked (in Jira and the ledger) by its key. */
 export interface PlanIdentity {
-  readonly internalId: string;
+  readonly internalId: PlanInternalId;
   readonly key: string;
 }
 
@@ -25,7 +31,7 @@ export interface IssueLinkChange {
   /** Absent when the caller knows only the id (bulk linking). */
   readonly issueKey?: string;
   readonly projectId: string;
-  readonly link: { readonly planId: string; readonly billingClass: BillingClass } | null;
+  readonly link: { readonly planId: PlanInternalId; readonly billingClass: BillingClass } | null;
 }
 
 export interface PlanAggregates {

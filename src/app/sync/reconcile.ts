@@ -7,7 +7,9 @@ import { removeIssueFromPlan } from '../aggregates/remove-issue';
 import { dropPlanAggregates } from '../aggregates/drop-plan-aggregates';
 import { resumeStalledPurges } from '../plans/purge-plan';
 import { orphanedRecordsOwner, planOfJob } from '../scope/plan-scope';
-import { linkedIssues, type PlanRef } from './linked-issues';
+import type { StoredPlan } from '../../contract';
+import { internalIdOf } from '../plans/plan-repository';
+import { linkedIssues } from './linked-issues';
 import { STALE_BUILD_MS, requestRecompute } from './request-recompute';
 import type { SyncDeps } from './sync-deps';
 import { advanceWatermark, readWatermark } from './watermark';
@@ -67,7 +69,7 @@ export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
       continue;
     }
     planIds.push(planId);
-    const repair = await repairPlan(deps, planId, { planId: plan.plan.id, projectId: plan.projectId }, deletedIds);
+    const repair = await repairPlan(deps, plan, deletedIds);
     repairs.push(repair);
     if (repair.recomputed) recomputesStarted.push(planId);
   }
@@ -91,8 +93,9 @@ export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
   };
 }
 
-/** `planId` is the plan's internal id (what its aggregates are keyed by), `plan` its key and project as Jira knows them. */
-async function repairPlan(deps: SyncDeps, planId: string, plan: PlanRef, deletedIds: ReadonlySet<string>): Promise<PlanRepair> {
+/** The plan's aggregates are keyed by its internal id; Jira knows it by its key, in its project. */
+async function repairPlan(deps: SyncDeps, plan: StoredPlan, deletedIds: ReadonlySet<string>): Promise<PlanRepair> {
+  const planId = internalIdOf(plan);
   const reader = new AggregateReader(deps.store);
   const head = await reader.head(planId);
   const none: PlanRepair = { issuesRemoved: 0, billingClassesFixed: 0, worklogsDeleted: 0, recomputed: false };
@@ -102,7 +105,7 @@ async function repairPlan(deps: SyncDeps, planId: string, plan: PlanRef, deleted
     return { ...none, recomputed: stale && (await requestRecompute(deps, planId)) };
   }
   const parts = await reader.parts(planId, head.generation);
-  const linked = await linkedIssues(deps.jira, plan);
+  const linked = await linkedIssues(deps.jira, { planId: plan.plan.id, projectId: plan.projectId });
   const now = deps.clock.now();
   let issuesRemoved = 0;
   let billingClassesFixed = 0;
@@ -129,7 +132,7 @@ async function repairPlan(deps: SyncDeps, planId: string, plan: PlanRef, deleted
   return { issuesRemoved, billingClassesFixed, worklogsDeleted, recomputed };
 }
 
-/** Applies changed worklogs of issues the app knows to be linked; others belong to no plan. */
+/** Applies changed worklogs of issues the app knows to be linked to a plan that is still there; others belong to no plan. */
 async function replayChanges(deps: SyncDeps, worklogs: readonly JiraWorklog[]): Promise<number> {
   const reader = new AggregateReader(deps.store);
   const byIssue = new Map<string, JiraWorklog[]>();
@@ -137,10 +140,11 @@ async function replayChanges(deps: SyncDeps, worklogs: readonly JiraWorklog[]): 
   let replayed = 0;
   for (const [issueId, issueWorklogs] of byIssue) {
     const link = await reader.link(issueId);
-    if (link === undefined) continue;
+    const plan = link === undefined ? undefined : await planOfJob(deps.store, link.planId);
+    if (link === undefined || plan === undefined) continue;
     const facts = { billingClass: link.billingClass, issueKey: link.issueKey ?? '', summary: '' };
     const changes = issueWorklogs.map((worklog): WorklogChange => ({ kind: 'upsert', worklog }));
-    const outcome = await placeIssue(deps.store, { issueId, target: { planId: link.planId, facts }, changes }, deps.clock.now());
+    const outcome = await placeIssue(deps.store, { issueId, target: { planId: internalIdOf(plan), facts }, changes }, deps.clock.now());
     replayed += outcome.writes > 0 ? issueWorklogs.length : 0;
   }
   return replayed;
