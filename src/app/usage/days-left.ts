@@ -1,5 +1,8 @@
 import { TZDate } from '@date-fns/tz';
-import { differenceInCalendarDays, format, max, parseISO } from 'date-fns';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
+import { max } from 'date-fns/max';
+import { parseISO } from 'date-fns/parseISO';
 import type { Instant, Period } from '../../ledger/types';
 
 /**
