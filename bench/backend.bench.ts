@@ -17,6 +17,7 @@ import { requestRecompute } from '../src/app/sync/request-recompute';
 import { generateDemo, type DemoData } from '../src/jira-simulator/demo/generate';
 import { demoState } from '../src/jira-simulator/demo/load';
 import { DEMO_PLAN_IDS } from '../src/jira-simulator/demo/plans';
+import { internalIdOfKey } from '../src/app/scope/plan-scope';
 import { DEMO_PROJECT, DEMO_USERS } from '../src/jira-simulator/demo/people';
 import { APP_ACCOUNT } from '../src/jira-simulator/model';
 import { JiraSimulator } from '../src/jira-simulator/simulator';
@@ -68,7 +69,9 @@ async function buildSite(demo: DemoData): Promise<Site> {
   for (const plan of demo.plans) {
     const created = await backend.invoker.invokeWithAnyPayload('plans/create', { plan }, admin, { surface: 'projectSettingsPage', project: PROJECT });
     if (!created.ok) throw new Error(created.error.message);
-    await requestRecompute({ jira: backend.jira.app, store, queue, clock }, plan.id);
+    const internalId = await internalIdOfKey(store, plan.id);
+    if (internalId === undefined) throw new Error(`plan ${plan.id} was not stored`);
+    await requestRecompute({ jira: backend.jira.app, store, queue, clock }, internalId);
   }
   await queue.drain();
   return { backend, store, simulator };

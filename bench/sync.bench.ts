@@ -23,7 +23,12 @@ import type { SyncDeps } from '../src/app/sync/sync-deps';
 import { generateDemo, type DemoData } from '../src/jira-simulator/demo/generate';
 import { demoState } from '../src/jira-simulator/demo/load';
 import { DEMO_PLAN_IDS } from '../src/jira-simulator/demo/plans';
-import { DEMO_USERS } from '../src/jira-simulator/demo/people';
+import { randomUUID } from 'node:crypto';
+import { createPlan } from '../src/app/plans/create-plan';
+import { internalIdOf } from '../src/app/plans/plan-repository';
+import type { PlanInternalId } from '../src/app/ports/aggregates';
+import type { Plan } from '../src/ledger/types';
+import { DEMO_PROJECT, DEMO_USERS } from '../src/jira-simulator/demo/people';
 import type { WorklogEvent } from '../src/jira-simulator/events';
 import { APP_ACCOUNT } from '../src/jira-simulator/model';
 import { JiraSimulator } from '../src/jira-simulator/simulator';
@@ -66,6 +71,14 @@ interface RecomputeReport {
   readonly reconcile: { readonly ms: number; readonly jiraCalls: number; readonly points: number; readonly readUnits: number; readonly writes: number };
 }
 
+/** Stores the demo plan as the demo project's (a `support-plan` property counts only for a plan of the issue's project). */
+async function storeDemoPlan(deps: SyncDeps, plan: Plan): Promise<PlanInternalId> {
+  const context = { actor: { accountId: DEMO_USERS.admin.accountId }, project: { id: DEMO_PROJECT.id, key: DEMO_PROJECT.key } };
+  const created = await createPlan({ store: deps.store, clock: deps.clock, newId: randomUUID }, context, plan);
+  if (!created.ok) throw new Error(`plan ${plan.id} was not stored`);
+  return internalIdOf(created.data);
+}
+
 /** The sync side over `jira` with a memory store and a hand-drained queue, as the local runtime wires it. */
 function syncSite(jira: JiraAdapter, clock: Clock) {
   const store = new MemoryStore({ retryDelayMs: () => 0 });
@@ -97,7 +110,7 @@ async function benchEvents(): Promise<EventCost[]> {
   let now = NOW;
   const simulator = new JiraSimulator({ state: demoState(demo), clock: { now: () => now } });
   const site = syncSite(appJira('http://jira.local', (request) => simulator.handle(request)), { now: () => now });
-  for (const plan of demo.plans) await requestRecompute(site.deps, plan.id);
+  for (const plan of demo.plans) await requestRecompute(site.deps, await storeDemoPlan(site.deps, plan));
   await site.queue.drain();
 
   const events: WorklogEvent[] = [];
@@ -156,17 +169,20 @@ async function benchRecompute(): Promise<RecomputeReport> {
       memory.heap = Math.max(memory.heap, usage.heapUsed);
       memory.rss = Math.max(memory.rss, usage.rss);
     }, 20);
+    const contract = demo.plans.find((plan) => plan.id === DEMO_PLAN_IDS.contract);
+    if (contract === undefined) throw new Error('the demo has no contract plan');
+    const internalId = await storeDemoPlan(deps, contract);
     const started = performance.now();
-    await requestRecompute(deps, DEMO_PLAN_IDS.contract);
+    await requestRecompute(deps, internalId);
     await queue.drain();
     const wallMs = performance.now() - started;
     clearInterval(sampler);
 
     const failed = queue.runs.filter((run) => run.error !== undefined);
     if (failed.length > 0) throw new Error(`recompute jobs failed: ${failed.map((run) => run.error).join('; ')}`);
-    const head = await new AggregateReader(store).head(DEMO_PLAN_IDS.contract);
+    const head = await new AggregateReader(store).head(internalId);
     if (head === undefined) throw new Error('no aggregate after the recompute');
-    const parts = await listAll(store, generationPrefix(DEMO_PLAN_IDS.contract, head.generation));
+    const parts = await listAll(store, generationPrefix(internalId, head.generation));
     const sizes = parts.map((entry) => Buffer.byteLength(JSON.stringify(entry.value)));
     const chunkRuns = queue.runs.slice(0, -1);
     const usage = store.usage();

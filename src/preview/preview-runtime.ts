@@ -4,6 +4,7 @@ import { DEMO_USERS } from '../jira-simulator/demo/people';
 import { APP_ACCOUNT } from '../jira-simulator/model';
 import type { JiraSimulator } from '../jira-simulator/simulator';
 import { requestRecompute } from '../app/sync/request-recompute';
+import { internalIdOfKey } from '../app/scope/plan-scope';
 import { LocalQueue } from '../local/events/local-queue';
 import { startLocalSync } from '../local/events/local-sync';
 import { createLocalBackend, type LocalBackend } from '../local/local-backend';
@@ -16,7 +17,7 @@ export interface RunningRuntime extends PreviewRuntime {
   readonly backend: LocalBackend;
   readonly queue: LocalQueue;
   /** Rebuilds a plan's aggregates from Jira through the queue, as a plan change does on Forge. */
-  recompute(planId: string): Promise<void>;
+  recompute(planKey: string): Promise<void>;
   stop(): void;
 }
 
@@ -45,8 +46,10 @@ export async function startPreviewRuntime(simulator: JiraSimulator, storeDirecto
   return {
     backend,
     queue,
-    async recompute(planId) {
-      await requestRecompute(syncDeps, planId);
+    async recompute(planKey) {
+      const internalId = await internalIdOfKey(syncDeps.store, planKey);
+      if (internalId === undefined) throw new Error(`There is no plan ${planKey} to recompute.`);
+      await requestRecompute(syncDeps, internalId);
     },
     invoke: (request) => backend.invoker.invokeFrame(request),
     async settle() {

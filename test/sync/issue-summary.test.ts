@@ -16,7 +16,7 @@ describe('issue summaries in the aggregates', () => {
       await runSyncJob(deps, event.body, { readMs: 60_000, maxPages: 10 });
     });
 
-    await requestRecompute(deps, 'gold');
+    await requestRecompute(deps, storedAs('gold').internalId);
     await queue.drain();
 
     const summaries = Object.fromEntries(site.simulator.snapshot().issues.map((issue) => [issue.id, issue.summary]));

@@ -5,7 +5,7 @@ import { runSyncJob } from '../../src/app/sync/run-sync-job';
 import { SYNC_QUEUE_KEY } from '../../src/app/sync/sync-deps';
 import { LocalQueue } from '../../src/local/events/local-queue';
 import { buildIssue, buildWorklog } from '../jira-simulator/site';
-import { aggregatedLedgerInput, linkedTo, sortedTruth, startSyncSite } from './sync-site';
+import { aggregatedLedgerInput, linkedTo, sortedTruth, startSyncSite, storedAs } from './sync-site';
 
 const issues = Array.from({ length: 120 }, (_, index) => buildIssue(index + 1, { properties: linkedTo('gold') }));
 const worklogs = issues.flatMap((issue, index) =>
@@ -24,7 +24,7 @@ describe('full recompute', () => {
       outcomes.push((await runSyncJob(deps, event.body, { readMs: 60_000, maxPages: 1 })).status);
     });
 
-    await requestRecompute(deps, 'gold');
+    await requestRecompute(deps, storedAs('gold').internalId);
     await queue.drain();
 
     expect(outcomes).toEqual(['continued', 'swapped', 'dropped']);
@@ -37,17 +37,17 @@ describe('full recompute', () => {
   it('runs one recompute at a time: a request made while one is under way joins it', async () => {
     const site = await startSyncSite(issues.slice(0, 3));
 
-    expect(await requestRecompute(site.deps, 'gold')).toBe(true);
-    expect(await requestRecompute(site.deps, 'gold')).toBe(false);
+    expect(await requestRecompute(site.deps, storedAs('gold').internalId)).toBe(true);
+    expect(await requestRecompute(site.deps, storedAs('gold').internalId)).toBe(false);
     await site.queue.drain();
-    expect(await requestRecompute(site.deps, 'gold')).toBe(true);
+    expect(await requestRecompute(site.deps, storedAs('gold').internalId)).toBe(true);
   });
 
   it('drops a chunk of a build that a newer one replaced', async () => {
     const site = await startSyncSite(issues.slice(0, 3));
-    await requestRecompute(site.deps, 'gold');
+    await requestRecompute(site.deps, storedAs('gold').internalId);
     site.clock.advance(16 * 60 * 1000);
-    await requestRecompute(site.deps, 'gold');
+    await requestRecompute(site.deps, storedAs('gold').internalId);
 
     const stale = { kind: 'recompute-chunk', planId: 'gold', generation: 1, chunk: 0, pageToken: null, worklogCount: 0 };
     expect(await runSyncJob(site.deps, stale)).toEqual({ status: 'superseded' });

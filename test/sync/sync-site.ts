@@ -118,7 +118,7 @@ export async function startSyncSite(issues: readonly SimIssue[] = [], worklogs: 
       await queue.drain();
     },
     async recompute(planId) {
-      await requestRecompute(deps, planId);
+      await requestRecompute(deps, storedAs(planId).internalId);
       await queue.drain();
     },
     async logWork(issueId, seconds, started = '2026-10-05T09:00:00.000+0200') {

@@ -9,7 +9,8 @@ import type { StoredPlan } from '../../contract';
 import type { IssueFacts } from '../aggregates/issue-entry';
 import type { PlacementTarget } from '../aggregates/place-issue';
 import { loadPlanInProject } from '../plans/plan-in-project';
-import { internalIdOf, loadPlanByInternalId } from '../plans/plan-repository';
+import { internalIdOf, loadPlan, loadPlanByInternalId } from '../plans/plan-repository';
+import type { PlanInternalId } from '../ports/aggregates';
 import type { IssueSummary } from '../ports/jira';
 import type { Store } from '../ports/store';
 import { forgetInvalidLink, recordInvalidLink } from './invalid-links';
@@ -54,4 +55,10 @@ export async function planOfJob(store: Store, internalId: string): Promise<Store
  */
 export async function orphanedRecordsOwner(store: Store, internalId: string): Promise<'none' | 'purge'> {
   return (await loadPlanByInternalId(store, internalId))?.status === 'deleting' ? 'purge' : 'none';
+}
+
+/** The internal id of the plan with this key, for tools that name plans by key (the preview, benchmarks); undefined when there is none. */
+export async function internalIdOfKey(store: Store, planKey: string): Promise<PlanInternalId | undefined> {
+  const stored = await loadPlan(store, planKey);
+  return stored === undefined ? undefined : internalIdOf(stored);
 }

@@ -5,6 +5,7 @@ import { AggregateReader } from '../aggregates/aggregate-reader';
 import { requestAlertCheck } from '../alerts/request-alert-check';
 import { scopedTarget } from '../scope/plan-scope';
 import { requestRecompute } from './request-recompute';
+import type { PlanInternalId } from '../ports/aggregates';
 import type { SyncDeps } from './sync-deps';
 
 export type WorklogEventKind = 'created' | 'updated' | 'deleted';
@@ -41,7 +42,7 @@ export async function applyWorklogEvent(deps: SyncDeps, event: WorklogEventInput
  * tells of a property change): its earlier worklogs are missing, so the plan is recomputed.
  * A part grown too large gets the plan resharded.
  */
-async function keepPlanComplete(deps: SyncDeps, planId: string, outcome: PlacementOutcome): Promise<void> {
+async function keepPlanComplete(deps: SyncDeps, planId: PlanInternalId, outcome: PlacementOutcome): Promise<void> {
   if (outcome.enteredEmpty) {
     await requestRecompute(deps, planId);
   } else if (outcome.partBytes > PART_RESHARD_BYTES) {
