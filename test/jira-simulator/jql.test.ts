@@ -49,6 +49,8 @@ describe('the JQL subset', () => {
     ['id <= 20001 OR id > 20004', ['SUP-1', 'OPS-5']],
     ['issuetype = Bug', ['SUP-2']],
     ['summary ~ "LOGIN"', ['SUP-1']],
+    ['summary ~ "\\u004cogin fails\\ton"', []],
+    ['summary ~ "\\u004cogin"', ['SUP-1']],
     ['summary !~ slow AND project = SUP', ['SUP-1', 'SUP-3', 'SUP-4']],
     ['created >= "2026-09-02" AND created < "2026-09-04"', ['SUP-2', 'SUP-3']],
     ['created > "2026-09-01" AND created <= "2026/09/02"', ['SUP-1', 'SUP-2']],
@@ -95,6 +97,7 @@ describe('the JQL subset', () => {
     ['project = "SUP', 'Error in the JQL Query: The quoted string starting at character 11 has not been completed.'],
     ['project is Open', "Error in the JQL Query: Expecting EMPTY or NULL but got 'Open'. (line 1, character 12)"],
     ['project = SUP & id = 1', "Error in the JQL Query: The character '&' is a reserved JQL character. (line 1, character 15)"],
+    ['summary ~ "a\\qb"', "Error in the JQL Query: '\\q' is an illegal JQL escape sequence. The valid escape sequences are \\', \\\", \\t, \\n, \\r, \\\\, '\\ ' and \\uXXXX. (line 1, character 13)"],
   ])('refuses %s with a message naming the unsupported part', async (jql, message) => {
     expect(await rejection(jql)).toEqual([message]);
   });

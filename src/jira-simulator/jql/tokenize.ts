@@ -24,7 +24,7 @@ export function tokenize(jql: string): Token[] {
       position += 1;
     } else if (character === '"' || character === "'") {
       const end = readQuoted(jql, position);
-      tokens.push({ kind: 'string', text: unescape(jql.slice(position + 1, end)), position });
+      tokens.push({ kind: 'string', text: unescape(jql.slice(position + 1, end), position + 1), position });
       position = end + 1;
     } else {
       const operator = OPERATORS.find((candidate) => jql.startsWith(candidate, position));
@@ -55,6 +55,16 @@ function readQuoted(jql: string, start: number): number {
   throw badRequest(`Error in the JQL Query: The quoted string starting at character ${start + 1} has not been completed.`);
 }
 
-function unescape(text: string): string {
-  return text.replace(/\\(.)/g, '$1');
+/** Jira's escapes inside a quoted string; any other backslash is an error, as in Jira. */
+const ESCAPED: Readonly<Record<string, string>> = { t: '\t', n: '\n', r: '\r', '"': '"', "'": "'", '\\': '\\', ' ': ' ' };
+
+function unescape(text: string, offset: number): string {
+  return text.replace(/\\(u[0-9a-fA-F]{4}|[\s\S]?)/g, (sequence: string, escape: string, index: number) => {
+    if (escape.length === 5) return String.fromCharCode(Number.parseInt(escape.slice(1), 16));
+    const character = ESCAPED[escape];
+    if (character !== undefined) return character;
+    throw badRequest(
+      `Error in the JQL Query: '${sequence}' is an illegal JQL escape sequence. The valid escape sequences are \\', \\", \\t, \\n, \\r, \\\\, '\\ ' and \\uXXXX. (line 1, character ${offset + index + 1})`,
+    );
+  });
 }

@@ -1,6 +1,8 @@
 import { getIssueRoute, createIssueRoute, deleteIssueRoute } from './issues';
+import { jqlParseRoute } from './jql-parse';
 import { notifyRoute } from './notify';
 import { myPermissionsRoute, myselfRoute, projectRoute, userRoute } from './people';
+import { permissionsCheckRoute } from './permissions-check';
 import { deletePropertyRoute, getPropertyRoute, setPropertyRoute } from './properties';
 import type { Route } from './route';
 import { removedSearchRoutes, searchGetRoute, searchPostRoute } from './search';
@@ -11,6 +13,7 @@ export const ROUTES: readonly Route[] = [
   searchPostRoute,
   searchGetRoute,
   ...removedSearchRoutes,
+  jqlParseRoute,
   getIssueRoute,
   createIssueRoute,
   deleteIssueRoute,
@@ -27,6 +30,7 @@ export const ROUTES: readonly Route[] = [
   deletePropertyRoute,
   notifyRoute,
   myPermissionsRoute,
+  permissionsCheckRoute,
   myselfRoute,
   userRoute,
   projectRoute,
