@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { HttpTransport } from '../src/adapters/jira/http-transport';
 import { readIssueWorklogs } from '../src/adapters/jira/issue-worklogs';
 import { searchIssueIds } from '../src/adapters/jira/issue-ids';
+import { allOf, supportPlanIs } from '../src/app/ports/jql';
 import { JiraAdapter } from '../src/adapters/jira/jira-adapter';
 import { JiraClient } from '../src/adapters/jira/jira-client';
 import { PLAN_ISSUES_PAGE_SIZE } from '../src/adapters/jira/plan-issues';
@@ -97,7 +98,7 @@ async function measureNaive(client: JiraClient, period: Period): Promise<Run> {
   const issueIds: string[] = [];
   let pageToken: string | null = null;
   do {
-    const page = await searchIssueIds(client, `supportPlan = "${PLAN_ID}"`, pageToken);
+    const page = await searchIssueIds(client, allOf(supportPlanIs(PLAN_ID)), pageToken);
     issueIds.push(...page.issueIds);
     pageToken = page.nextPageToken;
   } while (pageToken !== null);

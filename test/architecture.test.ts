@@ -44,6 +44,27 @@ function filesMatching(pattern: RegExp): string[] {
 
 const within = (...layers: string[]) => (s: string) => layers.some((layer) => s === layer || s.startsWith(`${layer}/`));
 
+/** The one JQL builder; the simulator is a Jira, so it reads JQL rather than writing it. */
+const JQL_BUILDER = path.join(SRC, 'app', 'ports', 'jql.ts');
+const JQL_READERS = path.join(SRC, 'jira-simulator');
+/** Code without its comments, so examples in JSDoc don't count. Crude, but only ever errs towards flagging less. */
+const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+/** A literal that holds a JQL comparison (`project = …`, `id >= …`) or an ORDER BY, i.e. JQL written by hand. */
+const JQL_TEXT =
+  /(['"`])[^'"`\n]*(?<![[\w.])(?:supportPlan|supportBillingClass|worklogDate|worklogAuthor|issuekey|issue\.property|project|id|key|summary|created|updated)\s*(?:!=|>=|<=|=|>|<|!?~|\s(?:not\s+)?in\s)|\b(?:ORDER|order)\s+(?:BY|by)\b/;
+const JQL_CAST = /\bas\s+Jql(?:Clause)?\b|<Jql(?:Clause)?>/;
+
+function handWrittenJql(): string[] {
+  return sourceFiles(SRC)
+    .filter((file) => file !== JQL_BUILDER && !file.startsWith(`${JQL_READERS}${path.sep}`))
+    .flatMap((file) =>
+      withoutComments(readFileSync(file, 'utf8'))
+        .split('\n')
+        .filter((line) => JQL_TEXT.test(line) || JQL_CAST.test(line))
+        .map((line) => `${path.relative(SRC, file)}: ${line.trim()}`),
+    );
+}
+
 describe('architecture', () => {
   it('keeps the ledger pure: only date libraries and its own files', () => {
     // date-fns is imported one function at a time (`date-fns/addMonths`): its index loads every function, slowing the CLI's start.
@@ -63,6 +84,10 @@ describe('architecture', () => {
 
   it('keeps the printable statement pure and browser-safe: ledger types, exact decimals and the parts of the balance only', () => {
     expect(violations('statement-print', within('statement-print', 'ledger/types', 'ledger/decimal-text', 'ledger/blocks-brought-in'))).toEqual([]);
+  });
+
+  it('writes JQL in one place: no other file spells out a JQL clause or makes a Jql out of text', () => {
+    expect(handWrittenJql()).toEqual([]);
   });
 
   it('lets only the Forge edge and the adapters import Forge packages', () => {

@@ -3,8 +3,6 @@ import type { Operation } from './trim';
 
 /** Operations no code uses yet, kept so that upcoming work can be checked against Jira's documented shapes. */
 export const UPCOMING_OPERATIONS: readonly Operation[] = [
-  { method: 'POST', path: '/rest/api/3/jql/parse' },
-  { method: 'POST', path: '/rest/api/3/permissions/check' },
   { method: 'GET', path: '/rest/api/3/user/bulk' },
   { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}/changelog' },
   { method: 'GET', path: '/rest/api/3/priority/{id}' },

@@ -46,6 +46,16 @@ export type Invalid =
   | { readonly what: 'too-many-issues'; readonly max: number }
   | { readonly what: 'gadget-configuration'; readonly fields: readonly FieldError[] };
 
+/** Why a bulk link may not act on the count it brings: the admin must count again. */
+export type StaleCount =
+  /** The query sent is not the one counted. */
+  | { readonly what: 'query-changed' }
+  /** The same query finds other issues now. */
+  | { readonly what: 'results-changed'; readonly counted: number; readonly now: number }
+  | { readonly what: 'expired'; readonly validMinutes: number }
+  /** Not the admin's latest count: used already, or replaced by a newer one. */
+  | { readonly what: 'not-the-latest' };
+
 export type Refusal =
   | { readonly kind: 'not-found'; readonly subject: NotFound }
   | { readonly kind: 'not-allowed'; readonly reason: NotAllowed }
@@ -53,7 +63,8 @@ export type Refusal =
   | { readonly kind: 'conflict'; readonly reason: Conflict }
   | { readonly kind: 'in-use'; readonly reason: InUse }
   /** `path` names the payload field at fault, like `planId` or `period`. */
-  | { readonly kind: 'invalid'; readonly path: string; readonly reason: Invalid };
+  | { readonly kind: 'invalid'; readonly path: string; readonly reason: Invalid }
+  | { readonly kind: 'recount'; readonly reason: StaleCount };
 
 export interface Refused {
   readonly ok: false;
@@ -70,6 +81,7 @@ export const notAllowed = (reason: NotAllowed): Refused => refuse({ kind: 'not-a
 export const conflict = (reason: Conflict): Refused => refuse({ kind: 'conflict', reason });
 export const inUse = (reason: InUse): Refused => refuse({ kind: 'in-use', reason });
 export const invalid = (path: string, reason: Invalid): Refused => refuse({ kind: 'invalid', path, reason });
+export const recount = (reason: StaleCount): Refused => refuse({ kind: 'recount', reason });
 
 export const stale = (subject: 'plan' | 'settings', expectedVersion: number, currentVersion: number): Refused =>
   refuse({ kind: 'stale', subject, expectedVersion, currentVersion });

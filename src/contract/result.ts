@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'STALE_VERSION',
   'PLAN_IN_USE',
   'CONFLICT',
+  /** A bulk link whose count is missing, expired, for another query, or no longer what the query finds. */
+  'RECOUNT_REQUIRED',
   'JIRA_UNAVAILABLE',
   'INTERNAL',
 ] as const;

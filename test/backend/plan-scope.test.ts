@@ -23,7 +23,7 @@ const calls: Readonly<Record<string, Call>> = {
   'usage/statement': (f, planId) => f.invoker.invoke('usage/statement', { planId }, admin, on.projectPage()),
   'usage/history': (f, planId) => f.invoker.invoke('usage/history', { planId }, admin, on.projectPage()),
   'usage/gadget': (f, planId) => f.invoker.invoke('usage/gadget', {}, admin, on.gadget({ projectKey: 'SUP', planId })),
-  'bulk/link': (f, planId) => f.invoker.invoke('bulk/link', { jql: 'key = SUP-1', planId, billingClass: 'covered' }, admin, on.settings()),
+  'bulk/link': (f, planId) => f.invoker.invoke('bulk/link', { jql: 'key = SUP-1', planId, billingClass: 'covered', countToken: 'not-counted' }, admin, on.settings()),
   'closing/list': (f, planId) => f.invoker.invoke('closing/list', { planId }, admin, on.projectPage()),
   'closing/close': (f, planId) => f.invoker.invoke('closing/close', { planId, period: '2026-09' }, admin, on.projectPage()),
   'closing/reopen': (f, planId) => f.invoker.invoke('closing/reopen', { planId, period: '2026-09', reason: 'check' }, admin, on.projectPage()),

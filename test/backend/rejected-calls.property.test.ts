@@ -13,7 +13,7 @@ const writes: readonly (readonly [ResolverName, SurfaceTarget, Payload])[] = [
   ['plans/delete', on.settings(), { planId: 'acme-gold', expectedVersion: 1 }],
   ['settings/update', on.settings(), { defaultPlanId: 'acme-gold', expectedVersion: 0 }],
   ['issue/setLink', on.issue(ISSUES.sup1), { planId: 'acme-gold', billingClass: 'extra' }],
-  ['bulk/link', on.settings(), { jql: 'summary ~ "Issue"', planId: 'acme-gold' }],
+  ['bulk/link', on.settings(), { jql: 'summary ~ "Issue"', planId: 'acme-gold', countToken: 'not-counted' }],
 ];
 
 /** The valid payload as it is, or with one field dropped, replaced by any JSON, or added. */

@@ -8,6 +8,8 @@ import { contentSha256, formatSubset, operationName, SUBSET_PATH } from '../../s
 /** Every resource the access layer names: the compiler insists on each member of the union. */
 const ACCESS_LAYER_TEMPLATES: Record<JiraResource['template'], true> = {
   '/rest/api/3/search/jql': true,
+  '/rest/api/3/jql/parse': true,
+  '/rest/api/3/permissions/check': true,
   '/rest/api/3/issue/{issueIdOrKey}': true,
   '/rest/api/3/issue/{issueIdOrKey}/worklog': true,
   '/rest/api/3/issue/{issueIdOrKey}/notify': true,

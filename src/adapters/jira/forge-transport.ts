@@ -45,6 +45,10 @@ function forgeRoute(resource: JiraResource): Route {
   switch (resource.template) {
     case '/rest/api/3/search/jql':
       return route`/rest/api/3/search/jql`;
+    case '/rest/api/3/jql/parse':
+      return route`/rest/api/3/jql/parse`;
+    case '/rest/api/3/permissions/check':
+      return route`/rest/api/3/permissions/check`;
     case '/rest/api/3/issue/{issueIdOrKey}':
       return route`/rest/api/3/issue/${resource.issueIdOrKey}`;
     case '/rest/api/3/issue/{issueIdOrKey}/worklog':

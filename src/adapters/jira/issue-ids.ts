@@ -1,4 +1,5 @@
 import type { IssueIdsPage } from '../../app/ports/jira';
+import type { Jql } from '../../app/ports/jql';
 import type { JiraClient } from './jira-client';
 import { IssueIdsSearchSchema } from './schemas';
 
@@ -6,7 +7,7 @@ import { IssueIdsSearchSchema } from './schemas';
 export const ISSUE_IDS_PAGE_SIZE = 5000;
 
 /** One page of the ids of the issues a JQL matches. */
-export async function searchIssueIds(client: JiraClient, jql: string, pageToken: string | null): Promise<IssueIdsPage> {
+export async function searchIssueIds(client: JiraClient, jql: Jql, pageToken: string | null): Promise<IssueIdsPage> {
   const page = await client.send({
     operation: 'search-ids',
     method: 'POST',
@@ -20,7 +21,7 @@ export async function searchIssueIds(client: JiraClient, jql: string, pageToken:
 }
 
 /** How many issues a JQL matches, counted over every page of ids. */
-export async function countIssues(client: JiraClient, jql: string): Promise<number> {
+export async function countIssues(client: JiraClient, jql: Jql): Promise<number> {
   let count = 0;
   let pageToken: string | null = null;
   do {

@@ -1,6 +1,7 @@
 import type {
   ChangedWorklogs,
   DeletedWorklogs,
+  FoundIssuesPage,
   IssueIdsPage,
   IssueNotification,
   IssueSummary,
@@ -14,13 +15,17 @@ import type {
   PlanIssuesQuery,
   SupportPlanProperty,
 } from '../../app/ports/jira';
+import type { Jql } from '../../app/ports/jql';
 import type { Instant, IssueLink } from '../../ledger/types';
 import type { CallStats } from './call-counters';
 import { currentUser, getProject, myPermissions } from './caller-access';
 import { worklogsChangedSince, worklogsDeletedSince } from './changed-worklogs';
+import { searchIssues } from './found-issues';
 import { countIssues, searchIssueIds } from './issue-ids';
+import { issuesWithPermissions } from './issue-permissions';
 import { clearIssueLink, getIssue, getIssueLink, setIssueLink } from './issue-links';
 import { JiraClient, type JiraClientOptions } from './jira-client';
+import { validateJql } from './jql-validation';
 import { notifyAboutIssue } from './notify';
 import { findPlanIssues, findPlanIssuesPage } from './plan-issues';
 import type { JiraTransport } from './transport';
@@ -50,12 +55,24 @@ export class JiraAdapter implements JiraPort {
     return findPlanIssuesPage(this.client, query, pageToken);
   }
 
-  searchIssueIds(jql: string, pageToken: string | null = null): Promise<IssueIdsPage> {
+  searchIssueIds(jql: Jql, pageToken: string | null = null): Promise<IssueIdsPage> {
     return searchIssueIds(this.client, jql, pageToken);
   }
 
-  countIssues(jql: string): Promise<number> {
+  countIssues(jql: Jql): Promise<number> {
     return countIssues(this.client, jql);
+  }
+
+  searchIssues(jql: Jql, pageToken: string | null = null): Promise<FoundIssuesPage> {
+    return searchIssues(this.client, jql, pageToken);
+  }
+
+  validateJql(jql: Jql): Promise<readonly string[]> {
+    return validateJql(this.client, jql);
+  }
+
+  issuesWithPermissions(issueIds: readonly string[], permissions: readonly JiraPermissionKey[]): Promise<ReadonlySet<string>> {
+    return issuesWithPermissions(this.client, issueIds, permissions);
   }
 
   worklogsChangedSince(since: Instant): Promise<ChangedWorklogs> {

@@ -1,10 +1,7 @@
 import { addDays, formatLocalDate, parseLocalDate } from '../../ledger/local-date';
+import type { LocalDate } from '../../ledger/types';
 import type { PlanIssuesQuery } from '../../app/ports/jira';
-
-/** A JQL string literal: double-quoted, with `"` and `\` escaped. */
-export function jqlString(value: string): string {
-  return `"${value.replace(/[\\"]/g, (character) => `\\${character}`)}"`;
-}
+import { allOf, projectIs, supportPlanIs, worklogBefore, worklogOnOrAfter, type Jql, type JqlClause } from '../../app/ports/jql';
 
 /**
  * The JQL that finds a plan's issues through the indexed `support-plan` property.
@@ -18,16 +15,13 @@ export function jqlString(value: string): string {
  * planIssuesJql({ planId: 'acme-gold', span: { startDate: '2026-10-01', endDateExclusive: '2026-11-01', … } })
  * // 'supportPlan = "acme-gold" AND worklogDate >= "2026-09-30" AND worklogDate < "2026-11-02"'
  */
-export function planIssuesJql({ planId, projectId, span }: PlanIssuesQuery): string {
-  const clauses = [`supportPlan = ${jqlString(planId)}`];
-  if (projectId !== undefined) clauses.push(`project = ${/^\d+$/.test(projectId) ? projectId : jqlString(projectId)}`);
-  if (span) {
-    clauses.push(`worklogDate >= ${jqlString(shiftDate(span.startDate, -1))}`);
-    clauses.push(`worklogDate < ${jqlString(shiftDate(span.endDateExclusive, 1))}`);
-  }
-  return clauses.join(' AND ');
+export function planIssuesJql({ planId, projectId, span }: PlanIssuesQuery): Jql {
+  const clauses: JqlClause[] = [];
+  if (projectId !== undefined) clauses.push(projectIs(projectId));
+  if (span) clauses.push(worklogOnOrAfter(shiftDate(span.startDate, -1)), worklogBefore(shiftDate(span.endDateExclusive, 1)));
+  return allOf(supportPlanIs(planId), ...clauses);
 }
 
-function shiftDate(date: string, days: number): string {
+function shiftDate(date: LocalDate, days: number): LocalDate {
   return formatLocalDate(addDays(parseLocalDate(date, 'span'), days));
 }

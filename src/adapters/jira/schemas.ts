@@ -5,11 +5,13 @@
  */
 import { z } from 'zod';
 import type {
+  BulkPermissionGrants,
   ChangedWorklogs,
   EntityProperty,
   Fields,
   Issue,
   PageOfWorklogs,
+  ParsedJqlQueries,
   Permissions,
   Project,
   SearchAndReconcileResults,
@@ -107,3 +109,31 @@ export const ProjectSchema = z.object({
   key: z.string(),
   name: z.string(),
 }) satisfies z.ZodType<Pick<Project, 'id' | 'key' | 'name'>>;
+
+/** A search asking for `project` and the `support-plan` property only. */
+export const FoundIssuesSearchSchema = z.object({
+  issues: z.array(
+    z.object({
+      id: z.string(),
+      key: z.string(),
+      fields: z.object({ project: z.object({ id: z.string() }) }),
+      properties: z.record(z.string(), z.unknown()).optional(),
+    }),
+  ),
+  nextPageToken: z.string().nullish(),
+}) satisfies z.ZodType<SearchPageRead<Pick<Issue, 'id' | 'key' | 'properties'> & { fields: Pick<Fields, 'project'> }>>;
+
+/** The answer to one query sent to `jql/parse`: `errors` only when Jira refuses it. */
+export const ParsedJqlQuerySchema = z.object({
+  query: z.string(),
+  errors: z.array(z.string()).optional(),
+});
+
+export const ParsedSingleJqlSchema = z.object({
+  queries: z.tuple([ParsedJqlQuerySchema]),
+}) satisfies z.ZodType<ParsedJqlQueries>;
+
+export const BulkPermissionGrantsSchema = z.object({
+  globalPermissions: z.array(z.string()),
+  projectPermissions: z.array(z.object({ permission: z.string(), issues: z.array(z.number().int()), projects: z.array(z.number().int()) })),
+}) satisfies z.ZodType<BulkPermissionGrants>;

@@ -8,6 +8,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 /** The Jira REST resources the app uses, named by their OpenAPI path templates. */
 export type JiraResource =
   | { readonly template: '/rest/api/3/search/jql' }
+  | { readonly template: '/rest/api/3/jql/parse' }
+  | { readonly template: '/rest/api/3/permissions/check' }
   | { readonly template: '/rest/api/3/issue/{issueIdOrKey}'; readonly issueIdOrKey: string }
   | { readonly template: '/rest/api/3/issue/{issueIdOrKey}/worklog'; readonly issueIdOrKey: string }
   | { readonly template: '/rest/api/3/issue/{issueIdOrKey}/notify'; readonly issueIdOrKey: string }

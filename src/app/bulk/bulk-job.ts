@@ -27,9 +27,12 @@ export const bulkLinkChunkSchema = z.object({
   projectId: z.string(),
   planId: z.string(),
   billingClass: billingClassSchema,
-  issueIds: z.array(z.string()).max(BULK_CHUNK_SIZE),
-});
-export type BulkLinkChunk = z.infer<typeof bulkLinkChunkSchema>;
+  /** Ids to write, keys to name the failures. */
+  issues: z.array(z.object({ id: z.string(), key: z.string() })).max(BULK_CHUNK_SIZE).optional(),
+  /** Chunks queued before keys were sent carry ids only; their failures are named by id. */
+  issueIds: z.array(z.string()).max(BULK_CHUNK_SIZE).optional(),
+}).transform(({ issues, issueIds, ...chunk }) => ({ ...chunk, issues: issues ?? (issueIds ?? []).map((id) => ({ id, key: id })) }));
+export type BulkLinkChunk = z.output<typeof bulkLinkChunkSchema>;
 
 /** `bulk-job:<jobId>` */
 export const bulkJobKey = (jobId: string): string => `bulk-job:${jobId}`;

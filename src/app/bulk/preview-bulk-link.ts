@@ -1,26 +1,29 @@
-import { JiraError, type JiraPort } from '../ports/jira';
-import type { ProjectRef } from '../plans/plan-write';
-import { invalid, type Refused, type UseCaseOutcome } from '../refusal';
+import type { BulkCount } from '../../contract';
+import type { Clock } from '../ports/clock';
+import type { Store } from '../ports/store';
+import type { PlanWriteContext } from '../plans/plan-write';
+import type { UseCaseOutcome } from '../refusal';
+import { COUNT_VALID_FOR_MS, recordCount } from './bulk-count';
+import { findProjectIssues, type BulkSearchJira } from './find-project-issues';
+import { normaliseJql } from './normalise-jql';
 
-/** The admin's JQL narrowed to the current project, so a bulk run can never reach another project's issues. */
-export function scopedJql(project: ProjectRef, jql: string): string {
-  return `project = ${project.id} AND (${jql})`;
+export interface BulkPreviewPorts {
+  readonly store: Store;
+  readonly clock: Clock;
+  /** Jira as the admin: the count is of the issues they can see. */
+  readonly userJira: BulkSearchJira;
+  readonly newId: () => string;
 }
 
-/** Jira's own words when it refuses the JQL, attached to the `jql` field. */
-export function rejectedJql(error: unknown): Refused | undefined {
-  if (!(error instanceof JiraError) || error.kind !== 'bad-request') return undefined;
-  return invalid('jql', { what: 'jql-refused', reason: error.errorMessages.join(' ') || 'Jira could not run this JQL.' });
-}
-
-/** How many issues of the project the JQL matches, counted as the caller (only issues they can see). */
-export async function previewBulkLink(userJira: JiraPort, project: ProjectRef, jql: string): Promise<UseCaseOutcome<{ jql: string; count: number }>> {
-  const effective = scopedJql(project, jql);
-  try {
-    return { ok: true, data: { jql: effective, count: await userJira.countIssues(effective) } };
-  } catch (error) {
-    const refused = rejectedJql(error);
-    if (refused === undefined) throw error;
-    return refused;
-  }
+/**
+ * Counts the project's issues the admin's query finds (as the admin) and records the count, so
+ * that `bulk/link` can be bound to exactly what was counted.
+ */
+export async function previewBulkLink(ports: BulkPreviewPorts, context: PlanWriteContext, jql: string): Promise<UseCaseOutcome<BulkCount>> {
+  const found = await findProjectIssues(ports.userJira, context.project, jql);
+  if (!found.ok) return found;
+  const countToken = ports.newId();
+  const expiresAt = ports.clock.now() + COUNT_VALID_FOR_MS;
+  await recordCount(ports.store, context, { jql, issueIds: found.data.inProject.map((issue) => issue.id) }, countToken, expiresAt);
+  return { ok: true, data: { jql: normaliseJql(jql), count: found.data.inProject.length, otherProjects: found.data.otherProjects, countToken, expiresAt } };
 }

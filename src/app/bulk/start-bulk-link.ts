@@ -3,20 +3,22 @@ import type { BillingClass } from '../../ledger/types';
 import type { Clock } from '../ports/clock';
 import type { JiraPort } from '../ports/jira';
 import type { WorkQueue } from '../ports/queue';
-import type { Store } from '../ports/store';
+import { StoreError, type Store } from '../ports/store';
 import { loadActivePlanInProject } from '../plans/plan-in-project';
-import { invalid, type UseCaseOutcome } from '../refusal';
 import type { PlanWriteContext } from '../plans/plan-write';
 import { toJsonValue } from '../plans/to-json-value';
-import { BULK_CHUNK_SIZE, BULK_MAX_ISSUES, BULK_QUEUE_KEY, bulkJobKey, publicBulkJob, type BulkLinkChunk, type StoredBulkJob } from './bulk-job';
-import { rejectedJql, scopedJql } from './preview-bulk-link';
+import type { UseCaseOutcome } from '../refusal';
+import { changedSinceCount, currentCount, NOT_THE_LATEST_COUNT, useUpCount } from './bulk-count';
+import { BULK_CHUNK_SIZE, BULK_QUEUE_KEY, bulkJobKey, publicBulkJob, type BulkLinkChunk, type StoredBulkJob } from './bulk-job';
+import { findProjectIssues, type BulkSearchJira } from './find-project-issues';
+import { triageIssues, type IssueToLink } from './triage-issues';
 
 export interface BulkLinkPorts {
   readonly store: Store;
   readonly clock: Clock;
   readonly queue: WorkQueue;
-  /** Jira as the admin: only issues they can see are collected. */
-  readonly userJira: JiraPort;
+  /** Jira as the admin: the issues are found, and their permissions checked, as the admin. */
+  readonly userJira: BulkSearchJira & Pick<JiraPort, 'issuesWithPermissions'>;
   readonly newJobId: () => string;
 }
 
@@ -24,55 +26,50 @@ export interface BulkLinkRequest {
   readonly jql: string;
   readonly planId: string;
   readonly billingClass: BillingClass;
+  /** From the `bulk/preview` this link confirms. */
+  readonly countToken: string;
 }
 
-async function collectIssueIds(userJira: JiraPort, jql: string): Promise<string[] | 'too-many'> {
-  const ids: string[] = [];
-  let pageToken: string | null = null;
-  do {
-    const page = await userJira.searchIssueIds(jql, pageToken);
-    ids.push(...page.issueIds);
-    if (ids.length > BULK_MAX_ISSUES) return 'too-many';
-    pageToken = page.nextPageToken;
-  } while (pageToken !== null);
-  return ids;
-}
-
-function chunksOf(ids: readonly string[]): string[][] {
-  const chunks: string[][] = [];
-  for (let start = 0; start < ids.length; start += BULK_CHUNK_SIZE) chunks.push(ids.slice(start, start + BULK_CHUNK_SIZE));
+function chunksOf(issues: readonly IssueToLink[]): IssueToLink[][] {
+  const chunks: IssueToLink[][] = [];
+  for (let start = 0; start < issues.length; start += BULK_CHUNK_SIZE) chunks.push(issues.slice(start, start + BULK_CHUNK_SIZE));
   return chunks;
 }
 
 /**
- * Links every issue of the project that the JQL matches (and the admin can see) to one of the
- * project's active plans: the issue ids are collected now, the links written by the queue in
- * chunks; progress is readable with `bulk/status`.
+ * Links the project's issues that the admin's query finds to one of the project's active plans,
+ * confirming the count the admin saw: the same query must find the same issues (else
+ * `RECOUNT_REQUIRED`). Before anything is written, Jira says (as the admin) which of them the
+ * admin may browse and edit; the rest, issues already on this plan and issues on another plan
+ * are skipped with their reason. The queue writes the links in chunks; `bulk/status` follows.
  */
 export async function startBulkLink(ports: BulkLinkPorts, context: PlanWriteContext, request: BulkLinkRequest): Promise<UseCaseOutcome<BulkJob>> {
   const plan = await loadActivePlanInProject(ports.store, context.project, request.planId);
   if (!plan.ok) return plan;
-  const jql = scopedJql(context.project, request.jql);
-  let ids: string[] | 'too-many';
-  try {
-    ids = await collectIssueIds(ports.userJira, jql);
-  } catch (error) {
-    const refused = rejectedJql(error);
-    if (refused === undefined) throw error;
-    return refused;
-  }
-  if (ids === 'too-many') return invalid('jql', { what: 'too-many-issues', max: BULK_MAX_ISSUES });
-  const chunks = chunksOf(ids);
+  const count = await currentCount(ports.store, context, request, ports.clock.now());
+  if (!count.ok) return count;
+  const found = await findProjectIssues(ports.userJira, context.project, request.jql);
+  if (!found.ok) return found;
+  const changed = await changedSinceCount(count.data, found.data.inProject.map((issue) => issue.id));
+  if (changed !== undefined) return changed;
+  const editable = await ports.userJira.issuesWithPermissions(
+    found.data.inProject.map((issue) => issue.id),
+    ['BROWSE_PROJECTS', 'EDIT_ISSUES'],
+  );
+  const { toLink, skipped } = triageIssues(found.data, editable, { planId: request.planId, billingClass: request.billingClass });
+  const chunks = chunksOf(toLink);
   const now = ports.clock.now();
   const job: StoredBulkJob = {
     jobId: ports.newJobId(),
     planId: request.planId,
     billingClass: request.billingClass,
-    jql,
+    jql: request.jql,
     state: chunks.length === 0 ? 'done' : 'queued',
-    total: ids.length,
+    total: toLink.length,
     linked: 0,
     failed: 0,
+    failures: [],
+    skipped: [...skipped],
     startedBy: context.actor.accountId,
     startedAt: now,
     updatedAt: now,
@@ -80,8 +77,14 @@ export async function startBulkLink(ports: BulkLinkPorts, context: PlanWriteCont
     chunkCount: chunks.length,
     chunksDone: [],
   };
-  await ports.store.set(bulkJobKey(job.jobId), toJsonValue(job));
-  for (const [chunk, issueIds] of chunks.entries()) {
+  try {
+    await ports.store.transact([useUpCount(count.data), { set: { key: bulkJobKey(job.jobId), value: toJsonValue(job), ifVersion: null } }]);
+  } catch (error) {
+    // The same count started a job a moment ago (a double click), or the admin counted again meanwhile.
+    if (error instanceof StoreError && error.code === 'conflict') return NOT_THE_LATEST_COUNT;
+    throw error;
+  }
+  for (const [chunk, issues] of chunks.entries()) {
     const body: BulkLinkChunk = {
       kind: 'bulk-link-chunk',
       jobId: job.jobId,
@@ -89,7 +92,7 @@ export async function startBulkLink(ports: BulkLinkPorts, context: PlanWriteCont
       projectId: context.project.id,
       planId: request.planId,
       billingClass: request.billingClass,
-      issueIds,
+      issues,
     };
     await ports.queue.push(BULK_QUEUE_KEY, toJsonValue(body), { concurrencyKey: `bulk-${job.jobId}` });
   }

@@ -3,6 +3,7 @@
  * `src/adapters/jira` over Forge's `requestJira` or over HTTP; nothing here knows which.
  */
 import type { BillingClass, Instant, IssueLink, JiraWorklog, LocalDate } from '../../ledger/types';
+import type { Jql } from './jql';
 
 /** The issue entity property that links an issue to a plan. */
 export const SUPPORT_PLAN_PROPERTY_KEY = 'support-plan';
@@ -60,6 +61,19 @@ export interface IssueIdsPage {
   readonly nextPageToken: string | null;
 }
 
+/** An issue a search found, with what linking it needs: its project and its current plan link. */
+export interface FoundIssue {
+  readonly id: string;
+  readonly key: string;
+  readonly projectId: string;
+  readonly link: IssueLink | null;
+}
+
+export interface FoundIssuesPage {
+  readonly issues: readonly FoundIssue[];
+  readonly nextPageToken: string | null;
+}
+
 export interface ChangedWorklogs {
   readonly worklogs: readonly JiraWorklog[];
   /** The next watermark: pass it as `since` next time. */
@@ -112,8 +126,14 @@ export interface JiraPort {
   /** One page of {@link findPlanIssues}, for work split across queue jobs. */
   findPlanIssuesPage(query: PlanIssuesQuery, pageToken?: string | null): Promise<PlanIssuesPage>;
   /** Issue ids matching a JQL, up to 5,000 a page. */
-  searchIssueIds(jql: string, pageToken?: string | null): Promise<IssueIdsPage>;
-  countIssues(jql: string): Promise<number>;
+  searchIssueIds(jql: Jql, pageToken?: string | null): Promise<IssueIdsPage>;
+  countIssues(jql: Jql): Promise<number>;
+  /** Issues matching a JQL with their project and plan link, a page at a time (Jira decides how many a page holds). */
+  searchIssues(jql: Jql, pageToken?: string | null): Promise<FoundIssuesPage>;
+  /** Jira's errors for the JQL (parsed and validated strictly, as the caller); empty when it is valid. */
+  validateJql(jql: Jql): Promise<readonly string[]>;
+  /** Of the given issues, those on which the caller holds every one of `permissions`. */
+  issuesWithPermissions(issueIds: readonly string[], permissions: readonly JiraPermissionKey[]): Promise<ReadonlySet<string>>;
   /** Worklogs created or updated after `since` (Jira leaves out the last minute). */
   worklogsChangedSince(since: Instant): Promise<ChangedWorklogs>;
   worklogsDeletedSince(since: Instant): Promise<DeletedWorklogs>;

@@ -3,6 +3,7 @@ import { AggregateReader } from '../aggregates/aggregate-reader';
 import { loadPlanLedgerInput } from '../aggregates/load-plan-ledger-input';
 import { placeIssue } from '../aggregates/place-issue';
 import type { IssueLinkChange, PlanAggregates, PlanIdentity, PlanLedgerInput } from '../ports/aggregates';
+import { allOf, issueIdIs, worklogOnOrAfter } from '../ports/jql';
 import { requestRecompute } from './request-recompute';
 import type { SyncDeps } from './sync-deps';
 
@@ -41,6 +42,6 @@ export class SyncPlanAggregates implements PlanAggregates {
   }
 
   private async hasWorklogs(issueId: string): Promise<boolean> {
-    return (await this.deps.jira.countIssues(`id = ${issueId} AND worklogDate >= "1970-01-01"`)) > 0;
+    return (await this.deps.jira.countIssues(allOf(issueIdIs(issueId), worklogOnOrAfter('1970-01-01')))) > 0;
   }
 }

@@ -9,7 +9,8 @@ import type { BackendServices } from './services';
 export function defineBulkResolvers(resolver: Resolver, services: BackendServices): void {
   defineResolver(resolver, 'bulk/preview', async ({ payload, context }) => {
     const admin = await asProjectAdmin(services, context);
-    return admin.ok ? previewBulkLink(services.userJira(context), admin.data.project, payload.jql) : admin;
+    if (!admin.ok) return admin;
+    return previewBulkLink({ store: services.store, clock: services.clock, userJira: services.userJira(context), newId: services.newJobId }, admin.data, payload.jql);
   });
 
   defineResolver(resolver, 'bulk/link', async ({ payload, context }) => {

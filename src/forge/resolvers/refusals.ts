@@ -4,7 +4,7 @@
  * plan arrive here as the same refusal and leave as the same answer.
  */
 import type { ResolverError } from '../../contract';
-import type { Conflict, InUse, Invalid, NotAllowed, NotFound, Refusal } from '../../app/refusal';
+import type { Conflict, InUse, Invalid, NotAllowed, NotFound, Refusal, StaleCount } from '../../app/refusal';
 
 function notFound(subject: NotFound): ResolverError {
   switch (subject.what) {
@@ -98,6 +98,19 @@ function invalid(path: string, reason: Invalid): ResolverError {
   }
 }
 
+function recountMessage(reason: StaleCount): string {
+  switch (reason.what) {
+    case 'query-changed':
+      return 'The query changed since it was counted; count again.';
+    case 'results-changed':
+      return `The query's results changed since it was counted (counted: ${reason.counted}, now: ${reason.now} of this project's issues); count again.`;
+    case 'expired':
+      return `The count is more than ${reason.validMinutes} minutes old; count again.`;
+    case 'not-the-latest':
+      return 'This link does not belong to your latest count (it was used already, or you counted again since); count again.';
+  }
+}
+
 function staleMessage(subject: 'plan' | 'settings', expected: number, current: number): string {
   return subject === 'plan'
     ? `The plan was changed since you read it (you have version ${expected}, it is now at version ${current}). Reload it and apply your change again.`
@@ -125,5 +138,11 @@ export function resolverErrorOf(refusal: Refusal): ResolverError {
       return { code: 'PLAN_IN_USE', message: inUse(refusal.reason) };
     case 'invalid':
       return invalid(refusal.path, refusal.reason);
+    case 'recount':
+      return {
+        code: 'RECOUNT_REQUIRED',
+        message: recountMessage(refusal.reason),
+        fields: [{ path: 'countToken', message: 'must come from a count of this query that is still current' }],
+      };
   }
 }

@@ -1,6 +1,7 @@
 import type { Route } from '@forge/api';
 import { ForgeTransport } from '../../../src/adapters/jira/forge-transport';
 import { JiraAdapter } from '../../../src/adapters/jira/jira-adapter';
+import { allOf, supportPlanIs } from '../../../src/app/ports/jql';
 
 interface RecordedCall {
   readonly identity: 'user' | 'app';
@@ -78,6 +79,18 @@ describe('ForgeTransport', () => {
         method: 'GET',
         body: undefined,
       },
+    ]);
+  });
+
+  it('sends the JQL check and the bulk permission check as the user, with their bodies', async () => {
+    const adapter = new JiraAdapter(new ForgeTransport('user'));
+    mockAnswer = { status: 200, statusText: 'OK', retryAfter: null, text: '{"queries":[{"query":"supportPlan = \\"gold\\""}]}' };
+    expect(await adapter.validateJql(allOf(supportPlanIs('gold')))).toEqual([]);
+    mockAnswer = { status: 200, statusText: 'OK', retryAfter: null, text: '{"globalPermissions":[],"projectPermissions":[{"permission":"EDIT_ISSUES","issues":[10001],"projects":[]}]}' };
+    expect([...(await adapter.issuesWithPermissions(['10001', '10002'], ['EDIT_ISSUES']))]).toEqual(['10001']);
+    expect(mockCalls).toEqual([
+      { identity: 'user', path: '/rest/api/3/jql/parse?validation=strict', method: 'POST', body: '{"queries":["supportPlan = \\"gold\\""]}' },
+      { identity: 'user', path: '/rest/api/3/permissions/check', method: 'POST', body: '{"projectPermissions":[{"issues":[10001,10002],"permissions":["EDIT_ISSUES"]}]}' },
     ]);
   });
 

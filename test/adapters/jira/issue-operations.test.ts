@@ -1,3 +1,4 @@
+import { allOf, supportPlanIs } from '../../../src/app/ports/jql';
 import { useSimulatedJira } from './support/simulated-jira';
 import { ALICE, PROJECT, VIEWER } from './support/site-builder';
 
@@ -74,11 +75,11 @@ describe('issues, links, permissions, user and project', () => {
 
   it('counts issues over pages of 5,000 ids', async () => {
     const { adapter, transport } = jira().connect();
-    const first = await adapter.searchIssueIds('supportPlan = "bulk"');
+    const first = await adapter.searchIssueIds(allOf(supportPlanIs('bulk')));
     expect(first.issueIds).toHaveLength(5000);
     expect(first.nextPageToken).toEqual(expect.any(String));
 
-    expect(await adapter.countIssues('supportPlan = "bulk"')).toBe(5001);
+    expect(await adapter.countIssues(allOf(supportPlanIs('bulk')))).toBe(5001);
     expect(transport.calls()).toEqual(Array(3).fill('POST /rest/api/3/search/jql'));
   });
 });

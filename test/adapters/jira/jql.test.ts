@@ -1,4 +1,8 @@
-import { jqlString, planIssuesJql } from '../../../src/adapters/jira/jql';
+import fc from 'fast-check';
+import { planIssuesJql } from '../../../src/adapters/jira/jql';
+import { jqlString, supportPlanIs, worklogBefore } from '../../../src/app/ports/jql';
+import { parseJql } from '../../../src/jira-simulator/jql/parse';
+import { tokenize } from '../../../src/jira-simulator/jql/tokenize';
 
 describe('planIssuesJql', () => {
   it('finds a plan by its search alias', () => {
@@ -18,11 +22,44 @@ describe('planIssuesJql', () => {
       'supportPlan = "p" AND worklogDate >= "2028-02-29" AND worklogDate < "2028-03-02"',
     );
   });
+
+  it('writes no query for something that is not a plan id', () => {
+    expect(() => planIssuesJql({ planId: 'x" OR project = "OTHER' })).toThrow('is not a plan id');
+  });
 });
 
-describe('jqlString', () => {
-  it('escapes quotes and backslashes so a plan id cannot change the query', () => {
-    expect(jqlString('a"b\\c')).toBe('"a\\"b\\\\c"');
-    expect(planIssuesJql({ planId: 'x" OR project = "OTHER' })).toBe('supportPlan = "x\\" OR project = \\"OTHER"');
+describe('a quoted value read back by a JQL lexer that follows Jira\'s escapes', () => {
+  const awkward = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.constantFrom('x" OR project = "OTH', '") OR (project = OTH', 'a\\', '\\"', "'", 'ORDER BY key', '\n\r\t', '\u0000', 'ümlaut — 計画 😀'),
+  );
+
+  it('is one string token holding exactly the text, whatever the text', () => {
+    fc.assert(
+      fc.property(awkward, (text) => {
+        expect(tokenize(`summary ~ ${jqlString(text)}`)).toEqual([
+          { kind: 'word', text: 'summary', position: 0 },
+          { kind: 'operator', text: '~', position: 8 },
+          { kind: 'string', text, position: 10 },
+        ]);
+      }),
+      { numRuns: 500, seed: 11 },
+    );
+  });
+
+  it('stays inside its clause: the query keeps exactly the shape the app wrote', () => {
+    fc.assert(
+      fc.property(awkward, (text) => {
+        expect(parseJql(`${supportPlanIs('acme-gold')} AND ${worklogBefore(text)}`)).toEqual({
+          where: {
+            kind: 'and',
+            left: { kind: 'compare', field: 'supportPlan', operator: '=', value: 'acme-gold' },
+            right: { kind: 'compare', field: 'worklogDate', operator: '<', value: text },
+          },
+          orderBy: [],
+        });
+      }),
+      { numRuns: 500, seed: 12 },
+    );
   });
 });

@@ -5,7 +5,7 @@
 import type { PayloadOf } from '../../../src/contract';
 import { MemoryStore } from '../../../src/adapters/storage/memory-store';
 import { listAll } from '../../../src/app/plans/list-all';
-import { fixedClock } from '../../../src/app/ports/clock';
+import { fixedClock, type Clock } from '../../../src/app/ports/clock';
 import type { StoreEntry } from '../../../src/app/ports/store';
 import { APP_ACCOUNT, emptyState, type PermissionKey, type SimIssue, type SimUser, type SimWorklog } from '../../../src/jira-simulator/model';
 import { JiraSimulator } from '../../../src/jira-simulator/simulator';
@@ -31,6 +31,10 @@ export const USERS = {
   manager: user('manager', { [PROJECT.id]: ['BROWSE_PROJECTS'] }),
   /** Administers the other project and cannot see this one. */
   outsider: user('outsider', { [OTHER_PROJECT.id]: ALL }),
+  /** Administers this project and may only browse the other one (not edit its issues). */
+  browsingAdmin: user('browsing-admin', { [PROJECT.id]: ALL, [OTHER_PROJECT.id]: ['BROWSE_PROJECTS'] }),
+  /** Administers this project without Jira's Edit issues permission in it. */
+  nonEditingAdmin: user('non-editing-admin', { [PROJECT.id]: ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'] }),
 } as const;
 
 function issue(id: string, key: string, projectId: string): SimIssue {
@@ -104,6 +108,8 @@ export interface BackendFixture extends LocalBackend {
 export interface FixtureOptions {
   /** More issues in the project, `SUP-100` onwards, summary "Bulk n", without work. */
   readonly extraIssues?: number;
+  /** Fixed at {@link NOW} by default. */
+  readonly clock?: Clock;
 }
 
 function extraIssues(count: number): SimIssue[] {
@@ -111,7 +117,7 @@ function extraIssues(count: number): SimIssue[] {
 }
 
 export function backendFixture(options: FixtureOptions = {}): BackendFixture {
-  const clock = fixedClock(NOW);
+  const clock = options.clock ?? fixedClock(NOW);
   const simulator = new JiraSimulator({ clock, timeZone: 'Europe/Berlin' });
   simulator.load({
     ...emptyState(),

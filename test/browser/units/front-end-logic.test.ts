@@ -1,10 +1,11 @@
 /**
- * The front end's pure logic, without a browser: form quantities, issue keys and the burn series. (Modules that
- * import the contract through the `@contract` alias are exercised by the browser test instead.)
+ * The front end's pure logic, without a browser: form quantities, issue keys, the burn series and counts in words.
+ * (Modules that import the contract through the `@contract` alias are exercised by the browser test instead.)
  */
 import { burnSeries } from '../../../static/project-page/src/burn-series';
 import { issueKeysOf, issueLabel } from '../../../static/project-page/src/issue-keys';
 import { hoursText, minorFromAmount, secondsFromHours } from '../../../static/project-settings/src/quantities';
+import { countOf, ISSUES } from '../../../static/shared/format/count';
 
 const DAY_MS = 86_400_000;
 
@@ -52,5 +53,12 @@ describe('issue keys for the breakdown by issue', () => {
       ['10003', 'SUP-3'],
     ]);
     expect(['10001', '10002', '10003'].map((issueId) => issueLabel(keys, issueId))).toEqual(['SUP-1', '10002', 'SUP-3']);
+  });
+});
+
+describe('counts in words', () => {
+  it('agrees the words with the count, by English plural rules', () => {
+    expect([0, 1, 2, 21, 1000].map((count) => countOf(count, ISSUES))).toEqual(['0 issues', '1 issue', '2 issues', '21 issues', '1000 issues']);
+    expect(countOf(1, { one: 'issue matches', other: 'issues match' })).toBe('1 issue matches');
   });
 });

@@ -1,0 +1,118 @@
+import { MemoryStore } from '../../adapters/storage/memory-store';
+import { buildPlan } from '../../ledger/test-builders';
+import { createPlan } from '../plans/create-plan';
+import { fixedClock } from '../ports/clock';
+import type { IssueLinkChange } from '../ports/aggregates';
+import { JiraError, type JiraErrorKind } from '../ports/jira';
+import { toJsonValue } from '../plans/to-json-value';
+import { bulkJobKey, bulkLinkChunkSchema, loadBulkJob, type BulkLinkChunk, type StoredBulkJob } from './bulk-job';
+import { runBulkLinkChunk } from './run-bulk-link-chunk';
+
+const NOW = Date.parse('2026-10-20T12:00:00Z');
+
+function jiraError(kind: JiraErrorKind, status: number, message: string): JiraError {
+  return new JiraError({ kind, operation: 'set-issue-link', method: 'PUT', path: '/rest/api/3/issue/x/properties/support-plan', status, errorMessages: [message], errors: {}, attempts: 1 });
+}
+
+/** How writing each issue's link goes, by issue id; absent: it is written. */
+const OUTCOMES: Readonly<Partial<Record<string, Error>>> = {
+  '2': jiraError('rate-limited', 429, 'Rate limit exceeded.'),
+  '3': jiraError('rate-limited', 429, 'Rate limit exceeded again.'),
+  '4': jiraError('server', 503, 'Service unavailable.'),
+  '5': jiraError('not-found', 404, 'Issue does not exist or you do not have permission to see it.'),
+  '6': jiraError('forbidden', 403, 'You do not have the permission to edit this issue.'),
+  '7': new TypeError("Cannot read properties of undefined (reading 'planId')"),
+};
+
+const job: StoredBulkJob = {
+  jobId: 'job-1',
+  planId: 'acme-gold',
+  billingClass: 'covered',
+  jql: 'project = SUP',
+  state: 'queued',
+  total: 8,
+  linked: 0,
+  failed: 0,
+  failures: [],
+  skipped: [{ reason: 'already-on-plan', count: 1, issueKeys: ['SUP-9'] }],
+  startedBy: 'acc-admin',
+  startedAt: NOW,
+  updatedAt: NOW,
+  projectId: '10000',
+  chunkCount: 1,
+  chunksDone: [],
+};
+
+const chunk: BulkLinkChunk = {
+  kind: 'bulk-link-chunk',
+  jobId: job.jobId,
+  chunk: 0,
+  projectId: job.projectId,
+  planId: job.planId,
+  billingClass: job.billingClass,
+  issues: ['1', '2', '3', '4', '5', '6', '7', '8'].map((id) => ({ id, key: `SUP-${id}` })),
+};
+
+/** A store holding the job and, unless told otherwise, its plan (internal id `plan-internal-1`). */
+async function storeWithJob(withPlan = true): Promise<MemoryStore> {
+  const store = new MemoryStore({ retryDelayMs: () => 0 });
+  await store.set(bulkJobKey(job.jobId), toJsonValue(job));
+  if (withPlan) {
+    const created = await createPlan({ store, clock: fixedClock(NOW), newId: () => 'plan-internal-1' }, { actor: { accountId: 'acc-admin' }, project: { id: job.projectId, key: 'SUP' } }, buildPlan({ id: job.planId }));
+    expect(created.ok).toBe(true);
+  }
+  return store;
+}
+
+describe('runBulkLinkChunk', () => {
+  it('counts each failure under its reason, rate limits apart from Jira outages, refusals and bugs', async () => {
+    const store = await storeWithJob();
+    const changes: IssueLinkChange[] = [];
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const appJira = {
+      setIssueLink: async (issueId: string) => {
+        const failure = OUTCOMES[issueId];
+        if (failure !== undefined) throw failure;
+      },
+    };
+    await runBulkLinkChunk({ store, clock: fixedClock(NOW + 1000), appJira, aggregates: { issueLinkChanged: async (change) => void changes.push(change) } }, chunk);
+
+    const after = await loadBulkJob(store, job.jobId);
+    expect(after && [after.state, after.linked, after.failed, after.skipped, after.updatedAt]).toEqual(['done', 2, 6, job.skipped, NOW + 1000]);
+    const messageOf = (issueId: string) => OUTCOMES[issueId]?.message;
+    expect(after?.failures).toEqual([
+      { reason: 'rate-limited', count: 2, issueKeys: ['SUP-2', 'SUP-3'], message: messageOf('2') },
+      { reason: 'jira-unavailable', count: 1, issueKeys: ['SUP-4'], message: messageOf('4') },
+      { reason: 'issue-gone', count: 1, issueKeys: ['SUP-5'], message: messageOf('5') },
+      { reason: 'jira-refused', count: 1, issueKeys: ['SUP-6'], message: messageOf('6') },
+      { reason: 'internal-error', count: 1, issueKeys: ['SUP-7'], message: "Cannot read properties of undefined (reading 'planId')" },
+    ]);
+    expect(messageOf('2')).toBe('Jira set-issue-link (PUT /rest/api/3/issue/x/properties/support-plan) failed after 1 attempt: 429 (Rate limit exceeded.)');
+    expect(changes.map((change) => [change.issueId, change.issueKey, change.link?.planId])).toEqual([['1', 'SUP-1', 'plan-internal-1'], ['8', 'SUP-8', 'plan-internal-1']]);
+    expect(logged).toHaveBeenCalledTimes(1);
+    logged.mockRestore();
+  });
+
+  it('writes nothing when the plan was deleted after the run started, and says so', async () => {
+    const store = await storeWithJob(false);
+    const written: string[] = [];
+    const appJira = { setIssueLink: async (issueId: string) => void written.push(issueId) };
+    await runBulkLinkChunk({ store, clock: fixedClock(NOW), appJira, aggregates: { issueLinkChanged: async () => undefined } }, chunk);
+    const after = await loadBulkJob(store, job.jobId);
+    expect(written).toEqual([]);
+    expect(after && [after.state, after.linked, after.failed, after.failures]).toEqual([
+      'done',
+      0,
+      8,
+      [{ reason: 'plan-gone', count: 8, issueKeys: chunk.issues.map((issue) => issue.key), message: 'The plan was deleted after the run started.' }],
+    ]);
+  });
+
+  it('reads a chunk queued by the previous release (ids only), naming its issues by id', () => {
+    const { issues: _issues, ...rest } = chunk;
+    expect(bulkLinkChunkSchema.parse({ ...rest, issueIds: ['10001', '10002'] }).issues).toEqual([
+      { id: '10001', key: '10001' },
+      { id: '10002', key: '10002' },
+    ]);
+  });
+});
