@@ -30,6 +30,11 @@ function grantAdminBrowseOnOtherProject(fixture: BackendFixture): void {
 
 /** Each is meant to reach issues of OTH from SUP's settings page; none matches an issue of SUP. */
 const JQL_ESCAPES = [
+  'key = NOPE-1) OR (project = OTH',
+  'key = NOPE-1) OR project = OTH OR (key = NOPE-2',
+  'summary ~ "x") OR (project = OTH',
+  "summary ~ 'x') OR (project = OTH",
+  'summary ~ "Ünïcødé ☃ \u202E") OR (project = OTH',
   'summary ~ "x\\") OR (project = OTH"',
   'key = NOPE-1) OR (project = OTH) ORDER BY (key',
   'key = NOPE-1 ORDER BY key) OR (project = OTH',
