@@ -88,7 +88,7 @@ function resolveCall(args: readonly Argument[]): string | undefined {
   return path.posix.join(base, ...rest.map((arg) => (arg.kind === 'literal' ? arg.text : 'some-name')));
 }
 
-/** With no known start, `'..', 'shared'` still names the folder beside a repository. */
+/** With no known start, a `'..'` literal followed by the sibling folder's name still names the folder beside a repository. */
 function climbsToSibling(args: readonly Argument[]): boolean {
   const literals = args.map((arg) => (arg.kind === 'literal' ? arg.text : undefined));
   return literals.some((text, index) => text === '..' && literals[index + 1] === 'shared');
