@@ -1,11 +1,11 @@
 /** A seeded pseudo-random generator (mulberry32): the simulator's only source of randomness. */
 export interface Random {
   /** Uniform in [0, 1). */
-  next(): number;
+  readonly next: () => number;
   /** Uniform integer in [min, max], both inclusive. */
-  integer(min: number, max: number): number;
-  pick<T>(items: readonly T[]): T;
-  chance(probability: number): boolean;
+  readonly integer: (min: number, max: number) => number;
+  readonly pick: <T>(items: readonly T[]) => T;
+  readonly chance: (probability: number) => boolean;
 }
 
 export function seededRandom(seed: number): Random {
