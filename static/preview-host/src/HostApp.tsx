@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { DemoSite, FrameContext, SurfaceModule } from '@preview/protocol';
 import { BridgeHost, type Navigation } from './bridge-host';
 import { DashboardView } from './DashboardView';
@@ -32,7 +32,8 @@ export function HostApp({ site }: { site: DemoSite }) {
   const [gadgetConfiguration, setGadgetConfiguration] = useState(site.gadgetConfiguration);
   const update = useCallback((change: Partial<HostState>) => setState((current) => ({ ...current, ...change })), []);
   const navigate = useCallback((to: Navigation) => update({ view: viewOfModule(site, to.moduleKey) ?? 'project' }), [site, update]);
-  const host = useMemo(() => new BridgeHost(site, state.theme, navigate), [site, navigate]);
+  // One bridge for the page's life (main.tsx renders one site); the effect below keeps its theme current.
+  const [host] = useState(() => new BridgeHost(site, state.theme, navigate));
 
   useEffect(() => writeHostState(state), [state]);
   useEffect(() => {

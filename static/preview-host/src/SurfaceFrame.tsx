@@ -15,7 +15,9 @@ interface SurfaceFrameProps {
 export function SurfaceFrame({ host, title, url, context, submit, height }: SurfaceFrameProps) {
   const iframe = useRef<HTMLIFrameElement>(null);
   const latestContext = useRef(context);
-  latestContext.current = context;
+  useLayoutEffect(() => {
+    latestContext.current = context;
+  });
 
   useLayoutEffect(() => {
     const element = iframe.current;

@@ -29,8 +29,8 @@ export function WorklogEditor({ user, issueKey, onChanged }: WorklogEditorProps)
 
   const refresh = useCallback(async () => setWorklogs(await listWorklogs(user, issueKey)), [user, issueKey]);
   useEffect(() => {
-    void refresh().catch((error: unknown) => setMessage(String(error)));
-  }, [refresh]);
+    listWorklogs(user, issueKey).then(setWorklogs, (error: unknown) => setMessage(String(error)));
+  }, [user, issueKey]);
 
   const run = async (change: () => Promise<void>) => {
     setMessage(null);

@@ -15,14 +15,15 @@ const POLL_MS = 1000;
 
 /** Follows a running bulk job until it is done or failed. */
 function useBulkJob(started: BulkJob | null): BulkJob | null {
-  const [job, setJob] = useState(started);
-  useEffect(() => setJob(started), [started]);
+  const [polled, setPolled] = useState<BulkJob | null>(null);
+  // A newly started job shows as started until its first poll answers.
+  const job = polled !== null && polled.jobId === started?.jobId ? polled : started;
   const jobId = job?.jobId;
   const finished = job === null || job.state === 'done' || job.state === 'failed';
   useEffect(() => {
     if (finished || jobId === undefined) return;
     const timer = window.setTimeout(() => {
-      void callResolver('bulk/status', { jobId }).then((outcome) => outcome.ok && setJob(outcome.data));
+      void callResolver('bulk/status', { jobId }).then((outcome) => outcome.ok && setPolled(outcome.data));
     }, POLL_MS);
     return () => window.clearTimeout(timer);
   }, [job, jobId, finished]);
