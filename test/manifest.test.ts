@@ -67,12 +67,12 @@ describe('manifest.yml', () => {
   });
 
   it('listens to worklog and issue events, reconciles on a schedule, and consumes both queues', () => {
-    expect(modulesOf('trigger').map((trigger) => [trigger['function'], trigger['events']])).toEqual([
+    expect(modulesOf('trigger').map((trigger) => [trigger.function, trigger.events])).toEqual([
       ['worklog-event', ['avi:jira:created:worklog', 'avi:jira:updated:worklog', 'avi:jira:deleted:worklog']],
       ['issue-created', ['avi:jira:created:issue']],
     ]);
-    expect(modulesOf('scheduledTrigger').map((trigger) => [trigger['function'], trigger['interval']])).toEqual([['reconcile', 'hour']]);
-    expect(modulesOf('consumer').map((consumer) => [consumer['queue'], consumer['function']])).toEqual([
+    expect(modulesOf('scheduledTrigger').map((trigger) => [trigger.function, trigger.interval])).toEqual([['reconcile', 'hour']]);
+    expect(modulesOf('consumer').map((consumer) => [consumer.queue, consumer.function])).toEqual([
       [SYNC_QUEUE_KEY, 'sync-job'],
       [BULK_QUEUE_KEY, 'bulk-link'],
       [ALERTS_QUEUE_KEY, 'alert-job'],

@@ -76,7 +76,7 @@ describe('deleting a plan and taking its key in another project', () => {
 
 describe('a store written before internal ids', () => {
   /** Written by the release before this one: SUP's acme-gold with SUP-1 and SUP-2 aggregated, 2026-09 closed, October's alerts raised. */
-  const before: StoreEntry[] = JSON.parse(readFileSync(path.join(__dirname, 'fixtures', 'store-before-plan-ids.json'), 'utf8'));
+  const before = JSON.parse(readFileSync(path.join(__dirname, 'fixtures', 'store-before-plan-ids.json'), 'utf8')) as StoreEntry[];
 
   async function legacyFixture(): Promise<BackendFixture> {
     const fixture = backendFixture();

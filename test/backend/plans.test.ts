@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { as, backendFixture, ISSUES, on, OTHER_PROJECT, planInput, PROJECT, USERS, type BackendFixture } from './support/backend-fixture';
 
 async function createAcmeGold(fixture: BackendFixture) {

@@ -43,7 +43,7 @@ const PLAN = {
 const LATE_HOURS = 2;
 
 let preview: RunningPreview;
-let browser: Browser;
+let browser: Browser | undefined;
 let page: Page;
 
 async function open(query: Record<string, string>): Promise<void> {
@@ -82,7 +82,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await preview?.stop();
+  // Unset when beforeAll failed before the preview started.
+  await (preview as RunningPreview | undefined)?.stop();
   await rm(DATA_DIR, { recursive: true, force: true });
 });
 

@@ -23,7 +23,7 @@ const PLAN = { id: 'browser-test-gold', name: 'Browser Test Gold' } as const;
 const ISSUE = 'SUP-1';
 
 let preview: RunningPreview;
-let browser: Browser;
+let browser: Browser | undefined;
 let page: Page;
 
 async function open(query: Record<string, string>): Promise<void> {
@@ -49,7 +49,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await preview?.stop();
+  // Unset when beforeAll failed before the preview started.
+  await (preview as RunningPreview | undefined)?.stop();
   await rm(DATA_DIR, { recursive: true, force: true });
 });
 

@@ -38,7 +38,7 @@ const statementAnswerSchema = z.object({ ok: z.literal(true), data: z.looseObjec
 const PRINTABLE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 let preview: RunningPreview;
-let browser: Browser;
+let browser: Browser | undefined;
 let page: Page;
 
 beforeAll(async () => {
@@ -48,7 +48,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await preview?.stop();
+  // Unset when beforeAll failed before the preview started.
+  await (preview as RunningPreview | undefined)?.stop();
   await rm(DATA_DIR, { recursive: true, force: true });
 });
 

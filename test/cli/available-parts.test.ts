@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parsePlan } from '../../src/input';
 import { listPeriods } from '../../src/ledger';
 import { runCli } from '../../src/cli/run-cli';
+import { statementJson } from './fixtures';
 
 const examples = ['contract-300h', 'mixed', 'payg'] as const;
 const file = (scenario: string, name: string) => `examples/${scenario}/${name}.json`;
@@ -59,10 +60,10 @@ describe('the parts of the available hours', () => {
       expect(parts.length).toBeGreaterThan(0);
       expect(parts.reduce((sum, [, hundredths]) => sum + hundredths, 0)).toBe(available);
 
-      const statement = JSON.parse(statementOutput(scenario, period, 'json'));
+      const statement = statementJson(statementOutput(scenario, period, 'json'));
       const broughtIn = statement.buckets
-        .filter((bucket: { kind: string; usableFrom: number }) => bucket.kind === 'block' && bucket.usableFrom < statement.period.start)
-        .reduce((sum: number, bucket: { openingSeconds: number }) => sum + bucket.openingSeconds, 0);
+        .filter((bucket) => bucket.kind === 'block' && bucket.usableFrom < statement.period.start)
+        .reduce((sum, bucket) => sum + bucket.openingSeconds, 0);
       expect(statement.includedSeconds + statement.carriedInSeconds + broughtIn + statement.purchasedSeconds).toBe(statement.availableSeconds);
       expect(Math.round(statement.availableSeconds / 36)).toBe(available);
     },

@@ -1,5 +1,5 @@
 import { runCli } from '../../src/cli/run-cli';
-import { linksDocument, pageOf, planDocument, worklog, worklogsArray, writeDocuments } from './fixtures';
+import { linksDocument, pageOf, planDocument, statementJson, worklog, worklogsArray, writeDocuments } from './fixtures';
 import { parseCsv } from './read-csv';
 
 function run(args: readonly string[]) {
@@ -21,9 +21,9 @@ function statement(paths: Record<string, string>, worklogs: string, period: stri
 /** Closes October as the CLI prints it, then writes the final worklogs and the closed file. */
 function closedOctober() {
   const first = writeDocuments({ plan: planDocument(), links: linksDocument(), billed });
-  const october = statement(first, first.billed ?? '', '2026-10');
+  const october = statement(first, first.billed, '2026-10');
   expect([october.exitCode, october.stderr]).toEqual([0, '']);
-  const frozen: Record<string, unknown> = JSON.parse(october.stdout);
+  const frozen = statementJson(october.stdout);
   const later = writeDocuments({ final, closed: [frozen] });
   return { paths: { ...first, ...later }, frozen };
 }
@@ -31,9 +31,9 @@ function closedOctober() {
 describe('support-hours statement --closed', () => {
   it('shows the late adjustments of the closed October on November, at October rates', () => {
     const { paths } = closedOctober();
-    const november = statement(paths, paths.final ?? '', '2026-11', '--closed', paths.closed ?? '');
+    const november = statement(paths, paths.final, '2026-11', '--closed', paths.closed);
     expect([november.exitCode, november.stderr]).toEqual([0, '']);
-    const json = JSON.parse(november.stdout);
+    const json = statementJson(november.stdout);
     expect(json.closedVersion).toBeNull();
     expect(json.lateAdjustments).toEqual([
       {
@@ -89,16 +89,16 @@ describe('support-hours statement --closed', () => {
 
   it('gives the frozen October for October, whatever the worklogs now say', () => {
     const { paths, frozen } = closedOctober();
-    const october = statement(paths, paths.final ?? '', '2026-10', '--closed', paths.closed ?? '');
+    const october = statement(paths, paths.final, '2026-10', '--closed', paths.closed);
     expect(october.exitCode).toBe(0);
     expect(JSON.parse(october.stdout)).toEqual({ ...frozen, closedVersion: 1 });
-    const text = statement(paths, paths.final ?? '', '2026-10', '--closed', paths.closed ?? '', '--format', 'text').stdout;
+    const text = statement(paths, paths.final, '2026-10', '--closed', paths.closed, '--format', 'text').stdout;
     expect(text.split('\n')[0]).toBe('Tiny plan (tiny): statement for 2026-10 (closed, version 1)');
   });
 
   it('lists the adjustments in the text and as record=adjustment rows in the CSV', () => {
     const { paths } = closedOctober();
-    const text = statement(paths, paths.final ?? '', '2026-11', '--closed', paths.closed ?? '', '--format', 'text').stdout;
+    const text = statement(paths, paths.final, '2026-11', '--closed', paths.closed, '--format', 'text').stdout;
     const section = text.slice(text.indexOf('Late adjustments'), text.indexOf('\n\nCharges'));
     expect(section.split('\n')).toEqual([
       'Late adjustments to closed periods',
@@ -107,7 +107,7 @@ describe('support-hours statement --closed', () => {
     ]);
     expect(text).toContain('  Overage, late adjustments to 2026-10  EUR 100.00  1.00 h at EUR 100.00/h\n  Total due                             EUR 600.00\n');
 
-    const rows = parseCsv(statement(paths, paths.final ?? '', '2026-11', '--closed', paths.closed ?? '', '--format', 'csv').stdout);
+    const rows = parseCsv(statement(paths, paths.final, '2026-11', '--closed', paths.closed, '--format', 'csv').stdout);
     const [header = [], ...body] = rows;
     const pick = (row: string[], ...columns: string[]) => columns.map((column) => row[header.indexOf(column)]);
     expect(body.map((row) => pick(row, 'record', 'worklog_id', 'rounded_seconds', 'overage_seconds', 'charge', 'amount_minor', 'description'))).toEqual([
@@ -122,17 +122,17 @@ describe('support-hours statement --closed', () => {
   it('refuses a closed file that is not statements of this plan, naming the file and the field', () => {
     const { paths, frozen } = closedOctober();
     const other = writeDocuments({ closed: [{ ...frozen, planId: 'gold' }], broken: [{ planId: 'tiny' }] });
-    const wrongPlan = statement(paths, paths.final ?? '', '2026-11', '--closed', other.closed ?? '');
+    const wrongPlan = statement(paths, paths.final, '2026-11', '--closed', other.closed);
     expect([wrongPlan.exitCode, wrongPlan.stdout, wrongPlan.stderr]).toEqual([
       1,
       '',
       `${other.closed}: [0].planId: is a statement of plan "gold", but the plan is "tiny"\n`,
     ]);
     const twice = writeDocuments({ closed: [frozen, frozen] });
-    expect(statement(paths, paths.final ?? '', '2026-11', '--closed', twice.closed ?? '').stderr).toBe(
+    expect(statement(paths, paths.final, '2026-11', '--closed', twice.closed).stderr).toBe(
       `${twice.closed}: [1].period.label: closes the same period as [0]\n`,
     );
-    const broken = statement(paths, paths.final ?? '', '2026-11', '--closed', other.broken ?? '');
+    const broken = statement(paths, paths.final, '2026-11', '--closed', other.broken);
     expect([broken.exitCode, broken.stderr.split('\n')[0]]).toEqual([1, `${other.broken}: [0].currency: is required`]);
   });
 });

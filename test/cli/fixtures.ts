@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Statement } from '../../src/ledger';
 
 /** A small bucket plan: 10 h a month in Berlin, 15-minute rounding, overage at 100.00 EUR/h, extra at 150.00 EUR/h. */
 export function planDocument(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -61,7 +62,12 @@ export function writeDocuments<Name extends string>(documents: Record<Name, unkn
   const entries = Object.entries<unknown>(documents).map(([name, document]) => {
     const path = join(folder, `${name}.json`);
     writeFileSync(path, typeof document === 'string' ? document : JSON.stringify(document));
-    return [name, path];
+    return [name, path] as const;
   });
-  return Object.fromEntries(entries);
+  return Object.fromEntries(entries) as Record<Name, string>;
+}
+
+/** The CLI's JSON statement: the ledger's statement with its figures unchanged (the `<field>Iso` twins are not in the type). */
+export function statementJson(stdout: string): Statement {
+  return JSON.parse(stdout) as Statement;
 }

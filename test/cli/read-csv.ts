@@ -5,7 +5,7 @@ export function parseCsv(text: string): string[][] {
   let cell = '';
   let quoted = false;
   for (let index = 0; index < text.length; index++) {
-    const char = text[index];
+    const char = text.charAt(index);
     const next = text[index + 1];
     if (quoted && char === '"' && next === '"') {
       cell += '"';

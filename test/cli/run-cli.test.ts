@@ -1,5 +1,5 @@
 import { runCli } from '../../src/cli/run-cli';
-import { linksDocument, pageOf, planDocument, worklog, worklogsArray, writeDocuments } from './fixtures';
+import { linksDocument, pageOf, planDocument, statementJson, worklog, worklogsArray, writeDocuments } from './fixtures';
 
 interface Run {
   readonly exitCode: number;
@@ -37,8 +37,8 @@ describe('support-hours statement (in process)', () => {
     const { result } = runWith({});
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toBe('');
-    const statement = JSON.parse(result.stdout);
-    expect(statement.charges.map((charge: { kind: string; amountMinor: number }) => [charge.kind, charge.amountMinor])).toEqual([
+    const statement = statementJson(result.stdout);
+    expect(statement.charges.map((charge) => [charge.kind, charge.amountMinor])).toEqual([
       ['fixed-fee', 50000],
       ['overage', 12500],
       ['extra', 18750],
@@ -51,7 +51,7 @@ describe('support-hours statement (in process)', () => {
   });
 
   it('renders every instant also in the plan time zone, next to it', () => {
-    const statement = JSON.parse(runWith({}, '--as-of', '2026-10-20T12:00:00Z').result.stdout);
+    const statement = statementJson(runWith({}, '--as-of', '2026-10-20T12:00:00Z').result.stdout);
     expect(statement.period).toEqual({
       index: 0,
       label: '2026-10',
@@ -62,15 +62,15 @@ describe('support-hours statement (in process)', () => {
       end: Date.parse('2026-10-31T23:00:00Z'),
       endIso: '2026-11-01T00:00:00.000+01:00',
     });
-    expect(statement.lines.at(-1).startedIso).toBe('2026-10-26T09:00:00.000+01:00');
-    expect(statement.forecast.asOfIso).toBe('2026-10-20T14:00:00.000+02:00');
+    expect(statement.lines.at(-1)).toMatchObject({ startedIso: '2026-10-26T09:00:00.000+01:00' });
+    expect(statement.forecast).toMatchObject({ asOfIso: '2026-10-20T14:00:00.000+02:00' });
   });
 
   it.each(['contract-300h', 'payg', 'mixed'])('examples/%s: the total is the sum of at least two charge lines', (scenario) => {
     const file = (name: string) => `examples/${scenario}/${name}.json`;
     const result = run(statementArgs({ plan: file('plan'), links: file('links'), worklogs: file('worklogs') }));
-    const statement = JSON.parse(result.stdout);
-    const charges: { amountMinor: number }[] = statement.charges;
+    const statement = statementJson(result.stdout);
+    const { charges } = statement;
     expect([result.exitCode, result.stderr, charges.length > 1]).toEqual([0, '', true]);
     expect(statement.totalMinor).toBe(charges.reduce((sum, charge) => sum + charge.amountMinor, 0));
   });
@@ -132,7 +132,7 @@ describe('support-hours statement (in process)', () => {
     const worklogs = [...worklogsArray(), worklog('9', '1001', '2026-09-30T23:59:00.000+0200', 600)];
     const { result } = runWith({ worklogs }, '--format', 'text');
     expect(result.stdout.split('\n').slice(-2)).toEqual(["Outside the plan's dates: 1 worklog of linked issues", '']);
-    const statement = JSON.parse(runWith({ worklogs }).result.stdout);
+    const statement = statementJson(runWith({ worklogs }).result.stdout);
     expect(statement.outOfPlan).toEqual([
       {
         worklogId: '9',
@@ -147,7 +147,7 @@ describe('support-hours statement (in process)', () => {
   it('warns on stderr, and still prints the statement, when no worklog of the period is on a linked issue', () => {
     const { paths, result } = runWith({ links: [{ issueId: '2001', planId: 'tiny', billingClass: 'covered' }] });
     expect(result.exitCode).toBe(0);
-    expect(JSON.parse(result.stdout).lines).toEqual([]);
+    expect(statementJson(result.stdout).lines).toEqual([]);
     expect(result.stderr).toBe(
       `warning: 0 of 5 worklogs are on issues linked to this plan (the worklogs of 2026-10 in ${paths.worklogs}, the links in ${paths.links})\n`,
     );
@@ -338,7 +338,7 @@ describe('support-hours statement (in process)', () => {
       const result = run(args);
       expect(result.exitCode).toBe(exitCode);
       if (exitCode === 0) expect(result.stdout).toMatch(/^Usage: node bin\/support-hours.js statement/);
-      else expect([result.stdout, result.stderr.split('\n')[0] + '\n']).toEqual(['', firstLine]);
+      else expect([result.stdout, `${result.stderr.split('\n')[0] ?? ''}\n`]).toEqual(['', firstLine]);
     });
 
     it.each([

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { linksDocument, pageOf, planDocument, worklog, writeDocuments } from './fixtures';
+import { linksDocument, pageOf, planDocument, statementJson, worklog, writeDocuments } from './fixtures';
 import { parseCsv } from './read-csv';
 
 const root = join(__dirname, '..', '..');
@@ -32,16 +32,6 @@ function exampleArgs(scenario: string, ...extra: string[]): string[] {
 function csvRecords(text: string): Record<string, string>[] {
   const [header = [], ...rows] = parseCsv(text);
   return rows.map((row) => Object.fromEntries(header.map((column, index) => [column, row[index] ?? ''])));
-}
-
-interface StatementJson {
-  readonly totalMinor: number;
-  readonly usedCoveredSeconds: number;
-  readonly overageSeconds: number;
-  readonly extraSeconds: number;
-  readonly nonBillableSeconds: number;
-  readonly charges: readonly { readonly kind: string; readonly amountMinor: number }[];
-  readonly lines: readonly unknown[];
 }
 
 describe('support-hours as a child process', () => {
@@ -86,7 +76,7 @@ describe('support-hours as a child process', () => {
     if (run === undefined) throw new Error(`no run named ${name}`);
     return run;
   };
-  const statementOf = (name: string): StatementJson => JSON.parse(ran(name).stdout);
+  const statementOf = (name: string) => statementJson(ran(name).stdout);
 
   it('runs from the compiled build', () => {
     expect(ran('build')).toEqual({ exitCode: 0, stdout: '', stderr: '' });

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { JiraResource } from '../../src/adapters/jira/transport';
 import { ROUTES } from '../../src/jira-simulator/routes';

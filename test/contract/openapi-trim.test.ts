@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import type { JsonObject } from '../../scripts/jira-openapi/json';
 import { buildSubset, contentSha256 } from '../../scripts/jira-openapi/subset-document';
 import { trimToOperations } from '../../scripts/jira-openapi/trim';

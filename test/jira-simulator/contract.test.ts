@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { validateResponse } from '../support/openapi';
 import type { RunningServer } from '../../src/jira-simulator/node-server';
 import type { JiraSimulator } from '../../src/jira-simulator/simulator';

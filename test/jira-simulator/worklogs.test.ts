@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import type { ProductEvent } from '../../src/jira-simulator/events';
 import { errorBody, worklogBody, worklogPage } from './responses';
 import { ADMIN, AGENT, APP, buildIssue, buildState, buildWorklog, call, newSimulator, VIEWER } from './site';

@@ -151,8 +151,8 @@ export function validateRequest(method: string, pathTemplate: string, request: R
 /** Query strings carry text; turn them into the JSON type the parameter's schema documents. */
 function coerceQueryValue(raw: string | readonly string[], schema: object): unknown {
   const type = 'type' in schema ? schema.type : undefined;
-  if (type === 'array') return Array.isArray(raw) ? raw : String(raw).split(',');
-  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (type === 'array') return typeof raw === 'string' ? raw.split(',') : raw;
+  const value = typeof raw === 'string' ? raw : raw[0];
   if (type === 'integer' || type === 'number') return /^-?\d+(\.\d+)?$/.test(String(value)) ? Number(value) : value;
   if (type === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
   return value;

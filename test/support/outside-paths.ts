@@ -134,7 +134,7 @@ export function findOutsidePaths(source: string, file: string): OutsidePath[] {
   for (const match of source.matchAll(ABSOLUTE)) {
     found.push({ index: match.index, text: match[0], reason: 'an absolute path of this machine or a home folder' });
   }
-  const relativeSpans: Array<readonly [number, number]> = [];
+  const relativeSpans: (readonly [number, number])[] = [];
   for (const match of source.matchAll(RELATIVE)) {
     relativeSpans.push([match.index, match.index + match[0].length]);
     if (climbsOut(path.posix.join(directory, match[0]))) {

@@ -1,7 +1,8 @@
 import { LocalQueue } from '../../src/local/events/local-queue';
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve: () => void = () => {};
+  // The executor runs synchronously, so `resolve` is set before it is returned.
+  let resolve!: () => void;
   const promise = new Promise<void>((done) => {
     resolve = done;
   });
@@ -40,14 +41,14 @@ describe('local queue', () => {
     const queue = new LocalQueue({ mode: 'manual' });
     const order: string[] = [];
     queue.consume('work', async ({ body }) => {
-      order.push(String(body));
+      order.push(JSON.stringify(body));
     });
 
     await queue.push('work', 'later', { delayInSeconds: 60 });
     await queue.push('work', 'now');
     await queue.drain();
 
-    expect(order).toEqual(['now', 'later']);
+    expect(order).toEqual(['"now"', '"later"']);
   });
 
   it('retries a job whose consumer throws, with a retry context, as Forge does', async () => {

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { useSimulatedJira } from './support/simulated-jira';
 
 describe('findPlanIssues over HTTP against the simulator', () => {

@@ -18,8 +18,8 @@ describe('worklogs changed and deleted since a watermark', () => {
     expect(new Set(changed.worklogs.map((worklog) => worklog.id)).size).toBe(2500);
     expect(changed.until).toBe(SEEDED_AT + 22500 + 1);
     expect(transport.calls()).toEqual([
-      ...Array(3).fill('GET /rest/api/3/worklog/updated'),
-      ...Array(3).fill('POST /rest/api/3/worklog/list'),
+      ...Array<string>(3).fill('GET /rest/api/3/worklog/updated'),
+      ...Array<string>(3).fill('POST /rest/api/3/worklog/list'),
     ]);
     expect(transport.sent.slice(0, 3).map(({ query }) => query.since)).toEqual([
       '0',

@@ -8,8 +8,8 @@ import { expectStoreError } from './store-contract';
 
 const mockEntity = { get: jest.fn(), set: jest.fn(), delete: jest.fn(), query: jest.fn() };
 const mockQuery = { index: jest.fn(), where: jest.fn(), limit: jest.fn(), cursor: jest.fn(), getMany: jest.fn() };
-const mockTransaction = { set: jest.fn(), delete: jest.fn(), check: jest.fn(), execute: jest.fn() };
-const mockKvs = { entity: jest.fn(), transact: jest.fn() };
+const mockTransaction = { set: jest.fn<unknown, [key: string, value: unknown, options: unknown]>(), delete: jest.fn(), check: jest.fn(), execute: jest.fn() };
+const mockKvs = { entity: jest.fn<unknown, [name: string]>(), transact: jest.fn<unknown, []>() };
 
 jest.mock('@forge/kvs', () => ({
   ...jest.requireActual<object>('@forge/kvs'),

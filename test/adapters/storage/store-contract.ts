@@ -36,7 +36,7 @@ function toOperation(kind: string, key: string, value: number, ifVersion: string
 
 function applyToModel(
   model: Map<string, number>,
-  transaction: ReadonlyArray<{ kind: string; key: string; value: number }>,
+  transaction: readonly { kind: string; key: string; value: number }[],
   prefix: string,
 ): void {
   for (const op of transaction) {

@@ -20,8 +20,8 @@ export function surfaceFrame(page: Page, surface: SurfaceKey): FrameLocator {
 /** The frame itself, for evaluating scripts in it (axe). */
 export async function surfaceFrameHandle(page: Page, surface: SurfaceKey): Promise<Frame> {
   const element = await page.locator(frameSelector(surface)).elementHandle();
-  const frame = await element?.contentFrame();
-  if (frame === null || frame === undefined) throw new Error(`No ${surface} frame on the page`);
+  const frame = await element.contentFrame();
+  if (frame === null) throw new Error(`No ${surface} frame on the page`);
   return frame;
 }
 

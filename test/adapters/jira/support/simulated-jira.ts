@@ -85,7 +85,7 @@ export class SimulatedJira {
  * may return state to lay over the built site), every request each test sent checked against
  * the OpenAPI document after it, stopped after all of them.
  */
-export function useSimulatedJira(seed: (site: SiteBuilder) => Partial<SimulatorState> | void): () => SimulatedJira {
+export function useSimulatedJira(seed: (site: SiteBuilder) => Partial<SimulatorState> | undefined): () => SimulatedJira {
   let jira: SimulatedJira | undefined;
   const running = (): SimulatedJira => {
     if (!jira) throw new Error('the simulated Jira is not running');
