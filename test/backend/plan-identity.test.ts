@@ -8,7 +8,7 @@ import type { ResolverError } from '../../src/contract';
 import { runPurgeChunk, STALLED_PURGE_MS } from '../../src/app/plans/purge-plan';
 import { fixedClock } from '../../src/app/ports/clock';
 import { reconcile } from '../../src/app/sync/reconcile';
-import type { StoreEntry } from '../../src/app/ports/store';
+import { isJsonObject, type StoreEntry } from '../../src/app/ports/store';
 import { as, backendFixture, ISSUES, NOW, on, OTHER_PROJECT, planInput, USERS, type BackendFixture } from './support/backend-fixture';
 
 const admin = as(USERS.admin);
@@ -135,8 +135,8 @@ describe('a deletion whose purge was lost', () => {
   it('is queued again by the reconciliation once it is stalled, and then finishes', async () => {
     const fixture = backendFixture();
     for (const entry of JSON.parse(readFileSync(path.join(__dirname, 'fixtures', 'store-before-plan-ids.json'), 'utf8')) as StoreEntry[]) {
-      const deleting = entry.key === 'plan:acme-gold' && typeof entry.value === 'object' && entry.value !== null && !Array.isArray(entry.value);
-      await fixture.store.set(entry.key, deleting ? { ...entry.value, status: 'deleting', updatedAt: NOW } : entry.value);
+      const { key, value } = entry;
+      await fixture.store.set(key, key === 'plan:acme-gold' && isJsonObject(value) ? { ...value, status: 'deleting', updatedAt: NOW } : value);
     }
     const reconcileAt = (at: number) => reconcile({ jira: fixture.jira.app, store: fixture.store, queue: fixture.queue, clock: fixedClock(at) });
 

@@ -1,14 +1,10 @@
-import type { JsonValue } from '../ports/store';
+import { isJsonObject, type JsonValue } from '../ports/store';
 
 /** One changed field; `before` absent: added, `after` absent: removed. */
 export interface JsonChange {
   readonly path: string;
   readonly before?: JsonValue;
   readonly after?: JsonValue;
-}
-
-function isObject(value: JsonValue | undefined): value is Readonly<Record<string, JsonValue>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function change(path: string, before: JsonValue | undefined, after: JsonValue | undefined): JsonChange {
@@ -25,7 +21,7 @@ const join = (path: string, key: string): string => (path === '' ? key : `${path
  * diffJson({ a: 1, b: { c: 2 } }, { a: 1, b: { c: 3 } }) // [{ path: 'b.c', before: 2, after: 3 }]
  */
 export function diffJson(before: JsonValue | undefined, after: JsonValue | undefined, path = ''): JsonChange[] {
-  if (isObject(before) && isObject(after)) {
+  if (isJsonObject(before) && isJsonObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     return keys.flatMap((key) => diffJson(before[key], after[key], join(path, key)));
   }

@@ -7,6 +7,11 @@
 
 export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
+/** A JSON object (not null, not an array); `Array.isArray` alone does not rule out readonly arrays for the compiler. */
+export function isJsonObject(value: JsonValue | undefined): value is Readonly<Record<string, JsonValue>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** Forge KVS limits, enforced by every implementation. */
 export const STORE_LIMITS = {
   maxKeyLength: 500,

@@ -1,6 +1,6 @@
 import { Queue } from '@forge/events';
 import type { PushOptions, WorkQueue } from '../../app/ports/queue';
-import type { JsonValue } from '../../app/ports/store';
+import { isJsonObject, type JsonValue } from '../../app/ports/store';
 
 /** The work-queue port over `@forge/events`: jobs that share a concurrency key run one at a time. */
 export class ForgeWorkQueue implements WorkQueue {
@@ -15,8 +15,4 @@ export class ForgeWorkQueue implements WorkQueue {
     });
     return jobId;
   }
-}
-
-function isJsonObject(value: JsonValue): value is Readonly<Record<string, JsonValue>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
