@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { BULK_QUEUE_KEY } from '../../src/app/bulk/bulk-job';
 import type { BulkJob } from '../../src/contract';
 import type { SimUser } from '../../src/jira-simulator/model';

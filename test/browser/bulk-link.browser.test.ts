@@ -24,7 +24,7 @@ const SUMMARY = 'Bulk link browser test';
 const DEMO_PLANS = demoPlans('2026-01-01');
 
 let preview: RunningPreview;
-let browser: Browser;
+let browser: Browser | undefined;
 let page: Page;
 
 /** Jira REST on the preview's simulator, as the demo admin (with the preview's write token, as its own page sends). */
@@ -52,7 +52,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await preview?.stop();
+  // Unset when beforeAll failed before the preview started.
+  await (preview as RunningPreview | undefined)?.stop();
   await rm(DATA_DIR, { recursive: true, force: true });
 });
 
