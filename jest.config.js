@@ -9,6 +9,8 @@ module.exports = {
   // Only a backstop against a hang: no result may depend on elapsed time, and jest's 5 s default failed CPU-heavy
   // tests (a 1 MiB frozen statement, whole simulated sites) whenever the machine was busy (npm run test:stress).
   testTimeout: 60_000,
+  // Jest's default leaves one core to itself, which on a 2-core machine means running every file in one process.
+  maxWorkers: '100%',
   transform: {
     '^.+\\.tsx?$': [
       '@swc/jest',

@@ -15,7 +15,7 @@ export const SUITES: readonly Suite[] = [
   { name: 'backend', summary: 'issue panel and gadget resolvers from stored aggregates: Jira calls, storage reads, latency' },
   { name: 'ui', summary: "gzipped JavaScript per surface, and the issue panel's first meaningful paint in Chromium" },
   { name: 'cli', summary: 'the compiled statement CLI from a fresh process, start-up included, on a small one-plan statement' },
-  { name: 'test-tiers', summary: 'lint, test:unit and test:browser (npm test piece by piece): wall time and CPU seconds of each process tree' },
+  { name: 'test-tiers', summary: 'check, test:unit and test:browser (npm test piece by piece): wall time and CPU seconds of each process tree' },
 ];
 
 export const SUITE_FILE_SUFFIX = '.bench.ts';
