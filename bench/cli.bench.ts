@@ -1,6 +1,6 @@
 /**
  * Times the statement CLI as a user runs it, `node bin/support-hours.js statement …`, start-up
- * included: the compiled CLI (dist/, built first, not timed) on a small one-plan statement, the
+ * included: the CLI's bundle (dist/, built first, not timed) on a small one-plan statement, the
  * October 2026 text summary of examples/payg. A bare `node -e 0` takes turns with it, so the
  * report shows how much of the time is Node's own start-up on this machine.
  *
@@ -43,7 +43,7 @@ function run(args: readonly string[], env: NodeJS.ProcessEnv): { wallMs: number;
   return { wallMs, stdout: child.stdout };
 }
 
-const build = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
+const build = spawnSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, encoding: 'utf8' });
 if (build.status !== 0) throw new Error(`building the CLI failed: ${build.stdout}${build.stderr}`);
 
 const folder = mkdtempSync(path.join(tmpdir(), 'support-hours-cli-bench-'));
@@ -71,7 +71,7 @@ try {
   }
   const cliCpuMs = median(cli.cpuMs);
   reportMarkdown(
-    `The compiled CLI (tsc output in dist/, which \`npm install\` builds) computing one small statement from a fresh process, start-up included: examples/payg, October 2026, text summary (\`${firstLine}\`). ${TIMED_RUNS} timed runs after ${WARM_UP_RUNS} warm-ups, taking turns with a bare Node start; medians.`,
+    `The CLI's bundle (dist/support-hours.js, which \`npm install\` builds with esbuild) computing one small statement from a fresh process, start-up included: examples/payg, October 2026, text summary (\`${firstLine}\`). ${TIMED_RUNS} timed runs after ${WARM_UP_RUNS} warm-ups, taking turns with a bare Node start; medians.`,
     markdownTable(
       [
         { title: 'command' },
