@@ -1,20 +1,35 @@
 /**
- * `npm run test:stress [-- --runs <n>] [-- <path pattern> …]`: runs the unit tier's test files (all, or those
- * matching the patterns) `--runs` times in a row (default 20) while the CPU is kept busy, then prints how often
- * each file failed. The load is stress-ng on every core when it is installed; otherwise two jest runs go at once
- * and load each other. A test that passes alone but fails here depends on the machine's speed: fix its cause.
+ * `npm run test:stress [-- --runs <n>] [-- --tier unit|browser|all] [-- --report <file.md>] [-- <path pattern> …]`:
+ * runs a tier's test files (the unit tier by default; all, or those matching the patterns) `--runs` times in a row
+ * (default 20) while the CPU is kept busy, then prints how often each file failed, and with `--report` also writes
+ * that as Markdown with the machine and the date. The load is stress-ng on every core when it is installed;
+ * otherwise two jest runs go at once and load each other. A test that passes alone but fails here depends on the
+ * machine's speed: fix its cause. The browser tier needs the surfaces built (`npm run build:static`).
  * Exits 1 when any file failed.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { machineFingerprint, thisMachine } from '../bench/report/machine';
+import { markdownTable } from '../bench/report/markdown-table';
 
 const ROOT = path.resolve(__dirname, '..');
 const JEST = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
-const UNIT_TIER = ['--testPathIgnorePatterns', '/test/browser/'];
+/**
+ * What each tier passes jest after the patterns: the same split as `npm run test:unit` and `npm run test:browser`,
+ * as files to ignore, so that the patterns narrow the tier instead of adding to it. (Last on the command line:
+ * jest's array options swallow the positional patterns that follow them.)
+ */
+const TIERS = {
+  unit: ['--testPathIgnorePatterns', '/test/browser/'],
+  browser: ['--testPathIgnorePatterns', '^(?!.*/test/browser/)'],
+  all: [],
+} as const satisfies Record<string, readonly string[]>;
+type Tier = keyof typeof TIERS;
+const isTier = (name: string): name is Tier => Object.hasOwn(TIERS, name);
 
 const JestReport = z.object({
   testResults: z.array(z.object({ name: z.string(), status: z.string(), message: z.string() })),
@@ -42,9 +57,9 @@ function startLoad(): Load {
   return { description: 'two jest runs at once (stress-ng is not installed)', concurrentRuns: 2, stop: () => undefined };
 }
 
-function runJest(outputFile: string, patterns: readonly string[]): Promise<void> {
+function runJest(outputFile: string, tier: Tier, patterns: readonly string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const jest = spawn(process.execPath, [JEST, '--json', '--outputFile', outputFile, '--silent', ...UNIT_TIER, ...patterns], { cwd: ROOT, stdio: 'ignore' });
+    const jest = spawn(process.execPath, [JEST, '--json', '--outputFile', outputFile, '--silent', ...patterns, ...TIERS[tier]], { cwd: ROOT, stdio: 'ignore' });
     jest.on('error', reject);
     // A failing run exits 1; its report says which files failed.
     jest.on('close', () => resolve());
@@ -68,31 +83,66 @@ async function recordRun(outputFile: string, tallies: Map<string, Tally>): Promi
   return failed;
 }
 
-function printSummary(tallies: ReadonlyMap<string, Tally>, load: Load): number {
+interface Outcome {
+  readonly headline: string;
+  readonly flakes: string;
+  readonly flaky: readonly (readonly [string, Tally])[];
+}
+
+function summarise(tallies: ReadonlyMap<string, Tally>, load: Load, what: string): Outcome {
   const flaky = [...tallies].filter(([, tally]) => tally.failures > 0).sort(([a], [b]) => a.localeCompare(b));
-  const runs = Math.max(0, ...[...tallies.values()].map((tally) => tally.runs));
-  console.log(`\n${tallies.size} test files, up to ${runs} runs each, under ${load.description}.`);
-  if (flaky.length === 0) {
-    console.log('Flakes: 0');
-    return 0;
-  }
-  console.log(`Flakes: ${flaky.reduce((total, [, tally]) => total + tally.failures, 0)} failed runs in ${flaky.length} files`);
-  for (const [file, tally] of flaky) console.log(`  ${tally.failures}/${tally.runs}  ${file}  ${tally.firstMessage}`);
-  return 1;
+  const runs = Math.min(...[...tallies.values()].map((tally) => tally.runs));
+  const failedRuns = flaky.reduce((total, [, tally]) => total + tally.failures, 0);
+  return {
+    headline: `${what}: ${tallies.size} test file${tallies.size === 1 ? "" : "s"}, each run ${runs === 1 ? 'once' : `${runs} times`}, under ${load.description}.`,
+    flakes: flaky.length === 0 ? 'Flakes: 0' : `Flakes: ${failedRuns} failed runs in ${flaky.length} files`,
+    flaky,
+  };
+}
+
+function printSummary(outcome: Outcome): void {
+  console.log(`\n${outcome.headline}\n${outcome.flakes}`);
+  for (const [file, tally] of outcome.flaky) console.log(`  ${tally.failures}/${tally.runs}  ${file}  ${tally.firstMessage}`);
+}
+
+async function writeReport(file: string, outcome: Outcome, started: Date, loadAtStart: number): Promise<void> {
+  const minutes = Math.round((Date.now() - started.getTime()) / 60_000);
+  const lines = [
+    '# Stress run',
+    '',
+    `Written by \`npm run test:stress -- --report ${path.relative(ROOT, file)}\` ([testing](testing.md#the-stress-run)). Started ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, took ${minutes} min, load average ${loadAtStart.toFixed(1)} at the start, on: ${machineFingerprint(thisMachine())}.`,
+    '',
+    outcome.headline,
+    '',
+    `**${outcome.flakes}**`,
+    '',
+    ...(outcome.flaky.length === 0
+      ? []
+      : [markdownTable([{ title: 'failed runs' }, { title: 'file' }, { title: 'first error' }], outcome.flaky.map(([name, tally]) => [`${tally.failures}/${tally.runs}`, name, tally.firstMessage])), '']),
+  ];
+  await writeFile(file, lines.join('\n'));
 }
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ options: { runs: { type: 'string', default: '20' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    options: { runs: { type: 'string', default: '20' }, tier: { type: 'string', default: 'unit' }, report: { type: 'string' } },
+    allowPositionals: true,
+  });
   const rounds = Number(values.runs);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--runs must be a whole number of at least 1, not ${values.runs}`);
+  const tier = values.tier;
+  if (!isTier(tier)) throw new Error(`--tier must be one of ${Object.keys(TIERS).join(', ')}, not ${tier}`);
+  const started = new Date();
+  const loadAtStart = loadavg()[0] ?? 0;
   const folder = await mkdtemp(path.join(tmpdir(), 'support-hours-stress-'));
   const load = startLoad();
   const tallies = new Map<string, Tally>();
-  console.log(`Running the unit tier${positionals.length > 0 ? ` (${positionals.join(' ')})` : ''} ${rounds} times under ${load.description}.`);
+  const what = `The ${tier === 'all' ? 'unit and browser tiers' : `${tier} tier`}${positionals.length > 0 ? ` (${positionals.join(' ')})` : ''}`;
+  console.log(`Running ${what.charAt(0).toLowerCase()}${what.slice(1)} ${rounds} times under ${load.description}.`);
   try {
     for (let round = 1; round <= rounds; round += 1) {
       const outputs = Array.from({ length: load.concurrentRuns }, (_, run) => path.join(folder, `round-${round}-${run}.json`));
-      await Promise.all(outputs.map((output) => runJest(output, positionals)));
+      await Promise.all(outputs.map((output) => runJest(output, tier, positionals)));
       const failed = (await Promise.all(outputs.map((output) => recordRun(output, tallies)))).flat();
       console.log(`round ${round}/${rounds}: ${failed.length === 0 ? 'all passed' : `failed: ${failed.join(', ')}`}`);
     }
@@ -100,7 +150,10 @@ async function main(): Promise<number> {
     load.stop();
     await rm(folder, { recursive: true, force: true });
   }
-  return printSummary(tallies, load);
+  const outcome = summarise(tallies, load, what);
+  printSummary(outcome);
+  if (values.report !== undefined) await writeReport(path.resolve(values.report), outcome, started, loadAtStart);
+  return outcome.flaky.length === 0 ? 0 : 1;
 }
 
 main().then(
