@@ -1,4 +1,4 @@
-// Lint for the backend (src, test, bench, scripts) and the static/ Custom UI workspace.
+// Lint for the backend (src, test, bench, scripts, examples) and the static/ Custom UI workspace.
 // Type-aware rules read each file's nearest tsconfig.json (the root one, or static/tsconfig.json) through the project service.
 // Tests that use asymmetric matchers (expect.any, objectContaining) import `expect` from '@jest/globals': @types/jest types them `any`.
 import js from '@eslint/js';
@@ -12,7 +12,7 @@ const LEDGER_PURITY =
 export default defineConfig(
   { ignores: ['**/node_modules/**', '**/build/**', 'dist/**', 'coverage/**'] },
   {
-    files: ['{src,test,bench,scripts}/**/*.ts', 'static/**/*.{ts,tsx}'],
+    files: ['{src,test,bench,scripts,examples}/**/*.ts', 'static/**/*.{ts,tsx}'],
     extends: [js.configs.recommended, tseslint.configs.strictTypeChecked, tseslint.configs.stylisticTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },

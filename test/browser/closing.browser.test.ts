@@ -8,7 +8,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
-import { csvRecords } from './support/csv';
+import { csvRecords } from '../support/csv';
 import { surfaceFrame, waitForText } from './support/frames';
 import { invokeAs } from './support/invoke';
 import { PREVIEW_NOW, newPreviewPage, type RunningPreview, startPreview } from './support/preview-process';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
-import { csvRecords } from './support/csv';
+import { csvRecords } from '../support/csv';
 import { frameSelector, type SurfaceKey, surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
 import { newPreviewPage, type RunningPreview, startPreview } from './support/preview-process';
 import { invokeAs } from './support/invoke';

@@ -1,6 +1,6 @@
 import { runCli } from '../../src/cli/run-cli';
 import { linksDocument, pageOf, planDocument, statementJson, worklog, worklogsArray, writeDocuments } from './fixtures';
-import { parseCsv } from './read-csv';
+import { parseCsv } from '../support/csv';
 
 function run(args: readonly string[]) {
   let stdout = '';

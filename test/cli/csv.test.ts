@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { csvCell, csvDocument } from '../../src/cli/csv';
-import { parseCsv } from './read-csv';
+import { parseCsv } from '../support/csv';
 
 describe('csvCell', () => {
   it.each([

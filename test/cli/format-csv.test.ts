@@ -2,7 +2,7 @@ import { formatStatementCsv } from '../../src/cli/format-csv';
 import { authorNamesOf } from '../../src/cli/statement-view';
 import { buildStatement, type JiraWorklog } from '../../src/ledger';
 import { HOUR, buildLink, buildPlan, buildWorklog } from '../../src/ledger/test-builders';
-import { csvRecords } from '../browser/support/csv';
+import { csvRecords } from '../support/csv';
 
 /** 10 h included in Berlin, 15-minute rounding, overage 100.00/h, extra 150.00/h, a 50.00 fixed fee. */
 const plan = buildPlan({

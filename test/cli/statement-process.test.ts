@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { linksDocument, pageOf, planDocument, statementJson, worklog, writeDocuments } from './fixtures';
-import { parseCsv } from './read-csv';
+import { csvRecords } from '../support/csv';
 
 const root = join(__dirname, '..', '..');
 
@@ -27,11 +27,6 @@ const cli = (...args: string[]) => runProcess('node', ['bin/support-hours.js', .
 function exampleArgs(scenario: string, ...extra: string[]): string[] {
   const file = (name: string) => `examples/${scenario}/${name}.json`;
   return ['statement', '--plan', file('plan'), '--links', file('links'), '--worklogs', file('worklogs'), '--period', '2026-10', ...extra];
-}
-
-function csvRecords(text: string): Record<string, string>[] {
-  const [header = [], ...rows] = parseCsv(text);
-  return rows.map((row) => Object.fromEntries(header.map((column, index) => [column, row[index] ?? ''])));
 }
 
 describe('support-hours as a child process', () => {

@@ -12,7 +12,7 @@ import { buildLink, buildPlan, buildWorklog, HOUR } from '../../src/ledger/test-
 import type { SurfaceTarget } from '../../src/local/forge-context';
 import { renderPrintableStatement } from '../../src/statement-print';
 import { escapeHtml } from '../../src/statement-print/escape-html';
-import { csvRecords } from '../browser/support/csv';
+import { csvRecords } from '../support/csv';
 import { call } from '../jira-simulator/site';
 import { as, backendFixture, ISSUES, on, OTHER_PROJECT, planInput, PROJECT, USERS, type BackendFixture } from '../backend/support/backend-fixture';
 import { previewThenLink } from './support/bulk-link';

@@ -1,27 +1,29 @@
-/** Reads an RFC 4180 CSV document (quoted cells, doubled quotes, CRLF) into rows of cells. */
+/** An RFC 4180 reader (quoted cells, doubled quotes, CRLF rows, as the app's one CSV writer, src/cli/csv.ts, writes them). */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
   let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
+  for (let index = 0; index < text.length; index++) {
     const char = text.charAt(index);
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
+    const next = text[index + 1];
+    if (quoted && char === '"' && next === '"') {
+      cell += '"';
+      index++;
+    } else if (char === '"') {
+      quoted = !quoted;
+    } else if (!quoted && char === ',') {
       row.push(cell);
       cell = '';
-    } else if (char === '\n') {
-      row.push(cell.replace(/\r$/, ''));
+    } else if (!quoted && char === '\r' && next === '\n') {
+      row.push(cell);
       rows.push(row);
       row = [];
       cell = '';
-    } else cell += char;
+      index++;
+    } else {
+      cell += char;
+    }
   }
   return rows;
 }
