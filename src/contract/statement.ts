@@ -101,7 +101,7 @@ export const adjustmentChargeSchema = z.object({
   amountMinor: minorUnits,
 }) satisfies z.ZodType<AdjustmentCharge>;
 
-/** A statement's figures without its lines and breakdowns: what history tables and cards show. */
+/** A statement's figures without its lines, breakdowns and late adjustments (lists that grow with the work): what history tables and cards show. */
 export const statementTotalsSchema = z.object({
   planId: z.string(),
   currency: z.string(),
@@ -123,11 +123,11 @@ export const statementTotalsSchema = z.object({
   thresholdsCrossed: z.array(z.object({ percent: z.int(), worklogId: z.string(), at: instant, usedCoveredSeconds: seconds })),
   forecast: forecastSchema.nullable(),
   closedVersion: z.int().min(1).nullable(),
-  lateAdjustments: z.array(lateAdjustmentSchema),
   adjustmentCharges: z.array(adjustmentChargeSchema),
 });
 
 export const statementSchema = statementTotalsSchema.extend({
+  lateAdjustments: z.array(lateAdjustmentSchema),
   byIssue: z.array(breakdownSchema),
   byAuthor: z.array(breakdownSchema),
   lines: z.array(worklogLineSchema),

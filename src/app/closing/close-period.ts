@@ -18,7 +18,7 @@ import { chunkPrefix, closedVersionKey, closingAuditKey, periodStateKey } from '
 import type { ClosingPorts } from './closing-ports';
 import { toClosedVersion, type StoredManifest, type StoredPeriodState } from './closing-records';
 import { loadPeriodState, planPeriod } from './closing-repository';
-import { deleteChunks, splitStatement, statementJsonSchema, writeChunks } from './frozen-statement';
+import { deleteChunks, splitStatement, writeChunks } from './frozen-statement';
 
 export interface PeriodRef {
   readonly planId: string;
@@ -48,7 +48,7 @@ export async function closePeriod(ports: ClosingPorts, context: PlanWriteContext
 
   const version = (current?.state.version ?? 0) + 1;
   const statement = await statementFor(ports, stored, period);
-  const split = await splitStatement(statementJsonSchema.parse(toCanonicalValue({ ...statement, closedVersion: version })));
+  const split = await splitStatement({ ...statement, closedVersion: version });
   const prefix = chunkPrefix(internalIdOf(stored), period.label, ports.newId());
   const manifest: StoredManifest = {
     planId: stored.plan.id,

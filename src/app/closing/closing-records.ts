@@ -21,7 +21,11 @@ export const storedManifestSchema = closedVersionSchema.omit({ totals: true }).e
   head: z.record(z.string(), z.json()),
 });
 
-export const storedChunkSchema = z.object({ list: z.string(), items: z.array(z.json()) });
+/**
+ * The store hands back JSON, and the statement's own schema checks every item once the
+ * statement is put together: checking each item's JSON here too would double a large read.
+ */
+export const storedChunkSchema = z.object({ list: z.string(), items: z.array(z.custom<z.infer<ReturnType<typeof z.json>>>()) });
 
 export const storedAuditSchema = closingAuditEntrySchema;
 

@@ -10,8 +10,8 @@ import { withActiveAlerts } from '../alerts/active-alerts';
 import { toPlanCard } from './plan-card';
 import type { UsagePorts } from './usage-ports';
 
-/** The statement's figures without its lines and breakdowns. */
-export function statementTotals({ byIssue: _byIssue, byAuthor: _byAuthor, lines: _lines, outOfPlan: _outOfPlan, ...totals }: Statement): DeepReadonly<StatementTotals> {
+/** The statement's figures without its lines, breakdowns and late adjustments. */
+export function statementTotals({ byIssue: _byIssue, byAuthor: _byAuthor, lines: _lines, outOfPlan: _outOfPlan, lateAdjustments: _lateAdjustments, ...totals }: Statement): DeepReadonly<StatementTotals> {
   return totals;
 }
 

@@ -1,0 +1,72 @@
+import { MemoryStore } from '../../adapters/storage/memory-store';
+import { periodByLabel } from '../../ledger';
+import type { IssueLink, JiraWorklog } from '../../ledger/types';
+import { buildPlan } from '../../ledger/test-builders';
+import { createPlan } from '../plans/create-plan';
+import { listAll } from '../plans/list-all';
+import type { PlanAggregates, PlanLedgerInput } from '../ports/aggregates';
+import { STORE_LIMITS } from '../ports/store';
+import { statementFor } from '../usage/plan-statements';
+import { closePeriod } from './close-period';
+import { readClosedVersion } from './closed-statements';
+import { CHUNK_MAX_BYTES } from './frozen-statement';
+import type { ClosingPorts } from './closing-ports';
+
+const NOW = Date.parse('2026-11-20T12:00:00Z');
+const CONTEXT = { actor: { accountId: 'acc-admin' }, project: { id: '10000', key: 'SUP' } };
+const LATE_WORKLOGS = 100_000;
+const ISSUES = 1_000;
+
+/** `count` worklogs of a quarter of an hour each in September, spread over `ISSUES` issues; built directly, not through Jira. */
+function septemberWork(count: number): PlanLedgerInput {
+  const links: IssueLink[] = Array.from({ length: ISSUES }, (_, index) => ({ issueId: String(10_000 + index), issueKey: `SUP-${index + 1}`, planId: 'gold', billingClass: 'covered' }));
+  const worklogs: JiraWorklog[] = Array.from({ length: count }, (_, index) => {
+    const minute = index % (29 * 24 * 60);
+    const started = new Date(Date.UTC(2026, 8, 1) + minute * 60_000).toISOString().replace('Z', '+0000');
+    return { id: String(1_000_000 + index), issueId: String(10_000 + (index % ISSUES)), started, timeSpentSeconds: 900, author: { accountId: `acc-${index % 7}` } };
+  });
+  return { links, worklogs };
+}
+
+describe('closing a period whose statement books many late adjustments', () => {
+  it(`freezes ${LATE_WORKLOGS.toLocaleString('en')} of them in chunks within the store's limits, and reads them back exactly`, async () => {
+    const store = new MemoryStore({ retryDelayMs: () => 0 });
+    let input: PlanLedgerInput = { links: [], worklogs: [] };
+    const aggregates: PlanAggregates = {
+      loadPlanLedgerInput: () => Promise.resolve(input),
+      loadIssueLink: () => Promise.resolve(undefined),
+      issueLinkChanged: () => Promise.resolve(),
+      planChanged: () => Promise.resolve(),
+    };
+    let ids = 0;
+    const ports: ClosingPorts = { store, aggregates, clock: { now: () => NOW }, newId: () => `00000000-0000-4000-8000-${String((ids += 1)).padStart(12, '0')}` };
+    const created = await createPlan(ports, CONTEXT, buildPlan({ startDate: '2026-09-01' }));
+    if (!created.ok) throw new Error('the plan was not created');
+
+    // September is closed with no work; then all of it arrives late, and October books it.
+    expect((await closePeriod(ports, CONTEXT, { planId: 'gold', period: '2026-09' })).ok).toBe(true);
+    input = septemberWork(LATE_WORKLOGS);
+    const october = await closePeriod(ports, CONTEXT, { planId: 'gold', period: '2026-10' });
+    if (!october.ok) throw new Error(`closing October was refused: ${october.refusal.kind}`);
+    expect(october.data.chunkCount).toBeGreaterThan(100);
+
+    // The manifest, which every period list reads, stays one storage unit; no value passes the limit.
+    const entries = await listAll(store, 'closing-');
+    const sizes = entries.map((entry) => ({ key: entry.key, bytes: Buffer.byteLength(JSON.stringify(entry.value)) }));
+    expect(sizes.filter((entry) => entry.key.startsWith('closing-version:')).every((entry) => entry.bytes <= STORE_LIMITS.usageUnitBytes)).toBe(true);
+    expect(Math.max(...sizes.map((entry) => entry.bytes))).toBeLessThanOrEqual(CHUNK_MAX_BYTES + 1024);
+
+    const frozen = await readClosedVersion(store, CONTEXT.project, { planId: 'gold', period: '2026-10', version: 1 });
+    if (!frozen.ok) throw new Error('October has no frozen version');
+    const adjustments = frozen.data.statement.lateAdjustments;
+    expect([adjustments.length, new Set(adjustments.map((adjustment) => adjustment.worklogId)).size]).toEqual([LATE_WORKLOGS, LATE_WORKLOGS]);
+    expect(adjustments.every((adjustment) => adjustment.periodLabel === '2026-09' && adjustment.kind === 'added' && adjustment.roundedSeconds === 900)).toBe(true);
+    expect(frozen.data.statement.adjustmentCharges.map((charge) => [charge.kind, charge.seconds])).toEqual([['overage', LATE_WORKLOGS * 900 - 10 * 3600]]);
+
+    // November settles against what October booked: nothing is booked twice.
+    const novemberPeriod = periodByLabel(created.data.plan, '2026-11');
+    if (novemberPeriod === null) throw new Error('the plan has no November');
+    const november = await statementFor(ports, created.data, novemberPeriod);
+    expect([november.lateAdjustments.length, november.adjustmentCharges.length]).toEqual([0, 0]);
+  });
+});
