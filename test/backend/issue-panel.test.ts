@@ -1,3 +1,4 @@
+import { call } from '../jira-simulator/site';
 import { as, backendFixture, ISSUES, NOW, on, OTHER_PROJECT, planInput, USERS, type BackendFixture } from './support/backend-fixture';
 
 async function linkIssues(fixture: BackendFixture, issues: readonly (typeof ISSUES)[keyof typeof ISSUES][]) {
@@ -65,6 +66,21 @@ describe('issue panel resolvers', () => {
     if (!view.ok) throw new Error(view.error.message);
     expect(view.data.balance).toMatchObject({ usedCoveredSeconds: 37_800, remainingSeconds: 0, overageSeconds: 1800, overageMinor: 6000, thresholdsCrossed: [80, 100], thresholdState: 'exhausted' });
     expect([view.data.issueUsage?.period.rawSeconds, view.data.issueUsage?.allTime.rawSeconds, view.data.issueUsage?.allTime.worklogCount]).toEqual([25_200, 36_000, 2]);
+  });
+
+  it('counts late work in a closed period in the issue\'s all-time hours, not in this period\'s', async () => {
+    await linkIssues(fixture, [ISSUES.sup1, ISSUES.sup2]);
+    const closed = await fixture.invoker.invoke('closing/close', { planId: 'acme-gold', period: '2026-09' }, as(USERS.admin), on.projectPage());
+    expect(closed.ok).toBe(true);
+    // 12 h more September work on SUP-2 (3 h logged before the close), logged after September was closed.
+    const late = await call(fixture.simulator, USERS.agent, 'POST', `/rest/api/3/issue/${ISSUES.sup2.id}/worklog`, { timeSpentSeconds: 12 * 3600, started: '2026-09-21T09:00:00.000+0200' });
+    expect(late.status).toBe(201);
+    await fixture.simulator.idle();
+    await fixture.queue.drain();
+    const view = await fixture.invoker.invoke('issue/get', {}, as(USERS.agent), on.issue(ISSUES.sup2));
+    if (!view.ok) throw new Error(view.error.message);
+    // September 3 h + 12 h late, October 7 h.
+    expect([view.data.issueUsage?.period.rawSeconds, view.data.issueUsage?.allTime.rawSeconds, view.data.issueUsage?.allTime.worklogCount]).toEqual([7 * 3600, 22 * 3600, 3]);
   });
 
   it('answers the panel with one Jira call (the caller\'s permissions) and no worklog fetch', async () => {

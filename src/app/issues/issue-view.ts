@@ -6,7 +6,7 @@ import { historyThroughNow } from '../usage/plan-statements';
 import { withActiveAlerts } from '../alerts/active-alerts';
 import { toPlanCard } from '../usage/plan-card';
 import type { UsagePorts } from '../usage/usage-ports';
-import { issueUsage } from './issue-usage';
+import { allTimeUsage, periodUsage } from './issue-usage';
 
 export interface IssueRef {
   readonly id: string;
@@ -44,7 +44,7 @@ export async function issueView(ports: UsagePorts, request: IssueViewRequest): P
     data: {
       ...base,
       balance: await withActiveAlerts(ports.store, plan, toPlanCard(plan, current, ports.clock.now())),
-      issueUsage: { period: issueUsage([current], request.issue.id), allTime: issueUsage(history, request.issue.id) },
+      issueUsage: { period: periodUsage(current, request.issue.id), allTime: allTimeUsage(history, request.issue.id) },
     },
   };
 }
