@@ -93,7 +93,7 @@ describe('manifest.yml', () => {
   });
 
   it('asks for the least Jira scopes the app uses (see docs/readme/60-backend.md)', () => {
-    expect(manifest.permissions.scopes).toEqual(['read:jira-work', 'write:jira-work', 'storage:app']);
+    expect(manifest.permissions.scopes).toEqual(['read:jira-work', 'write:jira-work', 'read:jira-user', 'storage:app']);
     expect(manifest.permissions.content?.styles).toEqual(['unsafe-inline']);
   });
 });

@@ -14,6 +14,8 @@ export interface SimUser {
   readonly displayName: string;
   readonly timeZone: string;
   readonly accountType: 'atlassian' | 'app';
+  /** False for a deactivated account (it still resolves, with `active: false`); absent means active. */
+  readonly active?: boolean;
   /** Project id → the permissions the user holds in it. */
   readonly permissions: Readonly<Record<string, readonly PermissionKey[]>>;
 }

@@ -11,6 +11,7 @@ export const simulatorStateSchema: z.ZodType<SimulatorState> = z.object({
       displayName: z.string(),
       timeZone: z.string(),
       accountType: z.enum(['atlassian', 'app']),
+      active: z.boolean().optional(),
       permissions: z.record(z.string(), z.array(z.enum(PERMISSION_KEYS))),
     }),
   ),

@@ -10,7 +10,7 @@ function userDetails(user: SimUser, baseUrl: string) {
     accountId: user.accountId,
     emailAddress: user.email,
     displayName: user.displayName,
-    active: true,
+    active: user.active ?? true,
     timeZone: user.timeZone,
     accountType: user.accountType,
   };

@@ -1,4 +1,4 @@
-import { HttpTransport, JiraAdapter, type FetchFunction } from '../adapters/jira';
+import { HttpTransport, JiraAdapter, type FetchFunction, type JiraClientOptions } from '../adapters/jira';
 
 /** A Jira account the local runtime can act as: a person, or the app's own account. */
 export interface LocalAccount {
@@ -15,6 +15,8 @@ export interface LocalJiraOptions {
   readonly users: readonly LocalAccount[];
   /** Stands for Forge's `asApp()`. */
   readonly app: LocalAccount;
+  /** The access layer's retries and limits, as Forge's wiring has them by default. */
+  readonly client?: JiraClientOptions;
 }
 
 /** Nobody can sign in with this: calls for an unknown account get Jira's own 401. */
@@ -47,6 +49,6 @@ export class LocalJira {
 
   private adapterFor(account: LocalAccount): JiraAdapter {
     const transport = new HttpTransport({ baseUrl: this.options.baseUrl, email: account.email, apiToken: account.apiToken, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) });
-    return new JiraAdapter(transport);
+    return new JiraAdapter(transport, this.options.client);
   }
 }

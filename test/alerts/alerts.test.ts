@@ -1,13 +1,30 @@
 import { ALERTS_QUEUE_KEY } from '../../src/app/alerts/alert-keys';
 import { activeAlerts } from '../../src/app/alerts/active-alerts';
-import { checkPlanAlerts } from '../../src/app/alerts/check-plan-alerts';
-import { ADMIN } from '../jira-simulator/site';
+import { ALERT_OUTBOX_PREFIX, REDRIVE_AFTER_MS } from '../../src/app/alerts/alert-outbox';
+import { checkPlanAlerts, storedAlerts } from '../../src/app/alerts/check-plan-alerts';
+import { FIRST_RETRY_DELAY_SECONDS, MAX_RETRIES, RETRY_HORIZON_SECONDS } from '../../src/app/jobs/failure-policy';
+import { loadProblems } from '../../src/app/jobs/problems';
+import type { JsonValue } from '../../src/app/ports/store';
+import type { SimUser } from '../../src/jira-simulator/model';
+import { ADMIN, SUP } from '../jira-simulator/site';
+import type { SyncSite } from '../sync/sync-site';
 import { GOLD_ISSUES, captureEvents, worklogEvents } from '../sync/sync-site';
 import { ALERTING_GOLD, HOURS, alertStates, mailed, startAlertSite } from './alert-site';
 
 const { first: issueA, second: issueB } = GOLD_ISSUES;
 const AT_80 = 'Support plan "Gold support" reached 80 % of its hours for 2026-10';
 const AT_100 = 'Support plan "Gold support" reached 100 % of its hours for 2026-10';
+
+/** An account Jira still knows, deactivated. */
+const LEAVER: SimUser = { ...ADMIN, accountId: 'acc-leaver', email: 'leaver@example.com', apiToken: 'leaver-token', displayName: 'Lee Ver', active: false };
+
+function addUser(site: SyncSite, user: SimUser): void {
+  const state = site.simulator.snapshot();
+  site.simulator.load({ ...state, users: [...state.users, user] });
+}
+
+const isRetry = (body: JsonValue): boolean => typeof body === 'object' && body !== null && 'retry' in body;
+const isDelivery = (body: JsonValue): boolean => typeof body === 'object' && body !== null && 'kind' in body && body.kind === 'deliver';
 
 describe('threshold alerts', () => {
   it('raises each crossed threshold once and mails the plan’s recipients through Jira on the crossing issue', async () => {
@@ -103,18 +120,124 @@ describe('threshold alerts', () => {
     expect(mailed(site)).toEqual([]);
   });
 
-  it('retries a failed delivery through the queue and mails it once', async () => {
+  it('retries a failed delivery after a pause and mails it once', async () => {
     const site = await startAlertSite();
+    const pushes = jest.spyOn(site.queue, 'push');
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     site.simulator.faults.serverErrors.push({ path: /\/notify$/, next: 1, status: 503 });
     await site.logWork(issueA.id, HOURS(9));
     await site.settle();
 
     expect(site.simulator.stats.injectedServerErrors).toBe(1);
-    const failures = site.queue.runs.filter((run) => run.queueKey === ALERTS_QUEUE_KEY && run.error !== undefined);
-    expect(failures).toHaveLength(1);
-    expect(failures[0]?.error).toMatch(/^Jira notify \(POST \/rest\/api\/3\/issue\/\d+\/notify\) failed after 1 attempt: 503/);
+    expect(site.queue.runs.filter((run) => run.error !== undefined)).toEqual([]);
+    const retries = pushes.mock.calls.filter(([, body]) => isRetry(body));
+    expect(retries.map(([queue, , options]) => [queue, options?.delayInSeconds])).toEqual([[ALERTS_QUEUE_KEY, FIRST_RETRY_DELAY_SECONDS]]);
+    expect(warn.mock.calls.map(([message]) => String(message))).toEqual([expect.stringMatching(/^Support Hours retries the alert job in 30 s \(retry 1 of 28\): Jira notify .* 503/)]);
     expect(await alertStates(site)).toEqual([[80, 'active', 'delivered']]);
     expect(mailed(site)).toEqual([AT_80]);
+    warn.mockRestore();
+  });
+
+  it('mails an alert whose delivery could not be queued once the record was written: the sweep drives it', async () => {
+    const site = await startAlertSite();
+    const push = site.queue.push.bind(site.queue);
+    let refused = 0;
+    jest.spyOn(site.queue, 'push').mockImplementation(async (queue, body, options) => {
+      if (refused === 0 && isDelivery(body)) {
+        refused += 1;
+        throw new Error('The queue is unavailable.');
+      }
+      return push(queue, body, options);
+    });
+    const quiet = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await site.logWork(issueA.id, HOURS(9));
+    await site.settle();
+    expect(refused).toBe(1);
+    expect(await alertStates(site)).toEqual([[80, 'active', 'pending']]);
+
+    site.clock.advance(REDRIVE_AFTER_MS);
+    await site.reconcile();
+    await site.reconcile();
+
+    expect(await alertStates(site)).toEqual([[80, 'active', 'delivered']]);
+    expect(mailed(site)).toEqual([AT_80]);
+    expect(await site.store.listByPrefix(ALERT_OUTBOX_PREFIX)).toEqual({ entries: [] });
+    quiet.mockRestore();
+  });
+
+  it('keeps retrying while Jira answers 503 four times in a row, and mails once', async () => {
+    const site = await startAlertSite();
+    const quiet = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    site.simulator.faults.serverErrors.push({ path: /\/notify$/, next: 4, status: 503 });
+    await site.logWork(issueA.id, HOURS(9));
+    await site.settle();
+
+    expect(site.simulator.stats.injectedServerErrors).toBe(4);
+    expect(await alertStates(site)).toEqual([[80, 'active', 'delivered']]);
+    expect(mailed(site)).toEqual([AT_80]);
+    quiet.mockRestore();
+  });
+
+  it('fails the alert with Jira’s reason once the retries run out, and lists it for the project’s admins', async () => {
+    const site = await startAlertSite();
+    const pushes = jest.spyOn(site.queue, 'push');
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    site.simulator.faults.serverErrors.push({ path: /\/notify$/, probability: 1, status: 503 });
+    await site.logWork(issueA.id, HOURS(9));
+    await site.settle();
+
+    const delays = pushes.mock.calls.filter(([, body]) => isRetry(body)).map(([, , options]) => options?.delayInSeconds ?? 0);
+    expect(delays).toHaveLength(MAX_RETRIES);
+    expect(delays.slice(0, 6)).toEqual([30, 60, 120, 240, 480, 900]);
+    expect(delays.reduce((sum, delay) => sum + delay, 0)).toBe(RETRY_HORIZON_SECONDS);
+    expect(await alertStates(site)).toEqual([[80, 'active', 'failed']]);
+    const [record] = (await storedAlerts(site.store, 'gold', '2026-10')).values();
+    expect(record?.failure).toMatch(/^Jira notify \(POST \/rest\/api\/3\/issue\/\d+\/notify\) failed after 1 attempt: 503 .* \(after 29 attempts\)$/);
+    expect(await loadProblems(site.store, SUP.id)).toEqual({
+      alerts: [{ planId: 'gold', planName: 'Gold support', periodLabel: '2026-10', percent: 80, outcome: 'failed', reason: record?.failure, droppedRecipients: [], at: site.clock.now() }],
+      jobs: [],
+      dropped: 0,
+    });
+    expect(error).toHaveBeenCalledTimes(1);
+
+    site.clock.advance(REDRIVE_AFTER_MS);
+    site.simulator.faults.serverErrors.length = 0;
+    await site.reconcile();
+    expect(mailed(site)).toEqual([]);
+    warn.mockRestore();
+    error.mockRestore();
+  });
+
+  it('drops an unknown and a deactivated recipient, reports them, and still mails the others', async () => {
+    const site = await startAlertSite({ ...ALERTING_GOLD, alertRecipients: { accountIds: ['stale-account', ADMIN.accountId, LEAVER.accountId], groups: ['support-managers'] } });
+    addUser(site, LEAVER);
+    await site.logWork(issueA.id, HOURS(9));
+    await site.settle();
+
+    const dropped = [
+      { accountId: 'stale-account', reason: 'unknown' },
+      { accountId: LEAVER.accountId, reason: 'inactive' },
+    ];
+    expect(mailed(site)).toEqual([AT_80]);
+    expect(site.simulator.stats.notifications[0]).toMatchObject({ accountIds: [ADMIN.accountId], groups: ['support-managers'] });
+    expect(await alertStates(site)).toEqual([[80, 'active', 'delivered']]);
+    expect([...(await storedAlerts(site.store, 'gold', '2026-10')).values()][0]?.droppedRecipients).toEqual(dropped);
+    expect((await loadProblems(site.store, SUP.id)).alerts).toEqual([
+      { planId: 'gold', planName: 'Gold support', periodLabel: '2026-10', percent: 80, outcome: 'partly-delivered', reason: null, droppedRecipients: dropped, at: site.clock.now() },
+    ]);
+  });
+
+  it('fails an alert none of whose recipients is an active account, saying so', async () => {
+    const site = await startAlertSite({ ...ALERTING_GOLD, alertRecipients: { accountIds: ['stale-account'], groups: [] } });
+    await site.logWork(issueA.id, HOURS(9));
+    await site.settle();
+
+    expect(mailed(site)).toEqual([]);
+    expect(await alertStates(site)).toEqual([[80, 'active', 'failed']]);
+    expect((await loadProblems(site.store, SUP.id)).alerts.map((problem) => [problem.outcome, problem.reason, problem.droppedRecipients])).toEqual([
+      ['failed', 'None of the plan’s alert recipients is an active Jira account.', [{ accountId: 'stale-account', reason: 'unknown' }]],
+    ]);
   });
 
   it('records an alert without an email when the plan names no recipients', async () => {

@@ -2,6 +2,7 @@ import { loadPlanLedgerInput } from '../../src/app/aggregates/load-plan-ledger-i
 import { requestRecompute } from '../../src/app/sync/request-recompute';
 import { runSyncJob } from '../../src/app/sync/run-sync-job';
 import { SYNC_QUEUE_KEY } from '../../src/app/sync/sync-deps';
+import { syncJobSchema } from '../../src/app/sync/sync-jobs';
 import { LocalQueue } from '../../src/local/events/local-queue';
 import { buildIssue, buildWorklog } from '../jira-simulator/site';
 import { linkedTo, startSyncSite, storedAs } from './sync-site';
@@ -13,7 +14,7 @@ describe('issue summaries in the aggregates', () => {
     const queue = new LocalQueue({ mode: 'manual' });
     const deps = { ...site.deps, queue };
     queue.consume(SYNC_QUEUE_KEY, async (event) => {
-      await runSyncJob(deps, event.body, { readMs: 60_000, maxPages: 10 });
+      await runSyncJob(deps, syncJobSchema.parse(event.body), { readMs: 60_000, maxPages: 10 });
     });
 
     await requestRecompute(deps, storedAs('gold').internalId);

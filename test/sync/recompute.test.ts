@@ -3,6 +3,7 @@ import { generationPrefix } from '../../src/app/aggregates/keys';
 import { requestRecompute } from '../../src/app/sync/request-recompute';
 import { runSyncJob } from '../../src/app/sync/run-sync-job';
 import { SYNC_QUEUE_KEY } from '../../src/app/sync/sync-deps';
+import { syncJobSchema } from '../../src/app/sync/sync-jobs';
 import { LocalQueue } from '../../src/local/events/local-queue';
 import { buildIssue, buildWorklog } from '../jira-simulator/site';
 import { aggregatedLedgerInput, linkedTo, sortedTruth, startSyncSite, storedAs } from './sync-site';
@@ -21,7 +22,7 @@ describe('full recompute', () => {
     const readerViews: number[] = [];
     queue.consume(SYNC_QUEUE_KEY, async (event) => {
       readerViews.push((await aggregatedLedgerInput(site, 'gold')).worklogs.length);
-      outcomes.push((await runSyncJob(deps, event.body, { readMs: 60_000, maxPages: 1 })).status);
+      outcomes.push((await runSyncJob(deps, syncJobSchema.parse(event.body), { readMs: 60_000, maxPages: 1 })).status);
     });
 
     await requestRecompute(deps, storedAs('gold').internalId);
@@ -49,7 +50,7 @@ describe('full recompute', () => {
     site.clock.advance(16 * 60 * 1000);
     await requestRecompute(site.deps, storedAs('gold').internalId);
 
-    const stale = { kind: 'recompute-chunk', planId: 'gold', generation: 1, chunk: 0, pageToken: null, worklogCount: 0 };
+    const stale = { kind: 'recompute-chunk' as const, planId: 'gold', generation: 1, chunk: 0, pageToken: null, worklogCount: 0 };
     expect(await runSyncJob(site.deps, stale)).toEqual({ status: 'superseded' });
     await site.queue.drain();
     expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));

@@ -1,6 +1,6 @@
-import type { JiraPermissionKey, JiraProject, JiraUser, PermissionScope } from '../../app/ports/jira';
+import type { JiraAccount, JiraPermissionKey, JiraProject, JiraUser, PermissionScope } from '../../app/ports/jira';
 import type { JiraClient } from './jira-client';
-import { PermissionsSchema, ProjectSchema, UserSchema } from './schemas';
+import { AccountSchema, PermissionsSchema, ProjectSchema, UserSchema } from './schemas';
 
 /** Who the caller is and what they may do: permissions, the current user, a project. */
 export async function myPermissions(
@@ -37,6 +37,20 @@ export function getProject(client: JiraClient, projectIdOrKey: string): Promise<
     resource: { template: '/rest/api/3/project/{projectIdOrKey}', projectIdOrKey },
     idempotent: true,
     parse: (body): JiraProject | null => ProjectSchema.parse(body),
+    countObjects: () => 1,
+    onNotFound: () => null,
+  });
+}
+
+/** An account by id, active or not; null when Jira knows none (`GET /user` answers 404). */
+export function getAccount(client: JiraClient, accountId: string): Promise<JiraAccount | null> {
+  return client.send({
+    operation: 'get-account',
+    method: 'GET',
+    resource: { template: '/rest/api/3/user' },
+    query: { accountId },
+    idempotent: true,
+    parse: (body): JiraAccount | null => AccountSchema.parse(body),
     countObjects: () => 1,
     onNotFound: () => null,
   });

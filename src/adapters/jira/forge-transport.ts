@@ -67,6 +67,8 @@ function forgeRoute(resource: JiraResource): Route {
       return route`/rest/api/3/mypermissions`;
     case '/rest/api/3/myself':
       return route`/rest/api/3/myself`;
+    case '/rest/api/3/user':
+      return route`/rest/api/3/user`;
     case '/rest/api/3/project/{projectIdOrKey}':
       return route`/rest/api/3/project/${resource.projectIdOrKey}`;
   }

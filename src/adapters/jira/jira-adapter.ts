@@ -5,6 +5,7 @@ import type {
   IssueIdsPage,
   IssueNotification,
   IssueSummary,
+  JiraAccount,
   JiraPermissionKey,
   JiraPort,
   JiraProject,
@@ -18,7 +19,7 @@ import type {
 import type { Jql } from '../../app/ports/jql';
 import type { Instant, IssueLink } from '../../ledger/types';
 import type { CallStats } from './call-counters';
-import { currentUser, getProject, myPermissions } from './caller-access';
+import { currentUser, getAccount, getProject, myPermissions } from './caller-access';
 import { worklogsChangedSince, worklogsDeletedSince } from './changed-worklogs';
 import { searchIssues } from './found-issues';
 import { countIssues, searchIssueIds } from './issue-ids';
@@ -109,6 +110,10 @@ export class JiraAdapter implements JiraPort {
 
   getProject(projectIdOrKey: string): Promise<JiraProject | null> {
     return getProject(this.client, projectIdOrKey);
+  }
+
+  getAccount(accountId: string): Promise<JiraAccount | null> {
+    return getAccount(this.client, accountId);
   }
 
   notify(issueIdOrKey: string, notification: IssueNotification): Promise<void> {

@@ -17,7 +17,7 @@ import type {
   SearchAndReconcileResults,
 } from 'jira.js/version3/models';
 import type { JiraWorklog } from '../../ledger/types';
-import type { JiraUser, SupportPlanProperty } from '../../app/ports/jira';
+import type { JiraAccount, JiraUser, SupportPlanProperty } from '../../app/ports/jira';
 
 export const WorklogSchema = z.object({
   id: z.string(),
@@ -103,6 +103,11 @@ export const UserSchema = z.object({
   displayName: z.string(),
   timeZone: z.string().optional(),
 }) satisfies z.ZodType<JiraUser>;
+
+export const AccountSchema = z.object({
+  accountId: z.string(),
+  active: z.boolean(),
+}) satisfies z.ZodType<JiraAccount>;
 
 export const ProjectSchema = z.object({
   id: z.string(),

@@ -23,6 +23,7 @@ export type JiraResource =
   | { readonly template: '/rest/api/3/worklog/list' }
   | { readonly template: '/rest/api/3/mypermissions' }
   | { readonly template: '/rest/api/3/myself' }
+  | { readonly template: '/rest/api/3/user' }
   | { readonly template: '/rest/api/3/project/{projectIdOrKey}'; readonly projectIdOrKey: string };
 
 export type QueryParameters = Readonly<Record<string, string>>;

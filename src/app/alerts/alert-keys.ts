@@ -17,3 +17,8 @@ export const alertPeriodPrefix = (planId: string, periodLabel: string): string =
 
 export const alertKey = (planId: string, periodLabel: string, percent: number): string =>
   `${alertPeriodPrefix(planId, periodLabel)}${String(percent).padStart(4, '0')}`;
+
+/** The plan's internal id an alert key names: what sits between `alert:` and the period label and percent. */
+export function planIdOfAlertKey(key: string): string {
+  return key.slice('alert:'.length).split(':').slice(0, -2).join(':');
+}

@@ -7,8 +7,10 @@ import { planOfJob } from '../scope/plan-scope';
 import { StoreError, type Store } from '../ports/store';
 import type { SyncDeps } from '../sync/sync-deps';
 import { reportingPeriod } from '../usage/reporting-period';
-import { ALERTS_QUEUE_KEY, alertKey, alertPeriodPrefix, alertsConcurrencyKey } from './alert-keys';
-import type { DeliverAlertJob } from './alert-jobs';
+import { jitteredBackoffMs, retryOnConflict } from '../retry-on-conflict';
+import { toJsonValue } from '../plans/to-json-value';
+import { alertKey, alertPeriodPrefix } from './alert-keys';
+import { outboxEntry, pushDelivery } from './alert-outbox';
 import { alertRecordSchema, type AlertRecord } from './alert-record';
 
 export interface AlertCheckReport {
@@ -25,8 +27,8 @@ const NOTHING: AlertCheckReport = { periodLabel: null, raised: [], withdrawn: []
 /**
  * Reconciles the plan's current period against its stored alerts: computes the statement from
  * the aggregate, raises each newly crossed threshold once (a create on the condition that the
- * key does not exist, so two checks running side by side can't both raise it) and queues its
- * delivery; withdraws an active alert whose threshold is no longer crossed (a worklog deleted
+ * key does not exist, so two checks running side by side can't both raise it, in one
+ * transaction with its outbox entry) and queues its delivery; withdraws an active alert whose threshold is no longer crossed (a worklog deleted
  * or moved); marks a withdrawn one active again when it is crossed again, without a new email.
  * `planId` is the plan's internal id, which its alerts are keyed by.
  */
@@ -46,7 +48,7 @@ export async function checkPlanAlerts(deps: SyncDeps, planId: string): Promise<A
   for (const [percent, crossing] of crossed) {
     if (existing.has(percent)) continue;
     const record = newAlert(planId, statement, crossing, now);
-    if (await createOnce(deps.store, alertKey(planId, period.label, percent), record)) {
+    if (await createOnce(deps.store, alertKey(planId, period.label, percent), record, now)) {
       await queueDelivery(deps, planId, alertKey(planId, period.label, percent));
       raised.push(percent);
     }
@@ -54,11 +56,11 @@ export async function checkPlanAlerts(deps: SyncDeps, planId: string): Promise<A
   for (const [percent, record] of existing) {
     const isCrossed = crossed.has(percent);
     if (record.state === 'active' && !isCrossed) {
-      await setState(deps.store, alertKey(planId, period.label, percent), 'withdrawn', now);
+      await withdraw(deps.store, alertKey(planId, period.label, percent), now);
       withdrawn.push(percent);
     } else if (record.state === 'withdrawn' && isCrossed) {
-      await setState(deps.store, alertKey(planId, period.label, percent), 'active', now);
-      if (record.delivery === 'pending') await queueDelivery(deps, planId, alertKey(planId, period.label, percent));
+      const revived = await reinstate(deps.store, alertKey(planId, period.label, percent), now);
+      if (revived.delivery === 'pending') await queueDelivery(deps, planId, alertKey(planId, period.label, percent));
       reinstated.push(percent);
     }
   }
@@ -88,13 +90,15 @@ function newAlert(internalId: string, statement: Statement, crossing: ThresholdC
     withdrawnAt: null,
     delivery: 'pending',
     deliveredAt: null,
+    droppedRecipients: [],
+    failure: null,
   };
 }
 
-/** True when this call created the record; false when another check already had. */
-async function createOnce(store: Store, key: string, record: AlertRecord): Promise<boolean> {
+/** True when this call created the record (with its outbox entry); false when another check already had. */
+async function createOnce(store: Store, key: string, record: AlertRecord, now: number): Promise<boolean> {
   try {
-    await store.transact([{ set: { key, value: record, ifVersion: null } }]);
+    await store.transact([{ set: { key, value: toJsonValue(record), ifVersion: null } }, outboxEntry(key, record.planId, now)]);
     return true;
   } catch (error) {
     if (error instanceof StoreError && error.code === 'conflict') return false;
@@ -102,15 +106,39 @@ async function createOnce(store: Store, key: string, record: AlertRecord): Promi
   }
 }
 
-async function setState(store: Store, key: string, state: AlertRecord['state'], now: number): Promise<void> {
+async function withdraw(store: Store, key: string, now: number): Promise<void> {
   await store.update(key, (current) => {
     const record = alertRecordSchema.parse(current);
-    if (record.state === state) return current;
-    return { ...record, state, withdrawnAt: state === 'withdrawn' ? now : null };
+    return record.state === 'withdrawn' ? current : toJsonValue({ ...record, state: 'withdrawn', withdrawnAt: now });
   });
 }
 
+/**
+ * Active again; a delivery still pending gets its outbox entry back in the same transaction
+ * (a delivery that found the alert withdrawn had dropped it).
+ */
+async function reinstate(store: Store, key: string, now: number): Promise<AlertRecord> {
+  return retryOnConflict(
+    async () => {
+      const found = await store.getVersioned(key);
+      const record = alertRecordSchema.parse(found?.value);
+      const revived: AlertRecord = { ...record, state: 'active', withdrawnAt: null };
+      const outbox = revived.delivery === 'pending' ? [outboxEntry(key, revived.planId, now)] : [];
+      await store.transact([{ set: { key, value: toJsonValue(revived), ifVersion: found?.version ?? null } }, ...outbox]);
+      return revived;
+    },
+    { maxAttempts: 10, delayMs: jitteredBackoffMs, subject: `Alert ${key}` },
+  );
+}
+
+/**
+ * The fast path to the email. The alert is safe in the outbox already, so a queue that refuses
+ * the push only delays it until the sweep drives it.
+ */
 async function queueDelivery(deps: SyncDeps, planId: string, key: string): Promise<void> {
-  const job: DeliverAlertJob = { kind: 'deliver', alertKey: key };
-  await deps.queue.push(ALERTS_QUEUE_KEY, job, { concurrencyKey: alertsConcurrencyKey(planId) });
+  try {
+    await pushDelivery(deps, planId, key);
+  } catch (error) {
+    console.warn(`Support Hours could not queue the delivery of ${key}; the scheduled sweep will:`, error);
+  }
 }

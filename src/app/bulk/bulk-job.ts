@@ -1,6 +1,6 @@
 /** The stored bulk-linking job and the queue message of one of its chunks. */
 import { z } from 'zod';
-import { billingClassSchema, bulkJobSchema, type BulkJob } from '../../contract';
+import { billingClassSchema, bulkFailureSchema, bulkJobSchema, type BulkJob } from '../../contract';
 import type { Store } from '../ports/store';
 
 /** The queue that runs bulk-linking chunks (a `consumer` in manifest.yml). */
@@ -31,8 +31,16 @@ export const bulkLinkChunkSchema = z.object({
   issues: z.array(z.object({ id: z.string(), key: z.string() })).max(BULK_CHUNK_SIZE).optional(),
   /** Chunks queued before keys were sent carry ids only; their failures are named by id. */
   issueIds: z.array(z.string()).max(BULK_CHUNK_SIZE).optional(),
+  /**
+   * What earlier runs of this chunk did, when a rate limit or an outage cut them short: the chunk
+   * is retried with the issues left and counted on the job once, when it is finished.
+   */
+  carried: z.object({ linked: z.int().min(0), failures: z.array(bulkFailureSchema) }).optional(),
 }).transform(({ issues, issueIds, ...chunk }) => ({ ...chunk, issues: issues ?? (issueIds ?? []).map((id) => ({ id, key: id })) }));
 export type BulkLinkChunk = z.output<typeof bulkLinkChunkSchema>;
+
+/** A job's chunks run one at a time. */
+export const bulkConcurrencyKey = (jobId: string): string => `bulk-${jobId}`;
 
 /** `bulk-job:<jobId>` */
 export const bulkJobKey = (jobId: string): string => `bulk-job:${jobId}`;

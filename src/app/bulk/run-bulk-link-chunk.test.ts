@@ -6,7 +6,8 @@ import type { IssueLinkChange } from '../ports/aggregates';
 import { JiraError, type JiraErrorKind } from '../ports/jira';
 import { toJsonValue } from '../plans/to-json-value';
 import { bulkJobKey, bulkLinkChunkSchema, loadBulkJob, type BulkLinkChunk, type StoredBulkJob } from './bulk-job';
-import { runBulkLinkChunk } from './run-bulk-link-chunk';
+import { RemainingWork } from '../jobs/failure-policy';
+import { giveUpOnChunk, runBulkLinkChunk } from './run-bulk-link-chunk';
 
 const NOW = Date.parse('2026-10-20T12:00:00Z');
 
@@ -65,32 +66,71 @@ async function storeWithJob(withPlan = true): Promise<MemoryStore> {
 }
 
 describe('runBulkLinkChunk', () => {
-  it('counts each failure under its reason, rate limits apart from Jira outages, refusals and bugs', async () => {
+  const appJiraFailingAs = (outcomes: Readonly<Partial<Record<string, Error>>>) => ({
+    setIssueLink: async (issueId: string) => {
+      const failure = outcomes[issueId];
+      if (failure !== undefined) throw failure;
+    },
+  });
+  const { '2': _rateLimited, '3': _again, '4': _unavailable, ...LASTING } = OUTCOMES;
+
+  it('counts each lasting failure under its reason: issues gone, Jira refusing, bugs', async () => {
     const store = await storeWithJob();
     const changes: IssueLinkChange[] = [];
     const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const appJira = {
-      setIssueLink: async (issueId: string) => {
-        const failure = OUTCOMES[issueId];
-        if (failure !== undefined) throw failure;
-      },
-    };
-    await runBulkLinkChunk({ store, clock: fixedClock(NOW + 1000), appJira, aggregates: { issueLinkChanged: async (change) => void changes.push(change) } }, chunk);
+    await runBulkLinkChunk({ store, clock: fixedClock(NOW + 1000), appJira: appJiraFailingAs(LASTING), aggregates: { issueLinkChanged: async (change) => void changes.push(change) } }, chunk);
 
     const after = await loadBulkJob(store, job.jobId);
-    expect(after && [after.state, after.linked, after.failed, after.skipped, after.updatedAt]).toEqual(['done', 2, 6, job.skipped, NOW + 1000]);
+    expect(after && [after.state, after.linked, after.failed, after.skipped, after.updatedAt]).toEqual(['done', 5, 3, job.skipped, NOW + 1000]);
     const messageOf = (issueId: string) => OUTCOMES[issueId]?.message;
     expect(after?.failures).toEqual([
-      { reason: 'rate-limited', count: 2, issueKeys: ['SUP-2', 'SUP-3'], message: messageOf('2') },
-      { reason: 'jira-unavailable', count: 1, issueKeys: ['SUP-4'], message: messageOf('4') },
       { reason: 'issue-gone', count: 1, issueKeys: ['SUP-5'], message: messageOf('5') },
       { reason: 'jira-refused', count: 1, issueKeys: ['SUP-6'], message: messageOf('6') },
       { reason: 'internal-error', count: 1, issueKeys: ['SUP-7'], message: "Cannot read properties of undefined (reading 'planId')" },
     ]);
-    expect(messageOf('2')).toBe('Jira set-issue-link (PUT /rest/api/3/issue/x/properties/support-plan) failed after 1 attempt: 429 (Rate limit exceeded.)');
-    expect(changes.map((change) => [change.issueId, change.issueKey, change.link?.planId])).toEqual([['1', 'SUP-1', 'plan-internal-1'], ['8', 'SUP-8', 'plan-internal-1']]);
+    expect(changes.map((change) => [change.issueId, change.issueKey, change.link?.planId])).toEqual(
+      ['1', '2', '3', '4', '8'].map((id) => [id, `SUP-${id}`, 'plan-internal-1']),
+    );
     expect(logged).toHaveBeenCalledTimes(1);
     logged.mockRestore();
+  });
+
+  it('stops at a rate limit and hands back the issues left with what it did, counting nothing on the job yet', async () => {
+    const store = await storeWithJob();
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { '7': _bug, ...outcomes } = OUTCOMES;
+    const run = runBulkLinkChunk({ store, clock: fixedClock(NOW), appJira: appJiraFailingAs(outcomes), aggregates: { issueLinkChanged: async () => undefined } }, chunk);
+
+    const thrown: unknown = await run.catch((error: unknown) => error);
+    expect(thrown).toBeInstanceOf(RemainingWork);
+    const remaining = bulkLinkChunkSchema.parse(thrown instanceof RemainingWork ? thrown.remaining : null);
+    expect(remaining.issues.map((issue) => issue.key)).toEqual(['SUP-2', 'SUP-3', 'SUP-4', 'SUP-5', 'SUP-6', 'SUP-7', 'SUP-8']);
+    expect(remaining.carried).toEqual({ linked: 1, failures: [] });
+    expect(thrown instanceof RemainingWork && thrown.cause).toBe(OUTCOMES['2']);
+    expect((await loadBulkJob(store, job.jobId))?.chunksDone).toEqual([]);
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
+  });
+
+  it('counts what earlier runs carried, and the issues left as failed with the last reason when the policy gives up', async () => {
+    const store = await storeWithJob();
+    const carried = { linked: 3, failures: [{ reason: 'issue-gone' as const, count: 1, issueKeys: ['SUP-9'], message: 'Gone.' }] };
+    const left = { ...chunk, issues: chunk.issues.slice(4), carried };
+    const cause = OUTCOMES['4'];
+    await giveUpOnChunk({ store, clock: fixedClock(NOW), appJira: appJiraFailingAs({}), aggregates: { issueLinkChanged: async () => undefined } }, left, {
+      kind: 'transient',
+      message: cause?.message ?? '',
+      cause,
+      attempts: 29,
+      firstFailedAt: NOW,
+    });
+
+    const after = await loadBulkJob(store, job.jobId);
+    expect(after && [after.state, after.linked, after.failed, after.chunksDone]).toEqual(['done', 3, 5, [0]]);
+    expect(after?.failures).toEqual([
+      carried.failures[0],
+      { reason: 'jira-unavailable', count: 4, issueKeys: ['SUP-5', 'SUP-6', 'SUP-7', 'SUP-8'], message: `${cause?.message ?? ''} (gave up after 29 attempts)` },
+    ]);
   });
 
   it('writes nothing when the plan was deleted after the run started, and says so', async () => {

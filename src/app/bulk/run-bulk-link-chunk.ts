@@ -1,4 +1,5 @@
 import { BULK_SAMPLE_KEYS, type BulkFailure, type BulkFailureReason } from '../../contract';
+import { MAX_ERROR_LENGTH, RemainingWork } from '../jobs/failure-policy';
 import type { Clock } from '../ports/clock';
 import type { PlanAggregates, PlanInternalId } from '../ports/aggregates';
 import { loadPlanInProject } from '../plans/plan-in-project';
@@ -7,6 +8,7 @@ import { JiraError, type JiraPort } from '../ports/jira';
 import type { Store } from '../ports/store';
 import { toJsonValue } from '../plans/to-json-value';
 import { bulkJobKey, storedBulkJobSchema, type BulkLinkChunk } from './bulk-job';
+import type { ParkedFailure } from '../jobs/run-queue-job';
 
 export interface BulkChunkPorts {
   readonly store: Store;
@@ -15,8 +17,6 @@ export interface BulkChunkPorts {
   readonly appJira: Pick<JiraPort, 'setIssueLink'>;
   readonly aggregates: Pick<PlanAggregates, 'issueLinkChanged'>;
 }
-
-const MAX_MESSAGE_LENGTH = 300;
 
 interface IssueFailure {
   readonly reason: BulkFailureReason;
@@ -44,30 +44,39 @@ function failureReason(error: unknown): BulkFailureReason {
   }
 }
 
-async function linkIssue(ports: BulkChunkPorts, chunk: BulkLinkChunk, planId: PlanInternalId, issue: ChunkIssue): Promise<IssueFailure | null> {
+/** Reasons that pass (Jira busy or down): the issue is retried later rather than counted as failed. */
+const PASSING_REASONS: ReadonlySet<BulkFailureReason> = new Set(['rate-limited', 'jira-unavailable']);
+
+const messageOf = (error: unknown): string => String(error instanceof Error ? error.message : error).slice(0, MAX_ERROR_LENGTH);
+
+type LinkResult = { readonly linked: true } | { readonly linked: false; readonly failure: IssueFailure; readonly error: unknown };
+
+async function linkIssue(ports: BulkChunkPorts, chunk: BulkLinkChunk, planId: PlanInternalId, issue: ChunkIssue): Promise<LinkResult> {
   try {
     await ports.appJira.setIssueLink(issue.id, { planId: chunk.planId, billingClass: chunk.billingClass });
   } catch (error) {
     // One issue that can't be written must not stop the others; it is counted with its reason.
     const reason = failureReason(error);
     if (reason === 'internal-error') console.error('Support Hours bulk link failed', error);
-    return { reason, issueKey: issue.key, message: String(error instanceof Error ? error.message : error).slice(0, MAX_MESSAGE_LENGTH) };
+    return { linked: false, failure: { reason, issueKey: issue.key, message: messageOf(error) }, error };
   }
   await ports.aggregates.issueLinkChanged({ issueId: issue.id, issueKey: issue.key, projectId: chunk.projectId, link: { planId, billingClass: chunk.billingClass } });
-  return null;
+  return { linked: true };
 }
 
-/** The job's failures with this chunk's added: one entry per reason, its first message kept. */
-function withFailures(current: readonly BulkFailure[], added: readonly IssueFailure[]): BulkFailure[] {
+const asBulkFailure = (failure: IssueFailure): BulkFailure => ({ reason: failure.reason, count: 1, issueKeys: [failure.issueKey], message: failure.message });
+
+/** Failures added to the job's: one entry per reason, its first message kept, a sample of keys. */
+function mergeFailures(current: readonly BulkFailure[], added: readonly BulkFailure[]): BulkFailure[] {
   const merged = current.map((failure) => ({ ...failure, issueKeys: [...failure.issueKeys] }));
   for (const failure of added) {
     const existing = merged.find((entry) => entry.reason === failure.reason);
     if (existing === undefined) {
-      merged.push({ reason: failure.reason, count: 1, issueKeys: [failure.issueKey], message: failure.message });
+      merged.push({ ...failure, issueKeys: failure.issueKeys.slice(0, BULK_SAMPLE_KEYS) });
       continue;
     }
-    existing.count += 1;
-    if (existing.issueKeys.length < BULK_SAMPLE_KEYS) existing.issueKeys.push(failure.issueKey);
+    existing.count += failure.count;
+    existing.issueKeys = [...existing.issueKeys, ...failure.issueKeys].slice(0, BULK_SAMPLE_KEYS);
   }
   return merged;
 }
@@ -77,16 +86,46 @@ const PLAN_GONE = 'The plan was deleted after the run started.';
 /**
  * Links one chunk's issues, then counts them on the job once, even when the queue delivers the
  * chunk twice. The plan is loaded again through the project guard: one deleted since the job
- * started links nothing (every issue fails as `plan-gone`).
+ * started links nothing (every issue fails as `plan-gone`). Jira's rate limit or an outage stops
+ * the chunk at that issue: it throws {@link RemainingWork} with the issues left and what was done,
+ * for the failure policy to retry after a pause, so such issues are not counted as failed
+ * unless the retries run out.
  */
 export async function runBulkLinkChunk(ports: BulkChunkPorts, chunk: BulkLinkChunk): Promise<void> {
   const plan = await loadPlanInProject(ports.store, { projectId: chunk.projectId }, chunk.planId);
   const failures: IssueFailure[] = [];
-  for (const issue of chunk.issues) {
-    const failure = plan.ok ? await linkIssue(ports, chunk, internalIdOf(plan.data.stored), issue) : { reason: 'plan-gone' as const, issueKey: issue.key, message: PLAN_GONE };
-    if (failure !== null) failures.push(failure);
+  let linked = chunk.carried?.linked ?? 0;
+  for (const [index, issue] of chunk.issues.entries()) {
+    const result: LinkResult = plan.ok
+      ? await linkIssue(ports, chunk, internalIdOf(plan.data.stored), issue)
+      : { linked: false, failure: { reason: 'plan-gone', issueKey: issue.key, message: PLAN_GONE }, error: null };
+    if (result.linked) {
+      linked += 1;
+    } else if (PASSING_REASONS.has(result.failure.reason)) {
+      const carried = { linked, failures: mergeFailures(chunk.carried?.failures ?? [], failures.map(asBulkFailure)) };
+      throw new RemainingWork(toJsonValue({ ...chunk, issues: chunk.issues.slice(index), carried }), result.error);
+    } else {
+      failures.push(result.failure);
+    }
   }
-  const linked = chunk.issues.length - failures.length;
+  await countChunk(ports, chunk, linked, mergeFailures(chunk.carried?.failures ?? [], failures.map(asBulkFailure)));
+}
+
+/**
+ * The failure policy gave up on the chunk (its retries ran out, or it failed in a way retrying
+ * can't mend): the issues it still had are counted as failed with the reason, so the job ends.
+ */
+export async function giveUpOnChunk(ports: BulkChunkPorts, chunk: BulkLinkChunk, failure: ParkedFailure): Promise<void> {
+  const given: BulkFailure[] =
+    chunk.issues.length === 0
+      ? []
+      : [{ reason: failureReason(failure.cause), count: chunk.issues.length, issueKeys: chunk.issues.slice(0, BULK_SAMPLE_KEYS).map((issue) => issue.key), message: `${failure.message} (gave up after ${failure.attempts} attempts)`.slice(0, MAX_ERROR_LENGTH) }];
+  await countChunk(ports, chunk, chunk.carried?.linked ?? 0, mergeFailures(chunk.carried?.failures ?? [], given));
+}
+
+/** Adds the chunk's outcome to the job, once per chunk number. */
+async function countChunk(ports: BulkChunkPorts, chunk: BulkLinkChunk, linked: number, failures: readonly BulkFailure[]): Promise<void> {
+  const failed = failures.reduce((sum, failure) => sum + failure.count, 0);
   const now = ports.clock.now();
   await ports.store.update(bulkJobKey(chunk.jobId), (current) => {
     if (current === undefined) return undefined;
@@ -94,6 +133,6 @@ export async function runBulkLinkChunk(ports: BulkChunkPorts, chunk: BulkLinkChu
     if (job.chunksDone.includes(chunk.chunk)) return current;
     const chunksDone = [...job.chunksDone, chunk.chunk];
     const state = chunksDone.length === job.chunkCount ? 'done' : 'running';
-    return toJsonValue({ ...job, linked: job.linked + linked, failed: job.failed + failures.length, failures: withFailures(job.failures, failures), chunksDone, state, updatedAt: now });
+    return toJsonValue({ ...job, linked: job.linked + linked, failed: job.failed + failed, failures: mergeFailures(job.failures, failures), chunksDone, state, updatedAt: now });
   });
 }

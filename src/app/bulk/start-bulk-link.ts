@@ -9,7 +9,7 @@ import type { PlanWriteContext } from '../plans/plan-write';
 import { toJsonValue } from '../plans/to-json-value';
 import type { UseCaseOutcome } from '../refusal';
 import { changedSinceCount, currentCount, NOT_THE_LATEST_COUNT, useUpCount } from './bulk-count';
-import { BULK_CHUNK_SIZE, BULK_QUEUE_KEY, bulkJobKey, publicBulkJob, type BulkLinkChunk, type StoredBulkJob } from './bulk-job';
+import { BULK_CHUNK_SIZE, BULK_QUEUE_KEY, bulkConcurrencyKey, bulkJobKey, publicBulkJob, type BulkLinkChunk, type StoredBulkJob } from './bulk-job';
 import { findProjectIssues, type BulkSearchJira } from './find-project-issues';
 import { triageIssues, type IssueToLink } from './triage-issues';
 
@@ -94,7 +94,7 @@ export async function startBulkLink(ports: BulkLinkPorts, context: PlanWriteCont
       billingClass: request.billingClass,
       issues,
     };
-    await ports.queue.push(BULK_QUEUE_KEY, toJsonValue(body), { concurrencyKey: `bulk-${job.jobId}` });
+    await ports.queue.push(BULK_QUEUE_KEY, toJsonValue(body), { concurrencyKey: bulkConcurrencyKey(job.jobId) });
   }
   return { ok: true, data: publicBulkJob(job) };
 }

@@ -100,6 +100,12 @@ export interface JiraUser {
   readonly timeZone?: string;
 }
 
+/** An account as Jira knows it: an alert's recipient must be an active one. */
+export interface JiraAccount {
+  readonly accountId: string;
+  readonly active: boolean;
+}
+
 export interface JiraProject {
   readonly id: string;
   readonly key: string;
@@ -147,6 +153,8 @@ export interface JiraPort {
   myPermissions(scope: PermissionScope, permissions: readonly JiraPermissionKey[]): Promise<ReadonlySet<JiraPermissionKey>>;
   currentUser(): Promise<JiraUser>;
   getProject(projectIdOrKey: string): Promise<JiraProject | null>;
+  /** The account (`GET /user`); null when Jira knows no such account. */
+  getAccount(accountId: string): Promise<JiraAccount | null>;
   /** Queues Jira's email about the issue to the recipients. Never retried here after a 5xx: it may have been sent. */
   notify(issueIdOrKey: string, notification: IssueNotification): Promise<void>;
 }

@@ -38,3 +38,8 @@ export const queueEventSchema = z.object({
 });
 
 export type WorklogEvent = z.infer<typeof worklogEventSchema>;
+
+/** Retrying a malformed event or job can't help, so it is logged with the reason and acknowledged. */
+export function acknowledgeMalformed(what: string, reason: string): void {
+  console.warn(`Support Hours ignored a malformed ${what}: ${reason}`);
+}

@@ -1,10 +1,12 @@
 import type { JiraWorklog } from '../../ledger/types';
+import { sweepAlertOutbox } from '../../app/alerts/alert-outbox';
 import { applyIssueCreated } from '../../app/sync/apply-issue-created';
 import { applyWorklogEvent, type WorklogEventKind } from '../../app/sync/apply-worklog-event';
 import { reconcile } from '../../app/sync/reconcile';
-import { runSyncJob } from '../../app/sync/run-sync-job';
+import { syncJobHandler } from '../../app/sync/sync-job-handler';
 import type { SyncDeps } from '../../app/sync/sync-deps';
-import { issueCreatedEventSchema, queueEventSchema, worklogEventSchema, type WorklogEvent } from './forge-events';
+import { acknowledgeMalformed, issueCreatedEventSchema, worklogEventSchema, type WorklogEvent } from './forge-events';
+import { createQueueConsumer } from './queue-consumer';
 
 /**
  * The functions `manifest.yml` names for the sync side, each thin: validate what Forge hands
@@ -16,7 +18,7 @@ export interface SyncHandlers {
   readonly onWorklogEvent: (event: unknown) => Promise<void>;
   /** `trigger` on `avi:jira:created:issue`. */
   readonly onIssueCreated: (event: unknown) => Promise<void>;
-  /** `scheduledTrigger`: reconciliation. */
+  /** `scheduledTrigger`: the alerts outbox sweep, then reconciliation (a failed run is logged; the next hour's runs again). */
   readonly onReconcile: () => Promise<void>;
   /** `consumer` of the sync queue: recompute chunks and generation clean-ups. */
   readonly onSyncJob: (event: unknown) => Promise<void>;
@@ -27,7 +29,7 @@ export function createSyncHandlers(depsFor: () => SyncDeps): SyncHandlers {
     async onWorklogEvent(event) {
       const parsed = worklogEventSchema.safeParse(event);
       if (!parsed.success) {
-        refuse('worklog event', parsed.error.message);
+        acknowledgeMalformed('worklog event', parsed.error.message);
         return;
       }
       await applyWorklogEvent(depsFor(), { kind: kindOf(parsed.data), worklog: worklogOf(parsed.data) });
@@ -35,7 +37,7 @@ export function createSyncHandlers(depsFor: () => SyncDeps): SyncHandlers {
     async onIssueCreated(event) {
       const parsed = issueCreatedEventSchema.safeParse(event);
       if (!parsed.success) {
-        refuse('issue-created event', parsed.error.message);
+        acknowledgeMalformed('issue-created event', parsed.error.message);
         return;
       }
       const { issue } = parsed.data;
@@ -47,16 +49,17 @@ export function createSyncHandlers(depsFor: () => SyncDeps): SyncHandlers {
       });
     },
     async onReconcile() {
-      await reconcile(depsFor());
+      const deps = depsFor();
+      // The outbox sweep goes first and on its own: a reconciliation that fails (Jira down) must not hold alerts up.
+      await sweepAlertOutbox(deps).catch((error: unknown) => {
+        console.error('Support Hours could not sweep the alerts outbox; the next run will', error);
+      });
+      await reconcile(deps);
     },
-    async onSyncJob(event) {
-      const parsed = queueEventSchema.safeParse(event);
-      if (!parsed.success) {
-        refuse('queue event', parsed.error.message);
-        return;
-      }
-      await runSyncJob(depsFor(), parsed.data.body);
-    },
+    onSyncJob: createQueueConsumer(() => {
+      const deps = depsFor();
+      return { ports: deps, handler: syncJobHandler(deps) };
+    }),
   };
 }
 
@@ -76,9 +79,4 @@ function worklogOf(event: WorklogEvent): JiraWorklog {
     ...(worklog.author === undefined ? {} : { author: worklog.author }),
     ...(worklog.updated === undefined ? {} : { updated: worklog.updated }),
   };
-}
-
-/** Retrying a malformed event can't help, so it is logged and acknowledged. */
-function refuse(what: string, reason: string): void {
-  console.warn(`Support Hours ignored a malformed ${what}: ${reason}`);
 }

@@ -1,13 +1,8 @@
-import { bulkLinkChunkSchema } from '../../app/bulk/bulk-job';
-import { runBulkLinkChunk } from '../../app/bulk/run-bulk-link-chunk';
+import { bulkJobHandler } from '../../app/bulk/bulk-job-handler';
+import { createQueueConsumer } from '../events/queue-consumer';
 import type { BackendServices } from './services';
 
-/** What a Forge `consumer` function receives (the field the app reads). */
-export interface BulkQueueEvent {
-  readonly body: unknown;
-}
-
-/** The bulk-linking queue's consumer: one chunk of issues per event, written as the app. */
-export function createBulkConsumer(services: BackendServices): (event: BulkQueueEvent) => Promise<void> {
-  return (event) => runBulkLinkChunk(services, bulkLinkChunkSchema.parse(event.body));
+/** The bulk-linking queue's consumer: one chunk of issues per event, written as the app, under the failure policy. */
+export function createBulkConsumer(services: BackendServices): (event: unknown) => Promise<void> {
+  return createQueueConsumer(() => ({ ports: services, handler: bulkJobHandler(services) }));
 }

@@ -1,4 +1,5 @@
 import type Resolver from '@forge/resolver';
+import { loadProblems } from '../../app/jobs/problems';
 import { loadInvalidLinks } from '../../app/scope/invalid-links';
 import { loadProjectSettings, updateProjectSettings } from '../../app/settings/project-settings';
 import { asProjectAdmin, asProjectReader } from './access';
@@ -14,6 +15,12 @@ export function defineSettingsResolvers(resolver: Resolver, services: BackendSer
   defineResolver(resolver, 'settings/update', async ({ payload, context }) => {
     const admin = await asProjectAdmin(services, context);
     return admin.ok ? updateProjectSettings(services.store, admin.data.project, payload) : admin;
+  });
+
+  /** Alerts not (fully) emailed and parked background jobs of the project: its admins act on them. */
+  defineResolver(resolver, 'settings/problems', async ({ context }) => {
+    const admin = await asProjectAdmin(services, context);
+    return admin.ok ? { ok: true, data: await loadProblems(services.store, admin.data.project.id) } : admin;
   });
 
   /** The links to repair: they name plans this project does not have (their issues and keys are the project's own). */

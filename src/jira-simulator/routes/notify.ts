@@ -32,7 +32,8 @@ const notificationSchema = z.looseObject({
 
 /**
  * `POST /rest/api/3/issue/{issueIdOrKey}/notify`: needs Browse on the issue (404 otherwise, as
- * Jira answers), refuses unknown users and a notification to nobody with 400, and answers 204.
+ * Jira answers), refuses the whole notification with 400 when one recipient is an unknown or
+ * deactivated account ("the recipient is invalid") or when it names nobody, and answers 204.
  * Nothing is mailed: the notification is recorded for tests to read.
  */
 export const notifyRoute: Route = {
@@ -46,6 +47,8 @@ export const notifyRoute: Route = {
     const groups = (notification.to?.groups ?? []).map((group) => group.name);
     const unknown = accountIds.find((accountId) => store.user(accountId) === undefined);
     if (unknown !== undefined) throw badRequest(`The user with account ID '${unknown}' does not exist.`);
+    const inactive = accountIds.find((accountId) => store.user(accountId)?.active === false);
+    if (inactive !== undefined) throw badRequest(`The user with account ID '${inactive}' is not active.`);
     if (accountIds.length + groups.length === 0) throw badRequest('No recipients were defined for notification.');
     context.recordNotification({
       issueId: issue.id,

@@ -3,6 +3,7 @@
  * side's consumer, and the resolvers wired as the local runtime wires them.
  */
 import type { PayloadOf } from '../../../src/contract';
+import type { JiraClientOptions } from '../../../src/adapters/jira';
 import { MemoryStore } from '../../../src/adapters/storage/memory-store';
 import { listAll } from '../../../src/app/plans/list-all';
 import { fixedClock, type Clock } from '../../../src/app/ports/clock';
@@ -110,6 +111,8 @@ export interface FixtureOptions {
   readonly extraIssues?: number;
   /** Fixed at {@link NOW} by default. */
   readonly clock?: Clock;
+  /** The Jira access layer's options (its pause between retries, say). */
+  readonly jiraClient?: JiraClientOptions;
 }
 
 function extraIssues(count: number): SimIssue[] {
@@ -134,7 +137,7 @@ export function backendFixture(options: FixtureOptions = {}): BackendFixture {
     store,
     clock,
     queue,
-    jira: { baseUrl: 'http://jira.test', fetch: simulator.fetch, users: Object.values(USERS), app: APP_ACCOUNT },
+    jira: { baseUrl: 'http://jira.test', fetch: simulator.fetch, users: Object.values(USERS), app: APP_ACCOUNT, ...(options.jiraClient === undefined ? {} : { client: options.jiraClient }) },
   });
   startLocalSync({ deps: { jira: backend.jira.app, store, queue, clock }, queue, subscribe: (listener) => simulator.onEvent(listener) });
   return {
