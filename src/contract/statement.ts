@@ -107,6 +107,8 @@ export const statementTotalsSchema = z.object({
   currency: z.string(),
   timeZone: z.string(),
   period: periodSchema,
+  /** Statements frozen before plans had term versions lack it: their plan had one version. */
+  termsVersion: z.int().min(1).default(1),
   includedSeconds: seconds,
   carriedIn: z.array(z.object({ bucketId: z.string(), fromPeriod: z.string(), seconds, expiresAt: instant })),
   carriedInSeconds: seconds,

@@ -7,23 +7,23 @@ import { exactSum, toSafeAmount } from './money';
 import type { PeriodReplay } from './replay-periods';
 import type { ScheduledBlock } from './schedule-blocks';
 import { sumLines } from './sum-lines';
-import type { BucketDraw, Instant, OutOfPlanWorklog, Plan, Seconds, Statement, WorklogLine } from './types';
+import type { BucketDraw, Instant, OutOfPlanWorklog, Seconds, Statement, WorklogLine } from './types';
 
 /**
- * Turns one replayed period into its statement: worklog lines, totals, bucket balances,
- * charges, thresholds, the forecast (only with `asOf`) and the breakdowns.
+ * Turns one replayed period into its statement, under the terms in force in it: worklog lines,
+ * totals, bucket balances, charges, thresholds, the forecast (only with `asOf`) and the breakdowns.
  *
  * @example
- * assembleStatement(plan, replays[3], scheduleBlocks(plan), prepared.outOfPlan, asOf)
+ * assembleStatement(replays[3], scheduleBlocks(plan), prepared.outOfPlan, asOf)
  */
 export function assembleStatement(
-  plan: Plan,
   replay: PeriodReplay,
   blocks: readonly ScheduledBlock[],
   outOfPlan: readonly OutOfPlanWorklog[],
   asOf: Instant | undefined,
 ): Statement {
   const { period, buckets, carriedIn } = replay;
+  const { plan, version } = replay.terms;
   const lines = replay.entries.map((entry, index) =>
     toLine(entry, replay.draws[index] ?? [], replay.overageSeconds[index] ?? 0),
   );
@@ -36,6 +36,7 @@ export function assembleStatement(
     currency: plan.currency,
     timeZone: plan.timeZone,
     period,
+    termsVersion: version,
     includedSeconds: plan.kind === 'buckets' ? (plan.allowance?.includedSeconds ?? 0) : 0,
     carriedIn,
     carriedInSeconds: carriedIn.reduce((sum, lot) => sum + lot.seconds, 0),

@@ -20,5 +20,5 @@ export function buildHistory(input: HistoryInput): Statement[] {
   const { plan, links, worklogs, throughPeriod, asOf } = input;
   const closedByLabel = indexClosedPeriods(plan, input.closedPeriods ?? []);
   const replay = replayLedger(plan, links, worklogs, throughPeriod, 'throughPeriod');
-  return replay.periods.map((_period, position) => settleStatement(plan, replay, position, closedByLabel, asOf));
+  return replay.periods.map((_period, position) => settleStatement(replay, position, closedByLabel, asOf));
 }

@@ -25,5 +25,5 @@ export function buildStatement(input: StatementInput): Statement {
   const closedByLabel = indexClosedPeriods(plan, input.closedPeriods ?? []);
   const replay = replayLedger(plan, links, worklogs, period, 'period');
   if (replay.periods.length === 0) throw new LedgerInputError('period', `plan ${plan.id} has no periods`);
-  return settleStatement(plan, replay, replay.periods.length - 1, closedByLabel, asOf);
+  return settleStatement(replay, replay.periods.length - 1, closedByLabel, asOf);
 }

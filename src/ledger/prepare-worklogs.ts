@@ -5,7 +5,8 @@ import { indexLinks } from './link-index';
 import { parseJiraInstant, readJiraInstant } from './parse-jira-instant';
 import type { PeriodCalendar } from './period-calendar';
 import { roundWorklog } from './round-worklog';
-import type { Instant, IssueLink, JiraWorklog, OutOfPlanWorklog, Period, Plan } from './types';
+import type { TermsInForce } from './terms-in-force';
+import type { Instant, IssueLink, JiraWorklog, OutOfPlanWorklog, Period, Plan, Rounding } from './types';
 
 export interface PreparedWorklogs {
   /** Entries of `periods[i]` at index i, each list in draw order (started, then worklog id). */
@@ -15,18 +16,20 @@ export interface PreparedWorklogs {
 }
 
 /**
- * Keeps the latest version of each worklog of an issue linked to the plan, rounds it, and
- * files it under its period; worklogs after the last of `periods` are left out (they cannot
+ * Keeps the latest version of each worklog of an issue linked to the plan, rounds it by the
+ * terms in force in its period, and files it under that period; worklogs after the last of `periods` are left out (they cannot
  * affect those periods), worklogs outside the plan are reported.
  *
  * @param periods consecutive periods starting with period 0
+ * @param terms the terms in force in `periods[i]` at index i
  * @example
- * prepareWorklogs(plan, calendar, [october], links, worklogs).byPeriod[0] // October's entries in draw order
+ * prepareWorklogs(plan, calendar, [october], [termsInForce(plan, calendar, 0)], links, worklogs).byPeriod[0] // October's entries in draw order
  */
 export function prepareWorklogs(
   plan: Plan,
   calendar: PeriodCalendar,
   periods: readonly Period[],
+  terms: readonly TermsInForce[],
   links: readonly IssueLink[],
   worklogs: readonly JiraWorklog[],
 ): PreparedWorklogs {
@@ -48,7 +51,9 @@ export function prepareWorklogs(
     if (reason !== null) {
       outOfPlan.push({ worklogId: worklog.id, issueId: worklog.issueId, started, reason });
     } else if (started < lastEnd) {
-      byPeriod[lastIndexAtOrBefore(periodStarts, started)]?.push(toEntry(plan, link, worklog, started));
+      const position = lastIndexAtOrBefore(periodStarts, started);
+      const rounding = (terms[position]?.plan ?? plan).rounding;
+      byPeriod[position]?.push(toEntry(rounding, link, worklog, started));
     }
   }
 
@@ -63,7 +68,7 @@ function outsideReason(calendar: PeriodCalendar, started: Instant): OutOfPlanWor
   return null;
 }
 
-function toEntry(plan: Plan, link: IssueLink, worklog: JiraWorklog, started: Instant): LedgerEntry {
+function toEntry(rounding: Rounding, link: IssueLink, worklog: JiraWorklog, started: Instant): LedgerEntry {
   return {
     worklogId: worklog.id,
     issueId: worklog.issueId,
@@ -73,7 +78,7 @@ function toEntry(plan: Plan, link: IssueLink, worklog: JiraWorklog, started: Ins
     started,
     billingClass: link.billingClass,
     rawSeconds: worklog.timeSpentSeconds,
-    roundedSeconds: roundWorklog(worklog.timeSpentSeconds, plan.rounding, link.billingClass),
+    roundedSeconds: roundWorklog(worklog.timeSpentSeconds, rounding, link.billingClass),
   };
 }
 

@@ -3,6 +3,7 @@ import { prepareWorklogs } from './prepare-worklogs';
 import { type PeriodReplay, replayPeriods } from './replay-periods';
 import { resolvePeriod } from './resolve-period';
 import { type ScheduledBlock, scheduleBlocks } from './schedule-blocks';
+import { termsInForce } from './terms-in-force';
 import type { IssueLink, JiraWorklog, OutOfPlanWorklog, Period, Plan } from './types';
 
 export interface LedgerReplay {
@@ -13,7 +14,8 @@ export interface LedgerReplay {
 }
 
 /**
- * Replays the plan from its start through `throughPeriod`, in one pass over the worklogs.
+ * Replays the plan from its start through `throughPeriod`, in one pass over the worklogs, each
+ * period under the term version in force at its start.
  *
  * @example
  * replayLedger(plan, links, worklogs, '2026-10', 'period').periods.at(-1)?.period.label // '2026-10'
@@ -32,10 +34,11 @@ export function replayLedger(
     const period = calendar.period(index);
     if (period !== null) periods.push(period);
   }
-  const prepared = prepareWorklogs(plan, calendar, periods, links, worklogs);
+  const terms = periods.map((period) => termsInForce(plan, calendar, period.index));
+  const prepared = prepareWorklogs(plan, calendar, periods, terms, links, worklogs);
   const blocks = scheduleBlocks(plan);
   return {
-    periods: replayPeriods(plan, calendar, periods, prepared.byPeriod, blocks),
+    periods: replayPeriods(calendar, periods, terms, prepared.byPeriod, blocks),
     blocks,
     outOfPlan: prepared.outOfPlan,
   };

@@ -2,6 +2,7 @@ import { type Bucket, byDrawPriority } from './draw-order';
 import type { LedgerEntry } from './ledger-entry';
 import type { PeriodCalendar } from './period-calendar';
 import type { ScheduledBlock } from './schedule-blocks';
+import type { TermsInForce } from './terms-in-force';
 import type { BucketDraw, BucketSummary, CarriedInLot, Instant, Period, Plan, Seconds } from './types';
 
 const ROLLOVER_RANK = 0;
@@ -11,6 +12,8 @@ const FIRST_BLOCK_RANK = 2;
 /** One period as the replay left it. */
 export interface PeriodReplay {
   readonly period: Period;
+  /** The terms that priced the period. */
+  readonly terms: TermsInForce;
   /** In draw order. */
   readonly entries: readonly LedgerEntry[];
   /** Aligned with `entries`: the buckets each covered entry drew on, in draw order. */
@@ -28,18 +31,20 @@ const NO_DRAWS: readonly BucketDraw[] = [];
  * Replays a plan from its first period: each period's allowance and the blocks bought by its
  * end become buckets, covered work draws on the usable bucket expiring soonest, unused hours
  * expire with their bucket, and each period's unused allowance rolls over as a lot (at most the
- * cap, usable from the next period, expiring at the end of the K-th period after, or the
- * plan's end).
+ * cap, usable from the next period, expiring at the end of the K-th period after in the
+ * sequence of periods that made it, or the plan's end). Allowance, cap and K are those of the
+ * terms in force in the period that makes the bucket; a lot keeps its expiry under later terms.
  *
  * @param periods consecutive periods starting with period 0
+ * @param terms the terms in force in `periods[i]` at index i
  * @param entriesByPeriod the entries of `periods[i]` at index i, in draw order
  * @example
- * replayPeriods(plan, calendar, periods, prepared.byPeriod, scheduleBlocks(plan)).at(-1)?.buckets
+ * replayPeriods(calendar, periods, terms, prepared.byPeriod, scheduleBlocks(plan)).at(-1)?.buckets
  */
 export function replayPeriods(
-  plan: Plan,
   calendar: PeriodCalendar,
   periods: readonly Period[],
+  terms: readonly TermsInForce[],
   entriesByPeriod: readonly (readonly LedgerEntry[])[],
   blocks: readonly ScheduledBlock[],
 ): PeriodReplay[] {
@@ -47,6 +52,9 @@ export function replayPeriods(
   let alive: Bucket[] = [];
 
   return periods.map((period, position) => {
+    const periodTerms = terms[position];
+    if (periodTerms === undefined) throw new RangeError(`replayPeriods: no terms for period ${period.label}`);
+    const { plan } = periodTerms;
     const allowance = allowanceBucket(plan, period);
     if (allowance !== null) alive.push(allowance);
     while (pendingBlocks[0] !== undefined && pendingBlocks[0].usableFrom < period.end) {
@@ -68,7 +76,7 @@ export function replayPeriods(
     alive = alive.filter((bucket) => bucket.balance > 0 && !expiresBy(bucket, period.end));
     const lot = allowance && rolloverLot(plan, calendar, period, allowance.balance);
     if (lot) alive.push(lot);
-    return { period, entries, draws, overageSeconds, buckets, carriedIn };
+    return { period, terms: periodTerms, entries, draws, overageSeconds, buckets, carriedIn };
   });
 }
 
@@ -127,7 +135,7 @@ function rolloverLot(plan: Plan, calendar: PeriodCalendar, period: Period, unuse
     id: `rollover:${period.label}`,
     kind: 'rollover',
     usableFrom: next.start,
-    expiresAt: calendar.endOfPeriodOrPlan(period.index + rollover.expiresAfterPeriods),
+    expiresAt: calendar.endInSequence(period.index, rollover.expiresAfterPeriods),
     rank: ROLLOVER_RANK,
     fromPeriod: period.label,
     balance: seconds,

@@ -11,16 +11,22 @@ export interface ScheduledBlock {
 }
 
 /**
- * The plan's prepaid blocks in purchase order (purchase date, then their order in the plan),
- * with their purchase and expiry instants in the plan's time zone.
+ * The prepaid blocks of every term version of the plan in purchase order (purchase date, then
+ * version, then their order in it), with their purchase and expiry instants in the plan's time
+ * zone. A block is dated, so it is charged and usable by its own dates whatever the terms.
  *
  * @example
  * scheduleBlocks(plan)[0]?.expiresAt // start of the day after the first block's expiresOn
  */
 export function scheduleBlocks(plan: Plan): ScheduledBlock[] {
   if (plan.kind !== 'buckets') return [];
-  const scheduled = plan.blocks.map((block, position) => {
-    const field = `plan.blocks[${position}]`;
+  const listed = [
+    ...plan.blocks.map((block, position) => ({ block, field: `plan.blocks[${position}]` })),
+    ...(plan.amendments ?? []).flatMap((amendment, version) =>
+      amendment.blocks.map((block, position) => ({ block, field: `plan.amendments[${version}].blocks[${position}]` })),
+    ),
+  ];
+  const scheduled = listed.map(({ block, field }) => {
     const purchasedAt = startOfLocalDate(parseLocalDate(block.purchasedOn, `${field}.purchasedOn`), plan.timeZone);
     const expiresAt =
       block.expiresOn === undefined

@@ -2,7 +2,7 @@ import { assembleStatement } from './assemble-statement';
 import { adjustClosedPeriod } from './adjust-closed-period';
 import { exactSum, toSafeAmount } from './money';
 import type { LedgerReplay } from './replay-ledger';
-import type { ClosedPeriod, Instant, Plan, Statement } from './types';
+import type { ClosedPeriod, Instant, Statement } from './types';
 
 /**
  * The statement of the replayed period at `position`, with closed periods in view: a closed
@@ -12,10 +12,9 @@ import type { ClosedPeriod, Instant, Plan, Statement } from './types';
  *
  * @param closedByLabel from `indexClosedPeriods`
  * @example
- * settleStatement(plan, replay, replay.periods.length - 1, indexClosedPeriods(plan, closedPeriods), asOf)
+ * settleStatement(replay, replay.periods.length - 1, indexClosedPeriods(plan, closedPeriods), asOf)
  */
 export function settleStatement(
-  plan: Plan,
   replay: LedgerReplay,
   position: number,
   closedByLabel: ReadonlyMap<string, ClosedPeriod>,
@@ -25,7 +24,7 @@ export function settleStatement(
   if (periodReplay === undefined) throw new RangeError(`settleStatement: no replayed period at ${position}`);
   const closed = closedByLabel.get(periodReplay.period.label);
   if (closed !== undefined) return { ...closed.statement, closedVersion: closed.version };
-  const statement = assembleStatement(plan, periodReplay, replay.blocks, replay.outOfPlan, asOf);
+  const statement = assembleStatement(periodReplay, replay.blocks, replay.outOfPlan, asOf);
   // The run of closed periods right before this one: this is the first open period after each of them.
   const run: ClosedPeriod[] = [];
   for (let earlier = position - 1; earlier >= 0; earlier -= 1) {
@@ -39,9 +38,9 @@ export function settleStatement(
   const settled = run.map((closedPeriod, offset) => {
     const earlierReplay = replay.periods[start + offset];
     if (earlierReplay === undefined) throw new RangeError(`settleStatement: no replayed period at ${start + offset}`);
-    const recomputed = assembleStatement(plan, earlierReplay, replay.blocks, replay.outOfPlan, undefined);
+    const recomputed = assembleStatement(earlierReplay, replay.blocks, replay.outOfPlan, undefined);
     const laterClosed = closedAfter(closedByLabel, closedPeriod.statement.period.index);
-    return adjustClosedPeriod(plan, closedPeriod, recomputed, laterClosed);
+    return adjustClosedPeriod(earlierReplay.terms.plan, closedPeriod, recomputed, laterClosed);
   });
   const lateAdjustments = settled.flatMap((period) => period.adjustments);
   const adjustmentCharges = settled.flatMap((period) => period.charges);

@@ -1,4 +1,4 @@
-import type { BucketPlan, IssueLink, JiraWorklog, PayAsYouGoPlan } from './types';
+import type { BucketPlan, BucketTerms, IssueLink, JiraWorklog, PayAsYouGoPlan, TermsAmendment } from './types';
 
 export const HOUR = 3600;
 
@@ -57,4 +57,10 @@ export function buildWorklog(overrides: Partial<JiraWorklog> = {}): JiraWorklog 
     updated: '2026-10-05T10:00:00.000+0000',
     ...overrides,
   };
+}
+
+/** Term version 2, 3, … of a bucket plan: its terms with `overrides`, in force from the period `from`. */
+export function buildAmendment(plan: BucketPlan, from: string, overrides: Partial<BucketTerms> = {}): TermsAmendment<BucketTerms> {
+  const { kind, period, rounding, thresholdsPercent, extraRateMinor, allowance, overageRateMinor } = plan;
+  return { from, kind, period, rounding, thresholdsPercent, extraRateMinor, allowance, blocks: [], overageRateMinor, ...overrides };
 }

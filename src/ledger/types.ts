@@ -52,7 +52,8 @@ export interface AlertRecipients {
   readonly groups: string[];
 }
 
-interface PlanCommon {
+/** What a plan is, for its whole life: none of it can change from one term version to the next. */
+interface PlanIdentity {
   readonly id: string;
   readonly name: string;
   /** ISO 4217 code; amounts are in its minor units. */
@@ -62,29 +63,55 @@ interface PlanCommon {
   readonly startDate: LocalDate;
   /** Inclusive last day; cuts the last period short. */
   readonly endDate?: LocalDate;
+  /** Who is emailed (through Jira) when a threshold is crossed; absent: nobody, the alert only shows in the app. */
+  readonly alertRecipients?: AlertRecipients;
+}
+
+/** The terms every kind of plan prices with; a version of them applies from a period boundary on. */
+interface TermsCommon {
+  /** A change of unit starts a new sequence of periods at the boundary the version applies from. */
   readonly period: PeriodUnit;
   readonly rounding: Rounding;
   /** Percentages of the period's available covered hours, e.g. [80, 100]. */
   readonly thresholdsPercent: readonly number[];
-  /** Who is emailed (through Jira) when a threshold is crossed; absent: nobody, the alert only shows in the app. */
-  readonly alertRecipients?: AlertRecipients;
   /** Minor units per hour for `extra` work. */
   readonly extraRateMinor: MinorUnits;
 }
 
 /** Every covered hour billed at `hourlyRateMinor`; no buckets. */
-export interface PayAsYouGoPlan extends PlanCommon {
+export interface PayAsYouGoTerms extends TermsCommon {
   readonly kind: 'pay-as-you-go';
   readonly hourlyRateMinor: MinorUnits;
 }
 
 /** Included hours per period and/or prepaid blocks; covered work beyond every usable bucket is overage. */
-export interface BucketPlan extends PlanCommon {
+export interface BucketTerms extends TermsCommon {
   readonly kind: 'buckets';
   readonly allowance?: Allowance;
+  /** The blocks bought while these terms are in force (from their first period to the next version's). */
   readonly blocks: readonly PrepaidBlock[];
   /** Minor units per hour of overage. */
   readonly overageRateMinor: MinorUnits;
+}
+
+export type PlanTerms = PayAsYouGoTerms | BucketTerms;
+
+/** A later version of a plan's terms, in force from the start of the period labelled `from` (`YYYY-MM`). */
+export type TermsAmendment<Terms extends PlanTerms = PlanTerms> = Terms & { readonly from: string };
+
+/**
+ * A pay-as-you-go plan. Its own terms are version 1, in force from its first period; each
+ * amendment is the next version. The kind never changes.
+ */
+export interface PayAsYouGoPlan extends PlanIdentity, PayAsYouGoTerms {
+  /** Later term versions, in the order of their `from` periods; absent or empty: one version. */
+  readonly amendments?: readonly TermsAmendment<PayAsYouGoTerms>[];
+}
+
+/** A bucket plan; versions as for `PayAsYouGoPlan`. */
+export interface BucketPlan extends PlanIdentity, BucketTerms {
+  /** Later term versions, in the order of their `from` periods; absent or empty: one version. */
+  readonly amendments?: readonly TermsAmendment<BucketTerms>[];
 }
 
 export type Plan = PayAsYouGoPlan | BucketPlan;
@@ -277,6 +304,11 @@ export interface Statement {
   readonly currency: string;
   readonly timeZone: string;
   readonly period: Period;
+  /**
+   * The term version that priced the period: 1 for the plan's own terms, n + 1 for its n-th
+   * amendment (whose `from` names the version's first period).
+   */
+  readonly termsVersion: number;
   /** The allowance per period (never prorated); 0 without one. */
   readonly includedSeconds: Seconds;
   /** Rollover lots usable in the period, with their opening seconds. */

@@ -1,0 +1,38 @@
+import type { PeriodCalendar } from './period-calendar';
+import type { Plan, PlanTerms, TermsAmendment } from './types';
+
+/** The terms that price one period. */
+export interface TermsInForce {
+  /** 1 for the plan's own terms, n + 1 for its n-th amendment. */
+  readonly version: number;
+  /** The plan with that version's terms in place of its own (identity unchanged). */
+  readonly plan: Plan;
+}
+
+/**
+ * The term version in force in period `index`: the last one whose first period is at or before it.
+ *
+ * @example
+ * // amendment from 2027-01 of a monthly plan starting 2026-10
+ * termsInForce(plan, calendar, 3).version // 2
+ * termsInForce(plan, calendar, 2).plan.overageRateMinor // the plan's own rate
+ */
+export function termsInForce(plan: Plan, calendar: PeriodCalendar, index: number): TermsInForce {
+  let version = 1;
+  calendar.versionStarts.forEach((firstIndex, position) => {
+    if (firstIndex <= index) version = position + 1;
+  });
+  return { version, plan: withTermsOfVersion(plan, version) };
+}
+
+function withTermsOfVersion(plan: Plan, version: number): Plan {
+  if (version === 1) return plan;
+  if (plan.kind === 'buckets') return { ...plan, ...termsOf(plan.amendments?.[version - 2], version) };
+  return { ...plan, ...termsOf(plan.amendments?.[version - 2], version) };
+}
+
+function termsOf<Terms extends PlanTerms>(amendment: TermsAmendment<Terms> | undefined, version: number): Terms {
+  if (amendment === undefined) throw new RangeError(`the plan has no term version ${version}`);
+  const { from: _from, ...terms } = amendment;
+  return terms as unknown as Terms;
+}
