@@ -355,6 +355,55 @@ const scenarios: readonly Scenario[] = [
     firstWorklogId: 700001,
     pages: 'page-per-issue',
   },
+  {
+    name: 'amended',
+    seed: 2026,
+    site: 'acme-support',
+    plan: {
+      $schema: '../../schemas/plan.schema.json',
+      id: 'acme-amended',
+      name: `${DEMO_CUSTOMERS.acme.name}: 20 h a month, 30 h from July`,
+      kind: 'buckets',
+      currency: DEMO_CUSTOMERS.acme.currency,
+      timeZone: DEMO_CUSTOMERS.acme.timeZone,
+      startDate: '2026-04-01',
+      terms: [
+        {
+          from: '2026-04',
+          period: 'month',
+          rounding: { incrementSeconds: 900, minimumSeconds: 900 },
+          thresholdsPercent: [80, 100],
+          extraRateMinor: 14000,
+          allowance: { includedSeconds: 20 * hour, fixedFeeMinor: 180000, rollover: { capSeconds: 5 * hour, expiresAfterPeriods: 2 } },
+          blocks: [],
+          overageRateMinor: 9500,
+        },
+        {
+          from: '2026-07',
+          period: 'month',
+          rounding: { incrementSeconds: 900, minimumSeconds: 900 },
+          thresholdsPercent: [80, 100],
+          extraRateMinor: 14000,
+          allowance: { includedSeconds: 30 * hour, fixedFeeMinor: 255000 },
+          blocks: [{ id: 'block-2026-08', purchasedOn: '2026-08-03', seconds: 10 * hour, expiresOn: '2026-12-31', priceMinor: 90000 }],
+          overageRateMinor: 9900,
+        },
+      ],
+    },
+    agents: berlinAgents.slice(0, 2),
+    issues: supportIssues('ACME', 40001, [
+      ['covered', 3],
+      ['covered', 2],
+      ['extra', 0.5],
+      ['non-billable', 0.3],
+    ]),
+    workloads: [
+      { from: '2026-04-01', to: '2026-07-01', averageSecondsPerAgentDay: 0.45 * hour },
+      { from: '2026-07-01', to: '2026-09-01', averageSecondsPerAgentDay: 0.9 * hour },
+    ],
+    firstWorklogId: 900001,
+    pages: 'one-page',
+  },
 ];
 
 export function generateExamples(): ExampleFiles[] {

@@ -1,4 +1,4 @@
-import { type Breakdown, type Statement, blocksBroughtIn } from '../ledger';
+import { type Breakdown, type Plan, type Statement, blocksBroughtIn, termVersions } from '../ledger';
 import { amountForPeople, hoursText, localDate, localDateTime } from './quantities';
 import type { StatementView } from './statement-view';
 
@@ -118,6 +118,13 @@ function breakdownSection(title: string, breakdowns: readonly Breakdown[], nameO
   ];
 }
 
+/** Which terms priced the period; said only for a plan with more than one version. */
+function termsLine(plan: Plan, { termsVersion }: Statement): string[] {
+  const versions = termVersions(plan);
+  const from = versions.find((version) => version.version === termsVersion)?.from;
+  return versions.length === 1 || from === undefined ? [] : [`  terms version ${termsVersion} of ${versions.length}, in force from ${from}`];
+}
+
 /** A summary for people: the period's hours, charges, alerts, forecast and who worked on what. */
 export function formatStatementText({ statement, plan, authorNames }: StatementView): string {
   const { period, timeZone } = statement;
@@ -126,6 +133,7 @@ export function formatStatementText({ statement, plan, authorNames }: StatementV
     [
       `${plan.name} (${plan.id}): statement for ${period.label}${statement.closedVersion === null ? '' : ` (closed, version ${statement.closedVersion})`}`,
       `  ${localDateTime(period.start, timeZone)} to ${localDateTime(period.end, timeZone)} (${timeZone}), ${worklogCount(statement.lines.length)}`,
+      ...termsLine(plan, statement),
     ],
     hoursSection(statement),
     lateAdjustmentsSection(statement, authorNames),

@@ -1,4 +1,4 @@
-export { planSchema, parsePlan } from './plan';
+export { amendedPlanSchema, planFileSchema, planSchema, planVersionsSchema, parsePlan } from './plan';
 export { issueLinksSchema, parseLinks, type ParseLinksOptions } from './links';
 export { worklogInputSchema, parseWorklogs } from './worklogs';
 export { closedStatementsSchema, parseClosedStatements, type ParseClosedOptions } from './closed';

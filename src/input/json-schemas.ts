@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { issueLinksSchema } from './links';
-import { planSchema } from './plan';
+import { planFileSchema } from './plan';
 import { worklogInputSchema } from './worklogs';
 
 function jsonSchemaText(schema: z.ZodType, title: string): string {
@@ -15,7 +15,7 @@ function jsonSchemaText(schema: z.ZodType, title: string): string {
  */
 export function jsonSchemaFiles() {
   return {
-    'plan.schema.json': jsonSchemaText(planSchema, 'Support Hours plan'),
+    'plan.schema.json': jsonSchemaText(planFileSchema, 'Support Hours plan'),
     'links.schema.json': jsonSchemaText(issueLinksSchema, 'Support Hours issue links'),
     'worklogs.schema.json': jsonSchemaText(
       worklogInputSchema,

@@ -37,7 +37,10 @@ export const LATEST_PLAN_YEAR = 2099;
 /** A plan id is a JQL value (`supportPlan = "acme-gold"`). */
 export const PLAN_ID_MAX_LENGTH = 64;
 export const PLAN_NAME_MAX_LENGTH = 120;
+/** Blocks of all term versions together. */
 export const PLAN_MAX_BLOCKS = 200;
+/** Term versions of one plan: ten years of monthly amendments. */
+export const PLAN_MAX_TERM_VERSIONS = 120;
 export const BLOCK_ID_MAX_LENGTH = 64;
 /** The longest IANA name is 32 characters (America/Argentina/ComodRivadavia). */
 export const TIME_ZONE_MAX_LENGTH = 64;

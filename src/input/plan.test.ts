@@ -1,4 +1,7 @@
-import { parsePlan } from './plan';
+import fc from 'fast-check';
+import { canonicalJson } from '../ledger/canonical-json';
+import { buildHistory, listPeriods } from '../ledger';
+import { amendedPlanSchema, parsePlan } from './plan';
 import type { InputResult } from './result';
 
 function bucketPlanDocument(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -133,5 +136,96 @@ describe('parsePlan', () => {
 
   it('rejects a document that is not an object', () => {
     expect(issuesOf(parsePlan([]))).toEqual([{ path: '', message: 'must be an object, not an array' }]);
+  });
+});
+
+/** A plan document's terms: everything but the plan's identity and its blocks. */
+function termsOf(document: Record<string, unknown>): Record<string, unknown> {
+  const { id: _id, name: _name, kind: _kind, currency: _currency, timeZone: _zone, startDate: _start, blocks: _blocks, ...terms } = document;
+  return terms;
+}
+
+/** The bucket plan document written with a `terms` list: identity at the top, each version's terms with its `from`. */
+function versionsDocument(document: Record<string, unknown>, ...later: Record<string, unknown>[]): Record<string, unknown> {
+  const { id, name, kind, currency, timeZone, startDate, endDate, alertRecipients, $schema, ...terms } = document;
+  const identity = { id, name, kind, currency, timeZone, startDate, endDate, alertRecipients, $schema };
+  return { ...identity, terms: [{ from: String(startDate).slice(0, 7), ...terms }, ...later] };
+}
+
+describe('parsePlan with term versions', () => {
+  it('reads a terms list into the plan\'s own terms and its amendments', () => {
+    const terms = termsOf(bucketPlanDocument({ overageRateMinor: 12000 }));
+    const result = parsePlan(versionsDocument(bucketPlanDocument(), { from: '2026-07', ...terms }));
+    expect(result.ok && result.value.kind === 'buckets' && result.value.amendments).toEqual([
+      { from: '2026-07', kind: 'buckets', ...terms, blocks: [] },
+    ]);
+    expect(result.ok && result.value.kind === 'buckets' && result.value.overageRateMinor).toBe(9500);
+  });
+
+  it.each<[string, Record<string, unknown>, { path: string; record?: string; message: string }]>([
+    ['a version from the first period', { from: '2026-01' }, { path: 'terms[1].from', message: '2026-01 must come after the first period of the version before' }],
+    ['a version inside a quarter', { from: '2026-05' }, { path: 'terms[1].from', message: '"2026-05" is not the first month of a period of the plan' }],
+    ['a malformed from', { from: 'July' }, { path: 'terms[1].from', message: "must be a period label YYYY-MM: the month in which the version's first period starts" }],
+    [
+      'a block bought before its version applies',
+      { from: '2026-07', blocks: [block({ id: 'b-2', purchasedOn: '2026-06-30' })] },
+      { path: 'terms[1].blocks[0].purchasedOn', record: 'id "b-2"', message: 'must not be before 2026-07-01, the first day of these terms' },
+    ],
+    [
+      'a block id used by an earlier version',
+      { from: '2026-07', blocks: [block({ purchasedOn: '2026-07-01' })] },
+      { path: 'terms[1].blocks[0].id', record: 'id "b-1"', message: 'is used by an earlier block' },
+    ],
+  ])('rejects %s', (_case, version, expectedIssue) => {
+    const base = bucketPlanDocument({ period: 'quarter' });
+    const terms = termsOf(base);
+    expect(issuesOf(parsePlan(versionsDocument(base, { ...terms, ...version })))).toEqual([expectedIssue]);
+  });
+
+  it('rejects a first version that does not start with the plan', () => {
+    const document = versionsDocument(bucketPlanDocument());
+    const [first] = document.terms as Record<string, unknown>[];
+    expect(issuesOf(parsePlan({ ...document, terms: [{ ...first, from: '2026-02' }] }))).toEqual([
+      { path: 'terms[0].from', message: "must be 2026-01, the month of the plan's startDate: the first terms apply from its first period" },
+    ]);
+  });
+
+  it('rejects a block that belongs to a later version', () => {
+    const base = bucketPlanDocument({ blocks: [block({ purchasedOn: '2026-08-01' })] });
+    const terms = termsOf(base);
+    expect(issuesOf(parsePlan(versionsDocument(base, { from: '2026-07', ...terms })))).toEqual([
+      { path: 'terms[0].blocks[0].purchasedOn', record: 'id "b-1"', message: 'must be before 2026-07-01, when the next terms apply: list the block there' },
+    ]);
+  });
+
+  it('reads the stored form, with amendments, back into the same plan', () => {
+    const base = bucketPlanDocument();
+    const terms = termsOf(base);
+    const parsed = parsePlan(versionsDocument(base, { from: '2026-07', ...terms, overageRateMinor: 1 }));
+    expect(parsed.ok && amendedPlanSchema.parse(parsed.value)).toEqual(parsed.ok && parsed.value);
+  });
+
+  it('prices a one-version terms list exactly as the same plan written flat', () => {
+    const hour = fc.integer({ min: 0, max: 100 }).map((hours) => hours * 3600);
+    const documentArb = fc.record({
+      startDate: fc.constantFrom('2026-01-01', '2026-01-15', '2026-01-31'),
+      period: fc.constantFrom('month', 'quarter', 'year'),
+      overageRateMinor: fc.integer({ min: 0, max: 30_000 }),
+      allowance: fc.record({ includedSeconds: hour, fixedFeeMinor: fc.integer({ min: 0, max: 10_000 }), rollover: fc.record({ capSeconds: hour, expiresAfterPeriods: fc.integer({ min: 1, max: 3 }) }) }),
+    });
+    const worklogs = [1, 2, 3, 4, 5].map((month) => ({ id: String(month), issueId: '1', started: `2026-0${month}-20T10:00:00.000+0000`, timeSpentSeconds: month * 7 * 3600 }));
+    const links = [{ issueId: '1', planId: 'acme-gold', billingClass: 'covered' as const }];
+    fc.assert(
+      fc.property(documentArb, (overrides) => {
+        const flat = parsePlan(bucketPlanDocument({ ...overrides, blocks: [] }));
+        const listed = parsePlan(versionsDocument(bucketPlanDocument({ ...overrides, blocks: [] })));
+        if (!flat.ok || !listed.ok) throw new Error('expected both documents to be valid');
+        expect(listed.value).toEqual(flat.value);
+        const throughPeriod = listPeriods(flat.value, Date.UTC(2026, 5, 1)).at(-1) ?? '2026-01';
+        const history = (plan: typeof flat.value) => buildHistory({ plan, links, worklogs, throughPeriod }).map(canonicalJson);
+        expect(history(listed.value)).toEqual(history(flat.value));
+      }),
+      { numRuns: 40, seed: 20261203 },
+    );
   });
 });

@@ -36,3 +36,20 @@ function termsOf<Terms extends PlanTerms>(amendment: TermsAmendment<Terms> | und
   const { from: _from, ...terms } = amendment;
   return terms as unknown as Terms;
 }
+
+/** One term version as people name it. */
+export interface TermVersionLabel {
+  readonly version: number;
+  /** Label of the version's first period. */
+  readonly from: string;
+}
+
+/**
+ * The plan's term versions, oldest first: its own terms from its first period, then each amendment.
+ *
+ * @example
+ * termVersions(plan) // [{ version: 1, from: '2026-01' }, { version: 2, from: '2026-07' }]
+ */
+export function termVersions(plan: Plan): TermVersionLabel[] {
+  return [{ version: 1, from: plan.startDate.slice(0, 7) }, ...(plan.amendments ?? []).map(({ from }, position) => ({ version: position + 2, from }))];
+}
