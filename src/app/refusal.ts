@@ -7,6 +7,7 @@
  * `not-found`: use cases cannot tell them apart, so no answer can.
  */
 import type { FieldError } from '../contract';
+import type { ClosingBlocker } from './closing/closing-readiness';
 
 export type NotFound =
   /** No plan with this key in the caller's project (absent, or another project's). */
@@ -34,7 +35,9 @@ export type Conflict =
   | { readonly what: 'period-already-closed'; readonly periodLabel: string; readonly version: number }
   | { readonly what: 'previous-period-open'; readonly previousLabel: string }
   | { readonly what: 'period-open'; readonly periodLabel: string }
-  | { readonly what: 'next-period-closed'; readonly nextLabel: string };
+  | { readonly what: 'next-period-closed'; readonly nextLabel: string }
+  /** The plan's figures for the period are not complete yet (a build runs, or reconciliation is behind). */
+  | { readonly what: 'figures-incomplete'; readonly periodLabel: string; readonly timeZone: string; readonly blocker: ClosingBlocker };
 
 export type InUse = { readonly what: 'default-plan' } | { readonly what: 'linked-issues'; readonly count: number };
 

@@ -40,13 +40,23 @@ export const closingAuditEntrySchema = z.object({
   contentHash: z.string(),
 });
 
+/** Why an open period can't be closed now, and when it should be closable (null: not known). */
+export const periodBlockerSchema = z.object({
+  reason: z.enum(['period-not-ended', 'previous-period-open', 'build-running', 'reconciliation-behind']),
+  /** The reason in a sentence, instants in the plan's time zone. */
+  message: z.string(),
+  closableFrom: z.int().nullable(),
+});
+
 export const periodStateSchema = z.object({
   period: periodSchema,
   status: periodStatusSchema,
   /** The latest frozen version; 0 when the period was never closed. */
   version: z.int().min(0),
-  /** Whether it may be closed now: ended, open, and every earlier period closed. */
+  /** Whether it may be closed now: ended, open, every earlier period closed, and the plan's figures complete. */
   closable: z.boolean(),
+  /** Why an open period is not closable; null when it is, and for a closed period. */
+  blocker: periodBlockerSchema.nullable(),
   /** Whether it may be reopened now: closed, and the next period not closed. */
   reopenable: z.boolean(),
   /** Every frozen version, oldest first. */
@@ -91,3 +101,4 @@ export type PeriodStatus = z.infer<typeof periodStatusSchema>;
 export type ClosedVersion = z.infer<typeof closedVersionSchema>;
 export type ClosingAuditEntry = z.infer<typeof closingAuditEntrySchema>;
 export type PeriodState = z.infer<typeof periodStateSchema>;
+export type PeriodBlocker = z.infer<typeof periodBlockerSchema>;

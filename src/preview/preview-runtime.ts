@@ -24,7 +24,7 @@ export interface RunningRuntime extends PreviewRuntime {
 /**
  * The app's server side as Forge would run it, on this machine: resolvers through the local
  * invoker, Jira's events into the trigger functions, the queue's jobs on real timers, and
- * reconciliation every five minutes, all over the simulator and a store in the data folder; "now" is `clock`'s.
+ * reconciliation at the start and every five minutes, all over the simulator and a store in the data folder; "now" is `clock`'s.
  */
 export async function startPreviewRuntime(simulator: JiraSimulator, storeDirectory: string, clock: Clock): Promise<RunningRuntime> {
   const store = await FileStore.open(storeDirectory);
@@ -43,6 +43,8 @@ export async function startPreviewRuntime(simulator: JiraSimulator, storeDirecto
     subscribe: (listener) => simulator.onEvent(listener),
     reconcileEveryMs: RECONCILE_EVERY_MS,
   });
+  // As on a site where the hourly reconciliation has been running: periods that ended can be closed at once.
+  await sync.handlers.onReconcile();
   return {
     backend,
     queue,

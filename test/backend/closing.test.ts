@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
+import { BULK_QUEUE_KEY } from '../../src/app/bulk/bulk-job';
 import { canonicalJson } from '../../src/app/closing/canonical-json';
 import { call } from '../jira-simulator/site';
 import { as, backendFixture, ISSUES, on, planInput, USERS, type BackendFixture } from './support/backend-fixture';
@@ -13,6 +14,7 @@ async function linkedFixture(): Promise<BackendFixture> {
     await fixture.invoker.invoke('issue/setLink', { planId: 'acme-gold', billingClass: 'covered' }, as(USERS.agent), on.issue(issue));
   }
   await fixture.queue.drain();
+  await fixture.reconcile();
   return fixture;
 }
 
@@ -37,10 +39,15 @@ describe('closing periods', () => {
 
   it('lists every period started so far, open, the ended one closable', async () => {
     const periods = await list();
-    expect(periods.ok && periods.data.periods.map((state) => [state.period.label, state.status, state.version, state.closable, state.reopenable])).toEqual([
-      ['2026-09', 'open', 0, true, false],
-      ['2026-10', 'open', 0, false, false],
+    expect(periods.ok && periods.data.periods.map((state) => [state.period.label, state.status, state.version, state.closable, state.reopenable, state.blocker?.reason ?? null])).toEqual([
+      ['2026-09', 'open', 0, true, false, null],
+      ['2026-10', 'open', 0, false, false, 'period-not-ended'],
     ]);
+    expect(periods.ok && periods.data.periods[1]?.blocker).toEqual({
+      reason: 'period-not-ended',
+      message: 'The period 2026-10 has not ended yet; it can be closed from about 2026-11-02 01:00 (Europe/Berlin).',
+      closableFrom: Date.parse('2026-11-02T00:00:00Z'),
+    });
     expect(periods.ok && [periods.data.audit, periods.data.canAdminister]).toEqual([[], false]);
   });
 
@@ -243,5 +250,83 @@ describe('a rejected close or reopen', () => {
       }),
       { numRuns: 100, seed: 20261126 },
     );
+  });
+});
+
+describe('closing only complete figures', () => {
+  const SEPTEMBER_HOURS = 30;
+
+  /** 30 issues without a plan, each with 1 h of September work; linked to the plan by one bulk link. */
+  async function bulkLinkedFixture(): Promise<BackendFixture> {
+    const fixture = backendFixture({ extraIssues: SEPTEMBER_HOURS });
+    for (let index = 0; index < SEPTEMBER_HOURS; index += 1) {
+      const answer = await call(fixture.simulator, USERS.agent, 'POST', `/rest/api/3/issue/${11000 + index}/worklog`, { timeSpentSeconds: 3600, started: '2026-09-15T10:00:00.000+0200' });
+      if (answer.status !== 201) throw new Error(`logging work answered ${answer.status}`);
+    }
+    await fixture.simulator.idle();
+    await fixture.invoker.invoke('plans/create', { plan: planInput() }, as(USERS.admin), on.settings());
+    await fixture.reconcile();
+    const counted = await fixture.invoker.invoke('bulk/preview', { jql: 'summary ~ "Bulk"' }, as(USERS.admin), on.settings());
+    if (!counted.ok) throw new Error(counted.error.message);
+    const started = await fixture.invoker.invoke('bulk/link', { jql: 'summary ~ "Bulk"', planId: 'acme-gold', countToken: counted.data.countToken }, as(USERS.admin), on.settings());
+    if (!started.ok) throw new Error(started.error.message);
+    // The links are written; the recompute they started waits in the sync queue.
+    await fixture.queue.drain([BULK_QUEUE_KEY]);
+    return fixture;
+  }
+
+  it('refuses to close September while the recompute after a bulk link runs, then freezes all 30 h', async () => {
+    const fixture = await bulkLinkedFixture();
+    const list = () => fixture.invoker.invoke('closing/list', { planId: 'acme-gold' }, as(USERS.admin), on.projectPage());
+    const close = () => fixture.invoker.invoke('closing/close', { planId: 'acme-gold', period: '2026-09' }, as(USERS.admin), on.projectPage());
+
+    const pending = await list();
+    expect(pending.ok && pending.data.periods.map((state) => [state.period.label, state.closable, state.blocker?.reason, state.blocker?.closableFrom])).toEqual([
+      ['2026-09', false, 'build-running', null],
+      ['2026-10', false, 'period-not-ended', Date.parse('2026-11-02T00:00:00Z')],
+    ]);
+    const before = await fixture.snapshot();
+    expect(await close()).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: 'The plan\'s figures are still being built from Jira (started 2026-10-20 14:00 (Europe/Berlin)); 2026-09 can be closed once the build has finished.',
+      },
+    });
+    expect(await fixture.snapshot()).toEqual(before);
+
+    await fixture.queue.drain();
+    const closed = await close();
+    if (!closed.ok) throw new Error(closed.error.message);
+    expect([closed.data.totals.usedCoveredSeconds, closed.data.totals.overageSeconds, closed.data.totals.totalMinor]).toEqual([SEPTEMBER_HOURS * 3600, 20 * 3600, 100_000 + 20 * 12_000]);
+    const october = await fixture.invoker.invoke('usage/statement', { planId: 'acme-gold' }, as(USERS.manager), on.projectPage());
+    expect(october.ok && [october.data.lateAdjustments.length, october.data.adjustmentCharges.length]).toEqual([0, 0]);
+  });
+
+  it('waits for reconciliation to read Jira past the period\'s end and a day\'s grace', async () => {
+    let now = Date.parse('2026-10-01T12:00:00Z');
+    const fixture = backendFixture({ clock: { now: () => now } });
+    await fixture.invoker.invoke('plans/create', { plan: planInput() }, as(USERS.admin), on.settings());
+    const september = async () => {
+      const listed = await fixture.invoker.invoke('closing/list', { planId: 'acme-gold' }, as(USERS.admin), on.projectPage());
+      return listed.ok ? listed.data.periods[0] : undefined;
+    };
+
+    expect((await september())?.blocker).toEqual({
+      reason: 'reconciliation-behind',
+      message:
+        'Closing 2026-09 waits until reconciliation with Jira has read every worklog change up to 2026-10-02 00:00 (Europe/Berlin) (a day after the period\'s end); it has not run yet. It can be closed from about 2026-10-02 01:00 (Europe/Berlin).',
+      closableFrom: Date.parse('2026-10-01T23:00:00Z'),
+    });
+    await fixture.reconcile();
+    expect((await september())?.blocker?.message).toContain('it has read Jira\'s worklog changes up to 2026-10-01 13:59 (Europe/Berlin)');
+    const refused = await fixture.invoker.invoke('closing/close', { planId: 'acme-gold', period: '2026-09' }, as(USERS.admin), on.projectPage());
+    expect(!refused.ok && refused.error.code).toBe('CONFLICT');
+
+    now = Date.parse('2026-10-01T22:30:00Z');
+    await fixture.reconcile();
+    expect((await september())?.closable).toBe(true);
+    const closed = await fixture.invoker.invoke('closing/close', { planId: 'acme-gold', period: '2026-09' }, as(USERS.admin), on.projectPage());
+    expect(closed.ok).toBe(true);
   });
 });

@@ -70,6 +70,7 @@ describe('issue panel resolvers', () => {
 
   it('counts late work in a closed period in the issue\'s all-time hours, not in this period\'s', async () => {
     await linkIssues(fixture, [ISSUES.sup1, ISSUES.sup2]);
+    await fixture.reconcile();
     const closed = await fixture.invoker.invoke('closing/close', { planId: 'acme-gold', period: '2026-09' }, as(USERS.admin), on.projectPage());
     expect(closed.ok).toBe(true);
     // 12 h more September work on SUP-2 (3 h logged before the close), logged after September was closed.

@@ -59,6 +59,7 @@ describe('deleting a plan and taking its key in another project', () => {
     const old = ok(await fixture.invoker.invoke('plans/create', { plan: planInput() }, admin, on.settings()));
     for (const issue of [ISSUES.sup1, ISSUES.sup2]) ok(await fixture.invoker.invoke('issue/setLink', { planId: 'acme-gold', billingClass: 'covered' }, as(USERS.agent), on.issue(issue)));
     await settle(fixture);
+    await fixture.reconcile();
     ok(await fixture.invoker.invoke('closing/close', { planId: 'acme-gold', period: '2026-09' }, admin, on.projectPage()));
     await settle(fixture);
     const card = ok(await fixture.invoker.invoke('usage/overview', {}, admin, on.projectPage())).cards[0];

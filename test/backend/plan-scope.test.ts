@@ -37,6 +37,7 @@ describe('a plan id from a payload', () => {
     const own = await fixture.invoker.invoke('plans/create', { plan: planInput() }, admin, on.settings());
     const foreign = await fixture.invoker.invoke('plans/create', { plan: planInput({ id: FOREIGN, name: FOREIGN_NAME }) }, as(USERS.outsider), on.settings(OTHER_PROJECT));
     expect([own.ok, foreign.ok]).toEqual([true, true]);
+    await fixture.reconcile();
     const closed = await fixture.invoker.invoke('closing/close', { planId: FOREIGN, period: '2026-09' }, as(USERS.outsider), on.projectPage(OTHER_PROJECT));
     expect(closed.ok).toBe(true);
     await fixture.queue.drain();

@@ -124,6 +124,7 @@ async function site(): Promise<Site> {
   const fixture = backendFixture();
   const admin = as(USERS.admin);
   const outsider = as(USERS.outsider);
+  await fixture.reconcile();
   const setup = [
     await fixture.invoker.invoke('plans/create', { plan: planInput() }, admin, on.settings()),
     await fixture.invoker.invoke('plans/create', { plan: planInput({ id: OWN.closedPlan, name: 'Acme Closed' }) }, admin, on.settings()),

@@ -41,7 +41,15 @@ export const planHeadSchema = z.object({
 /** Issue id → `[plan id, billing class, issue key]`. */
 export const linkShardSchema = z.record(z.string(), z.tuple([z.string(), billingClass, z.string()]));
 
-export const watermarkSchema = z.object({ since: z.number().int() });
+export const watermarkSchema = z.object({
+  since: z.number().int(),
+  /**
+   * Every worklog change made before this instant is in the aggregates: the last reconciliation
+   * read Jira's feeds up to it, and no recompute swapped in since needs an older change replayed.
+   * Absent until a reconciliation of this release has run.
+   */
+  caughtUpTo: z.number().int().optional(),
+});
 
 export type WorklogRecord = z.infer<typeof worklogRecord>;
 export type IssueEntry = z.infer<typeof issueEntry>;

@@ -6,6 +6,7 @@ import { createPlan } from '../plans/create-plan';
 import { listAll } from '../plans/list-all';
 import type { PlanAggregates, PlanLedgerInput } from '../ports/aggregates';
 import { STORE_LIMITS } from '../ports/store';
+import { advanceWatermark } from '../sync/watermark';
 import { statementFor } from '../usage/plan-statements';
 import { closePeriod } from './close-period';
 import { readClosedVersion } from './closed-statements';
@@ -42,6 +43,8 @@ describe('closing a period whose statement books many late adjustments', () => {
     const ports: ClosingPorts = { store, aggregates, clock: { now: () => NOW }, newId: () => `00000000-0000-4000-8000-${String((ids += 1)).padStart(12, '0')}` };
     const created = await createPlan(ports, CONTEXT, buildPlan({ startDate: '2026-09-01' }));
     if (!created.ok) throw new Error('the plan was not created');
+    // Reconciliation has read Jira's changes up to now: the figures are complete.
+    await advanceWatermark(store, undefined, NOW, NOW);
 
     // September is closed with no work; then all of it arrives late, and October books it.
     expect((await closePeriod(ports, CONTEXT, { planId: 'gold', period: '2026-09' })).ok).toBe(true);

@@ -1,7 +1,8 @@
 /**
  * Closing a period: its statement, as every surface computes it now, is frozen in the store
  * with a content hash, who closed it and when. Only an ended period whose predecessors are all
- * closed can be closed; the state, the manifest and the audit entry are written in one
+ * closed, and whose figures are complete (no build running, reconciliation caught up past its
+ * end and the grace), can be closed; the state, the manifest and the audit entry are written in one
  * transaction, conditional on the period and its predecessor not having changed meanwhile.
  */
 import type { ClosedVersion, ClosingAuditEntry } from '../../contract';
@@ -16,6 +17,7 @@ import { statementFor } from '../usage/plan-statements';
 import { toCanonicalValue } from './canonical-json';
 import { chunkPrefix, closedVersionKey, closingAuditKey, periodStateKey } from './closing-keys';
 import type { ClosingPorts } from './closing-ports';
+import { figuresBlocker, readFiguresProgress } from './closing-readiness';
 import { toClosedVersion, type StoredManifest, type StoredPeriodState } from './closing-records';
 import { loadPeriodState, planPeriod } from './closing-repository';
 import { deleteChunks, splitStatement, writeChunks } from './frozen-statement';
@@ -45,6 +47,8 @@ export async function closePeriod(ports: ClosingPorts, context: PlanWriteContext
     if (previous?.state.status !== 'closed') return conflict({ what: 'previous-period-open', previousLabel: previousPeriod.label });
     checks.push({ check: { key: periodStateKey(internalIdOf(stored), previousPeriod.label), ifVersion: previous.storeVersion } });
   }
+  const incomplete = figuresBlocker(period, await readFiguresProgress(ports.store, internalIdOf(stored)), now);
+  if (incomplete !== null) return conflict({ what: 'figures-incomplete', periodLabel: period.label, timeZone: stored.plan.timeZone, blocker: incomplete });
 
   const version = (current?.state.version ?? 0) + 1;
   const statement = await statementFor(ports, stored, period);

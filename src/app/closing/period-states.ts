@@ -6,6 +6,7 @@ import { internalIdOf } from '../plans/plan-repository';
 import type { ProjectRef } from '../plans/plan-write';
 import type { UseCaseOutcome } from '../refusal';
 import type { ClosingPorts } from './closing-ports';
+import { blockerView, closingBlocker, readFiguresProgress } from './closing-readiness';
 import { toClosedVersion } from './closing-records';
 import { listClosingAudit, listManifests, listPeriodStates } from './closing-repository';
 
@@ -18,22 +19,26 @@ export async function listPlanPeriods(
   if (!found.ok) return found;
   const { stored } = found.data;
   const now = ports.clock.now();
-  const [states, manifests, audit] = await Promise.all([
+  const [states, manifests, audit, progress] = await Promise.all([
     listPeriodStates(ports.store, internalIdOf(stored)),
     listManifests(ports.store, internalIdOf(stored)),
     listClosingAudit(ports.store, internalIdOf(stored)),
+    readFiguresProgress(ports.store, internalIdOf(stored)),
   ]);
   const periods = listPeriods(stored.plan, now);
   const statusOf = (label: string | undefined) => (label === undefined ? 'open' : (states.get(label)?.status ?? 'open'));
   const result: PeriodState[] = periods.map((period, position) => {
     const status = statusOf(period.label);
-    const previousClosed = position === 0 || statusOf(periods[position - 1]?.label) === 'closed';
+    const previousLabel = periods[position - 1]?.label;
+    const previousClosed = position === 0 || statusOf(previousLabel) === 'closed';
     const nextLabel = periods[position + 1]?.label;
+    const blocker = status === 'open' ? closingBlocker(period, previousClosed, previousLabel, progress, now) : null;
     return {
       period,
       status,
       version: states.get(period.label)?.version ?? 0,
-      closable: status === 'open' && period.end <= now && previousClosed,
+      closable: status === 'open' && blocker === null,
+      blocker: blocker === null ? null : blockerView(period.label, blocker, stored.plan.timeZone),
       reopenable: status === 'closed' && (nextLabel === undefined || statusOf(nextLabel) !== 'closed'),
       versions: manifests.filter((manifest) => manifest.periodLabel === period.label).map(toClosedVersion),
     };

@@ -17,6 +17,12 @@ import { advanceWatermark, readWatermark } from './watermark';
 /** The first reconciliation reads this far back; history before it comes from recomputes. */
 export const FIRST_LOOKBACK_MS = 24 * 60 * 60 * 1000;
 
+/** Jira's change feeds leave out the last minute's changes: a reconciliation catches up to a minute before it started. */
+export const CHANGE_FEED_LAG_MS = 60 * 1000;
+
+/** `manifest.yml` runs reconciliation every hour. */
+export const RECONCILE_INTERVAL_MS = 60 * 60 * 1000;
+
 export interface ReconcileReport {
   readonly since: number;
   readonly until: number;
@@ -45,9 +51,11 @@ interface PlanRepair {
  * the issues of its project that Jira links to it with the stored ones (issues deleted or re-linked send no worklog
  * events): drops what left, fixes billing classes, and recomputes the plan when issues joined
  * it unseen. Then replays Jira's worklog change feeds from the watermark — deletions and
- * changes alike — and moves the watermark on. Deletions whose purge stalled are queued again.
+ * changes alike — and moves the watermark on, noting that the aggregates are caught up to the
+ * feeds' horizon when it started. Deletions whose purge stalled are queued again.
  */
 export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
+  const startedAt = deps.clock.now();
   const stored = await readWatermark(deps.store);
   const since = stored ?? deps.clock.now() - FIRST_LOOKBACK_MS;
   const changed = await deps.jira.worklogsChangedSince(since);
@@ -76,7 +84,7 @@ export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
   const worklogsReplayed = await replayChanges(deps, changed.worklogs);
   const purgesResumed = await resumeStalledPurges(deps);
   const until = Math.min(changed.until, deleted.until);
-  await advanceWatermark(deps.store, stored, until);
+  await advanceWatermark(deps.store, stored, until, startedAt - CHANGE_FEED_LAG_MS);
   for (const planId of planIds) await requestAlertCheck(deps, planId);
   const total = (field: 'issuesRemoved' | 'billingClassesFixed' | 'worklogsDeleted') => repairs.reduce((sum, repair) => sum + repair[field], 0);
   return {

@@ -8,18 +8,29 @@ export async function readWatermark(store: Store): Promise<number | undefined> {
   return value === undefined ? undefined : watermarkSchema.parse(value).since;
 }
 
-/** Moves the watermark to `until`, unless someone rewound it since `readAt` was read (their replay must happen). */
-export async function advanceWatermark(store: Store, readAt: number | undefined, until: number): Promise<void> {
+/** Every worklog change made before the instant this answers is in the aggregates; undefined before the first reconciliation that says so. */
+export async function readCaughtUpTo(store: Store): Promise<number | undefined> {
+  const value = await store.get(WATERMARK_KEY);
+  return value === undefined ? undefined : watermarkSchema.parse(value).caughtUpTo;
+}
+
+/**
+ * Moves the watermark to `until` and records that every change before `caughtUpTo` is in,
+ * unless someone rewound it since `readAt` was read (their replay must happen first).
+ */
+export async function advanceWatermark(store: Store, readAt: number | undefined, until: number, caughtUpTo: number): Promise<void> {
   await store.update(WATERMARK_KEY, (current) => {
-    const since = current === undefined ? undefined : watermarkSchema.parse(current).since;
-    return since === readAt ? { since: until } : current;
+    const stored = current === undefined ? undefined : watermarkSchema.parse(current);
+    if (stored?.since !== readAt) return current;
+    return { since: until, caughtUpTo: Math.max(stored?.caughtUpTo ?? caughtUpTo, caughtUpTo) };
   });
 }
 
-/** Makes the next reconciliation replay every change from `instant` on. */
+/** Makes the next reconciliation replay every change from `instant` on: until it has, the aggregates are caught up to `instant` at most. */
 export async function rewindWatermark(store: Store, instant: number): Promise<void> {
   await store.update(WATERMARK_KEY, (current) => {
     if (current === undefined) return current;
-    return { since: Math.min(watermarkSchema.parse(current).since, instant) };
+    const stored = watermarkSchema.parse(current);
+    return { since: Math.min(stored.since, instant), ...(stored.caughtUpTo === undefined ? {} : { caughtUpTo: Math.min(stored.caughtUpTo, instant) }) };
   });
 }

@@ -4,6 +4,7 @@
  * plan arrive here as the same refusal and leave as the same answer.
  */
 import type { ResolverError } from '../../contract';
+import { blockerSentence } from '../../app/closing/closing-readiness';
 import type { Conflict, InUse, Invalid, NotAllowed, NotFound, Refusal, StaleCount } from '../../app/refusal';
 
 function notFound(subject: NotFound): ResolverError {
@@ -67,6 +68,8 @@ function conflict(reason: Conflict): ResolverError {
       return { code: 'CONFLICT', message: `The period ${reason.periodLabel} is open; only a closed period can be reopened.` };
     case 'next-period-closed':
       return { code: 'CONFLICT', message: `Reopen ${reason.nextLabel} first: only the last closed period can be reopened.` };
+    case 'figures-incomplete':
+      return { code: 'CONFLICT', message: blockerSentence(reason.periodLabel, reason.blocker, reason.timeZone) };
   }
 }
 

@@ -66,9 +66,12 @@ export class LocalQueue implements WorkQueue {
     return jobId;
   }
 
-  /** Manual mode: runs every job, including those pushed meanwhile, until none is left. */
-  async drain(): Promise<void> {
-    for (let job = this.nextDue(); job !== undefined; job = this.nextDue()) {
+  /**
+   * Manual mode: runs every job, including those pushed meanwhile, until none is left; or only
+   * the jobs of the queues named, the others waiting (a test holds a recompute pending so).
+   */
+  async drain(queueKeys?: readonly string[]): Promise<void> {
+    for (let job = this.nextDue(queueKeys); job !== undefined; job = this.nextDue(queueKeys)) {
       this.virtualNow = Math.max(this.virtualNow, job.dueAt);
       await this.execute(job);
     }
@@ -100,10 +103,10 @@ export class LocalQueue implements WorkQueue {
     this.timers.add(timer);
   }
 
-  private nextDue(): Job | undefined {
-    if (this.waiting.length === 0) return undefined;
+  private nextDue(queueKeys: readonly string[] | undefined): Job | undefined {
     this.waiting.sort((a, b) => a.dueAt - b.dueAt || a.sequence - b.sequence);
-    return this.waiting.shift();
+    const index = this.waiting.findIndex((job) => queueKeys === undefined || queueKeys.includes(job.queueKey));
+    return index === -1 ? undefined : this.waiting.splice(index, 1)[0];
   }
 
   /** Jobs with a concurrency key wait for the previous job of the same key. */

@@ -17,8 +17,8 @@ interface PeriodClosingProps {
 }
 
 /**
- * The plan's periods, open or closed. Project admins close an ended period (a second press
- * confirms) and reopen the last closed one with a reason; everyone sees who closed what, when.
+ * The plan's periods, open or closed, and why an open one can't be closed yet. Project admins
+ * close an ended period whose figures are complete (a second press confirms) and reopen the last closed one with a reason; everyone sees who closed what, when.
  */
 export function PeriodClosing({ planId, timeZone, onChanged }: PeriodClosingProps) {
   const { locale } = useSurfaceContext();
@@ -57,6 +57,18 @@ export function PeriodClosing({ planId, timeZone, onChanged }: PeriodClosingProp
     afterWrite((await reopen.run({ planId, period: label, reason })).ok);
   };
 
+  /** Why an open period can't be closed yet, and when it should be. */
+  const blockerNote = (state: PeriodState) => {
+    if (state.blocker === null) return null;
+    const when = state.blocker.closableFrom === null ? '' : ` Expected closable from ${formatDateTime(state.blocker.closableFrom, timeZone, locale)}.`;
+    return (
+      <p className="sh-field-help" data-closing-blocker={state.blocker.reason}>
+        {state.blocker.message}
+        {when}
+      </p>
+    );
+  };
+
   const closedNote = (state: PeriodState) => {
     const latest = state.versions.at(-1);
     if (latest === undefined) return '';
@@ -86,6 +98,7 @@ export function PeriodClosing({ planId, timeZone, onChanged }: PeriodClosingProp
                     <span className="sh-lozenge" data-state={state.status === 'closed' ? 'ok' : 'warning'}>
                       {state.status === 'closed' ? `Closed (v${state.version})` : 'Open'}
                     </span>
+                    {blockerNote(state)}
                   </td>
                   <td>{closedNote(state)}</td>
                   {data.canAdminister ? (

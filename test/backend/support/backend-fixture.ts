@@ -102,6 +102,8 @@ export interface BackendFixture extends LocalBackend {
   readonly simulator: JiraSimulator;
   readonly store: MemoryStore;
   readonly queue: LocalQueue;
+  /** Runs the hourly reconciliation now (at the fixture's clock) and the jobs it queues. */
+  reconcile(): Promise<void>;
   /** Every stored entry and the simulator's whole state, to prove a call changed nothing. */
   snapshot(): Promise<{ readonly store: readonly StoreEntry[]; readonly jira: string }>;
 }
@@ -139,12 +141,16 @@ export function backendFixture(options: FixtureOptions = {}): BackendFixture {
     queue,
     jira: { baseUrl: 'http://jira.test', fetch: simulator.fetch, users: Object.values(USERS), app: APP_ACCOUNT, ...(options.jiraClient === undefined ? {} : { client: options.jiraClient }) },
   });
-  startLocalSync({ deps: { jira: backend.jira.app, store, queue, clock }, queue, subscribe: (listener) => simulator.onEvent(listener) });
+  const sync = startLocalSync({ deps: { jira: backend.jira.app, store, queue, clock }, queue, subscribe: (listener) => simulator.onEvent(listener) });
   return {
     ...backend,
     simulator,
     store,
     queue,
+    async reconcile() {
+      await sync.handlers.onReconcile();
+      await queue.drain();
+    },
     async snapshot() {
       return { store: await listAll(store, ''), jira: JSON.stringify(simulator.snapshot()) };
     },
