@@ -12,8 +12,10 @@ export const activeAlertSchema = z.object({
   /** The issue whose work crossed the threshold (the email was about it); null when its key is unknown. */
   issueKey: z.string().nullable(),
   raisedAt: z.int(),
-  /** Whether Jira accepted the email to the plan's recipients (false: pending, or the plan names nobody). */
+  /** Whether Jira accepted the email to the plan's recipients (false: pending, failed, or the plan names nobody). */
   delivered: z.boolean(),
+  /** Why the email could not be sent, once the app gave up on it; null otherwise. The project settings list it too. */
+  emailFailure: z.string().nullable(),
 });
 
 /** One plan's current period at a glance: the project page's card, the gadget and the issue panel. */

@@ -295,7 +295,7 @@ describe('active alerts on the cards', () => {
     const raisedAt = site.clock.now();
 
     expect(await activeAlerts(site.store, 'gold', '2026-10')).toEqual([
-      { percent: 80, periodLabel: '2026-10', issueKey: issueB.key, raisedAt, delivered: true },
+      { percent: 80, periodLabel: '2026-10', issueKey: issueB.key, raisedAt, delivered: true, emailFailure: null },
     ]);
     await site.deleteWork(issueB.id, crossing);
     await site.settle();

@@ -15,6 +15,7 @@ export async function activeAlerts(store: Store, planId: string, periodLabel: st
       issueKey: alert.issueKey,
       raisedAt: alert.raisedAt,
       delivered: alert.delivery === 'delivered',
+      emailFailure: alert.delivery === 'failed' ? alert.failure : null,
     }));
 }
 

@@ -13,10 +13,11 @@ import { draftOf, emptyDraft } from './plan-draft';
 import { PlanForm } from './PlanForm';
 import { PlanHistory } from './PlanHistory';
 import { PlansTable } from './PlansTable';
+import { Problems } from './Problems';
 
 type Editing = { readonly kind: 'new' } | { readonly kind: 'existing'; readonly stored: StoredPlan } | null;
 
-/** Project admins' page: the plans with their editor, the default plan, bulk linking and each plan's history. */
+/** Project admins' page: the plans with their editor, the default plan, bulk linking, each plan's history, and what failed in the background. */
 export function ProjectSettings() {
   const { state, reload } = useResolver('plans/list', { includeArchived: true });
   const [editing, setEditing] = useState<Editing>(null);
@@ -84,6 +85,7 @@ export function ProjectSettings() {
               <DefaultPlan plans={plans} canAdminister />
               <BulkLink plans={plans} />
               <InvalidLinks />
+              <Problems />
             </>
           ) : (
             <>
