@@ -1,0 +1,113 @@
+/**
+ * An installation upgraded from fd534c3 (before versioned plan terms and record formats) keeps everything: the store
+ * it wrote, loaded as it was, answers every resolver as that commit did (new fields may be added, none may change),
+ * and its closed statements keep their content hashes. test/fixtures/store-at-fd534c3/README.md says how the
+ * snapshot was written.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { fixedClock } from '../../src/app/ports/clock';
+import type { SimulatorState } from '../../src/jira-simulator/model';
+import { as, backendFixture, ISSUES, on, USERS, type BackendFixture } from '../backend/support/backend-fixture';
+
+const SNAPSHOT_TAKEN_AT = Date.parse('2026-11-03T09:00:00Z');
+const PLANS = ['acme-gold', 'acme-blocks', 'acme-payg'] as const;
+const PERIODS = ['2026-09', '2026-10', '2026-11'] as const;
+const CLOSED = ['2026-09', '2026-10'] as const;
+
+const snapshotSchema = z.object({
+  store: z.array(z.object({ key: z.string(), value: z.json() })),
+  jira: z.looseObject({}),
+  answers: z.record(z.string(), z.json()),
+});
+
+const snapshot = snapshotSchema.parse(JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'store-at-fd534c3', 'site.json'), 'utf8')));
+
+type Json = z.infer<ReturnType<typeof z.json>>;
+const isObject = (value: Json | undefined): value is Record<string, Json> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Every object in `value`, depth first, so a change can be applied wherever a shape occurs. */
+function objectsIn(value: Json): Record<string, Json>[] {
+  if (Array.isArray(value)) return value.flatMap(objectsIn);
+  if (!isObject(value)) return [];
+  return [value, ...Object.values(value).flatMap(objectsIn)];
+}
+
+const lateAdjustmentSchema = z.looseObject({ issueId: z.string(), kind: z.string(), coveredSeconds: z.int(), rawSeconds: z.int(), roundedSeconds: z.int() });
+const WORKLOG_COUNT_CHANGE: Readonly<Record<string, number>> = { added: 1, deleted: -1 };
+
+/** What fd534c3 answered, with the changes made on purpose since then applied; everything else must be as it was. */
+function expectedNow(key: string, answers: Readonly<Record<string, Json>>): Json {
+  const answer = structuredClone(answers[key] ?? null);
+  // Issue 11: a statement's totals (history rows, a closed version's summary) no longer carry the late adjustments
+  // list, which grows with the work; the full statement still does.
+  for (const object of objectsIn(answer)) if (!('lines' in object)) delete object.lateAdjustments;
+  // Issue 11: all-time hours include late work in closed periods (fd534c3 left it out until a reopen and close).
+  if (key.startsWith('issue/get ')) {
+    const october = objectsIn(answers['closing/version acme-gold 2026-10 1'] ?? null).find((object) => 'lines' in object);
+    const late = z.array(lateAdjustmentSchema).parse(october?.lateAdjustments);
+    for (const object of objectsIn(answer)) {
+      const issue = object.issue;
+      const allTime = isObject(object.issueUsage) ? object.issueUsage.allTime : undefined;
+      if (!isObject(issue) || !isObject(allTime)) continue;
+      for (const adjustment of late.filter((each) => each.issueId === issue.id)) {
+        for (const field of ['coveredSeconds', 'rawSeconds', 'roundedSeconds'] as const) allTime[field] = Number(allTime[field]) + adjustment[field];
+        allTime.worklogCount = Number(allTime.worklogCount) + (WORKLOG_COUNT_CHANGE[adjustment.kind] ?? 0);
+      }
+    }
+  }
+  return answer;
+}
+
+/** The calls the snapshot's answers were taken with, by the same keys. */
+function calls(fixture: BackendFixture): Record<string, () => Promise<unknown>> {
+  const manager = as(USERS.manager);
+  const invoke = fixture.invoker.invokeWithAnyPayload.bind(fixture.invoker);
+  const entries: [string, () => Promise<unknown>][] = [
+    ...PLANS.flatMap((planId) => [
+      ...PERIODS.map((period): [string, () => Promise<unknown>] => [`usage/statement ${planId} ${period}`, () => invoke('usage/statement', { planId, period }, manager, on.projectPage())]),
+      [`closing/list ${planId}`, () => invoke('closing/list', { planId }, manager, on.projectPage())] as [string, () => Promise<unknown>],
+    ]),
+    ...CLOSED.map((period): [string, () => Promise<unknown>] => [
+      `closing/version acme-gold ${period} 1`,
+      () => invoke('closing/version', { planId: 'acme-gold', period, version: 1 }, manager, on.projectPage()),
+    ]),
+    ...[ISSUES.sup1, ISSUES.sup2, ISSUES.sup3].map((issue): [string, () => Promise<unknown>] => [`issue/get ${issue.key}`, () => invoke('issue/get', {}, manager, on.issue(issue))]),
+    ['usage/overview', () => invoke('usage/overview', {}, manager, on.projectPage())],
+    ['plans/list', () => invoke('plans/list', {}, as(USERS.admin), on.settings())],
+  ];
+  return Object.fromEntries(entries);
+}
+
+async function upgradedSite(): Promise<BackendFixture> {
+  const fixture = backendFixture({ clock: fixedClock(SNAPSHOT_TAKEN_AT) });
+  fixture.simulator.load(snapshot.jira as unknown as SimulatorState);
+  for (const entry of snapshot.store) await fixture.store.set(entry.key, entry.value);
+  return fixture;
+}
+
+describe('upgrading an installation written by fd534c3', () => {
+  let fixture: BackendFixture;
+  beforeAll(async () => {
+    fixture = await upgradedSite();
+  });
+
+  it('asks every question the snapshot recorded an answer to', () => {
+    expect(Object.keys(calls(fixture)).sort()).toEqual(Object.keys(snapshot.answers).sort());
+  });
+
+  it.each(Object.keys(snapshot.answers))('%s answers as fd534c3 did, but for the changes made on purpose', async (key) => {
+    const answer = await calls(fixture)[key]?.();
+    expect(answer).toMatchObject(expectedNow(key, snapshot.answers) as object);
+  });
+
+  it('keeps every closed statement under the content hash it was closed with', async () => {
+    const hashes = snapshot.store.flatMap((entry) => (entry.key.startsWith('closing-version:') ? [z.object({ contentHash: z.string() }).parse(entry.value).contentHash] : []));
+    expect(hashes).toHaveLength(CLOSED.length);
+    for (const [index, period] of CLOSED.entries()) {
+      const frozen = await fixture.invoker.invoke('closing/version', { planId: 'acme-gold', period, version: 1 }, as(USERS.manager), on.projectPage());
+      expect(frozen.ok && frozen.data.version.contentHash).toBe(hashes[index]);
+    }
+  });
+});
