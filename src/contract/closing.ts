@@ -42,7 +42,7 @@ export const closingAuditEntrySchema = z.object({
 
 /** Why an open period can't be closed now, and when it should be closable (null: not known). */
 export const periodBlockerSchema = z.object({
-  reason: z.enum(['period-not-ended', 'previous-period-open', 'build-running', 'reconciliation-behind']),
+  reason: z.enum(['period-not-ended', 'previous-period-open', 'bulk-link-running', 'build-running', 'reconciliation-behind']),
   /** The reason in a sentence, instants in the plan's time zone. */
   message: z.string(),
   closableFrom: z.int().nullable(),

@@ -270,16 +270,22 @@ describe('closing only complete figures', () => {
     if (!counted.ok) throw new Error(counted.error.message);
     const started = await fixture.invoker.invoke('bulk/link', { jql: 'summary ~ "Bulk"', planId: 'acme-gold', countToken: counted.data.countToken }, as(USERS.admin), on.settings());
     if (!started.ok) throw new Error(started.error.message);
-    // The links are written; the recompute they started waits in the sync queue.
-    await fixture.queue.drain([BULK_QUEUE_KEY]);
     return fixture;
   }
 
-  it('refuses to close September while the recompute after a bulk link runs, then freezes all 30 h', async () => {
+  it('refuses to close September while a bulk link and the recompute it starts run, then freezes all 30 h', async () => {
     const fixture = await bulkLinkedFixture();
     const list = () => fixture.invoker.invoke('closing/list', { planId: 'acme-gold' }, as(USERS.admin), on.projectPage());
     const close = () => fixture.invoker.invoke('closing/close', { planId: 'acme-gold', period: '2026-09' }, as(USERS.admin), on.projectPage());
 
+    const linking = await list();
+    expect(linking.ok && linking.data.periods[0]?.blocker).toEqual({
+      reason: 'bulk-link-running',
+      message: 'Issues are being linked to the plan in bulk (started 2026-10-20 14:00 (Europe/Berlin), 0 of 30 done); 2026-09 can be closed once the linking and the recompute it starts have finished.',
+      closableFrom: null,
+    });
+    // The links are written; the recompute they started waits in the sync queue.
+    await fixture.queue.drain([BULK_QUEUE_KEY]);
     const pending = await list();
     expect(pending.ok && pending.data.periods.map((state) => [state.period.label, state.closable, state.blocker?.reason, state.blocker?.closableFrom])).toEqual([
       ['2026-09', false, 'build-running', null],
@@ -296,6 +302,7 @@ describe('closing only complete figures', () => {
     expect(await fixture.snapshot()).toEqual(before);
 
     await fixture.queue.drain();
+    expect((await fixture.snapshot()).store.filter((entry) => entry.key.startsWith('bulk-plan:'))).toEqual([]);
     const closed = await close();
     if (!closed.ok) throw new Error(closed.error.message);
     expect([closed.data.totals.usedCoveredSeconds, closed.data.totals.overageSeconds, closed.data.totals.totalMinor]).toEqual([SEPTEMBER_HOURS * 3600, 20 * 3600, 100_000 + 20 * 12_000]);

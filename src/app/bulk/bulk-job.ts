@@ -45,6 +45,13 @@ export const bulkConcurrencyKey = (jobId: string): string => `bulk-${jobId}`;
 /** `bulk-job:<jobId>` */
 export const bulkJobKey = (jobId: string): string => `bulk-job:${jobId}`;
 
+/**
+ * `bulk-plan:<plan internal id>:<jobId>`: a job still linking issues to the plan, so that
+ * closing can wait for it; written with the job, deleted when its last chunk is counted.
+ */
+export const bulkPlanJobsPrefix = (planInternalId: string): string => `bulk-plan:${planInternalId}:`;
+export const bulkPlanJobKey = (planInternalId: string, jobId: string): string => `${bulkPlanJobsPrefix(planInternalId)}${jobId}`;
+
 export async function loadBulkJob(store: Store, jobId: string): Promise<StoredBulkJob | undefined> {
   const value = await store.get(bulkJobKey(jobId));
   return value === undefined ? undefined : storedBulkJobSchema.parse(value);

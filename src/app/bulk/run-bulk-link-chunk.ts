@@ -7,7 +7,7 @@ import { internalIdOf } from '../plans/plan-repository';
 import { JiraError, type JiraPort } from '../ports/jira';
 import type { Store } from '../ports/store';
 import { toJsonValue } from '../plans/to-json-value';
-import { bulkJobKey, storedBulkJobSchema, type BulkLinkChunk } from './bulk-job';
+import { bulkJobKey, storedBulkJobSchema, type BulkLinkChunk, bulkPlanJobKey } from './bulk-job';
 import type { ParkedFailure } from '../jobs/run-queue-job';
 
 export interface BulkChunkPorts {
@@ -127,12 +127,20 @@ export async function giveUpOnChunk(ports: BulkChunkPorts, chunk: BulkLinkChunk,
 async function countChunk(ports: BulkChunkPorts, chunk: BulkLinkChunk, linked: number, failures: readonly BulkFailure[]): Promise<void> {
   const failed = failures.reduce((sum, failure) => sum + failure.count, 0);
   const now = ports.clock.now();
+  const counted = { done: false };
   await ports.store.update(bulkJobKey(chunk.jobId), (current) => {
+    counted.done = false;
     if (current === undefined) return undefined;
     const job = storedBulkJobSchema.parse(current);
     if (job.chunksDone.includes(chunk.chunk)) return current;
     const chunksDone = [...job.chunksDone, chunk.chunk];
     const state = chunksDone.length === job.chunkCount ? 'done' : 'running';
+    counted.done = state === 'done';
     return toJsonValue({ ...job, linked: job.linked + linked, failed: job.failed + failed, failures: mergeFailures(job.failures, failures), chunksDone, state, updatedAt: now });
   });
+  if (counted.done) {
+    // Closing no longer waits for the job; a plan deleted meanwhile had the marker purged with it.
+    const plan = await loadPlanInProject(ports.store, { projectId: chunk.projectId }, chunk.planId);
+    if (plan.ok) await ports.store.delete(bulkPlanJobKey(internalIdOf(plan.data.stored), chunk.jobId));
+  }
 }

@@ -5,11 +5,12 @@ import type { JiraPort } from '../ports/jira';
 import type { WorkQueue } from '../ports/queue';
 import { StoreError, type Store } from '../ports/store';
 import { loadActivePlanInProject } from '../plans/plan-in-project';
+import { internalIdOf } from '../plans/plan-repository';
 import type { PlanWriteContext } from '../plans/plan-write';
 import { toJsonValue } from '../plans/to-json-value';
 import type { UseCaseOutcome } from '../refusal';
 import { changedSinceCount, currentCount, NOT_THE_LATEST_COUNT, useUpCount } from './bulk-count';
-import { BULK_CHUNK_SIZE, BULK_QUEUE_KEY, bulkConcurrencyKey, bulkJobKey, publicBulkJob, type BulkLinkChunk, type StoredBulkJob } from './bulk-job';
+import { BULK_CHUNK_SIZE, BULK_QUEUE_KEY, bulkConcurrencyKey, bulkJobKey, publicBulkJob, type BulkLinkChunk, type StoredBulkJob, bulkPlanJobKey } from './bulk-job';
 import { findProjectIssues, type BulkSearchJira } from './find-project-issues';
 import { triageIssues, type IssueToLink } from './triage-issues';
 
@@ -78,7 +79,11 @@ export async function startBulkLink(ports: BulkLinkPorts, context: PlanWriteCont
     chunksDone: [],
   };
   try {
-    await ports.store.transact([useUpCount(count.data), { set: { key: bulkJobKey(job.jobId), value: toJsonValue(job), ifVersion: null } }]);
+    await ports.store.transact([
+      useUpCount(count.data),
+      { set: { key: bulkJobKey(job.jobId), value: toJsonValue(job), ifVersion: null } },
+      ...(chunks.length === 0 ? [] : [{ set: { key: bulkPlanJobKey(internalIdOf(plan.data.stored), job.jobId), value: { jobId: job.jobId } } }]),
+    ]);
   } catch (error) {
     // The same count started a job a moment ago (a double click), or the admin counted again meanwhile.
     if (error instanceof StoreError && error.code === 'conflict') return NOT_THE_LATEST_COUNT;

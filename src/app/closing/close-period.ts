@@ -47,7 +47,7 @@ export async function closePeriod(ports: ClosingPorts, context: PlanWriteContext
     if (previous?.state.status !== 'closed') return conflict({ what: 'previous-period-open', previousLabel: previousPeriod.label });
     checks.push({ check: { key: periodStateKey(internalIdOf(stored), previousPeriod.label), ifVersion: previous.storeVersion } });
   }
-  const incomplete = figuresBlocker(period, await readFiguresProgress(ports.store, internalIdOf(stored)), now);
+  const incomplete = figuresBlocker(period, await readFiguresProgress(ports.store, internalIdOf(stored), now), now);
   if (incomplete !== null) return conflict({ what: 'figures-incomplete', periodLabel: period.label, timeZone: stored.plan.timeZone, blocker: incomplete });
 
   const version = (current?.state.version ?? 0) + 1;

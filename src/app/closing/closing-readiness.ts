@@ -1,16 +1,18 @@
 /**
  * Whether a plan's figures for a period are complete enough to freeze. A close freezes the
  * statement as the aggregates give it now, so it waits while they are known to be behind Jira:
- * while the plan's first build or a recompute is running (issues were linked, and their work is
- * still being read), and until reconciliation has read Jira's worklog changes past the period's
+ * while issues are being linked to the plan in bulk, while the plan's first build or a recompute
+ * is running (issues were linked, and their work is still being read), and until reconciliation has read Jira's worklog changes past the period's
  * end plus a grace (events missed around the end are repaired by reconciliation, and work of the
- * period's last day is often logged the next morning). See docs/decisions/0024.
+ * period's last day is often logged the next morning). See docs/decisions/0028.
  */
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import type { PeriodBlocker } from '../../contract';
 import type { Instant, Period } from '../../ledger/types';
 import { AggregateReader } from '../aggregates/aggregate-reader';
+import { bulkPlanJobsPrefix, loadBulkJob } from '../bulk/bulk-job';
+import { listAll } from '../plans/list-all';
 import type { Store } from '../ports/store';
 import { RECONCILE_INTERVAL_MS } from '../sync/reconcile';
 import { readCaughtUpTo } from '../sync/watermark';
@@ -18,9 +20,14 @@ import { readCaughtUpTo } from '../sync/watermark';
 /** How long after a period's end reconciliation must have read Jira's changes before the period can be closed. */
 export const CLOSING_GRACE_MS = 24 * 60 * 60 * 1000;
 
+/** A bulk link whose job has not moved in this long is taken for dead (as a build is) and no longer waited for. */
+export const STALE_BULK_LINK_MS = 15 * 60 * 1000;
+
 export type ClosingBlocker =
   | { readonly reason: 'period-not-ended'; readonly closableFrom: Instant }
   | { readonly reason: 'previous-period-open'; readonly previousLabel: string }
+  /** Issues are being linked to the plan in bulk: `done` of `total` so far. */
+  | { readonly reason: 'bulk-link-running'; readonly startedAt: Instant; readonly done: number; readonly total: number }
   /** The plan's aggregates are being (re)built from Jira; `first` when nothing was built before. */
   | { readonly reason: 'build-running'; readonly first: boolean; readonly startedAt: Instant }
   /** Reconciliation has read Jira's changes up to `caughtUpTo` (none yet: null) and must reach `needed`. */
@@ -28,14 +35,28 @@ export type ClosingBlocker =
 
 /** What the plan's aggregates and reconciliation say, read once for all of a plan's periods. */
 export interface FiguresProgress {
+  readonly bulkLink: { readonly startedAt: Instant; readonly done: number; readonly total: number } | null;
   readonly building: { readonly first: boolean; readonly startedAt: Instant } | null;
   readonly caughtUpTo: Instant | null;
 }
 
-export async function readFiguresProgress(store: Store, planInternalId: string): Promise<FiguresProgress> {
-  const [head, caughtUpTo] = await Promise.all([new AggregateReader(store).head(planInternalId), readCaughtUpTo(store)]);
+export async function readFiguresProgress(store: Store, planInternalId: string, now: Instant): Promise<FiguresProgress> {
+  const [head, caughtUpTo, bulkLink] = await Promise.all([new AggregateReader(store).head(planInternalId), readCaughtUpTo(store), runningBulkLink(store, planInternalId, now)]);
   const building = head?.building === undefined ? null : { first: head.generation === 0, startedAt: head.building.startedAt };
-  return { building, caughtUpTo: caughtUpTo ?? null };
+  return { bulkLink, building, caughtUpTo: caughtUpTo ?? null };
+}
+
+/** The oldest bulk link still linking issues to the plan, with the progress of all of them. */
+async function runningBulkLink(store: Store, planInternalId: string, now: Instant): Promise<FiguresProgress['bulkLink']> {
+  const markers = await listAll(store, bulkPlanJobsPrefix(planInternalId));
+  const jobs = await Promise.all(markers.map((marker) => loadBulkJob(store, marker.key.slice(bulkPlanJobsPrefix(planInternalId).length))));
+  const running = jobs.flatMap((job) => (job !== undefined && job.state !== 'done' && now - job.updatedAt < STALE_BULK_LINK_MS ? [job] : []));
+  if (running.length === 0) return null;
+  return {
+    startedAt: Math.min(...running.map((job) => job.startedAt)),
+    done: running.reduce((sum, job) => sum + job.linked + job.failed, 0),
+    total: running.reduce((sum, job) => sum + job.total, 0),
+  };
 }
 
 /** The instant reconciliation must have read Jira's changes up to before the period can be closed. */
@@ -46,6 +67,7 @@ const expectedClosable = (period: Period): Instant => reconciledBy(period) + REC
 
 /** Why the plan's figures for an ended period can't be frozen yet, or null when they can. */
 export function figuresBlocker(period: Period, progress: FiguresProgress, now: Instant): ClosingBlocker | null {
+  if (progress.bulkLink !== null) return { reason: 'bulk-link-running', ...progress.bulkLink };
   if (progress.building !== null) return { reason: 'build-running', ...progress.building };
   const needed = reconciledBy(period);
   if (progress.caughtUpTo !== null && progress.caughtUpTo >= needed) return null;
@@ -70,6 +92,8 @@ export function blockerSentence(periodLabel: string, blocker: ClosingBlocker, ti
       return `The period ${periodLabel} has not ended yet; it can be closed from about ${at(blocker.closableFrom, timeZone)}.`;
     case 'previous-period-open':
       return `Close ${blocker.previousLabel} first: periods are closed in order.`;
+    case 'bulk-link-running':
+      return `Issues are being linked to the plan in bulk (started ${at(blocker.startedAt, timeZone)}, ${blocker.done} of ${blocker.total} done); ${periodLabel} can be closed once the linking and the recompute it starts have finished.`;
     case 'build-running':
       return blocker.first
         ? `The plan's figures are still being built from Jira (started ${at(blocker.startedAt, timeZone)}); ${periodLabel} can be closed once the build has finished.`

@@ -23,7 +23,7 @@ export async function listPlanPeriods(
     listPeriodStates(ports.store, internalIdOf(stored)),
     listManifests(ports.store, internalIdOf(stored)),
     listClosingAudit(ports.store, internalIdOf(stored)),
-    readFiguresProgress(ports.store, internalIdOf(stored)),
+    readFiguresProgress(ports.store, internalIdOf(stored), now),
   ]);
   const periods = listPeriods(stored.plan, now);
   const statusOf = (label: string | undefined) => (label === undefined ? 'open' : (states.get(label)?.status ?? 'open'));

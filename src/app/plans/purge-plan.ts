@@ -11,6 +11,7 @@ import { editLinks } from '../aggregates/edit-links';
 import { headKey, planAggregatePrefix } from '../aggregates/keys';
 import { transactInBatches } from '../aggregates/transact-in-batches';
 import { planAlertsPrefix } from '../alerts/alert-keys';
+import { bulkPlanJobsPrefix } from '../bulk/bulk-job';
 import { closedVersionPrefix, closingAuditPrefix, periodStatePrefix, planChunksPrefix } from '../closing/closing-keys';
 import type { Store, TransactOperation } from '../ports/store';
 import { SYNC_QUEUE_KEY, planConcurrencyKey, type SyncDeps } from '../sync/sync-deps';
@@ -32,6 +33,7 @@ export function ownedPrefixes(internalId: string): readonly string[] {
     periodStatePrefix(internalId),
     closingAuditPrefix(internalId),
     planAlertsPrefix(internalId),
+    bulkPlanJobsPrefix(internalId),
     planAuditPrefix(internalId),
   ];
 }

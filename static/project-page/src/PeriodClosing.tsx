@@ -57,17 +57,13 @@ export function PeriodClosing({ planId, timeZone, onChanged }: PeriodClosingProp
     afterWrite((await reopen.run({ planId, period: label, reason })).ok);
   };
 
-  /** Why an open period can't be closed yet, and when it should be. */
-  const blockerNote = (state: PeriodState) => {
-    if (state.blocker === null) return null;
-    const when = state.blocker.closableFrom === null ? '' : ` Expected closable from ${formatDateTime(state.blocker.closableFrom, timeZone, locale)}.`;
-    return (
+  /** Why an open period can't be closed yet, and when it should be (the sentence gives the time in the plan's zone). */
+  const blockerNote = (state: PeriodState) =>
+    state.blocker === null ? null : (
       <p className="sh-field-help" data-closing-blocker={state.blocker.reason}>
         {state.blocker.message}
-        {when}
       </p>
     );
-  };
 
   const closedNote = (state: PeriodState) => {
     const latest = state.versions.at(-1);
@@ -86,7 +82,7 @@ export function PeriodClosing({ planId, timeZone, onChanged }: PeriodClosingProp
               <tr>
                 <th scope="col">Period</th>
                 <th scope="col">Status</th>
-                <th scope="col">Last closed</th>
+                <th scope="col">Last closed, or why not closable yet</th>
                 {data.canAdminister ? <th scope="col">Action</th> : null}
               </tr>
             </thead>
@@ -98,9 +94,11 @@ export function PeriodClosing({ planId, timeZone, onChanged }: PeriodClosingProp
                     <span className="sh-lozenge" data-state={state.status === 'closed' ? 'ok' : 'warning'}>
                       {state.status === 'closed' ? `Closed (v${state.version})` : 'Open'}
                     </span>
+                  </td>
+                  <td>
+                    {closedNote(state)}
                     {blockerNote(state)}
                   </td>
-                  <td>{closedNote(state)}</td>
                   {data.canAdminister ? (
                     <td>
                       {state.closable ? (
