@@ -1,10 +1,19 @@
 import { HttpTransport, JiraAdapter } from '../../src/adapters/jira';
 import type { IssueNotification } from '../../src/app/ports/jira';
 import { validateRequest, validateResponse } from '../support/openapi';
+import type { SimUser, SimulatorState } from '../../src/jira-simulator/model';
 import { ADMIN, AGENT, OUTSIDER, APP, buildIssue, buildState, call, newSimulator } from '../jira-simulator/site';
 
 const NOTIFY = '/rest/api/3/issue/{issueIdOrKey}/notify';
 const ISSUE = buildIssue(1);
+const USER = '/rest/api/3/user';
+
+/** An account Jira still knows, deactivated. */
+const LEAVER: SimUser = { ...AGENT, accountId: 'acc-leaver', email: 'leaver@example.test', apiToken: 'leaver-token', active: false };
+
+function withLeaver(state: SimulatorState): SimulatorState {
+  return { ...state, users: [...state.users, LEAVER] };
+}
 const NOTIFICATION: IssueNotification = {
   subject: 'Support plan "Gold" reached 80 % of its hours for 2026-10',
   textBody: 'Plain',
@@ -62,12 +71,42 @@ describe('POST /issue/{issueIdOrKey}/notify', () => {
     ['a body that is not an object', AGENT, ISSUE.key, [1], 400],
     ['an issue the caller cannot browse', OUTSIDER, ISSUE.key, { to: { groups: [{ name: 'g' }] } }, 404],
     ['an issue that does not exist', AGENT, 'SUP-999', { to: { groups: [{ name: 'g' }] } }, 404],
+    ['a deactivated user', AGENT, ISSUE.key, { to: { users: [{ accountId: LEAVER.accountId }, { accountId: ADMIN.accountId }] } }, 400],
   ])('answers %s as Jira documents', async (_what, caller, issue, body, status) => {
-    const { simulator } = newSimulator(buildState([ISSUE]));
+    const { simulator } = newSimulator(withLeaver(buildState([ISSUE])));
     const answer = await call(simulator, caller, 'POST', `/rest/api/3/issue/${issue}/notify`, body);
 
     expect(answer.status).toBe(status);
     expect(validateResponse('POST', NOTIFY, answer.status, answer.body)).toEqual({ valid: true, errors: [] });
     expect(simulator.stats.notifications).toHaveLength(status === 204 ? 1 : 0);
+  });
+});
+
+describe('GET /user, as alert deliveries check each recipient', () => {
+  it.each([
+    ['an active account', ADMIN.accountId, 200, { accountId: ADMIN.accountId, active: true }],
+    ['a deactivated account', LEAVER.accountId, 200, { accountId: LEAVER.accountId, active: false }],
+    ['an unknown account', 'stale-account', 404, null],
+  ])('answers %s as Jira documents, and the adapter reads it', async (_what, accountId, status, account) => {
+    const { simulator } = newSimulator(withLeaver(buildState([ISSUE])));
+    const answer = await call(simulator, APP, 'GET', `${USER}?accountId=${accountId}`);
+    expect(answer.status).toBe(status);
+    expect(validateResponse('GET', USER, answer.status, answer.body)).toEqual({ valid: true, errors: [] });
+
+    const sent: string[] = [];
+    const jira = new JiraAdapter(
+      new HttpTransport({
+        baseUrl: 'http://jira.test',
+        email: APP.email,
+        apiToken: APP.apiToken,
+        fetch: async (request) => {
+          sent.push(request.url);
+          return simulator.handle(request);
+        },
+      }),
+    );
+    expect(await jira.getAccount(accountId)).toEqual(account);
+    expect(sent).toEqual([`http://jira.test${USER}?accountId=${accountId}`]);
+    expect(validateRequest('GET', USER, { query: { accountId } })).toEqual({ valid: true, errors: [] });
   });
 });
