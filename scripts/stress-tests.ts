@@ -94,7 +94,7 @@ function summarise(tallies: ReadonlyMap<string, Tally>, load: Load, what: string
   const runs = Math.min(...[...tallies.values()].map((tally) => tally.runs));
   const failedRuns = flaky.reduce((total, [, tally]) => total + tally.failures, 0);
   return {
-    headline: `${what}: ${tallies.size} test file${tallies.size === 1 ? "" : "s"}, each run ${runs === 1 ? 'once' : `${runs} times`}, under ${load.description}.`,
+    headline: `${what}: ${tallies.size} test file${tallies.size === 1 ? '' : 's'}, each run ${runs === 1 ? 'once' : `${runs} times`}, under ${load.description}.`,
     flakes: flaky.length === 0 ? 'Flakes: 0' : `Flakes: ${failedRuns} failed runs in ${flaky.length} files`,
     flaky,
   };
@@ -105,12 +105,22 @@ function printSummary(outcome: Outcome): void {
   for (const [file, tally] of outcome.flaky) console.log(`  ${tally.failures}/${tally.runs}  ${file}  ${tally.firstMessage}`);
 }
 
-async function writeReport(file: string, outcome: Outcome, started: Date, loadAtStart: number): Promise<void> {
-  const minutes = Math.round((Date.now() - started.getTime()) / 60_000);
+interface RunInfo {
+  readonly started: Date;
+  readonly loadAtStart: number;
+  readonly commit: string;
+  readonly roundsDone: number;
+  readonly rounds: number;
+}
+
+/** Written after every round, so a run stopped early still leaves what it found. */
+async function writeReport(file: string, outcome: Outcome, run: RunInfo): Promise<void> {
+  const minutes = Math.round((Date.now() - run.started.getTime()) / 60_000);
+  const progress = run.roundsDone === run.rounds ? `all ${run.rounds} rounds done` : `${run.roundsDone} of ${run.rounds} rounds done (stopped or still running)`;
   const lines = [
     '# Stress run',
     '',
-    `Written by \`npm run test:stress -- --report ${path.relative(ROOT, file)}\` ([testing](testing.md#the-stress-run)). Started ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, took ${minutes} min, load average ${loadAtStart.toFixed(1)} at the start, on: ${machineFingerprint(thisMachine())}.`,
+    `Written by \`npm run test:stress -- --report ${path.relative(ROOT, file)}\` ([testing](testing.md#the-stress-run)) on commit \`${run.commit}\`. Started ${run.started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${progress} after ${minutes} min, load average ${run.loadAtStart.toFixed(1)} at the start, on: ${machineFingerprint(thisMachine())}.`,
     '',
     outcome.headline,
     '',
@@ -134,6 +144,8 @@ async function main(): Promise<number> {
   if (!isTier(tier)) throw new Error(`--tier must be one of ${Object.keys(TIERS).join(', ')}, not ${tier}`);
   const started = new Date();
   const loadAtStart = loadavg()[0] ?? 0;
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+  const report = values.report === undefined ? undefined : path.resolve(values.report);
   const folder = await mkdtemp(path.join(tmpdir(), 'support-hours-stress-'));
   const load = startLoad();
   const tallies = new Map<string, Tally>();
@@ -145,6 +157,7 @@ async function main(): Promise<number> {
       await Promise.all(outputs.map((output) => runJest(output, tier, positionals)));
       const failed = (await Promise.all(outputs.map((output) => recordRun(output, tallies)))).flat();
       console.log(`round ${round}/${rounds}: ${failed.length === 0 ? 'all passed' : `failed: ${failed.join(', ')}`}`);
+      if (report !== undefined) await writeReport(report, summarise(tallies, load, what), { started, loadAtStart, commit, roundsDone: round, rounds });
     }
   } finally {
     load.stop();
@@ -152,7 +165,6 @@ async function main(): Promise<number> {
   }
   const outcome = summarise(tallies, load, what);
   printSummary(outcome);
-  if (values.report !== undefined) await writeReport(path.resolve(values.report), outcome, started, loadAtStart);
   return outcome.flaky.length === 0 ? 0 : 1;
 }
 
