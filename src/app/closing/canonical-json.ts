@@ -5,30 +5,73 @@
  */
 import type { JsonValue } from '../ports/store';
 
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+/** Keys JavaScript objects put first, in numeric order, whatever order they were added in. */
+const INDEX_LIKE_KEY = /^(?:0|[1-9]\d*)$/;
+
+/** An object whose key order JavaScript would not keep. */
+const UNORDERABLE = Symbol('unorderable');
+
+function assertFinite(value: number): void {
+  if (!Number.isFinite(value)) throw new TypeError(`canonical JSON cannot carry ${value}`);
+}
+
+/** A copy with every object's keys added in sorted order and `undefined` properties left out; UNORDERABLE if a key is index-like. */
+function keySorted(value: unknown): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new TypeError(`canonical JSON cannot carry ${value}`);
-    return JSON.stringify(value);
+    assertFinite(value);
+    return value;
   }
-  // Plain loops and string appends: a frozen statement can hold a million values.
   if (Array.isArray(value)) {
-    let text = '[';
-    for (let index = 0; index < value.length; index += 1) text += (index === 0 ? '' : ',') + canonicalJson(value[index]);
-    return `${text}]`;
+    const copy: unknown[] = [];
+    for (const item of value as readonly unknown[]) {
+      const sorted = keySorted(item);
+      if (sorted === UNORDERABLE) return UNORDERABLE;
+      copy.push(sorted);
+    }
+    return copy;
   }
   if (typeof value === 'object') {
     const record = value as Readonly<Record<string, unknown>>;
-    let text = '{';
+    const copy: Record<string, unknown> = {};
     // `sort()` orders by UTF-16 code units, as `<` does.
     for (const key of Object.keys(record).sort()) {
+      if (INDEX_LIKE_KEY.test(key)) return UNORDERABLE;
       const item = record[key];
       if (item === undefined) continue;
-      text += `${text.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+      const sorted = keySorted(item);
+      if (sorted === UNORDERABLE) return UNORDERABLE;
+      copy[key] = sorted;
     }
-    return `${text}}`;
+    return copy;
   }
   throw new TypeError(`canonical JSON cannot carry a ${typeof value}`);
+}
+
+/** The canonical JSON written out piece by piece: for objects with index-like keys. */
+function orderedText(value: unknown): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') {
+    assertFinite(value);
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map((item: unknown) => orderedText(item)).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${orderedText(item)}`).join(',')}}`;
+  }
+  throw new TypeError(`canonical JSON cannot carry a ${typeof value}`);
+}
+
+/**
+ * The canonical JSON of a value. A frozen statement can hold millions of values, so the keys are
+ * put in order in a copy that the native `JSON.stringify` writes out; only objects whose key
+ * order JavaScript would not keep (index-like keys) are written out piece by piece.
+ */
+export function canonicalJson(value: unknown): string {
+  const sorted = keySorted(value);
+  return sorted === UNORDERABLE ? orderedText(value) : JSON.stringify(sorted);
 }
 
 /** The value as the store's plain JSON, in canonical key order. */

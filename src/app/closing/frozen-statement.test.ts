@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { MemoryStore } from '../../adapters/storage/memory-store';
 import { listAll } from '../plans/list-all';
 import { STORE_LIMITS, type JsonValue } from '../ports/store';
@@ -30,8 +31,28 @@ function manifestOf(split: Awaited<ReturnType<typeof splitStatement>>, chunkPref
 describe('a frozen statement in the store', () => {
   it('hashes the canonical JSON: sorted keys, no undefined, the same whatever the key order', async () => {
     expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: undefined })).toBe('{"a":[true,null,"x"],"b":1}');
+    // Index-like keys sort as strings too, although JavaScript objects keep them in numeric order.
+    expect(canonicalJson({ b: [{ 9: 'x', 10: 'y', a: 'z' }], a: { c: -0, d: 'é"' } })).toBe('{"a":{"c":0,"d":"é\\""},"b":[{"10":"y","9":"x","a":"z"}]}');
+    expect(() => canonicalJson({ a: [1, undefined] })).toThrow(TypeError);
+    expect(() => canonicalJson({ a: Number.NaN })).toThrow(TypeError);
     expect(await sha256Hex(canonicalJson({ b: 1, a: 2 }))).toBe(await sha256Hex(canonicalJson({ a: 2, b: 1 })));
     expect(await sha256Hex('abc')).toBe(createHash('sha256').update('abc').digest('hex'));
+  });
+
+  it('writes any JSON value as its keys sorted by code unit, whatever order they were added in', () => {
+    /** The definition, written the slow and obvious way. */
+    const reference = (value: unknown): string => {
+      if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+      if (value === null || typeof value !== 'object') return JSON.stringify(value);
+      const keys = Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${keys.map((key) => `${JSON.stringify(key)}:${reference((value as Record<string, unknown>)[key])}`).join(',')}}`;
+    };
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(canonicalJson(value)).toBe(reference(value));
+      }),
+      { numRuns: 300, seed: 20261203 },
+    );
   });
 
   it('splits lines over chunks under the value limit and reads back the very same statement', async () => {
