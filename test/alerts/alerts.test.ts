@@ -1,4 +1,4 @@
-import { ALERTS_QUEUE_KEY } from '../../src/app/alerts/alert-keys';
+import { ALERTS_QUEUE_KEY, alertKey } from '../../src/app/alerts/alert-keys';
 import { activeAlerts } from '../../src/app/alerts/active-alerts';
 import { ALERT_OUTBOX_PREFIX, REDRIVE_AFTER_MS } from '../../src/app/alerts/alert-outbox';
 import { checkPlanAlerts, storedAlerts } from '../../src/app/alerts/check-plan-alerts';
@@ -8,6 +8,7 @@ import type { JsonValue } from '../../src/app/ports/store';
 import type { SimUser } from '../../src/jira-simulator/model';
 import { ADMIN, SUP } from '../jira-simulator/site';
 import type { SyncSite } from '../sync/sync-site';
+import type { AlertRecord } from '../../src/app/alerts/alert-record';
 import { GOLD_ISSUES, captureEvents, worklogEvents } from '../sync/sync-site';
 import { ALERTING_GOLD, HOURS, alertStates, mailed, startAlertSite } from './alert-site';
 
@@ -21,6 +22,16 @@ const LEAVER: SimUser = { ...ADMIN, accountId: 'acc-leaver', email: 'leaver@exam
 function addUser(site: SyncSite, user: SimUser): void {
   const state = site.simulator.snapshot();
   site.simulator.load({ ...state, users: [...state.users, user] });
+}
+
+/** Raises gold's 80 % alert without delivering it, and reads the record back. */
+async function startedAlert(site: SyncSite): Promise<AlertRecord> {
+  const quiet = jest.spyOn(site.queue, 'push').mockResolvedValue('not queued');
+  expect((await checkPlanAlerts(site.deps, 'gold')).raised).toEqual([80]);
+  quiet.mockRestore();
+  const [record] = (await storedAlerts(site.store, 'gold', '2026-10')).values();
+  if (record === undefined) throw new Error('no alert raised');
+  return record;
 }
 
 const isRetry = (body: JsonValue): boolean => typeof body === 'object' && body !== null && 'retry' in body;
@@ -163,6 +174,30 @@ describe('threshold alerts', () => {
     expect(mailed(site)).toEqual([AT_80]);
     expect(await site.store.listByPrefix(ALERT_OUTBOX_PREFIX)).toEqual({ entries: [] });
     quiet.mockRestore();
+  });
+
+  it('mails an alert a release before the outbox left pending, once the check finds it without an entry', async () => {
+    const site = await startAlertSite();
+    await site.logWork(issueA.id, HOURS(9));
+    await site.simulator.idle();
+    const key = alertKey('gold', '2026-10', 80);
+    // As the previous release stored it: no droppedRecipients or failure fields, and no outbox entry.
+    const { droppedRecipients: _dropped, failure: _failure, ...legacy } = {
+      ...(await startedAlert(site)),
+      delivery: 'pending' as const,
+      deliveredAt: null,
+    };
+    await site.store.set(key, legacy);
+    await site.store.delete(`${ALERT_OUTBOX_PREFIX}${key}`);
+
+    await site.reconcile();
+    expect(mailed(site)).toEqual([]);
+    site.clock.advance(REDRIVE_AFTER_MS);
+    await site.reconcile();
+    await site.reconcile();
+
+    expect(await alertStates(site)).toEqual([[80, 'active', 'delivered']]);
+    expect(mailed(site)).toEqual([AT_80]);
   });
 
   it('keeps retrying while Jira answers 503 four times in a row, and mails once', async () => {

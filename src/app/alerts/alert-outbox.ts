@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { listAll } from '../plans/list-all';
-import type { Store, TransactOperation } from '../ports/store';
+import { StoreError, type Store, type TransactOperation } from '../ports/store';
 import type { SyncDeps } from '../sync/sync-deps';
 import { ALERTS_QUEUE_KEY, alertsConcurrencyKey } from './alert-keys';
 import type { DeliverAlertJob } from './alert-jobs';
@@ -35,6 +35,25 @@ const outboxEntrySchema = z.object({
 /** The outbox write that goes with creating (or reviving) a pending alert, or with starting an attempt. */
 export function outboxEntry(alertKey: string, planId: string, now: number): TransactOperation {
   return { set: { key: outboxKey(alertKey), value: { alertKey, planId, dueAt: now + REDRIVE_AFTER_MS } } };
+}
+
+/**
+ * Gives a pending alert that has no outbox entry one, due at once; false when it had one. For
+ * alerts written before the outbox existed, and any whose entry was lost.
+ */
+export function restoreOutbox(store: Store, alertKey: string, planId: string, now: number): Promise<boolean> {
+  return transactUnlessTaken(store, [{ set: { key: outboxKey(alertKey), value: { alertKey, planId, dueAt: now }, ifVersion: null } }]);
+}
+
+/** Runs a transaction whose conditions say "not written yet"; false when another writer was first. */
+export async function transactUnlessTaken(store: Store, operations: readonly TransactOperation[]): Promise<boolean> {
+  try {
+    await store.transact(operations);
+    return true;
+  } catch (error) {
+    if (error instanceof StoreError && error.code === 'conflict') return false;
+    throw error;
+  }
 }
 
 /** The delivery is settled (or has nothing left to do): the sweep forgets it. */

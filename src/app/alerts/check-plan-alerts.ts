@@ -4,13 +4,13 @@ import { loadPlanLedgerInput } from '../aggregates/load-plan-ledger-input';
 import { listAll } from '../plans/list-all';
 import { identityOf } from '../plans/plan-repository';
 import { planOfJob } from '../scope/plan-scope';
-import { StoreError, type Store } from '../ports/store';
+import type { Store } from '../ports/store';
 import type { SyncDeps } from '../sync/sync-deps';
 import { reportingPeriod } from '../usage/reporting-period';
 import { jitteredBackoffMs, retryOnConflict } from '../retry-on-conflict';
 import { toJsonValue } from '../plans/to-json-value';
 import { alertKey, alertPeriodPrefix } from './alert-keys';
-import { outboxEntry, pushDelivery } from './alert-outbox';
+import { outboxEntry, pushDelivery, REDRIVE_AFTER_MS, restoreOutbox, transactUnlessTaken } from './alert-outbox';
 import { alertRecordSchema, type AlertRecord } from './alert-record';
 
 export interface AlertCheckReport {
@@ -20,16 +20,20 @@ export interface AlertCheckReport {
   readonly withdrawn: readonly number[];
   /** Withdrawn alerts whose threshold is crossed again: active again, never mailed again. */
   readonly reinstated: readonly number[];
+  /** Alerts long pending without an outbox entry (written before the outbox, or the entry lost): given one again. */
+  readonly restored: readonly number[];
 }
 
-const NOTHING: AlertCheckReport = { periodLabel: null, raised: [], withdrawn: [], reinstated: [] };
+const NOTHING: AlertCheckReport = { periodLabel: null, raised: [], withdrawn: [], reinstated: [], restored: [] };
 
 /**
  * Reconciles the plan's current period against its stored alerts: computes the statement from
  * the aggregate, raises each newly crossed threshold once (a create on the condition that the
  * key does not exist, so two checks running side by side can't both raise it, in one
- * transaction with its outbox entry) and queues its delivery; withdraws an active alert whose threshold is no longer crossed (a worklog deleted
- * or moved); marks a withdrawn one active again when it is crossed again, without a new email.
+ * transaction with its outbox entry) and queues its delivery; withdraws an active alert whose
+ * threshold is no longer crossed (a worklog deleted or moved); marks a withdrawn one active again
+ * when it is crossed again, without a new email; gives an active alert still pending long after it
+ * was raised its outbox entry back if it has none (one read each: such alerts are rare).
  * `planId` is the plan's internal id, which its alerts are keyed by.
  */
 export async function checkPlanAlerts(deps: SyncDeps, planId: string): Promise<AlertCheckReport> {
@@ -45,6 +49,7 @@ export async function checkPlanAlerts(deps: SyncDeps, planId: string): Promise<A
   const raised: number[] = [];
   const withdrawn: number[] = [];
   const reinstated: number[] = [];
+  const restored: number[] = [];
   for (const [percent, crossing] of crossed) {
     if (existing.has(percent)) continue;
     const record = newAlert(planId, statement, crossing, now);
@@ -62,9 +67,14 @@ export async function checkPlanAlerts(deps: SyncDeps, planId: string): Promise<A
       const revived = await reinstate(deps.store, alertKey(planId, period.label, percent), now);
       if (revived.delivery === 'pending') await queueDelivery(deps, planId, alertKey(planId, period.label, percent));
       reinstated.push(percent);
+    } else if (record.state === 'active' && record.delivery === 'pending' && now - record.raisedAt >= REDRIVE_AFTER_MS) {
+      if (await restoreOutbox(deps.store, alertKey(planId, period.label, percent), planId, now)) {
+        await queueDelivery(deps, planId, alertKey(planId, period.label, percent));
+        restored.push(percent);
+      }
     }
   }
-  return { periodLabel: period.label, raised, withdrawn, reinstated };
+  return { periodLabel: period.label, raised, withdrawn, reinstated, restored };
 }
 
 /** The plan's alerts of one period, by threshold percent. */
@@ -96,14 +106,8 @@ function newAlert(internalId: string, statement: Statement, crossing: ThresholdC
 }
 
 /** True when this call created the record (with its outbox entry); false when another check already had. */
-async function createOnce(store: Store, key: string, record: AlertRecord, now: number): Promise<boolean> {
-  try {
-    await store.transact([{ set: { key, value: toJsonValue(record), ifVersion: null } }, outboxEntry(key, record.planId, now)]);
-    return true;
-  } catch (error) {
-    if (error instanceof StoreError && error.code === 'conflict') return false;
-    throw error;
-  }
+function createOnce(store: Store, key: string, record: AlertRecord, now: number): Promise<boolean> {
+  return transactUnlessTaken(store, [{ set: { key, value: toJsonValue(record), ifVersion: null } }, outboxEntry(key, record.planId, now)]);
 }
 
 async function withdraw(store: Store, key: string, now: number): Promise<void> {
