@@ -1,9 +1,9 @@
 /**
- * `npm run test:stress [-- --runs <n>] [-- --tier unit|browser|all] [-- --report <file.md>] [-- <path pattern> …]`:
- * runs a tier's test files (the unit tier by default; all, or those matching the patterns) `--runs` times in a row
- * (default 20) while the CPU is kept busy, then prints how often each file failed, and with `--report` also writes
- * that as Markdown with the machine and the date. The load is stress-ng on every core when it is installed;
- * otherwise two jest runs go at once and load each other. A test that passes alone but fails here depends on the
+ * `npm run test:stress [-- --runs <n>] [-- --tier unit|browser|all] [-- --load stress-ng|jest] [-- --report <file.md>]
+ * [-- <path pattern> …]`: runs a tier's test files (the unit tier by default; all, or those matching the patterns)
+ * `--runs` times each (default 20) while the CPU is kept busy, then prints how often each file failed, and with
+ * `--report` also writes that as Markdown with the machine and the date. The load is stress-ng on every core
+ * (the default, when it is installed) or two jest runs at once that load each other (`--load jest`). A test that passes alone but fails here depends on the
  * machine's speed: fix its cause. The browser tier needs the surfaces built (`npm run build:static`).
  * Exits 1 when any file failed.
  */
@@ -48,13 +48,21 @@ interface Tally {
   firstMessage: string;
 }
 
-function startLoad(): Load {
-  if (spawnSync('stress-ng', ['--version'], { stdio: 'ignore' }).status === 0) {
+const LOADS = ['stress-ng', 'jest'] as const;
+type LoadKind = (typeof LOADS)[number];
+const isLoadKind = (name: string): name is LoadKind => (LOADS as readonly string[]).includes(name);
+
+/**
+ * stress-ng on every core, or two jest runs at once loading each other: half the wall time for the same number of
+ * runs per file, since no core is spent on stress-ng alone. Without stress-ng installed, always the latter.
+ */
+function startLoad(kind: LoadKind): Load {
+  if (kind === 'stress-ng' && spawnSync('stress-ng', ['--version'], { stdio: 'ignore' }).status === 0) {
     const cores = availableParallelism();
     const stress: ChildProcess = spawn('stress-ng', ['--cpu', String(cores), '--quiet'], { stdio: 'ignore' });
     return { description: `stress-ng --cpu ${cores}`, concurrentRuns: 1, stop: () => stress.kill('SIGTERM') };
   }
-  return { description: 'two jest runs at once (stress-ng is not installed)', concurrentRuns: 2, stop: () => undefined };
+  return { description: `two jest runs at once${kind === 'stress-ng' ? ' (stress-ng is not installed)' : ''}`, concurrentRuns: 2, stop: () => undefined };
 }
 
 function runJest(outputFile: string, tier: Tier, patterns: readonly string[]): Promise<void> {
@@ -135,11 +143,13 @@ async function writeReport(file: string, outcome: Outcome, run: RunInfo): Promis
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
-    options: { runs: { type: 'string', default: '20' }, tier: { type: 'string', default: 'unit' }, report: { type: 'string' } },
+    options: { runs: { type: 'string', default: '20' }, tier: { type: 'string', default: 'unit' }, load: { type: 'string', default: 'stress-ng' }, report: { type: 'string' } },
     allowPositionals: true,
   });
-  const rounds = Number(values.runs);
-  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--runs must be a whole number of at least 1, not ${values.runs}`);
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number of at least 1, not ${values.runs}`);
+  const loadKind = values.load;
+  if (!isLoadKind(loadKind)) throw new Error(`--load must be one of ${LOADS.join(', ')}, not ${loadKind}`);
   const tier = values.tier;
   if (!isTier(tier)) throw new Error(`--tier must be one of ${Object.keys(TIERS).join(', ')}, not ${tier}`);
   const started = new Date();
@@ -147,10 +157,11 @@ async function main(): Promise<number> {
   const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
   const report = values.report === undefined ? undefined : path.resolve(values.report);
   const folder = await mkdtemp(path.join(tmpdir(), 'support-hours-stress-'));
-  const load = startLoad();
+  const load = startLoad(loadKind);
+  const rounds = Math.ceil(runs / load.concurrentRuns);
   const tallies = new Map<string, Tally>();
   const what = `The ${tier === 'all' ? 'unit and browser tiers' : `${tier} tier`}${positionals.length > 0 ? ` (${positionals.join(' ')})` : ''}`;
-  console.log(`Running ${what.charAt(0).toLowerCase()}${what.slice(1)} ${rounds} times under ${load.description}.`);
+  console.log(`Running ${what.charAt(0).toLowerCase()}${what.slice(1)} ${rounds * load.concurrentRuns} times under ${load.description}.`);
   try {
     for (let round = 1; round <= rounds; round += 1) {
       const outputs = Array.from({ length: load.concurrentRuns }, (_, run) => path.join(folder, `round-${round}-${run}.json`));

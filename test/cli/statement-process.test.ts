@@ -22,7 +22,14 @@ function runProcess(command: string, args: readonly string[]): Promise<ProcessRu
   });
 }
 
-const cli = (...args: string[]) => runProcess('node', ['bin/support-hours.js', ...args]);
+/**
+ * The bin and a fresh build of the source beside it, in a folder of their own: the repository's dist/ (built by
+ * npm install's prepare script) may be older than the source, and another test run may be rebuilding it.
+ */
+const build = mkdtempSync(join(tmpdir(), 'support-hours-cli-'));
+mkdirSync(join(build, 'bin'));
+copyFileSync(join(root, 'bin', 'support-hours.js'), join(build, 'bin', 'support-hours.js'));
+const cli = (...args: string[]) => runProcess('node', [join(build, 'bin', 'support-hours.js'), ...args]);
 
 function exampleArgs(scenario: string, ...extra: string[]): string[] {
   const file = (name: string) => `examples/${scenario}/${name}.json`;
@@ -45,8 +52,7 @@ describe('support-hours as a child process', () => {
   const runs: Record<string, ProcessRun> = {};
 
   beforeAll(async () => {
-    // The bin runs the CLI's bundle in dist/ (built by npm install's prepare script): bring it up to date with the source.
-    runs.build = await runProcess('npm', ['run', '--silent', 'build:cli']);
+    runs.build = await runProcess('npm', ['run', '--silent', 'build:cli', '--', `--outfile=${join(build, 'dist', 'support-hours.js')}`]);
     const planned: Record<string, Promise<ProcessRun>> = {
       help: cli('--help'),
       npx: runProcess('npx', ['--no-install', 'support-hours', '--help']),
@@ -73,7 +79,7 @@ describe('support-hours as a child process', () => {
   };
   const statementOf = (name: string) => statementJson(ran(name).stdout);
 
-  it('runs from the compiled build', () => {
+  it('builds', () => {
     expect(ran('build')).toEqual({ exitCode: 0, stdout: '', stderr: '' });
   });
 
