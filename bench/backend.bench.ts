@@ -12,6 +12,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { MemoryStore } from '../src/adapters/storage/memory-store';
+import { RecordFormatStore } from '../src/adapters/storage/record-format-store';
+import type { Store } from '../src/app/ports/store';
 import { fixedClock } from '../src/app/ports/clock';
 import { requestRecompute } from '../src/app/sync/request-recompute';
 import { generateDemo, type DemoData } from '../src/jira-simulator/demo/generate';
@@ -53,14 +55,16 @@ interface Measurement {
 
 interface Site {
   readonly backend: LocalBackend;
-  readonly store: MemoryStore;
+  readonly store: Store;
+  readonly storage: MemoryStore;
   readonly simulator: JiraSimulator;
 }
 
 async function buildSite(demo: DemoData): Promise<Site> {
   const clock = fixedClock(NOW);
   const simulator = new JiraSimulator({ state: demoState(demo), clock });
-  const store = new MemoryStore({ retryDelayMs: () => 0 });
+  const storage = new MemoryStore({ retryDelayMs: () => 0 });
+  const store = new RecordFormatStore(storage);
   const queue = new LocalQueue({ mode: 'manual' });
   const users = Object.values(DEMO_USERS);
   const backend = createLocalBackend({ store, clock, queue, jira: { baseUrl: 'http://jira.local', fetch: (request) => simulator.handle(request), users, app: APP_ACCOUNT } });
@@ -74,7 +78,7 @@ async function buildSite(demo: DemoData): Promise<Site> {
     await requestRecompute({ jira: backend.jira.app, store, queue, clock }, internalId);
   }
   await queue.drain();
-  return { backend, store, simulator };
+  return { backend, store, storage, simulator };
 }
 
 function percentile(sorted: readonly number[], fraction: number): number {
@@ -90,7 +94,7 @@ async function measure(site: Site, scenario: string, resolver: 'issue/get' | 'us
   site.simulator.faults.latencyMs = LATENCY_MS;
   site.backend.jira.resetStats();
   site.simulator.resetStats();
-  site.store.resetUsage();
+  site.storage.resetUsage();
   const times: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     const started = performance.now();
@@ -98,7 +102,7 @@ async function measure(site: Site, scenario: string, resolver: 'issue/get' | 'us
     times.push(performance.now() - started);
   }
   site.simulator.faults.latencyMs = 0;
-  const usage = site.store.usage();
+  const usage = site.storage.usage();
   const worklogFetches = Object.entries(site.simulator.stats.byRoute)
     .filter(([route]) => route.includes('worklog'))
     .reduce((sum, [, stats]) => sum + stats.calls, 0);

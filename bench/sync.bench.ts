@@ -12,11 +12,12 @@
 import { performance } from 'node:perf_hooks';
 import { HttpTransport, JiraAdapter } from '../src/adapters/jira';
 import { MemoryStore } from '../src/adapters/storage/memory-store';
+import { RecordFormatStore } from '../src/adapters/storage/record-format-store';
 import { AggregateReader } from '../src/app/aggregates/aggregate-reader';
 import { generationPrefix } from '../src/app/aggregates/keys';
 import { listAll } from '../src/app/plans/list-all';
 import { fixedClock, systemClock, type Clock } from '../src/app/ports/clock';
-import { STORE_LIMITS } from '../src/app/ports/store';
+import { FORGE_KVS_LIMITS } from '../src/app/ports/store';
 import { reconcile } from '../src/app/sync/reconcile';
 import { requestRecompute } from '../src/app/sync/request-recompute';
 import type { SyncDeps } from '../src/app/sync/sync-deps';
@@ -81,11 +82,12 @@ async function storeDemoPlan(deps: SyncDeps, plan: Plan): Promise<PlanInternalId
 
 /** The sync side over `jira` with a memory store and a hand-drained queue, as the local runtime wires it. */
 function syncSite(jira: JiraAdapter, clock: Clock) {
-  const store = new MemoryStore({ retryDelayMs: () => 0 });
+  const storage = new MemoryStore({ retryDelayMs: () => 0 });
+  const store = new RecordFormatStore(storage);
   const queue = new LocalQueue({ mode: 'manual' });
   const deps: SyncDeps = { jira, store, queue, clock };
   const sync = startLocalSync({ deps, queue, subscribe: () => () => undefined });
-  return { jira, store, queue, deps, sync };
+  return { jira, store, storage, queue, deps, sync };
 }
 
 function appJira(baseUrl: string, fetch?: (request: Request) => Promise<Response>): JiraAdapter {
@@ -137,10 +139,10 @@ async function benchEvents(): Promise<EventCost[]> {
 
   const costs: EventCost[] = [];
   for (const event of [...events, ...events.slice(0, DUPLICATES)]) {
-    site.store.resetUsage();
+    site.storage.resetUsage();
     site.jira.resetStats();
     await site.sync.handlers.onWorklogEvent(event);
-    const usage = site.store.usage();
+    const usage = site.storage.usage();
     costs.push({ kind: event.eventType.split(':')[2] ?? '', writes: usage.writes, writeUnits: usage.writeUnits, jiraCalls: site.jira.stats().calls });
   }
   return costs;
@@ -159,7 +161,7 @@ async function benchRecompute(): Promise<RecomputeReport> {
   simulator.faults.latencyMs = LATENCY_MS;
   const server = await simulator.listen({ port: 0, host: '127.0.0.1' });
   try {
-    const { jira, store, queue, deps } = syncSite(appJira(server.url), systemClock);
+    const { jira, store, storage, queue, deps } = syncSite(appJira(server.url), systemClock);
 
     global.gc?.();
     const memory = { heap: process.memoryUsage().heapUsed, rss: process.memoryUsage().rss };
@@ -182,17 +184,17 @@ async function benchRecompute(): Promise<RecomputeReport> {
     if (failed.length > 0) throw new Error(`recompute jobs failed: ${failed.map((run) => run.error).join('; ')}`);
     const head = await new AggregateReader(store).head(internalId);
     if (head === undefined) throw new Error('no aggregate after the recompute');
-    const parts = await listAll(store, generationPrefix(internalId, head.generation));
+    const parts = await listAll(storage, generationPrefix(internalId, head.generation));
     const sizes = parts.map((entry) => Buffer.byteLength(JSON.stringify(entry.value)));
     const chunkRuns = queue.runs.slice(0, -1);
-    const usage = store.usage();
+    const usage = storage.usage();
     const stats = jira.stats();
-    store.resetUsage();
+    storage.resetUsage();
     jira.resetStats();
     const reconcileStarted = performance.now();
     await reconcile(deps);
     const reconcileMs = performance.now() - reconcileStarted;
-    const reconcileUsage = store.usage();
+    const reconcileUsage = storage.usage();
     return {
       worklogs: head.worklogCount,
       issues: demo.issues.length,
@@ -260,7 +262,7 @@ function reportRecompute(report: RecomputeReport): string[] {
     ['peak heap growth (simulator in the same process)', `${report.peakHeapMb.toFixed(0)} MB`],
     ['peak RSS (simulator in the same process)', `${report.peakRssMb.toFixed(0)} MB`],
     ['stored aggregate', `${(report.storedBytes / 2 ** 20).toFixed(2)} MiB in ${report.shards} shards, ${report.parts} parts`],
-    ['largest part / value limit', `${(report.largestPartBytes / 1024).toFixed(1)} KiB / ${STORE_LIMITS.maxValueBytes / 1024} KiB`],
+    ['largest part / value limit', `${(report.largestPartBytes / 1024).toFixed(1)} KiB / ${FORGE_KVS_LIMITS.maxValueBytes / 1024} KiB`],
     ['storage writes / write units', `${report.writes.toLocaleString('en-US')} / ${report.writeUnits.toLocaleString('en-US')}`],
     ['write units per minute (over at least 1 min)', unitsPerMinute.toFixed(0)],
     ['then a reconciliation with nothing to repair: time', `${(report.reconcile.ms / 1000).toFixed(2)} s`],
@@ -268,12 +270,12 @@ function reportRecompute(report: RecomputeReport): string[] {
     ['… its storage read units / writes', `${report.reconcile.readUnits.toLocaleString('en-US')} / ${report.reconcile.writes}`],
   ];
   reportMarkdown(
-    `### Full recompute of one plan\n\nEvery issue of the \`large\` demo (${report.issues.toLocaleString('en-US')} issues, ${report.worklogs.toLocaleString('en-US')} worklogs) linked to one plan, the worst case the stored layout must hold, recomputed through the queue over HTTP from the simulator with ${LATENCY_MS} ms latency per call. Targets: the longest chunk within half the consumer's ${CONSUMER_LIMIT_MS / 1000} s default limit, every stored value ≤ ${STORE_LIMITS.maxValueBytes / 1024} KiB, ≤ ${KVS_WRITE_UNITS_PER_MINUTE.toLocaleString('en-US')} write units a minute.`,
+    `### Full recompute of one plan\n\nEvery issue of the \`large\` demo (${report.issues.toLocaleString('en-US')} issues, ${report.worklogs.toLocaleString('en-US')} worklogs) linked to one plan, the worst case the stored layout must hold, recomputed through the queue over HTTP from the simulator with ${LATENCY_MS} ms latency per call. Targets: the longest chunk within half the consumer's ${CONSUMER_LIMIT_MS / 1000} s default limit, every stored value ≤ ${FORGE_KVS_LIMITS.maxValueBytes / 1024} KiB, ≤ ${KVS_WRITE_UNITS_PER_MINUTE.toLocaleString('en-US')} write units a minute.`,
     markdownTable([{ title: 'measure' }, { title: 'value', align: 'right' }], rows),
   );
   return [
     ...(report.longestChunkMs > CONSUMER_LIMIT_MS / 2 ? [`the longest chunk took ${report.longestChunkMs.toFixed(0)} ms (target ≤ half of ${CONSUMER_LIMIT_MS} ms)`] : []),
-    ...(report.largestPartBytes > STORE_LIMITS.maxValueBytes ? [`a part of ${report.largestPartBytes} bytes exceeds the value limit`] : []),
+    ...(report.largestPartBytes > FORGE_KVS_LIMITS.maxValueBytes ? [`a part of ${report.largestPartBytes} bytes exceeds the value limit`] : []),
     ...(unitsPerMinute > KVS_WRITE_UNITS_PER_MINUTE ? [`${unitsPerMinute.toFixed(0)} write units a minute (budget ${KVS_WRITE_UNITS_PER_MINUTE})`] : []),
   ];
 }

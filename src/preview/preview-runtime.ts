@@ -1,4 +1,5 @@
 import { FileStore } from '../adapters/storage/file-store';
+import { RecordFormatStore } from '../adapters/storage/record-format-store';
 import type { Clock } from '../app/ports/clock';
 import { DEMO_USERS } from '../jira-simulator/demo/people';
 import { APP_ACCOUNT } from '../jira-simulator/model';
@@ -27,7 +28,7 @@ export interface RunningRuntime extends PreviewRuntime {
  * reconciliation at the start and every five minutes, all over the simulator and a store in the data folder; "now" is `clock`'s.
  */
 export async function startPreviewRuntime(simulator: JiraSimulator, storeDirectory: string, clock: Clock): Promise<RunningRuntime> {
-  const store = await FileStore.open(storeDirectory);
+  const store = new RecordFormatStore(await FileStore.open(storeDirectory));
   const queue = new LocalQueue({ mode: 'timers' });
   const accounts = Object.values(DEMO_USERS).map(({ accountId, email, apiToken }) => ({ accountId, email, apiToken }));
   const backend = createLocalBackend({

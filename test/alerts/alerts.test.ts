@@ -291,12 +291,12 @@ describe('threshold alerts', () => {
     await site.logWork(issueA.id, HOURS(9));
     await site.simulator.idle();
     site.jira.resetStats();
-    site.store.resetUsage();
+    site.storage.resetUsage();
 
     await site.sync.handlers.onWorklogEvent(worklogEvents(events)[0]);
 
     expect(site.jira.stats().calls).toBe(1);
-    expect(site.store.usage().writes).toBe(1);
+    expect(site.storage.usage().writes).toBe(1);
     await site.queue.drain();
     expect(mailed(site)).toEqual([AT_80]);
   });

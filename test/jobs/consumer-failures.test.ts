@@ -122,11 +122,11 @@ describe.each(CASES)('the $queue consumer', ({ queue, name, path, answersPerFail
 
   it('acknowledges a malformed job, logs why, and writes nothing', async () => {
     await fixture.queue.push(queue, malformed);
-    fixture.store.resetUsage();
+    fixture.storage.resetUsage();
     await fixture.queue.drain();
 
     expect(fixture.queue.runs.filter((run) => run.error !== undefined)).toEqual([]);
-    expect(fixture.store.usage().writes).toBe(0);
+    expect(fixture.storage.usage().writes).toBe(0);
     expect(warn.mock.calls.map(([message]) => String(message))).toEqual([expect.stringMatching(new RegExp(`^Support Hours ignored a malformed ${name} job: ✖ `))]);
   });
 

@@ -4,13 +4,13 @@ describe('sync handlers', () => {
   it('acknowledge malformed events and jobs without writing anything', async () => {
     const site = await startGoldSite();
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    site.store.resetUsage();
+    site.storage.resetUsage();
 
     await site.sync.handlers.onWorklogEvent({ eventType: 'avi:jira:created:worklog', worklog: { id: 7, issueId: GOLD_ISSUES.first.id } });
     await site.sync.handlers.onIssueCreated({ eventType: 'avi:jira:created:issue', issue: { id: '1' } });
     await site.sync.handlers.onSyncJob({ jobId: 'j1' });
 
-    expect(site.store.usage().writes).toBe(0);
+    expect(site.storage.usage().writes).toBe(0);
     expect(warn.mock.calls.map(([message]) => String(message).split(':')[0])).toEqual([
       'Support Hours ignored a malformed worklog event',
       'Support Hours ignored a malformed issue-created event',

@@ -1,5 +1,6 @@
 import { HttpTransport, JiraAdapter } from '../../src/adapters/jira';
 import { MemoryStore } from '../../src/adapters/storage/memory-store';
+import { RecordFormatStore } from '../../src/adapters/storage/record-format-store';
 import { loadPlanLedgerInput } from '../../src/app/aggregates/load-plan-ledger-input';
 import { requestRecompute } from '../../src/app/sync/request-recompute';
 import type { SyncDeps } from '../../src/app/sync/sync-deps';
@@ -26,7 +27,10 @@ export const FEED_LAG_MS = 61_000;
 export interface SyncSite {
   readonly simulator: JiraSimulator;
   readonly clock: ManualClock;
-  readonly store: MemoryStore;
+  /** The store as the app uses it, every record in its format. */
+  readonly store: Store;
+  /** The bytes underneath, with the usage meter. */
+  readonly storage: MemoryStore;
   readonly jira: JiraAdapter;
   readonly queue: LocalQueue;
   readonly deps: SyncDeps;
@@ -82,7 +86,8 @@ export const SUP_PLANS: readonly Plan[] = [buildPlan({ id: 'gold', startDate: '2
 /** A site with the issues and worklogs, and SUP's plans `gold` and `silver` stored. */
 export async function startSyncSite(issues: readonly SimIssue[] = [], worklogs: readonly SimWorklog[] = []): Promise<SyncSite> {
   const { simulator, clock } = newSimulator(buildState(issues, worklogs));
-  const store = new MemoryStore({ retryDelayMs: () => 0 });
+  const storage = new MemoryStore({ retryDelayMs: () => 0 });
+  const store = new RecordFormatStore(storage);
   for (const plan of SUP_PLANS) await storeSupPlan(store, plan);
   const jira = new JiraAdapter(
     new HttpTransport({ baseUrl: 'http://jira.test', email: APP.email, apiToken: APP.apiToken, fetch: (request) => simulator.handle(request) }),
@@ -106,6 +111,7 @@ export async function startSyncSite(issues: readonly SimIssue[] = [], worklogs: 
     simulator,
     clock,
     store,
+    storage,
     jira,
     queue,
     deps,

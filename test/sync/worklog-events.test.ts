@@ -11,12 +11,12 @@ describe('worklog events', () => {
     await site.logWork(issueA.id, 5400);
     await site.simulator.idle();
     site.jira.resetStats();
-    site.store.resetUsage();
+    site.storage.resetUsage();
 
     await site.sync.handlers.onWorklogEvent(worklogEvents(events)[0]);
 
     expect(site.jira.stats().calls).toBe(1);
-    expect(site.store.usage().writes).toBe(1);
+    expect(site.storage.usage().writes).toBe(1);
     expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
   });
 
@@ -27,11 +27,11 @@ describe('worklog events', () => {
     await site.simulator.idle();
     const [created] = worklogEvents(events);
     await site.sync.handlers.onWorklogEvent(created);
-    site.store.resetUsage();
+    site.storage.resetUsage();
 
     await site.sync.handlers.onWorklogEvent(created);
 
-    expect(site.store.usage().writes).toBe(0);
+    expect(site.storage.usage().writes).toBe(0);
     expect((await aggregatedLedgerInput(site, 'gold')).worklogs).toHaveLength(1);
   });
 
@@ -83,12 +83,12 @@ describe('worklog events', () => {
 
   it('ignores work on issues linked to no plan, with no write', async () => {
     const site = await startGoldSite();
-    site.store.resetUsage();
+    site.storage.resetUsage();
 
     await site.logWork(unlinked.id, 3600);
     await site.settle();
 
-    expect(site.store.usage().writes).toBe(0);
+    expect(site.storage.usage().writes).toBe(0);
   });
 
   it('loses no update when events for the same part are handled at the same time', async () => {

@@ -7,7 +7,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { MemoryStore } from '../../src/adapters/storage/memory-store';
+import { RecordFormatStore } from '../../src/adapters/storage/record-format-store';
+import { listAll } from '../../src/app/plans/list-all';
 import { fixedClock } from '../../src/app/ports/clock';
+import { RECORD_FORMATS } from '../../src/app/record-formats';
 import type { SimulatorState } from '../../src/jira-simulator/model';
 import { as, backendFixture, ISSUES, on, USERS, type BackendFixture } from '../backend/support/backend-fixture';
 
@@ -83,7 +87,8 @@ function calls(fixture: BackendFixture): Record<string, () => Promise<unknown>> 
 async function upgradedSite(): Promise<BackendFixture> {
   const fixture = backendFixture({ clock: fixedClock(SNAPSHOT_TAKEN_AT) });
   fixture.simulator.load(snapshot.jira as unknown as SimulatorState);
-  for (const entry of snapshot.store) await fixture.store.set(entry.key, entry.value);
+  // As fd534c3 wrote them: bare values (record format 0) in the storage underneath the app's store.
+  for (const entry of snapshot.store) await fixture.storage.set(entry.key, entry.value);
   // fd534c3's site never ran the hourly reconciliation; an upgraded one does within the hour, and closing now
   // waits for it to be caught up past a period's end (issue 11).
   await fixture.reconcile();
@@ -103,6 +108,27 @@ describe('upgrading an installation written by fd534c3', () => {
   it.each(Object.keys(snapshot.answers))('%s answers as fd534c3 did, but for the changes made on purpose', async (key) => {
     const answer = await calls(fixture)[key]?.();
     expect(answer).toMatchObject(expectedNow(key, snapshot.answers) as object);
+  });
+
+  it('reads every record fd534c3 wrote as today\'s format gives it (format 0 upgrades to format 1 unchanged)', async () => {
+    const storage = new MemoryStore();
+    for (const entry of snapshot.store) await storage.set(entry.key, entry.value);
+
+    expect(await listAll(new RecordFormatStore(storage), '')).toEqual(snapshot.store);
+  });
+
+  it('stores every record it wrote since in the current format, and leaves the others as they were until written', async () => {
+    const written = snapshot.store.map((entry) => entry.key);
+    const stored = await listAll(fixture.storage, '');
+    const rewritten = stored.filter((entry) => isObject(entry.value) && '$format' in entry.value);
+    const untouched = stored.filter((entry) => !rewritten.includes(entry));
+
+    expect(rewritten.length).toBeGreaterThan(0);
+    for (const entry of rewritten) expect(entry.value).toEqual({ $format: RECORD_FORMATS(entry.key).length, value: expect.anything() as unknown });
+    for (const entry of untouched) {
+      expect(written).toContain(entry.key);
+      expect(entry.value).toEqual(snapshot.store.find((each) => each.key === entry.key)?.value);
+    }
   });
 
   it('keeps every closed statement under the content hash it was closed with', async () => {

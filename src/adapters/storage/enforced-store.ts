@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   JsonValue,
   ListOptions,
-  STORE_LIMITS,
+  FORGE_KVS_LIMITS,
   Store,
   StorePage,
   TransactOperation,
@@ -78,7 +78,7 @@ export class EnforcedStore implements Store {
 
   async listByPrefix(prefix: string, options: ListOptions = {}): Promise<StorePage> {
     assertValidPrefix(prefix);
-    const limit = options.limit ?? STORE_LIMITS.maxPageSize;
+    const limit = options.limit ?? FORGE_KVS_LIMITS.maxPageSize;
     assertPageSize(limit);
     const page = await this.backend.list(prefix, limit, options.cursor);
     for (const { item } of page.items) this.meter.countRead(item.bytes);

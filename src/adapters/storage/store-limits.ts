@@ -1,10 +1,10 @@
-import { STORE_LIMITS, StoreError, TransactOperation } from '../../app/ports/store';
+import { FORGE_KVS_LIMITS, StoreError, TransactOperation } from '../../app/ports/store';
 
 export function assertValidKey(key: string): void {
-  if (key.length === 0 || key.length > STORE_LIMITS.maxKeyLength || !STORE_LIMITS.keyPattern.test(key)) {
+  if (key.length === 0 || key.length > FORGE_KVS_LIMITS.maxKeyLength || !FORGE_KVS_LIMITS.keyPattern.test(key)) {
     throw new StoreError(
       'invalid-key',
-      `Key "${key.slice(0, 80)}" must be 1 to ${STORE_LIMITS.maxKeyLength} characters of letters, digits, ` +
+      `Key "${key.slice(0, 80)}" must be 1 to ${FORGE_KVS_LIMITS.maxKeyLength} characters of letters, digits, ` +
         'spaces and ":._-#", and not only spaces.',
     );
   }
@@ -15,26 +15,23 @@ export function assertValidPrefix(prefix: string): void {
   if (prefix !== '') assertValidKey(prefix);
 }
 
-export function assertValueSize(key: string, bytes: number): void {
-  if (bytes > STORE_LIMITS.maxValueBytes) {
-    throw new StoreError(
-      'value-too-large',
-      `Value for key "${key}" is ${bytes} bytes; the limit is ${STORE_LIMITS.maxValueBytes}.`,
-    );
+export function assertValueSize(key: string, bytes: number, limit: number = FORGE_KVS_LIMITS.maxValueBytes): void {
+  if (bytes > limit) {
+    throw new StoreError('value-too-large', `Value for key "${key}" is ${bytes} bytes; the limit is ${limit}.`);
   }
 }
 
 export function assertPageSize(limit: number): void {
-  if (!Number.isInteger(limit) || limit < 1 || limit > STORE_LIMITS.maxPageSize) {
-    throw new StoreError('invalid-page-size', `Page size ${limit} must be an integer from 1 to ${STORE_LIMITS.maxPageSize}.`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > FORGE_KVS_LIMITS.maxPageSize) {
+    throw new StoreError('invalid-page-size', `Page size ${limit} must be an integer from 1 to ${FORGE_KVS_LIMITS.maxPageSize}.`);
   }
 }
 
 export function assertTransactionShape(operations: readonly TransactOperation[]): void {
-  if (operations.length > STORE_LIMITS.maxTransactionOperations) {
+  if (operations.length > FORGE_KVS_LIMITS.maxTransactionOperations) {
     throw new StoreError(
       'transaction-too-large',
-      `A transaction has ${operations.length} operations; the limit is ${STORE_LIMITS.maxTransactionOperations}.`,
+      `A transaction has ${operations.length} operations; the limit is ${FORGE_KVS_LIMITS.maxTransactionOperations}.`,
     );
   }
   const seen = new Set<string>();
@@ -47,12 +44,9 @@ export function assertTransactionShape(operations: readonly TransactOperation[])
   }
 }
 
-export function assertTransactionBytes(bytes: number): void {
-  if (bytes > STORE_LIMITS.maxTransactionBytes) {
-    throw new StoreError(
-      'transaction-too-large',
-      `A transaction carries ${bytes} bytes; the limit is ${STORE_LIMITS.maxTransactionBytes}.`,
-    );
+export function assertTransactionBytes(bytes: number, limit: number = FORGE_KVS_LIMITS.maxTransactionBytes): void {
+  if (bytes > limit) {
+    throw new StoreError('transaction-too-large', `A transaction carries ${bytes} bytes; the limit is ${limit}.`);
   }
 }
 

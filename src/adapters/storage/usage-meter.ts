@@ -1,4 +1,4 @@
-import { STORE_LIMITS } from '../../app/ports/store';
+import { FORGE_KVS_LIMITS } from '../../app/ports/store';
 
 /** What a store has consumed of Forge's per-installation budget (counted in 10 KB units). */
 export interface StoreUsage {
@@ -11,7 +11,7 @@ export interface StoreUsage {
 
 /** Budget units one read or write of `bytes` costs: ceil(bytes / 10 KiB), at least 1. */
 export function usageUnits(bytes: number): number {
-  return Math.max(1, Math.ceil(bytes / STORE_LIMITS.usageUnitBytes));
+  return Math.max(1, Math.ceil(bytes / FORGE_KVS_LIMITS.usageUnitBytes));
 }
 
 export class UsageMeter {

@@ -1,8 +1,9 @@
 /**
  * The storage port the use cases call. Implemented over Forge's key-value store and, for
  * tests and the local preview, in memory and on local files — all three with Forge's limits.
- * Values are plain JSON; callers validate what they read (for example with a zod schema),
- * because stored data may have been written by an older release.
+ * Values are plain JSON; callers validate what they read (for example with a zod schema).
+ * Every value is stored with its record format, and one written by an older release is
+ * upgraded to today's format as it is read (src/app/record-formats.ts).
  */
 
 export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
@@ -12,8 +13,8 @@ export function isJsonObject(value: JsonValue | undefined): value is Readonly<Re
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Forge KVS limits, enforced by every implementation. */
-export const STORE_LIMITS = {
+/** Forge KVS limits, enforced by every storage adapter on the bytes it actually stores. */
+export const FORGE_KVS_LIMITS = {
   maxKeyLength: 500,
   /** Forge's documented key pattern. */
   keyPattern: /^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/,
@@ -26,6 +27,22 @@ export const STORE_LIMITS = {
   usageUnitBytes: 10 * 1024,
 } as const;
 
+/**
+ * What every stored value may add around the caller's value: the record-format envelope
+ * (src/adapters/storage/formatted-store.ts), whose size depends only on the format number.
+ */
+export const RECORD_ENVELOPE_MAX_BYTES = 32;
+
+/**
+ * The limits a caller of the `Store` port works within: Forge's, less the envelope on each value,
+ * so a value of `maxValueBytes` is still within Forge's limit once it is stored.
+ */
+export const STORE_LIMITS = {
+  ...FORGE_KVS_LIMITS,
+  maxValueBytes: FORGE_KVS_LIMITS.maxValueBytes - RECORD_ENVELOPE_MAX_BYTES,
+  maxTransactionBytes: FORGE_KVS_LIMITS.maxTransactionBytes - FORGE_KVS_LIMITS.maxTransactionOperations * RECORD_ENVELOPE_MAX_BYTES,
+} as const;
+
 export type StoreErrorCode =
   | 'invalid-key'
   | 'invalid-value'
@@ -36,6 +53,8 @@ export type StoreErrorCode =
   | 'invalid-cursor'
   /** A version condition did not hold, or `update` ran out of attempts. */
   | 'conflict'
+  /** A stored value's record format is newer than this release reads (the app was downgraded). */
+  | 'unknown-format'
   | 'rate-limited'
   | 'unavailable';
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ForgeTransport, JiraAdapter } from '../../adapters/jira';
-import { KvsStore } from '../../adapters/storage/kvs-store';
 import { systemClock } from '../../app/ports/clock';
 import { SyncPlanAggregates } from '../../app/sync/sync-plan-aggregates';
 import { ForgeWorkQueue } from '../events/forge-work-queue';
+import { forgeStore } from '../forge-store';
 import type { BackendServices } from './services';
 
 /**
@@ -11,7 +11,7 @@ import type { BackendServices } from './services';
  * invocation, so one user adapter serves every call.
  */
 export function forgeBackendServices(): BackendServices {
-  const store = new KvsStore();
+  const store = forgeStore();
   const queue = new ForgeWorkQueue();
   const appJira = new JiraAdapter(new ForgeTransport('app'));
   const userJira = new JiraAdapter(new ForgeTransport('user'));

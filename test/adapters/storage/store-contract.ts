@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { JsonValue, STORE_LIMITS, StoreError, StoreErrorCode, TransactOperation } from '../../../src/app/ports/store';
+import { JsonValue, FORGE_KVS_LIMITS, StoreError, StoreErrorCode, TransactOperation } from '../../../src/app/ports/store';
 import { EnforcedStore } from '../../../src/adapters/storage/enforced-store';
 
 export interface StoreFixture {
@@ -176,7 +176,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreFix
         await expectStoreError(
           store.transact([
             { set: { key: 't:a', value: 1 } },
-            { set: { key: 't:b', value: jsonStringOfBytes(STORE_LIMITS.maxValueBytes + 1) } },
+            { set: { key: 't:b', value: jsonStringOfBytes(FORGE_KVS_LIMITS.maxValueBytes + 1) } },
           ]),
           'value-too-large',
         );
@@ -215,8 +215,8 @@ export function describeStoreContract(name: string, open: () => Promise<StoreFix
       });
 
       it('accepts a value of exactly 240 KiB and refuses one byte more', async () => {
-        await store.set('big', jsonStringOfBytes(STORE_LIMITS.maxValueBytes));
-        await expectStoreError(store.set('bigger', jsonStringOfBytes(STORE_LIMITS.maxValueBytes + 1)), 'value-too-large');
+        await store.set('big', jsonStringOfBytes(FORGE_KVS_LIMITS.maxValueBytes));
+        await expectStoreError(store.set('bigger', jsonStringOfBytes(FORGE_KVS_LIMITS.maxValueBytes + 1)), 'value-too-large');
 
         expect(await allKeys(store, 'big')).toEqual(['big']);
       });

@@ -5,9 +5,10 @@
 import type { PayloadOf } from '../../../src/contract';
 import type { JiraClientOptions } from '../../../src/adapters/jira';
 import { MemoryStore } from '../../../src/adapters/storage/memory-store';
+import { RecordFormatStore } from '../../../src/adapters/storage/record-format-store';
 import { listAll } from '../../../src/app/plans/list-all';
 import { fixedClock, type Clock } from '../../../src/app/ports/clock';
-import type { StoreEntry } from '../../../src/app/ports/store';
+import type { Store, StoreEntry } from '../../../src/app/ports/store';
 import { APP_ACCOUNT, emptyState, type PermissionKey, type SimIssue, type SimUser, type SimWorklog } from '../../../src/jira-simulator/model';
 import { JiraSimulator } from '../../../src/jira-simulator/simulator';
 import { startLocalSync } from '../../../src/local/events/local-sync';
@@ -100,7 +101,10 @@ export const as = (who: SimUser) => ({ accountId: who.accountId, locale: 'en-GB'
 
 export interface BackendFixture extends LocalBackend {
   readonly simulator: JiraSimulator;
-  readonly store: MemoryStore;
+  /** The store as the app uses it, every record in its format. */
+  readonly store: Store;
+  /** The bytes underneath, as Forge's key-value store would hold them (envelopes and all), with its usage meter. */
+  readonly storage: MemoryStore;
   readonly queue: LocalQueue;
   /** Runs the hourly reconciliation now (at the fixture's clock) and the jobs it queues. */
   reconcile(): Promise<void>;
@@ -133,7 +137,8 @@ export function backendFixture(options: FixtureOptions = {}): BackendFixture {
     nextIssueId: 30000,
     nextWorklogId: 60000,
   });
-  const store = new MemoryStore({ retryDelayMs: () => 0 });
+  const storage = new MemoryStore({ retryDelayMs: () => 0 });
+  const store = new RecordFormatStore(storage);
   const queue = new LocalQueue({ mode: 'manual' });
   const backend = createLocalBackend({
     store,
@@ -146,6 +151,7 @@ export function backendFixture(options: FixtureOptions = {}): BackendFixture {
     ...backend,
     simulator,
     store,
+    storage,
     queue,
     async reconcile() {
       await sync.handlers.onReconcile();
