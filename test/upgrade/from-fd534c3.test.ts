@@ -11,6 +11,7 @@ import { MemoryStore } from '../../src/adapters/storage/memory-store';
 import { RecordFormatStore } from '../../src/adapters/storage/record-format-store';
 import { listAll } from '../../src/app/plans/list-all';
 import { fixedClock } from '../../src/app/ports/clock';
+import { isJsonObject } from '../../src/app/ports/store';
 import { RECORD_FORMATS } from '../../src/app/record-formats';
 import type { SimulatorState } from '../../src/jira-simulator/model';
 import { as, backendFixture, ISSUES, on, USERS, type BackendFixture } from '../backend/support/backend-fixture';
@@ -120,7 +121,7 @@ describe('upgrading an installation written by fd534c3', () => {
   it('stores every record it wrote since in the current format, and leaves the others as they were until written', async () => {
     const written = snapshot.store.map((entry) => entry.key);
     const stored = await listAll(fixture.storage, '');
-    const rewritten = stored.filter((entry) => isObject(entry.value) && '$format' in entry.value);
+    const rewritten = stored.filter((entry) => isJsonObject(entry.value) && '$format' in entry.value);
     const untouched = stored.filter((entry) => !rewritten.includes(entry));
 
     expect(rewritten.length).toBeGreaterThan(0);
