@@ -28,7 +28,7 @@ function septemberWork(count: number): PlanLedgerInput {
 
 describe('closing a period whose statement books many late adjustments', () => {
   // About 9 s of CPU (closing 4.5 s, reading back 3.7 s, measured): the timeout is only a backstop against a hang, as generous
-  // as the stress run needs (two jest runs and other work on two cores gave this test well under a tenth of a core).
+  // as the stress run needs (stress-ng and other work on two cores gave this test a small fraction of a core).
   it(`freezes ${LATE_WORKLOGS.toLocaleString('en')} of them in chunks within the store's limits, and reads them back exactly`, async () => {
     const store = new MemoryStore({ retryDelayMs: () => 0 });
     let input: PlanLedgerInput = { links: [], worklogs: [] };
