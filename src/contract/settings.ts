@@ -93,6 +93,14 @@ export const settingsContract = {
     payload: z.strictObject({}),
     result: problemsSchema,
   },
+  /**
+   * Project administrators only: takes the entries an admin has dealt with off the list — those
+   * listed at or before `seenUpTo` (the newest instant they were shown), so one added meanwhile stays.
+   */
+  'settings/clearProblems': {
+    payload: z.strictObject({ seenUpTo: z.int({ error: 'must be the newest instant of the entries you saw' }).min(0) }),
+    result: problemsSchema,
+  },
 } as const;
 
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;

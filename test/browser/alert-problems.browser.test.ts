@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_USERS } from '../../src/jira-simulator/demo/people';
 import { axeViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
-import { surfaceFrame, surfaceFrameHandle } from './support/frames';
+import { surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
 import { invokeAs } from './support/invoke';
 import { PREVIEW_NOW, type RunningPreview, startPreview } from './support/preview-process';
 import { previewWriteHeaders } from '../support/preview-token';
@@ -52,7 +52,7 @@ afterAll(async () => {
 });
 
 describe('failed alerts and jobs in the project settings', () => {
-  it('tells the admins which alert recipients were left out, and why', async () => {
+  it('tells the admins which alert recipients were left out, and why, until they clear it', async () => {
     const month = PREVIEW_NOW.slice(0, 7);
     const created = await invokeAs(
       preview.url,
@@ -100,5 +100,11 @@ describe('failed alerts and jobs in the project settings', () => {
 
     const violations = await axeViolations(await surfaceFrameHandle(page, 'projectSettings'));
     expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
+
+    // Dealt with: the admin clears the list.
+    await section.getByRole('button', { name: 'Clear these entries' }).click();
+    await waitForText(section.getByTestId('problems'), 'Every alert was emailed to everyone its plan names, and no background job failed.');
+    const after = await invokeAs(preview.url, ADMIN.accountId, 'settings/problems', {}, 'projectSettings');
+    expect(after).toEqual({ ok: true, data: { alerts: [], jobs: [], dropped: 0 } });
   });
 });

@@ -91,6 +91,7 @@ const MATRIX: Readonly<Record<ResolverName, Row>> = {
   'settings/update': { guard: 'project admin', names: 'plan', target: settings, payload: (refs) => ({ defaultPlanId: refs.plan, expectedVersion: 0 }) },
   'settings/invalidLinks': { read: true, guard: 'project admin', names: 'none', target: settings, payload: nothing },
   'settings/problems': { read: true, guard: 'project admin', names: 'none', target: settings, payload: nothing },
+  'settings/clearProblems': { guard: 'project admin', names: 'none', target: settings, payload: () => ({ seenUpTo: 0 }) },
   'issue/get': { read: true, guard: 'issue viewer', names: 'none', target: issuePanel, payload: nothing },
   'issue/setLink': { guard: 'issue editor', names: 'plan', target: issuePanel, payload: (refs) => ({ planId: refs.plan, billingClass: 'extra' }) },
   'issue/clearLink': { guard: 'issue editor', names: 'none', target: issuePanel, payload: nothing },

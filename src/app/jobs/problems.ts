@@ -36,6 +36,21 @@ export async function loadProblems(store: Store, projectId: string): Promise<Pro
   return problemsSchema.parse(stored);
 }
 
+/** Takes off the entries listed at or before `seenUpTo`; the rest stay. Resolves to what is left. */
+export async function clearProblems(store: Store, projectId: string, seenUpTo: number): Promise<Problems> {
+  const left = await store.update(problemsKey(projectId), (current) => {
+    if (current === undefined) return current;
+    const problems = storedProblemsSchema.parse(current);
+    const kept = {
+      alerts: problems.alerts.filter((alert) => alert.at > seenUpTo),
+      jobs: problems.jobs.filter((job) => job.parkedAt > seenUpTo),
+      dropped: 0,
+    };
+    return kept.alerts.length + kept.jobs.length === 0 ? undefined : toJsonValue(kept);
+  });
+  return problemsSchema.parse(left === undefined ? NONE : storedProblemsSchema.parse(left));
+}
+
 export function recordAlertProblem(store: Store, projectId: string, problem: StoredAlertProblem): Promise<void> {
   return record(store, projectId, (problems) => {
     const { kept, dropped } = appended(problems.alerts.filter((entry) => entry.alertKey !== problem.alertKey), problem);

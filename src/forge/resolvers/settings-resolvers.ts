@@ -1,5 +1,5 @@
 import type Resolver from '@forge/resolver';
-import { loadProblems } from '../../app/jobs/problems';
+import { clearProblems, loadProblems } from '../../app/jobs/problems';
 import { loadInvalidLinks } from '../../app/scope/invalid-links';
 import { loadProjectSettings, updateProjectSettings } from '../../app/settings/project-settings';
 import { asProjectAdmin, asProjectReader } from './access';
@@ -21,6 +21,11 @@ export function defineSettingsResolvers(resolver: Resolver, services: BackendSer
   defineResolver(resolver, 'settings/problems', async ({ context }) => {
     const admin = await asProjectAdmin(services, context);
     return admin.ok ? { ok: true, data: await loadProblems(services.store, admin.data.project.id) } : admin;
+  });
+
+  defineResolver(resolver, 'settings/clearProblems', async ({ payload, context }) => {
+    const admin = await asProjectAdmin(services, context);
+    return admin.ok ? { ok: true, data: await clearProblems(services.store, admin.data.project.id, payload.seenUpTo) } : admin;
   });
 
   /** The links to repair: they name plans this project does not have (their issues and keys are the project's own). */

@@ -1,25 +1,30 @@
 import type { AlertProblem, DroppedRecipient, ParkedJob, ParkedJobKind, Problems as ProblemsData } from '@contract/index';
+import { Banner } from '../../shared/components/Banner';
+import { Button } from '../../shared/components/Button';
 import { LoadableView } from '../../shared/components/LoadableView';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { formatDateTime } from '../../shared/format/dates';
 import { useResolver } from '../../shared/hooks/useResolver';
+import { useWrite } from '../../shared/hooks/useWrite';
 
-/** Alerts that were not (fully) emailed and background jobs the app gave up on: what the project's admins should act on. */
+/** Alerts that were not (fully) emailed and background jobs the app gave up on: what the project's admins should act on, then clear. */
 export function Problems() {
   const { state, reload } = useResolver('settings/problems', {});
   return (
     <section className="sh-stack sh-card" aria-label="Alerts and background jobs that failed">
       <h2>Alerts and background jobs that failed</h2>
       <LoadableView state={state} what="the failed alerts and jobs" onRetry={reload}>
-        {(data) => <ProblemsList data={data} />}
+        {(data) => <ProblemsList data={data} onCleared={reload} />}
       </LoadableView>
     </section>
   );
 }
 
-function ProblemsList({ data }: { data: ProblemsData }) {
+function ProblemsList({ data, onCleared }: { data: ProblemsData; onCleared: () => void }) {
   const { timeZone, locale } = useSurfaceContext();
+  const clear = useWrite('settings/clearProblems');
   const when = (instant: number) => formatDateTime(instant, timeZone, locale);
+  const newest = Math.max(0, ...data.alerts.map((alert) => alert.at), ...data.jobs.map((job) => job.parkedAt));
   if (data.alerts.length + data.jobs.length === 0) {
     return <p data-testid="problems">Every alert was emailed to everyone its plan names, and no background job failed.</p>;
   }
@@ -43,6 +48,12 @@ function ProblemsList({ data }: { data: ProblemsData }) {
         </>
       )}
       {data.dropped === 0 ? null : <p>{data.dropped} older entries are no longer listed.</p>}
+      {clear.error === null ? null : <Banner appearance="error">{clear.error.message}</Banner>}
+      <div>
+        <Button disabled={clear.pending} onClick={() => void clear.run({ seenUpTo: newest }).then((outcome) => outcome.ok && onCleared())}>
+          Clear these entries
+        </Button>
+      </div>
     </>
   );
 }
