@@ -27,6 +27,15 @@ export type NotAllowed =
   | { readonly what: 'edit-issue' }
   | { readonly what: 'browse-gadget-project'; readonly projectKey: string };
 
+/** What about an edit would change a closed period. */
+export type ClosedChange =
+  /** The edited terms would apply from that period or earlier. */
+  | { readonly kind: 'terms' }
+  /** A field that holds for the plan's whole life, or an end date that would cut the period short. */
+  | { readonly kind: 'identity'; readonly field: 'kind' | 'currency' | 'timeZone' | 'startDate' | 'endDate' }
+  /** A block bought in that period was added, removed or changed. */
+  | { readonly kind: 'block'; readonly blockId: string };
+
 export type Conflict =
   | { readonly what: 'plan-key-taken'; readonly planId: string }
   | { readonly what: 'plan-archived'; readonly planName: string }
@@ -37,7 +46,9 @@ export type Conflict =
   | { readonly what: 'period-open'; readonly periodLabel: string }
   | { readonly what: 'next-period-closed'; readonly nextLabel: string }
   /** The plan's figures for the period are not complete yet (a build runs, or reconciliation is behind). */
-  | { readonly what: 'figures-incomplete'; readonly periodLabel: string; readonly timeZone: string; readonly blocker: ClosingBlocker };
+  | { readonly what: 'figures-incomplete'; readonly periodLabel: string; readonly timeZone: string; readonly blocker: ClosingBlocker }
+  /** `nextOpenLabel`: the first period after the last closed one; null when the plan has none. */
+  | { readonly what: 'closed-period-change'; readonly periodLabel: string; readonly nextOpenLabel: string | null; readonly change: ClosedChange };
 
 export type InUse = { readonly what: 'default-plan' } | { readonly what: 'linked-issues'; readonly count: number };
 
@@ -47,7 +58,9 @@ export type Invalid =
   | { readonly what: 'period-not-ended'; readonly periodLabel: string; readonly endDateExclusive: string }
   | { readonly what: 'jql-refused'; readonly reason: string }
   | { readonly what: 'too-many-issues'; readonly max: number }
-  | { readonly what: 'gadget-configuration'; readonly fields: readonly FieldError[] };
+  | { readonly what: 'gadget-configuration'; readonly fields: readonly FieldError[] }
+  /** An edit whose versions make no valid plan, e.g. an end date before a later version's first period. */
+  | { readonly what: 'plan-versions'; readonly message: string };
 
 /** Why a bulk link may not act on the count it brings: the admin must count again. */
 export type StaleCount =

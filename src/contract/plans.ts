@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PLAN_ID_MAX_LENGTH } from '../input/limits';
-import { planSchema } from '../input/plan';
+import { amendedPlanSchema, planSchema } from '../input/plan';
 
 /** Plan ids are JQL values (`supportPlan = "acme-gold"`), so they are slugs, unique across the site. */
 export const planIdSchema = z
@@ -17,9 +17,30 @@ export const planInputSchema = planSchema.superRefine((plan, context) => {
 /** `deleting`: a deletion was asked for and its purge runs; the plan's key stays taken until it has finished. */
 export const planStatusSchema = z.enum(['active', 'archived', 'deleting']);
 
-/** A plan as stored: the definition, its owner project, its revision and who last changed it. */
+/** A `YYYY-MM` period label. */
+export const periodLabelSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a period label YYYY-MM, e.g. "2026-10"' });
+
+/** One term version of a plan: from which period it applies, who made it and when. */
+export const termVersionSchema = z.object({
+  /** 1 for the plan's own terms, n + 1 for its n-th amendment: what statements name as `termsVersion`. */
+  version: z.int().min(1),
+  /** Label of the version's first period. */
+  from: periodLabelSchema,
+  madeAt: z.int(),
+  /** Account id of the person who made it. */
+  madeBy: z.string(),
+  /** The plan's revision (`version`) that made it. */
+  planVersion: z.int().min(1),
+});
+
+/**
+ * A plan as the resolvers answer it: the definition with its term versions, their makers, its owner project, its
+ * revision and who last changed it. How it is stored is the storage side's own format (src/app/plans/plan-record.ts).
+ */
 export const storedPlanSchema = z.object({
-  plan: planSchema,
+  plan: amendedPlanSchema,
+  /** One per term version, oldest first: the plan's own terms, then each amendment. */
+  terms: z.array(termVersionSchema).min(1),
   /**
    * The plan's permanent identity, random, never reused: everything stored for the plan is
    * keyed by it, while `plan.id` is the key people, issue properties and JQL use. Absent on
@@ -47,6 +68,8 @@ export const planChangeSchema = z.object({
 export const auditEntrySchema = z.object({
   version: z.int().min(1),
   action: z.enum(['created', 'updated', 'archived', 'deleted']),
+  /** For a change of terms: the label of the first period the new terms apply to. */
+  effectiveFrom: periodLabelSchema.optional(),
   at: z.int(),
   /** Account id of the person who made the change. */
   by: z.string(),
@@ -77,7 +100,12 @@ export const plansContract = {
   },
   'plans/update': {
     payload: z
-      .strictObject({ ...planWrite, plan: planInputSchema })
+      .strictObject({
+        ...planWrite,
+        plan: planInputSchema,
+        /** The first period the changed terms apply to; absent: the current open period. Never a closed one. */
+        effectiveFrom: periodLabelSchema.optional(),
+      })
       .refine((payload) => payload.plan.id === payload.planId, { path: ['plan', 'id'], error: 'must equal planId: a plan id cannot change' }),
     result: storedPlanSchema,
   },
@@ -92,6 +120,7 @@ export const plansContract = {
 } as const;
 
 export type StoredPlan = z.infer<typeof storedPlanSchema>;
+export type TermVersion = z.infer<typeof termVersionSchema>;
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type PlanChange = z.infer<typeof planChangeSchema>;
 export type PlanStatus = z.infer<typeof planStatusSchema>;

@@ -1,4 +1,4 @@
-import type { PeriodCalendar } from './period-calendar';
+import { createPeriodCalendar, type PeriodCalendar } from './period-calendar';
 import type { Plan, PlanTerms, TermsAmendment } from './types';
 
 /** The terms that price one period. */
@@ -52,4 +52,18 @@ export interface TermVersionLabel {
  */
 export function termVersions(plan: Plan): TermVersionLabel[] {
   return [{ version: 1, from: plan.startDate.slice(0, 7) }, ...(plan.amendments ?? []).map(({ from }, position) => ({ version: position + 2, from }))];
+}
+
+/**
+ * The plan as one version, as the settings form edits it: the identity, the terms in force in period `index`, and
+ * the blocks of every version (blocks are dated, so they are edited as one list).
+ *
+ * @example
+ * planAsOneVersion(plan, 4).amendments // undefined
+ */
+export function planAsOneVersion(plan: Plan, index: number): Plan {
+  const { plan: inForce } = termsInForce(plan, createPeriodCalendar(plan), index);
+  const { amendments: _amendments, ...single } = inForce;
+  if (single.kind !== 'buckets' || plan.kind !== 'buckets') return single;
+  return { ...single, blocks: [...plan.blocks, ...(plan.amendments ?? []).flatMap((amendment) => amendment.blocks)] };
 }

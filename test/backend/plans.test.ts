@@ -17,6 +17,7 @@ describe('plans resolvers', () => {
     const stored = await createAcmeGold(fixture);
     expect(stored).toEqual({
       plan: expect.objectContaining({ id: 'acme-gold', name: 'Acme Gold', kind: 'buckets' }),
+      terms: [{ version: 1, from: '2026-09', madeAt: Date.parse('2026-10-20T12:00:00Z'), madeBy: USERS.admin.accountId, planVersion: 1 }],
       internalId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
       projectId: PROJECT.id,
       projectKey: PROJECT.key,
@@ -70,6 +71,7 @@ describe('plans resolvers', () => {
         { path: 'allowance.includedSeconds', before: 36_000, after: 72_000 },
         { path: 'name', before: 'Acme Gold', after: 'Acme Platinum' },
       ],
+      effectiveFrom: '2026-10',
     });
   });
 

@@ -14,7 +14,7 @@ import { identityOf } from '../../src/app/plans/plan-repository';
 import { toJsonValue } from '../../src/app/plans/to-json-value';
 import type { PlanIdentity } from '../../src/app/ports/aggregates';
 import type { Store } from '../../src/app/ports/store';
-import type { StoredPlan } from '../../src/contract';
+import { readPlanRecord, type PlanRecordBeforeVersions } from '../../src/app/plans/plan-record';
 import { buildPayAsYouGoPlan, buildPlan } from '../../src/ledger/test-builders';
 import type { Plan } from '../../src/ledger/types';
 import { startLocalSync, type LocalSync } from '../../src/local/events/local-sync';
@@ -66,17 +66,17 @@ export async function startGoldSite(): Promise<SyncSite> {
 }
 
 /**
- * How the sync tests' plans are stored: as releases before internal ids stored them, so their
- * internal id is their key (which keeps that lazy migration path under test).
+ * How the sync tests' plans are stored: as releases before internal ids and term versions stored them, so their
+ * internal id is their key (which keeps those lazy migration paths under test).
  */
-export const storedAs = (planId: string): PlanIdentity => identityOf(supPlanRecord(buildPlan({ id: planId })));
+export const storedAs = (planId: string): PlanIdentity => identityOf(readPlanRecord(supPlanRecord(buildPlan({ id: planId }))));
 
 /** Stores the plan as SUP's (version 1): a `support-plan` property counts only for a plan of the issue's project. */
 export async function storeSupPlan(store: Store, plan: Plan): Promise<void> {
   await store.set(planKey(plan.id), toJsonValue(supPlanRecord(plan)));
 }
 
-function supPlanRecord(plan: Plan): StoredPlan {
+function supPlanRecord(plan: Plan): PlanRecordBeforeVersions {
   return { plan, projectId: SUP.id, projectKey: SUP.key, status: 'active', version: 1, createdAt: 0, createdBy: ADMIN.accountId, updatedAt: 0, updatedBy: ADMIN.accountId };
 }
 

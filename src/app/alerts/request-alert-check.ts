@@ -10,7 +10,8 @@ import type { CheckPlanJob } from './alert-jobs';
  */
 export async function requestAlertCheck(deps: Pick<SyncDeps, 'store' | 'queue'>, planId: string): Promise<boolean> {
   const stored = await planOfJob(deps.store, planId);
-  if (stored?.status !== 'active' || stored.plan.thresholdsPercent.length === 0) return false;
+  const anyThresholds = stored !== undefined && [stored.plan, ...(stored.plan.amendments ?? [])].some((terms) => terms.thresholdsPercent.length > 0);
+  if (stored?.status !== 'active' || !anyThresholds) return false;
   const job: CheckPlanJob = { kind: 'check-plan', planId };
   await deps.queue.push(ALERTS_QUEUE_KEY, job, { concurrencyKey: alertsConcurrencyKey(planId) });
   return true;

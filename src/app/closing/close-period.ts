@@ -9,6 +9,7 @@ import type { ClosedVersion, ClosingAuditEntry } from '../../contract';
 import { listPeriods } from '../../ledger';
 import type { Period } from '../../ledger/types';
 import { loadPlanInProject } from '../plans/plan-in-project';
+import { planKey } from '../plans/plan-keys';
 import { internalIdOf } from '../plans/plan-repository';
 import type { PlanWriteContext } from '../plans/plan-write';
 import { conflict, invalid, type Refused, type UseCaseOutcome } from '../refusal';
@@ -78,6 +79,8 @@ export async function closePeriod(ports: ClosingPorts, context: PlanWriteContext
       { set: { key: closedVersionKey(internalIdOf(stored), period.label, version), value: toCanonicalValue(manifest), ifVersion: null } },
       { set: { key: closingAuditKey(internalIdOf(stored), period.label, version, 'closed'), value: toCanonicalValue(audit), ifVersion: null } },
       ...checks,
+      // The plan's terms priced the frozen statement: an edit of them meanwhile must not slip under the close.
+      { check: { key: planKey(stored.plan.id), ifVersion: plan.data.storeVersion } },
     ]);
   } catch (error) {
     await deleteChunks(ports.store, prefix, split.chunks.length);

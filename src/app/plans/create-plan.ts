@@ -22,6 +22,7 @@ export async function createPlan(ports: CreatePlanPorts, context: PlanWriteConte
   const internalId = ports.newId();
   const stored: StoredPlan = {
     plan,
+    terms: [{ version: 1, from: plan.startDate.slice(0, 7), madeAt: now, madeBy: context.actor.accountId, planVersion: 1 }],
     internalId,
     projectId: context.project.id,
     projectKey: context.project.key,

@@ -1,9 +1,10 @@
-/** Reading stored plans: every read is validated, since an older release may have written it. */
-import { auditEntrySchema, storedPlanSchema, type AuditEntry, type StoredPlan } from '../../contract';
+/** Reading stored plans: every read is validated and brought to the current format, since an older release may have written it. */
+import { auditEntrySchema, type AuditEntry, type StoredPlan } from '../../contract';
 import { z } from 'zod';
 import type { PlanIdentity, PlanInternalId } from '../ports/aggregates';
 import type { Store, Version } from '../ports/store';
 import { listAll } from './list-all';
+import { readPlanRecord } from './plan-record';
 import { ALL_PROJECT_PLANS_PREFIX, planAuditPrefix, planInternalKey, planKey, projectPlansPrefix } from './plan-keys';
 
 export interface VersionedPlan {
@@ -25,7 +26,7 @@ export function identityOf(stored: StoredPlan): PlanIdentity {
 
 export async function loadPlan(store: Store, planId: string): Promise<StoredPlan | undefined> {
   const value = await store.get(planKey(planId));
-  return value === undefined ? undefined : storedPlanSchema.parse(value);
+  return value === undefined ? undefined : readPlanRecord(value);
 }
 
 const internalIndexSchema = z.object({ planKey: z.string() });
@@ -42,7 +43,7 @@ export async function loadPlanByInternalId(store: Store, internalId: string): Pr
 
 export async function loadVersionedPlan(store: Store, planId: string): Promise<VersionedPlan | undefined> {
   const found = await store.getVersioned(planKey(planId));
-  return found === undefined ? undefined : { stored: storedPlanSchema.parse(found.value), storeVersion: found.version };
+  return found === undefined ? undefined : { stored: readPlanRecord(found.value), storeVersion: found.version };
 }
 
 /** The plans a project index lists, read by key; only plans the index's project owns are kept. */

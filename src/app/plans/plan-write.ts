@@ -6,6 +6,7 @@ import { StoreError, type Store, type TransactOperation } from '../ports/store';
 import type { JsonChange } from './diff-json';
 import { planAuditKey, planKey } from './plan-keys';
 import { internalIdOf } from './plan-repository';
+import { planRecordValue } from './plan-record';
 import { toJsonValue } from './to-json-value';
 
 export interface Actor {
@@ -32,8 +33,10 @@ export function staleVersion(current: StoredPlan, expectedVersion: number): Refu
   return stale('plan', expectedVersion, current.version);
 }
 
-export function auditEntry(stored: StoredPlan, action: AuditEntry['action'], changes: readonly JsonChange[]): AuditEntry {
-  return auditEntrySchema.parse({ version: stored.version, action, at: stored.updatedAt, by: stored.updatedBy, changes });
+/** @param effectiveFrom for a change of terms: the first period the new terms apply to */
+export function auditEntry(stored: StoredPlan, action: AuditEntry['action'], changes: readonly JsonChange[], effectiveFrom?: string): AuditEntry {
+  const entry = { version: stored.version, action, at: stored.updatedAt, by: stored.updatedBy, changes };
+  return auditEntrySchema.parse(effectiveFrom === undefined ? entry : { ...entry, effectiveFrom });
 }
 
 /**
@@ -47,7 +50,7 @@ export async function writePlanVersion(
 ): Promise<UseCaseOutcome<StoredPlan>> {
   try {
     await store.transact([
-      { set: { key: planKey(write.stored.plan.id), value: toJsonValue(write.stored), ifVersion: write.previous } },
+      { set: { key: planKey(write.stored.plan.id), value: planRecordValue(write.stored), ifVersion: write.previous } },
       { set: { key: planAuditKey(internalIdOf(write.stored), write.stored.version), value: toJsonValue(write.audit), ifVersion: null } },
       ...(write.extra ?? []),
     ]);
@@ -59,6 +62,6 @@ export async function writePlanVersion(
 }
 
 /** The next version of a stored plan, stamped with who and when. */
-export function nextVersion(current: StoredPlan, changes: Partial<Pick<StoredPlan, 'plan' | 'status'>>, ports: PlanWritePorts, actor: Actor): StoredPlan {
+export function nextVersion(current: StoredPlan, changes: Partial<Pick<StoredPlan, 'plan' | 'terms' | 'status'>>, ports: PlanWritePorts, actor: Actor): StoredPlan {
   return { ...current, ...changes, version: current.version + 1, updatedAt: ports.clock.now(), updatedBy: actor.accountId };
 }

@@ -5,7 +5,7 @@
  */
 import type { ResolverError } from '../../contract';
 import { blockerSentence } from '../../app/closing/closing-readiness';
-import type { Conflict, InUse, Invalid, NotAllowed, NotFound, Refusal, StaleCount } from '../../app/refusal';
+import type { ClosedChange, Conflict, InUse, Invalid, NotAllowed, NotFound, Refusal, StaleCount } from '../../app/refusal';
 
 function notFound(subject: NotFound): ResolverError {
   switch (subject.what) {
@@ -70,6 +70,36 @@ function conflict(reason: Conflict): ResolverError {
       return { code: 'CONFLICT', message: `Reopen ${reason.nextLabel} first: only the last closed period can be reopened.` };
     case 'figures-incomplete':
       return { code: 'CONFLICT', message: blockerSentence(reason.periodLabel, reason.blocker, reason.timeZone) };
+    case 'closed-period-change':
+      return { code: 'CONFLICT', message: closedChangeMessage(reason.periodLabel, reason.nextOpenLabel, reason.change), fields: [closedChangeField(reason.change)] };
+  }
+}
+
+const LIFELONG_FIELD_NAMES = { kind: 'kind', currency: 'currency', timeZone: 'time zone', startDate: 'start date', endDate: 'end date' } as const;
+
+/** Names the closed period and what to do instead: the one message the settings form shows for such an edit. */
+function closedChangeMessage(periodLabel: string, nextOpenLabel: string | null, change: ClosedChange): string {
+  const closed = `${periodLabel} is closed; reopen it first`;
+  switch (change.kind) {
+    case 'terms':
+      return nextOpenLabel === null ? `${closed}.` : `${closed} or make the change effective from ${nextOpenLabel}.`;
+    case 'identity':
+      return change.field === 'endDate'
+        ? `${closed}: the new end date would cut it short.`
+        : `${closed}: the plan's ${LIFELONG_FIELD_NAMES[change.field]} applies to every period, closed ones too.`;
+    case 'block':
+      return `${closed}: block "${change.blockId}" was bought in it.`;
+  }
+}
+
+function closedChangeField(change: ClosedChange): { path: string; message: string } {
+  switch (change.kind) {
+    case 'terms':
+      return { path: 'effectiveFrom', message: 'is not after the last closed period' };
+    case 'identity':
+      return { path: `plan.${change.field}`, message: 'cannot change while a period is closed' };
+    case 'block':
+      return { path: 'plan.blocks', message: `block "${change.blockId}" was bought in a closed period` };
   }
 }
 
@@ -92,6 +122,8 @@ function invalid(path: string, reason: Invalid): ResolverError {
       return field(`Jira refused the JQL: ${reason.reason}`, reason.reason);
     case 'too-many-issues':
       return field(`The JQL matches more than ${reason.max} issues; narrow it and link in several runs.`, `matches more than ${reason.max} issues`);
+    case 'plan-versions':
+      return field(`These terms make no valid plan: ${reason.message}`, reason.message);
     case 'gadget-configuration':
       return {
         code: 'VALIDATION_FAILED',

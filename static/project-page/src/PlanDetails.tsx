@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PlanCard } from '@contract/index';
+import type { PlanCard, TermVersion } from '@contract/index';
 import { Field } from '../../shared/components/Field';
 import { LoadableView } from '../../shared/components/LoadableView';
 import { Stats } from '../../shared/components/Stats';
@@ -17,6 +17,17 @@ import { PrintableStatement } from './PrintableStatement';
 import { WorklogLines } from './WorklogLines';
 
 const HISTORY_PERIODS = 12;
+
+/** Which term version priced the period: the plan's terms change only from a period on, never inside one. */
+function TermsInForce({ termsVersion, terms }: { termsVersion: number; terms: readonly TermVersion[] }) {
+  const version = terms.find((candidate) => candidate.version === termsVersion);
+  return (
+    <p className="sh-subtle">
+      Priced by terms version {termsVersion} of {terms.length}
+      {version === undefined ? '' : `, in force from ${version.from}`}.
+    </p>
+  );
+}
 
 /** One plan in depth: a period picker, the burn chart, breakdowns, worklog lines, past periods and the CSV. */
 export function PlanDetails({ card }: { card: PlanCard }) {
@@ -53,6 +64,7 @@ export function PlanDetails({ card }: { card: PlanCard }) {
                 { label: 'Total due', value: formatMoney(data.totalMinor, data.currency, locale) },
               ]}
             />
+            {stored.state.status === 'ready' ? <TermsInForce termsVersion={data.termsVersion} terms={stored.state.data.plan.terms} /> : null}
             <LateAdjustments statement={data} />
             <BurnChart statement={data} />
             <div>

@@ -32,7 +32,10 @@ interface PlanFormProps {
   readonly editing: boolean;
   readonly pending: boolean;
   readonly serverError: ResolverError | null;
-  readonly onSave: (plan: PayloadOf<'plans/create'>['plan']) => void;
+  /** Editing: the periods the changed terms may apply from (closed ones are refused by the server), and the default. */
+  readonly effectiveFrom?: { readonly labels: readonly string[]; readonly initial: string };
+  /** `effectiveFrom`: the period chosen, when editing. */
+  readonly onSave: (plan: PayloadOf<'plans/create'>['plan'], effectiveFrom?: string) => void;
   readonly onCancel: () => void;
 }
 
@@ -56,8 +59,9 @@ const BLOCK_FIELDS: readonly { key: keyof BlockDraft; label: string; path: strin
 const NEW_BLOCK: BlockDraft = { id: '', purchasedOn: '', hours: '', expiresOn: '', price: '0' };
 
 /** Every field of a plan, checked as you type with the resolver's own schema; the server's errors show beside their fields. */
-export function PlanForm({ initial, editing, pending, serverError, onSave, onCancel }: PlanFormProps) {
+export function PlanForm({ initial, editing, pending, serverError, effectiveFrom, onSave, onCancel }: PlanFormProps) {
   const [draft, setDraft] = useState(initial);
+  const [from, setFrom] = useState(effectiveFrom?.initial);
   const [touched, setTouched] = useState(false);
   const { plan, errors } = useMemo(() => validatePlanDraft(draft), [draft]);
   const serverFields = fieldErrorsOf(serverError?.fields);
@@ -89,7 +93,7 @@ export function PlanForm({ initial, editing, pending, serverError, onSave, onCan
       label={editing ? `Edit plan ${initial.name}` : 'New plan'}
       onSubmit={() => {
         setTouched(true);
-        if (plan !== null) onSave(plan);
+        if (plan !== null) onSave(plan, from);
       }}
     >
       <h2>{editing ? `Edit ${initial.name}` : 'New plan'}</h2>
@@ -165,6 +169,25 @@ export function PlanForm({ initial, editing, pending, serverError, onSave, onCan
           </div>
         </fieldset>
       ) : null}
+      {effectiveFrom === undefined ? null : (
+        <fieldset className="sh-row">
+          <legend>When the change applies</legend>
+          <Field
+            label="Effective from"
+            error={serverFields.effectiveFrom}
+            help="Changed terms apply from the start of this period on; earlier periods keep the terms they had, and a closed period never changes."
+          >
+            <select value={from} onChange={(event) => setFrom(event.target.value)}>
+              {effectiveFrom.labels.map((label) => (
+                <option key={label} value={label}>
+                  {label}
+                  {label === effectiveFrom.initial ? ' (current period)' : ''}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </fieldset>
+      )}
       {serverError === null ? null : <Banner appearance="error">{serverError.message}</Banner>}
       <div className="sh-row">
         <Button type="submit" appearance="primary" disabled={pending || (touched && plan === null)}>

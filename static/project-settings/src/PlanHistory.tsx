@@ -10,7 +10,7 @@ function valueText(value: unknown): string {
   return value === undefined ? '—' : JSON.stringify(value);
 }
 
-/** Who changed what in the plan, and when, newest first. */
+/** The plan's term versions (from which period each applies, who made it, when), then who changed what, newest first. */
 export function PlanHistory({ planId }: { planId: string }) {
   const { locale, timeZone } = useSurfaceContext();
   const { state, reload } = useResolver('plans/get', { planId });
@@ -20,6 +20,16 @@ export function PlanHistory({ planId }: { planId: string }) {
         {({ plan, history }) => (
           <>
             <h2>History of {plan.plan.name}</h2>
+            <h3>Term versions</h3>
+            <ol className="sh-stack" aria-label="Term versions">
+              {[...plan.terms].reverse().map((terms) => (
+                <li key={terms.version}>
+                  <strong>Terms v{terms.version}</strong> apply from {terms.from}: made by {terms.madeBy} on{' '}
+                  {formatDateTime(terms.madeAt, timeZone, locale)} (plan v{terms.planVersion})
+                </li>
+              ))}
+            </ol>
+            <h3>Changes</h3>
             <ol className="sh-stack">
               {[...history].reverse().map((entry) => (
                 <li key={entry.version}>
@@ -27,6 +37,7 @@ export function PlanHistory({ planId }: { planId: string }) {
                     v{entry.version} · {ACTIONS[entry.action]}
                   </strong>{' '}
                   by {entry.by} on {formatDateTime(entry.at, timeZone, locale)}
+                  {entry.effectiveFrom === undefined ? null : <>, new terms from {entry.effectiveFrom}</>}
                   {entry.changes.length === 0 ? null : (
                     <ul>
                       {entry.changes.map((change) => (

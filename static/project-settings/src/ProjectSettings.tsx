@@ -9,11 +9,30 @@ import { useWrite } from '../../shared/hooks/useWrite';
 import { BulkLink } from './BulkLink';
 import { DefaultPlan } from './DefaultPlan';
 import { InvalidLinks } from './InvalidLinks';
+import { listPeriods } from '@ledger/list-periods';
+import { planAsOneVersion } from '@ledger/terms-in-force';
 import { draftOf, emptyDraft } from './plan-draft';
 import { PlanForm } from './PlanForm';
 import { PlanHistory } from './PlanHistory';
 import { PlansTable } from './PlansTable';
 import { Problems } from './Problems';
+
+/** How far ahead an edit may be made effective: a year of periods after today's. */
+const EFFECTIVE_FROM_AHEAD_MS = 366 * 24 * 3600 * 1000;
+
+/**
+ * What the form edits for a stored plan: the terms in force in the current period (with every version's blocks),
+ * and the periods a change may apply from, the current one first chosen.
+ */
+function termsToEdit(stored: StoredPlan): { plan: StoredPlan['plan']; effectiveFrom: { labels: string[]; initial: string } } {
+  const now = Date.now();
+  const current = listPeriods(stored.plan, now).at(-1);
+  const labels = listPeriods(stored.plan, now + EFFECTIVE_FROM_AHEAD_MS).map((period) => period.label);
+  return {
+    plan: planAsOneVersion(stored.plan, current?.index ?? 0),
+    effectiveFrom: { labels, initial: current?.label ?? labels[0] ?? stored.plan.startDate.slice(0, 7) },
+  };
+}
 
 type Editing = { readonly kind: 'new' } | { readonly kind: 'existing'; readonly stored: StoredPlan } | null;
 
@@ -36,10 +55,10 @@ export function ProjectSettings() {
     setNotice(message);
     reload();
   };
-  const save = async (plan: PayloadOf<'plans/create'>['plan']) => {
+  const save = async (plan: PayloadOf<'plans/create'>['plan'], effectiveFrom?: string) => {
     const outcome =
       editing?.kind === 'existing'
-        ? await update.run({ planId: editing.stored.plan.id, expectedVersion: editing.stored.version, plan })
+        ? await update.run({ planId: editing.stored.plan.id, expectedVersion: editing.stored.version, plan, ...(effectiveFrom === undefined ? {} : { effectiveFrom }) })
         : await create.run({ plan });
     if (outcome.ok) finish(`Saved ${outcome.data.plan.name}.`);
   };
@@ -63,11 +82,12 @@ export function ProjectSettings() {
               ) : (
                 <PlanForm
                   key={editing.kind === 'new' ? 'new' : `${editing.stored.plan.id}:${editing.stored.version}`}
-                  initial={editing.kind === 'new' ? emptyDraft(new Date().toISOString().slice(0, 10), timeZone) : draftOf(editing.stored.plan)}
+                  initial={editing.kind === 'new' ? emptyDraft(new Date().toISOString().slice(0, 10), timeZone) : draftOf(termsToEdit(editing.stored).plan)}
                   editing={editing.kind === 'existing'}
+                  effectiveFrom={editing.kind === 'existing' ? termsToEdit(editing.stored).effectiveFrom : undefined}
                   pending={pending}
                   serverError={editing.kind === 'new' ? create.error : update.error}
-                  onSave={(plan) => void save(plan)}
+                  onSave={(plan, effectiveFrom) => void save(plan, effectiveFrom)}
                   onCancel={() => setEditing(null)}
                 />
               )}
