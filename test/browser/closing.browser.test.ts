@@ -2,7 +2,9 @@
  * Closing a period in Debian's Chromium: an admin closes last month on the project page (a second press
  * confirms), an agent then logs work whose `started` falls inside that closed month, and the project page
  * shows it as a late adjustment on the open month's statement and in its CSV (`record` = `adjustment`),
- * while the closed month's statement keeps the total it was frozen with.
+ * while the closed month's statement keeps the total it was frozen with. Then a rate change in the settings is
+ * refused from the closed month with a message naming it, applies from the open month, and the project page says
+ * which term version priced each month.
  */
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -150,5 +152,33 @@ describe('closing a period in a real browser', () => {
 
     // The closed month's statement is the frozen one, with the same total as before the late work.
     expect(await totalDueFor(project, CLOSED, true)).toBe(closedTotal);
+  });
+
+  it('refuses a rate change effective from the closed month, naming it; from the open month it prices only that month', async () => {
+    await open({ view: 'settings', user: 'admin' });
+    const settings = surfaceFrame(page, 'projectSettings');
+    await settings.getByRole('button', { name: `Edit ${PLAN.name}` }).click();
+    const form = settings.getByRole('form', { name: `Edit plan ${PLAN.name}` });
+    const effectiveFrom = form.getByLabel('Effective from');
+    expect(await effectiveFrom.inputValue()).toBe(OPEN);
+    await form.getByLabel('Overage rate per hour').fill('150');
+    await effectiveFrom.selectOption(CLOSED);
+    await form.getByRole('button', { name: 'Save plan' }).click();
+    await waitForText(form.getByRole('alert'), `${CLOSED} is closed; reopen it first or make the change effective from ${OPEN}.`);
+
+    await effectiveFrom.selectOption(OPEN);
+    await form.getByRole('button', { name: 'Save plan' }).click();
+    await waitForText(settings.getByRole('status').filter({ hasText: 'Saved' }), `Saved ${PLAN.name}.`);
+    await settings.getByRole('button', { name: `History of ${PLAN.name}` }).click();
+    const versions = settings.getByRole('list', { name: 'Term versions' }).getByRole('listitem');
+    await versions.filter({ hasText: `Terms v2 apply from ${OPEN}: made by demo-admin` }).waitFor({ timeout: 30_000 });
+    expect(await versions.count()).toBe(2);
+
+    const project = await openPlanDetails();
+    const details = project.getByRole('region', { name: `${PLAN.name} details` });
+    await totalDueFor(project, OPEN, false);
+    await waitForText(details.getByText(/^Priced by terms version/), `Priced by terms version 2 of 2, in force from ${OPEN}.`);
+    await totalDueFor(project, CLOSED, true);
+    await waitForText(details.getByText(/^Priced by terms version/), `Priced by terms version 1 of 2, in force from ${CLOSED}.`);
   });
 });
