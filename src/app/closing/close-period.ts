@@ -9,9 +9,8 @@ import type { ClosedVersion, ClosingAuditEntry } from '../../contract';
 import { listPeriods } from '../../ledger';
 import type { Period } from '../../ledger/types';
 import { loadPlanInProject } from '../plans/plan-in-project';
-import { planKey } from '../plans/plan-keys';
 import { internalIdOf } from '../plans/plan-repository';
-import type { PlanWriteContext } from '../plans/plan-write';
+import { planUnchanged, type PlanWriteContext } from '../plans/plan-write';
 import { conflict, invalid, type Refused, type UseCaseOutcome } from '../refusal';
 import { StoreError, type TransactOperation } from '../ports/store';
 import { statementFor } from '../usage/plan-statements';
@@ -80,7 +79,7 @@ export async function closePeriod(ports: ClosingPorts, context: PlanWriteContext
       { set: { key: closingAuditKey(internalIdOf(stored), period.label, version, 'closed'), value: toCanonicalValue(audit), ifVersion: null } },
       ...checks,
       // The plan's terms priced the frozen statement: an edit of them meanwhile must not slip under the close.
-      { check: { key: planKey(stored.plan.id), ifVersion: plan.data.storeVersion } },
+      planUnchanged(stored.plan.id, plan.data.storeVersion),
     ]);
   } catch (error) {
     await deleteChunks(ports.store, prefix, split.chunks.length);

@@ -34,12 +34,14 @@ const FOR_LIFE = ['kind', 'currency', 'timeZone', 'startDate'] as const;
 /** Fields whose change rebuilds every version: boundaries and blocks are counted from them. */
 const REBUILDS_VERSIONS = ['kind', 'startDate'] as const;
 const IDENTITY = new Set(['id', 'name', 'currency', 'timeZone', 'startDate', 'endDate', 'alertRecipients']);
+/** Everything of a plan's fields that is not one version's terms (blocks are dated and edited as one list). */
+const NOT_TERMS = new Set([...IDENTITY, 'amendments', 'blocks']);
 
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** A version's terms without its blocks, which are dated and edited as one list. */
 function termsOf(terms: object): Fields {
-  return Object.fromEntries(Object.entries(terms).filter(([key]) => !IDENTITY.has(key) && key !== 'amendments' && key !== 'blocks'));
+  return Object.fromEntries(Object.entries(terms).filter(([key]) => !NOT_TERMS.has(key)));
 }
 
 function identityOf(plan: Plan): Fields {

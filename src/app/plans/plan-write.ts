@@ -2,7 +2,7 @@
 import { auditEntrySchema, type AuditEntry, type StoredPlan } from '../../contract';
 import { stale, type Refused, type UseCaseOutcome } from '../refusal';
 import type { Clock } from '../ports/clock';
-import { StoreError, type Store, type TransactOperation } from '../ports/store';
+import { StoreError, type Store, type TransactOperation, type Version } from '../ports/store';
 import type { JsonChange } from './diff-json';
 import { planAuditKey, planKey } from './plan-keys';
 import { internalIdOf } from './plan-repository';
@@ -59,6 +59,11 @@ export async function writePlanVersion(
     throw error;
   }
   return { ok: true, data: write.stored };
+}
+
+/** A transaction step that holds only while the plan's record is still at `storeVersion`, for writes priced by it. */
+export function planUnchanged(planId: string, storeVersion: Version): TransactOperation {
+  return { check: { key: planKey(planId), ifVersion: storeVersion } };
 }
 
 /** The next version of a stored plan, stamped with who and when. */
