@@ -4,10 +4,8 @@
  */
 import { z } from 'zod';
 import { CLOSING_REASON_MAX_LENGTH } from '../input/limits';
-import { planIdSchema } from './plans';
+import { periodLabelSchema, planIdSchema } from './plans';
 import { periodSchema, statementSchema, statementTotalsSchema } from './statement';
-
-const closingPeriodLabelSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a period label YYYY-MM, e.g. "2026-10"' });
 
 export const periodStatusSchema = z.enum(['open', 'closed']);
 
@@ -63,7 +61,7 @@ export const periodStateSchema = z.object({
   versions: z.array(closedVersionSchema),
 });
 
-const periodRef = { planId: planIdSchema, period: closingPeriodLabelSchema };
+const periodRef = { planId: planIdSchema, period: periodLabelSchema };
 
 export const closingContract = {
   'closing/list': {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HISTORY_MAX_PERIODS } from '../input/limits';
-import { planIdSchema, planStatusSchema } from './plans';
+import { periodLabelSchema, planIdSchema, planStatusSchema } from './plans';
 import { forecastSchema, periodSchema, statementSchema, statementTotalsSchema } from './statement';
 
 export const thresholdStateSchema = z.enum(['ok', 'warning', 'exhausted']);
@@ -45,8 +45,6 @@ export const planCardSchema = z.object({
   /** The alerts raised this period and not withdrawn, lowest threshold first; absent where not looked up. */
   activeAlerts: z.array(activeAlertSchema).optional(),
 });
-
-const periodLabelSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a period label YYYY-MM, e.g. "2026-10"' });
 
 /** What the gadget's edit view saves with `view.submit` and the view reads back from its context. */
 export const gadgetConfigurationSchema = z.strictObject({
