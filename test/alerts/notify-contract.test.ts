@@ -2,6 +2,7 @@ import { HttpTransport, JiraAdapter } from '../../src/adapters/jira';
 import type { IssueNotification } from '../../src/app/ports/jira';
 import { validateRequest, validateResponse } from '../support/openapi';
 import type { SimUser, SimulatorState } from '../../src/jira-simulator/model';
+import type { JiraSimulator } from '../../src/jira-simulator/simulator';
 import { ADMIN, AGENT, OUTSIDER, APP, buildIssue, buildState, call, newSimulator } from '../jira-simulator/site';
 
 const NOTIFY = '/rest/api/3/issue/{issueIdOrKey}/notify';
@@ -14,6 +15,21 @@ const LEAVER: SimUser = { ...AGENT, accountId: 'acc-leaver', email: 'leaver@exam
 function withLeaver(state: SimulatorState): SimulatorState {
   return { ...state, users: [...state.users, LEAVER] };
 }
+
+/** The app's Jira adapter over HTTP to `simulator`, handing each request to `record` first. */
+function recordingAdapter(simulator: JiraSimulator, record: (request: Request) => Promise<void>): JiraAdapter {
+  return new JiraAdapter(
+    new HttpTransport({
+      baseUrl: 'http://jira.test',
+      email: APP.email,
+      apiToken: APP.apiToken,
+      fetch: async (request) => {
+        await record(request);
+        return simulator.handle(request);
+      },
+    }),
+  );
+}
 const NOTIFICATION: IssueNotification = {
   subject: 'Support plan "Gold" reached 80 % of its hours for 2026-10',
   textBody: 'Plain',
@@ -25,17 +41,9 @@ describe('POST /issue/{issueIdOrKey}/notify', () => {
   it('is sent by the adapter as Jira documents it, and recorded by the simulator', async () => {
     const { simulator } = newSimulator(buildState([ISSUE]));
     const sent: unknown[] = [];
-    const jira = new JiraAdapter(
-      new HttpTransport({
-        baseUrl: 'http://jira.test',
-        email: APP.email,
-        apiToken: APP.apiToken,
-        fetch: async (request) => {
-          sent.push(await request.clone().json());
-          return simulator.handle(request);
-        },
-      }),
-    );
+    const jira = recordingAdapter(simulator, async (request) => {
+      sent.push(await request.clone().json());
+    });
 
     await jira.notify(ISSUE.key, NOTIFICATION);
 
@@ -94,17 +102,9 @@ describe('GET /user, as alert deliveries check each recipient', () => {
     expect(validateResponse('GET', USER, answer.status, answer.body)).toEqual({ valid: true, errors: [] });
 
     const sent: string[] = [];
-    const jira = new JiraAdapter(
-      new HttpTransport({
-        baseUrl: 'http://jira.test',
-        email: APP.email,
-        apiToken: APP.apiToken,
-        fetch: async (request) => {
-          sent.push(request.url);
-          return simulator.handle(request);
-        },
-      }),
-    );
+    const jira = recordingAdapter(simulator, async (request) => {
+      sent.push(request.url);
+    });
     expect(await jira.getAccount(accountId)).toEqual(account);
     expect(sent).toEqual([`http://jira.test${USER}?accountId=${accountId}`]);
     expect(validateRequest('GET', USER, { query: { accountId } })).toEqual({ valid: true, errors: [] });

@@ -12,9 +12,8 @@ import { DEMO_USERS } from '../../src/jira-simulator/demo/people';
 import { axeViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
-import { invokeAs } from './support/invoke';
+import { invokeAs, previewJira } from './support/invoke';
 import { PREVIEW_NOW, type RunningPreview, startPreview } from './support/preview-process';
-import { previewWriteHeaders } from '../support/preview-token';
 
 jest.setTimeout(180_000);
 
@@ -29,15 +28,7 @@ let browser: Browser | undefined;
 let page: Page;
 
 /** Jira REST on the preview's simulator, as the demo admin. */
-async function jira(method: 'POST' | 'PUT', resource: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${preview.url}/rest/api/3/${resource}`, {
-    method,
-    headers: { ...(await previewWriteHeaders(preview.url)), authorization: `Basic ${Buffer.from(`${ADMIN.email}:${ADMIN.apiToken}`).toString('base64')}` },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${resource}: ${response.status} ${await response.text()}`);
-  return response.status === 204 ? null : response.json();
-}
+const jira = (method: 'GET' | 'POST' | 'PUT', resource: string, body?: unknown): Promise<unknown> => previewJira(preview.url, method, resource, body);
 
 beforeAll(async () => {
   [preview, browser] = await Promise.all([startPreview(DATA_DIR), launchChromium()]);

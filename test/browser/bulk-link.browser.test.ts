@@ -11,14 +11,13 @@ import { demoPlans } from '../../src/jira-simulator/demo/plans';
 import { launchChromium } from './support/chromium';
 import { axeViolations } from './support/axe';
 import { surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
+import { previewJira } from './support/invoke';
 import { type RunningPreview, startPreview } from './support/preview-process';
-import { previewWriteHeaders } from '../support/preview-token';
 
 jest.setTimeout(180_000);
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const DATA_DIR = path.join(PROJECT_ROOT, '.cache', `browser-bulk-${process.pid}`);
-const ADMIN = { email: 'admin@demo.support-hours.local', apiToken: 'demo-admin-token' } as const;
 const SUMMARY = 'Bulk link browser test';
 /** The demo's plans by id; their dates don't matter here. */
 const DEMO_PLANS = demoPlans('2026-01-01');
@@ -27,16 +26,8 @@ let preview: RunningPreview;
 let browser: Browser | undefined;
 let page: Page;
 
-/** Jira REST on the preview's simulator, as the demo admin (with the preview's write token, as its own page sends). */
-async function jira(method: 'GET' | 'POST', resource: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${preview.url}/rest/api/3/${resource}`, {
-    method,
-    headers: { ...(await previewWriteHeaders(preview.url)), authorization: `Basic ${Buffer.from(`${ADMIN.email}:${ADMIN.apiToken}`).toString('base64')}` },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${resource}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
+/** Jira REST on the preview's simulator, as the demo admin. */
+const jira = (method: 'GET' | 'POST' | 'PUT', resource: string, body?: unknown): Promise<unknown> => previewJira(preview.url, method, resource, body);
 
 const createdIssue = z.object({ key: z.string() });
 const planProperty = z.object({ value: z.object({ planId: z.string(), billingClass: z.string() }) });

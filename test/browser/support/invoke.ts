@@ -1,5 +1,6 @@
 import { contract, type DataOf, type Outcome, outcomeSchema, type PayloadOf, type ResolverName } from '../../../src/contract';
 import type { z } from 'zod';
+import { DEMO_USERS } from '../../../src/jira-simulator/demo/people';
 import { previewWriteHeaders } from '../../support/preview-token';
 import { MODULE_KEYS } from './frames';
 
@@ -25,4 +26,15 @@ export async function invokeAs<Name extends ResolverName>(
     }),
   });
   return outcomeSchema(resultSchemas[name].result).parse(await response.json());
+}
+
+/** Calls Jira's REST API on the preview's simulator as the demo admin, with the write token the preview's own page sends. */
+export async function previewJira(previewUrl: string, method: 'GET' | 'POST' | 'PUT', resource: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${previewUrl}/rest/api/3/${resource}`, {
+    method,
+    headers: { ...(await previewWriteHeaders(previewUrl)), authorization: `Basic ${Buffer.from(`${DEMO_USERS.admin.email}:${DEMO_USERS.admin.apiToken}`).toString('base64')}` },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${resource}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? null : response.json();
 }
