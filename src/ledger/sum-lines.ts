@@ -2,6 +2,21 @@ import type { Breakdown, LateAdjustment, WorklogLine } from './types';
 
 export type LineTotals = Omit<Breakdown, 'key'>;
 
+const SECONDS_FIELDS = ['rawSeconds', 'roundedSeconds', 'coveredSeconds', 'overageSeconds', 'extraSeconds', 'nonBillableSeconds'] as const;
+type SecondsFields = Pick<LineTotals, (typeof SECONDS_FIELDS)[number]>;
+
+const NOTHING: LineTotals = { rawSeconds: 0, roundedSeconds: 0, coveredSeconds: 0, overageSeconds: 0, extraSeconds: 0, nonBillableSeconds: 0, worklogCount: 0 };
+
+/** `start` plus every item's seconds, field by field, and `worklogsOf(item)` worklogs for each. */
+function accumulate<Item extends SecondsFields>(start: LineTotals, items: readonly Item[], worklogsOf: (item: Item) => number): LineTotals {
+  const totals = { ...start };
+  for (const item of items) {
+    for (const field of SECONDS_FIELDS) totals[field] += item[field];
+    totals.worklogCount += worklogsOf(item);
+  }
+  return totals;
+}
+
 /**
  * Adds up worklog lines field by field.
  *
@@ -10,29 +25,7 @@ export type LineTotals = Omit<Breakdown, 'key'>;
  * // { rawSeconds: 660, roundedSeconds: 1800, …, worklogCount: 2 }
  */
 export function sumLines(lines: readonly WorklogLine[]): LineTotals {
-  let rawSeconds = 0;
-  let roundedSeconds = 0;
-  let coveredSeconds = 0;
-  let overageSeconds = 0;
-  let extraSeconds = 0;
-  let nonBillableSeconds = 0;
-  for (const line of lines) {
-    rawSeconds += line.rawSeconds;
-    roundedSeconds += line.roundedSeconds;
-    coveredSeconds += line.coveredSeconds;
-    overageSeconds += line.overageSeconds;
-    extraSeconds += line.extraSeconds;
-    nonBillableSeconds += line.nonBillableSeconds;
-  }
-  return {
-    rawSeconds,
-    roundedSeconds,
-    coveredSeconds,
-    overageSeconds,
-    extraSeconds,
-    nonBillableSeconds,
-    worklogCount: lines.length,
-  };
+  return accumulate(NOTHING, lines, () => 1);
 }
 
 const WORKLOG_COUNT_DELTA: Readonly<Record<LateAdjustment['kind'], number>> = { added: 1, changed: 0, removed: -1 };
@@ -46,15 +39,5 @@ const WORKLOG_COUNT_DELTA: Readonly<Record<LateAdjustment['kind'], number>> = { 
  * withLateAdjustments(sumLines(frozenSeptember.lines), october.lateAdjustments).rawSeconds // September's seconds as logged now
  */
 export function withLateAdjustments(totals: LineTotals, adjustments: readonly LateAdjustment[]): LineTotals {
-  let { rawSeconds, roundedSeconds, coveredSeconds, overageSeconds, extraSeconds, nonBillableSeconds, worklogCount } = totals;
-  for (const adjustment of adjustments) {
-    rawSeconds += adjustment.rawSeconds;
-    roundedSeconds += adjustment.roundedSeconds;
-    coveredSeconds += adjustment.coveredSeconds;
-    overageSeconds += adjustment.overageSeconds;
-    extraSeconds += adjustment.extraSeconds;
-    nonBillableSeconds += adjustment.nonBillableSeconds;
-    worklogCount += WORKLOG_COUNT_DELTA[adjustment.kind];
-  }
-  return { rawSeconds, roundedSeconds, coveredSeconds, overageSeconds, extraSeconds, nonBillableSeconds, worklogCount };
+  return accumulate(totals, adjustments, (adjustment) => WORKLOG_COUNT_DELTA[adjustment.kind]);
 }
