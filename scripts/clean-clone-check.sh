@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proves the repository stands on its own: clones the current commit into an empty temporary
-# folder (so nothing is beside the clone), installs from the lock file there and runs the unit
-# tier there (the type check and every jest test outside test/browser/). Uncommitted changes
+# folder (so nothing is beside the clone), installs from the lock file there and runs the type
+# check and the unit tier there (every jest test outside test/browser/). Uncommitted changes
 # are not part of the check.
 #   npm run test:clean-clone
 # The whole check stops after CLEAN_CLONE_LIMIT seconds (default 1800).
@@ -36,6 +36,7 @@ cd "$clone"
 
 step npm ci --no-audit --no-fund
 installed=$SECONDS
+step npm run typecheck
 step npm run test:unit
 
-echo "clean-clone check passed for $commit: install $((installed - started)) s, unit tier $((SECONDS - installed)) s"
+echo "clean-clone check passed for $commit: install $((installed - started)) s, type check and unit tier $((SECONDS - installed)) s"
