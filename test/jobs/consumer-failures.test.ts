@@ -34,6 +34,14 @@ async function bulkLink(fixture: BackendFixture): Promise<string> {
   return started.data.jobId;
 }
 
+/** The plan created and built, then the fault armed, then the bulk link that sets the bulk and alert queues going. */
+async function bulkLinkUnder(fixture: BackendFixture, fault: ServerErrorFault): Promise<void> {
+  await createPlan(fixture);
+  await fixture.queue.drain();
+  fixture.simulator.faults.serverErrors.push(fault);
+  await bulkLink(fixture);
+}
+
 async function problems(fixture: BackendFixture): Promise<Problems> {
   const answer = await fixture.invoker.invoke('settings/problems', {}, as(USERS.admin), on.settings());
   if (!answer.ok) throw new Error(answer.error.message);
@@ -78,12 +86,7 @@ const CASES: readonly ConsumerCase[] = [
     path: /\/properties\/support-plan$/,
     answersPerFailure: 1,
     listedAs: 'bulk-link',
-    async start(fixture, fault) {
-      await createPlan(fixture);
-      await fixture.queue.drain();
-      fixture.simulator.faults.serverErrors.push(fault);
-      await bulkLink(fixture);
-    },
+    start: bulkLinkUnder,
     malformed: { kind: 'bulk-link-chunk', jobId: 'j' },
   },
   {
@@ -92,12 +95,7 @@ const CASES: readonly ConsumerCase[] = [
     path: /\/notify$/,
     answersPerFailure: 1,
     listedAs: 'alert',
-    async start(fixture, fault) {
-      await createPlan(fixture);
-      await fixture.queue.drain();
-      fixture.simulator.faults.serverErrors.push(fault);
-      await bulkLink(fixture);
-    },
+    start: bulkLinkUnder,
     malformed: { kind: 'deliver' },
   },
 ];
