@@ -238,6 +238,14 @@ function supportIssues(project: string, firstId: number, classes: readonly (read
 
 const hour = 3600;
 
+/** What the amended example's July version keeps from April's. */
+const amendedUnchangedTerms = {
+  period: 'month' as const,
+  rounding: { incrementSeconds: 900, minimumSeconds: 900 },
+  thresholdsPercent: [80, 100],
+  extraRateMinor: 14000,
+};
+
 const scenarios: readonly Scenario[] = [
   {
     name: 'contract-300h',
@@ -370,20 +378,14 @@ const scenarios: readonly Scenario[] = [
       terms: [
         {
           from: '2026-04',
-          period: 'month',
-          rounding: { incrementSeconds: 900, minimumSeconds: 900 },
-          thresholdsPercent: [80, 100],
-          extraRateMinor: 14000,
+          ...amendedUnchangedTerms,
           allowance: { includedSeconds: 20 * hour, fixedFeeMinor: 180000, rollover: { capSeconds: 5 * hour, expiresAfterPeriods: 2 } },
           blocks: [],
           overageRateMinor: 9500,
         },
         {
           from: '2026-07',
-          period: 'month',
-          rounding: { incrementSeconds: 900, minimumSeconds: 900 },
-          thresholdsPercent: [80, 100],
-          extraRateMinor: 14000,
+          ...amendedUnchangedTerms,
           allowance: { includedSeconds: 30 * hour, fixedFeeMinor: 255000 },
           blocks: [{ id: 'block-2026-08', purchasedOn: '2026-08-03', seconds: 10 * hour, expiresOn: '2026-12-31', priceMinor: 90000 }],
           overageRateMinor: 9900,
