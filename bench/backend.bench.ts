@@ -75,7 +75,7 @@ async function buildSite(demo: DemoData): Promise<Site> {
     if (!created.ok) throw new Error(created.error.message);
     const internalId = await internalIdOfKey(store, plan.id);
     if (internalId === undefined) throw new Error(`plan ${plan.id} was not stored`);
-    await requestRecompute({ jira: backend.jira.app, store, queue, clock }, internalId);
+    await requestRecompute({ store, queue, clock }, internalId);
   }
   await queue.drain();
   return { backend, store, storage, simulator };

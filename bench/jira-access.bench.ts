@@ -13,7 +13,7 @@ import { HttpTransport } from '../src/adapters/jira/http-transport';
 import { readIssueWorklogs } from '../src/adapters/jira/issue-worklogs';
 import { searchIssueIds } from '../src/adapters/jira/issue-ids';
 import { allOf, supportPlanIs } from '../src/app/ports/jql';
-import { JiraAdapter } from '../src/adapters/jira/jira-adapter';
+import { JiraTestAdapter } from '../test/support/jira-test-adapter';
 import { JiraClient } from '../src/adapters/jira/jira-client';
 import { PLAN_ISSUES_PAGE_SIZE } from '../src/adapters/jira/plan-issues';
 import { SUPPORT_PLAN_PROPERTY_KEY } from '../src/app/ports/jira';
@@ -71,7 +71,7 @@ async function benchSize(size: DemoSize): Promise<SizeReport> {
   const server = await simulator.listen({ port: 0, host: '127.0.0.1' });
   try {
     const transport = new HttpTransport({ baseUrl: server.url, email: DEMO_USERS.admin.email, apiToken: DEMO_USERS.admin.apiToken });
-    const ours = await measureOurs(new JiraAdapter(transport), period);
+    const ours = await measureOurs(new JiraTestAdapter(transport), period);
     const naive = await measureNaive(new JiraClient(transport), period);
     for (const [way, run] of [['access layer', ours], ['naive', naive]] as const) {
       if (!sameIds(run.worklogIds, expected.worklogIds)) {
@@ -84,7 +84,7 @@ async function benchSize(size: DemoSize): Promise<SizeReport> {
   }
 }
 
-async function measureOurs(adapter: JiraAdapter, period: Period): Promise<Run> {
+async function measureOurs(adapter: JiraTestAdapter, period: Period): Promise<Run> {
   const started = performance.now();
   const issues = await adapter.findPlanIssues({ planId: PLAN_ID, span: period });
   const wallMs = performance.now() - started;

@@ -27,7 +27,7 @@ import { DEMO_PLAN_IDS } from '../src/jira-simulator/demo/plans';
 import { randomUUID } from 'node:crypto';
 import { createPlan } from '../src/app/plans/create-plan';
 import { internalIdOf } from '../src/app/plans/plan-repository';
-import type { PlanInternalId } from '../src/app/ports/aggregates';
+import type { PlanInternalId } from '../src/app/plans/plan-identity';
 import type { Plan } from '../src/ledger/types';
 import { DEMO_PROJECT, DEMO_USERS } from '../src/jira-simulator/demo/people';
 import type { WorklogEvent } from '../src/jira-simulator/events';

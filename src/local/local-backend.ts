@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { PlanAggregates } from '../app/ports/aggregates';
 import type { Clock } from '../app/ports/clock';
 import type { Store } from '../app/ports/store';
 import { BULK_QUEUE_KEY } from '../app/bulk/bulk-job';
-import { SyncPlanAggregates } from '../app/sync/sync-plan-aggregates';
 import { createBulkConsumer } from '../forge/resolvers/bulk-consumer';
 import { createResolver } from '../forge/resolvers/create-resolver';
 import type { BackendServices } from '../forge/resolvers/services';
@@ -18,8 +16,6 @@ export interface LocalBackendOptions {
   readonly queue: LocalQueue;
   readonly jira: LocalJiraOptions;
   readonly cloudId?: string;
-  /** The sync side's aggregates over `store` by default. */
-  readonly aggregates?: PlanAggregates;
 }
 
 export interface LocalBackend {
@@ -33,12 +29,10 @@ export const LOCAL_CLOUD_ID = 'local-cloud-0000';
 /** The app's resolvers and bulk consumer wired to local ports: the same definitions Forge runs, over the simulator and a local store. */
 export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
   const jira = new LocalJira(options.jira);
-  const aggregates = options.aggregates ?? new SyncPlanAggregates({ jira: jira.app, store: options.store, queue: options.queue, clock: options.clock });
   const services: BackendServices = {
     store: options.store,
     clock: options.clock,
     queue: options.queue,
-    aggregates,
     userJira: (context) => jira.forUser(context.accountId),
     appJira: jira.app,
     newJobId: randomUUID,

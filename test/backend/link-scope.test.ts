@@ -5,7 +5,7 @@
  */
 import { reconcile } from '../../src/app/sync/reconcile';
 import { placeIssue } from '../../src/app/aggregates/place-issue';
-import type { PlanInternalId } from '../../src/app/ports/aggregates';
+import type { PlanInternalId } from '../../src/app/plans/plan-identity';
 import { MAX_INVALID_LINKS } from '../../src/app/scope/invalid-links';
 import type { SimUser } from '../../src/jira-simulator/model';
 import { call } from '../jira-simulator/site';

@@ -75,8 +75,7 @@ const CASES: readonly ConsumerCase[] = [
       const internalId = await internalIdOfKey(fixture.store, 'acme-gold');
       if (internalId === undefined) throw new Error('acme-gold was not created');
       fixture.simulator.faults.serverErrors.push(fault);
-      const { appJira: jira, store, queue, clock } = fixture.services;
-      await requestRecompute({ jira, store, queue, clock }, internalId);
+      await requestRecompute(fixture.services, internalId);
     },
     malformed: { kind: 'recompute-chunk', planId: 'p', generation: 0 },
   },

@@ -12,7 +12,7 @@ import { LocalQueue } from '../../src/local/events/local-queue';
 import { planKey } from '../../src/app/plans/plan-keys';
 import { identityOf } from '../../src/app/plans/plan-repository';
 import { toJsonValue } from '../../src/app/plans/to-json-value';
-import type { PlanIdentity } from '../../src/app/ports/aggregates';
+import type { PlanIdentity } from '../../src/app/plans/plan-identity';
 import type { Store } from '../../src/app/ports/store';
 import { readPlanRecord, type PlanRecordBeforeVersions } from '../../src/app/plans/plan-record';
 import { buildPayAsYouGoPlan, buildPlan } from '../../src/ledger/test-builders';

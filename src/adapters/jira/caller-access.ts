@@ -1,8 +1,8 @@
-import type { JiraAccount, JiraPermissionKey, JiraProject, JiraUser, PermissionScope } from '../../app/ports/jira';
+import type { JiraAccount, JiraPermissionKey, PermissionScope } from '../../app/ports/jira';
 import type { JiraClient } from './jira-client';
-import { AccountSchema, PermissionsSchema, ProjectSchema, UserSchema } from './schemas';
+import { AccountSchema, PermissionsSchema } from './schemas';
 
-/** Who the caller is and what they may do: permissions, the current user, a project. */
+/** What the caller may do, and who an account is. */
 export async function myPermissions(
   client: JiraClient,
   scope: PermissionScope,
@@ -17,29 +17,6 @@ export async function myPermissions(
     parse: (body) => PermissionsSchema.parse(body),
   });
   return new Set(permissions.filter((key) => answer.permissions[key]?.havePermission === true));
-}
-
-export function currentUser(client: JiraClient): Promise<JiraUser> {
-  return client.send({
-    operation: 'current-user',
-    method: 'GET',
-    resource: { template: '/rest/api/3/myself' },
-    idempotent: true,
-    parse: (body) => UserSchema.parse(body),
-    countObjects: () => 1,
-  });
-}
-
-export function getProject(client: JiraClient, projectIdOrKey: string): Promise<JiraProject | null> {
-  return client.send({
-    operation: 'get-project',
-    method: 'GET',
-    resource: { template: '/rest/api/3/project/{projectIdOrKey}', projectIdOrKey },
-    idempotent: true,
-    parse: (body): JiraProject | null => ProjectSchema.parse(body),
-    countObjects: () => 1,
-    onNotFound: () => null,
-  });
 }
 
 /** An account by id, active or not; null when Jira knows none (`GET /user` answers 404). */

@@ -8,10 +8,7 @@ import type {
   JiraAccount,
   JiraPermissionKey,
   JiraPort,
-  JiraProject,
-  JiraUser,
   PermissionScope,
-  PlanIssue,
   PlanIssuesPage,
   PlanIssuesQuery,
   SupportPlanProperty,
@@ -19,7 +16,7 @@ import type {
 import type { Jql } from '../../app/ports/jql';
 import type { Instant, IssueLink } from '../../ledger/types';
 import type { CallStats } from './call-counters';
-import { currentUser, getAccount, getProject, myPermissions } from './caller-access';
+import { getAccount, myPermissions } from './caller-access';
 import { worklogsChangedSince, worklogsDeletedSince } from './changed-worklogs';
 import { searchIssues } from './found-issues';
 import { countIssues, searchIssueIds } from './issue-ids';
@@ -28,12 +25,13 @@ import { clearIssueLink, getIssue, getIssueLink, setIssueLink } from './issue-li
 import { JiraClient, type JiraClientOptions } from './jira-client';
 import { validateJql } from './jql-validation';
 import { notifyAboutIssue } from './notify';
-import { findPlanIssues, findPlanIssuesPage } from './plan-issues';
+import { findPlanIssuesPage } from './plan-issues';
 import type { JiraTransport } from './transport';
 
 /** The app's {@link JiraPort} over any transport, with the client's retries, limits and counters. */
 export class JiraAdapter implements JiraPort {
-  private readonly client: JiraClient;
+  /** Test support reaches Jira through the same client, for calls no use case makes. */
+  protected readonly client: JiraClient;
 
   constructor(transport: JiraTransport, options: JiraClientOptions = {}) {
     this.client = new JiraClient(transport, options);
@@ -46,10 +44,6 @@ export class JiraAdapter implements JiraPort {
 
   resetStats(): void {
     this.client.resetStats();
-  }
-
-  findPlanIssues(query: PlanIssuesQuery): Promise<readonly PlanIssue[]> {
-    return findPlanIssues(this.client, query);
   }
 
   findPlanIssuesPage(query: PlanIssuesQuery, pageToken: string | null = null): Promise<PlanIssuesPage> {
@@ -102,14 +96,6 @@ export class JiraAdapter implements JiraPort {
 
   myPermissions(scope: PermissionScope, permissions: readonly JiraPermissionKey[]): Promise<ReadonlySet<JiraPermissionKey>> {
     return myPermissions(this.client, scope, permissions);
-  }
-
-  currentUser(): Promise<JiraUser> {
-    return currentUser(this.client);
-  }
-
-  getProject(projectIdOrKey: string): Promise<JiraProject | null> {
-    return getProject(this.client, projectIdOrKey);
   }
 
   getAccount(accountId: string): Promise<JiraAccount | null> {

@@ -40,18 +40,6 @@ export async function findPlanIssuesPage(
   };
 }
 
-/** Every page of {@link findPlanIssuesPage}. */
-export async function findPlanIssues(client: JiraClient, query: PlanIssuesQuery): Promise<PlanIssue[]> {
-  const issues: PlanIssue[] = [];
-  let pageToken: string | null = null;
-  do {
-    const page: PlanIssuesPage = await findPlanIssuesPage(client, query, pageToken);
-    issues.push(...page.issues);
-    pageToken = page.nextPageToken;
-  } while (pageToken !== null);
-  return issues;
-}
-
 async function withAllWorklogs(
   client: JiraClient,
   issue: z.infer<typeof IssueWithWorklogsSchema>,

@@ -13,11 +13,10 @@ import type {
   PageOfWorklogs,
   ParsedJqlQueries,
   Permissions,
-  Project,
   SearchAndReconcileResults,
 } from 'jira.js/version3/models';
 import type { JiraWorklog } from '../../ledger/types';
-import type { JiraAccount, JiraUser, SupportPlanProperty } from '../../app/ports/jira';
+import type { JiraAccount, SupportPlanProperty } from '../../app/ports/jira';
 
 export const WorklogSchema = z.object({
   id: z.string(),
@@ -98,22 +97,10 @@ export const PermissionsSchema = z.object({
   permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),
 }) satisfies z.ZodType<Permissions>;
 
-export const UserSchema = z.object({
-  accountId: z.string(),
-  displayName: z.string(),
-  timeZone: z.string().optional(),
-}) satisfies z.ZodType<JiraUser>;
-
 export const AccountSchema = z.object({
   accountId: z.string(),
   active: z.boolean(),
 }) satisfies z.ZodType<JiraAccount>;
-
-export const ProjectSchema = z.object({
-  id: z.string(),
-  key: z.string(),
-  name: z.string(),
-}) satisfies z.ZodType<Pick<Project, 'id' | 'key' | 'name'>>;
 
 /** A search asking for `project` and the `support-plan` property only. */
 export const FoundIssuesSearchSchema = z.object({

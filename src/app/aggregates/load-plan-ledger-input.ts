@@ -1,8 +1,14 @@
 import type { IssueLink, JiraWorklog } from '../../ledger/types';
-import type { PlanIdentity, PlanLedgerInput } from '../ports/aggregates';
+import type { PlanIdentity } from '../plans/plan-identity';
 import type { Store } from '../ports/store';
 import { AggregateReader, type StoredPart } from './aggregate-reader';
 import { worklogOf } from './issue-entry';
+
+/** The ledger's input for one plan: every issue linked to it and every worklog on those issues. */
+export interface PlanLedgerInput {
+  readonly links: readonly IssueLink[];
+  readonly worklogs: readonly JiraWorklog[];
+}
 
 /** The plan's links and worklogs from its live generation (stored by internal id, linked by key): what the ledger needs, without Jira. */
 export async function loadPlanLedgerInput(store: Store, plan: PlanIdentity): Promise<PlanLedgerInput> {

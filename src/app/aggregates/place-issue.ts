@@ -1,4 +1,4 @@
-import type { PlanInternalId } from '../ports/aggregates';
+import type { PlanInternalId } from '../plans/plan-identity';
 import { StoreError, type JsonValue, type Store } from '../ports/store';
 import { AggregateReader, linkShardKeyOf, type StoredPart } from './aggregate-reader';
 import { editAtomically, type KeyValues } from './edit-atomically';

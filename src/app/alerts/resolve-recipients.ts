@@ -1,5 +1,5 @@
 import type { DroppedRecipient } from '../../contract';
-import type { JiraPort, NotificationRecipients } from '../ports/jira';
+import type { AlertMailer, NotificationRecipients } from '../ports/jira';
 
 export interface ResolvedRecipients {
   /** The active accounts and every group: whom the email goes to. */
@@ -12,7 +12,7 @@ export interface ResolvedRecipients {
  * deactivated, would make Jira refuse the whole email, so it is dropped (and reported) and the
  * others still get it. Groups are passed on as they are. A failed lookup throws, like any Jira call.
  */
-export async function resolveRecipients(jira: Pick<JiraPort, 'getAccount'>, recipients: NotificationRecipients): Promise<ResolvedRecipients> {
+export async function resolveRecipients(jira: Pick<AlertMailer, 'getAccount'>, recipients: NotificationRecipients): Promise<ResolvedRecipients> {
   const accountIds: string[] = [];
   const dropped: DroppedRecipient[] = [];
   for (const accountId of new Set(recipients.accountIds)) {

@@ -1,11 +1,11 @@
-import { JiraError, type FoundIssue, type JiraPort } from '../ports/jira';
+import { JiraError, type FoundIssue, type IssueSearch } from '../ports/jira';
 import { queryAsTyped } from '../ports/jql';
 import type { ProjectRef } from '../plans/plan-write';
 import { invalid, type Refused, type UseCaseOutcome } from '../refusal';
 import { BULK_MAX_ISSUES } from './bulk-job';
 
 /** What finding a bulk run's issues asks of Jira, always as the admin. */
-export type BulkSearchJira = Pick<JiraPort, 'validateJql' | 'searchIssues'>;
+export type BulkSearchJira = Pick<IssueSearch, 'validateJql' | 'searchIssues'>;
 
 export interface ProjectIssues {
   /** The project's issues the query finds, in Jira's order. */

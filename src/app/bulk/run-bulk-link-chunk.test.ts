@@ -2,7 +2,7 @@ import { MemoryStore } from '../../adapters/storage/memory-store';
 import { buildPlan } from '../../ledger/test-builders';
 import { createPlan } from '../plans/create-plan';
 import { fixedClock } from '../ports/clock';
-import type { IssueLinkChange } from '../ports/aggregates';
+import { AggregateReader } from '../aggregates/aggregate-reader';
 import { JiraError, type JiraErrorKind } from '../ports/jira';
 import { toJsonValue } from '../plans/to-json-value';
 import { bulkJobKey, bulkLinkChunkSchema, loadBulkJob, type BulkLinkChunk, type StoredBulkJob } from './bulk-job';
@@ -65,20 +65,25 @@ async function storeWithJob(withPlan = true): Promise<MemoryStore> {
   return store;
 }
 
+/** Issues linked here have no work in Jira yet: the aggregates take them in without a recompute. */
+const countIssues = () => Promise.resolve(0);
+
 describe('runBulkLinkChunk', () => {
   const appJiraFailingAs = (outcomes: Readonly<Partial<Record<string, Error>>>) => ({
     setIssueLink: async (issueId: string) => {
       const failure = outcomes[issueId];
       if (failure !== undefined) throw failure;
     },
+    countIssues,
   });
+  /** Nothing here needs a recompute: a job pushed would be a bug. */
+  const queue = { push: () => Promise.reject(new Error('no queue job was expected')) };
   const { '2': _rateLimited, '3': _again, '4': _unavailable, ...LASTING } = OUTCOMES;
 
   it('counts each lasting failure under its reason: issues gone, Jira refusing, bugs', async () => {
     const store = await storeWithJob();
-    const changes: IssueLinkChange[] = [];
     const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    await runBulkLinkChunk({ store, clock: fixedClock(NOW + 1000), appJira: appJiraFailingAs(LASTING), aggregates: { issueLinkChanged: async (change) => void changes.push(change) } }, chunk);
+    await runBulkLinkChunk({ store, clock: fixedClock(NOW + 1000), queue, appJira: appJiraFailingAs(LASTING) }, chunk);
 
     const after = await loadBulkJob(store, job.jobId);
     expect(after && [after.state, after.linked, after.failed, after.skipped, after.updatedAt]).toEqual(['done', 5, 3, job.skipped, NOW + 1000]);
@@ -88,9 +93,10 @@ describe('runBulkLinkChunk', () => {
       { reason: 'jira-refused', count: 1, issueKeys: ['SUP-6'], message: messageOf('6') },
       { reason: 'internal-error', count: 1, issueKeys: ['SUP-7'], message: "Cannot read properties of undefined (reading 'planId')" },
     ]);
-    expect(changes.map((change) => [change.issueId, change.issueKey, change.link?.planId])).toEqual(
-      ['1', '2', '3', '4', '8'].map((id) => [id, `SUP-${id}`, 'plan-internal-1']),
-    );
+    // The aggregates hold exactly the issues whose link Jira took, under the plan's internal id.
+    const reader = new AggregateReader(store);
+    const links = await Promise.all(chunk.issues.map(async (issue) => [issue.id, (await reader.link(issue.id))?.planId]));
+    expect(links.filter(([, planId]) => planId !== undefined)).toEqual(['1', '2', '3', '4', '8'].map((id) => [id, 'plan-internal-1']));
     expect(logged).toHaveBeenCalledTimes(1);
     logged.mockRestore();
   });
@@ -99,7 +105,7 @@ describe('runBulkLinkChunk', () => {
     const store = await storeWithJob();
     const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const { '7': _bug, ...outcomes } = OUTCOMES;
-    const run = runBulkLinkChunk({ store, clock: fixedClock(NOW), appJira: appJiraFailingAs(outcomes), aggregates: { issueLinkChanged: async () => undefined } }, chunk);
+    const run = runBulkLinkChunk({ store, clock: fixedClock(NOW), queue, appJira: appJiraFailingAs(outcomes) }, chunk);
 
     const thrown: unknown = await run.catch((error: unknown) => error);
     expect(thrown).toBeInstanceOf(RemainingWork);
@@ -117,7 +123,7 @@ describe('runBulkLinkChunk', () => {
     const carried = { linked: 3, failures: [{ reason: 'issue-gone' as const, count: 1, issueKeys: ['SUP-9'], message: 'Gone.' }] };
     const left = { ...chunk, issues: chunk.issues.slice(4), carried };
     const cause = OUTCOMES['4'];
-    await giveUpOnChunk({ store, clock: fixedClock(NOW), appJira: appJiraFailingAs({}), aggregates: { issueLinkChanged: async () => undefined } }, left, {
+    await giveUpOnChunk({ store, clock: fixedClock(NOW), queue, appJira: appJiraFailingAs({}) }, left, {
       kind: 'transient',
       message: cause?.message ?? '',
       cause,
@@ -136,8 +142,8 @@ describe('runBulkLinkChunk', () => {
   it('writes nothing when the plan was deleted after the run started, and says so', async () => {
     const store = await storeWithJob(false);
     const written: string[] = [];
-    const appJira = { setIssueLink: async (issueId: string) => void written.push(issueId) };
-    await runBulkLinkChunk({ store, clock: fixedClock(NOW), appJira, aggregates: { issueLinkChanged: async () => undefined } }, chunk);
+    const appJira = { setIssueLink: async (issueId: string) => void written.push(issueId), countIssues };
+    await runBulkLinkChunk({ store, clock: fixedClock(NOW), queue, appJira }, chunk);
     const after = await loadBulkJob(store, job.jobId);
     expect(written).toEqual([]);
     expect(after && [after.state, after.linked, after.failed, after.failures]).toEqual([

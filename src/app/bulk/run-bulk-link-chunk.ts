@@ -1,21 +1,18 @@
 import { BULK_SAMPLE_KEYS, type BulkFailure, type BulkFailureReason } from '../../contract';
 import { MAX_ERROR_LENGTH, RemainingWork } from '../jobs/failure-policy';
-import type { Clock } from '../ports/clock';
-import type { PlanAggregates, PlanInternalId } from '../ports/aggregates';
+import type { PlanInternalId } from '../plans/plan-identity';
+import { issueLinkChanged, type LinkChangeDeps } from '../sync/issue-link-changed';
 import { loadPlanInProject } from '../plans/plan-in-project';
 import { internalIdOf } from '../plans/plan-repository';
-import { JiraError, type JiraPort } from '../ports/jira';
-import type { Store } from '../ports/store';
+import { JiraError, type IssueCounter, type IssueLinkWriter } from '../ports/jira';
 import { toJsonValue } from '../plans/to-json-value';
 import { bulkJobKey, storedBulkJobSchema, type BulkLinkChunk, bulkPlanJobKey } from './bulk-job';
 import type { ParkedFailure } from '../jobs/run-queue-job';
 
-export interface BulkChunkPorts {
-  readonly store: Store;
-  readonly clock: Clock;
+/** The store, the queue and the time; and Jira to write each link and count a newly linked issue's work. */
+export interface BulkChunkPorts extends LinkChangeDeps {
   /** Jira as the app: the consumer has no user; the admin's rights on every issue were checked when the job started. */
-  readonly appJira: Pick<JiraPort, 'setIssueLink'>;
-  readonly aggregates: Pick<PlanAggregates, 'issueLinkChanged'>;
+  readonly appJira: Pick<IssueLinkWriter, 'setIssueLink'> & IssueCounter;
 }
 
 interface IssueFailure {
@@ -60,7 +57,7 @@ async function linkIssue(ports: BulkChunkPorts, chunk: BulkLinkChunk, planId: Pl
     if (reason === 'internal-error') console.error('Support Hours bulk link failed', error);
     return { linked: false, failure: { reason, issueKey: issue.key, message: messageOf(error) }, error };
   }
-  await ports.aggregates.issueLinkChanged({ issueId: issue.id, issueKey: issue.key, projectId: chunk.projectId, link: { planId, billingClass: chunk.billingClass } });
+  await issueLinkChanged(ports, { issueId: issue.id, issueKey: issue.key, projectId: chunk.projectId, link: { planId, billingClass: chunk.billingClass } });
   return { linked: true };
 }
 

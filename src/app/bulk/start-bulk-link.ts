@@ -1,7 +1,7 @@
 import type { BulkJob } from '../../contract';
 import type { BillingClass } from '../../ledger/types';
 import type { Clock } from '../ports/clock';
-import type { JiraPort } from '../ports/jira';
+import type { IssueSearch } from '../ports/jira';
 import type { WorkQueue } from '../ports/queue';
 import { StoreError, type Store } from '../ports/store';
 import { loadActivePlanInProject } from '../plans/plan-in-project';
@@ -11,7 +11,7 @@ import { toJsonValue } from '../plans/to-json-value';
 import type { UseCaseOutcome } from '../refusal';
 import { changedSinceCount, currentCount, NOT_THE_LATEST_COUNT, useUpCount } from './bulk-count';
 import { BULK_CHUNK_SIZE, BULK_QUEUE_KEY, bulkConcurrencyKey, bulkJobKey, publicBulkJob, type BulkLinkChunk, type StoredBulkJob, bulkPlanJobKey } from './bulk-job';
-import { findProjectIssues, type BulkSearchJira } from './find-project-issues';
+import { findProjectIssues } from './find-project-issues';
 import { triageIssues, type IssueToLink } from './triage-issues';
 
 export interface BulkLinkPorts {
@@ -19,7 +19,7 @@ export interface BulkLinkPorts {
   readonly clock: Clock;
   readonly queue: WorkQueue;
   /** Jira as the admin: the issues are found, and their permissions checked, as the admin. */
-  readonly userJira: BulkSearchJira & Pick<JiraPort, 'issuesWithPermissions'>;
+  readonly userJira: IssueSearch;
   readonly newJobId: () => string;
 }
 

@@ -1,15 +1,16 @@
 import type { HandlerDataOf } from '../../contract';
 import type { BillingClass } from '../../ledger/types';
-import type { JiraPort } from '../ports/jira';
+import type { IssueLinkWriter } from '../ports/jira';
+import { issueLinkChanged, type LinkChangeDeps } from '../sync/issue-link-changed';
 import { loadActivePlanInProject } from '../plans/plan-in-project';
 import { internalIdOf } from '../plans/plan-repository';
 import type { UseCaseOutcome } from '../refusal';
 import type { UsagePorts } from '../usage/usage-ports';
 import { issueView, type IssueViewRequest } from './issue-view';
 
-export interface IssueLinkPorts extends UsagePorts {
+export interface IssueLinkPorts extends UsagePorts, LinkChangeDeps {
   /** Jira as the caller, so Jira itself enforces who may edit the issue's property. */
-  readonly userJira: JiraPort;
+  readonly userJira: IssueLinkWriter;
 }
 
 /** Links the issue to one of its project's active plans: writes the issue property, then updates the aggregates. */
@@ -21,7 +22,7 @@ export async function setIssueLink(
   const plan = await loadActivePlanInProject(ports.store, request.project, link.planId);
   if (!plan.ok) return plan;
   await ports.userJira.setIssueLink(request.issue.id, { planId: link.planId, billingClass: link.billingClass });
-  await ports.aggregates.issueLinkChanged({
+  await issueLinkChanged(ports, {
     issueId: request.issue.id,
     issueKey: request.issue.key,
     projectId: request.project.id,
@@ -33,6 +34,6 @@ export async function setIssueLink(
 /** Removes the issue's plan: its work stops counting against any plan. */
 export async function clearIssueLink(ports: IssueLinkPorts, request: IssueViewRequest): Promise<UseCaseOutcome<HandlerDataOf<'issue/get'>>> {
   await ports.userJira.clearIssueLink(request.issue.id);
-  await ports.aggregates.issueLinkChanged({ issueId: request.issue.id, issueKey: request.issue.key, projectId: request.project.id, link: null });
+  await issueLinkChanged(ports, { issueId: request.issue.id, issueKey: request.issue.key, projectId: request.project.id, link: null });
   return issueView(ports, request);
 }

@@ -1,4 +1,5 @@
 import type { HandlerDataOf } from '../../contract';
+import { AggregateReader } from '../aggregates/aggregate-reader';
 import type { UseCaseOutcome } from '../refusal';
 import { internalIdOf, listProjectPlans } from '../plans/plan-repository';
 import type { ProjectRef } from '../plans/plan-write';
@@ -25,7 +26,7 @@ export interface IssueViewRequest {
  * card, the issue's share this period and all time, and the project's active plans.
  */
 export async function issueView(ports: UsagePorts, request: IssueViewRequest): Promise<UseCaseOutcome<HandlerDataOf<'issue/get'>>> {
-  const [link, plans] = await Promise.all([ports.aggregates.loadIssueLink(request.issue.id), listProjectPlans(ports.store, request.project.id)]);
+  const [link, plans] = await Promise.all([new AggregateReader(ports.store).link(request.issue.id), listProjectPlans(ports.store, request.project.id)]);
   const availablePlans = plans.filter((stored) => stored.status === 'active').map((stored) => ({ id: stored.plan.id, name: stored.plan.name }));
   // The stored link names the plan's internal id; the panel shows its key, and only a plan of this project.
   const plan = plans.find((stored) => internalIdOf(stored) === link?.planId);

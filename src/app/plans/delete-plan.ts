@@ -1,5 +1,5 @@
 import type { WorkQueue } from '../ports/queue';
-import type { JiraPort } from '../ports/jira';
+import type { IssueCounter } from '../ports/jira';
 import { inUse, type UseCaseOutcome } from '../refusal';
 import { loadProjectSettings } from '../settings/project-settings';
 import { planJql } from '../sync/linked-issues';
@@ -9,7 +9,7 @@ import { loadPlanInProject } from './plan-in-project';
 import { purgeJobOf, requestPurge } from './purge-plan';
 
 export interface DeletePlanPorts extends PlanWritePorts {
-  readonly appJira: JiraPort;
+  readonly appJira: IssueCounter;
   readonly queue: WorkQueue;
 }
 

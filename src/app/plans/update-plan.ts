@@ -4,7 +4,6 @@ import { createPeriodCalendar } from '../../ledger/period-calendar';
 import type { Period, Plan } from '../../ledger/types';
 import { periodStateKey } from '../closing/closing-keys';
 import { listPeriodStates, loadPeriodState } from '../closing/closing-repository';
-import type { PlanAggregates } from '../ports/aggregates';
 import type { Store, TransactOperation } from '../ports/store';
 import { conflict, invalid, type UseCaseOutcome } from '../refusal';
 import { amendPlan } from './amend-plan';
@@ -56,7 +55,7 @@ function currentPeriod(plan: Plan, now: number): Period | null {
  * An update that changes nothing writes nothing and keeps the version.
  */
 export async function updatePlan(
-  ports: PlanWritePorts & { readonly aggregates: PlanAggregates },
+  ports: PlanWritePorts,
   context: PlanWriteContext,
   request: UpdatePlanRequest,
 ): Promise<UseCaseOutcome<StoredPlan>> {
@@ -87,11 +86,9 @@ export async function updatePlan(
   const stored: StoredPlan = { ...next, plan: amended.data.plan, terms: [...amended.data.terms] };
   const made = amended.data.terms.at(-1);
   const effectiveFromOfNewTerms = made?.planVersion === stored.version ? made.from : undefined;
-  const written = await writePlanVersion(
+  return writePlanVersion(
     ports.store,
     { stored, previous: found.data.storeVersion, audit: auditEntry(stored, 'updated', changes, effectiveFromOfNewTerms), extra: await firstOpenUnchanged(ports.store, current, lastClosed) },
     staleVersion(current, request.expectedVersion),
   );
-  if (written.ok) await ports.aggregates.planChanged(internalIdOf(stored));
-  return written;
 }

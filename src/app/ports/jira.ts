@@ -93,23 +93,10 @@ export type PermissionScope =
   | { readonly issueId: string }
   | { readonly issueKey: string };
 
-export interface JiraUser {
-  readonly accountId: string;
-  readonly displayName: string;
-  /** IANA time zone from the user's Jira profile, when Jira shares it. */
-  readonly timeZone?: string;
-}
-
 /** An account as Jira knows it: an alert's recipient must be an active one. */
 export interface JiraAccount {
   readonly accountId: string;
   readonly active: boolean;
-}
-
-export interface JiraProject {
-  readonly id: string;
-  readonly key: string;
-  readonly name: string;
 }
 
 /** Who a notification goes to: Atlassian account ids and group names. */
@@ -126,38 +113,71 @@ export interface IssueNotification {
   readonly to: NotificationRecipients;
 }
 
-export interface JiraPort {
-  /** Every issue linked to the plan (with work in the span, when given) with its worklogs. */
-  findPlanIssues(query: PlanIssuesQuery): Promise<readonly PlanIssue[]>;
-  /** One page of {@link findPlanIssues}, for work split across queue jobs. */
+/**
+ * Jira as each caller needs it: one small interface per job, so a use case names only what it asks
+ * and a test double implements only that. The adapters implement all of them ({@link JiraPort}).
+ */
+
+/** How many issues match a JQL: deleting a plan, sizing a recompute, a newly linked issue's work. */
+export interface IssueCounter {
+  countIssues(jql: Jql): Promise<number>;
+}
+
+/** A plan's issues and their work, read by the sync side (recomputes, reconciliation). */
+export interface PlanIssueReader extends IssueCounter {
+  /** One page of the issues linked to the plan (with work in the span, when given) with their worklogs. */
   findPlanIssuesPage(query: PlanIssuesQuery, pageToken?: string | null): Promise<PlanIssuesPage>;
   /** Issue ids matching a JQL, up to 5,000 a page. */
   searchIssueIds(jql: Jql, pageToken?: string | null): Promise<IssueIdsPage>;
-  countIssues(jql: Jql): Promise<number>;
-  /** Issues matching a JQL with their project and plan link, a page at a time (Jira decides how many a page holds). */
-  searchIssues(jql: Jql, pageToken?: string | null): Promise<FoundIssuesPage>;
-  /** Jira's errors for the JQL (parsed and validated strictly, as the caller); empty when it is valid. */
-  validateJql(jql: Jql): Promise<readonly string[]>;
-  /** Of the given issues, those on which the caller holds every one of `permissions`. */
-  issuesWithPermissions(issueIds: readonly string[], permissions: readonly JiraPermissionKey[]): Promise<ReadonlySet<string>>;
+}
+
+/** Jira's worklog change feeds, read by reconciliation. */
+export interface WorklogFeeds {
   /** Worklogs created or updated after `since` (Jira leaves out the last minute). */
   worklogsChangedSince(since: Instant): Promise<ChangedWorklogs>;
   worklogsDeletedSince(since: Instant): Promise<DeletedWorklogs>;
+}
+
+/** One issue as it is now: what an event about it needs. */
+export interface IssueReader {
   /** null when the issue does not exist or the caller can't see it. */
   getIssue(issueIdOrKey: string): Promise<IssueSummary | null>;
   getIssueLink(issueId: string): Promise<IssueLink | null>;
+}
+
+/** Writing an issue's `support-plan` property. */
+export interface IssueLinkWriter {
   setIssueLink(issueId: string, link: SupportPlanProperty): Promise<void>;
   /** Succeeds when there was no link. */
   clearIssueLink(issueId: string): Promise<void>;
+}
+
+/** Finding the issues a bulk link names, as the admin who asks. */
+export interface IssueSearch {
+  /** Jira's errors for the JQL (parsed and validated strictly, as the caller); empty when it is valid. */
+  validateJql(jql: Jql): Promise<readonly string[]>;
+  /** Issues matching a JQL with their project and plan link, a page at a time (Jira decides how many a page holds). */
+  searchIssues(jql: Jql, pageToken?: string | null): Promise<FoundIssuesPage>;
+  /** Of the given issues, those on which the caller holds every one of `permissions`. */
+  issuesWithPermissions(issueIds: readonly string[], permissions: readonly JiraPermissionKey[]): Promise<ReadonlySet<string>>;
+}
+
+/** What the caller may do: every resolver's check. */
+export interface PermissionChecker {
   /** The subset of `permissions` the caller holds in the scope. */
   myPermissions(scope: PermissionScope, permissions: readonly JiraPermissionKey[]): Promise<ReadonlySet<JiraPermissionKey>>;
-  currentUser(): Promise<JiraUser>;
-  getProject(projectIdOrKey: string): Promise<JiraProject | null>;
+}
+
+/** Sending an alert's email. */
+export interface AlertMailer {
   /** The account (`GET /user`); null when Jira knows no such account. */
   getAccount(accountId: string): Promise<JiraAccount | null>;
   /** Queues Jira's email about the issue to the recipients. Never retried here after a 5xx: it may have been sent. */
   notify(issueIdOrKey: string, notification: IssueNotification): Promise<void>;
 }
+
+/** Everything the app asks of Jira, as an adapter offers it; use cases depend on the parts above. */
+export interface JiraPort extends PlanIssueReader, WorklogFeeds, IssueReader, IssueLinkWriter, IssueSearch, PermissionChecker, AlertMailer {}
 
 export type JiraErrorKind =
   | 'rate-limited'

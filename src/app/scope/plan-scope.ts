@@ -10,7 +10,7 @@ import type { IssueFacts } from '../aggregates/issue-entry';
 import type { PlacementTarget } from '../aggregates/place-issue';
 import { loadPlanInProject } from '../plans/plan-in-project';
 import { internalIdOf, loadPlan, loadPlanByInternalId } from '../plans/plan-repository';
-import type { PlanInternalId } from '../ports/aggregates';
+import type { PlanInternalId } from '../plans/plan-identity';
 import type { IssueSummary } from '../ports/jira';
 import type { Store } from '../ports/store';
 import { forgetInvalidLink, recordInvalidLink } from './invalid-links';

@@ -5,7 +5,7 @@ import { AggregateReader } from '../aggregates/aggregate-reader';
 import { requestAlertCheck } from '../alerts/request-alert-check';
 import { scopedTarget } from '../scope/plan-scope';
 import { requestRecompute } from './request-recompute';
-import type { PlanInternalId } from '../ports/aggregates';
+import type { PlanInternalId } from '../plans/plan-identity';
 import type { SyncDeps } from './sync-deps';
 
 export type WorklogEventKind = 'created' | 'updated' | 'deleted';

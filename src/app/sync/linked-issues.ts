@@ -1,5 +1,5 @@
 import type { BillingClass } from '../../ledger/types';
-import type { JiraPort } from '../ports/jira';
+import type { PlanIssueReader } from '../ports/jira';
 import { allOf, billingClassIs, projectIs, supportPlanIs, type Jql, type JqlClause } from '../ports/jql';
 
 const BILLING_CLASSES: readonly BillingClass[] = ['covered', 'extra', 'non-billable'];
@@ -23,7 +23,7 @@ export const planJql = (plan: PlanRef): Jql => allOf(...planClauses(plan));
  * Every issue of the plan's project that Jira links to the plan now, with its billing class: one id-only search per class
  * (5,000 ids a page), no worklogs read.
  */
-export async function linkedIssues(jira: JiraPort, plan: PlanRef): Promise<Map<string, BillingClass>> {
+export async function linkedIssues(jira: Pick<PlanIssueReader, 'searchIssueIds'>, plan: PlanRef): Promise<Map<string, BillingClass>> {
   const linked = new Map<string, BillingClass>();
   for (const billingClass of BILLING_CLASSES) {
     const jql = allOf(...planClauses(plan), billingClassIs(billingClass));

@@ -1,4 +1,4 @@
-import type { PlanInternalId } from '../ports/aggregates';
+import type { PlanInternalId } from '../plans/plan-identity';
 import { headKey } from '../aggregates/keys';
 import { DEFAULT_SHARD_COUNT } from '../aggregates/plan-head';
 import { planHeadSchema, type PlanHead } from '../aggregates/records';
@@ -20,7 +20,7 @@ export interface RecomputeRequest {
  * Starts a full recompute of the plan (by its internal id) from Jira through the queue, unless one is under way
  * (requests made meanwhile are served by it). Resolves to whether a new one started.
  */
-export async function requestRecompute(deps: SyncDeps, planId: PlanInternalId, request: RecomputeRequest = {}): Promise<boolean> {
+export async function requestRecompute(deps: Pick<SyncDeps, 'store' | 'queue' | 'clock'>, planId: PlanInternalId, request: RecomputeRequest = {}): Promise<boolean> {
   const now = deps.clock.now();
   const started: { job?: RecomputeChunkJob; abandoned?: DropGenerationJob } = {};
   await deps.store.update(headKey(planId), (current) => {

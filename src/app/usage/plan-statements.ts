@@ -1,6 +1,7 @@
 /** Statements of one plan, computed by the ledger over the plan's aggregated links and worklogs. */
 import type { StoredPlan } from '../../contract';
 import { buildHistory, buildStatement } from '../../ledger';
+import { loadPlanLedgerInput } from '../aggregates/load-plan-ledger-input';
 import { loadClosedPeriods } from '../closing/closed-statements';
 import { identityOf, internalIdOf } from '../plans/plan-repository';
 import type { Period, Statement } from '../../ledger/types';
@@ -8,7 +9,7 @@ import { reportingPeriod } from './reporting-period';
 import type { UsagePorts } from './usage-ports';
 
 export async function statementFor(ports: UsagePorts, stored: StoredPlan, period: Period): Promise<Statement> {
-  const input = await ports.aggregates.loadPlanLedgerInput(identityOf(stored));
+  const input = await loadPlanLedgerInput(ports.store, identityOf(stored));
   const closedPeriods = await loadClosedPeriods(ports.store, internalIdOf(stored));
   return buildStatement({ plan: stored.plan, ...input, closedPeriods, period, asOf: ports.clock.now() });
 }
@@ -20,7 +21,7 @@ export function currentStatement(ports: UsagePorts, stored: StoredPlan): Promise
 /** Every period's statement from the plan's first through the current one, oldest first (one replay). */
 export async function historyThroughNow(ports: UsagePorts, stored: StoredPlan): Promise<Statement[]> {
   const now = ports.clock.now();
-  const input = await ports.aggregates.loadPlanLedgerInput(identityOf(stored));
+  const input = await loadPlanLedgerInput(ports.store, identityOf(stored));
   const closedPeriods = await loadClosedPeriods(ports.store, internalIdOf(stored));
   return buildHistory({ plan: stored.plan, ...input, closedPeriods, throughPeriod: reportingPeriod(stored.plan, now), asOf: now });
 }

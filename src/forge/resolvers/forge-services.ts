@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ForgeTransport, JiraAdapter } from '../../adapters/jira';
 import { systemClock } from '../../app/ports/clock';
-import { SyncPlanAggregates } from '../../app/sync/sync-plan-aggregates';
 import { ForgeWorkQueue } from '../events/forge-work-queue';
 import { forgeStore } from '../forge-store';
 import type { BackendServices } from './services';
@@ -19,7 +18,6 @@ export function forgeBackendServices(): BackendServices {
     store,
     clock: systemClock,
     queue,
-    aggregates: new SyncPlanAggregates({ jira: appJira, store, queue, clock: systemClock }),
     userJira: () => userJira,
     appJira,
     newJobId: randomUUID,

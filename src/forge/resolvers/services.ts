@@ -1,4 +1,3 @@
-import type { PlanAggregates } from '../../app/ports/aggregates';
 import type { Clock } from '../../app/ports/clock';
 import type { JiraPort } from '../../app/ports/jira';
 import type { WorkQueue } from '../../app/ports/queue';
@@ -13,7 +12,6 @@ export interface BackendServices {
   readonly store: Store;
   readonly clock: Clock;
   readonly queue: WorkQueue;
-  readonly aggregates: PlanAggregates;
   /** Jira as the person who made the call (`asUser()`): Jira applies their permissions. */
   userJira(context: CallContext): JiraPort;
   /** Jira as the app (`asApp()`), for checks that must see every issue. */

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { JiraError } from '../../../src/app/ports/jira';
 import { HttpTransport } from '../../../src/adapters/jira/http-transport';
-import { JiraAdapter } from '../../../src/adapters/jira/jira-adapter';
+import { JiraTestAdapter } from '../../support/jira-test-adapter';
 import { JiraSimulator } from '../../../src/jira-simulator/simulator';
 import { ALICE, SiteBuilder } from './support/site-builder';
 
@@ -14,7 +14,7 @@ describe('HttpTransport', () => {
       apiToken: ALICE.apiToken,
       fetch: (request) => simulator.handle(request),
     });
-    expect(await new JiraAdapter(transport).currentUser()).toEqual({
+    expect(await new JiraTestAdapter(transport).currentUser()).toEqual({
       accountId: ALICE.accountId,
       displayName: 'Alice',
       timeZone: 'Europe/Berlin',
@@ -29,7 +29,7 @@ describe('HttpTransport', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
 
     const transport = new HttpTransport({ baseUrl: `http://127.0.0.1:${address.port}`, email: ALICE.email, apiToken: ALICE.apiToken });
-    const adapter = new JiraAdapter(transport, { maxAttempts: 2, sleep: async () => undefined });
+    const adapter = new JiraTestAdapter(transport, { maxAttempts: 2, sleep: async () => undefined });
     const error: unknown = await adapter.getProject('SUP').catch((rejection: unknown) => rejection);
     expect(error).toMatchObject({ kind: 'network', attempts: 2 });
     expect(error instanceof Error && error.message).toBe(
@@ -86,8 +86,8 @@ describe('HttpTransport', () => {
 
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-    function connect(sleeps: number[]): JiraAdapter {
-      return new JiraAdapter(new HttpTransport({ baseUrl, email: ALICE.email, apiToken: ALICE.apiToken }), {
+    function connect(sleeps: number[]): JiraTestAdapter {
+      return new JiraTestAdapter(new HttpTransport({ baseUrl, email: ALICE.email, apiToken: ALICE.apiToken }), {
         maxAttempts: 2,
         random: () => 0,
         sleep: async (milliseconds) => {

@@ -1,8 +1,8 @@
 import { HttpTransport } from '../../../../src/adapters/jira/http-transport';
-import { JiraAdapter } from '../../../../src/adapters/jira/jira-adapter';
 import type { JiraClientOptions } from '../../../../src/adapters/jira/jira-client';
 import type { SimulatorState } from '../../../../src/jira-simulator/model';
 import { JiraSimulator } from '../../../../src/jira-simulator/simulator';
+import { JiraTestAdapter } from '../../../support/jira-test-adapter';
 import { ContractCheckingTransport } from './contract-checking-transport';
 import { ALICE, SEEDED_AT, SiteBuilder } from './site-builder';
 
@@ -36,7 +36,7 @@ export class SimulatedJira {
   connect(
     options: JiraClientOptions = {},
     credentials: Credentials = ALICE,
-  ): { adapter: JiraAdapter; transport: ContractCheckingTransport } {
+  ): { adapter: JiraTestAdapter; transport: ContractCheckingTransport } {
     const transport = new ContractCheckingTransport(
       new HttpTransport({ baseUrl: this.url, email: credentials.email, apiToken: credentials.apiToken }),
     );
@@ -45,7 +45,7 @@ export class SimulatedJira {
       this.sleeps.push(milliseconds);
       this.now += milliseconds;
     };
-    return { adapter: new JiraAdapter(transport, { random: () => 0.5, sleep, ...options }), transport };
+    return { adapter: new JiraTestAdapter(transport, { random: () => 0.5, sleep, ...options }), transport };
   }
 
   /**
