@@ -6,6 +6,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
+const AGGREGATE_LAYOUT =
+  "The aggregates' stored field letters (i, k, s, b, w, d) are known only to src/app/aggregates/aggregate-codec.ts: use its named accessors.";
+
 const LEDGER_PURITY =
   'The ledger is pure domain logic: only its own files, date-fns (one function at a time, date-fns/addMonths) and @date-fns/tz (see test/architecture.test.ts).';
 
@@ -40,6 +43,18 @@ export default defineConfig(
     ignores: ['src/ledger/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./|date-fns/\\w+$|@date-fns/tz$)', message: LEDGER_PURITY }] }],
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    // The file store's own log records ({ k, v, j } and { k, d }) are another layout, not the aggregates'.
+    ignores: ['src/app/aggregates/aggregate-codec.ts', 'src/adapters/storage/file-store.ts', 'src/adapters/storage/file-log-format.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'MemberExpression[computed=false][property.name=/^[ikswbd]$/]', message: AGGREGATE_LAYOUT },
+        { selector: 'ObjectPattern > Property[key.name=/^[ikswbd]$/]', message: AGGREGATE_LAYOUT },
+      ],
     },
   },
   {

@@ -10,7 +10,8 @@ import {
   planIdOfHeadKey,
   shardPrefix,
 } from './keys';
-import { aggregatePartSchema, linkShardSchema, planHeadSchema, type AggregatePart, type LinkShard, type PlanHead } from './records';
+import { decodeLinkShard, decodePart, EMPTY_LINK_SHARD, issueLinkOf, linkIn, type AggregatePart, type LinkShard } from './aggregate-codec';
+import { planHeadSchema, type PlanHead } from './records';
 import { shardOf } from './shard-of';
 
 export interface StoredPart {
@@ -42,16 +43,13 @@ export class AggregateReader {
   }
 
   async link(issueId: string): Promise<IssueLink | undefined> {
-    const shard = await this.linkShard(linkShardKeyOf(issueId));
-    const stored = shard[issueId];
-    if (stored === undefined) return undefined;
-    const [planId, billingClass, issueKey] = stored;
-    return { issueId, planId, billingClass, ...(issueKey === '' ? {} : { issueKey }) };
+    const stored = linkIn(await this.linkShard(linkShardKeyOf(issueId)), issueId);
+    return stored === undefined ? undefined : issueLinkOf(issueId, stored);
   }
 
   async linkShard(key: string): Promise<LinkShard> {
     const value = await this.store.get(key);
-    return value === undefined ? {} : linkShardSchema.parse(value);
+    return value === undefined ? EMPTY_LINK_SHARD : decodeLinkShard(value);
   }
 }
 
@@ -60,5 +58,5 @@ export function linkShardKeyOf(issueId: string): string {
 }
 
 function toStoredPart(entry: StoreEntry): StoredPart {
-  return { key: entry.key, part: aggregatePartSchema.parse(entry.value) };
+  return { key: entry.key, part: decodePart(entry.value) };
 }

@@ -1,6 +1,6 @@
 import { listAll } from '../plans/list-all';
 import type { Store } from '../ports/store';
-import { aggregatePartSchema } from './records';
+import { decodePart, issueIdsOf, linkPlanId } from './aggregate-codec';
 import { editLinks } from './edit-links';
 import { headKey, planAggregatePrefix } from './keys';
 import { transactInBatches } from './transact-in-batches';
@@ -12,8 +12,8 @@ import { transactInBatches } from './transact-in-batches';
  */
 export async function dropPlanAggregates(store: Store, planId: string): Promise<number> {
   const parts = await listAll(store, planAggregatePrefix(planId));
-  const issueIds = parts.flatMap((entry) => Object.keys(aggregatePartSchema.parse(entry.value).i));
-  await editLinks(store, [...new Set(issueIds)], (_issueId, link) => (link?.[0] === planId ? undefined : link));
+  const issueIds = parts.flatMap((entry) => issueIdsOf(decodePart(entry.value)));
+  await editLinks(store, [...new Set(issueIds)], (_issueId, link) => (link !== undefined && linkPlanId(link) === planId ? undefined : link));
   await transactInBatches(store, parts.map(({ key }) => ({ delete: { key } })));
   await store.delete(headKey(planId));
   return parts.length + 1;

@@ -1,10 +1,7 @@
-import type { JsonValue, Store } from '../ports/store';
+import type { Store } from '../ports/store';
+import { decodeLinkShard, EMPTY_LINK_SHARD, encodeLinkShard, linkIn, withLinks, type StoredLink } from './aggregate-codec';
 import { linkShardKeyOf } from './aggregate-reader';
 import { editAtomically } from './edit-atomically';
-import { linkShardSchema, type LinkShard } from './records';
-
-/** `[plan id, billing class, issue key]` */
-export type StoredLink = LinkShard[string];
 
 /**
  * Rewrites the issue → plan links of many issues, one transaction per link shard touched.
@@ -22,14 +19,10 @@ export async function editLinks(
   }
   for (const [key, shardIssueIds] of byShard) {
     await editAtomically(store, [key], (current) => {
-      const stored = linkShardSchema.parse(current.get(key) ?? {});
-      const links = new Map<string, JsonValue>(Object.entries(stored));
-      for (const issueId of shardIssueIds) {
-        const next = nextLink(issueId, stored[issueId]);
-        if (next === undefined) links.delete(issueId);
-        else links.set(issueId, next);
-      }
-      return new Map([[key, Object.fromEntries(links)]]);
+      const value = current.get(key);
+      const stored = value === undefined ? EMPTY_LINK_SHARD : decodeLinkShard(value);
+      const next = withLinks(stored, shardIssueIds.map((issueId) => [issueId, nextLink(issueId, linkIn(stored, issueId))] as const));
+      return new Map([[key, encodeLinkShard(next)]]);
     });
   }
 }

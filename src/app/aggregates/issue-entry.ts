@@ -4,72 +4,60 @@
  * times, leaves the same entry: a duplicate or an older version changes nothing, and a
  * deletion leaves a tombstone that no late create or update can get past.
  */
-import { parseJiraInstant } from '../../ledger/parse-jira-instant';
-import type { BillingClass, JiraWorklog } from '../../ledger/types';
-import type { IssueEntry, WorklogRecord } from './records';
+import type { JiraWorklog } from '../../ledger/types';
+import {
+  factsOf,
+  newEntry,
+  storedUpdatedMs,
+  tombstoneOf,
+  tombstonesOf,
+  updatedMsOf,
+  withEntryFacts,
+  withoutWorklog,
+  withTombstones,
+  withWorklog,
+  type IssueEntry,
+  type IssueFacts,
+} from './aggregate-codec';
 
 export type WorklogChange =
   | { readonly kind: 'upsert'; readonly worklog: JiraWorklog }
   | { readonly kind: 'delete'; readonly worklogId: string; readonly deletedAt: number };
 
-export interface IssueFacts {
-  readonly billingClass: BillingClass;
-  /** Empty when not known; an empty value never replaces a known one. */
-  readonly issueKey: string;
-  readonly summary: string;
-}
-
-export function emptyEntry(facts: IssueFacts): IssueEntry {
-  return { k: facts.issueKey, s: facts.summary, b: facts.billingClass, w: {}, d: {} };
-}
-
+/** The facts as now known: an empty key or summary never replaces a known one. */
 export function withFacts(entry: IssueEntry, facts: IssueFacts): IssueEntry {
-  return {
-    ...entry,
-    k: facts.issueKey || entry.k,
-    s: facts.summary || entry.s,
-    b: facts.billingClass,
-  };
-}
-
-function updatedMsOf(worklog: JiraWorklog): number {
-  return worklog.updated === undefined ? 0 : parseJiraInstant(worklog.updated, `worklogs[id=${worklog.id}].updated`);
-}
-
-function recordOf(worklog: JiraWorklog): WorklogRecord {
-  return [worklog.started, worklog.timeSpentSeconds, worklog.author?.accountId ?? null, updatedMsOf(worklog)];
-}
-
-export function worklogOf(worklogId: string, issueId: string, record: WorklogRecord): JiraWorklog {
-  const [started, timeSpentSeconds, accountId, updatedMs] = record;
-  return {
-    id: worklogId,
-    issueId,
-    started,
-    timeSpentSeconds,
-    ...(accountId === null ? {} : { author: { accountId } }),
-    updated: new Date(updatedMs).toISOString(),
-  };
+  const known = factsOf(entry);
+  return withEntryFacts(entry, { billingClass: facts.billingClass, issueKey: facts.issueKey || known.issueKey, summary: facts.summary || known.summary });
 }
 
 export function applyWorklogChange(entry: IssueEntry, change: WorklogChange): IssueEntry {
   if (change.kind === 'delete') {
-    const { [change.worklogId]: _removed, ...kept } = entry.w;
-    const deletedAt = Math.max(change.deletedAt, entry.d[change.worklogId] ?? change.deletedAt);
-    return { ...entry, w: kept, d: { ...entry.d, [change.worklogId]: deletedAt } };
+    const deletedAt = Math.max(change.deletedAt, tombstoneOf(entry, change.worklogId) ?? change.deletedAt);
+    return withoutWorklog(entry, change.worklogId, deletedAt);
   }
   const { worklog } = change;
-  if (entry.d[worklog.id] !== undefined) return entry;
-  const known = entry.w[worklog.id];
-  const record = recordOf(worklog);
-  if (known !== undefined && known[3] >= record[3]) return entry;
-  return { ...entry, w: { ...entry.w, [worklog.id]: record } };
+  if (tombstoneOf(entry, worklog.id) !== undefined) return entry;
+  const known = storedUpdatedMs(entry, worklog.id);
+  if (known !== undefined && known >= updatedMsOf(worklog)) return entry;
+  return withWorklog(entry, worklog);
+}
+
+/** A fresh entry holding each worklog's latest version: what applying them one by one as upserts gives, in one pass. */
+export function entryOfWorklogs(facts: IssueFacts, worklogs: readonly JiraWorklog[]): IssueEntry {
+  const latest = new Map<string, { readonly worklog: JiraWorklog; readonly updatedMs: number }>();
+  for (const worklog of worklogs) {
+    const updatedMs = updatedMsOf(worklog);
+    const known = latest.get(worklog.id);
+    if (known === undefined || updatedMs > known.updatedMs) latest.set(worklog.id, { worklog, updatedMs });
+  }
+  return newEntry(facts, [...latest.values()].map(({ worklog }) => worklog));
 }
 
 /** Jira never reuses a worklog id, so a tombstone only has to outlive late deliveries and retries. */
 export const TOMBSTONE_RETENTION_MS = 14 * 24 * 60 * 60 * 1000;
 
 export function withoutOldTombstones(entry: IssueEntry, now: number): IssueEntry {
-  const kept = Object.entries(entry.d).filter(([, deletedAt]) => now - deletedAt < TOMBSTONE_RETENTION_MS);
-  return kept.length === Object.keys(entry.d).length ? entry : { ...entry, d: Object.fromEntries(kept) };
+  const tombstones = tombstonesOf(entry);
+  const kept = tombstones.filter(([, deletedAt]) => now - deletedAt < TOMBSTONE_RETENTION_MS);
+  return kept.length === tombstones.length ? entry : withTombstones(entry, kept);
 }

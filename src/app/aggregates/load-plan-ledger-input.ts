@@ -2,7 +2,7 @@ import type { IssueLink, JiraWorklog } from '../../ledger/types';
 import type { PlanIdentity } from '../plans/plan-identity';
 import type { Store } from '../ports/store';
 import { AggregateReader, type StoredPart } from './aggregate-reader';
-import { worklogOf } from './issue-entry';
+import { entriesOf, factsOf, worklogsOf } from './aggregate-codec';
 
 /** The ledger's input for one plan: every issue linked to it and every worklog on those issues. */
 export interface PlanLedgerInput {
@@ -26,15 +26,16 @@ function ledgerInputOf(planId: string, parts: readonly StoredPart[]): PlanLedger
   const links = new Map<string, IssueLink>();
   const worklogs: JiraWorklog[] = [];
   for (const { part } of parts) {
-    for (const [issueId, entry] of Object.entries(part.i)) {
+    for (const [issueId, entry] of entriesOf(part)) {
+      const { billingClass, issueKey, summary } = factsOf(entry);
       links.set(issueId, {
         issueId,
         planId,
-        billingClass: entry.b,
-        ...(entry.k === '' ? {} : { issueKey: entry.k }),
-        ...(entry.s === '' ? {} : { issueSummary: entry.s }),
+        billingClass,
+        ...(issueKey === '' ? {} : { issueKey }),
+        ...(summary === '' ? {} : { issueSummary: summary }),
       });
-      for (const [worklogId, record] of Object.entries(entry.w)) worklogs.push(worklogOf(worklogId, issueId, record));
+      worklogs.push(...worklogsOf(entry, issueId));
     }
   }
   return { links: [...links.values()], worklogs };

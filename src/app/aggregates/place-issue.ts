@@ -1,18 +1,30 @@
 import type { PlanInternalId } from '../plans/plan-identity';
 import { StoreError, type JsonValue, type Store } from '../ports/store';
+import {
+  decodeLinkShard,
+  decodePart,
+  EMPTY_LINK_SHARD,
+  EMPTY_PART,
+  encodeLinkShard,
+  encodePart,
+  entryIn,
+  factsOf,
+  linkIn,
+  linkPlanId,
+  newEntry,
+  newLink,
+  partBytes,
+  withEntry,
+  withLinks,
+  type AggregatePart,
+  type IssueEntry,
+  type IssueFacts,
+} from './aggregate-codec';
 import { AggregateReader, linkShardKeyOf, type StoredPart } from './aggregate-reader';
 import { editAtomically, type KeyValues } from './edit-atomically';
-import {
-  applyWorklogChange,
-  emptyEntry,
-  withFacts,
-  withoutOldTombstones,
-  type IssueFacts,
-  type WorklogChange,
-} from './issue-entry';
+import { applyWorklogChange, withFacts, withoutOldTombstones, type WorklogChange } from './issue-entry';
 import { partKey } from './keys';
 import { ensureHead } from './plan-head';
-import { aggregatePartSchema, linkShardSchema, type AggregatePart, type IssueEntry } from './records';
 import { shardOf } from './shard-of';
 
 export interface PlacementTarget {
@@ -73,7 +85,8 @@ export async function placeIssue(store: Store, placement: IssuePlacement, now: n
 async function resolveKeys(store: Store, placement: IssuePlacement): Promise<Resolved> {
   const reader = new AggregateReader(store);
   const linkKey = linkShardKeyOf(placement.issueId);
-  const sourcePlanId = (await reader.linkShard(linkKey))[placement.issueId]?.[0];
+  const sourceLink = linkIn(await reader.linkShard(linkKey), placement.issueId);
+  const sourcePlanId = sourceLink === undefined ? undefined : linkPlanId(sourceLink);
   const sourceKey = sourcePlanId === undefined ? undefined : await entryPartKey(store, sourcePlanId, placement.issueId);
   const targetKey =
     placement.target === null
@@ -93,7 +106,7 @@ async function entryPartKey(store: Store, planId: string, issueId: string): Prom
 }
 
 function holding(parts: readonly StoredPart[], issueId: string): StoredPart | undefined {
-  return parts.find((stored) => stored.part.i[issueId] !== undefined);
+  return parts.find((stored) => entryIn(stored.part, issueId) !== undefined);
 }
 
 interface NextValues {
@@ -104,40 +117,40 @@ interface NextValues {
 
 function nextValues(current: KeyValues, resolved: Resolved, placement: IssuePlacement, now: number): NextValues | 'moved' {
   const { issueId, target, changes = [] } = placement;
-  const links = linkShardSchema.parse(current.get(resolved.linkKey) ?? {});
-  if (links[issueId]?.[0] !== resolved.sourcePlanId) return 'moved';
+  const storedLinks = current.get(resolved.linkKey);
+  const links = storedLinks === undefined ? EMPTY_LINK_SHARD : decodeLinkShard(storedLinks);
+  const link = linkIn(links, issueId);
+  if ((link === undefined ? undefined : linkPlanId(link)) !== resolved.sourcePlanId) return 'moved';
 
   const parts = new Map<string, AggregatePart>();
-  const partAt = (key: string): AggregatePart => parts.get(key) ?? aggregatePartSchema.parse(current.get(key) ?? { i: {} });
-  const base = entryIn(resolved.sourceKey, partAt, issueId) ?? entryIn(resolved.targetKey, partAt, issueId);
+  const partAt = (key: string): AggregatePart => {
+    const stored = current.get(key);
+    return parts.get(key) ?? (stored === undefined ? EMPTY_PART : decodePart(stored));
+  };
+  const base = entryAt(resolved.sourceKey, partAt, issueId) ?? entryAt(resolved.targetKey, partAt, issueId);
 
   if (resolved.sourceKey !== undefined) parts.set(resolved.sourceKey, withEntry(partAt(resolved.sourceKey), issueId, undefined));
   const values = new Map<string, JsonValue | undefined>();
   if (target === null || resolved.targetKey === undefined) {
-    const { [issueId]: dropped, ...others } = links;
-    if (dropped !== undefined) values.set(resolved.linkKey, others);
+    if (link !== undefined) values.set(resolved.linkKey, encodeLinkShard(withLinks(links, [[issueId, undefined]])));
   } else {
-    const moved = withFacts(base ?? emptyEntry(target.facts), target.facts);
+    const moved = withFacts(base ?? newEntry(target.facts), target.facts);
     const entry = withoutOldTombstones(changes.reduce(applyWorklogChange, moved), now);
     parts.set(resolved.targetKey, withEntry(partAt(resolved.targetKey), issueId, entry));
-    values.set(resolved.linkKey, { ...links, [issueId]: [target.planId, entry.b, entry.k] });
+    const { billingClass, issueKey } = factsOf(entry);
+    values.set(resolved.linkKey, encodeLinkShard(withLinks(links, [[issueId, newLink(target.planId, billingClass, issueKey)]])));
   }
-  for (const [key, part] of parts) values.set(key, part);
+  for (const [key, part] of parts) values.set(key, encodePart(part));
   const landed = resolved.targetKey === undefined ? undefined : parts.get(resolved.targetKey);
   return {
     values,
     enteredEmpty: target !== null && base === undefined,
-    partBytes: landed === undefined ? 0 : new TextEncoder().encode(JSON.stringify(landed)).length,
+    partBytes: landed === undefined ? 0 : partBytes(landed),
   };
 }
 
-function entryIn(key: string | undefined, partAt: (key: string) => AggregatePart, issueId: string): IssueEntry | undefined {
-  return key === undefined ? undefined : partAt(key).i[issueId];
-}
-
-function withEntry(part: AggregatePart, issueId: string, entry: IssueEntry | undefined): AggregatePart {
-  const { [issueId]: _replaced, ...others } = part.i;
-  return { i: entry === undefined ? others : { ...others, [issueId]: entry } };
+function entryAt(key: string | undefined, partAt: (key: string) => AggregatePart, issueId: string): IssueEntry | undefined {
+  return key === undefined ? undefined : entryIn(partAt(key), issueId);
 }
 
 function isKey(key: string | undefined): key is string {

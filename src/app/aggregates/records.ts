@@ -1,28 +1,9 @@
 /**
- * The stored shapes of the aggregates, kept compact because a 100,000-worklog plan must fit
- * in parts of at most 240 KiB: a worklog is a tuple, not an object with repeated field names.
- * Every read is validated: stored data may have been written by an older release.
+ * The stored shapes of a plan's aggregate head and of the reconciliation watermark (the parts and the issue →
+ * plan links have a compact layout of their own: `aggregate-codec.ts`). Every read is validated: stored data
+ * may have been written by an older release.
  */
 import { z } from 'zod';
-
-const billingClass = z.enum(['covered', 'extra', 'non-billable']);
-
-/** `[started as Jira wrote it, seconds, author account id, updated epoch ms]` */
-const worklogRecord = z.tuple([z.string(), z.number().int().nonnegative(), z.string().nullable(), z.number().int()]);
-
-const issueEntry = z.object({
-  /** Issue key (empty until known). */
-  k: z.string(),
-  /** Issue summary (empty until known). */
-  s: z.string(),
-  b: billingClass,
-  /** Worklog id → its latest contribution. */
-  w: z.record(z.string(), worklogRecord),
-  /** Worklog id → when it was deleted (epoch ms): a tombstone, so a late event can't bring it back. */
-  d: z.record(z.string(), z.number().int()),
-});
-
-export const aggregatePartSchema = z.object({ i: z.record(z.string(), issueEntry) });
 
 export const planHeadSchema = z.object({
   generation: z.number().int().nonnegative(),
@@ -38,9 +19,6 @@ export const planHeadSchema = z.object({
     .optional(),
 });
 
-/** Issue id → `[plan id, billing class, issue key]`. */
-export const linkShardSchema = z.record(z.string(), z.tuple([z.string(), billingClass, z.string()]));
-
 export const watermarkSchema = z.object({
   since: z.number().int(),
   /**
@@ -51,8 +29,4 @@ export const watermarkSchema = z.object({
   caughtUpTo: z.number().int().optional(),
 });
 
-export type WorklogRecord = z.infer<typeof worklogRecord>;
-export type IssueEntry = z.infer<typeof issueEntry>;
-export type AggregatePart = z.infer<typeof aggregatePartSchema>;
 export type PlanHead = z.infer<typeof planHeadSchema>;
-export type LinkShard = z.infer<typeof linkShardSchema>;

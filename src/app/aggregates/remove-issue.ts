@@ -1,7 +1,7 @@
 import type { JsonValue, Store } from '../ports/store';
+import { decodeLinkShard, decodePart, EMPTY_LINK_SHARD, EMPTY_PART, encodeLinkShard, encodePart, linkIn, linkPlanId, withEntry, withLinks } from './aggregate-codec';
 import { linkShardKeyOf } from './aggregate-reader';
 import { editAtomically } from './edit-atomically';
-import { aggregatePartSchema, linkShardSchema } from './records';
 
 /**
  * Drops an issue's entry from one plan's part, whatever the issue → plan link says, and the
@@ -11,13 +11,14 @@ import { aggregatePartSchema, linkShardSchema } from './records';
 export async function removeIssueFromPlan(store: Store, planId: string, issueId: string, partKey: string): Promise<number> {
   const linkKey = linkShardKeyOf(issueId);
   return editAtomically(store, [partKey, linkKey], (current) => {
-    const part = aggregatePartSchema.parse(current.get(partKey) ?? { i: {} });
-    const links = linkShardSchema.parse(current.get(linkKey) ?? {});
-    const { [issueId]: _removedEntry, ...entries } = part.i;
-    const { [issueId]: link, ...otherLinks } = links;
+    const storedPart = current.get(partKey);
+    const storedLinks = current.get(linkKey);
+    const part = storedPart === undefined ? EMPTY_PART : decodePart(storedPart);
+    const links = storedLinks === undefined ? EMPTY_LINK_SHARD : decodeLinkShard(storedLinks);
+    const link = linkIn(links, issueId);
     return new Map<string, JsonValue>([
-      [partKey, { i: entries }],
-      [linkKey, link?.[0] === planId ? otherLinks : links],
+      [partKey, encodePart(withEntry(part, issueId, undefined))],
+      [linkKey, encodeLinkShard(link !== undefined && linkPlanId(link) === planId ? withLinks(links, [[issueId, undefined]]) : links)],
     ]);
   });
 }

@@ -40,7 +40,7 @@ async function storeAggregate(store: Store, planId: string, issues: readonly Pla
 }
 
 describe('closing a period whose statement books many late adjustments', () => {
-  // About 13 s of CPU (storing the aggregate 4 s, closing 5 s, reading back 3.7 s, measured): the timeout is only a backstop against a hang, as generous
+  // About 10 s of CPU (storing the aggregate 0.5 s, closing 5 s, reading back 3.7 s, measured): the timeout is only a backstop against a hang, as generous
   // as the stress run needs (stress-ng and other work on two cores gave this test a small fraction of a core).
   it(`freezes ${LATE_WORKLOGS.toLocaleString('en')} of them in chunks within the store's limits, and reads them back exactly`, async () => {
     const store = new MemoryStore({ retryDelayMs: () => 0 });

@@ -6,7 +6,7 @@
  * plan is left are its head, its internal-id index and its record deleted, and its key free.
  */
 import type { StoredPlan } from '../../contract';
-import { aggregatePartSchema } from '../aggregates/records';
+import { decodePart, issueIdsOf, linkPlanId } from '../aggregates/aggregate-codec';
 import { editLinks } from '../aggregates/edit-links';
 import { headKey, planAggregatePrefix } from '../aggregates/keys';
 import { transactInBatches } from '../aggregates/transact-in-batches';
@@ -84,8 +84,8 @@ export async function runPurgeChunk(deps: SyncDeps, job: PurgePlanJob, keysPerCh
 
 /** The issue → plan links of the parts' issues that still name the plan. */
 async function unlinkIssues(store: Store, internalId: string, parts: readonly unknown[]): Promise<void> {
-  const issueIds = parts.flatMap((value) => Object.keys(aggregatePartSchema.parse(value).i));
-  await editLinks(store, [...new Set(issueIds)], (_issueId, link) => (link?.[0] === internalId ? undefined : link));
+  const issueIds = parts.flatMap((value) => issueIdsOf(decodePart(value)));
+  await editLinks(store, [...new Set(issueIds)], (_issueId, link) => (link !== undefined && linkPlanId(link) === internalId ? undefined : link));
 }
 
 /** The last step: the head, the internal-id index, and the record holding the key — only if it is still this plan's. */

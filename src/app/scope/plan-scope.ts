@@ -6,7 +6,7 @@
  * names, and is listed for the issue's project admins to repair.
  */
 import type { StoredPlan } from '../../contract';
-import type { IssueFacts } from '../aggregates/issue-entry';
+import type { IssueFacts } from '../aggregates/aggregate-codec';
 import type { PlacementTarget } from '../aggregates/place-issue';
 import { loadPlanInProject } from '../plans/plan-in-project';
 import { internalIdOf, loadPlan, loadPlanByInternalId } from '../plans/plan-repository';

@@ -1,4 +1,4 @@
-import type { IssueFacts } from '../aggregates/issue-entry';
+import type { IssueFacts } from '../aggregates/aggregate-codec';
 import { placeIssue } from '../aggregates/place-issue';
 import { loadPlanInProject } from '../plans/plan-in-project';
 import { internalIdOf } from '../plans/plan-repository';

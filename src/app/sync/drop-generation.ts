@@ -1,3 +1,4 @@
+import { issueIdsOf, linkPlanId } from '../aggregates/aggregate-codec';
 import { AggregateReader } from '../aggregates/aggregate-reader';
 import { editLinks } from '../aggregates/edit-links';
 import type { Store, TransactOperation } from '../ports/store';
@@ -12,9 +13,9 @@ import type { DropGenerationJob } from './sync-jobs';
 export async function dropGeneration(store: Store, job: DropGenerationJob): Promise<number> {
   const reader = new AggregateReader(store);
   const dropped = await reader.parts(job.planId, job.generation);
-  const live = new Set((await reader.parts(job.planId, job.liveGeneration)).flatMap(({ part }) => Object.keys(part.i)));
-  const gone = dropped.flatMap(({ part }) => Object.keys(part.i)).filter((issueId) => !live.has(issueId));
-  await editLinks(store, gone, (_issueId, link) => (link?.[0] === job.planId ? undefined : link));
+  const live = new Set((await reader.parts(job.planId, job.liveGeneration)).flatMap(({ part }) => issueIdsOf(part)));
+  const gone = dropped.flatMap(({ part }) => issueIdsOf(part)).filter((issueId) => !live.has(issueId));
+  await editLinks(store, gone, (_issueId, link) => (link !== undefined && linkPlanId(link) === job.planId ? undefined : link));
   const deletes: TransactOperation[] = dropped.map(({ key }) => ({ delete: { key } }));
   await transactInBatches(store, deletes);
   return deletes.length;

@@ -1,4 +1,5 @@
 import type { JiraWorklog } from '../../ledger/types';
+import { entriesOf, factsOf, worklogIdsOf } from '../aggregates/aggregate-codec';
 import { AggregateReader } from '../aggregates/aggregate-reader';
 import { requestAlertCheck } from '../alerts/request-alert-check';
 import type { WorklogChange } from '../aggregates/issue-entry';
@@ -119,7 +120,7 @@ async function repairPlan(deps: SyncDeps, plan: StoredPlan, deletedIds: Readonly
   let billingClassesFixed = 0;
   let worklogsDeleted = 0;
   for (const stored of parts) {
-    for (const [issueId, entry] of Object.entries(stored.part.i)) {
+    for (const [issueId, entry] of entriesOf(stored.part)) {
       const billingClass = linked.get(issueId);
       linked.delete(issueId);
       if (billingClass === undefined) {
@@ -127,12 +128,12 @@ async function repairPlan(deps: SyncDeps, plan: StoredPlan, deletedIds: Readonly
         issuesRemoved += 1;
         continue;
       }
-      const deletions = Object.keys(entry.w).filter((worklogId) => deletedIds.has(worklogId));
-      if (billingClass === entry.b && deletions.length === 0) continue;
+      const known = factsOf(entry);
+      const deletions = worklogIdsOf(entry).filter((worklogId) => deletedIds.has(worklogId));
+      if (billingClass === known.billingClass && deletions.length === 0) continue;
       const changes = deletions.map((worklogId): WorklogChange => ({ kind: 'delete', worklogId, deletedAt: now }));
-      const facts = { billingClass, issueKey: entry.k, summary: entry.s };
-      await placeIssue(deps.store, { issueId, target: { planId, facts }, changes }, now);
-      billingClassesFixed += billingClass === entry.b ? 0 : 1;
+      await placeIssue(deps.store, { issueId, target: { planId, facts: { ...known, billingClass } }, changes }, now);
+      billingClassesFixed += billingClass === known.billingClass ? 0 : 1;
       worklogsDeleted += deletions.length;
     }
   }

@@ -1,10 +1,10 @@
 import type { PlanIssue } from '../ports/jira';
 import type { Store, TransactOperation } from '../ports/store';
 import { transactInBatches } from '../aggregates/transact-in-batches';
+import { encodePart, entrySize, newLink, partOf, type AggregatePart, type IssueEntry } from '../aggregates/aggregate-codec';
 import { editLinks } from '../aggregates/edit-links';
-import { applyWorklogChange, emptyEntry } from '../aggregates/issue-entry';
+import { entryOfWorklogs } from '../aggregates/issue-entry';
 import { partKey } from '../aggregates/keys';
-import type { AggregatePart, IssueEntry } from '../aggregates/records';
 import { shardOf } from '../aggregates/shard-of';
 
 /** A recompute cuts a shard's entries into parts of about this size. */
@@ -37,7 +37,7 @@ export async function writeChunkParts(store: Store, target: GenerationTarget, is
   for (const [shard, entries] of byShard) {
     packParts(entries).forEach((part, index) => {
       const key = partKey(target.planId, target.generation, shard, target.chunk * PARTS_PER_CHUNK + index);
-      operations.push({ set: { key, value: part } });
+      operations.push({ set: { key, value: encodePart(part) } });
     });
   }
   await transactInBatches(store, operations);
@@ -49,29 +49,28 @@ export async function writeChunkLinks(store: Store, planId: string, issues: read
   const byId = new Map(issues.map((issue) => [issue.id, issue]));
   await editLinks(store, [...byId.keys()], (issueId, link) => {
     const issue = byId.get(issueId);
-    return issue === undefined ? link : [planId, issue.link?.billingClass ?? 'covered', issue.key];
+    return issue === undefined ? link : newLink(planId, issue.link?.billingClass ?? 'covered', issue.key);
   });
 }
 
 function entryOf(issue: PlanIssue): IssueEntry {
-  const empty = emptyEntry({ billingClass: issue.link?.billingClass ?? 'covered', issueKey: issue.key, summary: issue.summary });
-  return issue.worklogs.reduce((entry, worklog) => applyWorklogChange(entry, { kind: 'upsert', worklog }), empty);
+  return entryOfWorklogs({ billingClass: issue.link?.billingClass ?? 'covered', issueKey: issue.key, summary: issue.summary }, issue.worklogs);
 }
 
 function packParts(entries: readonly [string, IssueEntry][]): AggregatePart[] {
   const parts: AggregatePart[] = [];
-  let current: Record<string, IssueEntry> = {};
+  let current: [string, IssueEntry][] = [];
   let bytes = 0;
   for (const [issueId, entry] of entries) {
-    const entryBytes = JSON.stringify(entry).length + issueId.length;
+    const entryBytes = entrySize(issueId, entry);
     if (bytes > 0 && bytes + entryBytes > PART_TARGET_BYTES) {
-      parts.push({ i: current });
-      current = {};
+      parts.push(partOf(current));
+      current = [];
       bytes = 0;
     }
-    current[issueId] = entry;
+    current.push([issueId, entry]);
     bytes += entryBytes;
   }
-  if (bytes > 0) parts.push({ i: current });
+  if (bytes > 0) parts.push(partOf(current));
   return parts;
 }

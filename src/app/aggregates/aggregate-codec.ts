@@ -1,0 +1,249 @@
+/**
+ * The aggregates' stored layout, and the only module that knows it. A 100,000-worklog plan must fit in parts of
+ * at most 240 KiB, so the records are compact: an issue's entry is `{ k, s, b, w, d }` (key, summary, billing
+ * class, worklogs, tombstones), a worklog a tuple `[started as Jira wrote it, seconds, author account id, updated
+ * epoch ms]`, a part `{ i: issue id → entry }`, and an issue → plan link the tuple `[plan, billing class, issue
+ * key]`. Everything else reads and builds them through the named functions here, on opaque types, so the letters
+ * and tuple positions can change in one place (an ESLint rule keeps other modules from reading them).
+ *
+ * Every decode is validated: stored data may have been written by an older release.
+ */
+import { z } from 'zod';
+import { parseJiraInstant } from '../../ledger/parse-jira-instant';
+import type { BillingClass, IssueLink, JiraWorklog } from '../../ledger/types';
+import type { JsonValue } from '../ports/store';
+
+const billingClassSchema = z.enum(['covered', 'extra', 'non-billable']);
+
+const worklogRecordSchema = z.tuple([z.string(), z.number().int().nonnegative(), z.string().nullable(), z.number().int()]);
+
+const issueEntrySchema = z.object({
+  k: z.string(),
+  s: z.string(),
+  b: billingClassSchema,
+  w: z.record(z.string(), worklogRecordSchema),
+  d: z.record(z.string(), z.number().int()),
+});
+
+const aggregatePartSchema = z.object({ i: z.record(z.string(), issueEntrySchema) });
+
+const storedLinkSchema = z.tuple([z.string(), billingClassSchema, z.string()]);
+
+const linkShardSchema = z.record(z.string(), storedLinkSchema);
+
+type WorklogRecord = z.infer<typeof worklogRecordSchema>;
+type RawEntry = z.infer<typeof issueEntrySchema>;
+type RawPart = z.infer<typeof aggregatePartSchema>;
+type RawLink = z.infer<typeof storedLinkSchema>;
+type RawLinkShard = z.infer<typeof linkShardSchema>;
+
+declare const encoded: unique symbol;
+
+/** One issue's entry in a plan's aggregate: its facts, each worklog's latest version by id, and tombstones of deleted ones. */
+export interface IssueEntry {
+  readonly [encoded]: 'issue-entry';
+}
+
+/** One stored value of a plan's aggregate: entries of some of its issues. */
+export interface AggregatePart {
+  readonly [encoded]: 'aggregate-part';
+}
+
+/** Which plan (internal id) an issue counts against, with its billing class and key. */
+export interface StoredLink {
+  readonly [encoded]: 'stored-link';
+}
+
+/** One stored value of the issue → plan links. */
+export interface LinkShard {
+  readonly [encoded]: 'link-shard';
+}
+
+// The opaque types above are these shapes at run time; only this module converts between the two.
+const entryShape = (entry: IssueEntry): RawEntry => entry as unknown as RawEntry;
+const asEntry = (raw: RawEntry): IssueEntry => raw as unknown as IssueEntry;
+const partShape = (part: AggregatePart): RawPart => part as unknown as RawPart;
+const asPart = (raw: RawPart): AggregatePart => raw as unknown as AggregatePart;
+const linkShape = (link: StoredLink): RawLink => link as unknown as RawLink;
+const asLink = (raw: RawLink): StoredLink => raw as unknown as StoredLink;
+const shardShape = (shard: LinkShard): RawLinkShard => shard as unknown as RawLinkShard;
+const asShard = (raw: RawLinkShard): LinkShard => raw as unknown as LinkShard;
+
+/** What an entry says about its issue. */
+export interface IssueFacts {
+  readonly billingClass: BillingClass;
+  /** Empty when not known. */
+  readonly issueKey: string;
+  readonly summary: string;
+}
+
+// Worklogs
+
+/** The instant a worklog version is kept with (its `updated`; 0 when Jira gave none). */
+export function updatedMsOf(worklog: JiraWorklog): number {
+  return worklog.updated === undefined ? 0 : parseJiraInstant(worklog.updated, `worklogs[id=${worklog.id}].updated`);
+}
+
+function recordOf(worklog: JiraWorklog): WorklogRecord {
+  return [worklog.started, worklog.timeSpentSeconds, worklog.author?.accountId ?? null, updatedMsOf(worklog)];
+}
+
+function worklogOf(worklogId: string, issueId: string, record: WorklogRecord): JiraWorklog {
+  const [started, timeSpentSeconds, accountId, updatedMs] = record;
+  return {
+    id: worklogId,
+    issueId,
+    started,
+    timeSpentSeconds,
+    ...(accountId === null ? {} : { author: { accountId } }),
+    updated: new Date(updatedMs).toISOString(),
+  };
+}
+
+// Entries
+
+/** An entry with these facts and worklogs (at most one version of each id: the caller picks which). */
+export function newEntry(facts: IssueFacts, worklogs: Iterable<JiraWorklog> = []): IssueEntry {
+  const records: Record<string, WorklogRecord> = {};
+  for (const worklog of worklogs) records[worklog.id] = recordOf(worklog);
+  return asEntry({ k: facts.issueKey, s: facts.summary, b: facts.billingClass, w: records, d: {} });
+}
+
+export function factsOf(entry: IssueEntry): IssueFacts {
+  const { k, s, b } = entryShape(entry);
+  return { billingClass: b, issueKey: k, summary: s };
+}
+
+export function withEntryFacts(entry: IssueEntry, facts: IssueFacts): IssueEntry {
+  return asEntry({ ...entryShape(entry), k: facts.issueKey, s: facts.summary, b: facts.billingClass });
+}
+
+export function worklogIdsOf(entry: IssueEntry): string[] {
+  return Object.keys(entryShape(entry).w);
+}
+
+/** The `updated` instant the entry keeps the worklog's version with; undefined when it holds no such worklog. */
+export function storedUpdatedMs(entry: IssueEntry, worklogId: string): number | undefined {
+  return entryShape(entry).w[worklogId]?.[3];
+}
+
+/** The entry's worklogs as the ledger reads them. */
+export function worklogsOf(entry: IssueEntry, issueId: string): JiraWorklog[] {
+  return Object.entries(entryShape(entry).w).map(([worklogId, record]) => worklogOf(worklogId, issueId, record));
+}
+
+/** The entry with this version of the worklog, replacing any other. */
+export function withWorklog(entry: IssueEntry, worklog: JiraWorklog): IssueEntry {
+  const raw = entryShape(entry);
+  return asEntry({ ...raw, w: { ...raw.w, [worklog.id]: recordOf(worklog) } });
+}
+
+/** The entry without the worklog, and a tombstone for it deleted at `deletedAt`. */
+export function withoutWorklog(entry: IssueEntry, worklogId: string, deletedAt: number): IssueEntry {
+  const raw = entryShape(entry);
+  const { [worklogId]: _removed, ...kept } = raw.w;
+  return asEntry({ ...raw, w: kept, d: { ...raw.d, [worklogId]: deletedAt } });
+}
+
+/** When the worklog was deleted; undefined when the entry has no tombstone for it. */
+export function tombstoneOf(entry: IssueEntry, worklogId: string): number | undefined {
+  return entryShape(entry).d[worklogId];
+}
+
+/** Worklog id → when it was deleted. */
+export function tombstonesOf(entry: IssueEntry): [string, number][] {
+  return Object.entries(entryShape(entry).d);
+}
+
+export function withTombstones(entry: IssueEntry, tombstones: readonly (readonly [string, number])[]): IssueEntry {
+  return asEntry({ ...entryShape(entry), d: Object.fromEntries(tombstones) });
+}
+
+// Parts
+
+export function decodePart(value: unknown): AggregatePart {
+  return asPart(aggregatePartSchema.parse(value));
+}
+
+export function encodePart(part: AggregatePart): JsonValue {
+  return partShape(part);
+}
+
+export const EMPTY_PART: AggregatePart = asPart({ i: {} });
+
+export function partOf(entries: Iterable<readonly [string, IssueEntry]>): AggregatePart {
+  const raw: Record<string, RawEntry> = {};
+  for (const [issueId, entry] of entries) raw[issueId] = entryShape(entry);
+  return asPart({ i: raw });
+}
+
+export function entryIn(part: AggregatePart, issueId: string): IssueEntry | undefined {
+  const raw = partShape(part).i[issueId];
+  return raw === undefined ? undefined : asEntry(raw);
+}
+
+export function entriesOf(part: AggregatePart): [string, IssueEntry][] {
+  return Object.entries(partShape(part).i).map(([issueId, raw]) => [issueId, asEntry(raw)]);
+}
+
+export function issueIdsOf(part: AggregatePart): string[] {
+  return Object.keys(partShape(part).i);
+}
+
+/** The part with the issue's entry replaced; `undefined` removes it. */
+export function withEntry(part: AggregatePart, issueId: string, entry: IssueEntry | undefined): AggregatePart {
+  const { [issueId]: _replaced, ...others } = partShape(part).i;
+  return asPart({ i: entry === undefined ? others : { ...others, [issueId]: entryShape(entry) } });
+}
+
+/** About what the entry adds to a part's stored size (characters of JSON), for cutting parts to a size. */
+export function entrySize(issueId: string, entry: IssueEntry): number {
+  return JSON.stringify(entryShape(entry)).length + issueId.length;
+}
+
+/** The part's stored size in UTF-8 bytes. */
+export function partBytes(part: AggregatePart): number {
+  return new TextEncoder().encode(JSON.stringify(partShape(part))).length;
+}
+
+// Links
+
+export function newLink(planId: string, billingClass: BillingClass, issueKey: string): StoredLink {
+  return asLink([planId, billingClass, issueKey]);
+}
+
+/** The internal id of the plan the link names. */
+export function linkPlanId(link: StoredLink): string {
+  return linkShape(link)[0];
+}
+
+/** The link as the ledger and the panel read it. */
+export function issueLinkOf(issueId: string, link: StoredLink): IssueLink {
+  const [planId, billingClass, issueKey] = linkShape(link);
+  return { issueId, planId, billingClass, ...(issueKey === '' ? {} : { issueKey }) };
+}
+
+export function decodeLinkShard(value: unknown): LinkShard {
+  return asShard(linkShardSchema.parse(value));
+}
+
+export function encodeLinkShard(shard: LinkShard): JsonValue {
+  return shardShape(shard);
+}
+
+export const EMPTY_LINK_SHARD: LinkShard = asShard({});
+
+export function linkIn(shard: LinkShard, issueId: string): StoredLink | undefined {
+  const raw = shardShape(shard)[issueId];
+  return raw === undefined ? undefined : asLink(raw);
+}
+
+/** The shard with these issues' links replaced; `undefined` removes one. */
+export function withLinks(shard: LinkShard, changes: Iterable<readonly [string, StoredLink | undefined]>): LinkShard {
+  const links = new Map(Object.entries(shardShape(shard)));
+  for (const [issueId, link] of changes) {
+    if (link === undefined) links.delete(issueId);
+    else links.set(issueId, linkShape(link));
+  }
+  return asShard(Object.fromEntries(links));
+}
