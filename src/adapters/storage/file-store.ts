@@ -15,9 +15,9 @@ const COMPACTION_FLOOR_BYTES = 8 * 1024 * 1024;
  * An append-only log of committed transactions, one JSON line each, replayed into memory on
  * open. One `write` per transaction keeps a transaction all-or-nothing across a crash: a torn
  * last line is dropped on the next open. The log is rewritten as a snapshot when it grows past
- * twice the live data.
+ * twice the live data. The backend of `FileStore`, and of the emulated Forge KVS of `npm start`.
  */
-class FileBackend implements StorageBackend {
+export class FileBackend implements StorageBackend {
   private pending: Promise<unknown> = Promise.resolve();
   private compactAboveBytes: number;
 

@@ -2,7 +2,8 @@ import { EnforcedStore, EnforcedStoreOptions } from './enforced-store';
 import { KeyTable } from './key-table';
 import { Mutation, StorageBackend, StoredItem, StoredPage } from './storage-backend';
 
-class MemoryBackend implements StorageBackend {
+/** Keys in memory; the backend of `MemoryStore`, and of the emulated Forge KVS in tests. */
+export class MemoryBackend implements StorageBackend {
   private readonly table = new KeyTable();
 
   async read(key: string): Promise<StoredItem | undefined> {

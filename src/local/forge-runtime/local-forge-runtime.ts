@@ -1,0 +1,99 @@
+/**
+ * A local stand-in for Forge's runtime, at the one place the production clients meet it: the global
+ * `__forge_fetch__`. KVS requests are answered by an emulation of Forge's KVS (its data in memory or in
+ * the file store's log on disk); product requests go to Jira as the app or as the invocation's user.
+ * So `KvsStore` over `@forge/kvs` and `ForgeTransport` over `@forge/api` run here unmodified.
+ */
+import { KVS_STORE_ENTITY_MANIFEST } from '../../adapters/storage/kvs-store';
+import type { StorageBackend } from '../../adapters/storage/storage-backend';
+import type { Clock } from '../../app/ports/clock';
+import { useForgeFetch, type ForgeFetch } from './forge-fetch';
+import { JiraProduct, type JiraProductOptions } from './jira-product';
+import type { EntityDeclaration } from './kvs/entity-declarations';
+import { KvsEmulator, type KvsAnswer } from './kvs/kvs-emulator';
+import { KvsItems } from './kvs/kvs-items';
+import { UNITS_PER_MINUTE, UsageBudget, type KvsUsage } from './kvs/usage-budget';
+
+export interface LocalForgeRuntimeOptions {
+  /** Where the emulated KVS keeps its data: a `MemoryBackend`, or a `FileBackend` to keep it across restarts. */
+  readonly storage: StorageBackend;
+  /** The custom entities of `manifest.yml`; the app's one entity by default. */
+  readonly entities?: readonly EntityDeclaration[];
+  /** The clock the per-minute KVS budget is counted by. */
+  readonly clock: Clock;
+  /** True by default: over the budget, KVS answers 429. False counts units without refusing any. */
+  readonly enforceBudget?: boolean;
+  /** Read and write units a minute: Forge's 4,000 by default (an installation may be granted more). */
+  readonly unitsPerMinute?: number;
+  /** Where `requestJira` goes; without it, product calls fail (a runtime for storage alone). */
+  readonly jira?: JiraProductOptions;
+}
+
+export class LocalForgeRuntime {
+  /** The user the invocation under way runs for, while it sends its requests. */
+  private invocationAccountId: string | undefined;
+
+  private constructor(
+    private readonly kvs: KvsEmulator,
+    private readonly budget: UsageBudget,
+    private readonly jira: JiraProduct | undefined,
+  ) {}
+
+  /** A runtime over `options`, already entered (see {@link enter}). */
+  static async start(options: LocalForgeRuntimeOptions): Promise<LocalForgeRuntime> {
+    const entities = options.entities ?? [KVS_STORE_ENTITY_MANIFEST];
+    const budget = new UsageBudget({ clock: options.clock, enforce: options.enforceBudget ?? true, unitsPerMinute: options.unitsPerMinute ?? UNITS_PER_MINUTE });
+    const kvs = new KvsEmulator(await KvsItems.open(options.storage, entities), entities, budget);
+    const runtime = new LocalForgeRuntime(kvs, budget, options.jira && new JiraProduct(options.jira));
+    runtime.enter();
+    return runtime;
+  }
+
+  /**
+   * Makes this the runtime `__forge_fetch__` reaches. A process holds one Forge runtime at a time, as a
+   * Forge function does; a process with several local sites (tests) enters each one's before calling it.
+   */
+  enter(): void {
+    useForgeFetch(this.forgeFetch);
+  }
+
+  /**
+   * Runs `call` as an invocation of this runtime for the user `accountId` (undefined: none, as for
+   * triggers, consumers and scheduled jobs), whom `asUser()` then acts as. The user holds for the requests
+   * `call` sends before it first awaits: `ForgeTransport` sends its one request there.
+   */
+  invoke<T>(accountId: string | undefined, call: () => T): T {
+    this.enter();
+    const outer = this.invocationAccountId;
+    this.invocationAccountId = accountId;
+    try {
+      return call();
+    } finally {
+      this.invocationAccountId = outer;
+    }
+  }
+
+  /** What KVS answered since the last reset, counted as Forge counts it against the installation's budget. */
+  kvsUsage(): KvsUsage {
+    return this.budget.snapshot();
+  }
+
+  resetKvsUsage(): void {
+    this.budget.reset();
+  }
+
+  private readonly forgeFetch: ForgeFetch = async (target, path, init) => {
+    if (target.type === 'fpp') {
+      if (this.jira === undefined) throw new Error('This local Forge runtime has no Jira: it was started for storage alone.');
+      return this.jira.answer(target, path, init, this.invocationAccountId);
+    }
+    if (target.type !== 'kvs') throw new Error(`The local Forge runtime answers KVS and Jira only, not ${target.type}.`);
+    if (typeof init?.body !== 'string') throw new Error(`A KVS request carries its JSON as text; ${path} carried none.`);
+    return toResponse(await this.kvs.answer(path, init.body));
+  };
+}
+
+function toResponse(answer: KvsAnswer): Response {
+  const headers = answer.body === undefined ? { ...answer.headers } : { 'content-type': 'application/json', ...answer.headers };
+  return new Response(answer.body ?? null, { status: answer.status, headers });
+}
