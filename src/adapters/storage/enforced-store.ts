@@ -30,6 +30,11 @@ export interface EnforcedStoreOptions {
   /** Pause before retry number `retry` (1-based) of `update`; defaults to jittered exponential backoff. */
   readonly retryDelayMs?: (retry: number) => number;
   readonly newVersion?: () => Version;
+  /**
+   * The bytes the backend stores for a value, checked against Forge's limits: the value's JSON by
+   * default, more where the backend wraps each value (KVS custom entities).
+   */
+  readonly storedBytes?: (key: string, json: string) => number;
 }
 
 /**
@@ -40,6 +45,7 @@ export class EnforcedStore implements Store {
   private readonly meter = new UsageMeter();
   private readonly retryDelayMs: (retry: number) => number;
   private readonly newVersion: () => Version;
+  private readonly storedBytes: (key: string, json: string) => number;
 
   constructor(
     private readonly backend: StorageBackend,
@@ -47,6 +53,7 @@ export class EnforcedStore implements Store {
   ) {
     this.retryDelayMs = options.retryDelayMs ?? jitteredBackoffMs;
     this.newVersion = options.newVersion ?? randomUUID;
+    this.storedBytes = options.storedBytes ?? ((_key, json) => utf8Bytes(json));
   }
 
   usage(): StoreUsage {
@@ -89,7 +96,7 @@ export class EnforcedStore implements Store {
   async transact(operations: readonly TransactOperation[]): Promise<void> {
     assertTransactionShape(operations);
     const mutations = operations.map((operation) => this.toMutation(operation));
-    assertTransactionBytes(mutations.reduce((total, mutation) => total + mutationBytes(mutation), 0));
+    assertTransactionBytes(mutations.reduce((total, mutation) => total + utf8Bytes(mutation.key) + (mutation.kind === 'set' ? this.storedBytes(mutation.key, mutation.json) : 0), 0));
     if (mutations.length === 0) return;
     await this.backend.commit(mutations);
     for (const mutation of mutations) {
@@ -120,7 +127,7 @@ export class EnforcedStore implements Store {
       const { key, value, ifVersion } = operation.set;
       assertValidKey(key);
       const json = serializeJson(key, value);
-      assertValueSize(key, utf8Bytes(json));
+      assertValueSize(key, this.storedBytes(key, json));
       return { kind: 'set', key, value, json, version: this.newVersion(), ...optionalIfVersion(ifVersion) };
     }
     if ('delete' in operation) {

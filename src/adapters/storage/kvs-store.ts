@@ -2,6 +2,7 @@ import { Filter, FilterConditions, ForgeKvsAPIError, kvs, WhereConditions } from
 import { ExpectedVersion, JsonValue, StoreError, Version } from '../../app/ports/store';
 import { EnforcedStore, EnforcedStoreOptions } from './enforced-store';
 import { utf8Bytes } from './json-codec';
+import { ASSUMED_INVALID_CURSOR, isConditionFailure } from './kvs-undocumented';
 import { Mutation, StorageBackend, StoredItem, StoredPage } from './storage-backend';
 
 /**
@@ -83,18 +84,18 @@ function versionFilter(ifVersion: ExpectedVersion): VersionFilter {
   return new Filter<StoreItemEntity>().and('version', condition);
 }
 
-/**
- * KVS does not document the code of a failed transaction condition; a 409 or a code naming a
- * condition or conflict is read as one, so that `update` retries it.
- */
+/** KVS documents neither a failed condition's nor a foreign cursor's error: kvs-undocumented.ts says what is assumed. */
 async function translateErrors<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
     if (!(error instanceof ForgeKvsAPIError)) throw error;
     const { code, message } = error;
-    if (error.responseDetails.status === 409 || /CONDITION|CONFLICT/.test(code)) {
+    if (isConditionFailure(error.responseDetails.status, code)) {
       throw new StoreError('conflict', `Forge KVS refused a conditional write: ${message}`, { cause: error });
+    }
+    if (code === ASSUMED_INVALID_CURSOR.code) {
+      throw new StoreError('invalid-cursor', `Forge KVS refused the cursor: ${message}`, { cause: error });
     }
     if (code === 'TOO_MANY_REQUESTS' || error.responseDetails.status === 429) {
       throw new StoreError('rate-limited', `Forge KVS rate limit reached: ${message}`, { cause: error });
@@ -103,9 +104,17 @@ async function translateErrors<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The longest version `EnforcedStore` writes: a UUID. */
+const VERSION_PLACEHOLDER = '00000000-0000-0000-0000-000000000000';
+
+/** What the entity around a value adds to the value's JSON under `key`: Forge's size limit is on the entity. */
+export function kvsEntityOverheadBytes(key: string): number {
+  return utf8Bytes(JSON.stringify({ storeKey: key, version: VERSION_PLACEHOLDER, value: 0 })) - 1;
+}
+
 /** The production store: Forge KVS behind the same limits and semantics as the local stores. */
 export class KvsStore extends EnforcedStore {
-  constructor(options: EnforcedStoreOptions = {}) {
-    super(new KvsBackend(), options);
+  constructor(options: Omit<EnforcedStoreOptions, 'storedBytes'> = {}) {
+    super(new KvsBackend(), { ...options, storedBytes: (key, json) => utf8Bytes(json) + kvsEntityOverheadBytes(key) });
   }
 }

@@ -34,13 +34,22 @@ export const FORGE_KVS_LIMITS = {
 export const RECORD_ENVELOPE_MAX_BYTES = 32;
 
 /**
- * The limits a caller of the `Store` port works within: Forge's, less the envelope on each value,
+ * What the production store adds around each value on Forge: the custom entity holding the value with its
+ * key (up to 500 ASCII characters) and version, 573 bytes at most (src/adapters/storage/kvs-store.ts).
+ */
+export const STORED_ITEM_MAX_OVERHEAD_BYTES = 576;
+
+/** Everything stored around a caller's value. */
+const PER_VALUE_OVERHEAD_BYTES = RECORD_ENVELOPE_MAX_BYTES + STORED_ITEM_MAX_OVERHEAD_BYTES;
+
+/**
+ * The limits a caller of the `Store` port works within: Forge's, less what is stored around each value,
  * so a value of `maxValueBytes` is still within Forge's limit once it is stored.
  */
 export const STORE_LIMITS = {
   ...FORGE_KVS_LIMITS,
-  maxValueBytes: FORGE_KVS_LIMITS.maxValueBytes - RECORD_ENVELOPE_MAX_BYTES,
-  maxTransactionBytes: FORGE_KVS_LIMITS.maxTransactionBytes - FORGE_KVS_LIMITS.maxTransactionOperations * RECORD_ENVELOPE_MAX_BYTES,
+  maxValueBytes: FORGE_KVS_LIMITS.maxValueBytes - PER_VALUE_OVERHEAD_BYTES,
+  maxTransactionBytes: FORGE_KVS_LIMITS.maxTransactionBytes - FORGE_KVS_LIMITS.maxTransactionOperations * PER_VALUE_OVERHEAD_BYTES,
 } as const;
 
 export type StoreErrorCode =

@@ -1,9 +1,11 @@
 import { MemoryStore } from '../../../src/adapters/storage/memory-store';
 import { RecordFormatStore } from '../../../src/adapters/storage/record-format-store';
-import { FORGE_KVS_LIMITS, RECORD_ENVELOPE_MAX_BYTES, STORE_LIMITS, type JsonValue } from '../../../src/app/ports/store';
+import { FORGE_KVS_LIMITS, RECORD_ENVELOPE_MAX_BYTES, STORE_LIMITS, STORED_ITEM_MAX_OVERHEAD_BYTES, type JsonValue } from '../../../src/app/ports/store';
+import { kvsEntityOverheadBytes } from '../../../src/adapters/storage/kvs-store';
 import { listAll } from '../../../src/app/plans/list-all';
 import { FIRST_FORMAT, RECORD_FORMATS, recordKind, type FormatHistory, type FormatUpgrade } from '../../../src/app/record-formats';
 import { expectStoreError, jsonStringOfBytes } from './store-contract';
+import { openKvsStoreFixture } from './store-fixtures';
 
 /** A record kind whose layout changed: format 2 counts a budget in seconds where formats 0 and 1 said hours. */
 const hoursToSeconds: FormatUpgrade = (value) => {
@@ -99,17 +101,19 @@ describe('RecordFormatStore', () => {
     await expectStoreError(store.get('plan:1'), 'unknown-format');
   });
 
-  it("holds callers to Forge's limits less the envelope, so a value that fits the port's limit fits Forge's once stored", async () => {
-    const { storage, store } = stores();
-    expect(STORE_LIMITS.maxValueBytes).toBe(FORGE_KVS_LIMITS.maxValueBytes - RECORD_ENVELOPE_MAX_BYTES);
+  it("holds callers to Forge's limits less what is stored around a value, so one that fits the port's limit fits Forge's on KvsStore", async () => {
+    const { store: storage } = await openKvsStoreFixture();
+    const store = new RecordFormatStore(storage, formats);
+    const longestKey = `plan:${'k'.repeat(FORGE_KVS_LIMITS.maxKeyLength - 5)}`;
+    expect(STORE_LIMITS.maxValueBytes).toBe(FORGE_KVS_LIMITS.maxValueBytes - RECORD_ENVELOPE_MAX_BYTES - STORED_ITEM_MAX_OVERHEAD_BYTES);
+    expect(kvsEntityOverheadBytes(longestKey)).toBeLessThanOrEqual(STORED_ITEM_MAX_OVERHEAD_BYTES);
 
-    await store.set('plan:big', jsonStringOfBytes(STORE_LIMITS.maxValueBytes));
+    await store.set(longestKey, jsonStringOfBytes(STORE_LIMITS.maxValueBytes));
     await expectStoreError(store.set('plan:bigger', jsonStringOfBytes(STORE_LIMITS.maxValueBytes + 1)), 'value-too-large');
-    await expectStoreError(store.update('plan:big', () => jsonStringOfBytes(STORE_LIMITS.maxValueBytes + 1)), 'value-too-large');
+    await expectStoreError(store.update(longestKey, () => jsonStringOfBytes(STORE_LIMITS.maxValueBytes + 1)), 'value-too-large');
 
-    const stored = Buffer.byteLength(JSON.stringify(await storage.get('plan:big')));
+    const stored = Buffer.byteLength(JSON.stringify(await storage.get(longestKey)));
     expect(stored - STORE_LIMITS.maxValueBytes).toBe('{"$format":1,"value":}'.length);
-    expect(stored).toBeLessThanOrEqual(FORGE_KVS_LIMITS.maxValueBytes);
     expect(await listAll(storage, 'plan:')).toHaveLength(1);
   });
 
