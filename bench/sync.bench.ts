@@ -1,7 +1,9 @@
 /**
- * Keeping figures fresh: the cost of one worklog event (storage writes, Jira calls) and a full
+ * Keeping figures fresh: the cost of one worklog event (KVS writes, Jira calls) and a full
  * recompute of the `large` demo set over HTTP through the queue (calls, points, wall time, peak
- * memory, queue chunks, the longest chunk against the consumer's 55 s limit, storage used).
+ * memory, queue chunks, the longest chunk against the consumer's 55 s limit, storage used), on the
+ * production clients through the local Forge runtime: KVS requests and units are its emulated KVS's
+ * count, as Forge counts them (a transaction is one write).
  *
  * The recompute links every issue of the large set (5,000 issues, 100,000 worklogs) to one
  * plan, the worst case the aggregate layout must hold. Jira answers with 50 ms of latency per
@@ -10,14 +12,13 @@
  * recompute's write units ≤ 4,000 a minute.
  */
 import { performance } from 'node:perf_hooks';
-import { HttpTransport, JiraAdapter } from '../src/adapters/jira';
-import { MemoryStore } from '../src/adapters/storage/memory-store';
-import { RecordFormatStore } from '../src/adapters/storage/record-format-store';
 import { AggregateReader } from '../src/app/aggregates/aggregate-reader';
 import { generationPrefix } from '../src/app/aggregates/keys';
 import { listAll } from '../src/app/plans/list-all';
 import { fixedClock, systemClock, type Clock } from '../src/app/ports/clock';
 import { FORGE_KVS_LIMITS } from '../src/app/ports/store';
+import { localForge } from '../src/local/forge-runtime/local-forge';
+import { LocalForgeRuntime } from '../src/local/forge-runtime/local-forge-runtime';
 import { reconcile } from '../src/app/sync/reconcile';
 import { requestRecompute } from '../src/app/sync/request-recompute';
 import type { SyncDeps } from '../src/app/sync/sync-deps';
@@ -80,18 +81,19 @@ async function storeDemoPlan(deps: SyncDeps, plan: Plan): Promise<PlanInternalId
   return internalIdOf(created.data);
 }
 
-/** The sync side over `jira` with a memory store and a hand-drained queue, as the local runtime wires it. */
-function syncSite(jira: JiraAdapter, clock: Clock) {
-  const storage = new MemoryStore({ retryDelayMs: () => 0 });
-  const store = new RecordFormatStore(storage);
+/**
+ * The sync side on the production clients through the local Forge runtime (KVS in memory, its units
+ * counted but not enforced: a recompute writes a site's history at once), Jira at `baseUrl` as the app,
+ * with a hand-drained queue, as the local runtime wires it.
+ */
+function syncSite(baseUrl: string, clock: Clock, fetch?: (request: Request) => Promise<Response>) {
+  const runtime = LocalForgeRuntime.inMemory({ clock, enforceBudget: false, jira: { baseUrl, users: [], app: APP_ACCOUNT, ...(fetch ? { fetch } : {}) } });
+  const { store, storage, jira: localJira } = localForge(runtime, { storeOptions: { retryDelayMs: () => 0 } });
+  const jira = localJira.app;
   const queue = new LocalQueue({ mode: 'manual' });
   const deps: SyncDeps = { jira, store, queue, clock };
   const sync = startLocalSync({ deps, queue, subscribe: () => () => undefined });
-  return { jira, store, storage, queue, deps, sync };
-}
-
-function appJira(baseUrl: string, fetch?: (request: Request) => Promise<Response>): JiraAdapter {
-  return new JiraAdapter(new HttpTransport({ baseUrl, email: APP_ACCOUNT.email, apiToken: APP_ACCOUNT.apiToken, ...(fetch ? { fetch } : {}) }));
+  return { jira, store, storage, runtime, queue, deps, sync };
 }
 
 async function adminCall(simulator: JiraSimulator, method: string, path: string, body?: unknown): Promise<unknown> {
@@ -111,7 +113,7 @@ async function benchEvents(): Promise<EventCost[]> {
   const demo = generateDemo({ seed: 1, size: 'small', today: TODAY });
   let now = NOW;
   const simulator = new JiraSimulator({ state: demoState(demo), clock: { now: () => now } });
-  const site = syncSite(appJira('http://jira.local', (request) => simulator.handle(request)), { now: () => now });
+  const site = syncSite('http://jira.local', { now: () => now }, (request) => simulator.handle(request));
   for (const plan of demo.plans) await requestRecompute(site.deps, await storeDemoPlan(site.deps, plan));
   await site.queue.drain();
 
@@ -139,10 +141,10 @@ async function benchEvents(): Promise<EventCost[]> {
 
   const costs: EventCost[] = [];
   for (const event of [...events, ...events.slice(0, DUPLICATES)]) {
-    site.storage.resetUsage();
+    site.runtime.resetKvsUsage();
     site.jira.resetStats();
     await site.sync.handlers.onWorklogEvent(event);
-    const usage = site.storage.usage();
+    const usage = site.runtime.kvsUsage();
     costs.push({ kind: event.eventType.split(':')[2] ?? '', writes: usage.writes, writeUnits: usage.writeUnits, jiraCalls: site.jira.stats().calls });
   }
   return costs;
@@ -161,7 +163,7 @@ async function benchRecompute(): Promise<RecomputeReport> {
   simulator.faults.latencyMs = LATENCY_MS;
   const server = await simulator.listen({ port: 0, host: '127.0.0.1' });
   try {
-    const { jira, store, storage, queue, deps } = syncSite(appJira(server.url), systemClock);
+    const { jira, store, storage, runtime, queue, deps } = syncSite(server.url, systemClock);
 
     global.gc?.();
     const memory = { heap: process.memoryUsage().heapUsed, rss: process.memoryUsage().rss };
@@ -187,14 +189,14 @@ async function benchRecompute(): Promise<RecomputeReport> {
     const parts = await listAll(storage, generationPrefix(internalId, head.generation));
     const sizes = parts.map((entry) => Buffer.byteLength(JSON.stringify(entry.value)));
     const chunkRuns = queue.runs.slice(0, -1);
-    const usage = storage.usage();
+    const usage = runtime.kvsUsage();
     const stats = jira.stats();
-    storage.resetUsage();
+    runtime.resetKvsUsage();
     jira.resetStats();
     const reconcileStarted = performance.now();
     await reconcile(deps);
     const reconcileMs = performance.now() - reconcileStarted;
-    const reconcileUsage = storage.usage();
+    const reconcileUsage = runtime.kvsUsage();
     return {
       worklogs: head.worklogCount,
       issues: demo.issues.length,
@@ -232,12 +234,12 @@ function reportEvents(costs: readonly EventCost[]): string[] {
     return [kind, group.length, max('writes'), max('writeUnits'), max('jiraCalls')];
   });
   reportMarkdown(
-    `### One worklog event\n\nWork logged, edited and deleted on the \`small\` demo (plans recomputed first), each event then handed to the trigger function alone; the last ${DUPLICATES} are duplicates of earlier events. Write units are Forge storage's 10 KB units. Targets: ≤ ${EVENT_TARGETS.writes} storage writes and ≤ ${EVENT_TARGETS.jiraCalls} Jira call per event.`,
+    `### One worklog event\n\nWork logged, edited and deleted on the \`small\` demo (plans recomputed first), each event then handed to the trigger function alone; the last ${DUPLICATES} are duplicates of earlier events. KVS writes and write units (10 KB) as the local Forge runtime's emulated KVS counts them: a transaction is one write. Targets: ≤ ${EVENT_TARGETS.writes} storage writes and ≤ ${EVENT_TARGETS.jiraCalls} Jira call per event.`,
     markdownTable(
       [
         { title: 'event' },
         { title: 'count', align: 'right' },
-        { title: 'storage writes (max)', align: 'right' },
+        { title: 'KVS writes (max)', align: 'right' },
         { title: 'write units (max)', align: 'right' },
         { title: 'Jira calls (max)', align: 'right' },
       ],
@@ -263,11 +265,11 @@ function reportRecompute(report: RecomputeReport): string[] {
     ['peak RSS (simulator in the same process)', `${report.peakRssMb.toFixed(0)} MB`],
     ['stored aggregate', `${(report.storedBytes / 2 ** 20).toFixed(2)} MiB in ${report.shards} shards, ${report.parts} parts`],
     ['largest part / value limit', `${(report.largestPartBytes / 1024).toFixed(1)} KiB / ${FORGE_KVS_LIMITS.maxValueBytes / 1024} KiB`],
-    ['storage writes / write units', `${report.writes.toLocaleString('en-US')} / ${report.writeUnits.toLocaleString('en-US')}`],
+    ['KVS writes / write units', `${report.writes.toLocaleString('en-US')} / ${report.writeUnits.toLocaleString('en-US')}`],
     ['write units per minute (over at least 1 min)', unitsPerMinute.toFixed(0)],
     ['then a reconciliation with nothing to repair: time', `${(report.reconcile.ms / 1000).toFixed(2)} s`],
     ['… its Jira calls / points', `${report.reconcile.jiraCalls} / ${report.reconcile.points.toLocaleString('en-US')}`],
-    ['… its storage read units / writes', `${report.reconcile.readUnits.toLocaleString('en-US')} / ${report.reconcile.writes}`],
+    ['… its KVS read units / writes', `${report.reconcile.readUnits.toLocaleString('en-US')} / ${report.reconcile.writes}`],
   ];
   reportMarkdown(
     `### Full recompute of one plan\n\nEvery issue of the \`large\` demo (${report.issues.toLocaleString('en-US')} issues, ${report.worklogs.toLocaleString('en-US')} worklogs) linked to one plan, the worst case the stored layout must hold, recomputed through the queue over HTTP from the simulator with ${LATENCY_MS} ms latency per call. Targets: the longest chunk within half the consumer's ${CONSUMER_LIMIT_MS / 1000} s default limit, every stored value ≤ ${FORGE_KVS_LIMITS.maxValueBytes / 1024} KiB, ≤ ${KVS_WRITE_UNITS_PER_MINUTE.toLocaleString('en-US')} write units a minute.`,

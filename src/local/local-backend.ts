@@ -6,7 +6,7 @@ import { createBulkConsumer } from '../forge/resolvers/bulk-consumer';
 import { createResolver } from '../forge/resolvers/create-resolver';
 import type { BackendServices } from '../forge/resolvers/services';
 import type { LocalQueue } from './events/local-queue';
-import { LocalJira, type LocalJiraOptions } from './local-jira';
+import type { LocalJira } from './local-jira';
 import { LocalResolverInvoker } from './resolver-invoker';
 
 export interface LocalBackendOptions {
@@ -14,7 +14,8 @@ export interface LocalBackendOptions {
   readonly clock: Clock;
   /** Bulk-linking chunks are consumed from it as Forge's `bulk-link` consumer would. */
   readonly queue: LocalQueue;
-  readonly jira: LocalJiraOptions;
+  /** Jira as the app and as each user (through the local Forge runtime). */
+  readonly jira: LocalJira;
   readonly cloudId?: string;
 }
 
@@ -26,9 +27,9 @@ export interface LocalBackend {
 
 export const LOCAL_CLOUD_ID = 'local-cloud-0000';
 
-/** The app's resolvers and bulk consumer wired to local ports: the same definitions Forge runs, over the simulator and a local store. */
+/** The app's resolvers and bulk consumer wired to local ports: the same definitions Forge runs, over the local Forge runtime. */
 export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
-  const jira = new LocalJira(options.jira);
+  const { jira } = options;
   const services: BackendServices = {
     store: options.store,
     clock: options.clock,

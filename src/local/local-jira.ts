@@ -1,54 +1,37 @@
-import { HttpTransport, JiraAdapter, type FetchFunction, type JiraClientOptions } from '../adapters/jira';
-
-/** A Jira account the local runtime can act as: a person, or the app's own account. */
-export interface LocalAccount {
-  readonly accountId: string;
-  readonly email: string;
-  readonly apiToken: string;
-}
-
-export interface LocalJiraOptions {
-  /** The simulator's (or a real site's) base URL; with an in-process `fetch`, any origin will do. */
-  readonly baseUrl: string;
-  /** `simulator.fetch` to stay in-process; the global fetch by default. */
-  readonly fetch?: FetchFunction;
-  readonly users: readonly LocalAccount[];
-  /** Stands for Forge's `asApp()`. */
-  readonly app: LocalAccount;
-  /** The access layer's retries and limits, as Forge's wiring has them by default. */
-  readonly client?: JiraClientOptions;
-}
-
-/** Nobody can sign in with this: calls for an unknown account get Jira's own 401. */
-const UNKNOWN_ACCOUNT = { email: 'unknown-account', apiToken: '' };
+import { ForgeTransport, JiraAdapter, type ForgeIdentity, type JiraClientOptions } from '../adapters/jira';
+import { InvocationTransport } from './forge-runtime/invocation-transport';
+import type { LocalForgeRuntime } from './forge-runtime/local-forge-runtime';
 
 /**
- * Jira for the local runtime: `asUser()` becomes Basic auth as the calling person, `asApp()`
- * Basic auth as the app account. One adapter per account, so its call counters can be read.
+ * Jira for the local runtime as Forge's wiring has it: `ForgeTransport` over `@forge/api`, `asApp()` for
+ * the app and `asUser()` for each person, every request an invocation of the local Forge runtime for
+ * that person. One adapter per account, so its call counters can be read.
  */
 export class LocalJira {
-  private readonly adapters = new Map<string, JiraAdapter>();
+  private readonly users = new Map<string, JiraAdapter>();
   readonly app: JiraAdapter;
 
-  constructor(private readonly options: LocalJiraOptions) {
-    this.app = this.adapterFor(options.app);
+  constructor(
+    private readonly runtime: LocalForgeRuntime,
+    /** The access layer's retries and limits, as Forge's wiring has them by default. */
+    private readonly client?: JiraClientOptions,
+  ) {
+    this.app = this.adapter('app', undefined);
   }
 
   forUser(accountId: string): JiraAdapter {
-    const existing = this.adapters.get(accountId);
+    const existing = this.users.get(accountId);
     if (existing !== undefined) return existing;
-    const account = this.options.users.find((user) => user.accountId === accountId) ?? { accountId, ...UNKNOWN_ACCOUNT };
-    const adapter = this.adapterFor(account);
-    this.adapters.set(accountId, adapter);
+    const adapter = this.adapter('user', accountId);
+    this.users.set(accountId, adapter);
     return adapter;
   }
 
   resetStats(): void {
-    for (const adapter of [this.app, ...this.adapters.values()]) adapter.resetStats();
+    for (const adapter of [this.app, ...this.users.values()]) adapter.resetStats();
   }
 
-  private adapterFor(account: LocalAccount): JiraAdapter {
-    const transport = new HttpTransport({ baseUrl: this.options.baseUrl, email: account.email, apiToken: account.apiToken, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) });
-    return new JiraAdapter(transport, this.options.client);
+  private adapter(identity: ForgeIdentity, accountId: string | undefined): JiraAdapter {
+    return new JiraAdapter(new InvocationTransport(this.runtime, accountId, new ForgeTransport(identity)), this.client);
   }
 }

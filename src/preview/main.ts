@@ -68,8 +68,11 @@ async function main(): Promise<void> {
 
   const jiraDir = path.join(dataDir, 'jira');
   const fresh = !(await exists(jiraDir));
+  if (!fresh && !(await exists(path.join(dataDir, 'kvs')))) {
+    throw new Error(`${dataDir} was saved before the preview kept the app's data in the emulated Forge KVS; start over with npm start -- --reset`);
+  }
   const simulator = await JiraSimulator.open({ dataDir: jiraDir, clock });
-  const runtime = await startPreviewRuntime(simulator, path.join(dataDir, 'store'), clock);
+  const runtime = await startPreviewRuntime(simulator, path.join(dataDir, 'kvs'), clock);
   if (fresh) await seedDemo(simulator, runtime, new Date(clock.now()).toISOString().slice(0, 10));
 
   const server = await startPreviewServer(

@@ -1,5 +1,4 @@
-import { FileStore } from '../adapters/storage/file-store';
-import { RecordFormatStore } from '../adapters/storage/record-format-store';
+import { FileBackend } from '../adapters/storage/file-store';
 import type { Clock } from '../app/ports/clock';
 import { DEMO_USERS } from '../jira-simulator/demo/people';
 import { APP_ACCOUNT } from '../jira-simulator/model';
@@ -8,6 +7,8 @@ import { requestRecompute } from '../app/sync/request-recompute';
 import { internalIdOfKey } from '../app/scope/plan-scope';
 import { LocalQueue } from '../local/events/local-queue';
 import { startLocalSync } from '../local/events/local-sync';
+import { localForge } from '../local/forge-runtime/local-forge';
+import { LocalForgeRuntime } from '../local/forge-runtime/local-forge-runtime';
 import { createLocalBackend, type LocalBackend } from '../local/local-backend';
 import type { PreviewRuntime } from './preview-handler';
 
@@ -16,6 +17,8 @@ const SETTLE_ROUND_MS = 20;
 
 export interface RunningRuntime extends PreviewRuntime {
   readonly backend: LocalBackend;
+  /** The local Forge runtime the production clients reach: KVS kept on disk, Jira the simulator. */
+  readonly forge: LocalForgeRuntime;
   readonly queue: LocalQueue;
   /** Rebuilds a plan's aggregates from Jira through the queue, as a plan change does on Forge. */
   recompute(planKey: string): Promise<void>;
@@ -25,18 +28,20 @@ export interface RunningRuntime extends PreviewRuntime {
 /**
  * The app's server side as Forge would run it, on this machine: resolvers through the local
  * invoker, Jira's events into the trigger functions, the queue's jobs on real timers, and
- * reconciliation at the start and every five minutes, all over the simulator and a store in the data folder; "now" is `clock`'s.
+ * reconciliation at the start and every five minutes, all on the production clients (`KvsStore`,
+ * `ForgeTransport`) through the local Forge runtime: its KVS kept in `kvsDirectory`, Jira the
+ * simulator; "now" is `clock`'s.
  */
-export async function startPreviewRuntime(simulator: JiraSimulator, storeDirectory: string, clock: Clock): Promise<RunningRuntime> {
-  const store = new RecordFormatStore(await FileStore.open(storeDirectory));
-  const queue = new LocalQueue({ mode: 'timers' });
+export async function startPreviewRuntime(simulator: JiraSimulator, kvsDirectory: string, clock: Clock): Promise<RunningRuntime> {
   const accounts = Object.values(DEMO_USERS).map(({ accountId, email, apiToken }) => ({ accountId, email, apiToken }));
-  const backend = createLocalBackend({
-    store,
+  const forge = await LocalForgeRuntime.open({
+    storage: await FileBackend.open(kvsDirectory),
     clock,
-    queue,
     jira: { baseUrl: 'http://jira.preview.local', fetch: simulator.fetch, users: accounts, app: APP_ACCOUNT },
   });
+  const { store, jira } = localForge(forge);
+  const queue = new LocalQueue({ mode: 'timers' });
+  const backend = createLocalBackend({ store, clock, queue, jira });
   const syncDeps = { jira: backend.jira.app, store, queue, clock };
   const sync = startLocalSync({
     deps: syncDeps,
@@ -48,6 +53,7 @@ export async function startPreviewRuntime(simulator: JiraSimulator, storeDirecto
   await sync.handlers.onReconcile();
   return {
     backend,
+    forge,
     queue,
     async recompute(planKey) {
       const internalId = await internalIdOfKey(syncDeps.store, planKey);

@@ -5,8 +5,8 @@
  */
 import { FilterConditions, Filter, ForgeKvsAPIError, kvs, Sort, WhereConditions } from '@forge/kvs';
 import { FileBackend } from '../../src/adapters/storage/file-store';
-import { MemoryBackend } from '../../src/adapters/storage/memory-store';
 import { FORGE_KVS_LIMITS, type JsonValue } from '../../src/app/ports/store';
+import type { ForgeFetchAnswer } from '../../src/local/forge-runtime/forge-fetch';
 import { UNITS_PER_MINUTE } from '../../src/local/forge-runtime/kvs/usage-budget';
 import { LocalForgeRuntime } from '../../src/local/forge-runtime/local-forge-runtime';
 import type { EntityDeclaration } from '../../src/local/forge-runtime/kvs/entity-declarations';
@@ -29,7 +29,7 @@ const ITEM: EntityDeclaration = {
 const MINUTE_START = Date.parse('2026-10-20T12:00:00Z');
 
 async function start(clock = new ManualClock(MINUTE_START)): Promise<{ runtime: LocalForgeRuntime; clock: ManualClock }> {
-  const runtime = await LocalForgeRuntime.start({ storage: new MemoryBackend(), clock, entities: [READING, ITEM] });
+  const runtime = LocalForgeRuntime.inMemory({ clock, entities: [READING, ITEM] });
   return { runtime, clock };
 }
 
@@ -43,7 +43,7 @@ async function refusal(promise: Promise<unknown>): Promise<{ status: number; cod
 }
 
 /** The raw call `@forge/kvs` makes, for what its errors do not show (headers). */
-function rawKvsCall(path: string, body: unknown): Promise<Response> {
+function rawKvsCall(path: string, body: unknown): Promise<ForgeFetchAnswer> {
   const forgeFetch = globalThis.__forge_fetch__;
   if (forgeFetch === undefined) throw new Error('no Forge runtime');
   return forgeFetch({ type: 'kvs', provider: 'app', remote: 'kvs' }, path, { method: 'POST', body: JSON.stringify(body) });
@@ -258,7 +258,7 @@ describe('the emulated KVS: units and the per-minute budget', () => {
   });
 
   it("refuses a transaction over the write budget as TOO_MANY_REQUESTS, writing nothing, on an installation's own budget", async () => {
-    const runtime = await LocalForgeRuntime.start({ storage: new MemoryBackend(), clock: new ManualClock(MINUTE_START), entities: [ITEM], unitsPerMinute: 30 });
+    const runtime = LocalForgeRuntime.inMemory({ clock: new ManualClock(MINUTE_START), entities: [ITEM], unitsPerMinute: 30 });
     await items.set('first', itemOfBytes('first', 20 * FORGE_KVS_LIMITS.usageUnitBytes));
     await items.set('second', itemOfBytes('second', 5 * FORGE_KVS_LIMITS.usageUnitBytes));
     const transaction = kvs.transact().set('late', itemOfBytes('late', 5 * FORGE_KVS_LIMITS.usageUnitBytes + 1), { entityName: ITEM.name });
@@ -271,7 +271,7 @@ describe('the emulated KVS: units and the per-minute budget', () => {
 
   it('counts without refusing when the budget is not enforced', async () => {
     const clock = new ManualClock(MINUTE_START);
-    const runtime = await LocalForgeRuntime.start({ storage: new MemoryBackend(), clock, entities: [ITEM], enforceBudget: false });
+    const runtime = LocalForgeRuntime.inMemory({ clock, entities: [ITEM], enforceBudget: false });
     for (let write = 0; write < 20; write += 1) await items.set('big', itemOfBytes('big', FORGE_KVS_LIMITS.maxValueBytes));
 
     expect(runtime.kvsUsage()).toEqual({ reads: 0, readUnits: 0, writes: 20, writeUnits: 20 * 24, refused: 0 });
@@ -288,7 +288,7 @@ describe('the emulated KVS on disk', () => {
   it("keeps items and their indexes across restarts in the file store's log", async () => {
     const clock = new ManualClock(MINUTE_START);
     const first = await FileBackend.open(directory);
-    await LocalForgeRuntime.start({ storage: first, clock, entities: [ITEM] });
+    await LocalForgeRuntime.open({ storage: first, clock, entities: [ITEM] });
     await items.set('b', { name: 'b' });
     await items.set('a', { name: 'a', payload: [1] });
     await items.set('c', { name: 'c' });
@@ -296,7 +296,7 @@ describe('the emulated KVS on disk', () => {
     await first.close();
 
     const second = await FileBackend.open(directory);
-    await LocalForgeRuntime.start({ storage: second, clock, entities: [ITEM] });
+    await LocalForgeRuntime.open({ storage: second, clock, entities: [ITEM] });
     const page = await items.query().index('by-name').getMany();
     await second.close();
 

@@ -2,7 +2,7 @@
  * The one function through which `@forge/kvs` and `@forge/api` reach Forge: the runtime's global
  * `__forge_fetch__(target, path, init)`. `@forge/kvs` calls it with `{ type: 'kvs' }` (and the path of
  * a KVS request); `requestJira` through `asApp()` / `asUser()` with `{ type: 'fpp', provider, remote:
- * 'jira' }` and a Jira REST path. Both read the answer as a `Response`.
+ * 'jira' }` and a Jira REST path. Both read the answer as a `Response` (status, headers, text).
  */
 
 /** The first argument, as `@forge/api` 8.3.0 and `@forge/kvs` 1.6.5 build it. */
@@ -14,7 +14,16 @@ export interface ForgeFetchTarget {
   readonly accountId?: string;
 }
 
-export type ForgeFetch = (target: ForgeFetchTarget, path: string, init?: RequestInit) => Promise<Response>;
+/** What the two packages read of an answer: a `Response` has it, and so has the emulated KVS's lighter answer. */
+export interface ForgeFetchAnswer {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+export type ForgeFetch = (target: ForgeFetchTarget, path: string, init?: RequestInit) => Promise<ForgeFetchAnswer>;
 
 declare global {
   var __forge_fetch__: ForgeFetch | undefined;

@@ -5,9 +5,10 @@
  * So `KvsStore` over `@forge/kvs` and `ForgeTransport` over `@forge/api` run here unmodified.
  */
 import { KVS_STORE_ENTITY_MANIFEST } from '../../adapters/storage/kvs-store';
+import { MemoryBackend } from '../../adapters/storage/memory-store';
 import type { StorageBackend } from '../../adapters/storage/storage-backend';
 import type { Clock } from '../../app/ports/clock';
-import { useForgeFetch, type ForgeFetch } from './forge-fetch';
+import { useForgeFetch, type ForgeFetch, type ForgeFetchAnswer } from './forge-fetch';
 import { JiraProduct, type JiraProductOptions } from './jira-product';
 import type { EntityDeclaration } from './kvs/entity-declarations';
 import { KvsEmulator, type KvsAnswer } from './kvs/kvs-emulator';
@@ -15,7 +16,7 @@ import { KvsItems } from './kvs/kvs-items';
 import { UNITS_PER_MINUTE, UsageBudget, type KvsUsage } from './kvs/usage-budget';
 
 export interface LocalForgeRuntimeOptions {
-  /** Where the emulated KVS keeps its data: a `MemoryBackend`, or a `FileBackend` to keep it across restarts. */
+  /** Where the emulated KVS keeps its data: a `FileBackend` keeps it across restarts (see also {@link LocalForgeRuntime.inMemory}). */
   readonly storage: StorageBackend;
   /** The custom entities of `manifest.yml`; the app's one entity by default. */
   readonly entities?: readonly EntityDeclaration[];
@@ -39,12 +40,21 @@ export class LocalForgeRuntime {
     private readonly jira: JiraProduct | undefined,
   ) {}
 
-  /** A runtime over `options`, already entered (see {@link enter}). */
-  static async start(options: LocalForgeRuntimeOptions): Promise<LocalForgeRuntime> {
+  /** A runtime over the data `options.storage` holds (a file store's, say), already entered (see {@link enter}). */
+  static async open(options: LocalForgeRuntimeOptions): Promise<LocalForgeRuntime> {
     const entities = options.entities ?? [KVS_STORE_ENTITY_MANIFEST];
+    return LocalForgeRuntime.over(await KvsItems.open(options.storage, entities), entities, options);
+  }
+
+  /** A runtime whose KVS starts empty, in memory (tests, benchmarks), already entered. */
+  static inMemory(options: Omit<LocalForgeRuntimeOptions, 'storage'>): LocalForgeRuntime {
+    const entities = options.entities ?? [KVS_STORE_ENTITY_MANIFEST];
+    return LocalForgeRuntime.over(new KvsItems(new MemoryBackend(), entities), entities, options);
+  }
+
+  private static over(items: KvsItems, entities: readonly EntityDeclaration[], options: Omit<LocalForgeRuntimeOptions, 'storage'>): LocalForgeRuntime {
     const budget = new UsageBudget({ clock: options.clock, enforce: options.enforceBudget ?? true, unitsPerMinute: options.unitsPerMinute ?? UNITS_PER_MINUTE });
-    const kvs = new KvsEmulator(await KvsItems.open(options.storage, entities), entities, budget);
-    const runtime = new LocalForgeRuntime(kvs, budget, options.jira && new JiraProduct(options.jira));
+    const runtime = new LocalForgeRuntime(new KvsEmulator(items, entities, budget), budget, options.jira && new JiraProduct(options.jira));
     runtime.enter();
     return runtime;
   }
@@ -93,7 +103,16 @@ export class LocalForgeRuntime {
   };
 }
 
-function toResponse(answer: KvsAnswer): Response {
-  const headers = answer.body === undefined ? { ...answer.headers } : { 'content-type': 'application/json', ...answer.headers };
-  return new Response(answer.body ?? null, { status: answer.status, headers });
+/** The KVS answer as the client reads it; a plain object, since a `Response` costs more to build than the emulation to answer. */
+function toResponse(answer: KvsAnswer): ForgeFetchAnswer {
+  const headers = new Map(Object.entries(answer.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+  if (answer.body !== undefined) headers.set('content-type', 'application/json');
+  const text = answer.body ?? '';
+  return {
+    ok: answer.status >= 200 && answer.status < 300,
+    status: answer.status,
+    statusText: '',
+    headers: { get: (name) => headers.get(name.toLowerCase()) ?? null },
+    text: () => Promise.resolve(text),
+  };
 }

@@ -3,7 +3,6 @@
  * the local Forge runtime's product proxy from the Jira simulator. The requests are read where they
  * reach Jira, as Forge's proxy would send them.
  */
-import { MemoryBackend } from '../../../src/adapters/storage/memory-store';
 import { ForgeTransport } from '../../../src/adapters/jira/forge-transport';
 import { JiraAdapter } from '../../../src/adapters/jira/jira-adapter';
 import { allOf, supportPlanIs } from '../../../src/app/ports/jql';
@@ -30,12 +29,11 @@ describe('ForgeTransport through the local Forge runtime', () => {
   let runtime: LocalForgeRuntime;
   let seen: SeenRequest[];
 
-  beforeEach(async () => {
+  beforeEach(() => {
     const state = buildState([ISSUE], [buildWorklog(7, ISSUE)]);
     ({ simulator, clock } = newSimulator({ ...state, users: [...state.users, { ...APP_ACCOUNT, permissions: { [SUP.id]: ['BROWSE_PROJECTS', 'EDIT_ISSUES'] } }] }));
     seen = [];
-    runtime = await LocalForgeRuntime.start({
-      storage: new MemoryBackend(),
+    runtime = LocalForgeRuntime.inMemory({
       clock,
       jira: {
         baseUrl: 'http://jira.test',

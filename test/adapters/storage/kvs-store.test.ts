@@ -4,7 +4,6 @@
  */
 import { kvs } from '@forge/kvs';
 import { KVS_STORE_ENTITY, KvsStore } from '../../../src/adapters/storage/kvs-store';
-import { MemoryBackend } from '../../../src/adapters/storage/memory-store';
 import type { StorageBackend } from '../../../src/adapters/storage/storage-backend';
 import { fixedClock } from '../../../src/app/ports/clock';
 import { FORGE_KVS_LIMITS } from '../../../src/app/ports/store';
@@ -26,7 +25,7 @@ describe('KvsStore on KVS', () => {
   });
 
   it("reads KVS's 429 over the installation's budget as rate-limited", async () => {
-    await LocalForgeRuntime.start({ storage: new MemoryBackend(), clock, unitsPerMinute: 3 });
+    LocalForgeRuntime.inMemory({ clock, unitsPerMinute: 3 });
     const store = new KvsStore({ retryDelayMs: () => 0 });
     await store.set('k', jsonStringOfBytes(2 * FORGE_KVS_LIMITS.usageUnitBytes));
 
@@ -36,7 +35,7 @@ describe('KvsStore on KVS', () => {
 
   it('reads any other failure of KVS as unavailable', async () => {
     const broken: StorageBackend = { read: () => Promise.reject(new Error('the disk is gone')), list: async () => ({ items: [] }), commit: async () => undefined };
-    await LocalForgeRuntime.start({ storage: broken, clock });
+    await LocalForgeRuntime.open({ storage: broken, clock });
 
     await expectStoreError(new KvsStore().get('k'), 'unavailable');
   });

@@ -1,7 +1,7 @@
 import { FileStore } from '../../../src/adapters/storage/file-store';
 import { KvsStore, kvsEntityOverheadBytes } from '../../../src/adapters/storage/kvs-store';
 import { FORGE_KVS_LIMITS } from '../../../src/app/ports/store';
-import { MemoryBackend, MemoryStore } from '../../../src/adapters/storage/memory-store';
+import { MemoryStore } from '../../../src/adapters/storage/memory-store';
 import { fixedClock } from '../../../src/app/ports/clock';
 import { LocalForgeRuntime } from '../../../src/local/forge-runtime/local-forge-runtime';
 import { StoreFixture } from './store-contract';
@@ -27,7 +27,7 @@ export async function openFileStoreFixture(): Promise<StoreFixture> {
 
 /** The production store over the real `@forge/kvs`, answered by the local runtime's emulated KVS. */
 export async function openKvsStoreFixture(): Promise<StoreFixture> {
-  await LocalForgeRuntime.start({ storage: new MemoryBackend(), clock: fixedClock(Date.parse('2026-10-20T12:00:00Z')) });
+  LocalForgeRuntime.inMemory({ clock: fixedClock(Date.parse('2026-10-20T12:00:00Z')) });
   return {
     store: new KvsStore({ retryDelayMs: () => 0 }),
     largestValueBytes: (key) => FORGE_KVS_LIMITS.maxValueBytes - kvsEntityOverheadBytes(key),

@@ -1,11 +1,11 @@
 /**
- * A small Jira site in the simulator, a memory store, the manual local queue with the sync
- * side's consumer, and the resolvers wired as the local runtime wires them.
+ * A small Jira site in the simulator, the local Forge runtime (its KVS in memory), the manual local
+ * queue with the sync side's consumer, and the resolvers wired as the local runtime wires them: over
+ * `KvsStore` and `ForgeTransport`, the production clients.
  */
 import type { PayloadOf } from '../../../src/contract';
 import type { JiraClientOptions } from '../../../src/adapters/jira';
-import { MemoryStore } from '../../../src/adapters/storage/memory-store';
-import { RecordFormatStore } from '../../../src/adapters/storage/record-format-store';
+import type { KvsStore } from '../../../src/adapters/storage/kvs-store';
 import { listAll } from '../../../src/app/plans/list-all';
 import { fixedClock, type Clock } from '../../../src/app/ports/clock';
 import type { Store, StoreEntry } from '../../../src/app/ports/store';
@@ -14,6 +14,8 @@ import { JiraSimulator } from '../../../src/jira-simulator/simulator';
 import { startLocalSync } from '../../../src/local/events/local-sync';
 import { LocalQueue } from '../../../src/local/events/local-queue';
 import type { SurfaceTarget } from '../../../src/local/forge-context';
+import { localForge } from '../../../src/local/forge-runtime/local-forge';
+import { LocalForgeRuntime } from '../../../src/local/forge-runtime/local-forge-runtime';
 import { createLocalBackend, type LocalBackend } from '../../../src/local/local-backend';
 
 export const NOW = Date.parse('2026-10-20T12:00:00Z');
@@ -103,8 +105,10 @@ export interface BackendFixture extends LocalBackend {
   readonly simulator: JiraSimulator;
   /** The store as the app uses it, every record in its format. */
   readonly store: Store;
-  /** The bytes underneath, as Forge's key-value store would hold them (envelopes and all), with its usage meter. */
-  readonly storage: MemoryStore;
+  /** `KvsStore` underneath, holding the bytes as Forge's key-value store does (envelopes and all), with its usage meter. */
+  readonly storage: KvsStore;
+  /** The local Forge runtime the clients reach: its emulated KVS counts units as Forge does. */
+  readonly runtime: LocalForgeRuntime;
   readonly queue: LocalQueue;
   /** Runs the hourly reconciliation now (at the fixture's clock) and the jobs it queues. */
   reconcile(): Promise<void>;
@@ -137,21 +141,17 @@ export function backendFixture(options: FixtureOptions = {}): BackendFixture {
     nextIssueId: 30000,
     nextWorklogId: 60000,
   });
-  const storage = new MemoryStore({ retryDelayMs: () => 0 });
-  const store = new RecordFormatStore(storage);
+  const runtime = LocalForgeRuntime.inMemory({ clock, jira: { baseUrl: 'http://jira.test', fetch: simulator.fetch, users: Object.values(USERS), app: APP_ACCOUNT } });
+  const { store, storage, jira } = localForge(runtime, { storeOptions: { retryDelayMs: () => 0 }, ...(options.jiraClient === undefined ? {} : { jiraClient: options.jiraClient }) });
   const queue = new LocalQueue({ mode: 'manual' });
-  const backend = createLocalBackend({
-    store,
-    clock,
-    queue,
-    jira: { baseUrl: 'http://jira.test', fetch: simulator.fetch, users: Object.values(USERS), app: APP_ACCOUNT, ...(options.jiraClient === undefined ? {} : { client: options.jiraClient }) },
-  });
+  const backend = createLocalBackend({ store, clock, queue, jira });
   const sync = startLocalSync({ deps: { jira: backend.jira.app, store, queue, clock }, queue, subscribe: (listener) => simulator.onEvent(listener) });
   return {
     ...backend,
     simulator,
     store,
     storage,
+    runtime,
     queue,
     async reconcile() {
       await sync.handlers.onReconcile();

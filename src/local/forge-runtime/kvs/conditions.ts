@@ -5,13 +5,14 @@ import type { AttributeCondition, Condition, Filter } from './kvs-wire';
 
 export type Attributes = Readonly<Record<string, JsonValue>>;
 
+const rank = (value: JsonValue | undefined) => (typeof value === 'number' ? 0 : typeof value === 'string' ? 1 : 2);
+
 /** Orders index values: numbers before strings before anything else (which only equality can match). */
 export function compareValues(left: JsonValue | undefined, right: JsonValue | undefined): number {
-  const rank = (value: JsonValue | undefined) => (typeof value === 'number' ? 0 : typeof value === 'string' ? 1 : 2);
+  if (typeof left === 'string' && typeof right === 'string') return left < right ? -1 : left > right ? 1 : 0;
+  if (typeof left === 'number' && typeof right === 'number') return left - right;
   const byRank = rank(left) - rank(right);
   if (byRank !== 0) return byRank;
-  if (typeof left === 'number' && typeof right === 'number') return left - right;
-  if (typeof left === 'string' && typeof right === 'string') return left < right ? -1 : left > right ? 1 : 0;
   const leftText = left === undefined ? '' : JSON.stringify(left);
   const rightText = right === undefined ? '' : JSON.stringify(right);
   return leftText < rightText ? -1 : leftText > rightText ? 1 : 0;

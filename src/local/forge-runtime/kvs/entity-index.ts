@@ -95,11 +95,13 @@ export class EntityIndex {
   /** Records an item's new attributes (undefined: the item was deleted). */
   update(key: string, attributes: Attributes | undefined): void {
     const previous = this.byKey.get(key);
+    const entry = attributes && this.entryOf(key, attributes);
+    // An overwrite that keeps the indexed attributes keeps the item's place.
+    if (previous !== undefined && entry !== undefined && compareEntries(previous, entry) === 0) return;
     if (previous !== undefined) {
       this.entries.splice(this.positionOf(previous), 1);
       this.byKey.delete(key);
     }
-    const entry = attributes && this.entryOf(key, attributes);
     if (entry === undefined) return;
     this.entries.splice(this.positionOf(entry), 0, entry);
     this.byKey.set(key, entry);

@@ -35,18 +35,21 @@ export function backendKey(ref: ItemRef): string {
 export class KvsItems {
   private writing: Promise<unknown> = Promise.resolve();
 
-  private constructor(
+  private readonly indexes: ReadonlyMap<string, ReadonlyMap<string, EntityIndex>>;
+
+  /** Over a backend that holds nothing yet; {@link open} for one that may. */
+  constructor(
     private readonly backend: StorageBackend,
-    private readonly indexes: ReadonlyMap<string, ReadonlyMap<string, EntityIndex>>,
-  ) {}
+    entities: readonly EntityDeclaration[],
+  ) {
+    this.indexes = new Map(entities.map((entity) => [entity.name, new Map(entity.indexes.map((declared) => [indexShape(declared).name, new EntityIndex(indexShape(declared))]))]));
+  }
 
   /** Opens the data in `backend`, indexing what it already holds of each declared entity. */
   static async open(backend: StorageBackend, entities: readonly EntityDeclaration[]): Promise<KvsItems> {
-    const indexes = new Map<string, ReadonlyMap<string, EntityIndex>>();
-    for (const entity of entities) {
-      const entityIndexes = new Map(entity.indexes.map((declared) => [indexShape(declared).name, new EntityIndex(indexShape(declared))]));
-      indexes.set(entity.name, entityIndexes);
-      const prefix = backendKey({ entityName: entity.name, key: '' });
+    const items = new KvsItems(backend, entities);
+    for (const [entityName, entityIndexes] of items.indexes) {
+      const prefix = backendKey({ entityName, key: '' });
       let cursor: string | undefined;
       do {
         const page = await backend.list(prefix, LOAD_PAGE, cursor);
@@ -56,7 +59,7 @@ export class KvsItems {
         cursor = page.nextCursor;
       } while (cursor !== undefined);
     }
-    return new KvsItems(backend, indexes);
+    return items;
   }
 
   read(ref: ItemRef): Promise<StoredItem | undefined> {
