@@ -17,8 +17,6 @@ const SETTLE_ROUND_MS = 20;
 
 export interface RunningRuntime extends PreviewRuntime {
   readonly backend: LocalBackend;
-  /** The local Forge runtime the production clients reach: KVS kept on disk, Jira the simulator. */
-  readonly forge: LocalForgeRuntime;
   readonly queue: LocalQueue;
   /** Rebuilds a plan's aggregates from Jira through the queue, as a plan change does on Forge. */
   recompute(planKey: string): Promise<void>;
@@ -53,7 +51,6 @@ export async function startPreviewRuntime(simulator: JiraSimulator, kvsDirectory
   await sync.handlers.onReconcile();
   return {
     backend,
-    forge,
     queue,
     async recompute(planKey) {
       const internalId = await internalIdOfKey(syncDeps.store, planKey);

@@ -7,7 +7,6 @@ import { FilterConditions, Filter, ForgeKvsAPIError, kvs, Sort, WhereConditions 
 import { FileBackend } from '../../src/adapters/storage/file-store';
 import { FORGE_KVS_LIMITS, type JsonValue } from '../../src/app/ports/store';
 import type { ForgeFetchAnswer } from '../../src/local/forge-runtime/forge-fetch';
-import { UNITS_PER_MINUTE } from '../../src/local/forge-runtime/kvs/usage-budget';
 import { LocalForgeRuntime } from '../../src/local/forge-runtime/local-forge-runtime';
 import type { EntityDeclaration } from '../../src/local/forge-runtime/kvs/entity-declarations';
 import { ManualClock } from '../jira-simulator/site';
@@ -240,12 +239,11 @@ describe('the emulated KVS: units and the per-minute budget', () => {
     expect(runtime.kvsUsage()).toEqual({ reads: 3, readUnits: 3 + 1 + 1, writes: 2, writeUnits: 3 + 1, refused: 0 });
   });
 
-  it(`refuses reads past ${UNITS_PER_MINUTE} units a minute with 429 and Retry-After, and serves again the next minute`, async () => {
-    const { runtime, clock } = await start();
-    await items.set('big', itemOfBytes('big', FORGE_KVS_LIMITS.maxValueBytes));
-    const unitsPerRead = Math.ceil(FORGE_KVS_LIMITS.maxValueBytes / FORGE_KVS_LIMITS.usageUnitBytes);
-    const readsInBudget = Math.floor(UNITS_PER_MINUTE / unitsPerRead);
-    for (let read = 0; read < readsInBudget; read += 1) await items.get('big');
+  it("refuses reads over the installation's budget with 429 and Retry-After, and serves again the next minute", async () => {
+    const clock = new ManualClock(MINUTE_START);
+    const runtime = LocalForgeRuntime.inMemory({ clock, entities: [ITEM], unitsPerMinute: 30 });
+    await items.set('big', itemOfBytes('big', 10 * FORGE_KVS_LIMITS.usageUnitBytes));
+    for (let read = 0; read < 3; read += 1) await items.get('big');
     clock.advance(45_000);
 
     expect(await refusal(items.get('big'))).toEqual({ status: 429, code: 'RATE_LIMIT_EXCEEDED' });
@@ -254,7 +252,7 @@ describe('the emulated KVS: units and the per-minute budget', () => {
     await items.set('writes-have-their-own-budget', { name: 'w' });
     clock.advance(15_000);
     expect((await items.get('big'))?.name).toBe('big');
-    expect(runtime.kvsUsage()).toMatchObject({ reads: readsInBudget + 1, readUnits: (readsInBudget + 1) * unitsPerRead, refused: 2 });
+    expect(runtime.kvsUsage()).toMatchObject({ reads: 4, readUnits: 40, refused: 2 });
   });
 
   it("refuses a transaction over the write budget as TOO_MANY_REQUESTS, writing nothing, on an installation's own budget", async () => {
