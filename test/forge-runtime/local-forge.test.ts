@@ -3,7 +3,8 @@ import { fixedClock } from '../../src/app/ports/clock';
 import { APP_ACCOUNT } from '../../src/jira-simulator/model';
 import { localForge } from '../../src/local/forge-runtime/local-forge';
 import { LocalForgeRuntime } from '../../src/local/forge-runtime/local-forge-runtime';
-import { AGENT, ADMIN, buildState, newSimulator, VIEWER } from '../jira-simulator/site';
+import type { SimUser } from '../../src/jira-simulator/model';
+import { AGENT, ADMIN, buildState, newSimulator, SUP, VIEWER } from '../jira-simulator/site';
 
 const clock = fixedClock(Date.parse('2026-10-20T12:00:00Z'));
 
@@ -24,10 +25,15 @@ describe('local Forge runtimes', () => {
     const { simulator } = newSimulator({ ...buildState(), users: [...buildState().users, { ...APP_ACCOUNT, permissions: {} }] });
     const runtime = LocalForgeRuntime.inMemory({ clock, jira: { baseUrl: 'http://jira.test', fetch: simulator.fetch, users: [ADMIN, AGENT, VIEWER], app: APP_ACCOUNT } });
     const { jira } = localForge(runtime);
-    const callers = [ADMIN, AGENT, VIEWER, AGENT, ADMIN];
+    const asked = ['ADMINISTER_PROJECTS', 'EDIT_ISSUES', 'BROWSE_PROJECTS'] as const;
+    const callers = [ADMIN, AGENT, VIEWER, AGENT, ADMIN, VIEWER];
 
-    const answers = await Promise.all([...callers.map((user) => jira.forUser(user.accountId).currentUser()), jira.app.currentUser()]);
+    const answers = await Promise.all(callers.map((user) => jira.forUser(user.accountId).myPermissions({ projectKey: SUP.key }, asked)));
+    const asApp = await jira.app.myPermissions({ projectKey: SUP.key }, asked);
 
-    expect(answers.map((user) => user.accountId)).toEqual([...callers.map((user) => user.accountId), APP_ACCOUNT.accountId]);
+    const held = (user: SimUser) => asked.filter((permission) => user.permissions[SUP.id]?.includes(permission));
+    expect(answers.map((permissions) => [...permissions].sort())).toEqual(callers.map((user) => held(user).sort()));
+    // Jira grants the app's account what its scopes allow, which is more than any of these users holds.
+    expect([...asApp].sort()).toEqual([...asked].sort());
   });
 });
