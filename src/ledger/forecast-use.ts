@@ -1,5 +1,6 @@
 import { ceilDivide, roundHalfUp, toSafeInteger } from './money';
 import type { Forecast, Instant, Period, Seconds, WorklogLine } from './types';
+import { clampIntoPeriod, progressAt, type UseProgress, useProgress } from './use-progress';
 
 const MS_PER_DAY = 86_400_000n;
 
@@ -23,16 +24,18 @@ export function forecastUse(
   availableSeconds: Seconds,
   asOf: Instant,
 ): Forecast {
-  const t = Math.min(Math.max(asOf, period.start), period.end);
-  let usedAsOf = 0;
-  let reachedAvailableAt: Instant | null = null;
-  for (const line of linesInDrawOrder) {
-    if (line.started >= t) break;
-    usedAsOf += line.coveredSeconds;
-    if (reachedAvailableAt === null && availableSeconds > 0 && usedAsOf >= availableSeconds) {
-      reachedAvailableAt = line.started;
-    }
-  }
+  return forecastFromProgress(period, useProgress(period, linesInDrawOrder, availableSeconds, asOf), availableSeconds, asOf);
+}
+
+/**
+ * `forecastUse` from the period's progress at an earlier cutoff (see `useProgress`): the same
+ * forecast, without the period's lines.
+ *
+ * @throws RangeError when `asOf` (clamped into the period) is before the progress's cutoff
+ */
+export function forecastFromProgress(period: Period, progress: UseProgress, availableSeconds: Seconds, asOf: Instant): Forecast {
+  const t = clampIntoPeriod(period, asOf);
+  const { coveredBefore: usedAsOf, reachedAvailableAt } = progressAt(period, progress, availableSeconds, asOf);
   const elapsed = BigInt(t - period.start);
   if (elapsed === 0n) {
     return { asOf, averageDailyBurnSeconds: 0, projectedUseSeconds: usedAsOf, projectedRunOutAt: null };

@@ -11,3 +11,6 @@ export { planAsOneVersion, termVersions, type TermVersionLabel } from './terms-i
 export { parseJiraInstant, readJiraInstant } from './parse-jira-instant';
 export { roundHalfUp, sumMinor } from './money';
 export { decimalText } from './decimal-text';
+export { figuresAsOf, periodFigures, statementFigures, type ForecastBasis, type PeriodFigures, type StatementFigures } from './period-figures';
+export { PLAN_START_CHECKPOINT, replayPeriod, type ReplayCheckpoint } from './replay-periods';
+export type { UseProgress } from './use-progress';

@@ -28,6 +28,19 @@ export interface PeriodReplay {
 const NO_DRAWS: readonly BucketDraw[] = [];
 
 /**
+ * Where a replay stands at a period boundary: the buckets still alive, with their balances, and
+ * how many of the plan's blocks (those with hours, in purchase order) have become buckets. Plain
+ * JSON, so it can be stored and a replay resumed from it.
+ */
+export interface ReplayCheckpoint {
+  readonly alive: readonly Bucket[];
+  readonly blocksTaken: number;
+}
+
+/** The state before the plan's first period. */
+export const PLAN_START_CHECKPOINT: ReplayCheckpoint = { alive: [], blocksTaken: 0 };
+
+/**
  * Replays a plan from its first period: each period's allowance and the blocks bought by its
  * end become buckets, covered work draws on the usable bucket expiring soonest, unused hours
  * expire with their bucket, and each period's unused allowance rolls over as a lot (at most the
@@ -48,36 +61,61 @@ export function replayPeriods(
   entriesByPeriod: readonly (readonly LedgerEntry[])[],
   blocks: readonly ScheduledBlock[],
 ): PeriodReplay[] {
-  const pendingBlocks = blockBuckets(blocks);
-  let alive: Bucket[] = [];
-
+  let checkpoint = PLAN_START_CHECKPOINT;
   return periods.map((period, position) => {
     const periodTerms = terms[position];
     if (periodTerms === undefined) throw new RangeError(`replayPeriods: no terms for period ${period.label}`);
-    const { plan } = periodTerms;
-    const allowance = allowanceBucket(plan, period);
-    if (allowance !== null) alive.push(allowance);
-    while (pendingBlocks[0] !== undefined && pendingBlocks[0].usableFrom < period.end) {
-      alive.push(pendingBlocks[0]);
-      pendingBlocks.shift();
-    }
-
-    const usable = alive.filter((bucket) => bucket.balance > 0 && isUsableDuring(bucket, period)).sort(byDrawPriority);
-    const openings = usable.map((bucket) => bucket.balance);
-    const entries = entriesByPeriod[position] ?? [];
-    const { draws, overageSeconds } = drawEntries(entries, usable, plan.kind === 'buckets');
-    const buckets = usable.map((bucket, index) => summarise(bucket, openings[index] ?? 0, period));
-    const carriedIn = usable.flatMap(({ id, fromPeriod, expiresAt }, index): CarriedInLot[] =>
-      fromPeriod === undefined || expiresAt === null
-        ? []
-        : [{ bucketId: id, fromPeriod, seconds: openings[index] ?? 0, expiresAt }],
-    );
-
-    alive = alive.filter((bucket) => bucket.balance > 0 && !expiresBy(bucket, period.end));
-    const lot = allowance && rolloverLot(plan, calendar, period, allowance.balance);
-    if (lot) alive.push(lot);
-    return { period, terms: periodTerms, entries, draws, overageSeconds, buckets, carriedIn };
+    const { replay, closing } = replayPeriod(calendar, period, periodTerms, entriesByPeriod[position] ?? [], blocks, checkpoint);
+    checkpoint = closing;
+    return replay;
   });
+}
+
+/**
+ * Replays one period from the checkpoint the previous period closed with (`PLAN_START_CHECKPOINT`
+ * for period 0): the steps `replayPeriods` takes for it, so a replay resumed from a stored
+ * checkpoint equals the replay from the plan's start.
+ *
+ * @param entries the period's entries in draw order
+ * @example
+ * const { replay, closing } = replayPeriod(calendar, october, terms, entries, scheduleBlocks(plan), septemberClosing)
+ */
+export function replayPeriod(
+  calendar: PeriodCalendar,
+  period: Period,
+  terms: TermsInForce,
+  entries: readonly LedgerEntry[],
+  blocks: readonly ScheduledBlock[],
+  opening: ReplayCheckpoint,
+): { readonly replay: PeriodReplay; readonly closing: ReplayCheckpoint } {
+  const { plan } = terms;
+  let alive = opening.alive.map((bucket) => ({ ...bucket }));
+  const allowance = allowanceBucket(plan, period);
+  if (allowance !== null) alive.push(allowance);
+  const pendingBlocks = blockBuckets(blocks);
+  let blocksTaken = opening.blocksTaken;
+  for (let next = pendingBlocks[blocksTaken]; next !== undefined && next.usableFrom < period.end; next = pendingBlocks[blocksTaken]) {
+    alive.push(next);
+    blocksTaken += 1;
+  }
+
+  const usable = alive.filter((bucket) => bucket.balance > 0 && isUsableDuring(bucket, period)).sort(byDrawPriority);
+  const openings = usable.map((bucket) => bucket.balance);
+  const { draws, overageSeconds } = drawEntries(entries, usable, plan.kind === 'buckets');
+  const buckets = usable.map((bucket, index) => summarise(bucket, openings[index] ?? 0, period));
+  const carriedIn = usable.flatMap(({ id, fromPeriod, expiresAt }, index): CarriedInLot[] =>
+    fromPeriod === undefined || expiresAt === null
+      ? []
+      : [{ bucketId: id, fromPeriod, seconds: openings[index] ?? 0, expiresAt }],
+  );
+
+  alive = alive.filter((bucket) => bucket.balance > 0 && !expiresBy(bucket, period.end));
+  const lot = allowance && rolloverLot(plan, calendar, period, allowance.balance);
+  if (lot) alive.push(lot);
+  return {
+    replay: { period, terms, entries, draws, overageSeconds, buckets, carriedIn },
+    closing: { alive, blocksTaken },
+  };
 }
 
 /** Covered entries of a bucket plan draw on the usable buckets; anything else draws nothing. */
