@@ -76,7 +76,7 @@ interface RecomputeReport {
 /** Stores the demo plan as the demo project's (a `support-plan` property counts only for a plan of the issue's project). */
 async function storeDemoPlan(deps: SyncDeps, plan: Plan): Promise<PlanInternalId> {
   const context = { actor: { accountId: DEMO_USERS.admin.accountId }, project: { id: DEMO_PROJECT.id, key: DEMO_PROJECT.key } };
-  const created = await createPlan({ store: deps.store, clock: deps.clock, newId: randomUUID }, context, plan);
+  const created = await createPlan({ store: deps.store, clock: deps.clock, queue: deps.queue, newId: randomUUID }, context, plan);
   if (!created.ok) throw new Error(`plan ${plan.id} was not stored`);
   return internalIdOf(created.data);
 }

@@ -48,7 +48,7 @@ export const alertProblemSchema = z.object({
 });
 
 /** What a parked job was doing. */
-export const PARKED_JOB_KINDS = ['recompute', 'drop-generation', 'purge-plan', 'alert-check', 'bulk-link'] as const;
+export const PARKED_JOB_KINDS = ['recompute', 'drop-generation', 'purge-plan', 'refresh-figures', 'alert-check', 'bulk-link'] as const;
 
 /** A background job that kept failing and was set aside, with its last error. */
 export const parkedJobSchema = z.object({

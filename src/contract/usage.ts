@@ -42,6 +42,8 @@ export const planCardSchema = z.object({
   thresholdsCrossed: z.array(z.int()),
   /** `exhausted`: no covered hours left (or overage); `warning`: a threshold crossed. */
   thresholdState: thresholdStateSchema,
+  /** The figures are the last complete ones while newer work, terms or closed periods are being taken into account (usually seconds). */
+  refreshing: z.boolean(),
   /** The alerts raised this period and not withdrawn, lowest threshold first; absent where not looked up. */
   activeAlerts: z.array(activeAlertSchema).optional(),
 });

@@ -2,6 +2,7 @@ import { ALERTS_QUEUE_KEY, alertKey } from '../../src/app/alerts/alert-keys';
 import { activeAlerts } from '../../src/app/alerts/active-alerts';
 import { ALERT_OUTBOX_PREFIX, REDRIVE_AFTER_MS } from '../../src/app/alerts/alert-outbox';
 import { checkPlanAlerts, storedAlerts } from '../../src/app/alerts/check-plan-alerts';
+import { refreshPlanFigures } from '../../src/app/figures/refresh-plan-figures';
 import { FIRST_RETRY_DELAY_SECONDS, MAX_RETRIES, RETRY_HORIZON_SECONDS } from '../../src/app/jobs/failure-policy';
 import { loadProblems } from '../../src/app/jobs/problems';
 import type { JsonValue } from '../../src/app/ports/store';
@@ -24,9 +25,10 @@ function addUser(site: SyncSite, user: SimUser): void {
   site.simulator.load({ ...state, users: [...state.users, user] });
 }
 
-/** Raises gold's 80 % alert without delivering it, and reads the record back. */
+/** Raises gold's 80 % alert from freshly refreshed figures without delivering it, and reads the record back. */
 async function startedAlert(site: SyncSite): Promise<AlertRecord> {
   const quiet = jest.spyOn(site.queue, 'push').mockResolvedValue('not queued');
+  await refreshPlanFigures(site.deps, 'gold');
   expect((await checkPlanAlerts(site.deps, 'gold')).raised).toEqual([80]);
   quiet.mockRestore();
   const [record] = (await storedAlerts(site.store, 'gold', '2026-10')).values();
@@ -121,9 +123,11 @@ describe('threshold alerts', () => {
     await site.logWork(issueA.id, HOURS(5));
     const crossing = await site.logWork(issueB.id, HOURS(4));
     await site.simulator.idle();
+    await refreshPlanFigures(site.deps, 'gold');
     expect((await checkPlanAlerts(site.deps, 'gold')).raised).toEqual([80]);
     await site.deleteWork(issueB.id, crossing);
     await site.simulator.idle();
+    await refreshPlanFigures(site.deps, 'gold');
     expect((await checkPlanAlerts(site.deps, 'gold')).withdrawn).toEqual([80]);
     await site.queue.drain();
 
@@ -285,7 +289,7 @@ describe('threshold alerts', () => {
     expect(mailed(site)).toEqual([]);
   });
 
-  it('keeps a worklog event within one storage write and one Jira call: the check runs on the queue', async () => {
+  it('keeps a worklog event within two storage writes (its part, a refresh request) and one Jira call: the check runs on the queue after the refresh', async () => {
     const site = await startAlertSite();
     const events = captureEvents(site);
     await site.logWork(issueA.id, HOURS(9));
@@ -296,7 +300,7 @@ describe('threshold alerts', () => {
     await site.sync.handlers.onWorklogEvent(worklogEvents(events)[0]);
 
     expect(site.jira.stats().calls).toBe(1);
-    expect(site.storage.usage().writes).toBe(1);
+    expect(site.storage.usage().writes).toBe(2);
     await site.queue.drain();
     expect(mailed(site)).toEqual([AT_80]);
   });

@@ -53,6 +53,7 @@ describe('issue panel resolvers', () => {
       totalMinor: 100_000,
       thresholdsCrossed: [],
       thresholdState: 'ok',
+      refreshing: false,
       activeAlerts: [],
     });
     const share = { rawSeconds: 12_600, roundedSeconds: 12_600, coveredSeconds: 12_600, overageSeconds: 0, extraSeconds: 0, nonBillableSeconds: 0, worklogCount: 2 };

@@ -136,6 +136,8 @@ describe('prototype keys', () => {
     fixture = backendFixture();
     const created = await fixture.invoker.invoke('plans/create', { plan: planInput() }, admin, on.settings());
     expect(created.ok).toBe(true);
+    // The new plan's figures are refreshed through the queue: settle it, so each case starts from rest.
+    await fixture.queue.drain();
   });
   afterEach(() => {
     expect(polluted()).toBe(false);
@@ -212,6 +214,7 @@ describe('oversized and deeply nested payloads', () => {
     const fixture = backendFixture();
     const created = await fixture.invoker.invoke('plans/create', { plan: planInput() }, admin, on.settings());
     expect(created.ok).toBe(true);
+    await fixture.queue.drain();
     const before = await fixture.snapshot();
     const answer = await fixture.invoker.invokeWithAnyPayload(name, payload, admin, target);
     await fixture.queue.drain();

@@ -1,22 +1,29 @@
 import { projectSettingsKey } from '../../src/app/settings/project-settings';
 import { SUP } from '../jira-simulator/site';
-import { GOLD_ISSUES, aggregatedLedgerInput, captureEvents, sortedTruth, startGoldSite, worklogEvents } from './sync-site';
+import { AggregateReader } from '../../src/app/aggregates/aggregate-reader';
+import { GOLD_ISSUES, aggregatedLedgerInput, captureEvents, sortedTruth, startGoldSite, storedAs, worklogEvents } from './sync-site';
 
 const { first: issueA, second: issueB, unlinked } = GOLD_ISSUES;
 
 describe('worklog events', () => {
-  it('adds a logged worklog to its plan with one Jira call and one storage write', async () => {
+  it('adds a logged worklog to its plan with one Jira call, one write of its part and one asking for a refresh of the figures', async () => {
     const site = await startGoldSite();
     const events = captureEvents(site);
     await site.logWork(issueA.id, 5400);
+    await site.logWork(issueB.id, 1800);
     await site.simulator.idle();
+    const [first, second] = worklogEvents(events);
     site.jira.resetStats();
     site.storage.resetUsage();
 
-    await site.sync.handlers.onWorklogEvent(worklogEvents(events)[0]);
-
+    await site.sync.handlers.onWorklogEvent(first);
     expect(site.jira.stats().calls).toBe(1);
-    expect(site.storage.usage().writes).toBe(1);
+    expect(site.storage.usage()).toMatchObject({ writes: 2, writeUnits: 2 });
+
+    // The refresh asked for by the first event is still queued: the second only writes its part.
+    site.storage.resetUsage();
+    await site.sync.handlers.onWorklogEvent(second);
+    expect(site.storage.usage()).toMatchObject({ writes: 1, writeUnits: 1 });
     expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
   });
 
@@ -110,7 +117,7 @@ describe('issue-created events', () => {
     await site.store.set(projectSettingsKey(SUP.id), { defaultPlanId: 'gold', version: 1 });
     const id = await site.createIssue('Printer on fire');
     await site.settle();
-    const runsBefore = site.queue.runs.length;
+    const generationBefore = (await new AggregateReader(site.store).head(storedAs('gold').internalId))?.generation;
 
     await site.logWork(id, 3600);
     await site.settle();
@@ -119,7 +126,7 @@ describe('issue-created events', () => {
       planId: 'gold',
       billingClass: 'covered',
     });
-    expect(site.queue.runs.length).toBe(runsBefore);
+    expect((await new AggregateReader(site.store).head(storedAs('gold').internalId))?.generation).toBe(generationBefore);
     expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
   });
 

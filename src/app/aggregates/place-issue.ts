@@ -48,6 +48,8 @@ export interface PlacementOutcome {
   readonly enteredEmpty: boolean;
   /** Size of the part now holding the issue's entry (0 when none). */
   readonly partBytes: number;
+  /** The plan the issue's entry left (its internal id), when it moved out of one. */
+  readonly leftPlanId: string | undefined;
 }
 
 /** Attempts to place an issue whose link another writer keeps moving. */
@@ -76,7 +78,8 @@ export async function placeIssue(store: Store, placement: IssuePlacement, now: n
       return last.result === 'moved' ? new Map() : last.result.values;
     });
     if (last.result !== undefined && last.result !== 'moved') {
-      return { writes, enteredEmpty: last.result.enteredEmpty, partBytes: last.result.partBytes };
+      const left = resolved.sourcePlanId !== undefined && resolved.sourcePlanId !== placement.target?.planId && writes > 0;
+      return { writes, enteredEmpty: last.result.enteredEmpty, partBytes: last.result.partBytes, leftPlanId: left ? resolved.sourcePlanId : undefined };
     }
   }
   throw new StoreError('conflict', `Issue ${placement.issueId} kept moving between plans during ${MAX_RELOCATIONS} attempts to place it.`);

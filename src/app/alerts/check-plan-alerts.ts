@@ -1,8 +1,8 @@
-import { buildStatement } from '../../ledger';
-import type { Statement, ThresholdCrossing } from '../../ledger/types';
-import { loadPlanLedgerInput } from '../aggregates/load-plan-ledger-input';
+import type { ThresholdCrossing } from '../../ledger/types';
+import type { StoredPeriodFigures } from '../figures/figures-records';
+import { openFigures, readPeriodFigures } from '../figures/read-plan-figures';
+import { requestFiguresRefresh } from '../figures/request-figures-refresh';
 import { listAll } from '../plans/list-all';
-import { identityOf } from '../plans/plan-repository';
 import { planOfJob } from '../scope/plan-scope';
 import type { Store } from '../ports/store';
 import type { SyncDeps } from '../sync/sync-deps';
@@ -27,8 +27,8 @@ export interface AlertCheckReport {
 const NOTHING: AlertCheckReport = { periodLabel: null, raised: [], withdrawn: [], reinstated: [], restored: [] };
 
 /**
- * Reconciles the plan's current period against its stored alerts: computes the statement from
- * the aggregate, raises each newly crossed threshold once (a create on the condition that the
+ * Reconciles the plan's current period against its stored alerts: reads the period's stored
+ * figures (a bounded number of reads whatever the plan's size), raises each newly crossed threshold once (a create on the condition that the
  * key does not exist, so two checks running side by side can't both raise it, in one
  * transaction with its outbox entry) and queues its delivery; withdraws an active alert whose
  * threshold is no longer crossed (a worklog deleted or moved); marks a withdrawn one active again
@@ -41,8 +41,14 @@ export async function checkPlanAlerts(deps: SyncDeps, planId: string): Promise<A
   if (stored?.status !== 'active') return NOTHING;
   const now = deps.clock.now();
   const period = reportingPeriod(stored.plan, now);
-  const input = await loadPlanLedgerInput(deps.store, identityOf(stored));
-  const statement = buildStatement({ plan: stored.plan, ...input, period });
+  const view = await openFigures(deps.store, stored);
+  const read = view && (await readPeriodFigures(deps.store, stored, view, period, now));
+  if (read === undefined) {
+    // No figures for the period yet: the refresh this asks for queues the check again.
+    await requestFiguresRefresh(deps, planId);
+    return NOTHING;
+  }
+  const statement = read.stored;
   const crossed = new Map(statement.thresholdsCrossed.map((crossing) => [crossing.percent, crossing]));
   const existing = await storedAlerts(deps.store, planId, period.label);
 
@@ -84,8 +90,8 @@ export async function storedAlerts(store: Store, planId: string, periodLabel: st
   return new Map(records.map((record) => [record.percent, record]));
 }
 
-function newAlert(internalId: string, statement: Statement, crossing: ThresholdCrossing, now: number): AlertRecord {
-  const line = statement.lines.find((candidate) => candidate.worklogId === crossing.worklogId);
+function newAlert(internalId: string, statement: StoredPeriodFigures, crossing: ThresholdCrossing, now: number): AlertRecord {
+  const line = statement.crossings.find((candidate) => candidate.worklogId === crossing.worklogId);
   return {
     planId: internalId,
     periodLabel: statement.period.label,

@@ -59,7 +59,7 @@ async function storeWithJob(withPlan = true): Promise<MemoryStore> {
   const store = new MemoryStore({ retryDelayMs: () => 0 });
   await store.set(bulkJobKey(job.jobId), toJsonValue(job));
   if (withPlan) {
-    const created = await createPlan({ store, clock: fixedClock(NOW), newId: () => 'plan-internal-1' }, { actor: { accountId: 'acc-admin' }, project: { id: job.projectId, key: 'SUP' } }, buildPlan({ id: job.planId }));
+    const created = await createPlan({ store, clock: fixedClock(NOW), queue: { push: () => Promise.resolve('queued') }, newId: () => 'plan-internal-1' }, { actor: { accountId: 'acc-admin' }, project: { id: job.projectId, key: 'SUP' } }, buildPlan({ id: job.planId }));
     expect(created.ok).toBe(true);
   }
   return store;

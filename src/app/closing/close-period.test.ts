@@ -45,7 +45,8 @@ describe('closing a period whose statement books many late adjustments', () => {
   it(`freezes ${LATE_WORKLOGS.toLocaleString('en')} of them in chunks within the store's limits, and reads them back exactly`, async () => {
     const store = new MemoryStore({ retryDelayMs: () => 0 });
     let ids = 0;
-    const ports: ClosingPorts = { store, clock: { now: () => NOW }, newId: () => `00000000-0000-4000-8000-${String((ids += 1)).padStart(12, '0')}` };
+    const queue = { push: () => Promise.resolve('queued') };
+    const ports: ClosingPorts = { store, queue, clock: { now: () => NOW }, newId: () => `00000000-0000-4000-8000-${String((ids += 1)).padStart(12, '0')}` };
     const created = await createPlan(ports, CONTEXT, buildPlan({ startDate: '2026-09-01' }));
     if (!created.ok) throw new Error('the plan was not created');
     // Reconciliation has read Jira's changes up to now: the figures are complete.

@@ -5,6 +5,7 @@
  * end and the grace), can be closed; the state, the manifest and the audit entry are written in one
  * transaction, conditional on the period and its predecessor not having changed meanwhile.
  */
+import { requestFiguresRefresh } from '../figures/request-figures-refresh';
 import type { ClosedVersion, ClosingAuditEntry } from '../../contract';
 import { listPeriods } from '../../ledger';
 import type { Period } from '../../ledger/types';
@@ -86,5 +87,6 @@ export async function closePeriod(ports: ClosingPorts, context: PlanWriteContext
     if (error instanceof StoreError && error.code === 'conflict') return concurrentChange(period.label);
     throw error;
   }
+  await requestFiguresRefresh(ports, internalIdOf(stored));
   return { ok: true, data: toClosedVersion(manifest) };
 }

@@ -4,6 +4,7 @@
  * version n + 1. Only the last closed period can be reopened: a later closed statement was
  * frozen with this one's balances carried into it.
  */
+import { requestFiguresRefresh } from '../figures/request-figures-refresh';
 import type { ClosingAuditEntry } from '../../contract';
 import { listPeriods } from '../../ledger';
 import { loadPlanInProject } from '../plans/plan-in-project';
@@ -62,5 +63,6 @@ export async function reopenPeriod(ports: ClosingPorts, context: PlanWriteContex
     if (error instanceof StoreError && error.code === 'conflict') return concurrentChange(period.label);
     throw error;
   }
+  await requestFiguresRefresh(ports, internalIdOf(stored));
   return { ok: true, data: audit };
 }

@@ -3,11 +3,10 @@ import { AggregateReader } from '../aggregates/aggregate-reader';
 import type { UseCaseOutcome } from '../refusal';
 import { internalIdOf, listProjectPlans } from '../plans/plan-repository';
 import type { ProjectRef } from '../plans/plan-write';
-import { historyThroughNow } from '../usage/plan-statements';
+import { issueFigures } from '../usage/current-figures';
 import { withActiveAlerts } from '../alerts/active-alerts';
 import { toPlanCard } from '../usage/plan-card';
 import type { UsagePorts } from '../usage/usage-ports';
-import { allTimeUsage, periodUsage } from './issue-usage';
 
 export interface IssueRef {
   readonly id: string;
@@ -37,15 +36,13 @@ export async function issueView(ports: UsagePorts, request: IssueViewRequest): P
     availablePlans,
   };
   if (plan === undefined) return { ok: true, data: { ...base, balance: null, issueUsage: null } };
-  const history = await historyThroughNow(ports, plan);
-  const current = history.at(-1);
-  if (current === undefined) throw new Error(`Plan ${plan.plan.id} has no current period`);
+  const current = await issueFigures(ports, plan, request.issue.id);
   return {
     ok: true,
     data: {
       ...base,
-      balance: await withActiveAlerts(ports.store, plan, toPlanCard(plan, current, ports.clock.now())),
-      issueUsage: { period: periodUsage(current, request.issue.id), allTime: allTimeUsage(history, request.issue.id) },
+      balance: await withActiveAlerts(ports.store, plan, toPlanCard(plan, current.figures, ports.clock.now(), current.refreshing)),
+      issueUsage: current.issueUsage,
     },
   };
 }

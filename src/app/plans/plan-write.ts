@@ -2,6 +2,7 @@
 import { auditEntrySchema, type AuditEntry, type StoredPlan } from '../../contract';
 import { stale, type Refused, type UseCaseOutcome } from '../refusal';
 import type { Clock } from '../ports/clock';
+import type { WorkQueue } from '../ports/queue';
 import { StoreError, type Store, type TransactOperation, type Version } from '../ports/store';
 import type { JsonChange } from './diff-json';
 import { planAuditKey, planKey } from './plan-keys';
@@ -27,6 +28,8 @@ export interface PlanWriteContext {
 export interface PlanWritePorts {
   readonly store: Store;
   readonly clock: Clock;
+  /** To ask for the plan's figures to be refreshed once its terms changed. */
+  readonly queue: WorkQueue;
 }
 
 export function staleVersion(current: StoredPlan, expectedVersion: number): Refused {

@@ -9,6 +9,7 @@ import type { StoredPlan } from '../../contract';
 import { decodePart, issueIdsOf, linkPlanId } from '../aggregates/aggregate-codec';
 import { editLinks } from '../aggregates/edit-links';
 import { headKey, planAggregatePrefix } from '../aggregates/keys';
+import { figuresPrefix } from '../figures/figures-keys';
 import { transactInBatches } from '../aggregates/transact-in-batches';
 import { planAlertsPrefix } from '../alerts/alert-keys';
 import { bulkPlanJobsPrefix } from '../bulk/bulk-job';
@@ -28,6 +29,7 @@ export type PurgeOutcome = { readonly status: 'continued'; readonly deleted: num
 export function ownedPrefixes(internalId: string): readonly string[] {
   return [
     planAggregatePrefix(internalId),
+    figuresPrefix(internalId),
     planChunksPrefix(internalId),
     closedVersionPrefix(internalId),
     periodStatePrefix(internalId),

@@ -2,7 +2,7 @@ import type { JiraWorklog } from '../../ledger/types';
 import { placeIssue, type PlacementOutcome } from '../aggregates/place-issue';
 import type { WorklogChange } from '../aggregates/issue-entry';
 import { AggregateReader } from '../aggregates/aggregate-reader';
-import { requestAlertCheck } from '../alerts/request-alert-check';
+import { requestFiguresRefresh } from '../figures/request-figures-refresh';
 import { scopedTarget } from '../scope/plan-scope';
 import { requestRecompute } from './request-recompute';
 import type { PlanInternalId } from '../plans/plan-identity';
@@ -33,7 +33,8 @@ export async function applyWorklogEvent(deps: SyncDeps, event: WorklogEventInput
   const target = issue === null ? null : await scopedTarget(deps.store, issue, deps.clock.now());
   const outcome = await placeIssue(deps.store, { issueId: worklog.issueId, target, changes: [change] }, deps.clock.now());
   if (target !== null) await keepPlanComplete(deps, target.planId, outcome);
-  if (target !== null && outcome.writes > 0) await requestAlertCheck(deps, target.planId);
+  if (target !== null && outcome.writes > 0) await requestFiguresRefresh(deps, target.planId);
+  if (outcome.leftPlanId !== undefined) await requestFiguresRefresh(deps, outcome.leftPlanId);
   return outcome;
 }
 

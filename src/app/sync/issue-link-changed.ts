@@ -3,6 +3,7 @@ import { placeIssue } from '../aggregates/place-issue';
 import type { PlanInternalId } from '../plans/plan-identity';
 import type { IssueCounter } from '../ports/jira';
 import { allOf, issueIdIs, worklogOnOrAfter } from '../ports/jql';
+import { requestFiguresRefresh } from '../figures/request-figures-refresh';
 import { requestRecompute } from './request-recompute';
 import type { SyncDeps } from './sync-deps';
 
@@ -21,13 +22,16 @@ export type LinkChangeDeps = Pick<SyncDeps, 'store' | 'queue' | 'clock'> & { rea
 /**
  * Called after the app has written (or deleted) the issue's `support-plan` property in Jira: moves the issue's
  * entry with its worklogs to the new plan at once, without waiting for reconciliation. An issue the aggregates
- * never held may have worklogs already: if Jira finds any, the new plan is recomputed.
+ * never held may have worklogs already: if Jira finds any, the new plan is recomputed. Both plans' figures are
+ * refreshed.
  */
 export async function issueLinkChanged(deps: LinkChangeDeps, change: IssueLinkChange): Promise<void> {
   const target =
     change.link === null ? null : { planId: change.link.planId, facts: { billingClass: change.link.billingClass, issueKey: change.issueKey ?? '', summary: '' } };
   const outcome = await placeIssue(deps.store, { issueId: change.issueId, target }, deps.clock.now());
   if (target !== null && outcome.enteredEmpty && (await hasWorklogs(deps.appJira, change.issueId))) await requestRecompute(deps, target.planId);
+  if (target !== null && outcome.writes > 0) await requestFiguresRefresh(deps, target.planId);
+  if (outcome.leftPlanId !== undefined) await requestFiguresRefresh(deps, outcome.leftPlanId);
 }
 
 async function hasWorklogs(jira: IssueCounter, issueId: string): Promise<boolean> {

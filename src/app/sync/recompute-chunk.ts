@@ -1,5 +1,5 @@
 import { AggregateReader } from '../aggregates/aggregate-reader';
-import { requestAlertCheck } from '../alerts/request-alert-check';
+import { requestFiguresRefresh } from '../figures/request-figures-refresh';
 import { headKey } from '../aggregates/keys';
 import { planHeadSchema } from '../aggregates/records';
 import type { PlanIssue } from '../ports/jira';
@@ -75,7 +75,7 @@ export async function runRecomputeChunk(deps: SyncDeps, job: RecomputeChunkJob, 
     return { status: 'continued', ...progress };
   }
   const swapped = await swapGeneration(deps, job.planId, job.generation, worklogCount);
-  if (swapped) await requestAlertCheck(deps, job.planId);
+  if (swapped) await requestFiguresRefresh(deps, job.planId);
   return swapped ? { status: 'swapped', ...progress } : { status: 'superseded' };
 }
 

@@ -9,6 +9,7 @@ const PARKED_KIND: Readonly<Record<SyncJob['kind'], ParkedJobKind>> = {
   'recompute-chunk': 'recompute',
   'drop-generation': 'drop-generation',
   'purge-plan': 'purge-plan',
+  'refresh-figures': 'refresh-figures',
 };
 
 const internalIdOfJob = (job: SyncJob): string => (job.kind === 'purge-plan' ? job.internalId : job.planId);

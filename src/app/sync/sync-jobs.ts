@@ -29,9 +29,16 @@ const purgePlanJobSchema = z.object({
   projectId: z.string(),
 });
 
-export const syncJobSchema = z.discriminatedUnion('kind', [recomputeChunkJobSchema, dropGenerationJobSchema, purgePlanJobSchema]);
+const refreshFiguresJobSchema = z.object({
+  kind: z.literal('refresh-figures'),
+  /** The plan's internal id. */
+  planId: z.string(),
+});
+
+export const syncJobSchema = z.discriminatedUnion('kind', [recomputeChunkJobSchema, dropGenerationJobSchema, purgePlanJobSchema, refreshFiguresJobSchema]);
 
 export type RecomputeChunkJob = z.infer<typeof recomputeChunkJobSchema>;
 export type DropGenerationJob = z.infer<typeof dropGenerationJobSchema>;
 export type PurgePlanJob = z.infer<typeof purgePlanJobSchema>;
+export type RefreshFiguresJob = z.infer<typeof refreshFiguresJobSchema>;
 export type SyncJob = z.infer<typeof syncJobSchema>;

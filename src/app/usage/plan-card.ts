@@ -1,16 +1,17 @@
 import type { PlanCard, StoredPlan, ThresholdState } from '../../contract';
-import type { Instant, Statement } from '../../ledger/types';
+import type { StatementFigures } from '../../ledger';
+import type { Instant } from '../../ledger/types';
 import { sumMinor } from '../../ledger/money';
 import { daysLeft } from './days-left';
 
-function thresholdState(statement: Statement): ThresholdState {
+function thresholdState(statement: StatementFigures): ThresholdState {
   const exhausted = statement.overageSeconds > 0 || (statement.availableSeconds > 0 && statement.remainingSeconds === 0);
   if (exhausted) return 'exhausted';
   return statement.thresholdsCrossed.length > 0 ? 'warning' : 'ok';
 }
 
-/** A plan's card: the figures of its current statement that every surface shows first. */
-export function toPlanCard(stored: StoredPlan, statement: Statement, now: Instant): PlanCard {
+/** A plan's card: the figures of its current statement that every surface shows first; `refreshing` while newer changes are taken into account. */
+export function toPlanCard(stored: StoredPlan, statement: StatementFigures, now: Instant, refreshing: boolean): PlanCard {
   return {
     planId: stored.plan.id,
     planName: stored.plan.name,
@@ -31,5 +32,6 @@ export function toPlanCard(stored: StoredPlan, statement: Statement, now: Instan
     forecast: statement.forecast,
     thresholdsCrossed: [...new Set(statement.thresholdsCrossed.map((crossing) => crossing.percent))].sort((a, b) => a - b),
     thresholdState: thresholdState(statement),
+    refreshing,
   };
 }

@@ -1,19 +1,16 @@
-import type { DeepReadonly, HandlerDataOf, PlanCard, StatementTotals } from '../../contract';
-import { periodByLabel } from '../../ledger';
+import type { HandlerDataOf, PlanCard } from '../../contract';
+import { listPeriods, periodByLabel } from '../../ledger';
 import type { Statement } from '../../ledger/types';
 import { loadPlanInProject } from '../plans/plan-in-project';
 import { listProjectPlans } from '../plans/plan-repository';
 import type { ProjectRef } from '../plans/plan-write';
 import { invalid, notFound, type UseCaseOutcome } from '../refusal';
-import { currentStatement, historyThroughNow, statementFor } from './plan-statements';
+import { currentFigures, recentFigures } from './current-figures';
+import { currentStatement, statementFor } from './plan-statements';
+import { reportingPeriod } from './reporting-period';
 import { withActiveAlerts } from '../alerts/active-alerts';
 import { toPlanCard } from './plan-card';
 import type { UsagePorts } from './usage-ports';
-
-/** The statement's figures without its lines, breakdowns and late adjustments. */
-export function statementTotals({ byIssue: _byIssue, byAuthor: _byAuthor, lines: _lines, outOfPlan: _outOfPlan, lateAdjustments: _lateAdjustments, ...totals }: Statement): DeepReadonly<StatementTotals> {
-  return totals;
-}
 
 /** The ledger's full statement of one period (`YYYY-MM`; default: the current one). */
 export async function planStatement(
@@ -38,8 +35,9 @@ export async function planHistory(
 ): Promise<UseCaseOutcome<HandlerDataOf<'usage/history'>>> {
   const found = await loadPlanInProject(ports.store, { projectId: project.id }, request.planId);
   if (!found.ok) return found;
-  const history = await historyThroughNow(ports, found.data.stored);
-  return { ok: true, data: { periods: history.slice(-(request.periods ?? 12)).map(statementTotals) } };
+  const { stored } = found.data;
+  const periods = listPeriods(stored.plan, reportingPeriod(stored.plan, ports.clock.now()).start).slice(-(request.periods ?? 12));
+  return { ok: true, data: { periods: await recentFigures(ports, stored, periods) } };
 }
 
 /** Every plan of the project as a card, active plans first. */
@@ -47,7 +45,10 @@ export async function projectOverview(ports: UsagePorts, project: ProjectRef): P
   const plans = (await listProjectPlans(ports.store, project.id)).filter((stored) => stored.status !== 'deleting');
   const now = ports.clock.now();
   const cards: PlanCard[] = await Promise.all(
-    plans.map(async (stored) => withActiveAlerts(ports.store, stored, toPlanCard(stored, await currentStatement(ports, stored), now))),
+    plans.map(async (stored) => {
+      const current = await currentFigures(ports, stored);
+      return withActiveAlerts(ports.store, stored, toPlanCard(stored, current.figures, now, current.refreshing));
+    }),
   );
   cards.sort((a, b) => Number(a.status === 'archived') - Number(b.status === 'archived') || a.planName.localeCompare(b.planName));
   return { ok: true, data: { project: { id: project.id, key: project.key }, cards } };
@@ -61,6 +62,7 @@ export async function gadgetCard(
   const found = await loadPlanInProject(ports.store, { projectKey: configuration.projectKey }, configuration.planId);
   if (!found.ok) return notFound({ what: 'gadget-plan', planId: configuration.planId, projectKey: configuration.projectKey });
   const { stored } = found.data;
-  const card = await withActiveAlerts(ports.store, stored, toPlanCard(stored, await currentStatement(ports, stored), ports.clock.now()));
+  const current = await currentFigures(ports, stored);
+  const card = await withActiveAlerts(ports.store, stored, toPlanCard(stored, current.figures, ports.clock.now(), current.refreshing));
   return { ok: true, data: { configured: true, projectKey: configuration.projectKey, card } };
 }

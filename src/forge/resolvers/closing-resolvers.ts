@@ -10,7 +10,7 @@ import type { BackendServices } from './services';
 
 /** Closing and reopening periods (project admins), their states and every frozen version (project readers). */
 export function defineClosingResolvers(resolver: Resolver, services: BackendServices): void {
-  const ports: ClosingPorts = { store: services.store, clock: services.clock, newId: services.newJobId };
+  const ports: ClosingPorts = { store: services.store, queue: services.queue, clock: services.clock, newId: services.newJobId };
 
   defineResolver(resolver, 'closing/list', async ({ payload, context }) => {
     const reader = await asProjectReaderNotingAdmin(services, context);

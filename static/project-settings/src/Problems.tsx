@@ -73,11 +73,12 @@ const JOB_NAMES: Readonly<Record<ParkedJobKind, string>> = {
   recompute: 'Recomputing the plan from Jira',
   'drop-generation': 'Clearing an old copy of the plan’s work',
   'purge-plan': 'Deleting the plan’s stored records',
+  'refresh-figures': 'Updating the plan’s figures',
   'alert-check': 'Checking the plan’s alert thresholds',
   'bulk-link': 'Linking issues in bulk',
 };
 
-const JOB_ADVICE = 'Reconciliation starts an unfinished recompute or deletion again within the hour; start a bulk link again for the issues it did not link.';
+const JOB_ADVICE = 'Reconciliation starts an unfinished recompute, deletion or figures update again within the hour; start a bulk link again for the issues it did not link.';
 
 function jobLine(job: ParkedJob, when: (instant: number) => string): string {
   const plan = job.planId === null ? '' : ` (plan ${job.planId})`;

@@ -1,0 +1,32 @@
+/**
+ * Where a plan's materialised figures live: `fig:<plan internal id>:…`. Figures are a cache of
+ * the ledger over the plan's aggregate, so every key here can be dropped and rebuilt.
+ */
+import { isStorablePlanId } from '../aggregates/keys';
+
+function checked(planId: string): string {
+  if (!isStorablePlanId(planId)) throw new Error(`Plan id "${planId}" cannot be part of a storage key.`);
+  return planId;
+}
+
+const pad = (value: number, width: number): string => String(value).padStart(width, '0');
+
+/** Every figures record of the plan. */
+export const figuresPrefix = (planId: string): string => `fig:${checked(planId)}:`;
+
+/** Which refresh the plan's figures come from; written last by a refresh. */
+export const figuresHeadKey = (planId: string): string => `${figuresPrefix(planId)}head`;
+
+/** Present while a refresh is asked for and has not finished. */
+export const refreshRequestKey = (planId: string): string => `${figuresPrefix(planId)}refresh`;
+
+export const periodFiguresPrefix = (planId: string): string => `${figuresPrefix(planId)}p:`;
+
+export const periodFiguresKey = (planId: string, periodLabel: string): string => `${periodFiguresPrefix(planId)}${periodLabel}`;
+
+export const issueUsagePrefix = (planId: string): string => `${figuresPrefix(planId)}i:`;
+
+/** The shard count is part of the key, so a refresh that changes it writes a fresh set beside the one readers use. */
+export const issueUsageSetPrefix = (planId: string, shardCount: number): string => `${issueUsagePrefix(planId)}${pad(shardCount, 5)}:`;
+
+export const issueUsageKey = (planId: string, shardCount: number, shard: number): string => `${issueUsageSetPrefix(planId, shardCount)}${pad(shard, 5)}`;
