@@ -86,7 +86,7 @@ const scenarioArb = fc
       if (from === undefined) throw new RangeError(`no period ${k}`);
       return fc.record({
         scenario: fc.constant(scenario),
-        k: fc.constant(k),
+        firstAmended: fc.constant(k),
         periods: fc.constant(periods),
         amendment: termsArb(from.start, 'v2-').map((terms) => ({ ...buildAmendment(scenario.plan, from.label), ...terms })),
         closedCount: fc.integer({ min: 0, max: k }),
@@ -134,7 +134,7 @@ describe('term versions: properties', () => {
 
   it('leaves every statement before the version\'s first period unchanged, closed ones byte for byte', async () => {
     await fc.assert(
-      fc.asyncProperty(scenarioArb, async ({ scenario, k, periods, amendment, closedCount }) => {
+      fc.asyncProperty(scenarioArb, async ({ scenario, firstAmended: k, periods, amendment, closedCount }) => {
         const amended: BucketPlan = { ...scenario.plan, amendments: [amendment] };
         const closed = closeInTurn(scenario, scenario.plan, periods, closedCount);
         const closedUnderAmended = closeInTurn(scenario, amended, periods, closedCount);
