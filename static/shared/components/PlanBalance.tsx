@@ -35,6 +35,11 @@ export function PlanBalance({ card, headingLevel = 3 }: { card: PlanCard; headin
       <Heading>
         {card.planName} <span className="sh-subtle">· {card.period.label}</span>
       </Heading>
+      {card.refreshing ? (
+        <p className="sh-subtle" role="status" data-testid="refreshing">
+          Updating with the latest changes…
+        </p>
+      ) : null}
       {card.kind === 'pay-as-you-go' ? (
         <p className="sh-headline" data-testid="billed">
           {hours(card.usedCoveredSeconds)} <span className="sh-subtle">billed · {formatMoney(card.totalMinor, card.currency, locale)}</span>
