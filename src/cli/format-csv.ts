@@ -1,4 +1,4 @@
-import type { AdjustmentCharge, ChargeLine, LateAdjustment, Statement, WorklogLine } from '../ledger';
+import type { AdjustmentCharge, ChargeLine, InvoicedStatement, LateAdjustment, WorklogLine } from '../ledger';
 import { csvDocument } from './csv';
 import { amountText, hoursText, instantInZone, localDate } from './quantities';
 import type { StatementView } from './statement-view';
@@ -92,7 +92,7 @@ function adjustmentChargeRow(charge: AdjustmentCharge, currency: string): Row {
   return { ...chargeRow(charge, currency), record: 'adjustment' };
 }
 
-function totalRow({ totalMinor, currency, period }: Statement): Row {
+function totalRow({ totalMinor, currency, period }: InvoicedStatement): Row {
   return {
     record: 'total',
     description: `Total due for ${period.label}`,
@@ -107,7 +107,7 @@ function totalRow({ totalMinor, currency, period }: Statement): Row {
  * adjustment (`record=adjustment`, figures as deltas), then one per charge line, then one per adjustment charge
  * (`record=adjustment`), then the total (adjustments included); seconds exact, hours rounded to 0.01.
  */
-export function formatStatementCsv({ statement, authorNames }: StatementView): string {
+export function formatStatementCsv({ statement, authorNames }: Omit<StatementView, 'statement'> & { readonly statement: InvoicedStatement }): string {
   const rows = [
     ...statement.lines.map((line) => worklogRow(line, statement.timeZone, authorNames)),
     ...statement.lateAdjustments.map((adjustment) => adjustmentRow(adjustment, statement.timeZone, authorNames)),

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { CLOSING_REASON_MAX_LENGTH } from '../input/limits';
 import { periodLabelSchema, planIdSchema } from './plans';
-import { periodSchema, statementSchema, statementTotalsSchema } from './statement';
+import { periodSchema, statementSummarySchema, statementTotalsSchema } from './statement';
 
 export const periodStatusSchema = z.enum(['open', 'closed']);
 
@@ -89,9 +89,10 @@ export const closingContract = {
     }),
     result: closingAuditEntrySchema,
   },
+  /** One frozen version: its record and its statement as `usage/statement` answers one (further pages: `usage/statementPage` with `version`). */
   'closing/version': {
     payload: z.strictObject({ ...periodRef, version: z.int().min(1, { error: 'must be at least 1' }) }),
-    result: z.object({ version: closedVersionSchema, statement: statementSchema }),
+    result: z.object({ version: closedVersionSchema, statement: statementSummarySchema }),
   },
 } as const;
 

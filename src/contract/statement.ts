@@ -69,7 +69,7 @@ const worklogFacts = {
   billingClass: billingClassSchema,
 };
 
-const worklogLineSchema = z.object({
+export const worklogLineSchema = z.object({
   ...worklogFacts,
   ...billedSeconds,
   draws: z.array(z.object({ bucketId: z.string(), seconds })),
@@ -139,3 +139,39 @@ export const statementSchema = statementTotalsSchema.extend({
 }) satisfies z.ZodType<Statement>;
 
 export type StatementTotals = z.infer<typeof statementTotalsSchema>;
+
+/**
+ * One page of a list of a statement: `items` from `offset` on, of `total` in the whole list. A page ends at the
+ * items asked for or before its JSON would pass a byte budget, whichever comes first, so it may hold fewer; the
+ * next page starts at `nextOffset` (null after the last).
+ */
+export function pageSchema<Item extends z.ZodType>(item: Item) {
+  return z.object({ items: z.array(item), offset: z.int().min(0), total: z.int().min(0), nextOffset: z.int().min(0).nullable() });
+}
+
+/** A row of the breakdown by issue (keyed by issue id), with the issue's key when the statement knows it. */
+export const issueBreakdownSchema = breakdownSchema.extend({ issueKey: z.string().optional() });
+
+/** The lists of a statement that grow with the work, each answered a page at a time. */
+export const statementListSchema = z.enum(['lines', 'lateAdjustments', 'byIssue', 'byAuthor']);
+
+/**
+ * A statement as resolvers answer it: its figures, the covered seconds of each day (the burn chart), and the first
+ * page of each list (lines and late adjustments in the ledger's order, breakdowns by billable hours, most first).
+ * `revision` names the statement's content: a page cut from a different revision is from a changed statement.
+ */
+export const statementSummarySchema = statementTotalsSchema.extend({
+  revision: z.string(),
+  /** Covered seconds logged on each day of the period (day 0 = its first 24 hours), not cumulated. */
+  dailyCoveredSeconds: z.array(seconds),
+  /** Worklogs of the plan's issues that fall outside the plan's dates (the CLI lists them; resolvers count them). */
+  outOfPlanCount: z.int().min(0),
+  lines: pageSchema(worklogLineSchema),
+  lateAdjustments: pageSchema(lateAdjustmentSchema),
+  byIssue: pageSchema(issueBreakdownSchema),
+  byAuthor: pageSchema(breakdownSchema),
+});
+
+export type StatementSummary = z.infer<typeof statementSummarySchema>;
+export type StatementList = z.infer<typeof statementListSchema>;
+export type IssueBreakdown = z.infer<typeof issueBreakdownSchema>;

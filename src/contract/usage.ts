@@ -1,7 +1,17 @@
 import { z } from 'zod';
-import { HISTORY_MAX_PERIODS } from '../input/limits';
+import { HISTORY_MAX_PERIODS, STATEMENT_PAGE_DEFAULT_ITEMS, STATEMENT_PAGE_MAX_ITEMS } from '../input/limits';
 import { periodLabelSchema, planIdSchema, planStatusSchema } from './plans';
-import { forecastSchema, periodSchema, statementSchema, statementTotalsSchema } from './statement';
+import {
+  breakdownSchema,
+  forecastSchema,
+  issueBreakdownSchema,
+  lateAdjustmentSchema,
+  pageSchema,
+  periodSchema,
+  statementSummarySchema,
+  statementTotalsSchema,
+  worklogLineSchema,
+} from './statement';
 
 export const thresholdStateSchema = z.enum(['ok', 'warning', 'exhausted']);
 
@@ -54,10 +64,49 @@ export const gadgetConfigurationSchema = z.strictObject({
   planId: planIdSchema,
 });
 
+/** The worklog lines' columns a page may be sorted by (the project page's table). */
+export const lineSortKeySchema = z.enum(['started', 'issue', 'author', 'billingClass', 'raw', 'rounded', 'covered', 'overage']);
+/** The breakdowns' columns a page may be sorted by; `key` is the issue key (or id) or the account id. */
+export const breakdownSortKeySchema = z.enum(['key', 'rounded', 'covered', 'overage', 'extra', 'nonBillable', 'count']);
+
+const sortBy = <Key extends z.ZodType>(key: Key) => z.strictObject({ key, descending: z.boolean() }).optional();
+
+/** Which page of which list of which statement: a period's current statement, or one frozen version of a closed period. */
+const pageRequest = {
+  planId: planIdSchema,
+  period: periodLabelSchema,
+  version: z.int().min(1, { error: 'must be at least 1' }).optional(),
+  offset: z.int().min(0, { error: 'must be at least 0' }).default(0),
+  limit: z
+    .int()
+    .min(1, { error: 'must be at least 1' })
+    .max(STATEMENT_PAGE_MAX_ITEMS, { error: `must be at most ${STATEMENT_PAGE_MAX_ITEMS}` })
+    .default(STATEMENT_PAGE_DEFAULT_ITEMS),
+};
+
 export const usageContract = {
+  /** A period's statement (`YYYY-MM`; default: the current one): its figures and the first page of each list. */
   'usage/statement': {
     payload: z.strictObject({ planId: planIdSchema, period: periodLabelSchema.optional() }),
-    result: statementSchema,
+    result: statementSummarySchema,
+  },
+  /**
+   * A page of one of a statement's lists: lines and late adjustments in the ledger's order unless sorted, breakdowns
+   * by billable hours (most first) unless sorted. Each answer names the revision it was cut from.
+   */
+  'usage/statementPage': {
+    payload: z.discriminatedUnion('list', [
+      z.strictObject({ ...pageRequest, list: z.literal('lines'), sort: sortBy(lineSortKeySchema) }),
+      z.strictObject({ ...pageRequest, list: z.literal('lateAdjustments') }),
+      z.strictObject({ ...pageRequest, list: z.literal('byIssue'), sort: sortBy(breakdownSortKeySchema) }),
+      z.strictObject({ ...pageRequest, list: z.literal('byAuthor'), sort: sortBy(breakdownSortKeySchema) }),
+    ]),
+    result: z.discriminatedUnion('list', [
+      z.object({ list: z.literal('lines'), revision: z.string(), page: pageSchema(worklogLineSchema) }),
+      z.object({ list: z.literal('lateAdjustments'), revision: z.string(), page: pageSchema(lateAdjustmentSchema) }),
+      z.object({ list: z.literal('byIssue'), revision: z.string(), page: pageSchema(issueBreakdownSchema) }),
+      z.object({ list: z.literal('byAuthor'), revision: z.string(), page: pageSchema(breakdownSchema) }),
+    ]),
   },
   'usage/history': {
     payload: z.strictObject({
@@ -81,6 +130,8 @@ export const usageContract = {
 } as const;
 
 export type PlanCard = z.infer<typeof planCardSchema>;
+export type LineSortKey = z.infer<typeof lineSortKeySchema>;
+export type BreakdownSortKey = z.infer<typeof breakdownSortKeySchema>;
 export type ThresholdState = z.infer<typeof thresholdStateSchema>;
 export type ActiveAlert = z.infer<typeof activeAlertSchema>;
 export type GadgetConfiguration = z.infer<typeof gadgetConfigurationSchema>;

@@ -64,6 +64,19 @@ export const BULK_JQL_MAX_LENGTH = 2000;
 export const CLOSING_REASON_MAX_LENGTH = 500;
 export const HISTORY_MAX_PERIODS = 36;
 
+// ─── Resolver answers ───────────────────────────────────────────────────────────────────────────────────────
+
+/** Every resolver answer stays under this many bytes of JSON (Forge refuses answers over 5 MB). */
+export const RESOLVER_ANSWER_MAX_BYTES = 1024 * 1024;
+/** Items of a statement's list (worklog lines, late adjustments, breakdown rows) in one page unless asked otherwise. */
+export const STATEMENT_PAGE_DEFAULT_ITEMS = 100;
+/** The most items one page may be asked for. */
+export const STATEMENT_PAGE_MAX_ITEMS = 2000;
+/** A page also ends before its items pass this many bytes of JSON, whatever their texts (an issue summary may be 1,000 characters). */
+export const STATEMENT_PAGE_MAX_BYTES = 640 * 1024;
+/** The same for each of the four first pages a statement's summary carries. */
+export const STATEMENT_FIRST_PAGE_MAX_BYTES = 160 * 1024;
+
 /** A resolver payload, serialized as JSON (UTF-8), checked before it is parsed: the largest plan is about 50 KiB. */
 export const RESOLVER_PAYLOAD_MAX_BYTES = 64 * 1024;
 /** Objects and arrays inside one another in a resolver payload; the deepest the contract uses is 4. */

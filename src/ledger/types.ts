@@ -349,3 +349,6 @@ export interface Statement {
   /** Linked worklogs before the plan's start or after its end: in no period. */
   readonly outOfPlan: readonly OutOfPlanWorklog[];
 }
+
+/** What an invoice shows of a statement: its figures, worklog lines and late adjustments, not its breakdowns. */
+export type InvoicedStatement = Omit<Statement, 'byIssue' | 'byAuthor' | 'outOfPlan'>;

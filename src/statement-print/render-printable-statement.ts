@@ -1,5 +1,5 @@
 import { blocksBroughtIn } from '../ledger/blocks-brought-in';
-import type { ChargeKind, LateAdjustmentKind, Statement, WorklogLine } from '../ledger/types';
+import type { ChargeKind, InvoicedStatement, LateAdjustmentKind, WorklogLine } from '../ledger/types';
 import { escapeHtml } from './escape-html';
 import { formatDate, formatHours, formatMoney } from './format';
 import { PRINT_STYLES } from './print-styles';
@@ -23,11 +23,11 @@ function table(caption: string, head: readonly Cell[], body: readonly string[], 
   return `<table${classAttribute} aria-label="${escapeHtml(caption)}"><thead>${row(head, 'th')}</thead><tbody>${body.join('')}</tbody></table>`;
 }
 
-function chargeAmount(statement: Statement, kind: ChargeKind): number {
+function chargeAmount(statement: InvoicedStatement, kind: ChargeKind): number {
   return statement.charges.filter((charge) => charge.kind === kind).reduce((sum, charge) => sum + charge.amountMinor, 0);
 }
 
-function broughtInSeconds(statement: Statement): number {
+function broughtInSeconds(statement: InvoicedStatement): number {
   return blocksBroughtIn(statement).reduce((sum, block) => sum + block.openingSeconds, 0);
 }
 
@@ -117,7 +117,7 @@ function adjustmentSection(input: PrintableStatementInput): string {
   ].join('');
 }
 
-function adjustmentTotal(statement: Statement): number {
+function adjustmentTotal(statement: InvoicedStatement): number {
   return statement.adjustmentCharges.reduce((sum, charge) => sum + charge.amountMinor, 0);
 }
 

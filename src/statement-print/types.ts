@@ -1,4 +1,4 @@
-import type { Instant, Plan, Statement } from '../ledger/types';
+import type { Instant, InvoicedStatement, Plan } from '../ledger/types';
 
 /** Who the statement is addressed to. */
 export interface PrintableCustomer {
@@ -9,7 +9,7 @@ export interface PrintableCustomer {
 }
 
 export interface PrintableStatementInput {
-  readonly statement: Statement;
+  readonly statement: InvoicedStatement;
   readonly plan: Plan;
   readonly customer: PrintableCustomer;
   /** BCP 47 locale for numbers and dates, e.g. "en-GB". */

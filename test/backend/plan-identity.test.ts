@@ -44,7 +44,7 @@ async function expectFreshPlan(fixture: BackendFixture, oldInternalId: string): 
   expect(!frozen.ok && frozen.error.code).toBe('NOT_FOUND');
   for (const period of ['2026-09', '2026-10']) {
     const statement = ok(await fixture.invoker.invoke('usage/statement', { planId: 'acme-gold', period }, outsider, on.projectPage(OTHER_PROJECT)));
-    expect([statement.lines, statement.lateAdjustments, statement.usedCoveredSeconds]).toEqual([[], [], 0]);
+    expect([statement.lines.total, statement.lateAdjustments.total, statement.usedCoveredSeconds]).toEqual([0, 0, 0]);
   }
   const overview = ok(await fixture.invoker.invoke('usage/overview', {}, outsider, on.projectPage(OTHER_PROJECT)));
   expect(overview.cards.map((card) => [card.planId, card.activeAlerts])).toEqual([['acme-gold', []]]);
@@ -90,7 +90,7 @@ describe('a store written before internal ids', () => {
     const got = ok(await fixture.invoker.invoke('plans/get', { planId: 'acme-gold' }, admin, on.settings()));
     expect([got.plan.internalId, got.history.map((entry) => entry.action)]).toEqual([undefined, ['created']]);
     const frozen = ok(await fixture.invoker.invoke('closing/version', { planId: 'acme-gold', period: '2026-09', version: 1 }, admin, on.projectPage()));
-    expect(frozen.statement.lines.map((line) => line.issueKey)).toEqual(['SUP-2']);
+    expect(frozen.statement.lines.items.map((line) => line.issueKey)).toEqual(['SUP-2']);
     const statement = ok(await fixture.invoker.invoke('usage/statement', { planId: 'acme-gold' }, admin, on.projectPage()));
     expect(statement.usedCoveredSeconds).toBe(37_800);
     const card = ok(await fixture.invoker.invoke('usage/overview', {}, admin, on.projectPage())).cards[0];

@@ -48,7 +48,7 @@ describe('editing a plan once a period is closed', () => {
     await jira(fixture, 'POST', `/rest/api/3/issue/${ISSUES.sup1.id}/worklog`, { timeSpentSeconds: 2 * 3600, started: '2026-09-28T09:00:00.000+0200' });
     await jira(fixture, 'POST', `/rest/api/3/issue/${ISSUES.sup1.id}/worklog`, { timeSpentSeconds: 3 * 3600, started: '2026-10-05T09:00:00.000+0200' });
     const october = await statement('2026-10');
-    octoberLines = october.ok ? october.data.lines.map((line) => `${line.worklogId} ${line.coveredSeconds}`) : [];
+    octoberLines = october.ok ? october.data.lines.items.map((line) => `${line.worklogId} ${line.coveredSeconds}`) : [];
   });
 
   it('applies month → quarter from the current open period: the quarter holds October\'s work and the late +2 h on September', async () => {
@@ -61,8 +61,8 @@ describe('editing a plan once a period is closed', () => {
     if (!quarter.ok) throw new Error(quarter.error.message);
     expect([quarter.data.period.startDate, quarter.data.period.endDateExclusive, quarter.data.termsVersion, quarter.data.closedVersion]).toEqual(['2026-10-01', '2027-01-01', 2, null]);
     expect(octoberLines).toContainEqual(expect.stringMatching(/ 10800$/));
-    expect(quarter.data.lines.map((line) => `${line.worklogId} ${line.coveredSeconds}`)).toEqual(octoberLines);
-    expect(quarter.data.lateAdjustments.map((adjustment) => [adjustment.periodLabel, adjustment.kind, adjustment.coveredSeconds])).toEqual([['2026-09', 'added', 2 * 3600]]);
+    expect(quarter.data.lines.items.map((line) => `${line.worklogId} ${line.coveredSeconds}`)).toEqual(octoberLines);
+    expect(quarter.data.lateAdjustments.items.map((adjustment) => [adjustment.periodLabel, adjustment.kind, adjustment.coveredSeconds])).toEqual([['2026-09', 'added', 2 * 3600]]);
     const september = await statement('2026-09');
     expect(september.ok && [september.data.closedVersion, september.data.termsVersion, sha256(september.data)]).toEqual([1, 1, frozenSeptember]);
   });

@@ -19,7 +19,7 @@ describe('usage resolvers', () => {
       ['fixed-fee', 100_000],
       ['overage', 6000],
     ]);
-    expect(statement.data.lines.map((line) => line.worklogId)).toEqual(['50001', '50002', '50004']);
+    expect(statement.data.lines.items.map((line) => line.worklogId)).toEqual(['50001', '50002', '50004']);
   });
 
   it('answers a past period by its label, and refuses a month the plan has no period in', async () => {

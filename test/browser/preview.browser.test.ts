@@ -146,7 +146,7 @@ describe('the preview in a real browser', () => {
     const statement = outcome.data;
     const worklogs = records.filter((record) => record.record === 'worklog');
     const sum = (column: string) => worklogs.reduce((total, record) => total + Number(record[column]), 0);
-    expect(worklogs).toHaveLength(statement.lines.length);
+    expect(worklogs).toHaveLength(statement.lines.total);
     expect(sum('covered_seconds')).toBe(statement.usedCoveredSeconds);
     expect(sum('overage_seconds')).toBe(statement.overageSeconds);
     expect(statement.usedCoveredSeconds).toBe(9000);

@@ -33,8 +33,19 @@ const RECORD_PRINTING = `window.print = () => {
   window.dispatchEvent(new Event('afterprint'));
 }`;
 
-/** A `usage/statement` answer, as far as the test changes it. */
-const statementAnswerSchema = z.object({ ok: z.literal(true), data: z.looseObject({ lines: z.array(z.looseObject({ worklogId: z.string() })) }) });
+/** Worklog lines as the answers carry them (a statement's first page, or a page of lines), as far as the test changes them. */
+const linesSchema = z.looseObject({ items: z.array(z.looseObject({ worklogId: z.string() })) });
+const statementAnswerSchema = z.object({ ok: z.literal(true), data: z.looseObject({ lines: linesSchema }) });
+const linesPageAnswerSchema = z.object({ ok: z.literal(true), data: z.looseObject({ list: z.literal('lines'), page: linesSchema }) });
+const withHostileSummaries = (lines: z.infer<typeof linesSchema>) => ({ ...lines, items: lines.items.map((line) => ({ ...line, issueSummary: HOSTILE_SUMMARY })) });
+/** Every line's billable seconds in the contract plan's statement of the period, in one page of the most lines a page holds. */
+async function billableSeconds(period: string, total: number): Promise<number[]> {
+  const page = await invokeAs(preview.url, 'demo-manager', 'usage/statementPage', { planId: DEMO_PLAN_IDS.contract, period, list: 'lines', limit: 2000 }, 'projectPage');
+  if (!page.ok || page.data.list !== 'lines') throw new Error('no page of lines');
+  expect(page.data.page.total).toBe(total);
+  return page.data.page.items.map((line) => line.roundedSeconds);
+}
+
 const PRINTABLE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 let preview: RunningPreview;
@@ -69,8 +80,9 @@ describe('the printable statement in a real browser', () => {
     const locale = (await printable.locator('html').getAttribute('lang')) ?? '';
     const summaryTotal = printable.getByRole('table', { name: 'Summary' }).locator('tr.total td').last();
     expect(await summaryTotal.textContent()).toBe(formatMoney(statement.totalMinor, statement.currency, locale));
-    expect(await printable.getByRole('table', { name: 'Worklog lines' }).locator('tbody tr').count()).toBe(statement.lines.length);
-    expect(statement.lines.length).toBeGreaterThan(0);
+    // Every line, though the statement answers them a page at a time.
+    expect(statement.lines.total).toBeGreaterThan(statement.lines.items.length);
+    expect(await printable.getByRole('table', { name: 'Worklog lines' }).locator('tbody tr').count()).toBe(statement.lines.total);
     expect(await printable.locator('header p').first().textContent()).toBe(PLAN_NAME);
 
     if (process.env.SCREENSHOTS_DIR !== undefined) {
@@ -80,16 +92,44 @@ describe('the printable statement in a real browser', () => {
     }
   });
 
+  it('shows the worklog lines a page at a time: more on request from the keyboard, in another order on request', async () => {
+    await page.goto(`${preview.url}/?${new URLSearchParams({ view: 'project', user: 'manager' }).toString()}`);
+    const project = surfaceFrame(page, 'projectPage');
+    await project.getByRole('article', { name: PLAN_NAME }).getByRole('button', { name: 'Show details' }).click();
+    const outcome = await invokeAs(preview.url, 'demo-manager', 'usage/statement', { planId: DEMO_PLAN_IDS.contract }, 'projectPage');
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    const { lines } = outcome.data;
+    const table = project.getByRole('table', { name: 'Worklog lines' });
+    const rows = table.locator('tbody tr');
+    await table.waitFor({ timeout: 30_000 });
+    expect(await rows.count()).toBe(lines.items.length);
+    await waitForText(project.getByRole('status').filter({ hasText: 'worklog lines' }), `Showing ${lines.items.length} of ${lines.total} worklog lines.`);
+
+    const more = project.getByRole('button', { name: 'Show more worklog lines' });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await waitForText(project.getByRole('status').filter({ hasText: 'worklog lines' }), `Showing ${Math.min(lines.total, 2 * lines.items.length)} of ${lines.total} worklog lines.`);
+    expect(await rows.count()).toBe(Math.min(lines.total, 2 * lines.items.length));
+
+    // Sorted by billable hours, most first, over the whole period (not only the rows shown): the first row is the longest line.
+    await table.getByRole('button', { name: 'Billable' }).click();
+    await waitForText(table.locator('th[aria-sort="descending"]'), 'Billable ▼');
+    const longest = Math.max(...(await billableSeconds(outcome.data.period.label, lines.total)));
+    await waitForText(rows.first().locator('td').nth(5), `${Math.round(longest / 36) / 100} h`);
+  });
+
   it('shows the statement in a frame that may run nothing, and prints a script-free copy from the page', async () => {
     const consoleMessages: string[] = [];
     page.on('console', (message) => consoleMessages.push(message.text()));
-    // Every worklog line's issue summary arrives as hostile markup, as a summary written in Jira would.
+    // Every worklog line's issue summary arrives as hostile markup, as a summary written in Jira would, on every page.
     await page.route('**/__preview/invoke', async (route) => {
       const response = await route.fetch();
-      const statement = statementAnswerSchema.safeParse(await response.json());
-      if (!statement.success) return route.fulfill({ response });
-      const lines = statement.data.data.lines.map((line) => ({ ...line, issueSummary: HOSTILE_SUMMARY }));
-      return route.fulfill({ response, json: { ...statement.data, data: { ...statement.data.data, lines } } });
+      const answer: unknown = await response.json();
+      const statement = statementAnswerSchema.safeParse(answer);
+      if (statement.success) return route.fulfill({ response, json: { ...statement.data, data: { ...statement.data.data, lines: withHostileSummaries(statement.data.data.lines) } } });
+      const linesPage = linesPageAnswerSchema.safeParse(answer);
+      if (linesPage.success) return route.fulfill({ response, json: { ...linesPage.data, data: { ...linesPage.data.data, page: withHostileSummaries(linesPage.data.data.page) } } });
+      return route.fulfill({ response });
     });
     try {
       await page.goto(`${preview.url}/?${new URLSearchParams({ view: 'project', user: 'manager' }).toString()}`);

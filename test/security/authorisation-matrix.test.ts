@@ -96,6 +96,7 @@ const MATRIX: Readonly<Record<ResolverName, Row>> = {
   'issue/setLink': { guard: 'issue editor', names: 'plan', target: issuePanel, payload: (refs) => ({ planId: refs.plan, billingClass: 'extra' }) },
   'issue/clearLink': { guard: 'issue editor', names: 'none', target: issuePanel, payload: nothing },
   'usage/statement': { read: true, guard: 'project reader', names: 'plan', target: projectPage, payload: (refs) => ({ planId: refs.plan }) },
+  'usage/statementPage': { read: true, guard: 'project reader', names: 'plan', target: projectPage, payload: (refs) => ({ planId: refs.plan, period: '2026-10', list: 'lines' }) },
   'usage/history': { read: true, guard: 'project reader', names: 'plan', target: projectPage, payload: (refs) => ({ planId: refs.plan, periods: 3 }) },
   'usage/overview': { read: true, guard: 'project reader', names: 'none', target: projectPage, payload: nothing },
   'usage/gadget': { read: true, guard: 'gadget project reader', names: 'plan', target: (refs) => on.gadget({ projectKey: 'SUP', planId: refs.plan }), payload: nothing },

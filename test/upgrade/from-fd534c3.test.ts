@@ -42,12 +42,29 @@ function objectsIn(value: Json): Record<string, Json>[] {
 const lateAdjustmentSchema = z.looseObject({ issueId: z.string(), kind: z.string(), coveredSeconds: z.int(), rawSeconds: z.int(), roundedSeconds: z.int() });
 const WORKLOG_COUNT_CHANGE: Readonly<Record<string, number>> = { added: 1, deleted: -1 };
 
+const firstPage = (items: Json[]): Json => ({ items, offset: 0, total: items.length, nextOffset: null });
+const billable = (row: Json): number => (isObject(row) ? Number(row.roundedSeconds) : 0);
+
+/** A full statement (fd534c3's answer) as a summary with its first pages, in place. */
+function asSummary(statement: Record<string, Json>): void {
+  for (const list of ['lines', 'lateAdjustments', 'byIssue', 'byAuthor'] as const) {
+    const items = statement[list];
+    if (!Array.isArray(items)) throw new Error(`the statement has no ${list}`);
+    statement[list] = firstPage(list.startsWith('by') ? [...items].sort((a, b) => billable(b) - billable(a)) : items);
+  }
+  statement.outOfPlanCount = Array.isArray(statement.outOfPlan) ? statement.outOfPlan.length : -1;
+  delete statement.outOfPlan;
+}
+
 /** What fd534c3 answered, with the changes made on purpose since then applied; everything else must be as it was. */
 function expectedNow(key: string, answers: Readonly<Record<string, Json>>): Json {
   const answer = structuredClone(answers[key] ?? null);
   // Issue 11: a statement's totals (history rows, a closed version's summary) no longer carry the late adjustments
   // list, which grows with the work; the full statement still does.
   for (const object of objectsIn(answer)) if (!('lines' in object)) delete object.lateAdjustments;
+  // Issue 12: a statement answers its lists a page at a time (these fit in a first page), breakdowns by billable hours,
+  // most first, and only the count of its out-of-plan worklogs.
+  for (const object of objectsIn(answer).filter((each) => Array.isArray(each.lines))) asSummary(object);
   // Issue 11: all-time hours include late work in closed periods (fd534c3 left it out until a reopen and close).
   if (key.startsWith('issue/get ')) {
     const october = objectsIn(answers['closing/version acme-gold 2026-10 1'] ?? null).find((object) => 'lines' in object);

@@ -1,31 +1,14 @@
 import type { HandlerDataOf, PlanCard } from '../../contract';
-import { listPeriods, periodByLabel } from '../../ledger';
-import type { Statement } from '../../ledger/types';
+import { listPeriods } from '../../ledger';
 import { loadPlanInProject } from '../plans/plan-in-project';
 import { listProjectPlans } from '../plans/plan-repository';
 import type { ProjectRef } from '../plans/plan-write';
-import { invalid, notFound, type UseCaseOutcome } from '../refusal';
+import { notFound, type UseCaseOutcome } from '../refusal';
 import { currentFigures, recentFigures } from './current-figures';
-import { currentStatement, statementFor } from './plan-statements';
 import { reportingPeriod } from './reporting-period';
 import { withActiveAlerts } from '../alerts/active-alerts';
 import { toPlanCard } from './plan-card';
 import type { UsagePorts } from './usage-ports';
-
-/** The ledger's full statement of one period (`YYYY-MM`; default: the current one). */
-export async function planStatement(
-  ports: UsagePorts,
-  project: ProjectRef,
-  request: { readonly planId: string; readonly period?: string },
-): Promise<UseCaseOutcome<Statement>> {
-  const found = await loadPlanInProject(ports.store, { projectId: project.id }, request.planId);
-  if (!found.ok) return found;
-  const { stored } = found.data;
-  if (request.period === undefined) return { ok: true, data: await currentStatement(ports, stored) };
-  const period = periodByLabel(stored.plan, request.period);
-  if (period === null) return invalid('period', { what: 'no-such-period', planName: stored.plan.name, periodLabel: request.period });
-  return { ok: true, data: await statementFor(ports, stored, period) };
-}
 
 /** The totals of the last `periods` periods through the current one, oldest first. */
 export async function planHistory(

@@ -1,6 +1,6 @@
 import type Resolver from '@forge/resolver';
 import { closePeriod } from '../../app/closing/close-period';
-import { readClosedVersion } from '../../app/closing/closed-statements';
+import { closedVersionSummary } from '../../app/usage/period-statement';
 import type { ClosingPorts } from '../../app/closing/closing-ports';
 import { listPlanPeriods } from '../../app/closing/period-states';
 import { reopenPeriod } from '../../app/closing/reopen-period';
@@ -29,6 +29,6 @@ export function defineClosingResolvers(resolver: Resolver, services: BackendServ
 
   defineResolver(resolver, 'closing/version', async ({ payload, context }) => {
     const reader = await asProjectReader(services, context);
-    return reader.ok ? readClosedVersion(services.store, reader.data.project, payload) : reader;
+    return reader.ok ? closedVersionSummary(services, reader.data.project, payload) : reader;
   });
 }

@@ -1,7 +1,8 @@
 import type Resolver from '@forge/resolver';
 import { gadgetConfigurationSchema, type HandlerDataOf } from '../../contract';
 import { invalid, notAllowed, type UseCaseOutcome } from '../../app/refusal';
-import { gadgetCard, planHistory, planStatement, projectOverview } from '../../app/usage/plan-usage';
+import { planStatement, planStatementPage } from '../../app/usage/period-statement';
+import { gadgetCard, planHistory, projectOverview } from '../../app/usage/plan-usage';
 import { parseDocument } from '../../input/result';
 import { asProjectReader } from './access';
 import type { CallContext } from './call-context';
@@ -26,6 +27,11 @@ export function defineUsageResolvers(resolver: Resolver, services: BackendServic
   defineResolver(resolver, 'usage/statement', async ({ payload, context }) => {
     const reader = await asProjectReader(services, context);
     return reader.ok ? planStatement(services, reader.data.project, payload) : reader;
+  });
+
+  defineResolver(resolver, 'usage/statementPage', async ({ payload, context }) => {
+    const reader = await asProjectReader(services, context);
+    return reader.ok ? planStatementPage(services, reader.data.project, payload) : reader;
   });
 
   defineResolver(resolver, 'usage/history', async ({ payload, context }) => {

@@ -1,40 +1,67 @@
-import { useMemo } from 'react';
-import type { DataOf } from '@contract/index';
-import { type Column, SortableTable } from '../../shared/components/SortableTable';
+import type { BreakdownSortKey } from '@contract/index';
+import { type Column, SortableTable, type SortState } from '../../shared/components/SortableTable';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { hoursColumn } from './hours-column';
-import { issueKeysOf, issueLabel } from './issue-keys';
+import { ListFooter } from './ListFooter';
+import { fetchStatementPage } from './statement-fetch';
+import { fetchListPage, type ItemOf, type StatementRef, type StatementSummary } from './statement-pages';
+import { usePagedList, type PagedList } from './usePagedList';
 
-type BreakdownRow = DataOf<'usage/statement'>['byIssue'][number];
-type StatementLine = DataOf<'usage/statement'>['lines'][number];
+type IssueRow = ItemOf<'byIssue'>;
+type AuthorRow = ItemOf<'byAuthor'>;
 
-interface BreakdownProps {
+interface BreakdownTableProps<Row extends AuthorRow> {
   readonly caption: string;
   readonly keyLabel: string;
-  readonly rows: readonly BreakdownRow[];
-  /** How a row's key is shown (and sorted): an issue id as its key, say. Default: as it is. */
-  readonly labelOf?: (key: string) => string;
+  readonly rows: PagedList<Row, SortState<BreakdownSortKey>>;
+  /** How a row's key is shown: an issue id as its key, say. */
+  readonly labelOf: (row: Row) => string;
+  readonly onReload: () => void;
 }
 
-/** Hours per issue or per person, sortable by every figure. */
-export function Breakdown({ caption, keyLabel, rows, labelOf = (key) => key }: BreakdownProps) {
+/** The breakdowns come by billable hours, most first, as their first page does. */
+const BY_BILLABLE: SortState<BreakdownSortKey> = { key: 'rounded', descending: true };
+
+/** Hours per issue or per person, sortable by every figure, a page at a time. */
+function BreakdownTable<Row extends AuthorRow>({ caption, keyLabel, rows, labelOf, onReload }: BreakdownTableProps<Row>) {
   const { locale } = useSurfaceContext();
-  const hours = (pick: (row: BreakdownRow) => number, key: string, label: string) => hoursColumn(locale, key, label, pick);
-  const columns: Column<BreakdownRow>[] = [
-    { key: 'key', label: keyLabel, sortValue: (row) => labelOf(row.key) },
+  const hours = (pick: (row: Row) => number, key: BreakdownSortKey, label: string) => hoursColumn(locale, key, label, pick);
+  const columns: Column<Row, BreakdownSortKey>[] = [
+    { key: 'key', label: keyLabel, render: labelOf },
     hours((row) => row.roundedSeconds, 'rounded', 'Billable'),
     hours((row) => row.coveredSeconds, 'covered', 'Covered'),
     hours((row) => row.overageSeconds, 'overage', 'Overage'),
     hours((row) => row.extraSeconds, 'extra', 'Extra'),
     hours((row) => row.nonBillableSeconds, 'nonBillable', 'Non-billable'),
-    { key: 'count', label: 'Worklogs', numeric: true, sortValue: (row) => row.worklogCount },
+    { key: 'count', label: 'Worklogs', numeric: true, render: (row) => row.worklogCount },
   ];
-  if (rows.length === 0) return <p className="sh-subtle">No work logged in this period.</p>;
-  return <SortableTable caption={caption} columns={columns} rows={rows} rowKey={(row) => row.key} initialSort={{ key: 'rounded', descending: true }} />;
+  if (rows.total === 0) return <p className="sh-subtle">No work logged in this period.</p>;
+  return (
+    <div className="sh-stack">
+      <SortableTable caption={caption} columns={columns} rows={rows.items} rowKey={(row) => row.key} sort={rows.sort} onSort={rows.sortBy} />
+      <ListFooter list={rows} what={{ one: 'row', other: 'rows' }} onReload={onReload} />
+    </div>
+  );
 }
 
-/** Hours per issue, shown by issue key (from the statement's lines), the id only when no key is known. */
-export function IssueBreakdown({ rows, lines }: { rows: readonly BreakdownRow[]; lines: readonly StatementLine[] }) {
-  const keys = useMemo(() => issueKeysOf(lines), [lines]);
-  return <Breakdown caption="Hours by issue" keyLabel="Issue" rows={rows} labelOf={(issueId) => issueLabel(keys, issueId)} />;
+interface BreakdownProps {
+  readonly summary: StatementSummary;
+  readonly statement: StatementRef;
+  readonly onReload: () => void;
+}
+
+/** Hours per issue, shown by issue key (the id only when no key is known). */
+export function IssueBreakdown({ summary, statement, onReload }: BreakdownProps) {
+  const rows = usePagedList<IssueRow, SortState<BreakdownSortKey>>(summary.byIssue, summary.revision, BY_BILLABLE, (offset, sort) =>
+    fetchListPage(fetchStatementPage, { ...statement, list: 'byIssue', offset, sort }),
+  );
+  return <BreakdownTable caption="Hours by issue" keyLabel="Issue" rows={rows} labelOf={(row) => row.issueKey ?? row.key} onReload={onReload} />;
+}
+
+/** Hours per person (by account id). */
+export function AuthorBreakdown({ summary, statement, onReload }: BreakdownProps) {
+  const rows = usePagedList<AuthorRow, SortState<BreakdownSortKey>>(summary.byAuthor, summary.revision, BY_BILLABLE, (offset, sort) =>
+    fetchListPage(fetchStatementPage, { ...statement, list: 'byAuthor', offset, sort }),
+  );
+  return <BreakdownTable caption="Hours by person" keyLabel="Person" rows={rows} labelOf={(row) => row.key} onReload={onReload} />;
 }

@@ -1,19 +1,17 @@
-import type { DataOf } from '@contract/index';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { formatHours } from '../../shared/format/hours';
 import { burnSeries, elapsedDays } from './burn-series';
-
-type Statement = DataOf<'usage/statement'>;
+import type { StatementSummary } from './statement-pages';
 
 const WIDTH = 640;
 const HEIGHT = 220;
 const PADDING = 32;
 
 /** Cumulative covered use by day against the available hours, with the forecast to the period's end. */
-export function BurnChart({ statement }: { statement: Statement }) {
+export function BurnChart({ statement }: { statement: StatementSummary }) {
   const { locale } = useSurfaceContext();
   const { period, forecast, availableSeconds } = statement;
-  const series = burnSeries({ periodStart: period.start, periodEnd: period.end, lines: statement.lines });
+  const series = burnSeries(statement.dailyCoveredSeconds);
   const shownDays = forecast === null ? series.length : elapsedDays(period.start, period.end, forecast.asOf);
   const used = series.slice(0, Math.max(1, shownDays));
   const top = Math.max(availableSeconds, forecast?.projectedUseSeconds ?? 0, ...series, 3600);

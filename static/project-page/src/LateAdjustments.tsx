@@ -1,23 +1,29 @@
-import type { DataOf } from '@contract/index';
 import { Banner } from '../../shared/components/Banner';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { formatDate } from '../../shared/format/dates';
 import { formatHours } from '../../shared/format/hours';
 import { formatMoney } from '../../shared/format/money';
-
-type Statement = DataOf<'usage/statement'>;
+import { ListFooter } from './ListFooter';
+import { fetchStatementPage } from './statement-fetch';
+import { fetchListPage, type ItemOf, type StatementRef, type StatementSummary } from './statement-pages';
+import { usePagedList } from './usePagedList';
 
 const KIND_LABELS = { added: 'Added', changed: 'Changed', removed: 'Removed' } as const;
 
-/** Marks a closed statement, and lists the late changes to closed periods booked on this one with their money. */
-export function LateAdjustments({ statement }: { statement: Statement }) {
+const ADJUSTMENTS = { one: 'late adjustment', other: 'late adjustments' };
+
+/** Marks a closed statement, and lists the late changes to closed periods booked on this one (a page at a time) with their money. */
+export function LateAdjustments({ statement, request, onReload }: { statement: StatementSummary; request: StatementRef; onReload: () => void }) {
   const { locale } = useSurfaceContext();
+  const adjustments = usePagedList<ItemOf<'lateAdjustments'>, null>(statement.lateAdjustments, statement.revision, null, (offset) =>
+    fetchListPage(fetchStatementPage, { ...request, list: 'lateAdjustments', offset }),
+  );
   return (
     <>
       {statement.closedVersion === null ? null : (
         <Banner appearance="info">This period is closed: its statement is frozen (version {statement.closedVersion}). Later changes show on the next open period.</Banner>
       )}
-      {statement.lateAdjustments.length === 0 ? null : (
+      {adjustments.total === 0 ? null : (
         <section className="sh-stack" aria-label="Late adjustments">
           <h3>Late adjustments</h3>
           <table className="sh-table">
@@ -33,7 +39,7 @@ export function LateAdjustments({ statement }: { statement: Statement }) {
               </tr>
             </thead>
             <tbody>
-              {statement.lateAdjustments.map((adjustment) => (
+              {adjustments.items.map((adjustment) => (
                 <tr key={`${adjustment.periodLabel}:${adjustment.worklogId}`} data-late-adjustment={adjustment.kind}>
                   <td>{adjustment.periodLabel}</td>
                   <td>{KIND_LABELS[adjustment.kind]}</td>
@@ -45,6 +51,7 @@ export function LateAdjustments({ statement }: { statement: Statement }) {
               ))}
             </tbody>
           </table>
+          <ListFooter list={adjustments} what={ADJUSTMENTS} onReload={onReload} />
           <ul>
             {statement.adjustmentCharges.map((charge) => (
               <li key={`${charge.periodLabel}:${charge.kind}`}>

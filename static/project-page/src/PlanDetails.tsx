@@ -7,7 +7,7 @@ import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { formatHours } from '../../shared/format/hours';
 import { formatMoney } from '../../shared/format/money';
 import { useResolver } from '../../shared/hooks/useResolver';
-import { Breakdown, IssueBreakdown } from './Breakdown';
+import { AuthorBreakdown, IssueBreakdown } from './Breakdown';
 import { BurnChart } from './BurnChart';
 import { CsvExport } from './CsvExport';
 import { LateAdjustments } from './LateAdjustments';
@@ -36,6 +36,8 @@ export function PlanDetails({ card }: { card: PlanCard }) {
   const history = useResolver('usage/history', { planId: card.planId, periods: HISTORY_PERIODS });
   const statement = useResolver('usage/statement', { planId: card.planId, period: periodLabel });
   const stored = useResolver('plans/get', { planId: card.planId });
+  // Pages are asked of the period the summary is of (the current period may turn over between two calls).
+  const request = { planId: card.planId, period: statement.state.status === 'ready' ? statement.state.data.period.label : periodLabel };
   const labels = history.state.status === 'ready' ? history.state.data.periods.map((totals) => totals.period.label).reverse() : [card.period.label];
 
   return (
@@ -54,7 +56,8 @@ export function PlanDetails({ card }: { card: PlanCard }) {
       </div>
       <LoadableView state={statement.state} what={`the statement for ${periodLabel}`} onRetry={statement.reload}>
         {(data) => (
-          <div className="sh-stack">
+          // A statement read again (another revision) starts its lists afresh.
+          <div className="sh-stack" key={data.revision}>
             <Stats
               items={[
                 { label: 'Available', value: formatHours(data.availableSeconds, locale) },
@@ -65,18 +68,18 @@ export function PlanDetails({ card }: { card: PlanCard }) {
               ]}
             />
             {stored.state.status === 'ready' ? <TermsInForce termsVersion={data.termsVersion} terms={stored.state.data.plan.terms} /> : null}
-            <LateAdjustments statement={data} />
+            <LateAdjustments statement={data} request={request} onReload={statement.reload} />
             <BurnChart statement={data} />
             <div>
-              {stored.state.status === 'ready' ? <CsvExport statement={data} plan={stored.state.data.plan.plan} /> : null}
-              {stored.state.status === 'ready' ? <PrintableStatement statement={data} plan={stored.state.data.plan.plan} /> : null}
+              {stored.state.status === 'ready' ? <CsvExport summary={data} statement={request} plan={stored.state.data.plan.plan} onChanged={statement.reload} /> : null}
+              {stored.state.status === 'ready' ? <PrintableStatement summary={data} statement={request} plan={stored.state.data.plan.plan} onChanged={statement.reload} /> : null}
             </div>
             <h3>By issue</h3>
-            <IssueBreakdown rows={data.byIssue} lines={data.lines} />
+            <IssueBreakdown summary={data} statement={request} onReload={statement.reload} />
             <h3>By person</h3>
-            <Breakdown caption="Hours by person" keyLabel="Person" rows={data.byAuthor} />
+            <AuthorBreakdown summary={data} statement={request} onReload={statement.reload} />
             <h3>Worklog lines</h3>
-            <WorklogLines statement={data} />
+            <WorklogLines summary={data} statement={request} onReload={statement.reload} />
           </div>
         )}
       </LoadableView>

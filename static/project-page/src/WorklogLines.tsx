@@ -1,35 +1,40 @@
-import type { DataOf } from '@contract/index';
+import type { LineSortKey } from '@contract/index';
 import { BILLING_CLASS_LABELS } from '../../shared/components/BillingClassSelect';
-import { type Column, SortableTable } from '../../shared/components/SortableTable';
+import { type Column, SortableTable, type SortState } from '../../shared/components/SortableTable';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { formatDateTime } from '../../shared/format/dates';
 import { hoursColumn } from './hours-column';
+import { ListFooter } from './ListFooter';
+import { fetchStatementPage } from './statement-fetch';
+import { fetchListPage, type ItemOf, type StatementRef, type StatementSummary } from './statement-pages';
+import { usePagedList } from './usePagedList';
 
-type Statement = DataOf<'usage/statement'>;
-type Line = Statement['lines'][number];
+type Line = ItemOf<'lines'>;
 
-/** Every worklog behind the period's figures, with how it was rounded and which part was covered. */
-export function WorklogLines({ statement }: { statement: Statement }) {
+const LINES = { one: 'worklog line', other: 'worklog lines' };
+
+/** Every worklog behind the period's figures, with how it was rounded and which part was covered; a page at a time. */
+export function WorklogLines({ summary, statement, onReload }: { summary: StatementSummary; statement: StatementRef; onReload: () => void }) {
   const { locale } = useSurfaceContext();
-  const hours = (pick: (line: Line) => number, key: string, label: string) => hoursColumn(locale, key, label, pick);
-  const columns: Column<Line>[] = [
-    { key: 'started', label: 'Started', sortValue: (line) => line.started, render: (line) => formatDateTime(line.started, statement.timeZone, locale) },
-    { key: 'issue', label: 'Issue', sortValue: (line) => line.issueKey ?? line.issueId },
-    { key: 'author', label: 'Person', sortValue: (line) => line.authorAccountId ?? '' },
-    { key: 'class', label: 'Billing class', sortValue: (line) => BILLING_CLASS_LABELS[line.billingClass] },
+  const lines = usePagedList<Line, SortState<LineSortKey>>(summary.lines, summary.revision, { key: 'started', descending: false }, (offset, sort) =>
+    fetchListPage(fetchStatementPage, { ...statement, list: 'lines', offset, sort }),
+  );
+  const hours = (pick: (line: Line) => number, key: LineSortKey, label: string) => hoursColumn(locale, key, label, pick);
+  const columns: Column<Line, LineSortKey>[] = [
+    { key: 'started', label: 'Started', render: (line) => formatDateTime(line.started, summary.timeZone, locale) },
+    { key: 'issue', label: 'Issue', render: (line) => line.issueKey ?? line.issueId },
+    { key: 'author', label: 'Person', render: (line) => line.authorAccountId ?? '' },
+    { key: 'billingClass', label: 'Billing class', render: (line) => BILLING_CLASS_LABELS[line.billingClass] },
     hours((line) => line.rawSeconds, 'raw', 'Logged'),
     hours((line) => line.roundedSeconds, 'rounded', 'Billable'),
     hours((line) => line.coveredSeconds, 'covered', 'Covered'),
     hours((line) => line.overageSeconds, 'overage', 'Overage'),
   ];
-  if (statement.lines.length === 0) return <p className="sh-subtle">No worklogs in this period.</p>;
+  if (lines.total === 0) return <p className="sh-subtle">No worklogs in this period.</p>;
   return (
-    <SortableTable
-      caption="Worklog lines"
-      columns={columns}
-      rows={statement.lines}
-      rowKey={(line) => line.worklogId}
-      initialSort={{ key: 'started', descending: false }}
-    />
+    <div className="sh-stack">
+      <SortableTable caption="Worklog lines" columns={columns} rows={lines.items} rowKey={(line) => line.worklogId} sort={lines.sort} onSort={lines.sortBy} />
+      <ListFooter list={lines} what={LINES} onReload={onReload} />
+    </div>
   );
 }

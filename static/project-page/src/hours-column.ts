@@ -1,7 +1,7 @@
 import type { Column } from '../../shared/components/SortableTable';
 import { formatHours } from '../../shared/format/hours';
 
-/** A numeric column of seconds, shown as hours in the user's locale and sorted by the exact seconds. */
-export function hoursColumn<Row>(locale: string, key: string, label: string, pick: (row: Row) => number): Column<Row> {
-  return { key, label, numeric: true, sortValue: pick, render: (row) => formatHours(pick(row), locale) };
+/** A numeric column of seconds, shown as hours in the user's locale (the server sorts by the exact seconds). */
+export function hoursColumn<Row, Key extends string>(locale: string, key: Key, label: string, pick: (row: Row) => number): Column<Row, Key> {
+  return { key, label, numeric: true, render: (row) => formatHours(pick(row), locale) };
 }

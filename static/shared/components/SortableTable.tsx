@@ -1,28 +1,30 @@
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 
-export interface Column<Row> {
-  readonly key: string;
+export interface Column<Row, Key extends string = string> {
+  readonly key: Key;
   readonly label: string;
   readonly numeric?: boolean;
-  /** What the column sorts by. */
-  readonly sortValue: (row: Row) => number | string;
-  /** What the cell shows; the sort value by default. */
-  readonly render?: (row: Row) => ReactNode;
+  readonly render: (row: Row) => ReactNode;
 }
 
-interface SortableTableProps<Row> {
+export interface SortState<Key extends string = string> {
+  readonly key: Key;
+  readonly descending: boolean;
+}
+
+interface SortableTableProps<Row, Key extends string> {
   readonly caption: string;
-  readonly columns: readonly Column<Row>[];
+  readonly columns: readonly Column<Row, Key>[];
+  /** Already in the order `sort` names: whoever holds the rows sorts them (the server, for a statement's pages). */
   readonly rows: readonly Row[];
   readonly rowKey: (row: Row) => string;
-  readonly initialSort: { readonly key: string; readonly descending: boolean };
+  readonly sort: SortState<Key>;
+  /** A column header was chosen: ascending for text, descending for figures first, then the other way on each click. */
+  readonly onSort: (sort: SortState<Key>) => void;
 }
 
-/** A table whose column headers are buttons that sort it; the sort order is announced through `aria-sort`. */
-export function SortableTable<Row>({ caption, columns, rows, rowKey, initialSort }: SortableTableProps<Row>) {
-  const [sort, setSort] = useState(initialSort);
-  const column = columns.find((candidate) => candidate.key === sort.key) ?? columns[0];
-  const sorted = column === undefined ? [...rows] : [...rows].sort((a, b) => compare(column.sortValue(a), column.sortValue(b)) * (sort.descending ? -1 : 1));
+/** A table whose column headers are buttons that ask for another order; the order is announced through `aria-sort`. */
+export function SortableTable<Row, Key extends string>({ caption, columns, rows, rowKey, sort, onSort }: SortableTableProps<Row, Key>) {
   return (
     <table className="sh-table">
       <caption className="sh-visually-hidden">{caption}</caption>
@@ -37,7 +39,7 @@ export function SortableTable<Row>({ caption, columns, rows, rowKey, initialSort
                 data-numeric={candidate.numeric ? '' : undefined}
                 aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
               >
-                <button type="button" onClick={() => setSort({ key: candidate.key, descending: active ? !sort.descending : candidate.numeric === true })}>
+                <button type="button" onClick={() => onSort({ key: candidate.key, descending: active ? !sort.descending : candidate.numeric === true })}>
                   {candidate.label}
                   {active ? (sort.descending ? ' ▼' : ' ▲') : ''}
                 </button>
@@ -47,11 +49,11 @@ export function SortableTable<Row>({ caption, columns, rows, rowKey, initialSort
         </tr>
       </thead>
       <tbody>
-        {sorted.map((row) => (
+        {rows.map((row) => (
           <tr key={rowKey(row)}>
             {columns.map((candidate) => (
               <td key={candidate.key} data-numeric={candidate.numeric ? '' : undefined}>
-                {candidate.render === undefined ? candidate.sortValue(row) : candidate.render(row)}
+                {candidate.render(row)}
               </td>
             ))}
           </tr>
@@ -59,9 +61,4 @@ export function SortableTable<Row>({ caption, columns, rows, rowKey, initialSort
       </tbody>
     </table>
   );
-}
-
-function compare(a: number | string, b: number | string): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b));
 }

@@ -1,13 +1,10 @@
 /**
- * The front end's pure logic, without a browser: form quantities, issue keys, the burn series and counts in words.
+ * The front end's pure logic, without a browser: form quantities, the burn series and counts in words.
  * (Modules that import the contract through the `@contract` alias are exercised by the browser test instead.)
  */
 import { burnSeries } from '../../../static/project-page/src/burn-series';
-import { issueKeysOf, issueLabel } from '../../../static/project-page/src/issue-keys';
 import { hoursText, minorFromAmount, secondsFromHours } from '../../../static/project-settings/src/quantities';
 import { countOf, ISSUES } from '../../../static/shared/format/count';
-
-const DAY_MS = 86_400_000;
 
 describe('form quantities', () => {
   it('reads hours to whole seconds and money to minor units exactly', () => {
@@ -30,29 +27,9 @@ describe('form quantities', () => {
 });
 
 describe('burnSeries', () => {
-  it('accumulates covered seconds by day from the period start', () => {
-    const lines = [
-      { started: 10, coveredSeconds: 60 },
-      { started: DAY_MS * 2 + 5, coveredSeconds: 30 },
-      { started: DAY_MS * 2 + 9, coveredSeconds: 10 },
-    ];
-    expect(burnSeries({ periodStart: 0, periodEnd: 4 * DAY_MS, lines })).toEqual([60, 60, 100, 100]);
-  });
-});
-
-describe('issue keys for the breakdown by issue', () => {
-  it('takes each issue\'s key from the statement\'s lines, and falls back to the id', () => {
-    const keys = issueKeysOf([
-      { issueId: '10001', issueKey: 'SUP-1' },
-      { issueId: '10002' },
-      { issueId: '10001', issueKey: 'SUP-1' },
-      { issueId: '10003', issueKey: 'SUP-3' },
-    ]);
-    expect([...keys]).toEqual([
-      ['10001', 'SUP-1'],
-      ['10003', 'SUP-3'],
-    ]);
-    expect(['10001', '10002', '10003'].map((issueId) => issueLabel(keys, issueId))).toEqual(['SUP-1', '10002', 'SUP-3']);
+  it('accumulates the covered seconds of each day', () => {
+    expect(burnSeries([60, 0, 40, 0])).toEqual([60, 60, 100, 100]);
+    expect(burnSeries([])).toEqual([]);
   });
 });
 

@@ -1,0 +1,141 @@
+/**
+ * Every resolver's answer stays under 1 MB (Forge refuses answers over 5 MB) at the demo's largest plan: 100,000
+ * worklogs linked to one plan from October 2026, so October holds 21,000 worklog lines (closed, then given 4,000
+ * late changes that November books as late adjustments) and November 15,800; the 85,000 worklogs before October
+ * are out of the plan. Each resolver is called as its surface calls it, with the payload that makes its answer
+ * largest (the most items a page may hold); every answer must be a success, so a refusal can't pass for small.
+ */
+import { contract, RESOLVER_ANSWER_MAX_BYTES, STATEMENT_PAGE_MAX_ITEMS, type Outcome, type ResolverName } from '../../src/contract';
+import { DEMO_PROJECT, DEMO_USERS } from '../../src/jira-simulator/demo/people';
+import type { SimWorklog } from '../../src/jira-simulator/model';
+import type { SurfaceTarget } from '../../src/local/forge-context';
+import { caller, LARGE_PLAN_ID, LARGE_PLAN_PROJECT, largePlanSite, projectPage, projectSettings, type LargePlanSite } from '../support/large-plan-site';
+
+const admin = caller(DEMO_USERS.admin);
+const agent = caller(DEMO_USERS.agentUs);
+const manager = caller(DEMO_USERS.manager);
+const LATE_CHANGES = 4000;
+const OCTOBER = '2026-10';
+const NOVEMBER = '2026-11';
+
+type Call = (site: LargePlanSite) => Promise<Outcome<unknown>[]>;
+
+/** What a call learns that a later one asks about: the bulk link's job. */
+const learned = { bulkJobId: '' };
+
+const busiestIssue = (site: LargePlanSite) => {
+  const counts = new Map<string, number>();
+  for (const worklog of site.demo.worklogs) counts.set(worklog.issueId, (counts.get(worklog.issueId) ?? 0) + 1);
+  const [issue] = [...site.demo.issues].sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0));
+  if (issue === undefined) throw new Error('the demo has no issues');
+  return issue;
+};
+const issuePanel = (site: LargePlanSite): SurfaceTarget => {
+  const issue = busiestIssue(site);
+  return { surface: 'issuePanel', issue: { id: issue.id, key: issue.key }, project: LARGE_PLAN_PROJECT };
+};
+const gadget: SurfaceTarget = { surface: 'dashboardGadget', gadgetConfiguration: { projectKey: DEMO_PROJECT.key, planId: LARGE_PLAN_ID } };
+const pages = { limit: STATEMENT_PAGE_MAX_ITEMS } as const;
+const smallPlan = (site: LargePlanSite, id: string) => ({ ...site.demo.plans.find((plan) => plan.id !== LARGE_PLAN_ID), id, name: `Small plan ${id}` });
+
+/** October's worklogs again under new ids, as if logged late after October was closed. */
+function lateOctoberWork(site: LargePlanSite): SimWorklog[] {
+  const october = site.demo.worklogs.filter((worklog) => worklog.started.startsWith(OCTOBER));
+  return october.slice(0, LATE_CHANGES).map((worklog, index) => ({ ...worklog, id: String(9_000_000 + index) }));
+}
+
+/**
+ * The calls, in the order they run (reads, then the close and what it makes large, then the other writes), each
+ * giving the answers whose largest counts. A resolver added to the contract without a call fails the first test.
+ */
+const CALLS: Readonly<Record<ResolverName, Call>> = {
+  'plans/list': async (site) => [await site.backend.invoker.invoke('plans/list', { includeArchived: true }, admin, projectSettings)],
+  'plans/get': async (site) => [await site.backend.invoker.invoke('plans/get', { planId: LARGE_PLAN_ID }, admin, projectSettings)],
+  'settings/get': async (site) => [await site.backend.invoker.invoke('settings/get', {}, admin, projectSettings)],
+  'settings/invalidLinks': async (site) => [await site.backend.invoker.invoke('settings/invalidLinks', {}, admin, projectSettings)],
+  'settings/problems': async (site) => [await site.backend.invoker.invoke('settings/problems', {}, admin, projectSettings)],
+  'gadget/options': async (site) => [await site.backend.invoker.invoke('gadget/options', {}, manager, { surface: 'dashboardGadget', entryPoint: 'edit' })],
+  'usage/overview': async (site) => [await site.backend.invoker.invoke('usage/overview', {}, manager, projectPage)],
+  'usage/gadget': async (site) => [await site.backend.invoker.invoke('usage/gadget', {}, manager, gadget)],
+  'usage/history': async (site) => [await site.backend.invoker.invoke('usage/history', { planId: LARGE_PLAN_ID, periods: 36 }, manager, projectPage)],
+  'issue/get': async (site) => [await site.backend.invoker.invoke('issue/get', {}, agent, issuePanel(site))],
+  'closing/close': async (site) => [await site.backend.invoker.invoke('closing/close', { planId: LARGE_PLAN_ID, period: OCTOBER }, admin, projectPage)],
+  'closing/list': async (site) => [await site.backend.invoker.invoke('closing/list', { planId: LARGE_PLAN_ID }, manager, projectPage)],
+  'closing/version': async (site) => [await site.backend.invoker.invoke('closing/version', { planId: LARGE_PLAN_ID, period: OCTOBER, version: 1 }, manager, projectPage)],
+  'usage/statement': async (site) => {
+    const october = await site.backend.invoker.invoke('usage/statement', { planId: LARGE_PLAN_ID, period: OCTOBER }, manager, projectPage);
+    await site.storeWork([...site.demo.worklogs, ...lateOctoberWork(site)]);
+    return [october, await site.backend.invoker.invoke('usage/statement', { planId: LARGE_PLAN_ID }, manager, projectPage)];
+  },
+  'usage/statementPage': async (site) => {
+    const page = (payload: Record<string, unknown>) => site.backend.invoker.invokeWithAnyPayload('usage/statementPage', { planId: LARGE_PLAN_ID, ...pages, ...payload }, manager, projectPage);
+    // The lists that grow with the work, at the most items a page may hold; the breakdown by person has five rows.
+    return [
+      await page({ period: NOVEMBER, list: 'lines', offset: 100, sort: { key: 'rounded', descending: true } }),
+      await page({ period: NOVEMBER, list: 'lateAdjustments' }),
+      await page({ period: NOVEMBER, list: 'byIssue' }),
+      await page({ period: OCTOBER, version: 1, list: 'lines' }),
+    ];
+  },
+  'closing/reopen': async (site) => [await site.backend.invoker.invoke('closing/reopen', { planId: LARGE_PLAN_ID, period: OCTOBER, reason: 'Late work' }, admin, projectPage)],
+  'settings/update': async (site) => [await site.backend.invoker.invoke('settings/update', { defaultPlanId: LARGE_PLAN_ID, expectedVersion: 0 }, admin, projectSettings)],
+  'settings/clearProblems': async (site) => [await site.backend.invoker.invoke('settings/clearProblems', { seenUpTo: 0 }, admin, projectSettings)],
+  'plans/create': async (site) => [await site.backend.invoker.invokeWithAnyPayload('plans/create', { plan: smallPlan(site, 'small-a') }, admin, projectSettings)],
+  // The panel's answer, as issue/get's (measured above on the largest plan); linked to the small plan, it costs no replay of the large one.
+  'issue/setLink': async (site) => [await site.backend.invoker.invoke('issue/setLink', { planId: 'small-a', billingClass: 'extra' }, agent, issuePanel(site))],
+  'issue/clearLink': async (site) => [await site.backend.invoker.invoke('issue/clearLink', {}, agent, issuePanel(site))],
+  'bulk/preview': async (site) => [await site.backend.invoker.invoke('bulk/preview', { jql: 'project = SUP' }, admin, projectSettings)],
+  // A job record of fixed shape, whatever the query matches (bulk/preview above answers for the whole project).
+  'bulk/link': async (site) => {
+    const jql = 'key = SUP-1';
+    const preview = await site.backend.invoker.invoke('bulk/preview', { jql }, admin, projectSettings);
+    const countToken = preview.ok && 'countToken' in preview.data ? preview.data.countToken : '';
+    const link = await site.backend.invoker.invoke('bulk/link', { jql, planId: LARGE_PLAN_ID, countToken }, admin, projectSettings);
+    learned.bulkJobId = link.ok ? link.data.jobId : '';
+    return [link];
+  },
+  'bulk/status': async (site) => [await site.backend.invoker.invoke('bulk/status', { jobId: learned.bulkJobId }, admin, projectSettings)],
+  'plans/update': async (site) => [
+    await site.backend.invoker.invokeWithAnyPayload('plans/update', { planId: 'small-a', expectedVersion: 1, plan: { ...smallPlan(site, 'small-a'), name: 'Renamed' } }, admin, projectSettings),
+  ],
+  'plans/archive': async (site) => [await site.backend.invoker.invoke('plans/archive', { planId: 'small-a', expectedVersion: 2 }, admin, projectSettings)],
+  'plans/delete': async (site) => {
+    await site.backend.invoker.invokeWithAnyPayload('plans/create', { plan: smallPlan(site, 'small-b') }, admin, projectSettings);
+    return [await site.backend.invoker.invoke('plans/delete', { planId: 'small-b', expectedVersion: 1 }, admin, projectSettings)];
+  },
+};
+
+const names = Object.keys(CALLS) as ResolverName[];
+
+describe('resolver answers at the demo\'s largest plan', () => {
+  const answers = new Map<ResolverName, Outcome<unknown>[]>();
+  beforeAll(async () => {
+    const site = await largePlanSite({ startDate: '2026-10-01' });
+    for (const name of names) answers.set(name, await CALLS[name](site));
+  }, 600_000);
+
+  it('calls every resolver of the contract', () => {
+    expect([...names].sort()).toEqual(Object.keys(contract).sort());
+  });
+
+  it('makes the statements as large as the plan makes them', () => {
+    const [october, november] = answers.get('usage/statement') ?? [];
+    const sizes = (answer: Outcome<unknown> | undefined) => {
+      const parsed = answer?.ok === true ? contract['usage/statement'].result.parse(answer.data) : undefined;
+      return parsed === undefined ? [] : [parsed.lines.total, parsed.lateAdjustments.total, parsed.outOfPlanCount];
+    };
+    // Before answers came in pages, October alone answered 6.8 MiB.
+    expect(sizes(october)).toEqual([21_004, 0, expect.any(Number) as unknown]);
+    const [lines = 0, adjustments = 0, outOfPlan = 0] = sizes(november);
+    expect([lines > 15_000, adjustments >= LATE_CHANGES, outOfPlan > 60_000]).toEqual([true, true, true]);
+  });
+
+  it.each(names)('%s answers with success in under 1 MB', (name) => {
+    const outcomes = answers.get(name) ?? [];
+    expect(outcomes.length).toBeGreaterThan(0);
+    for (const outcome of outcomes) {
+      expect(outcome.ok ? 'ok' : outcome.error.message).toBe('ok');
+      expect(Buffer.byteLength(JSON.stringify(outcome))).toBeLessThan(RESOLVER_ANSWER_MAX_BYTES);
+    }
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * The demo's largest plan as the app stores it: every issue of the `large` demo (5,000 issues, 100,000 worklogs)
+ * linked to the 300 h/month contract, behind the resolvers exactly as Forge calls them, through the local Forge
+ * runtime. The aggregate is stored directly from the demo's data, as a finished recompute would have stored it
+ * (then its figures are refreshed through the queue, as after a recompute), instead of being read from Jira through
+ * the queue (that costs minutes, and the sync suite measures it): what is built here is what reads see.
+ */
+import { headKey } from '../../src/app/aggregates/keys';
+import { requestFiguresRefresh } from '../../src/app/figures/request-figures-refresh';
+import { fixedClock } from '../../src/app/ports/clock';
+import type { PlanIssue } from '../../src/app/ports/jira';
+import type { Store } from '../../src/app/ports/store';
+import { internalIdOfKey } from '../../src/app/scope/plan-scope';
+import { shardCountFor } from '../../src/app/sync/request-recompute';
+import { advanceWatermark } from '../../src/app/sync/watermark';
+import { writeChunkLinks, writeChunkParts } from '../../src/app/sync/write-generation';
+import { generateDemo, type DemoData } from '../../src/jira-simulator/demo/generate';
+import { demoState } from '../../src/jira-simulator/demo/load';
+import { DEMO_PROJECT, DEMO_USERS } from '../../src/jira-simulator/demo/people';
+import { DEMO_PLAN_IDS } from '../../src/jira-simulator/demo/plans';
+import { APP_ACCOUNT, type SimIssue, type SimWorklog } from '../../src/jira-simulator/model';
+import { JiraSimulator } from '../../src/jira-simulator/simulator';
+import { LocalQueue } from '../../src/local/events/local-queue';
+import { startLocalSync } from '../../src/local/events/local-sync';
+import type { SurfaceTarget } from '../../src/local/forge-context';
+import { LocalForgeRuntime } from '../../src/local/forge-runtime/local-forge-runtime';
+import { localForge } from '../../src/local/forge-runtime/local-forge';
+import { createLocalBackend, type LocalBackend } from '../../src/local/local-backend';
+
+/** The demo's day: its six months of work end the day before. */
+export const LARGE_PLAN_TODAY = '2026-11-15';
+export const LARGE_PLAN_NOW = Date.parse(`${LARGE_PLAN_TODAY}T12:00:00Z`);
+export const LARGE_PLAN_ID = DEMO_PLAN_IDS.contract;
+
+export const LARGE_PLAN_PROJECT = { id: DEMO_PROJECT.id, key: DEMO_PROJECT.key };
+export const projectPage: SurfaceTarget = { surface: 'projectPage', project: LARGE_PLAN_PROJECT };
+export const projectSettings: SurfaceTarget = { surface: 'projectSettingsPage', project: LARGE_PLAN_PROJECT };
+export const caller = (user: { readonly accountId: string }) => ({ accountId: user.accountId, locale: 'en-US', timezone: 'America/New_York' });
+
+export interface LargePlanSite {
+  readonly demo: DemoData;
+  readonly backend: LocalBackend;
+  readonly store: Store;
+  /** The local Forge runtime the store and Jira run through, with its count of KVS reads and units. */
+  readonly runtime: LocalForgeRuntime;
+  readonly queue: LocalQueue;
+  readonly simulator: JiraSimulator;
+  /** Replaces the plan's stored work with these worklogs of the demo's issues (as a recompute after a change in Jira would). */
+  storeWork(worklogs: readonly SimWorklog[]): Promise<void>;
+}
+
+function planIssues(demo: DemoData, worklogs: readonly SimWorklog[]): PlanIssue[] {
+  const byIssue = new Map<string, SimWorklog[]>();
+  for (const worklog of worklogs) {
+    const list = byIssue.get(worklog.issueId);
+    if (list === undefined) byIssue.set(worklog.issueId, [worklog]);
+    else list.push(worklog);
+  }
+  return demo.issues.map((issue: SimIssue) => ({
+    id: issue.id,
+    key: issue.key,
+    summary: issue.summary,
+    projectId: issue.projectId,
+    projectKey: DEMO_PROJECT.key,
+    link: { issueId: issue.id, planId: LARGE_PLAN_ID, billingClass: 'covered' },
+    worklogs: (byIssue.get(issue.id) ?? []).map((worklog) => ({
+      id: worklog.id,
+      issueId: worklog.issueId,
+      started: worklog.started,
+      timeSpentSeconds: worklog.timeSpentSeconds,
+      author: { accountId: worklog.authorAccountId },
+      updated: new Date(worklog.updated).toISOString(),
+    })),
+  }));
+}
+
+export interface LargePlanOptions {
+  /** The plan's first day (`YYYY-MM-DD`); the demo's own is six months before its day. Work before it is out of the plan. */
+  readonly startDate?: string;
+}
+
+/** The site, with its plan created by its admin and its work stored; reconciliation caught up to now. */
+export async function largePlanSite(options: LargePlanOptions = {}): Promise<LargePlanSite> {
+  const generated = generateDemo({ seed: 1, size: 'large', today: LARGE_PLAN_TODAY });
+  const demo: DemoData = { ...generated, issues: generated.issues.map((issue) => ({ ...issue, properties: { 'support-plan': { planId: LARGE_PLAN_ID, billingClass: 'covered' } } })) };
+  const clock = fixedClock(LARGE_PLAN_NOW);
+  const simulator = new JiraSimulator({ state: demoState(demo), clock });
+  // Storing a plan's whole work at one instant would pass any minute's budget: it is counted, not enforced.
+  const runtime = LocalForgeRuntime.inMemory({
+    clock,
+    enforceBudget: false,
+    jira: { baseUrl: 'http://jira.local', fetch: (request) => simulator.handle(request), users: Object.values(DEMO_USERS), app: APP_ACCOUNT },
+  });
+  const { store, jira } = localForge(runtime, { storeOptions: { retryDelayMs: () => 0 } });
+  const queue = new LocalQueue({ mode: 'manual' });
+  const backend = createLocalBackend({ store, clock, queue, jira });
+  startLocalSync({ deps: { jira: backend.jira.app, store, queue, clock }, queue, subscribe: () => () => undefined });
+  const demoPlan = demo.plans.find((candidate) => candidate.id === LARGE_PLAN_ID);
+  if (demoPlan === undefined) throw new Error(`the demo has no plan ${LARGE_PLAN_ID}`);
+  const plan = options.startDate === undefined ? demoPlan : { ...demoPlan, startDate: options.startDate };
+  const created = await backend.invoker.invokeWithAnyPayload('plans/create', { plan }, caller(DEMO_USERS.admin), projectSettings);
+  if (!created.ok) throw new Error(`the demo plan was not created: ${created.error.message}`);
+  const internalId = await internalIdOfKey(store, LARGE_PLAN_ID);
+  if (internalId === undefined) throw new Error(`plan ${LARGE_PLAN_ID} was not stored`);
+  let generation = 0;
+  const storeWork = async (worklogs: readonly SimWorklog[]) => {
+    generation += 1;
+    const issues = planIssues(demo, worklogs);
+    // Sharded as a recompute would shard them, so an event reads and writes one small part.
+    const shardCount = shardCountFor(worklogs.length);
+    const worklogCount = await writeChunkParts(store, { planId: internalId, generation, shardCount, chunk: 0 }, issues);
+    await writeChunkLinks(store, internalId, issues);
+    await store.set(headKey(internalId), { generation, shardCount, worklogCount });
+    // What a recompute asks for once it swaps a generation in: the plan's stored figures, computed again.
+    await requestFiguresRefresh({ store, queue, clock }, internalId);
+    await queue.drain();
+  };
+  await storeWork(demo.worklogs);
+  await advanceWatermark(store, undefined, LARGE_PLAN_NOW, LARGE_PLAN_NOW);
+  return { demo, backend, store, runtime, queue, simulator, storeWork };
+}
