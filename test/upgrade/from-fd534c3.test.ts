@@ -102,11 +102,17 @@ function calls(fixture: BackendFixture): Record<string, () => Promise<unknown>> 
   return Object.fromEntries(entries);
 }
 
-async function upgradedSite(): Promise<BackendFixture> {
+/** The snapshot loaded into today's code, before anything ran. */
+async function deployedSite(): Promise<BackendFixture> {
   const fixture = backendFixture({ clock: fixedClock(SNAPSHOT_TAKEN_AT) });
   fixture.simulator.load(snapshot.jira as unknown as SimulatorState);
   // As fd534c3 wrote them: bare values (record format 0) in the storage underneath the app's store.
   for (const entry of snapshot.store) await fixture.storage.set(entry.key, entry.value);
+  return fixture;
+}
+
+async function upgradedSite(): Promise<BackendFixture> {
+  const fixture = await deployedSite();
   // fd534c3's site never ran the hourly reconciliation; an upgraded one does within the hour, and closing now
   // waits for it to be caught up past a period's end (issue 11).
   await fixture.reconcile();
@@ -147,6 +153,25 @@ describe('upgrading an installation written by fd534c3', () => {
       expect(written).toContain(entry.key);
       expect(entry.value).toEqual(snapshot.store.find((each) => each.key === entry.key)?.value);
     }
+  });
+
+  it('shows the same figures before its first refresh (replayed, marked as updating) as from the figures stored after it', async () => {
+    const deployed = await deployedSite();
+    const reads = (site: BackendFixture) =>
+      Promise.all([
+        site.invoker.invoke('usage/overview', {}, as(USERS.manager), on.projectPage()),
+        ...[ISSUES.sup1, ISSUES.sup2, ISSUES.sup3].map((issue) => site.invoker.invoke('issue/get', {}, as(USERS.manager), on.issue(issue))),
+      ]);
+    const before = await reads(deployed);
+    expect(await listAll(deployed.store, 'fig:')).toEqual([]);
+    await deployed.reconcile();
+    const after = await reads(deployed);
+
+    expect((await listAll(deployed.store, 'fig:')).length).toBeGreaterThan(0);
+    const refreshingFlags = (answers: typeof before) => JSON.stringify(answers).match(/"refreshing":(true|false)/g);
+    expect(new Set(refreshingFlags(before))).toEqual(new Set(['"refreshing":true']));
+    expect(new Set(refreshingFlags(after))).toEqual(new Set(['"refreshing":false']));
+    expect(JSON.parse(JSON.stringify(before).replaceAll('"refreshing":true', '"refreshing":false'))).toEqual(after);
   });
 
   it('keeps every closed statement under the content hash it was closed with', async () => {

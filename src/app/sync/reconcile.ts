@@ -1,6 +1,7 @@
 import type { JiraWorklog } from '../../ledger/types';
 import { entriesOf, factsOf, worklogIdsOf } from '../aggregates/aggregate-codec';
 import { AggregateReader } from '../aggregates/aggregate-reader';
+import { refreshFiguresDue } from '../figures/refresh-figures-due';
 import { requestFiguresRefresh } from '../figures/request-figures-refresh';
 import type { WorklogChange } from '../aggregates/issue-entry';
 import { placeIssue } from '../aggregates/place-issue';
@@ -87,6 +88,7 @@ export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
   const until = Math.min(changed.until, deleted.until);
   await advanceWatermark(deps.store, stored, until, startedAt - CHANGE_FEED_LAG_MS);
   for (const planId of planIds) await requestFiguresRefresh(deps, planId);
+  await refreshFiguresDue(deps, new Set(planIds));
   const total = (field: 'issuesRemoved' | 'billingClassesFixed' | 'worklogsDeleted') => repairs.reduce((sum, repair) => sum + repair[field], 0);
   return {
     since,
