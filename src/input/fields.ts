@@ -17,10 +17,20 @@ import {
 
 const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
 
+/**
+ * Names already in Intl's spelling, found so far. Every plan read is validated, and building an
+ * `Intl.DateTimeFormat` to ask costs far more than the rest of a plan's checks; only canonical
+ * names are kept, so the set stays within the few hundred zones there are, whatever callers send.
+ */
+const canonicalTimeZones = new Set<string>();
+
 /** The IANA name as Intl spells it (`europe/berlin` → `Europe/Berlin`), or null for no known time zone. */
 function canonicalTimeZone(name: string): string | null {
+  if (canonicalTimeZones.has(name)) return name;
   try {
-    return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+    const canonical = new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+    if (canonical === name) canonicalTimeZones.add(name);
+    return canonical;
   } catch {
     return null;
   }
