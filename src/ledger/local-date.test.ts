@@ -1,5 +1,6 @@
+import { addMonths as addMonthsToDate } from 'date-fns/addMonths';
 import { LedgerInputError } from './errors';
-import { addDays, formatLocalDate, parseLocalDate, startOfLocalDate } from './local-date';
+import { addDays, addMonths, formatLocalDate, parseLocalDate, startOfLocalDate } from './local-date';
 
 describe('parseLocalDate', () => {
   it('splits valid dates', () => {
@@ -31,5 +32,29 @@ describe('addDays and formatLocalDate', () => {
   it('moves across month and year ends', () => {
     expect(formatLocalDate(addDays({ year: 2028, month: 2, day: 29 }, 1))).toBe('2028-03-01');
     expect(formatLocalDate(addDays({ year: 2026, month: 12, day: 31 }, 1))).toBe('2027-01-01');
+  });
+});
+
+describe('addMonths', () => {
+  it('keeps the day of the month, or takes the last day of a shorter month', () => {
+    expect(formatLocalDate(addMonths({ year: 2026, month: 1, day: 31 }, 1))).toBe('2026-02-28');
+    expect(formatLocalDate(addMonths({ year: 2028, month: 1, day: 31 }, 1))).toBe('2028-02-29');
+    expect(formatLocalDate(addMonths({ year: 2026, month: 11, day: 30 }, 3))).toBe('2027-02-28');
+  });
+
+  it('agrees with date-fns on every day of a leap year and the year before, 0 to 30 months on', () => {
+    const mismatches: string[] = [];
+    for (let day = 0; day < 731; day += 1) {
+      const start = addDays({ year: 2027, month: 1, day: 1 }, day);
+      for (let months = 0; months <= 30; months += 1) {
+        // Noon, local to the machine: the calendar date date-fns moves is the same in any zone.
+        const expected = addMonthsToDate(new Date(start.year, start.month - 1, start.day, 12), months);
+        const actual = addMonths(start, months);
+        if (actual.year !== expected.getFullYear() || actual.month !== expected.getMonth() + 1 || actual.day !== expected.getDate()) {
+          mismatches.push(`${formatLocalDate(start)} + ${months}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 });

@@ -39,6 +39,21 @@ export function addDays(date: DateParts, days: number): DateParts {
 }
 
 /**
+ * The calendar date `months` months after `date`, on the same day of the month or on the month's
+ * last day when it is shorter (as date-fns `addMonths` does); calendar arithmetic, no time zone.
+ *
+ * @example
+ * addMonths({ year: 2026, month: 1, day: 31 }, 1) // { year: 2026, month: 2, day: 28 }
+ */
+export function addMonths(date: DateParts, months: number): DateParts {
+  const first = new Date(Date.UTC(date.year, date.month - 1 + months, 1));
+  const year = first.getUTCFullYear();
+  const month = first.getUTCMonth() + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { year, month, day: Math.min(date.day, lastDay) };
+}
+
+/**
  * The first instant of a local date in a time zone: midnight, or the end of the DST gap on
  * days that skip midnight.
  *

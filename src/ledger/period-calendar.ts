@@ -1,7 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { addMonths } from 'date-fns/addMonths';
 import { LedgerInputError } from './errors';
-import { addDays, type DateParts, formatLocalDate, parseLocalDate, startOfLocalDate } from './local-date';
+import { addDays, addMonths, type DateParts, formatLocalDate, parseLocalDate, startOfLocalDate } from './local-date';
 import type { Instant, Period, PeriodUnit, Plan } from './types';
 
 const MONTHS_PER_PERIOD: Readonly<Record<PeriodUnit, number>> = { month: 1, quarter: 3, year: 12 };
@@ -61,12 +60,8 @@ export function createPeriodCalendar(plan: Plan): PeriodCalendar {
     throw new LedgerInputError('plan.timeZone', `unknown IANA time zone ${JSON.stringify(timeZone)}`);
   }
   const planEnd = afterLastDate && startOfLocalDate(afterLastDate, timeZone);
-  // Noon always exists, so DST gaps cannot shift the anchor's local date.
-  const anchor = new TZDate(firstDate.year, firstDate.month - 1, firstDate.day, 12, timeZone);
-  const dateAfter = (months: number): DateParts => {
-    const local = addMonths(anchor, months);
-    return { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate() };
-  };
+  // Period starts are calendar dates: no time zone is needed until their first instants.
+  const dateAfter = (months: number): DateParts => addMonths(firstDate, months);
   const exists = (start: Instant): boolean => planEnd === null || start < planEnd;
 
   const { sequences, versionStarts } = buildSequences(plan, firstDate, (months) =>
