@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import * as forgeEntry from '../src/forge';
 import { SURFACES } from '../src/local/surfaces';
 import { BULK_QUEUE_KEY } from '../src/app/bulk/bulk-job';

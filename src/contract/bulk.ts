@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BULK_JQL_MAX_LENGTH } from '../input/limits';
 import { planIdSchema } from './plans';
 import { billingClassSchema } from './statement';

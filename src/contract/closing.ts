@@ -2,7 +2,7 @@
  * Closing periods: freezing a plan's period statement (close), making it open again with a
  * reason (reopen), the state of every period, and every frozen version, still readable.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CLOSING_REASON_MAX_LENGTH } from '../input/limits';
 import { periodLabelSchema, planIdSchema } from './plans';
 import { periodSchema, statementSummarySchema, statementTotalsSchema } from './statement';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One plan the gadget's edit view may offer. */
 export const gadgetPlanOptionSchema = z.object({ planId: z.string(), planName: z.string() });

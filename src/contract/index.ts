@@ -3,7 +3,7 @@
  * as zod schemas. The backend validates with them and the front end imports the inferred
  * types from here, so both sides speak one language. Browser-safe: zod and types only.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { bulkContract } from './bulk';
 import { closingContract } from './closing';
 import { gadgetContract } from './gadget';

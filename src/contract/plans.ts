@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PLAN_ID_MAX_LENGTH } from '../input/limits';
 import { amendedPlanSchema, planSchema } from '../input/plan';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every way a resolver call can fail, as the front end sees it. */
 export const ERROR_CODES = [

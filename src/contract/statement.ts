@@ -3,7 +3,7 @@
  * contract. Each schema is tied to its ledger type with `satisfies`: a change to the ledger's
  * vocabulary that the contract does not follow fails type checking here.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AdjustmentCharge, Breakdown, BucketSummary, ChargeLine, Forecast, LateAdjustment, Period, Statement, WorklogLine } from '../ledger/types';
 
 const seconds = z.int().min(0);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { HISTORY_MAX_PERIODS, STATEMENT_PAGE_DEFAULT_ITEMS, STATEMENT_PAGE_MAX_ITEMS } from '../input/limits';
 import { periodLabelSchema, planIdSchema, planStatusSchema } from './plans';
 import {

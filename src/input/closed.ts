@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { statementSchema } from '../contract/statement';
 import type { ClosedPeriod } from '../ledger/types';
 import { type InputIssue, type InputResult, issueAt, parseDocument } from './result';

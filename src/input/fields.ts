@@ -1,6 +1,6 @@
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   EARLIEST_PLAN_YEAR,
   IDENTIFIER_MAX_LENGTH,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { issueLinksSchema } from './links';
 import { planFileSchema } from './plan';
 import { worklogInputSchema } from './worklogs';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IssueLink } from '../ledger/types';
 import { identifierSchema } from './fields';
 import { ISSUE_SUMMARY_MAX_LENGTH } from './limits';

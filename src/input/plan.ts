@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LedgerInputError } from '../ledger/errors';
 import { createPeriodCalendar } from '../ledger/period-calendar';
 import type { BucketPlan, LocalDate, PayAsYouGoPlan, Plan } from '../ledger/types';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** One reason an input was rejected: where (`blocks[1].purchasedOn`), which record, and why. */
 export interface InputIssue {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { JiraWorklog } from '../ledger/types';
 import { identifierSchema, jiraTimestampSchema, secondsSchema } from './fields';
 import { IDENTIFIER_MAX_LENGTH } from './limits';

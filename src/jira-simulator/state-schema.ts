@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PERMISSION_KEYS, type SimulatorState } from './model';
 
 /** Checks a state read from disk, so a hand-edited or stale file fails clearly on load. */

@@ -1,5 +1,5 @@
 import type Resolver from '@forge/resolver';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { contract, outcomeSchema, type DataOf, type Outcome, type PayloadOf, type ResolverName } from '../contract';
 import { buildForgeContext, type LocalCaller, type SiteIdentity, type SurfaceTarget } from './forge-context';
 

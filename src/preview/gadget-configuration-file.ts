@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const configurationSchema = z.record(z.string(), z.json());
 export type GadgetConfiguration = z.infer<typeof configurationSchema>;

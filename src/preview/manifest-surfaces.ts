@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SURFACE_MODULE_TYPES } from './protocol';
 
 /** The parts of `manifest.yml` the preview needs to show the app as Jira would. */

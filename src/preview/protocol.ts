@@ -2,7 +2,7 @@
  * What the preview server and its host page (static/preview-host) say to each other over HTTP.
  * Browser-safe: zod only, imported by the host page through the `@preview` alias.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The header every write to the preview carries: the token of this start, which only the served host page knows. */
 export const PREVIEW_TOKEN_HEADER = 'x-preview-token';

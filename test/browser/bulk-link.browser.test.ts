@@ -6,7 +6,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { demoPlans } from '../../src/jira-simulator/demo/plans';
 import { launchChromium } from './support/chromium';
 import { axeViolations } from './support/axe';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROJECT_PAGE_MODULE_KEY } from '../../static/shared/modules';
 import { SURFACES } from '../../static/surfaces';
 import { MODULE_KEYS } from './support/frames';

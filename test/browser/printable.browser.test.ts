@@ -6,7 +6,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEMO_PLAN_IDS } from '../../src/jira-simulator/demo/plans';
 import { formatMoney } from '../../src/statement-print';
 import { launchChromium } from './support/chromium';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Readers for the simulator's JSON answers in tests: parsed, not cast. */
 

@@ -1,6 +1,6 @@
 import { changedWorklogs, errorBody, worklogBody } from './responses';
 import { AGENT, APP, buildIssue, buildState, buildWorklog, call, newSimulator, T0 } from './site';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const issue = buildIssue(1);
 /** 2,500 worklogs updated one second apart, the last one 10 minutes before the clock. */

@@ -3,7 +3,7 @@
  * once. No use case asks for them, so they are not part of the app's ports; they go through the adapter's own
  * client, with its retries, limits and counters, so a test of those sees exactly what the app's calls see.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Project } from 'jira.js/version3/models';
 import { JiraAdapter } from '../../src/adapters/jira/jira-adapter';
 import type { PlanIssue, PlanIssuesPage, PlanIssuesQuery } from '../../src/app/ports/jira';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MemoryStore } from '../../src/adapters/storage/memory-store';
 import { RecordFormatStore } from '../../src/adapters/storage/record-format-store';
 import { listAll } from '../../src/app/plans/list-all';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { JiraError, type ChangedWorklogs, type DeletedWorklogs } from '../../app/ports/jira';
 import type { Instant, JiraWorklog } from '../../ledger/types';
 import type { JiraClient } from './jira-client';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { SUPPORT_PLAN_PROPERTY_KEY, type IssueSummary } from '../../app/ports/jira';
 import type { IssueLink } from '../../ledger/types';
 import { SupportPlanPropertySchema, type IssueSchema } from './schemas';

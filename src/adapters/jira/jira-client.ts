@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { JiraError, type JiraErrorKind } from '../../app/ports/jira';
 import { CallCounters, type CallStats } from './call-counters';
 import { ConcurrencyLimiter } from './concurrency-limiter';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { SUPPORT_PLAN_PROPERTY_KEY, type PlanIssue, type PlanIssuesPage, type PlanIssuesQuery, type WorkSpan } from '../../app/ports/jira';
 import { readIssueWorklogs, worklogsInSpan } from './issue-worklogs';
 import { toIssueSummary } from './issue-summary';

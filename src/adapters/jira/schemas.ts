@@ -3,7 +3,7 @@
  * `satisfies` jira.js's model of the same payload (or the part of it the layer reads, where the
  * model requires fields the layer never asks for), so a field read here is one Jira documents.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type {
   BulkPermissionGrants,
   ChangedWorklogs,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One line of the file store's log: the writes of one committed transaction. */
 const logLineSchema = z.array(

@@ -8,7 +8,7 @@
  *
  * Every decode is validated: stored data may have been written by an older release.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseJiraInstant } from '../../ledger/parse-jira-instant';
 import type { BillingClass, IssueLink, JiraWorklog } from '../../ledger/types';
 import type { JsonValue } from '../ports/store';

@@ -3,7 +3,7 @@
  * plan links have a compact layout of their own: `aggregate-codec.ts`). Every read is validated: stored data
  * may have been written by an older release.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const planHeadSchema = z.object({
   generation: z.number().int().nonnegative(),

@@ -1,5 +1,5 @@
 /** The bodies of the jobs on the alerts queue. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const checkPlanJobSchema = z.object({
   kind: z.literal('check-plan'),

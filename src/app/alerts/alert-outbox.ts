@@ -7,7 +7,7 @@
  * - `alert-outbox:<alert key>` — `{ alertKey, planId, dueAt }`, deleted once the alert is delivered, failed,
  *   withdrawn or gone.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { listAll } from '../plans/list-all';
 import { StoreError, type Store, type TransactOperation } from '../ports/store';
 import type { SyncDeps } from '../sync/sync-deps';

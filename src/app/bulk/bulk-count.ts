@@ -5,7 +5,7 @@
  * transaction that creates the job. A new count replaces the previous one, so there is at most
  * one per admin and project and nothing to sweep.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { sha256Hex } from '../closing/canonical-json';
 import type { PlanWriteContext } from '../plans/plan-write';
 import { toJsonValue } from '../plans/to-json-value';

@@ -1,5 +1,5 @@
 /** The stored bulk-linking job and the queue message of one of its chunks. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { billingClassSchema, bulkFailureSchema, bulkJobSchema, type BulkJob } from '../../contract';
 import type { Store } from '../ports/store';
 

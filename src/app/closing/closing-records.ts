@@ -1,5 +1,5 @@
 /** The records closing keeps in the store, checked on every read (an older release may have written them). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { closedVersionSchema, closingAuditEntrySchema, periodStatusSchema, statementTotalsSchema, type ClosedVersion } from '../../contract';
 
 /** A period's state; absent means open and never closed. */

@@ -4,7 +4,7 @@
  * (`problems:<projectId>`), each list at most {@link MAX_PROBLEMS} long, the oldest dropped
  * first; an entry for the same alert or job replaces the earlier one.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { alertProblemSchema, parkedJobSchema, problemsSchema, type Problems } from '../../contract';
 import type { Store } from '../ports/store';
 import { toJsonValue } from '../plans/to-json-value';

@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { z } from 'zod';
+import * as z from 'zod';
 import { fixedClock } from '../ports/clock';
 import { JiraError, type JiraErrorKind } from '../ports/jira';
 import type { PushOptions } from '../ports/queue';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '../ports/clock';
 import type { WorkQueue } from '../ports/queue';
 import { isJsonObject, type JsonValue } from '../ports/store';

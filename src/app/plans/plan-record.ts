@@ -5,7 +5,7 @@
  *   written flat. It is read as one version made when the plan was created, by whoever created it.
  * - `formatVersion: 2`: the plan's later term versions are kept as `amendments`, and `terms` says who made each.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { planStatusSchema, termVersionSchema, type StoredPlan } from '../../contract';
 import { amendedPlanSchema, planSchema } from '../../input/plan';
 import type { JsonValue } from '../ports/store';

@@ -1,6 +1,6 @@
 /** Reading stored plans: every read is validated and brought to the current format, since an older release may have written it. */
 import { auditEntrySchema, type AuditEntry, type StoredPlan } from '../../contract';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PlanIdentity, PlanInternalId } from './plan-identity';
 import type { Store, Version } from '../ports/store';
 import { listAll } from './list-all';

@@ -1,5 +1,5 @@
 /** The bodies of the jobs the sync side pushes to its queue. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const recomputeChunkJobSchema = z.object({
   kind: z.literal('recompute-chunk'),

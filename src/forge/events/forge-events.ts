@@ -2,7 +2,7 @@
  * The product events and queue events Forge hands to the app's functions, validated at the
  * edge: a malformed event is refused here, never half-applied.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const worklogBody = z.object({
   id: z.string(),

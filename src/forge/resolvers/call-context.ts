@@ -3,7 +3,7 @@
  * local runtime playing Forge), never from the payload: the issue and project a call acts on
  * are the ones the surface was opened on.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Forge sends ids as strings; some surfaces have sent numbers. */
 const jiraId = z.union([z.string().regex(/^\d+$/), z.int().min(0)]).transform(String);

@@ -1,6 +1,6 @@
 import type Resolver from '@forge/resolver';
 import type { Request } from '@forge/resolver';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { contract, fail, type HandlerDataOf, type Outcome, type ParsedPayloadOf, type ResolverName } from '../../contract';
 import type { UseCaseOutcome } from '../../app/refusal';
 import { parseDocument } from '../../input/result';

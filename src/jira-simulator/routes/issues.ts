@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { badRequest } from '../http';
 import { hasPermission, requirePermission } from '../permissions';
 import { ISSUE_FIELDS, issueView } from '../views';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { badRequest } from '../http';
 import { parseBody } from './params';
 import { noContent, pathIssue, type Route } from './route';

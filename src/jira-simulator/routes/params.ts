@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { badRequest } from '../http';
 
 /** An integer query parameter, its default when absent; 400 when it is not an integer. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { badRequest, forbidden, JiraHttpError } from '../http';
 import { type PermissionKey, type SimUser } from '../model';
 import { hasPermission, isPermissionKey } from '../permissions';

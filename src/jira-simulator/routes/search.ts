@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { badRequest, JiraHttpError } from '../http';
 import { compileJql } from '../jql/compile';
 import { hasPermission } from '../permissions';

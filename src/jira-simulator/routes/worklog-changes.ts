@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { mayBrowseIssue } from '../permissions';
 import { worklogView } from '../views';
 import { integerParam, parseBody } from './params';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { WorklogEvent } from '../events';
 import { badRequest, notFound } from '../http';
 import { formatJiraDateTime, parseStarted } from '../jira-time';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DemoSite, FrameContext } from '@preview/protocol';
 import { type BridgeAnswer, type ColorMode, HOST_SOURCE, isBridgeCall, type ThemeChange } from '../bridge-protocol';
 import { forgeContext } from './forge-context';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DemoUser } from '@preview/protocol';
 import { previewFetch } from './preview-fetch';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { useSimulatedJira } from './support/simulated-jira';
 import { SEEDED_AT } from './support/site-builder';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Frame } from 'playwright-core';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 

@@ -1,5 +1,5 @@
 import { contract, type DataOf, type Outcome, outcomeSchema, type PayloadOf, type ResolverName } from '../../../src/contract';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DEMO_USERS } from '../../../src/jira-simulator/demo/people';
 import { previewWriteHeaders } from '../../support/preview-token';
 import { MODULE_KEYS } from './frames';
