@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { linksDocument, pageOf, planDocument, statementJson, worklog, writeDocuments } from './fixtures';
@@ -30,6 +30,8 @@ const build = mkdtempSync(join(tmpdir(), 'support-hours-cli-'));
 mkdirSync(join(build, 'bin'));
 copyFileSync(join(root, 'bin', 'support-hours.js'), join(build, 'bin', 'support-hours.js'));
 const cli = (...args: string[]) => runProcess('node', [join(build, 'bin', 'support-hours.js'), ...args]);
+const codeCache = join(build, 'dist', 'support-hours.js.v8-cache');
+let codeCacheAfterFirstRun = Buffer.alloc(0);
 
 function exampleArgs(scenario: string, ...extra: string[]): string[] {
   const file = (name: string) => `examples/${scenario}/${name}.json`;
@@ -53,8 +55,10 @@ describe('support-hours as a child process', () => {
 
   beforeAll(async () => {
     runs.build = await runProcess('npm', ['run', '--silent', 'build:cli', '--', `--outfile=${join(build, 'dist', 'support-hours.js')}`]);
+    // The first run finds no code cache and leaves one; the runs after it start from it.
+    runs.help = await cli('--help');
+    codeCacheAfterFirstRun = readFileSync(codeCache);
     const planned: Record<string, Promise<ProcessRun>> = {
-      help: cli('--help'),
       npx: runProcess('npx', ['--no-install', 'support-hours', '--help']),
       contractJson: cli(...exampleArgs('contract-300h', '--as-of', '2026-10-20T12:00:00Z')),
       contractCsv: cli(...exampleArgs('contract-300h', '--format', 'csv')),
@@ -70,6 +74,9 @@ describe('support-hours as a child process', () => {
       const run = finished[index];
       if (run !== undefined) runs[name] = run;
     });
+    // A cache V8 rejects (from another bundle or another Node, or damaged) is compiled past and replaced.
+    writeFileSync(codeCache, 'not a code cache');
+    runs.rejectedCache = await cli(...exampleArgs('payg', '--format', 'text'));
   }, 240_000);
 
   const ran = (name: string): ProcessRun => {
@@ -146,6 +153,13 @@ describe('support-hours as a child process', () => {
       'Acme Corp: 300 h a month (acme-300h): statement for 2026-10',
       '  2026-10-01 00:00 to 2026-11-01 00:00 (Europe/Berlin), 239 worklogs',
     ]);
+  });
+
+  it('keeps the compiled code beside the bundle, and replaces a code cache V8 rejects', () => {
+    expect(codeCacheAfterFirstRun.byteLength).toBeGreaterThan(10_000);
+    expect(ran('rejectedCache')).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(ran('rejectedCache').stdout.split('\n')[0]).toBe('Globex: pay as you go (globex-payg): statement for 2026-10');
+    expect(readFileSync(codeCache).byteLength).toBeGreaterThan(10_000);
   });
 
   it('bad input: exit 1, the reason on stderr, nothing on stdout', () => {
