@@ -54,6 +54,14 @@ export function addMonths(date: DateParts, months: number): DateParts {
 }
 
 /**
+ * First instants found so far, by zone and date. A TZDate asks Intl for the zone's offset several times, and every
+ * statement, history and plan check asks again for the same period starts: this was most of a statement's CPU time.
+ */
+const firstInstants = new Map<string, Instant>();
+/** Far more than the period starts and expiry dates of the plans one process works on; past it the memory starts over. */
+const FIRST_INSTANTS_KEPT = 10_000;
+
+/**
  * The first instant of a local date in a time zone: midnight, or the end of the DST gap on
  * days that skip midnight.
  *
@@ -61,7 +69,13 @@ export function addMonths(date: DateParts, months: number): DateParts {
  * startOfLocalDate({ year: 2026, month: 3, day: 29 }, 'Europe/Berlin') // 1774738800000 (2026-03-28T23:00Z)
  */
 export function startOfLocalDate(date: DateParts, timeZone: string): Instant {
-  return new TZDate(date.year, date.month - 1, date.day, timeZone).getTime();
+  const key = `${timeZone} ${formatLocalDate(date)}`;
+  const known = firstInstants.get(key);
+  if (known !== undefined) return known;
+  const instant = new TZDate(date.year, date.month - 1, date.day, timeZone).getTime();
+  if (firstInstants.size >= FIRST_INSTANTS_KEPT) firstInstants.clear();
+  firstInstants.set(key, instant);
+  return instant;
 }
 
 /**
