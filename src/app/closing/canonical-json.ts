@@ -20,7 +20,8 @@ function keySorted(value: unknown): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
     assertFinite(value);
-    return value;
+    // As JSON writes it: -0 reads back as 0.
+    return value === 0 ? 0 : value;
   }
   if (Array.isArray(value)) {
     const copy: unknown[] = [];
@@ -74,9 +75,20 @@ export function canonicalJson(value: unknown): string {
   return sorted === UNORDERABLE ? orderedText(value) : JSON.stringify(sorted);
 }
 
+/**
+ * The canonical JSON of a value, and the value as the store's plain JSON in canonical key order (what parsing that
+ * text gives back): the key-sorted copy the text is written from, so the text need not be parsed again.
+ */
+export function canonicalForm(value: unknown): { readonly text: string; readonly value: JsonValue } {
+  const sorted = keySorted(value);
+  if (sorted !== UNORDERABLE) return { text: JSON.stringify(sorted), value: sorted as JsonValue };
+  const text = orderedText(value);
+  return { text, value: JSON.parse(text) as JsonValue };
+}
+
 /** The value as the store's plain JSON, in canonical key order. */
 export function toCanonicalValue(value: unknown): JsonValue {
-  return JSON.parse(canonicalJson(value)) as JsonValue;
+  return canonicalForm(value).value;
 }
 
 export function utf8Length(text: string): number {

@@ -5,7 +5,7 @@
  * Reading puts the statement back together and refuses it if the hash does not match.
  */
 import type { JsonValue, Store, TransactOperation } from '../ports/store';
-import { canonicalJson, sha256Hex, utf8Length } from './canonical-json';
+import { canonicalForm, canonicalJson, sha256Hex, utf8Length } from './canonical-json';
 import { chunkKey } from './closing-keys';
 import { storedChunkSchema, type StoredManifest } from './closing-records';
 
@@ -41,19 +41,19 @@ function isChunkedList(key: string): boolean {
   return (CHUNKED_LISTS as readonly string[]).includes(key);
 }
 
-/** Cuts a list, given as its items' canonical JSON, into chunks of at most `CHUNK_MAX_BYTES`. */
-function chunksOf(list: string, itemTexts: readonly string[]): StatementChunk[] {
+/** Cuts a list, given as its items' canonical forms, into chunks of at most `CHUNK_MAX_BYTES` of JSON. */
+function chunksOf(list: string, items: readonly { readonly text: string; readonly value: JsonValue }[]): StatementChunk[] {
   const chunks: StatementChunk[] = [];
   let current: JsonValue[] = [];
   let bytes = 0;
-  for (const text of itemTexts) {
+  for (const { text, value } of items) {
     const size = utf8Length(text) + 1;
     if (current.length > 0 && bytes + size > CHUNK_MAX_BYTES) {
       chunks.push({ list, items: current });
       current = [];
       bytes = 0;
     }
-    current.push(JSON.parse(text) as JsonValue);
+    current.push(value);
     bytes += size;
   }
   if (current.length > 0) chunks.push({ list, items: current });
@@ -75,14 +75,14 @@ export async function splitStatement(statement: Readonly<Record<string, unknown>
     const value = statement[key];
     if (value === undefined) continue;
     if (isChunkedList(key) && Array.isArray(value)) {
-      const itemTexts = value.map((item: unknown) => canonicalJson(item));
+      const items = value.map((item: unknown) => canonicalForm(item));
       lists.push(key);
-      chunks.push(...chunksOf(key, itemTexts));
-      fields.push(`${JSON.stringify(key)}:[${itemTexts.join(',')}]`);
+      chunks.push(...chunksOf(key, items));
+      fields.push(`${JSON.stringify(key)}:[${items.map((item) => item.text).join(',')}]`);
     } else {
-      const text = canonicalJson(value);
-      head[key] = JSON.parse(text) as JsonObject[string];
-      fields.push(`${JSON.stringify(key)}:${text}`);
+      const item = canonicalForm(value);
+      head[key] = item.value as JsonObject[string];
+      fields.push(`${JSON.stringify(key)}:${item.text}`);
     }
   }
   const text = `{${fields.join(',')}}`;
