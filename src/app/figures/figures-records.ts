@@ -2,7 +2,7 @@
  * The stored shapes of a plan's figures. Every read is validated: a record may come from an
  * older release, or from a refresh of a plan whose terms have changed since.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type DeepReadonly, statementTotalsSchema } from '../../contract';
 
 const instant = z.int();

@@ -2,7 +2,7 @@
  * One index of a custom entity, kept sorted in memory as KVS keeps it: by partition, then by the range
  * attribute, then by key. Queries walk it from a position; a cursor names the position after a page.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { JsonValue } from '../../../app/ports/store';
 import { ASSUMED_INVALID_CURSOR, isInIndex } from '../../../adapters/storage/kvs-undocumented';
 import { compareValues, conditionHolds, type Attributes } from './conditions';

@@ -4,7 +4,7 @@
  * installation's per-minute budget. Where Forge's documentation is silent it follows
  * src/adapters/storage/kvs-undocumented.ts, and what the app never calls is answered `NOT_EMULATED`.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { FORGE_KVS_LIMITS, isJsonObject, type JsonValue } from '../../../app/ports/store';
 import { EMULATION_ASSUMPTIONS } from '../../../adapters/storage/kvs-undocumented';
 import { assertEntityValue, declarationOf, type EntityDeclaration } from './entity-declarations';

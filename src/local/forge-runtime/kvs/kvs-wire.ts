@@ -2,7 +2,7 @@
  * The requests `@forge/kvs` sends to KVS (each a POST with a JSON body to a path under `/api/v1/`), as
  * its client code writes them: the bodies of `StorageApi` and the transaction request builder.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { JsonValue } from '../../../app/ports/store';
 
 /** The body is parsed JSON text, so every value in it is JSON. */
