@@ -38,6 +38,7 @@ import { LocalQueue } from '../src/local/events/local-queue';
 import { startLocalSync } from '../src/local/events/local-sync';
 import { markdownTable } from './report/markdown-table';
 import { reportMarkdown } from './report/report-markdown';
+import { adminCall } from './support/admin-call';
 
 const TODAY = '2026-11-15';
 const NOW = Date.parse(`${TODAY}T12:00:00Z`);
@@ -94,18 +95,6 @@ function syncSite(baseUrl: string, clock: Clock, fetch?: (request: Request) => P
   const deps: SyncDeps = { jira, store, queue, clock };
   const sync = startLocalSync({ deps, queue, subscribe: () => () => undefined });
   return { jira, store, storage, runtime, queue, deps, sync };
-}
-
-async function adminCall(simulator: JiraSimulator, method: string, path: string, body?: unknown): Promise<unknown> {
-  const authorization = `Basic ${Buffer.from(`${DEMO_USERS.admin.email}:${DEMO_USERS.admin.apiToken}`).toString('base64')}`;
-  const response = await simulator.fetch(`http://jira.local${path}`, {
-    method,
-    headers: { authorization, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  const text = await response.text();
-  return text === '' ? undefined : JSON.parse(text);
 }
 
 /** Creates, edits and deletes work on the small demo, then hands each event to the trigger function alone. */

@@ -7,9 +7,10 @@
  * 2-core machine. Run it on a quiet machine: other processes inflate both figures.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
+import { childrenCpuSeconds } from './report/children-cpu';
 import { markdownTable } from './report/markdown-table';
 import { reportMarkdown } from './report/report-markdown';
 
@@ -18,22 +19,12 @@ const TSC_CACHE = path.join(ROOT, '.cache', 'tsc');
 const PIECES = ['check', 'test:unit', 'test:browser'] as const;
 const TARGET_UNIT_CPU_SECONDS = 90;
 const TARGET_ALL_WALL_SECONDS = 240;
-/** Linux reports /proc times in USER_HZ ticks, 100 a second on every architecture Node runs on. */
-const TICKS_PER_SECOND = 100;
 
 interface TierRun {
   readonly script: string;
   readonly wallSeconds: number;
   readonly cpuSeconds: number;
   readonly ok: boolean;
-}
-
-/** User plus system CPU seconds of every child process waited for so far (fields cutime and cstime). */
-function childrenCpuSeconds(): number {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // After "pid (comm) ", cutime and cstime are the 14th and 15th fields.
-  return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
 }
 
 function runTier(script: string): TierRun {
