@@ -1,0 +1,468 @@
+/**
+ * Materialised figures at scale (issue 12's targets), on the production clients through the local
+ * Forge runtime: `KvsStore` over `@forge/kvs` and `ForgeTransport` over `@forge/api`, KVS reads and
+ * units counted by the emulated KVS as Forge counts them (10 KB units, a query one read).
+ *
+ * For one plan of 1k, 10k, 100k and 300k worklogs over 63 monthly periods (bench/figures/plan-site.ts:
+ * the aggregate written with the recompute's chunk writers, then 0, 24 and 60 periods closed with the
+ * real close), it measures:
+ * - the issue panel, the gadget, the project page's card and an alert check: KVS reads and read units,
+ *   server time against one 2 KB read-and-parse in the same run, and the same calls with the plan's
+ *   figures dropped (the full replay every read made before figures were stored);
+ * - the memory one panel call adds;
+ * - a worklog event in the current period and one 12 periods back, with the refresh job each asks
+ *   for and the alert check that refresh queues;
+ * - a burst of 1,000 events within a minute on the plan (after the 60 closes), the queue's delays
+ *   kept by the bench clock: how many refreshes and alert checks run, and what they all cost;
+ * - the equality property (figures equal a full replay) over 1,000 random runs, in jest.
+ *
+ * Targets: panel, gadget, card and alert check ≤ 5 reads and ≤ 10 read units each, the same at every
+ * size; their median server time ≤ 5× the 2 KB read's; an event in the current period ≤ 3 write
+ * units and ≤ 10 read units; ≥ 1,000 panel views a minute of a 100k plan inside 4,000 read units;
+ * < 64 MB of heap added by a panel call; the property holds over ≥ 1,000 runs.
+ *
+ * `FIGURES_BENCH_SIZES=1000,10000` measures fewer sizes; `FIGURES_BENCH_PROPERTY_RUNS` and
+ * `FIGURES_BENCH_PROPERTY_MINUTES` (1,000 runs, 15 minutes by default) size the property's run.
+ */
+import { performance } from 'node:perf_hooks';
+import { UNITS_PER_MINUTE } from '../src/local/forge-runtime/kvs/usage-budget';
+import type { Cost, MemoryGrowth } from './figures/meter';
+import { buildPlanSite, closePeriods, periodLabels, type PlanSite } from './figures/plan-site';
+import { runEqualityProperty, type PropertyOutcome } from './figures/property-runs';
+import {
+  burst,
+  dropFigures,
+  eventCosts,
+  measureReads,
+  measureYardsticks,
+  panelMemory,
+  restoreFigures,
+  type BurstOutcome,
+  type EventCosts,
+  type SurfaceReads,
+  type Yardsticks,
+} from './figures/scenarios';
+import { markdownTable } from './report/markdown-table';
+import { reportMarkdown } from './report/report-markdown';
+
+const SIZES = (process.env.FIGURES_BENCH_SIZES ?? '1000,10000,100000,300000').split(',').map(Number);
+const CLOSED_STEPS = [0, 24, 60] as const;
+const LATE_PERIODS_BACK = 12;
+const BURST = { events: 1000, windowMs: 60_000 };
+const TIMING = {
+  figures: { runs: 15, warmUps: 2 },
+  yardsticks: { runs: 40, warmUps: 5 },
+  // The replay takes seconds at 300k worklogs; the call that counts its reads warms it up.
+  fallback: { runs: 2, warmUps: 0 },
+};
+const PROPERTY = {
+  runs: Number(process.env.FIGURES_BENCH_PROPERTY_RUNS ?? 1000),
+  chunkRuns: 200,
+  budgetMs: Number(process.env.FIGURES_BENCH_PROPERTY_MINUTES ?? 15) * 60_000,
+};
+const TARGETS = { reads: 5, readUnits: 10, timeFactor: 5, eventWriteUnits: 3, eventReadUnits: 10, viewsPerMinute: 1000, viewsAtWorklogs: 100_000, heapMb: 64 };
+
+interface Stage {
+  readonly worklogs: number;
+  readonly closed: number;
+  readonly yardsticks: Yardsticks;
+  readonly reads: readonly SurfaceReads[];
+  readonly fallback: readonly SurfaceReads[];
+  readonly memory: MemoryGrowth;
+  readonly fallbackMemory: MemoryGrowth;
+  readonly currentEvent: EventCosts;
+  readonly lateEvent: EventCosts;
+}
+
+interface SizeRun {
+  readonly worklogs: number;
+  readonly buildMs: number;
+  readonly closeMs: readonly number[];
+  readonly stages: readonly Stage[];
+  readonly burst: BurstOutcome;
+}
+
+const count = (value: number): string => value.toLocaleString('en-US');
+const ms = (value: number): string => (value < 10 ? `${value.toFixed(1)} ms` : `${value.toFixed(0)} ms`);
+const seconds = (valueMs: number): string => `${(valueMs / 1000).toFixed(1)} s`;
+const mb = (value: number): string => `${value.toFixed(1)} MB`;
+
+function progress(message: string): void {
+  console.log(`[figures] ${new Date().toISOString().slice(11, 19)} ${message}`);
+}
+
+/** Midday on the 10th of the period `LATE_PERIODS_BACK` before the current one. */
+function lateInstant(): number {
+  const labels = periodLabels();
+  const label = labels[labels.length - 1 - LATE_PERIODS_BACK];
+  if (label === undefined) throw new Error('the plan has too few periods');
+  return Date.parse(`${label}-10T12:00:00Z`);
+}
+
+async function measureStage(site: PlanSite, closed: number): Promise<Stage> {
+  const yardsticks = await measureYardsticks(site, TIMING.yardsticks);
+  const reads = await measureReads(site, TIMING.figures);
+  const memory = await panelMemory(site);
+  const currentEvent = await eventCosts(site, site.clock.now() - 2 * 3_600_000);
+  const lateEvent = await eventCosts(site, lateInstant());
+  await dropFigures(site);
+  const fallback = await measureReads(site, TIMING.fallback);
+  const fallbackMemory = await panelMemory(site);
+  await restoreFigures(site);
+  return { worklogs: site.worklogs, closed, yardsticks, reads, fallback, memory, fallbackMemory, currentEvent, lateEvent };
+}
+
+async function runSize(worklogs: number): Promise<SizeRun> {
+  const buildStarted = performance.now();
+  const site = await buildPlanSite(worklogs);
+  const buildMs = performance.now() - buildStarted;
+  progress(`${count(worklogs)} worklogs stored in ${seconds(buildMs)}`);
+  const stages: Stage[] = [];
+  const closeMs: number[] = [];
+  let closed = 0;
+  for (const target of CLOSED_STEPS) {
+    const closeStarted = performance.now();
+    await closePeriods(site, closed, target);
+    if (target > closed) closeMs.push(performance.now() - closeStarted);
+    closed = target;
+    stages.push(await measureStage(site, closed));
+    progress(`${count(worklogs)} worklogs, ${closed} closed: measured`);
+  }
+  const burstOutcome = await burst(site, BURST.events, BURST.windowMs);
+  progress(`${count(worklogs)} worklogs: burst of ${BURST.events} events measured`);
+  return { worklogs, buildMs, closeMs, stages, burst: burstOutcome };
+}
+
+function readsTable(runs: readonly SizeRun[]): string {
+  const rows = runs.flatMap((run) =>
+    run.stages.flatMap((stage) =>
+      stage.reads.map((row, index) => {
+        const before = stage.fallback[index];
+        return [
+          count(stage.worklogs),
+          stage.closed,
+          row.surface,
+          row.cost.reads,
+          row.cost.readUnits,
+          ms(row.timing.medianMs),
+          ms(row.timing.p95Ms),
+          `${(row.timing.medianMs / stage.yardsticks.twoKilobyteRead.medianMs).toFixed(0)}×`,
+          `${(row.timing.medianMs / stage.yardsticks.planRead.medianMs).toFixed(1)}×`,
+          before?.cost.reads ?? '',
+          before?.cost.readUnits ?? '',
+          before === undefined ? '' : ms(before.timing.medianMs),
+        ];
+      }),
+    ),
+  );
+  return markdownTable(
+    [
+      { title: 'worklogs', align: 'right' },
+      { title: 'closed periods', align: 'right' },
+      { title: 'call' },
+      { title: 'KVS reads', align: 'right' },
+      { title: 'read units', align: 'right' },
+      { title: 'median', align: 'right' },
+      { title: 'p95', align: 'right' },
+      { title: 'median ÷ 2 KB read', align: 'right' },
+      { title: 'median ÷ plan read', align: 'right' },
+      { title: 'before: reads', align: 'right' },
+      { title: 'before: read units', align: 'right' },
+      { title: 'before: median', align: 'right' },
+    ],
+    rows,
+  );
+}
+
+function yardstickTable(runs: readonly SizeRun[]): string {
+  const precise = (value: number) => `${value.toFixed(2)} ms`;
+  return markdownTable(
+    [
+      { title: 'worklogs', align: 'right' },
+      { title: 'closed periods', align: 'right' },
+      { title: '2 KB read: median', align: 'right' },
+      { title: 'p95', align: 'right' },
+      { title: 'plan read: median', align: 'right' },
+      { title: 'p95', align: 'right' },
+    ],
+    runs.flatMap((run) =>
+      run.stages.map(({ worklogs, closed, yardsticks }) => [
+        count(worklogs),
+        closed,
+        precise(yardsticks.twoKilobyteRead.medianMs),
+        precise(yardsticks.twoKilobyteRead.p95Ms),
+        precise(yardsticks.planRead.medianMs),
+        precise(yardsticks.planRead.p95Ms),
+      ]),
+    ),
+  );
+}
+
+const viewsPerMinute = (readUnits: number): number => Math.floor(UNITS_PER_MINUTE / Math.max(1, readUnits));
+
+function panelOf(rows: readonly SurfaceReads[]): SurfaceReads {
+  const panel = rows.find((row) => row.surface === 'panel');
+  if (panel === undefined) throw new Error('no panel measurement');
+  return panel;
+}
+
+function viewsTable(runs: readonly SizeRun[]): string {
+  return markdownTable(
+    [
+      { title: 'worklogs', align: 'right' },
+      { title: 'closed periods', align: 'right' },
+      { title: 'read units a view', align: 'right' },
+      { title: 'views a minute', align: 'right' },
+      { title: 'before: read units a view', align: 'right' },
+      { title: 'before: views a minute', align: 'right' },
+    ],
+    runs.flatMap((run) =>
+      run.stages.map((stage) => {
+        const now = panelOf(stage.reads).cost.readUnits;
+        const before = panelOf(stage.fallback).cost.readUnits;
+        return [count(stage.worklogs), stage.closed, now, count(viewsPerMinute(now)), count(before), count(viewsPerMinute(before))];
+      }),
+    ),
+  );
+}
+
+function memoryTable(runs: readonly SizeRun[]): string {
+  return markdownTable(
+    [
+      { title: 'worklogs', align: 'right' },
+      { title: 'closed periods', align: 'right' },
+      { title: 'heap added', align: 'right' },
+      { title: 'RSS added', align: 'right' },
+      { title: 'before: heap added', align: 'right' },
+      { title: 'before: RSS added', align: 'right' },
+    ],
+    runs.flatMap((run) =>
+      run.stages.map((stage) => [count(stage.worklogs), stage.closed, mb(stage.memory.heapMb), mb(stage.memory.rssMb), mb(stage.fallbackMemory.heapMb), mb(stage.fallbackMemory.rssMb)]),
+    ),
+  );
+}
+
+const requestsAndUnits = (requests: number, units: number): string => `${count(requests)} / ${count(units)}`;
+
+function eventsTable(runs: readonly SizeRun[]): string {
+  const rows = runs.flatMap((run) =>
+    run.stages.flatMap((stage) =>
+      (
+        [
+          ['current period', stage.currentEvent],
+          [`${LATE_PERIODS_BACK} periods back`, stage.lateEvent],
+        ] as const
+      ).map(([when, costs]) => [
+        count(stage.worklogs),
+        stage.closed,
+        when,
+        requestsAndUnits(costs.event.reads, costs.event.readUnits),
+        requestsAndUnits(costs.event.writes, costs.event.writeUnits),
+        costs.event.jiraCalls,
+        requestsAndUnits(costs.refresh.reads, costs.refresh.readUnits),
+        requestsAndUnits(costs.refresh.writes, costs.refresh.writeUnits),
+        ms(costs.refresh.ms),
+        requestsAndUnits(costs.alertCheck.reads, costs.alertCheck.readUnits),
+      ]),
+    ),
+  );
+  return markdownTable(
+    [
+      { title: 'worklogs', align: 'right' },
+      { title: 'closed periods', align: 'right' },
+      { title: 'work logged in' },
+      { title: 'event: reads / units', align: 'right' },
+      { title: 'event: writes / units', align: 'right' },
+      { title: 'event: Jira calls', align: 'right' },
+      { title: 'its refresh: reads / units', align: 'right' },
+      { title: 'refresh: writes / units', align: 'right' },
+      { title: 'refresh: time', align: 'right' },
+      { title: 'then the alert check: reads / units', align: 'right' },
+    ],
+    rows,
+  );
+}
+
+function burstTable(runs: readonly SizeRun[]): string {
+  return markdownTable(
+    [
+      { title: 'worklogs', align: 'right' },
+      { title: 'events', align: 'right' },
+      { title: 'refreshes', align: 'right' },
+      { title: 'alert checks', align: 'right' },
+      { title: 'KVS reads / units', align: 'right' },
+      { title: 'KVS writes / units', align: 'right' },
+      { title: 'app Jira calls', align: 'right' },
+      { title: 'queue empty after (bench clock)', align: 'right' },
+      { title: 'wall time', align: 'right' },
+    ],
+    runs.map(({ worklogs, burst: outcome }) => [
+      count(worklogs),
+      count(outcome.events),
+      outcome.refreshes,
+      outcome.alertChecks,
+      requestsAndUnits(outcome.usage.reads, outcome.usage.readUnits),
+      requestsAndUnits(outcome.usage.writes, outcome.usage.writeUnits),
+      count(outcome.appJiraCalls),
+      seconds(outcome.settledAfterMs),
+      seconds(outcome.wallMs),
+    ]),
+  );
+}
+
+function setupTable(runs: readonly SizeRun[]): string {
+  return markdownTable(
+    [{ title: 'worklogs', align: 'right' }, { title: 'aggregate stored, figures refreshed', align: 'right' }, ...CLOSED_STEPS.slice(1).map((closed) => ({ title: `closing through period ${closed}`, align: 'right' as const }))],
+    runs.map((run) => [count(run.worklogs), seconds(run.buildMs), ...run.closeMs.map(seconds)]),
+  );
+}
+
+interface GrowthMetric {
+  readonly name: string;
+  readonly value: (stage: Stage, run: SizeRun) => number;
+  readonly format: (value: number) => string;
+}
+
+const surfaceCost = (surface: SurfaceReads['surface'], field: keyof Cost, from: 'reads' | 'fallback' = 'reads') => (stage: Stage) =>
+  stage[from].find((row) => row.surface === surface)?.cost[field] ?? Number.NaN;
+const surfaceMedian = (surface: SurfaceReads['surface'], from: 'reads' | 'fallback' = 'reads') => (stage: Stage) =>
+  stage[from].find((row) => row.surface === surface)?.timing.medianMs ?? Number.NaN;
+
+const GROWTH: readonly GrowthMetric[] = [
+  ...(['panel', 'gadget', 'card', 'alert check'] as const).flatMap((surface): GrowthMetric[] => [
+    { name: `${surface}: KVS reads`, value: surfaceCost(surface, 'reads'), format: count },
+    { name: `${surface}: read units`, value: surfaceCost(surface, 'readUnits'), format: count },
+    { name: `${surface}: median time`, value: surfaceMedian(surface), format: ms },
+  ]),
+  { name: '2 KB read: median time', value: (stage) => stage.yardsticks.twoKilobyteRead.medianMs, format: (value) => `${value.toFixed(2)} ms` },
+  { name: 'panel: heap added', value: (stage) => stage.memory.heapMb, format: mb },
+  { name: 'event, current period: read units', value: (stage) => stage.currentEvent.event.readUnits, format: count },
+  { name: 'event, current period: write units', value: (stage) => stage.currentEvent.event.writeUnits, format: count },
+  { name: `event, ${LATE_PERIODS_BACK} periods back: read units`, value: (stage) => stage.lateEvent.event.readUnits, format: count },
+  { name: `event, ${LATE_PERIODS_BACK} periods back: write units`, value: (stage) => stage.lateEvent.event.writeUnits, format: count },
+  { name: 'refresh: read units', value: (stage) => stage.currentEvent.refresh.readUnits, format: count },
+  { name: 'refresh: write units', value: (stage) => stage.currentEvent.refresh.writeUnits, format: count },
+  { name: 'refresh: time', value: (stage) => stage.currentEvent.refresh.ms, format: ms },
+  { name: 'burst of 1,000 events: refreshes', value: (_stage, run) => run.burst.refreshes, format: count },
+  { name: 'burst of 1,000 events: read units', value: (_stage, run) => run.burst.usage.readUnits, format: count },
+  { name: 'before: panel read units', value: surfaceCost('panel', 'readUnits', 'fallback'), format: count },
+  { name: 'before: panel median time', value: surfaceMedian('panel', 'fallback'), format: ms },
+  { name: 'before: panel heap added', value: (stage) => stage.fallbackMemory.heapMb, format: mb },
+];
+
+const GROWTH_SIZES = [10_000, 100_000, 300_000];
+
+/** Each figure at 10k, 100k and 300k worklogs with 60 closed periods, and its factor from 10k to 300k. */
+function growthTable(runs: readonly SizeRun[]): string | null {
+  const closed = CLOSED_STEPS[CLOSED_STEPS.length - 1];
+  const picked = GROWTH_SIZES.map((size) => runs.find((run) => run.worklogs === size)).filter((run): run is SizeRun => run !== undefined);
+  if (picked.length < 2) return null;
+  const rows = GROWTH.map((metric) => {
+    const values = picked.map((run) => {
+      const stage = run.stages.find((candidate) => candidate.closed === closed);
+      return stage === undefined ? Number.NaN : metric.value(stage, run);
+    });
+    const first = values[0] ?? Number.NaN;
+    const last = values[values.length - 1] ?? Number.NaN;
+    return [metric.name, ...values.map(metric.format), first > 0 ? `${(last / first).toFixed(2)}×` : '—'];
+  });
+  return markdownTable(
+    [{ title: `figure (${closed} closed periods)` }, ...picked.map((run) => ({ title: count(run.worklogs), align: 'right' as const })), { title: `${count(picked[0]?.worklogs ?? 0)} → ${count(picked[picked.length - 1]?.worklogs ?? 0)}`, align: 'right' }],
+    rows,
+  );
+}
+
+function propertyTable(outcome: PropertyOutcome): string {
+  return markdownTable(
+    [{ title: 'measure' }, { title: 'value', align: 'right' }],
+    [
+      ['runs asked for', count(outcome.requestedRuns)],
+      ['runs passed', count(outcome.passedRuns)],
+      ['chunks with a counterexample', outcome.failedChunks.length === 0 ? '0' : outcome.failedChunks.map((chunk) => `seed ${chunk.seed} (${chunk.runs} runs)`).join(', ')],
+      ['chunks not started (time budget spent)', outcome.skippedChunks],
+      ['CPU time (jest processes)', `${outcome.cpuSeconds.toFixed(0)} s`],
+      ['wall time', `${outcome.wallSeconds.toFixed(0)} s`],
+    ],
+  );
+}
+
+function report(runs: readonly SizeRun[], property: PropertyOutcome): void {
+  const growth = growthTable(runs);
+  reportMarkdown(
+    `One plan of each size, 63 monthly periods from ${periodLabels()[0] ?? ''} (Europe/Berlin), 20 worklogs an issue spread evenly over them, on the production clients through the local Forge runtime: the aggregate is written with the recompute's chunk writers, periods are closed one by one with the real close (each freezes its statement), and the plan's figures are refreshed by the refresh job. KVS reads and read units (10 KB) are the emulated KVS's count, as Forge counts them. Server time is the wall time of the function Forge calls (\`resolver.getDefinitions()\`, through the local invoker, without the caller's check of the answer; Jira simulated in-process without latency, KVS emulated in-process), so it follows the machine's load: compare each with the 2 KB read measured beside it. "Before" is the same call with the plan's figures dropped: the full replay every read made before figures were stored (an alert check without figures now asks for a refresh instead).`,
+    '### Setup',
+    setupTable(runs),
+    `### Panel, gadget, card and alert check\n\nPer call: reads and units of the first call after a warm-up (the same on every call), the server's median and 95th percentile of ${TIMING.figures.runs} calls after ${TIMING.figures.warmUps} warm-ups (before: of ${TIMING.fallback.runs} calls after the one that counted the reads). The card is \`usage/overview\` on a project with this one plan; the alert check is the queue job's \`checkPlanAlerts\`. Targets: ≤ ${TARGETS.reads} reads and ≤ ${TARGETS.readUnits} read units, the same at every size; median ≤ ${TARGETS.timeFactor}× the 2 KB read's.`,
+    readsTable(runs),
+    `The yardsticks, measured just before the calls above, median and 95th percentile of ${TIMING.yardsticks.runs} reads after ${TIMING.yardsticks.warmUps}: the target's, one 2 KB record read through the same \`KvsStore\` and runtime and JSON-parsed; and the plan's record (under 1 KB) read and validated as every use case reads it (\`loadPlan\`: its schema, its time zone checked).`,
+    yardstickTable(runs),
+    `### Panel views a minute\n\nHow many issue-panel views fit in an installation's ${count(UNITS_PER_MINUTE)} read units a minute, if nothing else read. Target: ≥ ${count(TARGETS.viewsPerMinute)} at ${count(TARGETS.viewsAtWorklogs)} worklogs.`,
+    viewsTable(runs),
+    `### Memory of one panel call\n\nHeap in use and RSS at the call's peak above what they were before it, after a full collection (\`--expose-gc\`), sampled every millisecond while the call awaits and once when it returns. Target: < ${TARGETS.heapMb} MB.`,
+    memoryTable(runs),
+    `### Worklog events\n\nHalf an hour logged through Jira's REST API in the current period, then in the period ${LATE_PERIODS_BACK} periods back (closed once 60 are: the ledger books it as a late adjustment); the event handed to the trigger function alone, then the refresh job it asked for run when it fell due, then the alert check that refresh queued. Requests / units. Targets for an event in the current period: ≤ ${TARGETS.eventWriteUnits} write units and ≤ ${TARGETS.eventReadUnits} read units.`,
+    eventsTable(runs),
+    `### A burst of events\n\n${count(BURST.events)} worklogs logged on the plan's issues in turn within ${BURST.windowMs / 1000} s of the bench clock (after the 60 closes), each event handled as it arrives, the queue running what falls due in between (a refresh takes no bench-clock time), then the queue run until empty. Everything the burst cost, events included.`,
+    burstTable(runs),
+    ...(growth === null ? [] : ['### Growth with the plan', growth]),
+    `### Figures equal a full replay\n\nThe property of test/figures/figures-equal-replay.property.test.ts (random changes; after each, every stored figure, card and issue usage against a full replay), run in jest in chunks of ${PROPERTY.chunkRuns} runs, each chunk with its own seed (the test's seed, then the next ones), within a budget of ${PROPERTY.budgetMs / 60_000} minutes. Target: ≥ 1,000 runs, no counterexample.`,
+    propertyTable(property),
+  );
+}
+
+/** The stage where `value` is largest, with that value. */
+function worst(stages: readonly Stage[], value: (stage: Stage) => number): { readonly value: number; readonly where: string } {
+  let found = { value: Number.NEGATIVE_INFINITY, where: '' };
+  for (const stage of stages) {
+    const candidate = value(stage);
+    if (candidate > found.value) found = { value: candidate, where: `${count(stage.worklogs)} worklogs, ${stage.closed} closed` };
+  }
+  return found;
+}
+
+/** One line per target missed, with the worst case measured. */
+function targetFailures(runs: readonly SizeRun[], property: PropertyOutcome): string[] {
+  const failures: string[] = [];
+  const stages = runs.flatMap((run) => run.stages);
+  const rowOf = (stage: Stage, surface: SurfaceReads['surface']) => stage.reads.find((row) => row.surface === surface);
+  for (const surface of ['panel', 'gadget', 'card', 'alert check'] as const) {
+    const reads = worst(stages, (stage) => rowOf(stage, surface)?.cost.reads ?? Number.NaN);
+    const units = worst(stages, (stage) => rowOf(stage, surface)?.cost.readUnits ?? Number.NaN);
+    const factor = worst(stages, (stage) => (rowOf(stage, surface)?.timing.medianMs ?? Number.NaN) / stage.yardsticks.twoKilobyteRead.medianMs);
+    if (reads.value > TARGETS.reads) failures.push(`${surface}: up to ${reads.value} KVS reads (${reads.where}; target ≤ ${TARGETS.reads})`);
+    if (units.value > TARGETS.readUnits) failures.push(`${surface}: up to ${units.value} read units (${units.where}; target ≤ ${TARGETS.readUnits})`);
+    if (factor.value > TARGETS.timeFactor) failures.push(`${surface}: median up to ${factor.value.toFixed(0)}× the 2 KB read's (${factor.where}; target ≤ ${TARGETS.timeFactor}×)`);
+    const costs = new Set(stages.map((stage) => `${rowOf(stage, surface)?.cost.reads ?? '?'} reads / ${rowOf(stage, surface)?.cost.readUnits ?? '?'} units`));
+    if (costs.size > 1) failures.push(`${surface}: not the same at every size (${[...costs].join(', ')})`);
+  }
+  const writeUnits = worst(stages, (stage) => stage.currentEvent.event.writeUnits);
+  const readUnits = worst(stages, (stage) => stage.currentEvent.event.readUnits);
+  if (writeUnits.value > TARGETS.eventWriteUnits) failures.push(`an event in the current period: up to ${writeUnits.value} write units (${writeUnits.where}; target ≤ ${TARGETS.eventWriteUnits})`);
+  if (readUnits.value > TARGETS.eventReadUnits) failures.push(`an event in the current period: up to ${readUnits.value} read units (${readUnits.where}; target ≤ ${TARGETS.eventReadUnits})`);
+  const heap = worst(stages, (stage) => stage.memory.heapMb);
+  if (heap.value >= TARGETS.heapMb) failures.push(`a panel call added up to ${mb(heap.value)} of heap (${heap.where}; target < ${TARGETS.heapMb} MB)`);
+  for (const stage of stages.filter((candidate) => candidate.worklogs === TARGETS.viewsAtWorklogs)) {
+    const views = viewsPerMinute(panelOf(stage.reads).cost.readUnits);
+    if (views < TARGETS.viewsPerMinute) failures.push(`${count(views)} panel views a minute (${count(stage.worklogs)} worklogs, ${stage.closed} closed; target ≥ ${count(TARGETS.viewsPerMinute)})`);
+  }
+  if (property.passedRuns < 1000 || property.failedChunks.length > 0) {
+    failures.push(`the equality property passed ${property.passedRuns} runs, ${property.failedChunks.length} chunks found a counterexample (target ≥ 1,000 runs, none)`);
+  }
+  return failures;
+}
+
+async function main(): Promise<void> {
+  const runs: SizeRun[] = [];
+  for (const size of SIZES) runs.push(await runSize(size));
+  progress(`equality property: ${count(PROPERTY.runs)} runs`);
+  const property = runEqualityProperty(PROPERTY.runs, PROPERTY.chunkRuns, PROPERTY.budgetMs);
+  report(runs, property);
+  const failures = targetFailures(runs, property);
+  for (const failure of failures) console.error(`TARGET MISSED: ${failure}`);
+  if (failures.length > 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
