@@ -2,12 +2,13 @@
  * One Jira site with one large plan, on the production clients through the local Forge runtime:
  * `KvsStore` over `@forge/kvs` and `ForgeTransport` over `@forge/api`, answered by the emulated KVS
  * (its units counted as Forge counts them, not enforced) and the Jira simulator. The plan's aggregate
- * is written directly with the recompute's chunk writers, as a finished recompute leaves it, instead
- * of being read from Jira; the simulator holds the plan's issues (linked by their property) without
- * their worklogs, so events, the panel and permission checks find what they would on a real site.
+ * is written directly with the recompute's chunk writers (test/support/stored-aggregate.ts), as a
+ * finished recompute leaves it, instead of being read from Jira; the simulator holds the plan's issues
+ * (linked by their property) without their worklogs, so events, the panel and permission checks find
+ * what they would on a real site. Unlike test/support/large-plan-site.ts (the demo's six months), the
+ * plan's size and history are the bench's to choose, and its clock and queue delays the bench's to run.
  */
 import { randomUUID } from 'node:crypto';
-import { headKey } from '../../src/app/aggregates/keys';
 import { closePeriod } from '../../src/app/closing/close-period';
 import { requestFiguresRefresh } from '../../src/app/figures/request-figures-refresh';
 import { createPlan } from '../../src/app/plans/create-plan';
@@ -15,10 +16,8 @@ import { internalIdOf } from '../../src/app/plans/plan-repository';
 import type { PlanInternalId } from '../../src/app/plans/plan-identity';
 import type { PlanIssue } from '../../src/app/ports/jira';
 import type { Store } from '../../src/app/ports/store';
-import { shardCountFor } from '../../src/app/sync/request-recompute';
 import type { SyncDeps } from '../../src/app/sync/sync-deps';
 import { advanceWatermark } from '../../src/app/sync/watermark';
-import { writeChunkLinks, writeChunkParts } from '../../src/app/sync/write-generation';
 import { DEMO_PROJECT, DEMO_USERS } from '../../src/jira-simulator/demo/people';
 import type { WorklogEvent } from '../../src/jira-simulator/events';
 import { APP_ACCOUNT, emptyState, type SimIssue } from '../../src/jira-simulator/model';
@@ -30,6 +29,7 @@ import type { SurfaceTarget } from '../../src/local/forge-context';
 import { localForge } from '../../src/local/forge-runtime/local-forge';
 import { LocalForgeRuntime } from '../../src/local/forge-runtime/local-forge-runtime';
 import { createLocalBackend, type LocalBackend } from '../../src/local/local-backend';
+import { storeAggregate } from '../../test/support/stored-aggregate';
 import { adminCall } from '../support/admin-call';
 import { BenchClock, ClockGatedQueue } from './clock-gated-queue';
 
@@ -176,11 +176,7 @@ export async function buildPlanSite(worklogs: number): Promise<PlanSite> {
   const created = await createPlan({ store, clock, queue, newId: randomUUID }, ADMIN_CONTEXT, contractPlan(worklogs));
   if (!created.ok) throw new Error('the bench plan was not stored');
   const planId = internalIdOf(created.data);
-  const aggregate = planIssues(issues, worklogs);
-  const shardCount = shardCountFor(worklogs);
-  const written = await writeChunkParts(store, { planId, generation: 1, shardCount, chunk: 0 }, aggregate);
-  await writeChunkLinks(store, planId, aggregate);
-  await store.set(headKey(planId), { generation: 1, shardCount, worklogCount: written });
+  await storeAggregate(store, planId, 1, planIssues(issues, worklogs));
   // Reconciliation has read Jira's changes up to now: every ended period can be closed.
   await advanceWatermark(store, undefined, NOW, NOW);
   await requestFiguresRefresh(deps, planId);

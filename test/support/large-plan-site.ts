@@ -5,15 +5,12 @@
  * (then its figures are refreshed through the queue, as after a recompute), instead of being read from Jira through
  * the queue (that costs minutes, and the sync suite measures it): what is built here is what reads see.
  */
-import { headKey } from '../../src/app/aggregates/keys';
 import { requestFiguresRefresh } from '../../src/app/figures/request-figures-refresh';
 import { fixedClock } from '../../src/app/ports/clock';
 import type { PlanIssue } from '../../src/app/ports/jira';
 import type { Store } from '../../src/app/ports/store';
 import { internalIdOfKey } from '../../src/app/scope/plan-scope';
-import { shardCountFor } from '../../src/app/sync/request-recompute';
 import { advanceWatermark } from '../../src/app/sync/watermark';
-import { writeChunkLinks, writeChunkParts } from '../../src/app/sync/write-generation';
 import { generateDemo, type DemoData } from '../../src/jira-simulator/demo/generate';
 import { demoState } from '../../src/jira-simulator/demo/load';
 import { DEMO_PROJECT, DEMO_USERS } from '../../src/jira-simulator/demo/people';
@@ -26,6 +23,7 @@ import type { SurfaceTarget } from '../../src/local/forge-context';
 import { LocalForgeRuntime } from '../../src/local/forge-runtime/local-forge-runtime';
 import { localForge } from '../../src/local/forge-runtime/local-forge';
 import { createLocalBackend, type LocalBackend } from '../../src/local/local-backend';
+import { storeAggregate } from './stored-aggregate';
 
 /** The demo's day: its six months of work end the day before. */
 export const LARGE_PLAN_TODAY = '2026-11-15';
@@ -105,12 +103,7 @@ export async function largePlanSite(options: LargePlanOptions = {}): Promise<Lar
   let generation = 0;
   const storeWork = async (worklogs: readonly SimWorklog[]) => {
     generation += 1;
-    const issues = planIssues(demo, worklogs);
-    // Sharded as a recompute would shard them, so an event reads and writes one small part.
-    const shardCount = shardCountFor(worklogs.length);
-    const worklogCount = await writeChunkParts(store, { planId: internalId, generation, shardCount, chunk: 0 }, issues);
-    await writeChunkLinks(store, internalId, issues);
-    await store.set(headKey(internalId), { generation, shardCount, worklogCount });
+    await storeAggregate(store, internalId, generation, planIssues(demo, worklogs));
     // What a recompute asks for once it swaps a generation in: the plan's stored figures, computed again.
     await requestFiguresRefresh({ store, queue, clock }, internalId);
     await queue.drain();
