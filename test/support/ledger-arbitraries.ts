@@ -8,7 +8,7 @@ import { buildLink, buildPayAsYouGoPlan, buildPlan, HOUR } from '../../src/ledge
 import type { BillingClass, IssueLink, JiraWorklog, Plan, PrepaidBlock } from '../../src/ledger/types';
 
 export const DAY = 86_400_000;
-export const FIRST_DAY = Date.UTC(2026, 8, 25);
+const FIRST_DAY = Date.UTC(2026, 8, 25);
 const dateAfter = (days: number) => new Date(FIRST_DAY + days * DAY).toISOString().slice(0, 10);
 
 const blockArb = fc.record({
@@ -18,7 +18,7 @@ const blockArb = fc.record({
   priceMinor: fc.integer({ min: 0, max: 100_000 }),
 });
 
-export const planArb: fc.Arbitrary<Plan> = fc
+const planArb: fc.Arbitrary<Plan> = fc
   .record({
     payAsYouGo: fc.boolean(),
     timeZone: fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York'),
@@ -60,11 +60,11 @@ export const planArb: fc.Arbitrary<Plan> = fc
   });
 
 const ISSUES = ['1', '2', '3', '4', 'unlinked'];
-export const linksArb: fc.Arbitrary<IssueLink[]> = fc
+const linksArb: fc.Arbitrary<IssueLink[]> = fc
   .array(fc.constantFrom<BillingClass>('covered', 'covered', 'extra', 'non-billable'), { minLength: 4, maxLength: 4 })
   .map((classes) => classes.map((billingClass, index) => buildLink({ issueId: String(index + 1), billingClass })));
 
-export const worklogArb: fc.Arbitrary<JiraWorklog> = fc
+const worklogArb: fc.Arbitrary<JiraWorklog> = fc
   .record({
     id: fc.integer({ min: 1, max: 60 }),
     issueId: fc.constantFrom(...ISSUES),
@@ -82,7 +82,7 @@ export const worklogArb: fc.Arbitrary<JiraWorklog> = fc
     updated: new Date(FIRST_DAY + updatedMinute * 60_000).toISOString(),
   }));
 
-export const periodArb = fc.constantFrom('2026-10', '2026-11', '2026-12');
-export const asOfArb = fc.integer({ min: FIRST_DAY, max: FIRST_DAY + 110 * DAY });
+const periodArb = fc.constantFrom('2026-10', '2026-11', '2026-12');
+const asOfArb = fc.integer({ min: FIRST_DAY, max: FIRST_DAY + 110 * DAY });
 export const scenarioArb = fc.record({ plan: planArb, links: linksArb, worklogs: fc.array(worklogArb, { maxLength: 40 }), period: periodArb, asOf: asOfArb });
 

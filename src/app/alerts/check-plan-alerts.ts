@@ -48,8 +48,8 @@ export async function checkPlanAlerts(deps: SyncDeps, planId: string): Promise<A
     await requestFiguresRefresh(deps, planId);
     return NOTHING;
   }
-  const statement = read.stored;
-  const crossed = new Map(statement.thresholdsCrossed.map((crossing) => [crossing.percent, crossing]));
+  const figures = read.stored;
+  const crossed = new Map(figures.thresholdsCrossed.map((crossing) => [crossing.percent, crossing]));
   const existing = await storedAlerts(deps.store, planId, period.label);
 
   const raised: number[] = [];
@@ -58,7 +58,7 @@ export async function checkPlanAlerts(deps: SyncDeps, planId: string): Promise<A
   const restored: number[] = [];
   for (const [percent, crossing] of crossed) {
     if (existing.has(percent)) continue;
-    const record = newAlert(planId, statement, crossing, now);
+    const record = newAlert(planId, figures, crossing, now);
     if (await createOnce(deps.store, alertKey(planId, period.label, percent), record, now)) {
       await queueDelivery(deps, planId, alertKey(planId, period.label, percent));
       raised.push(percent);
@@ -90,17 +90,17 @@ export async function storedAlerts(store: Store, planId: string, periodLabel: st
   return new Map(records.map((record) => [record.percent, record]));
 }
 
-function newAlert(internalId: string, statement: StoredPeriodFigures, crossing: ThresholdCrossing, now: number): AlertRecord {
-  const line = statement.crossings.find((candidate) => candidate.worklogId === crossing.worklogId);
+function newAlert(internalId: string, figures: StoredPeriodFigures, crossing: ThresholdCrossing, now: number): AlertRecord {
+  const line = figures.crossings.find((candidate) => candidate.worklogId === crossing.worklogId);
   return {
     planId: internalId,
-    periodLabel: statement.period.label,
+    periodLabel: figures.period.label,
     percent: crossing.percent,
     issueId: line?.issueId ?? '',
     issueKey: line?.issueKey ?? null,
     worklogId: crossing.worklogId,
     usedCoveredSeconds: crossing.usedCoveredSeconds,
-    availableSeconds: statement.availableSeconds,
+    availableSeconds: figures.availableSeconds,
     raisedAt: now,
     state: 'active',
     withdrawnAt: null,

@@ -41,9 +41,9 @@ export const fromUsageTuple = ([rawSeconds, roundedSeconds, coveredSeconds, over
 });
 
 function storedFigures(statement: Statement, now: Instant): StoredPeriodFigures {
-  const linesById = new Map(statement.thresholdsCrossed.map((crossing) => [crossing.worklogId, crossing]));
+  const crossedBy = new Set(statement.thresholdsCrossed.map((crossing) => crossing.worklogId));
   const crossings = statement.lines
-    .filter((line) => linesById.has(line.worklogId))
+    .filter((line) => crossedBy.has(line.worklogId))
     .map((line) => ({ worklogId: line.worklogId, issueId: line.issueId, issueKey: line.issueKey ?? null }));
   return { ...periodFigures(statement, now), crossings };
 }

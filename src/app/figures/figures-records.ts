@@ -30,8 +30,7 @@ export const figuresHeadSchema = z.object({
   refreshedAt: instant,
   /** The plan's version the figures were computed under. */
   planVersion: z.int().min(1),
-  /** The plan's first period and the last one stored: the reporting period at the refresh, or the one after. */
-  firstLabel: z.string(),
+  /** The last period stored: the one after the reporting period at the refresh (or the plan's last). */
   lastLabel: z.string(),
   issueShardCount: z.int().positive(),
   worklogCount: z.int().nonnegative(),

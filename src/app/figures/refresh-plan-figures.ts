@@ -21,28 +21,21 @@ export interface FiguresDeps {
 /** About 150 issues a shard keeps a shard near 16 KB: two read units for the issue panel. */
 export const ISSUES_PER_SHARD = 150;
 
-export interface RefreshOutcome {
-  readonly head: FiguresHead;
-  /** Records written (head included) and deleted. */
-  readonly written: number;
-  readonly deleted: number;
-}
-
 /**
  * Recomputes the plan's figures with the ledger over its aggregate and closed periods, and stores
  * the records that changed, the head last: readers that find the head find every record it names.
  * Records of an issue-shard count the head no longer names are deleted one refresh later, once
  * no reader can still be using them. A plan that is gone (or being deleted) has its figures dropped.
  *
- * @returns null when the plan is gone
+ * @returns false when the plan is gone
  */
-export async function refreshPlanFigures(deps: FiguresDeps, internalId: string): Promise<RefreshOutcome | null> {
+export async function refreshPlanFigures(deps: FiguresDeps, internalId: string): Promise<boolean> {
   const { store } = deps;
   const stored = await planOfJob(store, internalId);
   const existing = new Map((await listAll(store, figuresPrefix(internalId))).map((entry) => [entry.key, entry.value]));
   if (stored === undefined) {
     await transactInBatches(store, [...existing.keys()].map((key) => ({ delete: { key } })));
-    return null;
+    return false;
   }
   const planId = internalIdOf(stored);
   const input = await loadPlanLedgerInput(store, identityOf(stored));
@@ -68,7 +61,6 @@ export async function refreshPlanFigures(deps: FiguresDeps, internalId: string):
   const head: FiguresHead = {
     refreshedAt: now,
     planVersion: stored.version,
-    firstLabel: figures.periods[0]?.period.label ?? '',
     lastLabel: figures.periods.at(-1)?.period.label ?? '',
     issueShardCount,
     worklogCount: input.worklogs.length,
@@ -82,5 +74,5 @@ export async function refreshPlanFigures(deps: FiguresDeps, internalId: string):
       (key.startsWith(periodFiguresPrefix(planId)) || (key.startsWith(issueUsagePrefix(planId)) && (stillRead === null || !key.startsWith(stillRead)))),
   );
   await transactInBatches(store, stale.map((key) => ({ delete: { key } })));
-  return { head, written: writes.length + 1, deleted: stale.length };
+  return true;
 }

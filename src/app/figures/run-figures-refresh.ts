@@ -5,12 +5,12 @@ import type { SyncDeps } from '../sync/sync-deps';
 import type { RefreshFiguresJob } from '../sync/sync-jobs';
 import { refreshRequestKey } from './figures-keys';
 import { refreshRequestSchema } from './figures-records';
-import { refreshPlanFigures, type RefreshOutcome } from './refresh-plan-figures';
+import { refreshPlanFigures } from './refresh-plan-figures';
 import { queueRefresh } from './request-figures-refresh';
 
 export type FiguresRefreshOutcome =
-  | { readonly status: 'nothing-asked' }
-  | { readonly status: 'refreshed'; readonly outcome: RefreshOutcome | null; readonly again: boolean };
+  | { readonly status: 'nothing-asked' | 'plan-gone' }
+  | { readonly status: 'refreshed'; readonly again: boolean };
 
 /**
  * The refresh job: takes the plan's refresh request, refreshes its figures, then queues a check
@@ -22,15 +22,16 @@ export type FiguresRefreshOutcome =
 export async function runFiguresRefresh(deps: SyncDeps, job: RefreshFiguresJob): Promise<FiguresRefreshOutcome> {
   const { store } = deps;
   const key = refreshRequestKey(job.planId);
-  if (!refreshRequestSchema.safeParse(await store.get(key)).success) return { status: 'nothing-asked' };
-
   const now = deps.clock.now();
+  const asked = { found: false };
   await store.update(key, (current) => {
     const request = refreshRequestSchema.safeParse(current);
+    asked.found = request.success;
     return request.success ? toJsonValue({ ...request.data, takenAt: now }) : current;
   });
+  if (!asked.found) return { status: 'nothing-asked' };
   const taken = await store.getVersioned(key);
-  const outcome = await refreshPlanFigures(deps, job.planId);
+  const refreshed = await refreshPlanFigures(deps, job.planId);
   const again = taken !== undefined && !(await deleteUnlessChanged(deps, key, taken.version));
   if (again) {
     await store.update(key, (current) => {
@@ -39,8 +40,9 @@ export async function runFiguresRefresh(deps: SyncDeps, job: RefreshFiguresJob):
     });
     await queueRefresh(deps, job.planId);
   }
-  if (outcome !== null) await requestAlertCheck(deps, job.planId);
-  return { status: 'refreshed', outcome, again };
+  if (!refreshed) return { status: 'plan-gone' };
+  await requestAlertCheck(deps, job.planId);
+  return { status: 'refreshed', again };
 }
 
 /** Deletes the request if no one asked again since it was taken; false when someone did. */
