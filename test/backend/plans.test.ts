@@ -121,11 +121,16 @@ describe('plans resolvers', () => {
 
   it('archives: the plan stays readable, listed only on request', async () => {
     await createAcmeGold(fixture);
+    await fixture.queue.drain();
     const archived = await fixture.invoker.invoke('plans/archive', { planId: 'acme-gold', expectedVersion: 1 }, as(USERS.admin), on.settings());
     expect(archived.ok && [archived.data.status, archived.data.version]).toEqual(['archived', 2]);
     const active = await fixture.invoker.invoke('plans/list', {}, as(USERS.admin), on.settings());
     const all = await fixture.invoker.invoke('plans/list', { includeArchived: true }, as(USERS.admin), on.settings());
     expect([active.ok && active.data.plans.length, all.ok && all.data.plans.length]).toEqual([0, 1]);
+    // Its card is not left saying "Updating" under figures computed for the version before: the write asked for a refresh.
+    await fixture.queue.drain();
+    const overview = await fixture.invoker.invoke('usage/overview', {}, as(USERS.manager), on.projectPage());
+    expect(overview.ok && overview.data.cards.map((card) => [card.status, card.refreshing])).toEqual([['archived', false]]);
   });
 
   it('deletes an unused plan with its history: being deleted at once, gone once its purge has run', async () => {

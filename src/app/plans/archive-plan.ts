@@ -20,5 +20,5 @@ export async function archivePlan(ports: PlanWritePorts, context: PlanWriteConte
   if (current.status === 'archived') return { ok: true, data: current };
   const stored = nextVersion(current, { status: 'archived' }, ports, context.actor);
   const audit = auditEntry(stored, 'archived', [{ path: 'status', before: current.status, after: stored.status }]);
-  return writePlanVersion(ports.store, { stored, previous: found.data.storeVersion, audit }, staleVersion(current, request.expectedVersion));
+  return writePlanVersion(ports, { stored, previous: found.data.storeVersion, audit }, staleVersion(current, request.expectedVersion));
 }

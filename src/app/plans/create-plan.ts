@@ -1,4 +1,3 @@
-import { requestFiguresRefresh } from '../figures/request-figures-refresh';
 import type { StoredPlan } from '../../contract';
 import type { Plan } from '../../ledger/types';
 import { conflict, type UseCaseOutcome } from '../refusal';
@@ -39,7 +38,5 @@ export async function createPlan(ports: CreatePlanPorts, context: PlanWriteConte
     { set: { key: projectPlanIndexKey(context.project.id, plan.id), value: true } },
     { set: { key: planInternalKey(internalId), value: { planKey: plan.id }, ifVersion: null } },
   ];
-  const written = await writePlanVersion(ports.store, { stored, previous: null, audit, extra }, conflict({ what: 'plan-key-taken', planId: plan.id }));
-  if (written.ok) await requestFiguresRefresh(ports, internalId);
-  return written;
+  return writePlanVersion(ports, { stored, previous: null, audit, extra }, conflict({ what: 'plan-key-taken', planId: plan.id }));
 }

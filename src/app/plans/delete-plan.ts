@@ -31,7 +31,7 @@ export async function deletePlan(ports: DeletePlanPorts, context: PlanWriteConte
   if (linked > 0) return inUse({ what: 'linked-issues', count: linked });
   const stored = nextVersion(current, { status: 'deleting' }, ports, context.actor);
   const audit = auditEntry(stored, 'deleted', [{ path: 'status', before: current.status, after: stored.status }]);
-  const written = await writePlanVersion(ports.store, { stored, previous: loaded.data.storeVersion, audit }, staleVersion(current, request.expectedVersion));
+  const written = await writePlanVersion(ports, { stored, previous: loaded.data.storeVersion, audit }, staleVersion(current, request.expectedVersion));
   if (!written.ok) return written;
   await requestPurge(ports, purgeJobOf(stored));
   return { ok: true, data: { planId: request.planId } };

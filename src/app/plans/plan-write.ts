@@ -9,6 +9,7 @@ import { planAuditKey, planKey } from './plan-keys';
 import { internalIdOf } from './plan-repository';
 import { planRecordValue } from './plan-record';
 import { toJsonValue } from './to-json-value';
+import { requestFiguresRefresh } from '../figures/request-figures-refresh';
 
 export interface Actor {
   readonly accountId: string;
@@ -44,15 +45,17 @@ export function auditEntry(stored: StoredPlan, action: AuditEntry['action'], cha
 
 /**
  * Writes the plan's new version and its audit entry together, only if the plan is still at
- * `previous` (`null`: only if no plan has this id yet). A lost race answers `losing`.
+ * `previous` (`null`: only if no plan has this id yet), then asks for its figures to be refreshed
+ * (they name the plan version they were computed under; a plan being deleted is purged instead).
+ * A lost race answers `losing`.
  */
 export async function writePlanVersion(
-  store: Store,
+  ports: PlanWritePorts,
   write: { readonly stored: StoredPlan; readonly previous: string | null; readonly audit: AuditEntry; readonly extra?: readonly TransactOperation[] },
   losing: Refused,
 ): Promise<UseCaseOutcome<StoredPlan>> {
   try {
-    await store.transact([
+    await ports.store.transact([
       { set: { key: planKey(write.stored.plan.id), value: planRecordValue(write.stored), ifVersion: write.previous } },
       { set: { key: planAuditKey(internalIdOf(write.stored), write.stored.version), value: toJsonValue(write.audit), ifVersion: null } },
       ...(write.extra ?? []),
@@ -61,6 +64,7 @@ export async function writePlanVersion(
     if (error instanceof StoreError && error.code === 'conflict') return losing;
     throw error;
   }
+  if (write.stored.status !== 'deleting') await requestFiguresRefresh(ports, internalIdOf(write.stored));
   return { ok: true, data: write.stored };
 }
 

@@ -1,4 +1,3 @@
-import { requestFiguresRefresh } from '../figures/request-figures-refresh';
 import type { StoredPlan } from '../../contract';
 import { listPeriods, periodByLabel, planAsOneVersion } from '../../ledger';
 import { createPeriodCalendar } from '../../ledger/period-calendar';
@@ -87,11 +86,9 @@ export async function updatePlan(
   const stored: StoredPlan = { ...next, plan: amended.data.plan, terms: [...amended.data.terms] };
   const made = amended.data.terms.at(-1);
   const effectiveFromOfNewTerms = made?.planVersion === stored.version ? made.from : undefined;
-  const written = await writePlanVersion(
-    ports.store,
+  return writePlanVersion(
+    ports,
     { stored, previous: found.data.storeVersion, audit: auditEntry(stored, 'updated', changes, effectiveFromOfNewTerms), extra: await firstOpenUnchanged(ports.store, current, lastClosed) },
     staleVersion(current, request.expectedVersion),
   );
-  if (written.ok) await requestFiguresRefresh(ports, internalIdOf(stored));
-  return written;
 }
