@@ -15,6 +15,7 @@ const shared: InlineConfig = {
     alias: {
       '@contract': path.join(STATIC_ROOT, '..', 'src', 'contract'),
       '@ledger': path.join(STATIC_ROOT, '..', 'src', 'ledger'),
+      '@quantities': path.join(STATIC_ROOT, '..', 'src', 'quantities'),
       '@preview': path.join(STATIC_ROOT, '..', 'src', 'preview'),
       '@cli': path.join(STATIC_ROOT, '..', 'src', 'cli'),
     },

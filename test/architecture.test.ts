@@ -83,7 +83,11 @@ describe('architecture', () => {
   });
 
   it('keeps the printable statement pure and browser-safe: ledger types, exact decimals and the parts of the balance only', () => {
-    expect(violations('statement-print', within('statement-print', 'ledger/types', 'ledger/decimal-text', 'ledger/blocks-brought-in'))).toEqual([]);
+    expect(violations('statement-print', within('statement-print', 'quantities', 'ledger/types', 'ledger/decimal-text', 'ledger/blocks-brought-in'))).toEqual([]);
+  });
+
+  it('writes quantities in one browser-safe place: exact decimals and rounding from the ledger, nothing else', () => {
+    expect(violations('quantities', within('quantities', 'ledger/decimal-text', 'ledger/money'))).toEqual([]);
   });
 
   it('writes JQL in one place: no other file spells out a JQL clause or makes a Jql out of text', () => {

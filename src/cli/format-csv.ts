@@ -1,6 +1,7 @@
 import type { AdjustmentCharge, ChargeLine, InvoicedStatement, LateAdjustment, WorklogLine } from '../ledger';
 import { csvDocument } from './csv';
-import { amountText, hoursText, instantInZone, localDate } from './quantities';
+import { amountDecimal, hoursDecimal } from '../quantities';
+import { instantInZone, localDate } from './quantities';
 import type { StatementView } from './statement-view';
 
 const header = [
@@ -56,12 +57,12 @@ function worklogRow(line: WorklogLine | LateAdjustment, timeZone: string, author
     overage_seconds: overageSeconds,
     extra_seconds: extraSeconds,
     non_billable_seconds: nonBillableSeconds,
-    raw_hours: hoursText(rawSeconds),
-    rounded_hours: hoursText(roundedSeconds),
-    covered_hours: hoursText(coveredSeconds),
-    overage_hours: hoursText(overageSeconds),
-    extra_hours: hoursText(extraSeconds),
-    non_billable_hours: hoursText(nonBillableSeconds),
+    raw_hours: hoursDecimal(rawSeconds),
+    rounded_hours: hoursDecimal(roundedSeconds),
+    covered_hours: hoursDecimal(coveredSeconds),
+    overage_hours: hoursDecimal(overageSeconds),
+    extra_hours: hoursDecimal(extraSeconds),
+    non_billable_hours: hoursDecimal(nonBillableSeconds),
   };
 }
 
@@ -71,10 +72,10 @@ function chargeRow(charge: ChargeLine, currency: string): Row {
     charge: charge.kind,
     description: charge.description,
     charge_seconds: charge.seconds,
-    charge_hours: charge.seconds === undefined ? null : hoursText(charge.seconds),
+    charge_hours: charge.seconds === undefined ? null : hoursDecimal(charge.seconds),
     rate_minor: charge.rateMinor,
     amount_minor: charge.amountMinor,
-    amount: amountText(charge.amountMinor, currency),
+    amount: amountDecimal(charge.amountMinor, currency),
     currency,
   };
 }
@@ -97,7 +98,7 @@ function totalRow({ totalMinor, currency, period }: InvoicedStatement): Row {
     record: 'total',
     description: `Total due for ${period.label}`,
     amount_minor: totalMinor,
-    amount: amountText(totalMinor, currency),
+    amount: amountDecimal(totalMinor, currency),
     currency,
   };
 }

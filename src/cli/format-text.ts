@@ -1,5 +1,6 @@
 import { type Breakdown, type Plan, type Statement, blocksBroughtIn, termVersions } from '../ledger';
-import { amountForPeople, hoursText, localDate, localDateTime } from './quantities';
+import { hoursDecimal } from '../quantities';
+import { amountForPeople, localDate, localDateTime } from './quantities';
 import type { StatementView } from './statement-view';
 
 type Row = readonly [label: string, value: string, note?: string];
@@ -12,7 +13,7 @@ function table(rows: readonly Row[]): string[] {
   );
 }
 
-const hours = (seconds: number) => `${hoursText(seconds)} h`;
+const hours = (seconds: number) => `${hoursDecimal(seconds)} h`;
 const worklogCount = (count: number) => `${count} ${count === 1 ? 'worklog' : 'worklogs'}`;
 
 /** Every part of the available hours gets a row above it: included, each rollover lot, each earlier block's rest, purchased. */
@@ -111,8 +112,8 @@ function breakdownSection(title: string, breakdowns: readonly Breakdown[], nameO
       breakdowns.map((breakdown): Row => [
         nameOf(breakdown.key),
         hours(breakdown.roundedSeconds),
-        `${worklogCount(breakdown.worklogCount)}; covered ${hoursText(breakdown.coveredSeconds)}, overage ${hoursText(breakdown.overageSeconds)}, ` +
-          `extra ${hoursText(breakdown.extraSeconds)}, non-billable ${hoursText(breakdown.nonBillableSeconds)}`,
+        `${worklogCount(breakdown.worklogCount)}; covered ${hoursDecimal(breakdown.coveredSeconds)}, overage ${hoursDecimal(breakdown.overageSeconds)}, ` +
+          `extra ${hoursDecimal(breakdown.extraSeconds)}, non-billable ${hoursDecimal(breakdown.nonBillableSeconds)}`,
       ]),
     ),
   ];

@@ -1,27 +1,11 @@
 import { format } from 'date-fns/format';
 import { TZDate } from '@date-fns/tz';
-import { type Instant, type MinorUnits, type Seconds, decimalText, roundHalfUp } from '../ledger';
-
-/** Hours with two decimals, rounded half up from integer seconds, e.g. 5400 → "1.50". For reading only: seconds stay exact. */
-export function hoursText(seconds: Seconds): string {
-  return decimalText(roundHalfUp(BigInt(seconds) * 100n, 3600n), 2);
-}
-
-/** How many decimals the currency's minor unit has (CLDR data via Intl: EUR 2, JPY 0, BHD 3). */
-export function minorDigits(currency: string): number {
-  const { maximumFractionDigits } = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions();
-  // Always set for the currency style; the type allows undefined, and 2 is what most currencies use.
-  return maximumFractionDigits ?? 2;
-}
-
-/** An amount as an exact decimal in major units, e.g. 123450 EUR → "1234.50"; no floating point involved. */
-export function amountText(amountMinor: MinorUnits, currency: string): string {
-  return decimalText(amountMinor, minorDigits(currency));
-}
+import type { Instant, MinorUnits } from '../ledger';
+import { amountDecimal } from '../quantities';
 
 /** An amount for people, e.g. "EUR 1,234.50". */
 export function amountForPeople(amountMinor: MinorUnits, currency: string): string {
-  const [whole = '', fraction] = amountText(amountMinor, currency).split('.');
+  const [whole = '', fraction] = amountDecimal(amountMinor, currency).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${currency} ${fraction === undefined ? grouped : `${grouped}.${fraction}`}`;
 }

@@ -1,9 +1,13 @@
 import { blocksBroughtIn } from '../ledger/blocks-brought-in';
 import type { ChargeKind, InvoicedStatement, LateAdjustmentKind, WorklogLine } from '../ledger/types';
 import { escapeHtml } from './escape-html';
-import { formatDate, formatHours, formatMoney } from './format';
+import { formatHours, formatMoney } from '../quantities';
+import { formatDate } from './format';
 import { PRINT_STYLES } from './print-styles';
 import type { PrintableStatementInput } from './types';
+
+/** A statement prints hours to exactly two decimals, so columns line up and totals read like an invoice. */
+const PRINTED = { decimals: 'exactly-two' } as const;
 
 interface Cell {
   readonly text: string;
@@ -33,7 +37,7 @@ function broughtInSeconds(statement: InvoicedStatement): number {
 
 function summaryRows(input: PrintableStatementInput): string[] {
   const { statement, plan, locale } = input;
-  const hours = (seconds: number) => formatHours(seconds, locale);
+  const hours = (seconds: number) => formatHours(seconds, locale, PRINTED);
   const money = (minor: number) => formatMoney(minor, statement.currency, locale);
   const rows: Cell[][] = [];
   if (plan.kind === 'buckets') {
@@ -66,7 +70,7 @@ function chargeRows(input: PrintableStatementInput): string[] {
     ...statement.charges.map((charge) =>
       row([
         text(charge.description),
-        num(charge.seconds === undefined ? '' : formatHours(charge.seconds, locale)),
+        num(charge.seconds === undefined ? '' : formatHours(charge.seconds, locale, PRINTED)),
         num(charge.rateMinor === undefined ? '' : `${money(charge.rateMinor)} / h`),
         num(money(charge.amountMinor)),
       ]),
@@ -81,7 +85,7 @@ const changeWords: Readonly<Record<LateAdjustmentKind, string>> = { added: 'Adde
 /** Late changes to closed periods booked on this statement, then their money at those periods' rates. */
 function adjustmentSection(input: PrintableStatementInput): string {
   const { statement, locale } = input;
-  const hours = (seconds: number) => formatHours(seconds, locale);
+  const hours = (seconds: number) => formatHours(seconds, locale, PRINTED);
   const money = (minor: number) => formatMoney(minor, statement.currency, locale);
   const adjustmentRows = statement.lateAdjustments.map((adjustment) =>
     row([
@@ -128,7 +132,7 @@ function personOf(input: PrintableStatementInput, accountId: string | null): str
 
 function lineRow(input: PrintableStatementInput, line: WorklogLine): string {
   const { statement, locale } = input;
-  const hours = (seconds: number) => formatHours(seconds, locale);
+  const hours = (seconds: number) => formatHours(seconds, locale, PRINTED);
   return row([
     text(formatDate(line.started, statement.timeZone, locale)),
     text(line.issueKey ?? line.issueId),

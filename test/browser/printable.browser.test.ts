@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import * as z from 'zod';
 import { DEMO_PLAN_IDS } from '../../src/jira-simulator/demo/plans';
-import { formatMoney } from '../../src/statement-print';
+import { formatMoney } from '../../src/quantities';
 import { launchChromium } from './support/chromium';
 import { surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
 import { invokeAs } from './support/invoke';

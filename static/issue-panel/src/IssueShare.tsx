@@ -1,7 +1,7 @@
+import { formatHours } from '@quantities/index';
 import type { IssueUsage } from '@contract/index';
 import { Stats } from '../../shared/components/Stats';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
-import { formatHours } from '../../shared/format/hours';
 
 /** This issue's hours: counted against the plan (after rounding) this period and since the plan began. */
 export function IssueShare({ period, allTime }: { period: IssueUsage; allTime: IssueUsage }) {

@@ -1,5 +1,5 @@
+import { formatHours } from '@quantities/index';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
-import { formatHours } from '../../shared/format/hours';
 import { burnSeries, elapsedDays } from './burn-series';
 import type { StatementSummary } from './statement-pages';
 

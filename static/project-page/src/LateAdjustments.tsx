@@ -1,8 +1,7 @@
+import { formatHours, formatMoney } from '@quantities/index';
 import { Banner } from '../../shared/components/Banner';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { formatDate } from '../../shared/format/dates';
-import { formatHours } from '../../shared/format/hours';
-import { formatMoney } from '../../shared/format/money';
 import { ListFooter } from './ListFooter';
 import { fetchStatementPage } from './statement-fetch';
 import { fetchListPage, type ItemOf, type StatementRef, type StatementSummary } from './statement-pages';

@@ -1,7 +1,6 @@
+import { formatHours, formatMoney } from '@quantities/index';
 import type { DataOf } from '@contract/index';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
-import { formatHours } from '../../shared/format/hours';
-import { formatMoney } from '../../shared/format/money';
 
 type Totals = DataOf<'usage/history'>['periods'][number];
 

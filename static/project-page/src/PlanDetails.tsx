@@ -1,11 +1,10 @@
+import { formatHours, formatMoney } from '@quantities/index';
 import { useState } from 'react';
 import type { PlanCard, TermVersion } from '@contract/index';
 import { Field } from '../../shared/components/Field';
 import { LoadableView } from '../../shared/components/LoadableView';
 import { Stats } from '../../shared/components/Stats';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
-import { formatHours } from '../../shared/format/hours';
-import { formatMoney } from '../../shared/format/money';
 import { useResolver } from '../../shared/hooks/useResolver';
 import { AuthorBreakdown, IssueBreakdown } from './Breakdown';
 import { BurnChart } from './BurnChart';

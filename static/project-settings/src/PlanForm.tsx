@@ -1,3 +1,4 @@
+import { currencyDigits } from '@quantities/index';
 import { type ChangeEvent, useMemo, useState } from 'react';
 import {
   BLOCK_ID_MAX_LENGTH,
@@ -21,7 +22,6 @@ import { Button } from '../../shared/components/Button';
 import { Field } from '../../shared/components/Field';
 import { Form } from '../../shared/components/Form';
 import type { BlockDraft, PlanDraft } from './plan-draft';
-import { currencyDigits } from './quantities';
 import { fieldErrorsOf, validatePlanDraft } from './validate-plan';
 
 type TextKey = { [Key in keyof PlanDraft]: PlanDraft[Key] extends string ? Key : never }[keyof PlanDraft];

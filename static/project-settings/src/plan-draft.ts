@@ -1,6 +1,6 @@
+import { currencyDigits, hoursInputText, minorFromAmount, secondsFromHours } from '@quantities/index';
 import type { PayloadOf, StoredPlan } from '@contract/index';
 import { decimalText } from '@ledger/decimal-text';
-import { currencyDigits, hoursText, minorFromAmount, secondsFromHours } from './quantities';
 
 type Plan = StoredPlan['plan'];
 type PlanInput = PayloadOf<'plans/create'>['plan'];
@@ -86,14 +86,14 @@ export function draftOf(plan: Plan): PlanDraft {
     extraRate: money(plan.extraRateMinor),
     hourlyRate: plan.kind === 'pay-as-you-go' ? money(plan.hourlyRateMinor) : '0',
     overageRate: bucket === null ? '0' : money(bucket.overageRateMinor),
-    includedHours: bucket?.allowance === undefined ? '' : hoursText(bucket.allowance.includedSeconds),
+    includedHours: bucket?.allowance === undefined ? '' : hoursInputText(bucket.allowance.includedSeconds),
     fixedFee: bucket?.allowance === undefined ? '0' : money(bucket.allowance.fixedFeeMinor),
-    rolloverCapHours: bucket?.allowance?.rollover === undefined ? '' : hoursText(bucket.allowance.rollover.capSeconds),
+    rolloverCapHours: bucket?.allowance?.rollover === undefined ? '' : hoursInputText(bucket.allowance.rollover.capSeconds),
     rolloverExpiresAfterPeriods: String(bucket?.allowance?.rollover?.expiresAfterPeriods ?? 1),
     blocks: (bucket?.blocks ?? []).map((block) => ({
       id: block.id,
       purchasedOn: block.purchasedOn,
-      hours: hoursText(block.seconds),
+      hours: hoursInputText(block.seconds),
       expiresOn: block.expiresOn ?? '',
       price: money(block.priceMinor),
     })),

@@ -1,8 +1,8 @@
+import { formatHours, formatMoney } from '@quantities/index';
 import type { PlanCard } from '@contract/index';
 import { useSurfaceContext } from '../context/SurfaceContextProvider';
 import { formatDate } from '../format/dates';
-import { formatHours, percentOf } from '../format/hours';
-import { formatMoney } from '../format/money';
+import { percentOf } from '../format/percent';
 import { ActiveAlerts } from './ActiveAlerts';
 import { Banner } from './Banner';
 import { ProgressBar } from './ProgressBar';

@@ -1,30 +1,9 @@
 /**
- * The front end's pure logic, without a browser: form quantities, the burn series and counts in words.
+ * The front end's pure logic, without a browser: the burn series and counts in words.
  * (Modules that import the contract through the `@contract` alias are exercised by the browser test instead.)
  */
 import { burnSeries } from '../../../static/project-page/src/burn-series';
-import { hoursText, minorFromAmount, secondsFromHours } from '../../../static/project-settings/src/quantities';
 import { countOf, ISSUES } from '../../../static/shared/format/count';
-
-describe('form quantities', () => {
-  it('reads hours to whole seconds and money to minor units exactly', () => {
-    expect(secondsFromHours('1.5')).toBe(5400);
-    expect(secondsFromHours('0,25')).toBe(900);
-    expect(secondsFromHours('7')).toBe(25_200);
-    expect(secondsFromHours('-1')).toBeNull();
-    expect(secondsFromHours('abc')).toBeNull();
-    expect(minorFromAmount('12.5', 2)).toBe(1250);
-    expect(minorFromAmount('0.10', 2)).toBe(10);
-    expect(minorFromAmount('1.234', 2)).toBeNull();
-    expect(minorFromAmount('500', 0)).toBe(500);
-  });
-
-  it('writes seconds back as hours without trailing zeros', () => {
-    expect(hoursText(5400)).toBe('1.5');
-    expect(hoursText(3600 * 300)).toBe('300');
-    expect(hoursText(60)).toBe('0.0167');
-  });
-});
 
 describe('burnSeries', () => {
   it('accumulates the covered seconds of each day', () => {
