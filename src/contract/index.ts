@@ -8,6 +8,7 @@ import { bulkContract } from './bulk';
 import { closingContract } from './closing';
 import { gadgetContract } from './gadget';
 import { issueContract } from './issue';
+import { peopleContract } from './people';
 import { plansContract } from './plans';
 import type { DeepReadonly, Outcome } from './result';
 import { settingsContract } from './settings';
@@ -21,6 +22,7 @@ export const contract = {
   ...gadgetContract,
   ...bulkContract,
   ...closingContract,
+  ...peopleContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -45,4 +47,5 @@ export * from './gadget';
 export * from './bulk';
 export * from './statement';
 export * from './closing';
+export * from './people';
 export * from '../input/limits';

@@ -4,7 +4,7 @@ import type { SiteStore, StoredWorklog } from './store';
 
 /** The JSON shapes Jira answers with, built from the simulator's records. */
 
-function userDetails(user: SimUser, baseUrl: string) {
+export function userDetails(user: SimUser, baseUrl: string) {
   return {
     self: `${baseUrl}/rest/api/3/user?accountId=${encodeURIComponent(user.accountId)}`,
     accountId: user.accountId,

@@ -1,4 +1,4 @@
-import { breakdownBy } from './breakdown-by';
+import { breakdownBy, NO_AUTHOR_KEY } from './breakdown-by';
 import { buildCharges } from './build-charges';
 import { findThresholdCrossings } from './find-threshold-crossings';
 import { forecastUse } from './forecast-use';
@@ -56,7 +56,7 @@ export function assembleStatement(
     thresholdsCrossed: findThresholdCrossings(lines, plan.thresholdsPercent, availableSeconds),
     forecast: asOf === undefined ? null : forecastUse(period, lines, availableSeconds, asOf),
     byIssue: breakdownBy(lines, (line) => line.issueId),
-    byAuthor: breakdownBy(lines, (line) => line.authorAccountId ?? 'unknown'),
+    byAuthor: breakdownBy(lines, (line) => line.authorAccountId ?? NO_AUTHOR_KEY),
     lines,
     outOfPlan,
   };

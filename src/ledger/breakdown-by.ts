@@ -1,6 +1,9 @@
 import { sumLines } from './sum-lines';
 import type { Breakdown, WorklogLine } from './types';
 
+/** The breakdown by person's key for work without an author. */
+export const NO_AUTHOR_KEY = 'unknown';
+
 /**
  * Sums worklog lines per key, sorted by key (code-unit order).
  *

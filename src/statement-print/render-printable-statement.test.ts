@@ -105,11 +105,11 @@ describe('renderPrintableStatement', () => {
     expect(tableRows(html, 'Charges')).toHaveLength(statement.charges.length + 2);
   });
 
-  it('lists the worklog lines with escaped summaries and people by name', () => {
+  it('lists the worklog lines with escaped summaries and people by name, an account without one as "Former user", never its id', () => {
     expect(tableRows(html, 'Worklog lines')).toEqual([
       ['Date', 'Issue', 'Summary', 'Person', 'Logged', 'Billable', 'Covered', 'Overage', 'Extra', 'Non-billable'],
       ['5 Oct 2026', 'SUP-1', '&lt;script&gt;alert(1)&lt;/script&gt; &amp; more', 'Ada Admin', '13.00 h', '13.00 h', '13.00 h', '1.00 h', '0.00 h', '0.00 h'],
-      ['6 Oct 2026', 'SUP-2', '', 'ravi', '0.50 h', '0.50 h', '0.00 h', '0.00 h', '0.50 h', '0.00 h'],
+      ['6 Oct 2026', 'SUP-2', '', 'Former user', '0.50 h', '0.50 h', '0.00 h', '0.00 h', '0.50 h', '0.00 h'],
     ]);
   });
 
@@ -142,7 +142,7 @@ describe('renderPrintableStatement', () => {
     expect(tableRows(adjusted, 'Late adjustments')).toEqual([
       ['Period', 'Change', 'Date', 'Issue', 'Summary', 'Person', 'Billable', 'Covered', 'Overage', 'Extra'],
       ['2026-09', 'Added', '30 Sept 2026', 'SUP-1', 'Printer offline', 'Ada Admin', '1.50 h', '1.50 h', '0.50 h', '0.00 h'],
-      ['2026-09', 'Removed', '29 Sept 2026', '2', '', 'Unknown', '-0.50 h', '0.00 h', '0.00 h', '-0.50 h'],
+      ['2026-09', 'Removed', '29 Sept 2026', '2', '', 'No author', '-0.50 h', '0.00 h', '0.00 h', '-0.50 h'],
     ]);
     expect(tableRows(adjusted, 'Late adjustment charges')).toEqual([
       ['Period', 'Charge', 'Hours', 'Rate', 'Amount'],

@@ -6,6 +6,9 @@ import { formatDate } from './format';
 import { PRINT_STYLES } from './print-styles';
 import type { PrintableStatementInput } from './types';
 
+/** Who an account is when the names given do not say: a customer's statement never shows a raw account id. */
+const FORMER_USER = 'Former user';
+
 /** A statement prints hours to exactly two decimals, so columns line up and totals read like an invoice. */
 const PRINTED = { decimals: 'exactly-two' } as const;
 
@@ -126,8 +129,8 @@ function adjustmentTotal(statement: InvoicedStatement): number {
 }
 
 function personOf(input: PrintableStatementInput, accountId: string | null): string {
-  if (accountId === null) return 'Unknown';
-  return input.authorNames?.get(accountId) ?? accountId;
+  if (accountId === null) return 'No author';
+  return input.authorNames.get(accountId) ?? FORMER_USER;
 }
 
 function lineRow(input: PrintableStatementInput, line: WorklogLine): string {

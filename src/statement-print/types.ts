@@ -16,6 +16,6 @@ export interface PrintableStatementInput {
   readonly locale: string;
   /** When the document is issued; shown as a date in the plan's time zone. */
   readonly issuedAt?: Instant;
-  /** accountId → display name. */
-  readonly authorNames?: ReadonlyMap<string, string>;
+  /** accountId → display name; an account missing here prints as "Former user", never as its id. */
+  readonly authorNames: ReadonlyMap<string, string>;
 }

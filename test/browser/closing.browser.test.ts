@@ -108,6 +108,8 @@ describe('closing a period in a real browser', () => {
     await row.getByRole('button', { name: 'Close period' }).click();
     await row.getByRole('button', { name: `Confirm: close ${CLOSED}` }).click();
     await waitForText(row.locator('td').nth(1), 'Closed (v1)');
+    // Who closed it, by name: never the account id.
+    await row.getByText(/ by Ada Admin$/).waitFor({ timeout: 30_000 });
     await waitForText(periodRow(project, OPEN).locator('td').nth(1), 'Open');
     const closedTotal = await totalDueFor(project, CLOSED, true);
     const openTotalBefore = await totalDueFor(project, OPEN, false);
@@ -144,6 +146,7 @@ describe('closing a period in a real browser', () => {
     const worklogAdjustment = adjustments.filter((record) => record.description === `added late, adjusts ${CLOSED} (closed version 1)`);
     expect(worklogAdjustment).toHaveLength(1);
     expect(worklogAdjustment[0]?.issue).toBe(ISSUE);
+    expect([worklogAdjustment[0]?.author, worklogAdjustment[0]?.author_name]).toEqual(['demo-agent-us', 'Avery Agent']);
     expect(Number(worklogAdjustment[0]?.overage_seconds)).toBe(LATE_HOURS * 3600);
     const chargeAdjustment = adjustments.filter((record) => record.description === `Overage, late adjustments to ${CLOSED}`);
     expect(chargeAdjustment).toHaveLength(1);
@@ -171,7 +174,7 @@ describe('closing a period in a real browser', () => {
     await waitForText(settings.getByRole('status').filter({ hasText: 'Saved' }), `Saved ${PLAN.name}.`);
     await settings.getByRole('button', { name: `History of ${PLAN.name}` }).click();
     const versions = settings.getByRole('list', { name: 'Term versions' }).getByRole('listitem');
-    await versions.filter({ hasText: `Terms v2 apply from ${OPEN}: made by demo-admin` }).waitFor({ timeout: 30_000 });
+    await versions.filter({ hasText: `Terms v2 apply from ${OPEN}: made by Ada Admin` }).waitFor({ timeout: 30_000 });
     expect(await versions.count()).toBe(2);
 
     const project = await openPlanDetails();

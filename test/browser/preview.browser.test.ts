@@ -136,6 +136,11 @@ describe('the preview in a real browser', () => {
     const byIssue = project.getByRole('table', { name: 'Hours by issue' });
     await byIssue.waitFor({ timeout: 30_000 });
     expect(await byIssue.locator('tbody tr td:first-child').allTextContents()).toEqual([ISSUE]);
+    // People by name, in the breakdown and the worklog lines: never the account id.
+    const byPerson = project.getByRole('table', { name: 'Hours by person' });
+    await waitForText(byPerson.locator('tbody tr td:first-child').first(), 'Avery Agent');
+    const lines = project.getByRole('table', { name: 'Worklog lines' });
+    await waitForText(lines.locator('tbody tr td:nth-child(3)').first(), 'Avery Agent');
     const download = page.waitForEvent('download');
     await project.getByRole('button', { name: 'Download statement (CSV)' }).click();
     const file = await (await download).path();
@@ -147,6 +152,7 @@ describe('the preview in a real browser', () => {
     const worklogs = records.filter((record) => record.record === 'worklog');
     const sum = (column: string) => worklogs.reduce((total, record) => total + Number(record[column]), 0);
     expect(worklogs).toHaveLength(statement.lines.total);
+    expect(new Set(worklogs.map((record) => `${record.author} ${record.author_name}`))).toEqual(new Set(['demo-agent-us Avery Agent']));
     expect(sum('covered_seconds')).toBe(statement.usedCoveredSeconds);
     expect(sum('overage_seconds')).toBe(statement.overageSeconds);
     expect(statement.usedCoveredSeconds).toBe(9000);

@@ -7,6 +7,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import * as z from 'zod';
+import { DEMO_USERS } from '../../src/jira-simulator/demo/people';
 import { DEMO_PLAN_IDS } from '../../src/jira-simulator/demo/plans';
 import { formatMoney } from '../../src/quantities';
 import { launchChromium } from './support/chromium';
@@ -83,6 +84,11 @@ describe('the printable statement in a real browser', () => {
     // Every line, though the statement answers them a page at a time.
     expect(statement.lines.total).toBeGreaterThan(statement.lines.items.length);
     expect(await printable.getByRole('table', { name: 'Worklog lines' }).locator('tbody tr').count()).toBe(statement.lines.total);
+    // The customer reads who did the work by name, never an account id.
+    const people = new Set(await printable.getByRole('table', { name: 'Worklog lines' }).locator('tbody tr td:nth-child(4)').allTextContents());
+    const demoNames = new Set(Object.values(DEMO_USERS).map((user) => user.displayName));
+    expect([...people].filter((person) => !demoNames.has(person))).toEqual([]);
+    expect(people.size).toBeGreaterThan(1);
     expect(await printable.locator('header p').first().textContent()).toBe(PLAN_NAME);
 
     if (process.env.SCREENSHOTS_DIR !== undefined) {

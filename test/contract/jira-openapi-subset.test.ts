@@ -21,6 +21,7 @@ const ACCESS_LAYER_TEMPLATES: Record<JiraResource['template'], true> = {
   '/rest/api/3/mypermissions': true,
   '/rest/api/3/myself': true,
   '/rest/api/3/user': true,
+  '/rest/api/3/user/bulk': true,
   '/rest/api/3/project/{projectIdOrKey}': true,
 };
 

@@ -86,3 +86,34 @@ describe('issue properties', () => {
     expect(body).toMatchObject({ issues: [{ key: 'SUP-1' }] });
   });
 });
+
+describe('GET /rest/api/3/user/bulk', () => {
+  const users = async (query: string) => {
+    const { simulator } = newSimulator(buildState([issue]));
+    return call(simulator, OUTSIDER, 'GET', `/rest/api/3/user/bulk?${query}`);
+  };
+  const idsOf = (body: unknown) => (body as { values: { accountId: string }[] }).values.map((value) => value.accountId);
+
+  it('answers the known accounts in the order asked, leaving out ids Jira does not know, to anyone who may use Jira', async () => {
+    const { status, body } = await users(`accountId=${VIEWER.accountId}&accountId=ghost&accountId=${ADMIN.accountId}&maxResults=50`);
+    expect(status).toBe(200);
+    expect(idsOf(body)).toEqual([VIEWER.accountId, ADMIN.accountId]);
+    expect(body).toMatchObject({ startAt: 0, maxResults: 50, total: 2, isLast: true, values: [{ displayName: VIEWER.displayName, active: true }, {}] });
+  });
+
+  it('pages: ten by default, at most a hundred, isLast on the last page', async () => {
+    const many = [ADMIN, AGENT, VIEWER].map((user) => `accountId=${user.accountId}`).join('&');
+    const first = await users(`${many}&maxResults=2`);
+    expect([idsOf(first.body), first.body]).toEqual([[ADMIN.accountId, AGENT.accountId], expect.objectContaining({ total: 3, isLast: false })]);
+    const second = await users(`${many}&maxResults=2&startAt=2`);
+    expect([idsOf(second.body), second.body]).toEqual([[VIEWER.accountId], expect.objectContaining({ isLast: true })]);
+    expect((await users(`${many}&maxResults=1000`)).body).toMatchObject({ maxResults: 100 });
+    expect((await users(many)).body).toMatchObject({ maxResults: 10 });
+  });
+
+  it('answers 400 without an account id or with a bad page', async () => {
+    expect(errorBody.parse((await users('')).body).errorMessages).toEqual(['The accountId query parameter is required.']);
+    expect((await users(`accountId=${ADMIN.accountId}&startAt=-1`)).status).toBe(400);
+    expect((await users(`accountId=${ADMIN.accountId}&maxResults=x`)).status).toBe(400);
+  });
+});

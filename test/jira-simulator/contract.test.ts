@@ -69,6 +69,8 @@ const CASES: readonly Case[] = [
   { name: 'parse JQL without queries', method: 'POST', template: '/rest/api/3/jql/parse', path: '/rest/api/3/jql/parse?validation=strict', body: { queries: [] }, caller: AGENT, status: 400 },
   { name: 'myself', method: 'GET', template: '/rest/api/3/myself', path: '/rest/api/3/myself', caller: AGENT, status: 200 },
   { name: 'user', method: 'GET', template: '/rest/api/3/user', path: `/rest/api/3/user?accountId=${AGENT.accountId}`, status: 200 },
+  { name: 'users by id', method: 'GET', template: '/rest/api/3/user/bulk', path: `/rest/api/3/user/bulk?accountId=${AGENT.accountId}&accountId=nobody&accountId=${ADMIN.accountId}&maxResults=1`, status: 200 },
+  { name: 'users without an id', method: 'GET', template: '/rest/api/3/user/bulk', path: '/rest/api/3/user/bulk', status: 400 },
   { name: 'unknown user', method: 'GET', template: '/rest/api/3/user', path: '/rest/api/3/user?accountId=nobody', status: 404 },
   { name: 'project', method: 'GET', template: '/rest/api/3/project/{projectIdOrKey}', path: '/rest/api/3/project/SUP', status: 200 },
   { name: 'hidden project', method: 'GET', template: '/rest/api/3/project/{projectIdOrKey}', path: '/rest/api/3/project/OPS', caller: AGENT, status: 404 },

@@ -108,6 +108,7 @@ const MATRIX: Readonly<Record<ResolverName, Row>> = {
   'closing/close': { guard: 'project admin', names: 'plan', target: projectPage, payload: (refs) => september(refs.plan) },
   'closing/reopen': { guard: 'project admin', names: 'plan', target: projectPage, payload: (refs) => ({ ...september(refs.closedPlan), reason: 'a late worklog' }) },
   'closing/version': { read: true, guard: 'project reader', names: 'plan', target: projectPage, payload: (refs) => ({ ...september(refs.closedPlan), version: 1 }) },
+  'people/names': { read: true, guard: 'project reader', names: 'none', target: projectPage, payload: () => ({ accountIds: [USERS.agent.accountId, USERS.outsider.accountId] }) },
 };
 
 const FOREIGN_NAME = 'Confidential Customer';

@@ -1,5 +1,5 @@
 import api, { route, type Route } from '@forge/api';
-import { parseBody, RequestRefusedError, type JiraResource, type JiraTransport, type TransportRequest, type TransportResponse } from './transport';
+import { parseBody, RequestRefusedError, searchParamsOf, type JiraResource, type JiraTransport, type TransportRequest, type TransportResponse } from './transport';
 
 /**
  * Who Jira sees: the user who invoked a resolver (`user`, Jira checks their permissions) or
@@ -13,7 +13,7 @@ export class ForgeTransport implements JiraTransport {
 
   async request({ method, resource, query, body, signal }: TransportRequest): Promise<TransportResponse> {
     const path = refusingUnsafe(resource);
-    const target = query && Object.keys(query).length > 0 ? route`${path}?${new URLSearchParams(query)}` : path;
+    const target = query && Object.keys(query).length > 0 ? route`${path}?${searchParamsOf(query)}` : path;
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const requester = this.identity === 'user' ? api.asUser() : api.asApp();
@@ -69,6 +69,8 @@ function forgeRoute(resource: JiraResource): Route {
       return route`/rest/api/3/myself`;
     case '/rest/api/3/user':
       return route`/rest/api/3/user`;
+    case '/rest/api/3/user/bulk':
+      return route`/rest/api/3/user/bulk`;
     case '/rest/api/3/project/{projectIdOrKey}':
       return route`/rest/api/3/project/${resource.projectIdOrKey}`;
   }

@@ -1,4 +1,4 @@
-import { parseBody, resourcePath, type JiraTransport, type TransportRequest, type TransportResponse } from './transport';
+import { parseBody, resourcePath, searchParamsOf, type JiraTransport, type TransportRequest, type TransportResponse } from './transport';
 
 /** The global `fetch`, or anything that answers a `Request` the same way (the simulator's `handle`). */
 export type FetchFunction = (request: Request) => Promise<Response>;
@@ -25,7 +25,7 @@ export class HttpTransport implements JiraTransport {
 
   async request({ method, resource, query, body, signal }: TransportRequest): Promise<TransportResponse> {
     const url = new URL(this.baseUrl + resourcePath(resource));
-    for (const [name, value] of Object.entries(query ?? {})) url.searchParams.set(name, value);
+    url.search = searchParamsOf(query ?? {}).toString();
     const headers: Record<string, string> = { Authorization: this.authorization, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const response = await this.fetch(

@@ -6,6 +6,7 @@ import type {
   IssueNotification,
   IssueSummary,
   JiraAccount,
+  JiraPerson,
   JiraPermissionKey,
   JiraPort,
   PermissionScope,
@@ -17,6 +18,7 @@ import type { Jql } from '../../app/ports/jql';
 import type { Instant, IssueLink } from '../../ledger/types';
 import type { CallStats } from './call-counters';
 import { getAccount, myPermissions } from './caller-access';
+import { peopleByAccountId } from './people';
 import { worklogsChangedSince, worklogsDeletedSince } from './changed-worklogs';
 import { searchIssues } from './found-issues';
 import { countIssues, searchIssueIds } from './issue-ids';
@@ -100,6 +102,10 @@ export class JiraAdapter implements JiraPort {
 
   getAccount(accountId: string): Promise<JiraAccount | null> {
     return getAccount(this.client, accountId);
+  }
+
+  peopleByAccountId(accountIds: readonly string[]): Promise<readonly JiraPerson[]> {
+    return peopleByAccountId(this.client, accountIds);
   }
 
   notify(issueIdOrKey: string, notification: IssueNotification): Promise<void> {

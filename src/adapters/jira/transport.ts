@@ -24,9 +24,18 @@ export type JiraResource =
   | { readonly template: '/rest/api/3/mypermissions' }
   | { readonly template: '/rest/api/3/myself' }
   | { readonly template: '/rest/api/3/user' }
+  | { readonly template: '/rest/api/3/user/bulk' }
   | { readonly template: '/rest/api/3/project/{projectIdOrKey}'; readonly projectIdOrKey: string };
 
-export type QueryParameters = Readonly<Record<string, string>>;
+/** A list value is sent as the parameter repeated (`accountId=a&accountId=b`), as Jira's array parameters are. */
+export type QueryParameters = Readonly<Record<string, string | readonly string[]>>;
+
+/** The query string of the parameters, each list value as a repeated parameter. */
+export function searchParamsOf(query: QueryParameters): URLSearchParams {
+  return new URLSearchParams(
+    Object.entries(query).flatMap(([name, value]): [string, string][] => (typeof value === 'string' ? [[name, value]] : value.map((item) => [name, item]))),
+  );
+}
 
 export interface TransportRequest {
   readonly method: HttpMethod;

@@ -99,6 +99,13 @@ export interface JiraAccount {
   readonly active: boolean;
 }
 
+/** A person as Jira shows them: what a screen or a statement writes instead of an account id. */
+export interface JiraPerson {
+  readonly accountId: string;
+  readonly displayName: string;
+  readonly active: boolean;
+}
+
 /** Who a notification goes to: Atlassian account ids and group names. */
 export interface NotificationRecipients {
   readonly accountIds: readonly string[];
@@ -176,8 +183,14 @@ export interface AlertMailer {
   notify(issueIdOrKey: string, notification: IssueNotification): Promise<void>;
 }
 
+/** People's names, as the caller sees them. */
+export interface PeopleDirectory {
+  /** The accounts Jira knows among the ids (`GET /user/bulk`, paged); an id it does not know is left out. */
+  peopleByAccountId(accountIds: readonly string[]): Promise<readonly JiraPerson[]>;
+}
+
 /** Everything the app asks of Jira, as an adapter offers it; use cases depend on the parts above. */
-export interface JiraPort extends PlanIssueReader, WorklogFeeds, IssueReader, IssueLinkWriter, IssueSearch, PermissionChecker, AlertMailer {}
+export interface JiraPort extends PlanIssueReader, WorklogFeeds, IssueReader, IssueLinkWriter, IssueSearch, PermissionChecker, AlertMailer, PeopleDirectory {}
 
 export type JiraErrorKind =
   | 'rate-limited'

@@ -3,6 +3,7 @@ import { defineBulkResolvers } from './bulk-resolvers';
 import { defineClosingResolvers } from './closing-resolvers';
 import { defineGadgetResolvers } from './gadget-resolvers';
 import { defineIssueResolvers } from './issue-resolvers';
+import { definePeopleResolvers } from './people-resolvers';
 import { definePlanResolvers } from './plan-resolvers';
 import type { BackendServices } from './services';
 import { defineSettingsResolvers } from './settings-resolvers';
@@ -18,5 +19,6 @@ export function createResolver(services: BackendServices): Resolver {
   defineBulkResolvers(resolver, services);
   defineGadgetResolvers(resolver, services);
   defineClosingResolvers(resolver, services);
+  definePeopleResolvers(resolver, services);
   return resolver;
 }

@@ -1,7 +1,7 @@
 import { getIssueRoute, createIssueRoute, deleteIssueRoute } from './issues';
 import { jqlParseRoute } from './jql-parse';
 import { notifyRoute } from './notify';
-import { myPermissionsRoute, myselfRoute, projectRoute, userRoute } from './people';
+import { bulkUsersRoute, myPermissionsRoute, myselfRoute, projectRoute, userRoute } from './people';
 import { permissionsCheckRoute } from './permissions-check';
 import { deletePropertyRoute, getPropertyRoute, setPropertyRoute } from './properties';
 import type { Route } from './route';
@@ -33,6 +33,7 @@ export const ROUTES: readonly Route[] = [
   permissionsCheckRoute,
   myselfRoute,
   userRoute,
+  bulkUsersRoute,
   projectRoute,
 ];
 

@@ -2,8 +2,8 @@ import { badRequest, notFound } from '../http';
 import { PERMISSION_KEYS, type PermissionKey, type SimUser } from '../model';
 import { browsableIssue, hasPermission, isPermissionKey, PERMISSION_DETAILS } from '../permissions';
 import type { SiteStore } from '../store';
-import { projectView, userView } from '../views';
-import { listParam } from './params';
+import { userDetails, projectView, userView } from '../views';
+import { integerParam, listParam } from './params';
 import { ok, type Route } from './route';
 
 export const myselfRoute: Route = {
@@ -21,6 +21,33 @@ export const userRoute: Route = {
     const user = store.user(accountId);
     if (!user) throw notFound(`Specified user does not exist or you do not have required permissions`);
     return ok(userView(user, baseUrl), 1);
+  },
+};
+
+/**
+ * Jira documents no cap on a page of users; its published example answers `maxResults: 100`, so the simulator caps
+ * there and the access layer never asks for more (docs/jira-simulator.md).
+ */
+export const MAX_USERS_PAGE = 100;
+const DEFAULT_USERS_PAGE = 10;
+
+/** Users by account id, in the order asked; an id Jira knows no account for is left out, as Jira does. */
+export const bulkUsersRoute: Route = {
+  method: 'GET',
+  path: '/rest/api/3/user/bulk',
+  handle({ store, query, baseUrl }) {
+    const accountIds = [...new Set(query.getAll('accountId'))];
+    if (accountIds.length === 0) throw badRequest('The accountId query parameter is required.');
+    const startAt = integerParam(query, 'startAt', 0);
+    const maxResults = Math.min(integerParam(query, 'maxResults', DEFAULT_USERS_PAGE), MAX_USERS_PAGE);
+    if (startAt < 0 || maxResults < 1) throw badRequest('startAt must not be negative and maxResults must be positive.');
+    const known = accountIds.flatMap((accountId) => {
+      const user = store.user(accountId);
+      return user === undefined ? [] : [userDetails(user, baseUrl)];
+    });
+    const values = known.slice(startAt, startAt + maxResults);
+    const isLast = startAt + values.length >= known.length;
+    return ok({ startAt, maxResults, total: known.length, isLast, values }, values.length);
   },
 };
 

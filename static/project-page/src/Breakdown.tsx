@@ -1,6 +1,8 @@
 import type { BreakdownSortKey } from '@contract/index';
+import { NO_AUTHOR_KEY } from '@ledger/breakdown-by';
 import { type Column, SortableTable, type SortState } from '../../shared/components/SortableTable';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
+import { usePeopleNames } from '../../shared/hooks/usePeopleNames';
 import { hoursColumn } from './hours-column';
 import { ListFooter } from './ListFooter';
 import { fetchStatementPage } from './statement-fetch';
@@ -58,10 +60,13 @@ export function IssueBreakdown({ summary, statement, onReload }: BreakdownProps)
   return <BreakdownTable caption="Hours by issue" keyLabel="Issue" rows={rows} labelOf={(row) => row.issueKey ?? row.key} onReload={onReload} />;
 }
 
-/** Hours per person (by account id). */
+/** Hours per person, by display name (work without an author as "No author"). */
 export function AuthorBreakdown({ summary, statement, onReload }: BreakdownProps) {
   const rows = usePagedList<AuthorRow, SortState<BreakdownSortKey>>(summary.byAuthor, summary.revision, BY_BILLABLE, (offset, sort) =>
     fetchListPage(fetchStatementPage, { ...statement, list: 'byAuthor', offset, sort }),
   );
-  return <BreakdownTable caption="Hours by person" keyLabel="Person" rows={rows} labelOf={(row) => row.key} onReload={onReload} />;
+  const accountOf = (row: AuthorRow) => (row.key === NO_AUTHOR_KEY ? null : row.key);
+  const nameOf = usePeopleNames(rows.items.map(accountOf));
+  const labelOf = (row: AuthorRow) => (accountOf(row) === null ? 'No author' : nameOf(accountOf(row)));
+  return <BreakdownTable caption="Hours by person" keyLabel="Person" rows={rows} labelOf={labelOf} onReload={onReload} />;
 }

@@ -16,9 +16,9 @@ interface CsvExportProps {
 export function CsvExport({ summary, statement, plan, onChanged }: CsvExportProps) {
   const invoiced = useInvoicedStatement(summary, statement, onChanged);
   const download = async () => {
-    const whole = await invoiced.read();
-    if (whole === null) return;
-    const csv = formatStatementCsv({ statement: whole, plan, authorNames: new Map() });
+    const exported = await invoiced.read();
+    if (exported === null) return;
+    const csv = formatStatementCsv({ ...exported, plan });
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;

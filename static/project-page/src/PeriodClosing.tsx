@@ -6,6 +6,7 @@ import { Field } from '../../shared/components/Field';
 import { LoadableView } from '../../shared/components/LoadableView';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { formatDateTime } from '../../shared/format/dates';
+import { usePeopleNames } from '../../shared/hooks/usePeopleNames';
 import { useResolver } from '../../shared/hooks/useResolver';
 import { useWrite } from '../../shared/hooks/useWrite';
 
@@ -23,6 +24,7 @@ interface PeriodClosingProps {
 export function PeriodClosing({ planId, timeZone, onChanged }: PeriodClosingProps) {
   const { locale } = useSurfaceContext();
   const periods = useResolver('closing/list', { planId });
+  const nameOf = usePeopleNames(periods.state.status === 'ready' ? periods.state.data.periods.flatMap((period) => period.versions.map((version) => version.closedBy)) : []);
   const close = useWrite('closing/close');
   const reopen = useWrite('closing/reopen');
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -68,7 +70,7 @@ export function PeriodClosing({ planId, timeZone, onChanged }: PeriodClosingProp
   const closedNote = (state: PeriodState) => {
     const latest = state.versions.at(-1);
     if (latest === undefined) return '';
-    return `v${latest.version}, ${formatDateTime(latest.closedAt, timeZone, locale)} by ${latest.closedBy}`;
+    return `v${latest.version}, ${formatDateTime(latest.closedAt, timeZone, locale)} by ${nameOf(latest.closedBy)}`;
   };
 
   return (

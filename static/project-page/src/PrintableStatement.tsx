@@ -27,9 +27,9 @@ export function PrintableStatement({ summary, statement, plan, onChanged }: Prin
   const invoiced = useInvoicedStatement(summary, statement, onChanged);
   const [html, setHtml] = useState<string | null>(null);
   const open = async () => {
-    const whole = await invoiced.read();
-    if (whole === null) return;
-    setHtml(renderPrintableStatement({ statement: whole, plan, locale, customer: { name: plan.name, ...(projectKey === null ? {} : { reference: projectKey }) } }));
+    const exported = await invoiced.read();
+    if (exported === null) return;
+    setHtml(renderPrintableStatement({ ...exported, plan, locale, customer: { name: plan.name, ...(projectKey === null ? {} : { reference: projectKey }) } }));
   };
   const download = (document: string) => {
     const url = URL.createObjectURL(new Blob([document], { type: 'text/html;charset=utf-8' }));

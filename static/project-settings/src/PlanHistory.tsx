@@ -2,6 +2,7 @@ import type { AuditEntry } from '@contract/index';
 import { LoadableView } from '../../shared/components/LoadableView';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { formatDateTime } from '../../shared/format/dates';
+import { usePeopleNames } from '../../shared/hooks/usePeopleNames';
 import { useResolver } from '../../shared/hooks/useResolver';
 
 const ACTIONS: Record<AuditEntry['action'], string> = { created: 'Created', updated: 'Changed', archived: 'Archived', deleted: 'Deleted' };
@@ -14,6 +15,8 @@ function valueText(value: unknown): string {
 export function PlanHistory({ planId }: { planId: string }) {
   const { locale, timeZone } = useSurfaceContext();
   const { state, reload } = useResolver('plans/get', { planId });
+  const loaded = state.status === 'ready' ? state.data : null;
+  const nameOf = usePeopleNames(loaded === null ? [] : [...loaded.plan.terms.map((terms) => terms.madeBy), ...loaded.history.map((entry) => entry.by)]);
   return (
     <section className="sh-stack sh-card" aria-label="Change history">
       <LoadableView state={state} what="the plan's change history" onRetry={reload}>
@@ -24,7 +27,7 @@ export function PlanHistory({ planId }: { planId: string }) {
             <ol className="sh-stack" aria-label="Term versions">
               {[...plan.terms].reverse().map((terms) => (
                 <li key={terms.version}>
-                  <strong>Terms v{terms.version}</strong> apply from {terms.from}: made by {terms.madeBy} on{' '}
+                  <strong>Terms v{terms.version}</strong> apply from {terms.from}: made by {nameOf(terms.madeBy)} on{' '}
                   {formatDateTime(terms.madeAt, timeZone, locale)} (plan v{terms.planVersion})
                 </li>
               ))}
@@ -36,7 +39,7 @@ export function PlanHistory({ planId }: { planId: string }) {
                   <strong>
                     v{entry.version} · {ACTIONS[entry.action]}
                   </strong>{' '}
-                  by {entry.by} on {formatDateTime(entry.at, timeZone, locale)}
+                  by {nameOf(entry.by)} on {formatDateTime(entry.at, timeZone, locale)}
                   {entry.effectiveFrom === undefined ? null : <>, new terms from {entry.effectiveFrom}</>}
                   {entry.changes.length === 0 ? null : (
                     <ul>

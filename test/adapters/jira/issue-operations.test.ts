@@ -56,6 +56,19 @@ describe('issues, links, permissions, user and project', () => {
     expect(await adapter.getProject('NOPE')).toBeNull();
   });
 
+  it('names people by account id, a hundred ids a call, leaving out ids Jira does not know', async () => {
+    const { adapter, transport } = jira().connect({}, VIEWER);
+    const unknown = Array.from({ length: 230 }, (_, index) => `gone-${index}`);
+    const asked = [...unknown.slice(0, 150), VIEWER.accountId, ALICE.accountId, ...unknown.slice(150), ALICE.accountId];
+    expect(await adapter.peopleByAccountId(asked)).toEqual([
+      { accountId: VIEWER.accountId, displayName: 'Viewer', active: true },
+      { accountId: ALICE.accountId, displayName: 'Alice', active: true },
+    ]);
+    expect(transport.calls()).toEqual(Array.from({ length: 3 }, () => 'GET /rest/api/3/user/bulk'));
+    expect(transport.sent.map((request) => request.query.accountId?.length)).toEqual([100, 100, 32]);
+    expect(transport.contractViolations).toEqual([]);
+  });
+
   it('counts the same calls and points as the simulator charges', async () => {
     const { adapter } = jira().connect();
     jira().simulator.resetStats();

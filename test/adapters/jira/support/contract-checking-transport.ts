@@ -1,10 +1,10 @@
-import type { JiraTransport, TransportRequest, TransportResponse } from '../../../../src/adapters/jira/transport';
+import type { JiraTransport, QueryParameters, TransportRequest, TransportResponse } from '../../../../src/adapters/jira/transport';
 import { validateRequest } from '../../../support/openapi';
 
 export interface SentRequest {
   readonly method: string;
   readonly template: string;
-  readonly query: Readonly<Record<string, string>>;
+  readonly query: QueryParameters;
   readonly body: unknown;
 }
 

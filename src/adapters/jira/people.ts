@@ -1,0 +1,41 @@
+import * as z from 'zod';
+import type { JiraPerson } from '../../app/ports/jira';
+import type { JiraClient } from './jira-client';
+
+/**
+ * Account ids a call asks for, and the page it asks for: Jira documents no cap for `GET /user/bulk`, and its
+ * published example pages at 100 (an assumption, kept here only; docs/jira-simulator.md).
+ */
+export const PEOPLE_PER_CALL = 100;
+
+const PersonSchema = z.object({ accountId: z.string(), displayName: z.string().default(''), active: z.boolean().default(true) });
+
+const PeoplePageSchema = z.object({
+  values: z.array(PersonSchema),
+  isLast: z.boolean().optional(),
+  startAt: z.int().min(0),
+});
+
+/** The people Jira knows among the ids, a hundred ids a call; pages on when Jira answers fewer than it was asked for. */
+export async function peopleByAccountId(client: JiraClient, accountIds: readonly string[]): Promise<JiraPerson[]> {
+  const unique = [...new Set(accountIds)];
+  const found: JiraPerson[] = [];
+  for (let first = 0; first < unique.length; first += PEOPLE_PER_CALL) {
+    const accountId = unique.slice(first, first + PEOPLE_PER_CALL);
+    for (let startAt = 0; ; ) {
+      const page = await client.send({
+        operation: 'people',
+        method: 'GET',
+        resource: { template: '/rest/api/3/user/bulk' },
+        query: { accountId, startAt: String(startAt), maxResults: String(PEOPLE_PER_CALL) },
+        idempotent: true,
+        parse: (body) => PeoplePageSchema.parse(body),
+        countObjects: (answer) => answer.values.length,
+      });
+      found.push(...page.values);
+      if (page.isLast !== false || page.values.length === 0) break;
+      startAt = page.startAt + page.values.length;
+    }
+  }
+  return found;
+}
