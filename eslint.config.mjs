@@ -7,7 +7,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 const AGGREGATE_LAYOUT =
-  "The aggregates' stored field letters (i, k, s, b, w, d) are known only to src/app/aggregates/aggregate-codec.ts: use its named accessors.";
+  "The aggregates' stored field letters (i, k, s, b, w, d, x, n) are known only to src/app/aggregates/aggregate-codec.ts: use its named accessors.";
 
 const LEDGER_PURITY =
   'The ledger is pure domain logic: only its own files, date-fns (one function at a time, date-fns/addMonths) and @date-fns/tz (see test/architecture.test.ts).';
@@ -63,8 +63,8 @@ export default defineConfig(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'MemberExpression[computed=false][property.name=/^[ikswbd]$/]', message: AGGREGATE_LAYOUT },
-        { selector: 'ObjectPattern > Property[key.name=/^[ikswbd]$/]', message: AGGREGATE_LAYOUT },
+        { selector: 'MemberExpression[computed=false][property.name=/^[ikswbdxn]$/]', message: AGGREGATE_LAYOUT },
+        { selector: 'ObjectPattern > Property[key.name=/^[ikswbdxn]$/]', message: AGGREGATE_LAYOUT },
         ZOD_NAMESPACE_IMPORT,
       ],
     },

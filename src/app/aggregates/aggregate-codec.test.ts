@@ -2,6 +2,13 @@ import { buildWorklog } from '../../ledger/test-builders';
 import {
   decodeLinkShard,
   decodePart,
+  emptyRecent,
+  GONE_ENTRY,
+  mergeEntries,
+  replacing,
+  sealCountOf,
+  sealedOf,
+  splitEntry,
   encodeLinkShard,
   encodePart,
   entriesOf,
@@ -65,6 +72,48 @@ describe('the aggregate codec', () => {
     expect(encodePart(partOf([['10001', entry]]))).toEqual(STORED_PART);
     expect(encodePart(withEntry(decodePart(STORED_PART), '10001', undefined))).toEqual({ i: {} });
     expect(entriesOf(decodePart(STORED_PART)).map(([issueId]) => issueId)).toEqual(['10001']);
+  });
+
+  it('reads an issue\'s entries in one shard together: latest versions, tombstones anywhere, the last facts, and nothing from before a replacing or gone entry', () => {
+    const facts = { billingClass: 'covered', issueKey: 'SUP-1', summary: 'Printer on fire' } as const;
+    const early = buildWorklog({ id: '7', timeSpentSeconds: 3600, updated: '2026-10-05T08:00:00.000+0000' });
+    const later = { ...early, timeSpentSeconds: 7200, updated: '2026-10-06T08:00:00.000+0000' };
+    const other = buildWorklog({ id: '8', timeSpentSeconds: 900 });
+    const recomputed = newEntry(facts, [later, other]);
+    const recent = withoutWorklog(withWorklog(newEntry({ billingClass: 'extra', issueKey: '', summary: '' }), early), '8', at('2026-10-07T00:00:00Z'));
+    const merged = mergeEntries([recomputed, recent]);
+    if (merged === undefined) throw new Error('the issue is gone');
+    expect([factsOf(merged), worklogsOf(merged, '10001').map((worklog) => worklog.timeSpentSeconds), tombstoneOf(merged, '8')]).toEqual([
+      { billingClass: 'extra', issueKey: 'SUP-1', summary: 'Printer on fire' },
+      [7200],
+      at('2026-10-07T00:00:00Z'),
+    ]);
+    expect(mergeEntries([recomputed, GONE_ENTRY])).toBeUndefined();
+    const back = mergeEntries([recomputed, GONE_ENTRY, replacing(newEntry(facts, [other]))]);
+    expect(back === undefined ? [] : worklogIdsOf(back)).toEqual(['8']);
+    expect(mergeEntries([recomputed])).toBe(recomputed);
+  });
+
+  it('cuts a large entry into entries that read back as it', () => {
+    const facts = { billingClass: 'covered', issueKey: 'SUP-1', summary: 'Printer on fire' } as const;
+    const worklogs = Array.from({ length: 500 }, (_, index) => buildWorklog({ id: String(1000 + index), timeSpentSeconds: 60 + index }));
+    const entry = withoutWorklog(newEntry(facts, worklogs), '999', at('2026-10-07T00:00:00Z'));
+    const pieces = splitEntry('10001', entry, 4096);
+    expect(pieces.length).toBeGreaterThan(5);
+    expect(Math.max(...pieces.map((piece) => JSON.stringify(encodePart(partOf([['10001', piece]]))).length))).toBeLessThanOrEqual(4096 + 16);
+    expect(mergeEntries(pieces)).toEqual(entry);
+    expect(splitEntry('10001', entry, 1024 * 1024)).toEqual([entry]);
+  });
+
+  it('counts the seals of a shard in its recent value, and seals its entries without the count', () => {
+    const entry = newEntry({ billingClass: 'covered', issueKey: 'SUP-1', summary: '' });
+    const recent = withEntry(emptyRecent(3), '10001', entry);
+    expect([sealCountOf(recent), encodePart(recent), encodePart(sealedOf(recent)), sealCountOf(decodePart(STORED_PART))]).toEqual([
+      3,
+      { i: { '10001': { k: 'SUP-1', s: '', b: 'covered', w: {}, d: {} } }, n: 3 },
+      { i: { '10001': { k: 'SUP-1', s: '', b: 'covered', w: {}, d: {} } } },
+      0,
+    ]);
   });
 
   it('refuses a part that is not in the layout', () => {

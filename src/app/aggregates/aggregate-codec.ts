@@ -1,12 +1,16 @@
 /**
  * The aggregates' stored layout, and the only module that knows it. A 100,000-worklog plan must fit in parts of
- * at most 240 KiB, so the records are compact: an issue's entry is `{ k, s, b, w, d }` (key, summary, billing
- * class, worklogs, tombstones), a worklog a tuple `[started as Jira wrote it, seconds, author account id, updated
- * epoch ms]`, a part `{ i: issue id → entry }`, and an issue → plan link the tuple `[plan, billing class, issue
- * key]`. Everything else reads and builds them through the named functions here, on opaque types, so the letters
- * and tuple positions can change in one place (an ESLint rule keeps other modules from reading them).
+ * at most 240 KiB, so the records are compact: an issue's entry is `{ k, s, b, w, d, x? }` (key, summary, billing
+ * class, worklogs, tombstones, and `x`: `'replace'` when the entry replaces every earlier entry of the issue in its
+ * shard, `'gone'` when the issue left the plan), a worklog a tuple `[started as Jira wrote it, seconds, author
+ * account id, updated epoch ms]`, a part `{ i: issue id → entry, n? }` (`n`: in a shard's recent value, how many
+ * recent values the shard has sealed), and an issue → plan link the tuple `[plan, billing class, issue key]`.
+ * Everything else reads and builds them through the named functions here, on opaque types, so the letters and
+ * tuple positions can change in one place (an ESLint rule keeps other modules from reading them).
  *
- * Every decode is validated: stored data may have been written by an older release.
+ * An issue may have several entries in one shard (docs/internals/storage.md): `mergeEntries` is what they mean
+ * together, read in key order. Every decode is validated: stored data may have been written by an older release,
+ * whose parts are this layout without `x` and `n`.
  */
 import * as z from 'zod';
 import { parseJiraInstant } from '../../ledger/parse-jira-instant';
@@ -23,9 +27,10 @@ const issueEntrySchema = z.object({
   b: billingClassSchema,
   w: z.record(z.string(), worklogRecordSchema),
   d: z.record(z.string(), z.number().int()),
+  x: z.enum(['replace', 'gone']).optional(),
 });
 
-const aggregatePartSchema = z.object({ i: z.record(z.string(), issueEntrySchema) });
+const aggregatePartSchema = z.object({ i: z.record(z.string(), issueEntrySchema), n: z.number().int().nonnegative().optional() });
 
 const storedLinkSchema = z.tuple([z.string(), billingClassSchema, z.string()]);
 
@@ -159,6 +164,73 @@ export function withTombstones(entry: IssueEntry, tombstones: readonly (readonly
   return asEntry({ ...entryShape(entry), d: Object.fromEntries(tombstones) });
 }
 
+/** The entry as one that replaces every earlier entry of its issue in the shard (an issue that entered the plan). */
+export function replacing(entry: IssueEntry): IssueEntry {
+  return asEntry({ ...entryShape(entry), x: 'replace' });
+}
+
+/** An entry saying the issue left the plan: every earlier entry of it in the shard no longer counts. */
+export const GONE_ENTRY: IssueEntry = asEntry({ k: '', s: '', b: 'covered', w: {}, d: {}, x: 'gone' });
+
+/**
+ * What an issue's entries in one shard say together, read in key order: the facts of the last entry (a key or
+ * summary it leaves empty comes from an earlier one), each worklog's latest version by `updated`, every
+ * tombstone, and no worklog a tombstone names. A replacing or gone entry drops everything before it.
+ * Undefined when the issue is not in the plan.
+ */
+export function mergeEntries(entries: readonly IssueEntry[]): IssueEntry | undefined {
+  const [only] = entries;
+  if (entries.length === 1 && only !== undefined && entryShape(only).x === undefined) return only;
+  let facts: Pick<RawEntry, 'k' | 's' | 'b'> | undefined;
+  let worklogs = new Map<string, WorklogRecord>();
+  let tombstones = new Map<string, number>();
+  for (const entry of entries) {
+    const raw = entryShape(entry);
+    if (raw.x !== undefined) {
+      facts = undefined;
+      worklogs = new Map();
+      tombstones = new Map();
+      if (raw.x === 'gone') continue;
+    }
+    facts = { k: raw.k || (facts?.k ?? ''), s: raw.s || (facts?.s ?? ''), b: raw.b };
+    for (const [worklogId, record] of Object.entries(raw.w)) {
+      const known = worklogs.get(worklogId);
+      if (known === undefined || record[3] > known[3]) worklogs.set(worklogId, record);
+    }
+    for (const [worklogId, deletedAt] of Object.entries(raw.d)) tombstones.set(worklogId, Math.max(deletedAt, tombstones.get(worklogId) ?? deletedAt));
+  }
+  if (facts === undefined) return undefined;
+  for (const worklogId of tombstones.keys()) worklogs.delete(worklogId);
+  return asEntry({ ...facts, w: Object.fromEntries(worklogs), d: Object.fromEntries(tombstones) });
+}
+
+/**
+ * The entry cut into entries of at most about `maxBytes` each (see `entrySize`), each with a share of its worklogs and
+ * its facts, the first with its tombstones: what `mergeEntries` reads back as the entry. One entry when it fits.
+ */
+export function splitEntry(issueId: string, entry: IssueEntry, maxBytes: number): IssueEntry[] {
+  if (entrySize(issueId, entry) <= maxBytes) return [entry];
+  const { w, d, ...facts } = entryShape(entry);
+  const pieces: RawEntry[] = [];
+  let current: Record<string, WorklogRecord> = {};
+  let held = 0;
+  let bytes = entrySize(issueId, asEntry({ ...facts, w: {}, d }));
+  for (const [worklogId, record] of Object.entries(w)) {
+    const recordBytes = worklogId.length + JSON.stringify(record).length + 4;
+    if (held > 0 && bytes + recordBytes > maxBytes) {
+      pieces.push({ ...facts, w: current, d: pieces.length === 0 ? d : {} });
+      current = {};
+      held = 0;
+      bytes = entrySize(issueId, asEntry({ ...facts, w: {}, d: {} }));
+    }
+    current[worklogId] = record;
+    held += 1;
+    bytes += recordBytes;
+  }
+  pieces.push({ ...facts, w: current, d: pieces.length === 0 ? d : {} });
+  return pieces.map(asEntry);
+}
+
 // Parts
 
 export function decodePart(value: unknown): AggregatePart {
@@ -170,6 +242,21 @@ export function encodePart(part: AggregatePart): JsonValue {
 }
 
 export const EMPTY_PART: AggregatePart = asPart({ i: {} });
+
+/** How many recent values the shard has sealed, as its recent value counts them (0 for any other part). */
+export function sealCountOf(part: AggregatePart): number {
+  return partShape(part).n ?? 0;
+}
+
+/** A shard's recent value with no entries, after `sealed` seals. */
+export function emptyRecent(sealed: number): AggregatePart {
+  return asPart({ i: {}, n: sealed });
+}
+
+/** The recent value's entries as a sealed value keeps them. */
+export function sealedOf(recent: AggregatePart): AggregatePart {
+  return asPart({ i: partShape(recent).i });
+}
 
 export function partOf(entries: Iterable<readonly [string, IssueEntry]>): AggregatePart {
   const raw: Record<string, RawEntry> = {};
@@ -192,8 +279,9 @@ export function issueIdsOf(part: AggregatePart): string[] {
 
 /** The part with the issue's entry replaced; `undefined` removes it. */
 export function withEntry(part: AggregatePart, issueId: string, entry: IssueEntry | undefined): AggregatePart {
-  const { [issueId]: _replaced, ...others } = partShape(part).i;
-  return asPart({ i: entry === undefined ? others : { ...others, [issueId]: entryShape(entry) } });
+  const raw = partShape(part);
+  const { [issueId]: _replaced, ...others } = raw.i;
+  return asPart({ ...raw, i: entry === undefined ? others : { ...others, [issueId]: entryShape(entry) } });
 }
 
 /** About what the entry adds to a part's stored size (characters of JSON), for cutting parts to a size. */

@@ -10,7 +10,18 @@ import {
   planIdOfHeadKey,
   shardPrefix,
 } from './keys';
-import { decodeLinkShard, decodePart, EMPTY_LINK_SHARD, issueLinkOf, linkIn, type AggregatePart, type LinkShard } from './aggregate-codec';
+import {
+  decodeLinkShard,
+  decodePart,
+  EMPTY_LINK_SHARD,
+  entriesOf,
+  issueLinkOf,
+  linkIn,
+  mergeEntries,
+  type AggregatePart,
+  type IssueEntry,
+  type LinkShard,
+} from './aggregate-codec';
 import { planHeadSchema, type PlanHead } from './records';
 import { shardOf } from './shard-of';
 
@@ -38,6 +49,11 @@ export class AggregateReader {
     return (await listAll(this.store, generationPrefix(planId, generation))).map(toStoredPart);
   }
 
+  /** The plan's issues in the generation, each with its entries merged: what the generation says. */
+  async issues(planId: string, generation: number): Promise<Map<string, IssueEntry>> {
+    return issuesOf(await this.parts(planId, generation));
+  }
+
   async shardParts(planId: string, generation: number, shard: number): Promise<StoredPart[]> {
     return (await listAll(this.store, shardPrefix(planId, generation, shard))).map(toStoredPart);
   }
@@ -55,6 +71,24 @@ export class AggregateReader {
 
 export function linkShardKeyOf(issueId: string): string {
   return linkShardKey(shardOf(issueId, LINK_SHARD_COUNT));
+}
+
+/** The issues of a generation's values (in key order), each with its entries merged (`mergeEntries`); issues gone from it left out. */
+export function issuesOf(parts: readonly StoredPart[]): Map<string, IssueEntry> {
+  const entries = new Map<string, IssueEntry[]>();
+  for (const { part } of parts) {
+    for (const [issueId, entry] of entriesOf(part)) {
+      const known = entries.get(issueId);
+      if (known === undefined) entries.set(issueId, [entry]);
+      else known.push(entry);
+    }
+  }
+  const issues = new Map<string, IssueEntry>();
+  for (const [issueId, issueEntries] of entries) {
+    const merged = mergeEntries(issueEntries);
+    if (merged !== undefined) issues.set(issueId, merged);
+  }
+  return issues;
 }
 
 function toStoredPart(entry: StoreEntry): StoredPart {

@@ -1,7 +1,12 @@
-import { JsonValue, Store, TransactOperation } from '../ports/store';
+import type { JsonValue, Store, TransactOperation, VersionedValue } from '../ports/store';
 import { jitteredBackoffMs, retryOnConflict } from '../retry-on-conflict';
 
 export type KeyValues = ReadonlyMap<string, JsonValue | undefined>;
+
+export interface EditOptions {
+  /** Keys the caller has just read with their versions: the first attempt takes them as read instead of reading them again. */
+  readonly known?: ReadonlyMap<string, VersionedValue | undefined>;
+}
 
 const MAX_ATTEMPTS = 12;
 
@@ -12,23 +17,34 @@ const MAX_ATTEMPTS = 12;
  * retries, so concurrent event handlers never lose each other's updates.
  *
  * `compute` may run more than once and must not have side effects; a key missing from its
- * answer is left as it is, a key mapped to `undefined` is deleted.
+ * answer is left as it is, a key mapped to `undefined` is deleted, and a key it adds that was
+ * not read is created, on the condition that it does not exist yet.
  * Resolves to the number of keys written.
  */
 export function editAtomically(
   store: Store,
   keys: readonly string[],
   compute: (current: KeyValues) => KeyValues,
+  options: EditOptions = {},
 ): Promise<number> {
-  return retryOnConflict(() => editOnce(store, keys, compute), {
-    maxAttempts: MAX_ATTEMPTS,
-    delayMs: jitteredBackoffMs,
-    subject: `Keys ${keys.join(', ')}`,
-  });
+  let known = options.known;
+  return retryOnConflict(
+    () => {
+      const firstRead = known;
+      known = undefined;
+      return editOnce(store, keys, compute, firstRead ?? new Map<string, VersionedValue | undefined>());
+    },
+    { maxAttempts: MAX_ATTEMPTS, delayMs: jitteredBackoffMs, subject: `Keys ${keys.join(', ')}` },
+  );
 }
 
-async function editOnce(store: Store, keys: readonly string[], compute: (current: KeyValues) => KeyValues): Promise<number> {
-  const versions = await Promise.all(keys.map(async (key) => [key, await store.getVersioned(key)] as const));
+async function editOnce(
+  store: Store,
+  keys: readonly string[],
+  compute: (current: KeyValues) => KeyValues,
+  known: ReadonlyMap<string, VersionedValue | undefined>,
+): Promise<number> {
+  const versions = await Promise.all(keys.map(async (key) => [key, known.has(key) ? known.get(key) : await store.getVersioned(key)] as const));
   const current = new Map(versions.map(([key, versioned]) => [key, versioned?.value]));
   const next = compute(current);
   const operations: TransactOperation[] = versions.map(([key, versioned]) => {
@@ -37,6 +53,9 @@ async function editOnce(store: Store, keys: readonly string[], compute: (current
     const value = next.get(key);
     return value === undefined ? { delete: { key, ifVersion } } : { set: { key, value, ifVersion } };
   });
+  for (const [key, value] of next) {
+    if (!current.has(key) && value !== undefined) operations.push({ set: { key, value, ifVersion: null } });
+  }
   const writes = operations.filter((operation) => !('check' in operation)).length;
   if (writes > 0) await store.transact(operations);
   return writes;

@@ -1,7 +1,9 @@
 /**
- * Where the aggregates live in the store. One plan's aggregate is a generation of parts:
- * `agg:<plan>:g<generation>:s<shard>:p<part>`. A full recompute writes the next generation
- * beside the live one and then swaps the plan's head, so readers never see a half-built one.
+ * Where the aggregates live in the store. One plan's aggregate is a generation of shards, each a list of values read
+ * in key order: the parts a full recompute wrote, `agg:<plan>:g<generation>:s<shard>:p<part>`; the recent values
+ * events filled and sealed since, `…:s<shard>:q<seal>`; and the shard's recent value events write, `…:s<shard>:r`.
+ * A full recompute writes the next generation beside the live one and then swaps the plan's head, so readers never
+ * see a half-built one.
  */
 
 const PLAN_ID = /^[A-Za-z0-9._-]{1,120}$/;
@@ -34,6 +36,13 @@ export const shardPrefix = (planId: string, generation: number, shard: number): 
 
 export const partKey = (planId: string, generation: number, shard: number, part: number): string =>
   `${shardPrefix(planId, generation, shard)}p${pad(part, 6)}`;
+
+/** The value a shard's events write (it sorts after the shard's parts and sealed values). */
+export const recentKey = (planId: string, generation: number, shard: number): string => `${shardPrefix(planId, generation, shard)}r`;
+
+/** The shard's `seal`-th recent value, sealed when it had grown to its size. */
+export const sealedKey = (planId: string, generation: number, shard: number, seal: number): string =>
+  `${shardPrefix(planId, generation, shard)}q${pad(seal, 6)}`;
 
 /** Issue id → plan, for every issue the app has seen linked; sharded like the parts. */
 export const LINK_SHARD_COUNT = 128;

@@ -1,8 +1,8 @@
 import type { IssueLink, JiraWorklog } from '../../ledger/types';
 import type { PlanIdentity } from '../plans/plan-identity';
 import type { Store } from '../ports/store';
-import { AggregateReader, type StoredPart } from './aggregate-reader';
-import { entriesOf, factsOf, worklogsOf } from './aggregate-codec';
+import { AggregateReader } from './aggregate-reader';
+import { factsOf, worklogsOf, type IssueEntry } from './aggregate-codec';
 
 /** The ledger's input for one plan: every issue linked to it and every worklog on those issues. */
 export interface PlanLedgerInput {
@@ -15,28 +15,22 @@ export async function loadPlanLedgerInput(store: Store, plan: PlanIdentity): Pro
   const reader = new AggregateReader(store);
   const head = await reader.head(plan.internalId);
   if (head === undefined) return { links: [], worklogs: [] };
-  return ledgerInputOf(plan.key, await reader.parts(plan.internalId, head.generation));
+  return ledgerInputOf(plan.key, await reader.issues(plan.internalId, head.generation));
 }
 
-/**
- * An issue is in one part of a generation, except after a recompute chunk that was retried on
- * changed data: then the later part's link wins, and the ledger keeps each worklog's latest version.
- */
-function ledgerInputOf(planId: string, parts: readonly StoredPart[]): PlanLedgerInput {
-  const links = new Map<string, IssueLink>();
+function ledgerInputOf(planId: string, issues: ReadonlyMap<string, IssueEntry>): PlanLedgerInput {
+  const links: IssueLink[] = [];
   const worklogs: JiraWorklog[] = [];
-  for (const { part } of parts) {
-    for (const [issueId, entry] of entriesOf(part)) {
-      const { billingClass, issueKey, summary } = factsOf(entry);
-      links.set(issueId, {
-        issueId,
-        planId,
-        billingClass,
-        ...(issueKey === '' ? {} : { issueKey }),
-        ...(summary === '' ? {} : { issueSummary: summary }),
-      });
-      worklogs.push(...worklogsOf(entry, issueId));
-    }
+  for (const [issueId, entry] of issues) {
+    const { billingClass, issueKey, summary } = factsOf(entry);
+    links.push({
+      issueId,
+      planId,
+      billingClass,
+      ...(issueKey === '' ? {} : { issueKey }),
+      ...(summary === '' ? {} : { issueSummary: summary }),
+    });
+    worklogs.push(...worklogsOf(entry, issueId));
   }
-  return { links: [...links.values()], worklogs };
+  return { links, worklogs };
 }

@@ -1,31 +1,31 @@
 import type { PlanInternalId } from '../plans/plan-identity';
-import { StoreError, type JsonValue, type Store } from '../ports/store';
+import { StoreError, type JsonValue, type Store, type VersionedValue } from '../ports/store';
 import {
   decodeLinkShard,
-  decodePart,
   EMPTY_LINK_SHARD,
-  EMPTY_PART,
   encodeLinkShard,
-  encodePart,
+  entriesOf,
   entryIn,
+  entrySize,
   factsOf,
+  GONE_ENTRY,
   linkIn,
   linkPlanId,
+  mergeEntries,
   newEntry,
   newLink,
-  partBytes,
+  replacing,
+  sealCountOf,
   withEntry,
   withLinks,
   type AggregatePart,
   type IssueEntry,
   type IssueFacts,
 } from './aggregate-codec';
-import { AggregateReader, linkShardKeyOf, type StoredPart } from './aggregate-reader';
+import { AggregateReader, linkShardKeyOf } from './aggregate-reader';
 import { editAtomically, type KeyValues } from './edit-atomically';
 import { applyWorklogChange, withFacts, withoutOldTombstones, type WorklogChange } from './issue-entry';
-import { partKey } from './keys';
-import { ensureHead } from './plan-head';
-import { shardOf } from './shard-of';
+import { decodeRecent, issueShard, recentWrites, type IssueShard } from './recent-value';
 
 export interface PlacementTarget {
   /** Only a stored plan's internal id: placing an issue creates the plan's head and parts if needed. */
@@ -44,10 +44,13 @@ export interface IssuePlacement {
 export interface PlacementOutcome {
   /** Storage writes made (0 for a duplicate or stale change). */
   readonly writes: number;
-  /** The issue had no entry anywhere: worklogs it had before are not aggregated yet. */
+  /**
+   * The issue's worklogs before this placement are not in its plan's aggregate: it had no entry anywhere, or one
+   * too large to move with it in one transaction.
+   */
   readonly enteredEmpty: boolean;
-  /** Size of the part now holding the issue's entry (0 when none). */
-  readonly partBytes: number;
+  /** How many values the target shard has sealed, when this placement sealed one. */
+  readonly sealedValues: number | undefined;
   /** The plan the issue's entry left (its internal id), when it moved out of one. */
   readonly leftPlanId: string | undefined;
 }
@@ -55,67 +58,77 @@ export interface PlacementOutcome {
 /** Attempts to place an issue whose link another writer keeps moving. */
 const MAX_RELOCATIONS = 12;
 
+/** An entry up to this size moves with its issue in the move's transaction (about 2,500 worklogs); a larger one is recomputed. */
+export const MOVE_INLINE_BYTES = 160 * 1024;
+
+/** The issue's entries in the shard it leaves, but for the recent value's, and the seal count of that shard when they were read. */
+interface Carried {
+  readonly entries: readonly IssueEntry[];
+  readonly sealCount: number;
+}
+
 interface Resolved {
   readonly linkKey: string;
+  readonly link: VersionedValue | undefined;
   readonly sourcePlanId: string | undefined;
-  readonly sourceKey: string | undefined;
-  readonly targetKey: string | undefined;
+  readonly source: IssueShard | undefined;
+  readonly target: IssueShard | undefined;
+  /** When the issue moves between plans. */
+  readonly carried: Carried | undefined;
 }
 
 /**
- * Puts an issue's entry where Jira says it belongs, applying a worklog change on the way, in
- * one transaction over the part it leaves, the part it lands in and the issue → plan link:
- * a duplicate writes nothing, a normal event writes one part, a re-link moves the entry with
- * every worklog it holds. Retries from scratch when the link moved under it.
+ * Puts an issue's entry where Jira says it belongs, applying worklog changes on the way, in one transaction over
+ * the issue → plan link and the recent value of the shard it is in (and, when it moves, of the shard it leaves):
+ * a duplicate writes nothing, an event writes one small value, a re-link carries every worklog the issue has and
+ * leaves a gone entry behind. Reads each key once; retries from scratch when the link moved under it.
  */
 export async function placeIssue(store: Store, placement: IssuePlacement, now: number): Promise<PlacementOutcome> {
   for (let attempt = 1; attempt <= MAX_RELOCATIONS; attempt += 1) {
-    const resolved = await resolveKeys(store, placement);
-    const keys = [...new Set([resolved.linkKey, resolved.sourceKey, resolved.targetKey])].filter(isKey);
+    const resolved = await resolve(store, placement);
+    const keys = [...new Set([resolved.linkKey, resolved.source?.recentKey, resolved.target?.recentKey])].filter(isKey);
     const last: { result?: NextValues | 'moved' } = {};
-    const writes = await editAtomically(store, keys, (current) => {
-      last.result = nextValues(current, resolved, placement, now);
-      return last.result === 'moved' ? new Map() : last.result.values;
-    });
+    const writes = await editAtomically(
+      store,
+      keys,
+      (current) => {
+        last.result = nextValues(current, resolved, placement, now);
+        return last.result === 'moved' ? new Map() : last.result.values;
+      },
+      { known: new Map([[resolved.linkKey, resolved.link]]) },
+    );
     if (last.result !== undefined && last.result !== 'moved') {
       const left = resolved.sourcePlanId !== undefined && resolved.sourcePlanId !== placement.target?.planId && writes > 0;
-      return { writes, enteredEmpty: last.result.enteredEmpty, partBytes: last.result.partBytes, leftPlanId: left ? resolved.sourcePlanId : undefined };
+      return { writes, enteredEmpty: last.result.enteredEmpty, sealedValues: last.result.sealed, leftPlanId: left ? resolved.sourcePlanId : undefined };
     }
   }
   throw new StoreError('conflict', `Issue ${placement.issueId} kept moving between plans during ${MAX_RELOCATIONS} attempts to place it.`);
 }
 
-async function resolveKeys(store: Store, placement: IssuePlacement): Promise<Resolved> {
-  const reader = new AggregateReader(store);
-  const linkKey = linkShardKeyOf(placement.issueId);
-  const sourceLink = linkIn(await reader.linkShard(linkKey), placement.issueId);
-  const sourcePlanId = sourceLink === undefined ? undefined : linkPlanId(sourceLink);
-  const sourceKey = sourcePlanId === undefined ? undefined : await entryPartKey(store, sourcePlanId, placement.issueId);
-  const targetKey =
-    placement.target === null
-      ? undefined
-      : placement.target.planId === sourcePlanId
-        ? sourceKey
-        : await entryPartKey(store, placement.target.planId, placement.issueId);
-  return { linkKey, sourcePlanId, sourceKey, targetKey };
+async function resolve(store: Store, placement: IssuePlacement): Promise<Resolved> {
+  const { issueId } = placement;
+  const linkKey = linkShardKeyOf(issueId);
+  const link = await store.getVersioned(linkKey);
+  const stored = link === undefined ? undefined : linkIn(decodeLinkShard(link.value), issueId);
+  const sourcePlanId = stored === undefined ? undefined : linkPlanId(stored);
+  const target = placement.target === null ? undefined : await issueShard(store, placement.target.planId, issueId);
+  const source =
+    sourcePlanId === undefined ? undefined : sourcePlanId === placement.target?.planId ? target : await issueShard(store, sourcePlanId, issueId);
+  const carried = source !== undefined && target !== undefined && source !== target ? await carriedEntries(store, source, issueId) : undefined;
+  return { linkKey, link, sourcePlanId, source, target, carried };
 }
 
-/** The part of the plan's live generation that holds the issue's entry, or where a new entry goes. */
-async function entryPartKey(store: Store, planId: string, issueId: string): Promise<string> {
-  const head = await ensureHead(store, planId);
-  const shard = shardOf(issueId, head.shardCount);
-  const parts = await new AggregateReader(store).shardParts(planId, head.generation, shard);
-  return holding(parts, issueId)?.key ?? parts.at(-1)?.key ?? partKey(planId, head.generation, shard, 0);
-}
-
-function holding(parts: readonly StoredPart[], issueId: string): StoredPart | undefined {
-  return parts.find((stored) => entryIn(stored.part, issueId) !== undefined);
+async function carriedEntries(store: Store, shard: IssueShard, issueId: string): Promise<Carried> {
+  const values = await new AggregateReader(store).shardParts(shard.planId, shard.generation, shard.shard);
+  const recent = values.find((value) => value.key === shard.recentKey);
+  const entries = values.filter((value) => value !== recent).flatMap(({ part }) => entriesOf(part).filter(([id]) => id === issueId).map(([, entry]) => entry));
+  return { entries, sealCount: recent === undefined ? 0 : sealCountOf(recent.part) };
 }
 
 interface NextValues {
   readonly values: KeyValues;
   readonly enteredEmpty: boolean;
-  readonly partBytes: number;
+  readonly sealed: number | undefined;
 }
 
 function nextValues(current: KeyValues, resolved: Resolved, placement: IssuePlacement, now: number): NextValues | 'moved' {
@@ -125,35 +138,48 @@ function nextValues(current: KeyValues, resolved: Resolved, placement: IssuePlac
   const link = linkIn(links, issueId);
   if ((link === undefined ? undefined : linkPlanId(link)) !== resolved.sourcePlanId) return 'moved';
 
-  const parts = new Map<string, AggregatePart>();
-  const partAt = (key: string): AggregatePart => {
-    const stored = current.get(key);
-    return parts.get(key) ?? (stored === undefined ? EMPTY_PART : decodePart(stored));
-  };
-  const base = entryAt(resolved.sourceKey, partAt, issueId) ?? entryAt(resolved.targetKey, partAt, issueId);
-
-  if (resolved.sourceKey !== undefined) parts.set(resolved.sourceKey, withEntry(partAt(resolved.sourceKey), issueId, undefined));
+  const recents = new Map<string, AggregatePart>();
+  const recentOf = (shard: IssueShard): AggregatePart => recents.get(shard.recentKey) ?? decodeRecent(current.get(shard.recentKey));
   const values = new Map<string, JsonValue | undefined>();
-  if (target === null || resolved.targetKey === undefined) {
+  const moving = resolved.source !== undefined && resolved.source !== resolved.target;
+  let carried: IssueEntry | undefined;
+  if (resolved.source !== undefined && moving) {
+    const left = recentOf(resolved.source);
+    // A seal since the shard was read moved the recent value's entries to a sealed value the carried entries lack.
+    if (resolved.carried !== undefined && sealCountOf(left) !== resolved.carried.sealCount) return 'moved';
+    const inRecent = entryIn(left, issueId);
+    carried = mergeEntries([...(resolved.carried?.entries ?? []), ...(inRecent === undefined ? [] : [inRecent])]);
+    recents.set(resolved.source.recentKey, withEntry(left, issueId, GONE_ENTRY));
+  }
+
+  let enteredEmpty = false;
+  if (target === null || resolved.target === undefined) {
     if (link !== undefined) values.set(resolved.linkKey, encodeLinkShard(withLinks(links, [[issueId, undefined]])));
   } else {
-    const moved = withFacts(base ?? newEntry(target.facts), target.facts);
-    const entry = withoutOldTombstones(changes.reduce(applyWorklogChange, moved), now);
-    parts.set(resolved.targetKey, withEntry(partAt(resolved.targetKey), issueId, entry));
+    const recent = recentOf(resolved.target);
+    let start: IssueEntry;
+    if (resolved.source === resolved.target) {
+      start = entryIn(recent, issueId) ?? newEntry(target.facts);
+    } else {
+      // The issue enters the plan: its entry replaces whatever the shard held of it before.
+      const movable = carried !== undefined && entrySize(issueId, carried) <= MOVE_INLINE_BYTES ? carried : undefined;
+      enteredEmpty = movable === undefined;
+      start = replacing(movable ?? newEntry(target.facts));
+    }
+    const entry = withoutOldTombstones(changes.reduce(applyWorklogChange, withFacts(start, target.facts)), now);
+    recents.set(resolved.target.recentKey, withEntry(recent, issueId, entry));
     const { billingClass, issueKey } = factsOf(entry);
     values.set(resolved.linkKey, encodeLinkShard(withLinks(links, [[issueId, newLink(target.planId, billingClass, issueKey)]])));
   }
-  for (const [key, part] of parts) values.set(key, encodePart(part));
-  const landed = resolved.targetKey === undefined ? undefined : parts.get(resolved.targetKey);
-  return {
-    values,
-    enteredEmpty: target !== null && base === undefined,
-    partBytes: landed === undefined ? 0 : partBytes(landed),
-  };
-}
-
-function entryAt(key: string | undefined, partAt: (key: string) => AggregatePart, issueId: string): IssueEntry | undefined {
-  return key === undefined ? undefined : entryIn(partAt(key), issueId);
+  let sealed: number | undefined;
+  for (const shard of [resolved.source, resolved.target]) {
+    const recent = shard === undefined ? undefined : recents.get(shard.recentKey);
+    if (shard === undefined || recent === undefined || values.has(shard.recentKey)) continue;
+    const writes = recentWrites(shard, recent);
+    for (const [key, value] of writes.values) values.set(key, value);
+    if (shard === resolved.target) sealed = writes.sealed;
+  }
+  return { values, enteredEmpty, sealed };
 }
 
 function isKey(key: string | undefined): key is string {

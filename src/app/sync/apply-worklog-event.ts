@@ -1,7 +1,6 @@
 import type { JiraWorklog } from '../../ledger/types';
 import { placeIssue, type PlacementOutcome } from '../aggregates/place-issue';
 import type { WorklogChange } from '../aggregates/issue-entry';
-import { AggregateReader } from '../aggregates/aggregate-reader';
 import { requestFiguresRefresh } from '../figures/request-figures-refresh';
 import { scopedTarget } from '../scope/plan-scope';
 import { requestRecompute } from './request-recompute';
@@ -15,8 +14,11 @@ export interface WorklogEventInput {
   readonly worklog: JiraWorklog;
 }
 
-/** Parts beyond this size ask for a reshard, well before Forge's 240 KiB value limit. */
-export const PART_RESHARD_BYTES = 160 * 1024;
+/**
+ * A shard that has sealed this many recent values since its generation was written (about 128 KB of changes) gets
+ * its plan recomputed: the new generation holds the same worklogs in fewer bytes, and sized shards.
+ */
+export const SEALS_BEFORE_RECOMPUTE = 16;
 
 /**
  * Applies one worklog event: asks Jira for the issue's project and plan link now (one call),
@@ -41,13 +43,8 @@ export async function applyWorklogEvent(deps: SyncDeps, event: WorklogEventInput
 /**
  * An issue seen for the first time in a plan was linked without the app knowing (no event
  * tells of a property change): its earlier worklogs are missing, so the plan is recomputed.
- * A part grown too large gets the plan resharded.
+ * A shard whose events have sealed many values gets the plan recomputed too.
  */
 async function keepPlanComplete(deps: SyncDeps, planId: PlanInternalId, outcome: PlacementOutcome): Promise<void> {
-  if (outcome.enteredEmpty) {
-    await requestRecompute(deps, planId);
-  } else if (outcome.partBytes > PART_RESHARD_BYTES) {
-    const head = await new AggregateReader(deps.store).head(planId);
-    await requestRecompute(deps, planId, { minShardCount: (head?.shardCount ?? 1) * 2 });
-  }
+  if (outcome.enteredEmpty || (outcome.sealedValues ?? 0) >= SEALS_BEFORE_RECOMPUTE) await requestRecompute(deps, planId);
 }

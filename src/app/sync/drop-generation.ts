@@ -13,8 +13,8 @@ import type { DropGenerationJob } from './sync-jobs';
 export async function dropGeneration(store: Store, job: DropGenerationJob): Promise<number> {
   const reader = new AggregateReader(store);
   const dropped = await reader.parts(job.planId, job.generation);
-  const live = new Set((await reader.parts(job.planId, job.liveGeneration)).flatMap(({ part }) => issueIdsOf(part)));
-  const gone = dropped.flatMap(({ part }) => issueIdsOf(part)).filter((issueId) => !live.has(issueId));
+  const live = await reader.issues(job.planId, job.liveGeneration);
+  const gone = [...new Set(dropped.flatMap(({ part }) => issueIdsOf(part)))].filter((issueId) => !live.has(issueId));
   await editLinks(store, gone, (_issueId, link) => (link !== undefined && linkPlanId(link) === job.planId ? undefined : link));
   const deletes: TransactOperation[] = dropped.map(({ key }) => ({ delete: { key } }));
   await transactInBatches(store, deletes);

@@ -1,5 +1,5 @@
 import type { JiraWorklog } from '../../ledger/types';
-import { entriesOf, factsOf, worklogIdsOf } from '../aggregates/aggregate-codec';
+import { factsOf, worklogIdsOf } from '../aggregates/aggregate-codec';
 import { AggregateReader } from '../aggregates/aggregate-reader';
 import { refreshFiguresDue } from '../figures/refresh-figures-due';
 import { requestFiguresRefresh } from '../figures/request-figures-refresh';
@@ -115,29 +115,27 @@ async function repairPlan(deps: SyncDeps, plan: StoredPlan, deletedIds: Readonly
     const stale = deps.clock.now() - head.building.startedAt >= STALE_BUILD_MS;
     return { ...none, recomputed: stale && (await requestRecompute(deps, planId)) };
   }
-  const parts = await reader.parts(planId, head.generation);
+  const issues = await reader.issues(planId, head.generation);
   const linked = await linkedIssues(deps.jira, { planId: plan.plan.id, projectId: plan.projectId });
   const now = deps.clock.now();
   let issuesRemoved = 0;
   let billingClassesFixed = 0;
   let worklogsDeleted = 0;
-  for (const stored of parts) {
-    for (const [issueId, entry] of entriesOf(stored.part)) {
-      const billingClass = linked.get(issueId);
-      linked.delete(issueId);
-      if (billingClass === undefined) {
-        await removeIssueFromPlan(deps.store, planId, issueId, stored.key);
-        issuesRemoved += 1;
-        continue;
-      }
-      const known = factsOf(entry);
-      const deletions = worklogIdsOf(entry).filter((worklogId) => deletedIds.has(worklogId));
-      if (billingClass === known.billingClass && deletions.length === 0) continue;
-      const changes = deletions.map((worklogId): WorklogChange => ({ kind: 'delete', worklogId, deletedAt: now }));
-      await placeIssue(deps.store, { issueId, target: { planId, facts: { ...known, billingClass } }, changes }, now);
-      billingClassesFixed += billingClass === known.billingClass ? 0 : 1;
-      worklogsDeleted += deletions.length;
+  for (const [issueId, entry] of issues) {
+    const billingClass = linked.get(issueId);
+    linked.delete(issueId);
+    if (billingClass === undefined) {
+      await removeIssueFromPlan(deps.store, planId, issueId);
+      issuesRemoved += 1;
+      continue;
     }
+    const known = factsOf(entry);
+    const deletions = worklogIdsOf(entry).filter((worklogId) => deletedIds.has(worklogId));
+    if (billingClass === known.billingClass && deletions.length === 0) continue;
+    const changes = deletions.map((worklogId): WorklogChange => ({ kind: 'delete', worklogId, deletedAt: now }));
+    await placeIssue(deps.store, { issueId, target: { planId, facts: { ...known, billingClass } }, changes }, now);
+    billingClassesFixed += billingClass === known.billingClass ? 0 : 1;
+    worklogsDeleted += deletions.length;
   }
   const recomputed = linked.size > 0 && (await requestRecompute(deps, planId));
   return { issuesRemoved, billingClassesFixed, worklogsDeleted, recomputed };

@@ -11,16 +11,11 @@ export const STALE_BUILD_MS = 15 * 60 * 1000;
 /** A shard holds at most about this many worklogs after a recompute (parts near 45 KB). */
 const WORKLOGS_PER_SHARD = 500;
 
-export interface RecomputeRequest {
-  /** Reshard: at least this many shards (a part grew too large between recomputes). */
-  readonly minShardCount?: number;
-}
-
 /**
  * Starts a full recompute of the plan (by its internal id) from Jira through the queue, unless one is under way
  * (requests made meanwhile are served by it). Resolves to whether a new one started.
  */
-export async function requestRecompute(deps: Pick<SyncDeps, 'store' | 'queue' | 'clock'>, planId: PlanInternalId, request: RecomputeRequest = {}): Promise<boolean> {
+export async function requestRecompute(deps: Pick<SyncDeps, 'store' | 'queue' | 'clock'>, planId: PlanInternalId): Promise<boolean> {
   const now = deps.clock.now();
   const started: { job?: RecomputeChunkJob; abandoned?: DropGenerationJob } = {};
   await deps.store.update(headKey(planId), (current) => {
@@ -32,7 +27,7 @@ export async function requestRecompute(deps: Pick<SyncDeps, 'store' | 'queue' | 
       started.abandoned = { kind: 'drop-generation', planId, generation: head.building.generation, liveGeneration: head.generation };
     }
     const generation = Math.max(head.generation, head.building?.generation ?? 0) + 1;
-    const shardCount = Math.max(shardCountFor(head.worklogCount), request.minShardCount ?? 1);
+    const shardCount = shardCountFor(head.worklogCount);
     started.job = { kind: 'recompute-chunk', planId, generation, chunk: 0, pageToken: null, worklogCount: 0 };
     return { ...head, building: { generation, shardCount, startedAt: now } };
   });

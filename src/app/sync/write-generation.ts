@@ -1,13 +1,13 @@
 import type { PlanIssue } from '../ports/jira';
 import type { Store, TransactOperation } from '../ports/store';
 import { transactInBatches } from '../aggregates/transact-in-batches';
-import { encodePart, entrySize, newLink, partOf, type AggregatePart, type IssueEntry } from '../aggregates/aggregate-codec';
+import { encodePart, entrySize, newLink, partOf, splitEntry, type AggregatePart, type IssueEntry } from '../aggregates/aggregate-codec';
 import { editLinks } from '../aggregates/edit-links';
 import { entryOfWorklogs } from '../aggregates/issue-entry';
 import { partKey } from '../aggregates/keys';
 import { shardOf } from '../aggregates/shard-of';
 
-/** A recompute cuts a shard's entries into parts of about this size. */
+/** A recompute cuts a shard's entries into parts of about this size; a larger issue's entry, into several parts. */
 export const PART_TARGET_BYTES = 64 * 1024;
 
 /** Room for this many parts per chunk and shard in the part numbering. */
@@ -22,7 +22,8 @@ export interface GenerationTarget {
 
 /**
  * Writes the issues one recompute chunk read into new parts of the generation being built:
- * fresh keys, never read back and merged, so a full recompute writes each byte once.
+ * fresh keys, never read back and merged, so a full recompute writes each byte once. An issue with more worklogs
+ * than a part holds gets entries in as many parts as it takes, each with a share of them.
  * Resolves to the number of worklogs written.
  */
 export async function writeChunkParts(store: Store, target: GenerationTarget, issues: readonly PlanIssue[]): Promise<number> {
@@ -30,7 +31,7 @@ export async function writeChunkParts(store: Store, target: GenerationTarget, is
   for (const issue of issues) {
     const shard = shardOf(issue.id, target.shardCount);
     const entries = byShard.get(shard) ?? [];
-    entries.push([issue.id, entryOf(issue)]);
+    for (const piece of splitEntry(issue.id, entryOf(issue), PART_TARGET_BYTES)) entries.push([issue.id, piece]);
     byShard.set(shard, entries);
   }
   const operations: TransactOperation[] = [];
@@ -57,17 +58,21 @@ function entryOf(issue: PlanIssue): IssueEntry {
   return entryOfWorklogs({ billingClass: issue.link?.billingClass ?? 'covered', issueKey: issue.key, summary: issue.summary }, issue.worklogs);
 }
 
+/** A part holds one entry of an issue: the pieces of a large one go to parts of their own. */
 function packParts(entries: readonly [string, IssueEntry][]): AggregatePart[] {
   const parts: AggregatePart[] = [];
   let current: [string, IssueEntry][] = [];
+  let held = new Set<string>();
   let bytes = 0;
   for (const [issueId, entry] of entries) {
     const entryBytes = entrySize(issueId, entry);
-    if (bytes > 0 && bytes + entryBytes > PART_TARGET_BYTES) {
+    if (bytes > 0 && (bytes + entryBytes > PART_TARGET_BYTES || held.has(issueId))) {
       parts.push(partOf(current));
       current = [];
+      held = new Set();
       bytes = 0;
     }
+    held.add(issueId);
     current.push([issueId, entry]);
     bytes += entryBytes;
   }
