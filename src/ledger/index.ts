@@ -14,3 +14,6 @@ export { decimalText } from './decimal-text';
 export { figuresAsOf, periodFigures, statementFigures, type ForecastBasis, type PeriodFigures, type StatementFigures } from './period-figures';
 export { PLAN_START_CHECKPOINT, replayPeriod, type ReplayCheckpoint } from './replay-periods';
 export type { UseProgress } from './use-progress';
+export { PLAN_START, prepareLedger, type PreparedLedger, type ResumePoint } from './replay-ledger';
+export { resumeHistory, type ResumedHistory } from './build-history';
+export { periodReplayInputs } from './period-replay-inputs';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { buildHistory } from './build-history';
+import { buildHistory, resumeHistory } from './build-history';
 import { buildStatement } from './build-statement';
 import { sumMinor } from './money';
+import { PLAN_START, prepareLedger } from './replay-ledger';
 import { buildLink, buildPayAsYouGoPlan, buildPlan, HOUR } from './test-builders';
 import type { BillingClass, ChargeKind, ClosedPeriod, IssueLink, JiraWorklog, Plan, Statement } from './types';
 
@@ -175,6 +176,30 @@ describe('late adjustments properties', () => {
         expect(reordered).toEqual(buildHistory({ plan, links, worklogs, throughPeriod: THROUGH, closedPeriods }));
       }),
       RUNS,
+    );
+  });
+
+  it('resumed from the checkpoint before any period, when no later statement books anything for a closed period before it, equals the history from the plan start', () => {
+    const arb = scenarioArb.chain((scenario) => fc.tuple(fc.constant(scenario), fc.nat()));
+    fc.assert(
+      fc.property(arb, ([{ plan, links, steps }, seed]) => {
+        const { worklogs, closed } = play(plan, links, steps);
+        const closedPeriods = [...closed.values()];
+        const history = buildHistory({ plan, links, worklogs, throughPeriod: THROUGH, closedPeriods });
+        const prepared = prepareLedger(plan, links, worklogs, THROUGH, 'throughPeriod');
+        const { closings } = resumeHistory(prepared, closedPeriods, PLAN_START, undefined);
+        const bookedFrom = (from: number) =>
+          new Set(history.slice(from).flatMap((statement) => [...statement.lateAdjustments, ...statement.adjustmentCharges].map((item) => item.periodLabel)));
+        const settledBefore = (from: number) => closedPeriods.every((period) => period.statement.period.index >= from || !bookedFrom(from).has(period.periodLabel));
+        let from = seed % (history.length + 1);
+        while (!settledBefore(from)) from -= 1;
+        const checkpoint = from === 0 ? PLAN_START.checkpoint : closings[from - 1];
+        if (checkpoint === undefined) throw new Error(`no checkpoint before ${from}`);
+        const resumed = resumeHistory(prepared, closedPeriods, { index: from, checkpoint: JSON.parse(JSON.stringify(checkpoint)) as typeof checkpoint }, undefined);
+        expect(resumed.statements).toEqual(history.slice(from));
+        expect(resumed.closings).toEqual(closings.slice(from));
+      }),
+      { ...RUNS, numRuns: 100 },
     );
   });
 });

@@ -23,6 +23,8 @@ export interface PeriodReplay {
   /** Every bucket usable in the period with a positive opening balance, in draw priority. */
   readonly buckets: readonly BucketSummary[];
   readonly carriedIn: readonly CarriedInLot[];
+  /** Where the replay stood at the period's end: what the next period starts from. */
+  readonly closing: ReplayCheckpoint;
 }
 
 const NO_DRAWS: readonly BucketDraw[] = [];
@@ -41,16 +43,18 @@ export interface ReplayCheckpoint {
 export const PLAN_START_CHECKPOINT: ReplayCheckpoint = { alive: [], blocksTaken: 0 };
 
 /**
- * Replays a plan from its first period: each period's allowance and the blocks bought by its
+ * Replays a plan's consecutive periods from `opening` (by default its first period, from the plan's
+ * start): each period's allowance and the blocks bought by its
  * end become buckets, covered work draws on the usable bucket expiring soonest, unused hours
  * expire with their bucket, and each period's unused allowance rolls over as a lot (at most the
  * cap, usable from the next period, expiring at the end of the K-th period after in the
  * sequence of periods that made it, or the plan's end). Allowance, cap and K are those of the
  * terms in force in the period that makes the bucket; a lot keeps its expiry under later terms.
  *
- * @param periods consecutive periods starting with period 0
+ * @param periods consecutive periods, starting with period 0 unless `opening` is where a replay stood before the first
  * @param terms the terms in force in `periods[i]` at index i
  * @param entriesByPeriod the entries of `periods[i]` at index i, in draw order
+ * @param opening the checkpoint the period before `periods[0]` closed with
  * @example
  * replayPeriods(calendar, periods, terms, prepared.byPeriod, scheduleBlocks(plan)).at(-1)?.buckets
  */
@@ -60,8 +64,9 @@ export function replayPeriods(
   terms: readonly TermsInForce[],
   entriesByPeriod: readonly (readonly LedgerEntry[])[],
   blocks: readonly ScheduledBlock[],
+  opening: ReplayCheckpoint = PLAN_START_CHECKPOINT,
 ): PeriodReplay[] {
-  let checkpoint = PLAN_START_CHECKPOINT;
+  let checkpoint = opening;
   return periods.map((period, position) => {
     const periodTerms = terms[position];
     if (periodTerms === undefined) throw new RangeError(`replayPeriods: no terms for period ${period.label}`);
@@ -112,10 +117,8 @@ export function replayPeriod(
   alive = alive.filter((bucket) => bucket.balance > 0 && !expiresBy(bucket, period.end));
   const lot = allowance && rolloverLot(plan, calendar, period, allowance.balance);
   if (lot) alive.push(lot);
-  return {
-    replay: { period, terms, entries, draws, overageSeconds, buckets, carriedIn },
-    closing: { alive, blocksTaken },
-  };
+  const closing: ReplayCheckpoint = { alive, blocksTaken };
+  return { replay: { period, terms, entries, draws, overageSeconds, buckets, carriedIn, closing }, closing };
 }
 
 /** Covered entries of a bucket plan draw on the usable buckets; anything else draws nothing. */
