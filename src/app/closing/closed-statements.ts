@@ -30,12 +30,21 @@ export async function readClosedVersion(
 /** The latest frozen statement of every period that is closed now, oldest period first: the ledger's `closedPeriods`. */
 export async function loadClosedPeriods(store: Store, planId: string): Promise<ClosedPeriod[]> {
   const states = [...(await listPeriodStates(store, planId)).values()].filter((state) => state.status === 'closed');
+  return loadFrozenPeriods(store, planId, states);
+}
+
+/** The frozen statements of these versions of the plan's periods, in the order given. */
+export async function loadFrozenPeriods(
+  store: Store,
+  planId: string,
+  versions: readonly { readonly periodLabel: string; readonly version: number }[],
+): Promise<ClosedPeriod[]> {
   return Promise.all(
-    states.map(async (state) => {
-      const manifest = await loadManifest(store, planId, state.periodLabel, state.version);
-      if (manifest === undefined) throw new Error(`Closed period ${planId} ${state.periodLabel} has no version ${state.version}.`);
+    versions.map(async ({ periodLabel, version }) => {
+      const manifest = await loadManifest(store, planId, periodLabel, version);
+      if (manifest === undefined) throw new Error(`Closed period ${planId} ${periodLabel} has no version ${version}.`);
       const statement = statementSchema.parse(await readFrozenStatement(store, manifest));
-      return { periodLabel: state.periodLabel, version: state.version, statement };
+      return { periodLabel, version, statement };
     }),
   );
 }

@@ -1,10 +1,11 @@
-import type { IssueUsage, StoredPlan } from '../../contract';
-import { buildHistory, periodContaining, periodFigures } from '../../ledger';
-import type { ClosedPeriod, Instant, Statement } from '../../ledger/types';
-import { allTimeUsageByIssue, periodUsageByIssue } from '../issues/issue-usage';
-import type { PlanLedgerInput } from '../aggregates/load-plan-ledger-input';
+import { periodContaining, periodFigures, resumeHistory, type PreparedLedger, type ResumedHistory, type ResumePoint } from '../../ledger';
+import type { ClosedPeriod, Instant, Period, Plan, Statement } from '../../ledger/types';
+import { periodUsageByIssue } from '../issues/issue-usage';
 import { reportingPeriod } from '../usage/reporting-period';
 import type { StoredPeriodFigures, UsageTuple } from './figures-records';
+import { addUsage, toUsageTuple, usageByIssue } from './usage-tuples';
+
+export { fromUsageTuple, toUsageTuple } from './usage-tuples';
 
 /** An issue's usage per period label: `p` in the period, `a` through it. */
 export interface IssueUsageByLabel {
@@ -12,33 +13,30 @@ export interface IssueUsageByLabel {
   readonly a: Record<string, UsageTuple>;
 }
 
+/** Where the ledger's replay starts, and what it needs of the periods before. */
+export interface ReplayStart {
+  readonly from: ResumePoint;
+  /** The frozen statements of the closed periods from `from` on. */
+  readonly frozen: readonly ClosedPeriod[];
+  /** Each issue's usage (lines and late adjustments) through the period before `from`. */
+  readonly usageBefore: ReadonlyMap<string, UsageTuple>;
+}
+
 /** Everything a refresh stores for a plan, computed by the ledger at one instant. */
 export interface PlanFigures {
-  /** Every period from the plan's first through the one after the reporting period (if the plan has it), oldest first. */
+  /** Every period from the replay's first through the one after the reporting period (if the plan has it), oldest first. */
   readonly periods: readonly StoredPeriodFigures[];
   /** Issues with work in the reporting period or the next, or before: their usage for those two labels. */
   readonly issues: ReadonlyMap<string, IssueUsageByLabel>;
+  /** The replay the figures come from. */
+  readonly resumed: ResumedHistory;
 }
 
-export const toUsageTuple = (usage: IssueUsage): UsageTuple => [
-  usage.rawSeconds,
-  usage.roundedSeconds,
-  usage.coveredSeconds,
-  usage.overageSeconds,
-  usage.extraSeconds,
-  usage.nonBillableSeconds,
-  usage.worklogCount,
-];
-
-export const fromUsageTuple = ([rawSeconds, roundedSeconds, coveredSeconds, overageSeconds, extraSeconds, nonBillableSeconds, worklogCount]: UsageTuple): IssueUsage => ({
-  rawSeconds,
-  roundedSeconds,
-  coveredSeconds,
-  overageSeconds,
-  extraSeconds,
-  nonBillableSeconds,
-  worklogCount,
-});
+/** The last period a refresh computes at `now`: the one after the reporting period, so the figures stay right when it begins before the next refresh. */
+export function figuresThrough(plan: Plan, now: Instant): Period {
+  const current = reportingPeriod(plan, now);
+  return periodContaining(plan, current.end) ?? current;
+}
 
 function storedFigures(statement: Statement, now: Instant): StoredPeriodFigures {
   const crossedBy = new Set(statement.thresholdsCrossed.map((crossing) => crossing.worklogId));
@@ -49,18 +47,17 @@ function storedFigures(statement: Statement, now: Instant): StoredPeriodFigures 
 }
 
 /**
- * The plan's figures as of `now`: each period's figures (good for any later instant, see
- * `figuresAsOf`) through the period after the reporting one, so the figures stay right when that
- * period begins before the next refresh, and each issue's usage in and through those two periods.
+ * The plan's figures as of `now`, from the ledger's replay of the prepared periods (through
+ * `figuresThrough`) from `start`: each replayed period's figures (good for any later instant, see
+ * `figuresAsOf`), and each issue's usage in and through the last two periods, added up period
+ * by period onto its usage before the replay.
  *
  * @example
- * computePlanFigures(stored, input, closedPeriods, now).periods.at(-1)?.period.label // next month's label
+ * computePlanFigures(prepared, { from: PLAN_START, frozen: closedPeriods, usageBefore: new Map() }, now).periods.at(-1)?.period.label // next month's label
  */
-export function computePlanFigures(stored: StoredPlan, input: PlanLedgerInput, closedPeriods: readonly ClosedPeriod[], now: Instant): PlanFigures {
-  const { plan } = stored;
-  const current = reportingPeriod(plan, now);
-  const through = periodContaining(plan, current.end) ?? current;
-  const history = buildHistory({ plan, ...input, closedPeriods, throughPeriod: through, asOf: now });
+export function computePlanFigures(prepared: PreparedLedger, start: ReplayStart, now: Instant): PlanFigures {
+  const resumed = resumeHistory(prepared, start.frozen, start.from, now);
+  const { statements } = resumed;
   const issues = new Map<string, { p: Record<string, UsageTuple>; a: Record<string, UsageTuple> }>();
   const entryOf = (issueId: string) => {
     const found = issues.get(issueId);
@@ -69,12 +66,13 @@ export function computePlanFigures(stored: StoredPlan, input: PlanLedgerInput, c
     issues.set(issueId, created);
     return created;
   };
-  for (let position = Math.max(0, history.length - 2); position < history.length; position += 1) {
-    const statement = history[position];
-    if (statement === undefined) continue;
+  let through: ReadonlyMap<string, UsageTuple> = start.usageBefore;
+  statements.forEach((statement, position) => {
+    through = addUsage(through, [usageByIssue(statement)]);
+    if (position < statements.length - 2) return;
     const label = statement.period.label;
     for (const [issueId, usage] of periodUsageByIssue(statement)) entryOf(issueId).p[label] = toUsageTuple(usage);
-    for (const [issueId, usage] of allTimeUsageByIssue(history.slice(0, position + 1))) entryOf(issueId).a[label] = toUsageTuple(usage);
-  }
-  return { periods: history.map((statement) => storedFigures(statement, now)), issues };
+    for (const [issueId, usage] of through) entryOf(issueId).a[label] = usage;
+  });
+  return { periods: statements.map((statement) => storedFigures(statement, now)), issues, resumed };
 }

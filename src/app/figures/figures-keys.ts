@@ -30,3 +30,13 @@ export const issueUsagePrefix = (planId: string): string => `${figuresPrefix(pla
 export const issueUsageSetPrefix = (planId: string, shardCount: number): string => `${issueUsagePrefix(planId)}${pad(shardCount, 5)}:`;
 
 export const issueUsageKey = (planId: string, shardCount: number, shard: number): string => `${issueUsageSetPrefix(planId, shardCount)}${pad(shard, 5)}`;
+
+/** What a refresh keeps of the plan's closed periods, so that it need not read their frozen statements again. */
+export const closedSummaryKey = (planId: string): string => `${figuresPrefix(planId)}closed`;
+
+export const closedUsagePrefix = (planId: string): string => `${figuresPrefix(planId)}c:`;
+
+/** Each issue's usage through the closed periods, by the id of the closed versions it adds up. */
+export const closedUsageSetPrefix = (planId: string, usageId: string): string => `${closedUsagePrefix(planId)}${usageId}:`;
+
+export const closedUsageKey = (planId: string, usageId: string, shard: number): string => `${closedUsageSetPrefix(planId, usageId)}${pad(shard, 5)}`;

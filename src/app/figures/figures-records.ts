@@ -53,3 +53,48 @@ export type FiguresHead = z.infer<typeof figuresHeadSchema>;
 export type IssueUsageShard = z.infer<typeof issueUsageShardSchema>;
 export type UsageTuple = z.infer<typeof usageTuple>;
 export type RefreshRequest = z.infer<typeof refreshRequestSchema>;
+
+const bucketSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['rollover', 'allowance', 'block']),
+  usableFrom: instant,
+  expiresAt: instant.nullable(),
+  rank: z.int(),
+  fromPeriod: z.string().optional(),
+  balance: seconds,
+});
+
+/** The ledger's `ReplayCheckpoint`. */
+const checkpointSchema = z.object({ alive: z.array(bucketSchema), blocksTaken: z.int().nonnegative() });
+
+/** One closed period as the refresh that last replayed it left it. */
+const closedPeriodSummarySchema = z.object({
+  label: z.string(),
+  /** The frozen version in force. */
+  version: z.int().min(1),
+  /** SHA-256 (hex) of the ledger's `periodReplayInputs` for the period at that replay. */
+  inputs: z.string(),
+  /** The replay found no late adjustment for the period: its frozen statement and what later ones booked for it account for all its work. */
+  settled: z.boolean(),
+  /** Where that replay stood at the period's end. */
+  closing: checkpointSchema,
+});
+
+/**
+ * The plan's closed periods, the first periods of the plan in order, as a refresh left them
+ * (see docs/internals/figures.md, "Closed periods"). The issues' usage through the last of them
+ * adds up frozen statements only, so its shards are keyed by `usageId`, which names the
+ * closed versions: a change of them writes a fresh set beside the one in use.
+ */
+export const closedSummarySchema = z.object({
+  periods: z.array(closedPeriodSummarySchema),
+  usageId: z.string(),
+  usageShardCount: z.int().nonnegative(),
+});
+
+/** Issue id → its usage through the last closed period: frozen lines and the late adjustments they booked. */
+export const closedUsageShardSchema = z.record(z.string(), usageTuple);
+
+export type ClosedSummary = z.infer<typeof closedSummarySchema>;
+export type ClosedPeriodSummary = z.infer<typeof closedPeriodSummarySchema>;
+export type ClosedUsageShard = z.infer<typeof closedUsageShardSchema>;

@@ -1,7 +1,6 @@
 import { loadPlanLedgerInput } from '../aggregates/load-plan-ledger-input';
 import { shardOf } from '../aggregates/shard-of';
 import { transactInBatches } from '../aggregates/transact-in-batches';
-import { loadClosedPeriods } from '../closing/closed-statements';
 import { listAll } from '../plans/list-all';
 import { canonicalJson } from '../../ledger/canonical-json';
 import { identityOf, internalIdOf } from '../plans/plan-repository';
@@ -9,7 +8,9 @@ import { planOfJob } from '../scope/plan-scope';
 import { toJsonValue } from '../plans/to-json-value';
 import type { Clock } from '../ports/clock';
 import type { JsonValue, Store, TransactOperation } from '../ports/store';
-import { computePlanFigures } from './compute-plan-figures';
+import { prepareLedger } from '../../ledger';
+import { closedSummaryRecords, isUnusedClosedUsage, loadClosedHistory, summariseClosed } from './closed-history';
+import { computePlanFigures, figuresThrough } from './compute-plan-figures';
 import { figuresHeadKey, figuresPrefix, issueUsageKey, issueUsagePrefix, issueUsageSetPrefix, periodFiguresKey, periodFiguresPrefix } from './figures-keys';
 import { figuresHeadSchema, type FiguresHead, type IssueUsageShard } from './figures-records';
 
@@ -24,6 +25,9 @@ export const ISSUES_PER_SHARD = 150;
 /**
  * Recomputes the plan's figures with the ledger over its aggregate and closed periods, and stores
  * the records that changed, the head last: readers that find the head find every record it names.
+ * The replay resumes after the closed periods that are settled and unchanged since the last
+ * refresh (their figures stay as stored, their frozen statements unread), and the summary of the
+ * closed periods it leaves for the next refresh is written after the head.
  * Records of an issue-shard count the head no longer names are deleted one refresh later, once
  * no reader can still be using them. A plan that is gone (or being deleted) has its figures dropped.
  *
@@ -40,7 +44,11 @@ export async function refreshPlanFigures(deps: FiguresDeps, internalId: string):
   const planId = internalIdOf(stored);
   const input = await loadPlanLedgerInput(store, identityOf(stored));
   const now = deps.clock.now();
-  const figures = computePlanFigures(stored, input, await loadClosedPeriods(store, planId), now);
+  const prepared = prepareLedger(stored.plan, input.links, input.worklogs, figuresThrough(stored.plan, now), 'throughPeriod');
+  const closed = await loadClosedHistory(store, planId, prepared, existing, Math.max(0, prepared.periods.length - 2));
+  const figures = computePlanFigures(prepared, closed, now);
+  const summary = summariseClosed(closed, figures.resumed);
+  const summaryRecords = summary && (await closedSummaryRecords(planId, summary));
 
   const issueShardCount = Math.max(1, Math.ceil(figures.issues.size / ISSUES_PER_SHARD));
   const shards: IssueUsageShard[] = Array.from({ length: issueShardCount }, () => ({}));
@@ -51,6 +59,7 @@ export async function refreshPlanFigures(deps: FiguresDeps, internalId: string):
   const wanted = new Map<string, JsonValue>([
     ...figures.periods.map((period): [string, JsonValue] => [periodFiguresKey(planId, period.period.label), toJsonValue(period)]),
     ...shards.map((shard, index): [string, JsonValue] => [issueUsageKey(planId, issueShardCount, index), toJsonValue(shard)]),
+    ...(summaryRecords?.shards ?? []),
   ]);
   const writes: TransactOperation[] = [...wanted]
     .filter(([key, value]) => canonicalJson(existing.get(key)) !== canonicalJson(value))
@@ -66,12 +75,21 @@ export async function refreshPlanFigures(deps: FiguresDeps, internalId: string):
     worklogCount: input.worklogs.length,
   };
   await store.set(figuresHeadKey(planId), toJsonValue(head));
+  if (summaryRecords !== undefined) {
+    const [key, value] = summaryRecords.summaryRecord;
+    if (canonicalJson(existing.get(key)) !== canonicalJson(value)) await store.set(key, value);
+  }
 
   const stillRead = previous.success ? issueUsageSetPrefix(planId, previous.data.issueShardCount) : null;
+  // Closed periods the replay resumed after keep their figures as stored.
+  const kept = new Set(closed.closed.slice(0, closed.from.index).map((period) => periodFiguresKey(planId, period.label)));
   const stale = [...existing.keys()].filter(
     (key) =>
       !wanted.has(key) &&
-      (key.startsWith(periodFiguresPrefix(planId)) || (key.startsWith(issueUsagePrefix(planId)) && (stillRead === null || !key.startsWith(stillRead)))),
+      !kept.has(key) &&
+      (key.startsWith(periodFiguresPrefix(planId)) ||
+        (key.startsWith(issueUsagePrefix(planId)) && (stillRead === null || !key.startsWith(stillRead))) ||
+        isUnusedClosedUsage(planId, summaryRecords?.summary, key)),
   );
   await transactInBatches(store, stale.map((key) => ({ delete: { key } })));
   return true;
