@@ -26,7 +26,11 @@ module.exports = {
   // zod's CommonJS build loads every one of its locales up front (64 modules, for its `z.locales` namespace), and
   // jest loads modules afresh for each test file: some 60 ms of CPU per test file that uses zod went on messages in
   // languages the app never speaks. English, the one it uses, comes from zod's en.cjs, which is not mapped.
-  moduleNameMapper: { '^\\.\\./locales/index\\.cjs$': '<rootDir>/test/support/zod-locales-unused.cjs' },
+  moduleNameMapper: {
+    '^\\.\\./locales/index\\.cjs$': '<rootDir>/test/support/zod-locales-unused.cjs',
+    // The Custom UI's aliases (static/vite.config.ts), so the surfaces' pure modules are tested like any other.
+    '^@(contract|ledger|quantities)/(.*)$': '<rootDir>/src/$1/$2',
+  },
   transform: {
     '^.+\\.tsx?$': [
       '@swc/jest',

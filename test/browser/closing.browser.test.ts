@@ -176,6 +176,10 @@ describe('closing a period in a real browser', () => {
     const versions = settings.getByRole('list', { name: 'Term versions' }).getByRole('listitem');
     await versions.filter({ hasText: `Terms v2 apply from ${OPEN}: made by Ada Admin` }).waitFor({ timeout: 30_000 });
     expect(await versions.count()).toBe(2);
+    // The change reads as a sentence, by name, with the amounts as money.
+    const changes = settings.getByRole('list', { name: 'Changes' });
+    await changes.getByText(`Ada Admin changed the overage rate from €100.00 an hour to €150.00 an hour, effective ${OPEN}.`).waitFor({ timeout: 30_000 });
+    expect(await changes.getByText(/overageRateMinor|[{}]/).count()).toBe(0);
 
     const project = await openPlanDetails();
     const details = project.getByRole('region', { name: `${PLAN.name} details` });

@@ -1,22 +1,16 @@
-import type { AuditEntry } from '@contract/index';
 import { LoadableView } from '../../shared/components/LoadableView';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { formatDateTime } from '../../shared/format/dates';
 import { usePeopleNames } from '../../shared/hooks/usePeopleNames';
 import { useResolver } from '../../shared/hooks/useResolver';
-
-const ACTIONS: Record<AuditEntry['action'], string> = { created: 'Created', updated: 'Changed', archived: 'Archived', deleted: 'Deleted' };
-
-function valueText(value: unknown): string {
-  return value === undefined ? '—' : JSON.stringify(value);
-}
+import { accountsNamedBy, entrySentences } from './history-sentences';
 
 /** The plan's term versions (from which period each applies, who made it, when), then who changed what, newest first. */
 export function PlanHistory({ planId }: { planId: string }) {
   const { locale, timeZone } = useSurfaceContext();
   const { state, reload } = useResolver('plans/get', { planId });
   const loaded = state.status === 'ready' ? state.data : null;
-  const nameOf = usePeopleNames(loaded === null ? [] : [...loaded.plan.terms.map((terms) => terms.madeBy), ...loaded.history.map((entry) => entry.by)]);
+  const nameOf = usePeopleNames(loaded === null ? [] : [...loaded.plan.terms.map((terms) => terms.madeBy), ...loaded.history.flatMap(accountsNamedBy)]);
   return (
     <section className="sh-stack sh-card" aria-label="Change history">
       <LoadableView state={state} what="the plan's change history" onRetry={reload}>
@@ -33,23 +27,17 @@ export function PlanHistory({ planId }: { planId: string }) {
               ))}
             </ol>
             <h3>Changes</h3>
-            <ol className="sh-stack">
+            <ol className="sh-stack" aria-label="Changes">
               {[...history].reverse().map((entry) => (
                 <li key={entry.version}>
                   <strong>
-                    v{entry.version} · {ACTIONS[entry.action]}
-                  </strong>{' '}
-                  by {nameOf(entry.by)} on {formatDateTime(entry.at, timeZone, locale)}
-                  {entry.effectiveFrom === undefined ? null : <>, new terms from {entry.effectiveFrom}</>}
-                  {entry.changes.length === 0 ? null : (
-                    <ul>
-                      {entry.changes.map((change) => (
-                        <li key={change.path}>
-                          <code>{change.path}</code>: {valueText(change.before)} → {valueText(change.after)}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
+                    v{entry.version} · {formatDateTime(entry.at, timeZone, locale)}
+                  </strong>
+                  <ul>
+                    {entrySentences(entry, { currency: plan.plan.currency, locale, nameOf }).map((sentence) => (
+                      <li key={sentence}>{sentence}</li>
+                    ))}
+                  </ul>
                 </li>
               ))}
             </ol>

@@ -1,6 +1,5 @@
 /**
  * The front end's pure logic, without a browser: the burn series and counts in words.
- * (Modules that import the contract through the `@contract` alias are exercised by the browser test instead.)
  */
 import { burnSeries } from '../../../static/project-page/src/burn-series';
 import { countOf, ISSUES } from '../../../static/shared/format/count';
