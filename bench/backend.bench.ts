@@ -11,7 +11,6 @@
  * 15 calls after 2 warm-ups). Targets: panel ≤ 2 Jira calls and no worklog fetch; both
  * resolvers well inside Forge's 25 s (p95 ≤ 5 s).
  */
-import { performance } from 'node:perf_hooks';
 import type { Store } from '../src/app/ports/store';
 import { fixedClock } from '../src/app/ports/clock';
 import { requestRecompute } from '../src/app/sync/request-recompute';
@@ -30,6 +29,7 @@ import { LocalForgeRuntime } from '../src/local/forge-runtime/local-forge-runtim
 import { createLocalBackend, type LocalBackend } from '../src/local/local-backend';
 import { markdownTable } from './report/markdown-table';
 import { reportMarkdown } from './report/report-markdown';
+import { timeOf, type Timing } from './report/timing';
 
 const TODAY = '2026-11-15';
 const NOW = Date.parse(`${TODAY}T12:00:00Z`);
@@ -42,7 +42,7 @@ const PLAN_ID = DEMO_PLAN_IDS.contract;
 const PROJECT = { id: DEMO_PROJECT.id, key: DEMO_PROJECT.key };
 const CALLER = { accountId: DEMO_USERS.agentUs.accountId, locale: 'en-US', timezone: 'America/New_York' };
 
-interface Measurement {
+interface Measurement extends Timing {
   readonly scenario: string;
   readonly resolver: string;
   readonly planWorklogs: number;
@@ -50,8 +50,6 @@ interface Measurement {
   readonly worklogFetches: number;
   readonly storageReads: number;
   readonly readUnits: number;
-  readonly medianMs: number;
-  readonly p95Ms: number;
 }
 
 interface Site {
@@ -86,10 +84,6 @@ async function buildSite(demo: DemoData): Promise<Site> {
   return { backend, store, runtime, simulator };
 }
 
-function percentile(sorted: readonly number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
-}
-
 async function measure(site: Site, scenario: string, resolver: 'issue/get' | 'usage/gadget', target: SurfaceTarget, planWorklogs: number): Promise<Measurement> {
   const call = async () => {
     const answer = await site.backend.invoker.invoke(resolver, {}, CALLER, target);
@@ -100,18 +94,12 @@ async function measure(site: Site, scenario: string, resolver: 'issue/get' | 'us
   site.backend.jira.resetStats();
   site.simulator.resetStats();
   site.runtime.resetKvsUsage();
-  const times: number[] = [];
-  for (let run = 0; run < RUNS; run += 1) {
-    const started = performance.now();
-    await call();
-    times.push(performance.now() - started);
-  }
+  const timing = await timeOf(call, RUNS);
   site.simulator.faults.latencyMs = 0;
   const usage = site.runtime.kvsUsage();
   const worklogFetches = Object.entries(site.simulator.stats.byRoute)
     .filter(([route]) => route.includes('worklog'))
     .reduce((sum, [, stats]) => sum + stats.calls, 0);
-  const sorted = [...times].sort((a, b) => a - b);
   return {
     scenario,
     resolver,
@@ -120,8 +108,7 @@ async function measure(site: Site, scenario: string, resolver: 'issue/get' | 'us
     worklogFetches: worklogFetches / RUNS,
     storageReads: usage.reads / RUNS,
     readUnits: usage.readUnits / RUNS,
-    medianMs: percentile(sorted, 0.5),
-    p95Ms: percentile(sorted, 0.95),
+    ...timing,
   };
 }
 

@@ -6,7 +6,6 @@
  * every page of lines it lacks). The whole statement's own size, as `usage/statement` answered it before its lists
  * came in pages, is given for comparison. Target: every answer under 1 MiB.
  */
-import { performance } from 'node:perf_hooks';
 import { RESOLVER_ANSWER_MAX_BYTES, STATEMENT_PAGE_MAX_ITEMS, type PayloadOf } from '../src/contract';
 import { statementFor } from '../src/app/usage/plan-statements';
 import { loadPlan } from '../src/app/plans/plan-repository';
@@ -17,42 +16,33 @@ import { collectInvoicedStatement, type PageFetcher } from '../static/project-pa
 import { caller, LARGE_PLAN_ID, LARGE_PLAN_NOW, largePlanSite, projectPage, type LargePlanSite } from '../test/support/large-plan-site';
 import { markdownTable } from './report/markdown-table';
 import { reportMarkdown } from './report/report-markdown';
+import { timeOf, type Timing } from './report/timing';
 
 const PERIOD = '2026-10';
 const WARM_UPS = 1;
 const RUNS = 5;
 const manager = caller(DEMO_USERS.manager);
 
-interface Measurement {
+interface Measurement extends Timing {
   readonly what: string;
   readonly calls: number;
   readonly bytes: number;
   readonly storageReads: number;
   readonly readUnits: number;
-  readonly medianMs: number;
-  readonly p95Ms: number;
 }
 
 const bytesOf = (value: unknown): number => Buffer.byteLength(JSON.stringify(value));
-
-function percentile(sorted: readonly number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
-}
 
 /** Runs `call` after warm-ups and measures each run: the largest answer's bytes, storage use per run, times. */
 async function measure(site: LargePlanSite, what: string, call: () => Promise<{ readonly calls: number; readonly bytes: number }>): Promise<Measurement> {
   for (let run = 0; run < WARM_UPS; run += 1) await call();
   site.runtime.resetKvsUsage();
-  const times: number[] = [];
   let last = { calls: 0, bytes: 0 };
-  for (let run = 0; run < RUNS; run += 1) {
-    const started = performance.now();
+  const timing = await timeOf(async () => {
     last = await call();
-    times.push(performance.now() - started);
-  }
+  }, RUNS);
   const usage = site.runtime.kvsUsage();
-  const sorted = [...times].sort((a, b) => a - b);
-  return { what, ...last, storageReads: usage.reads / RUNS, readUnits: usage.readUnits / RUNS, medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95) };
+  return { what, ...last, storageReads: usage.reads / RUNS, readUnits: usage.readUnits / RUNS, ...timing };
 }
 
 function resolverCall<Name extends 'usage/statement' | 'usage/statementPage'>(site: LargePlanSite, name: Name, payload: PayloadOf<Name>) {

@@ -22,29 +22,6 @@ export async function costOf(site: PlanSite, call: () => Promise<unknown>): Prom
   return { reads: usage.reads, readUnits: usage.readUnits, writes: usage.writes, writeUnits: usage.writeUnits, jiraCalls: site.simulator.stats.calls, ms };
 }
 
-export interface Timing {
-  readonly medianMs: number;
-  readonly p95Ms: number;
-  readonly runs: number;
-}
-
-function percentile(sorted: readonly number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] ?? Number.NaN;
-}
-
-/** Wall time of `runs` calls after `warmUps`: median and 95th percentile. */
-export async function timeOf(call: () => Promise<unknown>, runs: number, warmUps: number): Promise<Timing> {
-  for (let run = 0; run < warmUps; run += 1) await call();
-  const times: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const started = performance.now();
-    await call();
-    times.push(performance.now() - started);
-  }
-  const sorted = times.sort((a, b) => a - b);
-  return { medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95), runs };
-}
-
 export interface MemoryGrowth {
   /** Peak heap in use during the call above the heap in use before it, after a full collection. */
   readonly heapMb: number;

@@ -16,7 +16,8 @@ import type { KvsUsage } from '../../src/local/forge-runtime/kvs/usage-budget';
 import type { SurfaceTarget } from '../../src/local/forge-context';
 import { buildForgeContext } from '../../src/local/forge-context';
 import { LOCAL_CLOUD_ID } from '../../src/local/local-backend';
-import { costOf, memoryGrowthOf, timeOf, type Cost, type MemoryGrowth, type Timing } from './meter';
+import { timeOf, type Timing } from '../report/timing';
+import { costOf, memoryGrowthOf, type Cost, type MemoryGrowth } from './meter';
 import { CALLER, logWork, PLAN_KEY, takeEvents, type PlanSite } from './plan-site';
 
 export const SURFACES = ['panel', 'gadget', 'card', 'alert check'] as const;
