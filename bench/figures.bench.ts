@@ -37,16 +37,19 @@ import {
   measureYardsticks,
   panelMemory,
   restoreFigures,
+  SURFACES,
   type BurstOutcome,
   type EventCosts,
+  type Surface,
   type SurfaceReads,
   type Yardsticks,
 } from './figures/scenarios';
-import { markdownTable } from './report/markdown-table';
+import { markdownTable, type Column } from './report/markdown-table';
 import { reportMarkdown } from './report/report-markdown';
 
 const SIZES = (process.env.FIGURES_BENCH_SIZES ?? '1000,10000,100000,300000').split(',').map(Number);
 const CLOSED_STEPS = [0, 24, 60] as const;
+const MOST_CLOSED = CLOSED_STEPS[CLOSED_STEPS.length - 1];
 const LATE_PERIODS_BACK = 12;
 const BURST = { events: 1000, windowMs: 60_000 };
 const TIMING = {
@@ -55,12 +58,12 @@ const TIMING = {
   // The replay takes seconds at 300k worklogs; the call that counts its reads warms it up.
   fallback: { runs: 2, warmUps: 0 },
 };
+const TARGETS = { reads: 5, readUnits: 10, timeFactor: 5, eventWriteUnits: 3, eventReadUnits: 10, viewsPerMinute: 1000, viewsAtWorklogs: 100_000, heapMb: 64, propertyRuns: 1000 };
 const PROPERTY = {
-  runs: Number(process.env.FIGURES_BENCH_PROPERTY_RUNS ?? 1000),
+  runs: Number(process.env.FIGURES_BENCH_PROPERTY_RUNS ?? TARGETS.propertyRuns),
   chunkRuns: 200,
   budgetMs: Number(process.env.FIGURES_BENCH_PROPERTY_MINUTES ?? 15) * 60_000,
 };
-const TARGETS = { reads: 5, readUnits: 10, timeFactor: 5, eventWriteUnits: 3, eventReadUnits: 10, viewsPerMinute: 1000, viewsAtWorklogs: 100_000, heapMb: 64 };
 
 interface Stage {
   readonly worklogs: number;
@@ -133,14 +136,27 @@ async function runSize(worklogs: number): Promise<SizeRun> {
   return { worklogs, buildMs, closeMs, stages, burst: burstOutcome };
 }
 
+/** The measurement of `surface` among a stage's rows: every stage measures every surface. */
+function surfaceRow(rows: readonly SurfaceReads[], surface: Surface): SurfaceReads {
+  const row = rows.find((candidate) => candidate.surface === surface);
+  if (row === undefined) throw new Error(`no ${surface} measurement`);
+  return row;
+}
+
+/** The columns and cells every per-stage table starts with. */
+const STAGE_COLUMNS: readonly Column[] = [
+  { title: 'worklogs', align: 'right' },
+  { title: 'closed periods', align: 'right' },
+];
+const stageCells = (stage: Pick<Stage, 'worklogs' | 'closed'>): [string, number] => [count(stage.worklogs), stage.closed];
+
 function readsTable(runs: readonly SizeRun[]): string {
   const rows = runs.flatMap((run) =>
     run.stages.flatMap((stage) =>
       stage.reads.map((row, index) => {
         const before = stage.fallback[index];
         return [
-          count(stage.worklogs),
-          stage.closed,
+          ...stageCells(stage),
           row.surface,
           row.cost.reads,
           row.cost.readUnits,
@@ -157,8 +173,7 @@ function readsTable(runs: readonly SizeRun[]): string {
   );
   return markdownTable(
     [
-      { title: 'worklogs', align: 'right' },
-      { title: 'closed periods', align: 'right' },
+      ...STAGE_COLUMNS,
       { title: 'call' },
       { title: 'KVS reads', align: 'right' },
       { title: 'read units', align: 'right' },
@@ -178,8 +193,7 @@ function yardstickTable(runs: readonly SizeRun[]): string {
   const precise = (value: number) => `${value.toFixed(2)} ms`;
   return markdownTable(
     [
-      { title: 'worklogs', align: 'right' },
-      { title: 'closed periods', align: 'right' },
+      ...STAGE_COLUMNS,
       { title: '2 KB read: median', align: 'right' },
       { title: 'p95', align: 'right' },
       { title: 'plan read: median', align: 'right' },
@@ -187,8 +201,7 @@ function yardstickTable(runs: readonly SizeRun[]): string {
     ],
     runs.flatMap((run) =>
       run.stages.map(({ worklogs, closed, yardsticks }) => [
-        count(worklogs),
-        closed,
+        ...stageCells({ worklogs, closed }),
         precise(yardsticks.twoKilobyteRead.medianMs),
         precise(yardsticks.twoKilobyteRead.p95Ms),
         precise(yardsticks.planRead.medianMs),
@@ -200,17 +213,10 @@ function yardstickTable(runs: readonly SizeRun[]): string {
 
 const viewsPerMinute = (readUnits: number): number => Math.floor(UNITS_PER_MINUTE / Math.max(1, readUnits));
 
-function panelOf(rows: readonly SurfaceReads[]): SurfaceReads {
-  const panel = rows.find((row) => row.surface === 'panel');
-  if (panel === undefined) throw new Error('no panel measurement');
-  return panel;
-}
-
 function viewsTable(runs: readonly SizeRun[]): string {
   return markdownTable(
     [
-      { title: 'worklogs', align: 'right' },
-      { title: 'closed periods', align: 'right' },
+      ...STAGE_COLUMNS,
       { title: 'read units a view', align: 'right' },
       { title: 'views a minute', align: 'right' },
       { title: 'before: read units a view', align: 'right' },
@@ -218,9 +224,9 @@ function viewsTable(runs: readonly SizeRun[]): string {
     ],
     runs.flatMap((run) =>
       run.stages.map((stage) => {
-        const now = panelOf(stage.reads).cost.readUnits;
-        const before = panelOf(stage.fallback).cost.readUnits;
-        return [count(stage.worklogs), stage.closed, now, count(viewsPerMinute(now)), count(before), count(viewsPerMinute(before))];
+        const now = surfaceRow(stage.reads, 'panel').cost.readUnits;
+        const before = surfaceRow(stage.fallback, 'panel').cost.readUnits;
+        return [...stageCells(stage), now, count(viewsPerMinute(now)), count(before), count(viewsPerMinute(before))];
       }),
     ),
   );
@@ -229,15 +235,14 @@ function viewsTable(runs: readonly SizeRun[]): string {
 function memoryTable(runs: readonly SizeRun[]): string {
   return markdownTable(
     [
-      { title: 'worklogs', align: 'right' },
-      { title: 'closed periods', align: 'right' },
+      ...STAGE_COLUMNS,
       { title: 'heap added', align: 'right' },
       { title: 'RSS added', align: 'right' },
       { title: 'before: heap added', align: 'right' },
       { title: 'before: RSS added', align: 'right' },
     ],
     runs.flatMap((run) =>
-      run.stages.map((stage) => [count(stage.worklogs), stage.closed, mb(stage.memory.heapMb), mb(stage.memory.rssMb), mb(stage.fallbackMemory.heapMb), mb(stage.fallbackMemory.rssMb)]),
+      run.stages.map((stage) => [...stageCells(stage), mb(stage.memory.heapMb), mb(stage.memory.rssMb), mb(stage.fallbackMemory.heapMb), mb(stage.fallbackMemory.rssMb)]),
     ),
   );
 }
@@ -253,8 +258,7 @@ function eventsTable(runs: readonly SizeRun[]): string {
           [`${LATE_PERIODS_BACK} periods back`, stage.lateEvent],
         ] as const
       ).map(([when, costs]) => [
-        count(stage.worklogs),
-        stage.closed,
+        ...stageCells(stage),
         when,
         requestsAndUnits(costs.event.reads, costs.event.readUnits),
         requestsAndUnits(costs.event.writes, costs.event.writeUnits),
@@ -268,8 +272,7 @@ function eventsTable(runs: readonly SizeRun[]): string {
   );
   return markdownTable(
     [
-      { title: 'worklogs', align: 'right' },
-      { title: 'closed periods', align: 'right' },
+      ...STAGE_COLUMNS,
       { title: 'work logged in' },
       { title: 'event: reads / units', align: 'right' },
       { title: 'event: writes / units', align: 'right' },
@@ -323,13 +326,11 @@ interface GrowthMetric {
   readonly format: (value: number) => string;
 }
 
-const surfaceCost = (surface: SurfaceReads['surface'], field: keyof Cost, from: 'reads' | 'fallback' = 'reads') => (stage: Stage) =>
-  stage[from].find((row) => row.surface === surface)?.cost[field] ?? Number.NaN;
-const surfaceMedian = (surface: SurfaceReads['surface'], from: 'reads' | 'fallback' = 'reads') => (stage: Stage) =>
-  stage[from].find((row) => row.surface === surface)?.timing.medianMs ?? Number.NaN;
+const surfaceCost = (surface: Surface, field: keyof Cost, from: 'reads' | 'fallback' = 'reads') => (stage: Stage) => surfaceRow(stage[from], surface).cost[field];
+const surfaceMedian = (surface: Surface, from: 'reads' | 'fallback' = 'reads') => (stage: Stage) => surfaceRow(stage[from], surface).timing.medianMs;
 
 const GROWTH: readonly GrowthMetric[] = [
-  ...(['panel', 'gadget', 'card', 'alert check'] as const).flatMap((surface): GrowthMetric[] => [
+  ...SURFACES.flatMap((surface): GrowthMetric[] => [
     { name: `${surface}: KVS reads`, value: surfaceCost(surface, 'reads'), format: count },
     { name: `${surface}: read units`, value: surfaceCost(surface, 'readUnits'), format: count },
     { name: `${surface}: median time`, value: surfaceMedian(surface), format: ms },
@@ -343,8 +344,8 @@ const GROWTH: readonly GrowthMetric[] = [
   { name: 'refresh: read units', value: (stage) => stage.currentEvent.refresh.readUnits, format: count },
   { name: 'refresh: write units', value: (stage) => stage.currentEvent.refresh.writeUnits, format: count },
   { name: 'refresh: time', value: (stage) => stage.currentEvent.refresh.ms, format: ms },
-  { name: 'burst of 1,000 events: refreshes', value: (_stage, run) => run.burst.refreshes, format: count },
-  { name: 'burst of 1,000 events: read units', value: (_stage, run) => run.burst.usage.readUnits, format: count },
+  { name: `burst of ${count(BURST.events)} events: refreshes`, value: (_stage, run) => run.burst.refreshes, format: count },
+  { name: `burst of ${count(BURST.events)} events: read units`, value: (_stage, run) => run.burst.usage.readUnits, format: count },
   { name: 'before: panel read units', value: surfaceCost('panel', 'readUnits', 'fallback'), format: count },
   { name: 'before: panel median time', value: surfaceMedian('panel', 'fallback'), format: ms },
   { name: 'before: panel heap added', value: (stage) => stage.fallbackMemory.heapMb, format: mb },
@@ -352,14 +353,13 @@ const GROWTH: readonly GrowthMetric[] = [
 
 const GROWTH_SIZES = [10_000, 100_000, 300_000];
 
-/** Each figure at 10k, 100k and 300k worklogs with 60 closed periods, and its factor from 10k to 300k. */
+/** Each figure at 10k, 100k and 300k worklogs with the most closed periods, and its factor from 10k to 300k. */
 function growthTable(runs: readonly SizeRun[]): string | null {
-  const closed = CLOSED_STEPS[CLOSED_STEPS.length - 1];
   const picked = GROWTH_SIZES.map((size) => runs.find((run) => run.worklogs === size)).filter((run): run is SizeRun => run !== undefined);
   if (picked.length < 2) return null;
   const rows = GROWTH.map((metric) => {
     const values = picked.map((run) => {
-      const stage = run.stages.find((candidate) => candidate.closed === closed);
+      const stage = run.stages.find((candidate) => candidate.closed === MOST_CLOSED);
       return stage === undefined ? Number.NaN : metric.value(stage, run);
     });
     const first = values[0] ?? Number.NaN;
@@ -367,7 +367,7 @@ function growthTable(runs: readonly SizeRun[]): string | null {
     return [metric.name, ...values.map(metric.format), first > 0 ? `${(last / first).toFixed(2)}×` : '—'];
   });
   return markdownTable(
-    [{ title: `figure (${closed} closed periods)` }, ...picked.map((run) => ({ title: count(run.worklogs), align: 'right' as const })), { title: `${count(picked[0]?.worklogs ?? 0)} → ${count(picked[picked.length - 1]?.worklogs ?? 0)}`, align: 'right' }],
+    [{ title: `figure (${MOST_CLOSED} closed periods)` }, ...picked.map((run) => ({ title: count(run.worklogs), align: 'right' as const })), { title: `${count(picked[0]?.worklogs ?? 0)} → ${count(picked[picked.length - 1]?.worklogs ?? 0)}`, align: 'right' }],
     rows,
   );
 }
@@ -389,7 +389,7 @@ function propertyTable(outcome: PropertyOutcome): string {
 function report(runs: readonly SizeRun[], property: PropertyOutcome): void {
   const growth = growthTable(runs);
   reportMarkdown(
-    `One plan of each size, 63 monthly periods from ${periodLabels()[0] ?? ''} (Europe/Berlin), 20 worklogs an issue spread evenly over them, on the production clients through the local Forge runtime: the aggregate is written with the recompute's chunk writers, periods are closed one by one with the real close (each freezes its statement), and the plan's figures are refreshed by the refresh job. KVS reads and read units (10 KB) are the emulated KVS's count, as Forge counts them. Server time is the wall time of the function Forge calls (\`resolver.getDefinitions()\`, through the local invoker, without the caller's check of the answer; Jira simulated in-process without latency, KVS emulated in-process), so it follows the machine's load: compare each with the 2 KB read measured beside it. "Before" is the same call with the plan's figures dropped: the full replay every read made before figures were stored (an alert check without figures now asks for a refresh instead).`,
+    `One plan of each size, ${periodLabels().length} monthly periods from ${periodLabels()[0] ?? ''} (Europe/Berlin), 20 worklogs an issue spread evenly over them, on the production clients through the local Forge runtime: the aggregate is written with the recompute's chunk writers, periods are closed one by one with the real close (each freezes its statement), and the plan's figures are refreshed by the refresh job. KVS reads and read units (10 KB) are the emulated KVS's count, as Forge counts them. Server time is the wall time of the function Forge calls (\`resolver.getDefinitions()\`, through the local invoker, without the caller's check of the answer; Jira simulated in-process without latency, KVS emulated in-process), so it follows the machine's load: compare each with the 2 KB read measured beside it. "Before" is the same call with the plan's figures dropped: the full replay every read made before figures were stored (an alert check without figures now asks for a refresh instead).`,
     '### Setup',
     setupTable(runs),
     `### Panel, gadget, card and alert check\n\nPer call: reads and units of the first call after a warm-up (the same on every call), the server's median and 95th percentile of ${TIMING.figures.runs} calls after ${TIMING.figures.warmUps} warm-ups (before: of ${TIMING.fallback.runs} calls after the one that counted the reads). The card is \`usage/overview\` on a project with this one plan; the alert check is the queue job's \`checkPlanAlerts\`. Targets: ≤ ${TARGETS.reads} reads and ≤ ${TARGETS.readUnits} read units, the same at every size; median ≤ ${TARGETS.timeFactor}× the 2 KB read's.`,
@@ -400,12 +400,12 @@ function report(runs: readonly SizeRun[], property: PropertyOutcome): void {
     viewsTable(runs),
     `### Memory of one panel call\n\nHeap in use and RSS at the call's peak above what they were before it, after a full collection (\`--expose-gc\`), sampled every millisecond while the call awaits and once when it returns. Target: < ${TARGETS.heapMb} MB.`,
     memoryTable(runs),
-    `### Worklog events\n\nHalf an hour logged through Jira's REST API in the current period, then in the period ${LATE_PERIODS_BACK} periods back (closed once 60 are: the ledger books it as a late adjustment); the event handed to the trigger function alone, then the refresh job it asked for run when it fell due, then the alert check that refresh queued. Requests / units. Targets for an event in the current period: ≤ ${TARGETS.eventWriteUnits} write units and ≤ ${TARGETS.eventReadUnits} read units.`,
+    `### Worklog events\n\nHalf an hour logged through Jira's REST API in the current period, then in the period ${LATE_PERIODS_BACK} periods back (closed once ${MOST_CLOSED} are: the ledger books it as a late adjustment); the event handed to the trigger function alone, then the refresh job it asked for run when it fell due, then the alert check that refresh queued. Requests / units. Targets for an event in the current period: ≤ ${TARGETS.eventWriteUnits} write units and ≤ ${TARGETS.eventReadUnits} read units.`,
     eventsTable(runs),
-    `### A burst of events\n\n${count(BURST.events)} worklogs logged on the plan's issues in turn within ${BURST.windowMs / 1000} s of the bench clock (after the 60 closes), each event handled as it arrives, the queue running what falls due in between (a refresh takes no bench-clock time), then the queue run until empty. Everything the burst cost, events included.`,
+    `### A burst of events\n\n${count(BURST.events)} worklogs logged on the plan's issues in turn within ${BURST.windowMs / 1000} s of the bench clock (after the ${MOST_CLOSED} closes), each event handled as it arrives, the queue running what falls due in between (a refresh takes no bench-clock time), then the queue run until empty. Everything the burst cost, events included.`,
     burstTable(runs),
     ...(growth === null ? [] : ['### Growth with the plan', growth]),
-    `### Figures equal a full replay\n\nThe property of test/figures/figures-equal-replay.property.test.ts (random changes; after each, every stored figure, card and issue usage against a full replay), run in jest in chunks of ${PROPERTY.chunkRuns} runs, each chunk with its own seed (the test's seed, then the next ones), within a budget of ${PROPERTY.budgetMs / 60_000} minutes. Target: ≥ 1,000 runs, no counterexample.`,
+    `### Figures equal a full replay\n\nThe property of test/figures/figures-equal-replay.property.test.ts (random changes; after each, every stored figure, card and issue usage against a full replay), run in jest in chunks of ${PROPERTY.chunkRuns} runs, each chunk with its own seed (the test's seed, then the next ones), within a budget of ${PROPERTY.budgetMs / 60_000} minutes. Target: ≥ ${count(TARGETS.propertyRuns)} runs, no counterexample.`,
     propertyTable(property),
   );
 }
@@ -430,15 +430,14 @@ function worst(stages: readonly Stage[], value: (stage: Stage) => number): Worst
 function targetFailures(runs: readonly SizeRun[], property: PropertyOutcome): string[] {
   const failures: string[] = [];
   const stages = runs.flatMap((run) => run.stages);
-  const rowOf = (stage: Stage, surface: SurfaceReads['surface']) => stage.reads.find((row) => row.surface === surface);
-  for (const surface of ['panel', 'gadget', 'card', 'alert check'] as const) {
-    const reads = worst(stages, (stage) => rowOf(stage, surface)?.cost.reads ?? Number.NaN);
-    const units = worst(stages, (stage) => rowOf(stage, surface)?.cost.readUnits ?? Number.NaN);
-    const factor = worst(stages, (stage) => (rowOf(stage, surface)?.timing.medianMs ?? Number.NaN) / stage.yardsticks.twoKilobyteRead.medianMs);
+  for (const surface of SURFACES) {
+    const reads = worst(stages, surfaceCost(surface, 'reads'));
+    const units = worst(stages, surfaceCost(surface, 'readUnits'));
+    const factor = worst(stages, (stage) => surfaceMedian(surface)(stage) / stage.yardsticks.twoKilobyteRead.medianMs);
     if (reads.value > TARGETS.reads) failures.push(`${surface}: ${reads.value} KVS reads ${reads.where} (target ≤ ${TARGETS.reads})`);
     if (units.value > TARGETS.readUnits) failures.push(`${surface}: ${units.value} read units ${units.where} (target ≤ ${TARGETS.readUnits})`);
     if (factor.value > TARGETS.timeFactor) failures.push(`${surface}: median ${factor.value.toFixed(0)}× the 2 KB read's ${factor.where} (target ≤ ${TARGETS.timeFactor}×)`);
-    const costs = new Set(stages.map((stage) => `${rowOf(stage, surface)?.cost.reads ?? '?'} reads / ${rowOf(stage, surface)?.cost.readUnits ?? '?'} units`));
+    const costs = new Set(stages.map((stage) => `${surfaceCost(surface, 'reads')(stage)} reads / ${surfaceCost(surface, 'readUnits')(stage)} units`));
     if (costs.size > 1) failures.push(`${surface}: not the same at every size (${[...costs].join(', ')})`);
   }
   const writeUnits = worst(stages, (stage) => stage.currentEvent.event.writeUnits);
@@ -448,11 +447,11 @@ function targetFailures(runs: readonly SizeRun[], property: PropertyOutcome): st
   const heap = worst(stages, (stage) => stage.memory.heapMb);
   if (heap.value >= TARGETS.heapMb) failures.push(`a panel call added ${mb(heap.value)} of heap ${heap.where} (target < ${TARGETS.heapMb} MB)`);
   for (const stage of stages.filter((candidate) => candidate.worklogs === TARGETS.viewsAtWorklogs)) {
-    const views = viewsPerMinute(panelOf(stage.reads).cost.readUnits);
+    const views = viewsPerMinute(surfaceCost('panel', 'readUnits')(stage));
     if (views < TARGETS.viewsPerMinute) failures.push(`${count(views)} panel views a minute (${count(stage.worklogs)} worklogs, ${stage.closed} closed; target ≥ ${count(TARGETS.viewsPerMinute)})`);
   }
-  if (property.passedRuns < 1000 || property.failedChunks.length > 0) {
-    failures.push(`the equality property passed ${property.passedRuns} runs, ${property.failedChunks.length} chunks found a counterexample (target ≥ 1,000 runs, none)`);
+  if (property.passedRuns < TARGETS.propertyRuns || property.failedChunks.length > 0) {
+    failures.push(`the equality property passed ${property.passedRuns} runs, ${property.failedChunks.length} chunks found a counterexample (target ≥ ${count(TARGETS.propertyRuns)} runs, none)`);
   }
   return failures;
 }

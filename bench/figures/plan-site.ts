@@ -33,9 +33,9 @@ import { storeAggregate } from '../../test/support/stored-aggregate';
 import { adminCall } from '../support/admin-call';
 import { BenchClock, ClockGatedQueue } from './clock-gated-queue';
 
-export const NOW = Date.parse('2026-11-15T12:00:00Z');
+const NOW = Date.parse('2026-11-15T12:00:00Z');
 /** 63 monthly periods through November 2026: room for 60 closed ones, each ended more than a day (the closing grace) ago. */
-export const PLAN_START = '2021-09-01';
+const PLAN_START = '2021-09-01';
 export const PLAN_KEY = 'bench-contract';
 const TIME_ZONE = 'Europe/Berlin';
 const PERIODS = 63;

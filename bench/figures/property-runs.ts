@@ -15,7 +15,6 @@ export interface PropertyOutcome {
   readonly passedRuns: number;
   /** Chunks whose runs found a counterexample (fast-check stops a chunk at its first, and shrinks it). */
   readonly failedChunks: readonly { readonly seed: number; readonly runs: number }[];
-  readonly chunkRuns: number;
   readonly cpuSeconds: number;
   readonly wallSeconds: number;
   /** Chunks not started because the time budget was spent. */
@@ -48,7 +47,6 @@ export function runEqualityProperty(runs: number, chunkRuns: number, budgetMs: n
     requestedRuns: runs,
     passedRuns,
     failedChunks,
-    chunkRuns,
     cpuSeconds: childrenCpuSeconds() - cpuBefore,
     wallSeconds: (performance.now() - started) / 1000,
     skippedChunks: chunks - chunk,

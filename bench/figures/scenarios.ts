@@ -57,7 +57,7 @@ function resolverCalls(site: PlanSite, name: ResolverName, target: SurfaceTarget
 }
 
 /** Each surface's call as Forge makes it: the three resolvers through the invoker, the alert check as its queue job runs it. */
-export function surfaceCalls(site: PlanSite, surface: Surface): SurfaceCalls {
+function surfaceCalls(site: PlanSite, surface: Surface): SurfaceCalls {
   switch (surface) {
     case 'panel':
       return resolverCalls(site, 'issue/get', site.targets.panel);
@@ -157,7 +157,6 @@ export async function eventCosts(site: PlanSite, started: number): Promise<Event
 
 export interface BurstOutcome {
   readonly events: number;
-  readonly windowMs: number;
   readonly refreshes: number;
   readonly alertChecks: number;
   readonly usage: KvsUsage;
@@ -191,7 +190,6 @@ export async function burst(site: PlanSite, events: number, windowMs: number): P
   const counts = site.queue.runCounts();
   return {
     events,
-    windowMs,
     refreshes: counts.get('refresh-figures') ?? 0,
     alertChecks: counts.get('check-plan') ?? 0,
     usage: site.runtime.kvsUsage(),
