@@ -19,14 +19,11 @@ import { demoState } from '../src/jira-simulator/demo/load';
 import { DEMO_PLAN_IDS } from '../src/jira-simulator/demo/plans';
 import { internalIdOfKey } from '../src/app/scope/plan-scope';
 import { DEMO_PROJECT, DEMO_USERS } from '../src/jira-simulator/demo/people';
-import { APP_ACCOUNT } from '../src/jira-simulator/model';
 import { JiraSimulator } from '../src/jira-simulator/simulator';
-import { LocalQueue } from '../src/local/events/local-queue';
-import { startLocalSync } from '../src/local/events/local-sync';
 import type { SurfaceTarget } from '../src/local/forge-context';
-import { localForge } from '../src/local/forge-runtime/local-forge';
-import { LocalForgeRuntime } from '../src/local/forge-runtime/local-forge-runtime';
-import { createLocalBackend, type LocalBackend } from '../src/local/local-backend';
+import type { LocalForgeRuntime } from '../src/local/forge-runtime/local-forge-runtime';
+import type { LocalBackend } from '../src/local/local-backend';
+import { localForgeSite } from '../test/support/local-forge-site';
 import { markdownTable } from './report/markdown-table';
 import { reportMarkdown } from './report/report-markdown';
 import { timeOf, type Timing } from './report/timing';
@@ -62,16 +59,7 @@ interface Site {
 async function buildSite(demo: DemoData): Promise<Site> {
   const clock = fixedClock(NOW);
   const simulator = new JiraSimulator({ state: demoState(demo), clock });
-  // The recompute writes hours of a site's work at one instant: the budget is counted, not enforced.
-  const runtime = LocalForgeRuntime.inMemory({
-    clock,
-    enforceBudget: false,
-    jira: { baseUrl: 'http://jira.local', fetch: (request) => simulator.handle(request), users: Object.values(DEMO_USERS), app: APP_ACCOUNT },
-  });
-  const { store, jira } = localForge(runtime, { storeOptions: { retryDelayMs: () => 0 } });
-  const queue = new LocalQueue({ mode: 'manual' });
-  const backend = createLocalBackend({ store, clock, queue, jira });
-  startLocalSync({ deps: { jira: backend.jira.app, store, queue, clock }, queue, subscribe: () => () => undefined });
+  const { runtime, store, queue, backend } = localForgeSite({ clock, simulator });
   const admin = { accountId: DEMO_USERS.admin.accountId };
   for (const plan of demo.plans) {
     const created = await backend.invoker.invokeWithAnyPayload('plans/create', { plan }, admin, { surface: 'projectSettingsPage', project: PROJECT });

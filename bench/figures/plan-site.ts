@@ -24,11 +24,11 @@ import { APP_ACCOUNT, emptyState, type SimIssue } from '../../src/jira-simulator
 import { JiraSimulator } from '../../src/jira-simulator/simulator';
 import type { BillingClass, BucketPlan, JiraWorklog } from '../../src/ledger/types';
 import { LocalQueue } from '../../src/local/events/local-queue';
-import { startLocalSync, type LocalSync } from '../../src/local/events/local-sync';
+import type { LocalSync } from '../../src/local/events/local-sync';
 import type { SurfaceTarget } from '../../src/local/forge-context';
-import { localForge } from '../../src/local/forge-runtime/local-forge';
-import { LocalForgeRuntime } from '../../src/local/forge-runtime/local-forge-runtime';
-import { createLocalBackend, type LocalBackend } from '../../src/local/local-backend';
+import type { LocalForgeRuntime } from '../../src/local/forge-runtime/local-forge-runtime';
+import type { LocalBackend } from '../../src/local/local-backend';
+import { localForgeSite } from '../../test/support/local-forge-site';
 import { storeAggregate } from '../../test/support/stored-aggregate';
 import { adminCall } from '../support/admin-call';
 import { BenchClock, ClockGatedQueue } from './clock-gated-queue';
@@ -157,17 +157,9 @@ export async function buildPlanSite(worklogs: number): Promise<PlanSite> {
     nextIssueId: 1_000_000,
     nextWorklogId: 50_000_000,
   });
-  const runtime = LocalForgeRuntime.inMemory({
-    clock,
-    enforceBudget: false,
-    jira: { baseUrl: 'http://jira.local', fetch: (request) => simulator.handle(request), users: Object.values(DEMO_USERS), app: APP_ACCOUNT },
-  });
-  const { store, jira } = localForge(runtime, { storeOptions: { retryDelayMs: () => 0 } });
   const local = new LocalQueue({ mode: 'manual' });
   const queue = new ClockGatedQueue(local, clock);
-  const backend = createLocalBackend({ store, clock, queue: local, jira });
-  const deps: SyncDeps = { jira: backend.jira.app, store, queue, clock };
-  const sync = startLocalSync({ deps, queue: local, subscribe: () => () => undefined });
+  const { runtime, store, backend, deps, sync } = localForgeSite({ clock, simulator, queue: local, workQueue: queue });
   const pendingEvents: WorklogEvent[] = [];
   simulator.onEvent((event) => {
     if (event.eventType !== 'avi:jira:created:issue') pendingEvents.push(event);

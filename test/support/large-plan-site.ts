@@ -15,14 +15,13 @@ import { generateDemo, type DemoData } from '../../src/jira-simulator/demo/gener
 import { demoState } from '../../src/jira-simulator/demo/load';
 import { DEMO_PROJECT, DEMO_USERS } from '../../src/jira-simulator/demo/people';
 import { DEMO_PLAN_IDS } from '../../src/jira-simulator/demo/plans';
-import { APP_ACCOUNT, type SimIssue, type SimWorklog } from '../../src/jira-simulator/model';
+import type { SimIssue, SimWorklog } from '../../src/jira-simulator/model';
 import { JiraSimulator } from '../../src/jira-simulator/simulator';
-import { LocalQueue } from '../../src/local/events/local-queue';
-import { startLocalSync } from '../../src/local/events/local-sync';
+import type { LocalQueue } from '../../src/local/events/local-queue';
 import type { SurfaceTarget } from '../../src/local/forge-context';
-import { LocalForgeRuntime } from '../../src/local/forge-runtime/local-forge-runtime';
-import { localForge } from '../../src/local/forge-runtime/local-forge';
-import { createLocalBackend, type LocalBackend } from '../../src/local/local-backend';
+import type { LocalForgeRuntime } from '../../src/local/forge-runtime/local-forge-runtime';
+import type { LocalBackend } from '../../src/local/local-backend';
+import { localForgeSite } from './local-forge-site';
 import { storeAggregate } from './stored-aggregate';
 
 /** The demo's day: its six months of work end the day before. */
@@ -83,16 +82,7 @@ export async function largePlanSite(options: LargePlanOptions = {}): Promise<Lar
   const demo: DemoData = { ...generated, issues: generated.issues.map((issue) => ({ ...issue, properties: { 'support-plan': { planId: LARGE_PLAN_ID, billingClass: 'covered' } } })) };
   const clock = fixedClock(LARGE_PLAN_NOW);
   const simulator = new JiraSimulator({ state: demoState(demo), clock });
-  // Storing a plan's whole work at one instant would pass any minute's budget: it is counted, not enforced.
-  const runtime = LocalForgeRuntime.inMemory({
-    clock,
-    enforceBudget: false,
-    jira: { baseUrl: 'http://jira.local', fetch: (request) => simulator.handle(request), users: Object.values(DEMO_USERS), app: APP_ACCOUNT },
-  });
-  const { store, jira } = localForge(runtime, { storeOptions: { retryDelayMs: () => 0 } });
-  const queue = new LocalQueue({ mode: 'manual' });
-  const backend = createLocalBackend({ store, clock, queue, jira });
-  startLocalSync({ deps: { jira: backend.jira.app, store, queue, clock }, queue, subscribe: () => () => undefined });
+  const { runtime, store, queue, backend } = localForgeSite({ clock, simulator });
   const demoPlan = demo.plans.find((candidate) => candidate.id === LARGE_PLAN_ID);
   if (demoPlan === undefined) throw new Error(`the demo has no plan ${LARGE_PLAN_ID}`);
   const plan = options.startDate === undefined ? demoPlan : { ...demoPlan, startDate: options.startDate };
