@@ -7,13 +7,9 @@
  * came in pages, is given for comparison. Target: every answer under 1 MiB.
  */
 import { RESOLVER_ANSWER_MAX_BYTES, STATEMENT_PAGE_MAX_ITEMS, type PayloadOf } from '../src/contract';
-import { statementFor } from '../src/app/usage/plan-statements';
-import { loadPlan } from '../src/app/plans/plan-repository';
-import { fixedClock } from '../src/app/ports/clock';
-import { periodByLabel } from '../src/ledger';
 import { DEMO_USERS } from '../src/jira-simulator/demo/people';
 import { collectInvoicedStatement, type PageFetcher } from '../static/project-page/src/statement-pages';
-import { caller, LARGE_PLAN_ID, LARGE_PLAN_NOW, largePlanSite, projectPage, type LargePlanSite } from '../test/support/large-plan-site';
+import { caller, LARGE_PLAN_ID, largePlanSite, projectPage, wholeStatement, type LargePlanSite } from '../test/support/large-plan-site';
 import { markdownTable } from './report/markdown-table';
 import { reportMarkdown } from './report/report-markdown';
 import { timeOf, type Timing } from './report/timing';
@@ -74,10 +70,7 @@ function exportCall(site: LargePlanSite) {
 }
 
 async function wholeStatementBytes(site: LargePlanSite): Promise<{ readonly lines: number; readonly bytes: number }> {
-  const stored = await loadPlan(site.store, LARGE_PLAN_ID);
-  const period = stored === undefined ? null : periodByLabel(stored.plan, PERIOD);
-  if (stored === undefined || period === null) throw new Error(`no plan ${LARGE_PLAN_ID} with a period ${PERIOD}`);
-  const statement = await statementFor({ store: site.store, clock: fixedClock(LARGE_PLAN_NOW) }, stored, period);
+  const statement = await wholeStatement(site, PERIOD);
   return { lines: statement.lines.length, bytes: bytesOf({ ok: true, data: statement }) };
 }
 

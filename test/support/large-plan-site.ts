@@ -6,17 +6,21 @@
  * the queue (that costs minutes, and the sync suite measures it): what is built here is what reads see.
  */
 import { requestFiguresRefresh } from '../../src/app/figures/request-figures-refresh';
+import { loadPlan } from '../../src/app/plans/plan-repository';
 import { fixedClock } from '../../src/app/ports/clock';
 import type { PlanIssue } from '../../src/app/ports/jira';
 import type { Store } from '../../src/app/ports/store';
 import { internalIdOfKey } from '../../src/app/scope/plan-scope';
 import { advanceWatermark } from '../../src/app/sync/watermark';
+import { statementFor } from '../../src/app/usage/plan-statements';
 import { generateDemo, type DemoData } from '../../src/jira-simulator/demo/generate';
 import { demoState } from '../../src/jira-simulator/demo/load';
 import { DEMO_PROJECT, DEMO_USERS } from '../../src/jira-simulator/demo/people';
 import { DEMO_PLAN_IDS } from '../../src/jira-simulator/demo/plans';
 import type { SimIssue, SimWorklog } from '../../src/jira-simulator/model';
 import { JiraSimulator } from '../../src/jira-simulator/simulator';
+import { periodByLabel } from '../../src/ledger';
+import type { Statement } from '../../src/ledger/types';
 import type { LocalQueue } from '../../src/local/events/local-queue';
 import type { SurfaceTarget } from '../../src/local/forge-context';
 import type { LocalForgeRuntime } from '../../src/local/forge-runtime/local-forge-runtime';
@@ -74,12 +78,18 @@ function planIssues(demo: DemoData, worklogs: readonly SimWorklog[]): PlanIssue[
 export interface LargePlanOptions {
   /** The plan's first day (`YYYY-MM-DD`); the demo's own is six months before its day. Work before it is out of the plan. */
   readonly startDate?: string;
+  /** Which of the demo's worklogs the site holds, by the worklog and its place in the demo's list (all unless given). */
+  readonly keepWorklog?: (worklog: SimWorklog, index: number) => boolean;
 }
 
 /** The site, with its plan created by its admin and its work stored; reconciliation caught up to now. */
 export async function largePlanSite(options: LargePlanOptions = {}): Promise<LargePlanSite> {
   const generated = generateDemo({ seed: 1, size: 'large', today: LARGE_PLAN_TODAY });
-  const demo: DemoData = { ...generated, issues: generated.issues.map((issue) => ({ ...issue, properties: { 'support-plan': { planId: LARGE_PLAN_ID, billingClass: 'covered' } } })) };
+  const demo: DemoData = {
+    ...generated,
+    issues: generated.issues.map((issue) => ({ ...issue, properties: { 'support-plan': { planId: LARGE_PLAN_ID, billingClass: 'covered' } } })),
+    worklogs: options.keepWorklog === undefined ? generated.worklogs : generated.worklogs.filter(options.keepWorklog),
+  };
   const clock = fixedClock(LARGE_PLAN_NOW);
   const simulator = new JiraSimulator({ state: demoState(demo), clock });
   const { runtime, store, queue, backend } = localForgeSite({ clock, simulator });
@@ -101,4 +111,12 @@ export async function largePlanSite(options: LargePlanOptions = {}): Promise<Lar
   await storeWork(demo.worklogs);
   await advanceWatermark(store, undefined, LARGE_PLAN_NOW, LARGE_PLAN_NOW);
   return { demo, backend, store, runtime, queue, simulator, storeWork };
+}
+
+/** The plan's whole statement of `period` (`YYYY-MM`), as `usage/statement` answered it before its lists came in pages. */
+export async function wholeStatement(site: LargePlanSite, period: string): Promise<Statement> {
+  const stored = await loadPlan(site.store, LARGE_PLAN_ID);
+  const found = stored === undefined ? null : periodByLabel(stored.plan, period);
+  if (stored === undefined || found === null) throw new Error(`no plan ${LARGE_PLAN_ID} with a period ${period}`);
+  return statementFor({ store: site.store, clock: fixedClock(LARGE_PLAN_NOW) }, stored, found);
 }
