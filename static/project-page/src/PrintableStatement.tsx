@@ -1,19 +1,11 @@
 import { useState } from 'react';
-import type { StoredPlan } from '@contract/index';
 import { renderPrintableStatement } from '../../../src/statement-print';
-import { Banner } from '../../shared/components/Banner';
 import { Button } from '../../shared/components/Button';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
+import { downloadFile } from './download-file';
 import { printStatement } from './print-statement';
-import type { StatementRef, StatementSummary } from './statement-pages';
-import { useInvoicedStatement } from './useInvoicedStatement';
-
-interface PrintableStatementProps {
-  readonly summary: StatementSummary;
-  readonly statement: StatementRef;
-  readonly plan: StoredPlan['plan'];
-  readonly onChanged: () => void;
-}
+import { ReadStatementButton, type StatementExportProps } from './ReadStatementButton';
+import type { ExportedStatement } from './useInvoicedStatement';
 
 /**
  * The customer statement as a print-ready page, every page of the statement read first. Shown inside the app's own
@@ -22,37 +14,13 @@ interface PrintableStatementProps {
  * prints a copy of it from this frame ("Save as PDF"); "Download (HTML)" saves the same self-contained page for
  * printing elsewhere.
  */
-export function PrintableStatement({ summary, statement, plan, onChanged }: PrintableStatementProps) {
+export function PrintableStatement({ summary, statement, plan, onChanged }: StatementExportProps) {
   const { locale, projectKey } = useSurfaceContext();
-  const invoiced = useInvoicedStatement(summary, statement, onChanged);
   const [html, setHtml] = useState<string | null>(null);
-  const open = async () => {
-    const exported = await invoiced.read();
-    if (exported === null) return;
+  const open = (exported: ExportedStatement) =>
     setHtml(renderPrintableStatement({ ...exported, plan, locale, customer: { name: plan.name, ...(projectKey === null ? {} : { reference: projectKey }) } }));
-  };
-  const download = (document: string) => {
-    const url = URL.createObjectURL(new Blob([document], { type: 'text/html;charset=utf-8' }));
-    const link = window.document.createElement('a');
-    link.href = url;
-    link.download = `${summary.planId}-${summary.period.label}.html`;
-    link.click();
-    URL.revokeObjectURL(url);
-  };
   if (html === null) {
-    return (
-      <>
-        <Button onClick={() => void open()} aria-busy={invoiced.progress !== null}>
-          Printable statement
-        </Button>
-        {invoiced.progress === null ? null : (
-          <span className="sh-subtle" role="status" aria-live="polite">
-            {invoiced.progress}
-          </span>
-        )}
-        {invoiced.problem === null ? null : <Banner appearance="error">{invoiced.problem}</Banner>}
-      </>
-    );
+    return <ReadStatementButton label="Printable statement" summary={summary} statement={statement} onChanged={onChanged} onRead={open} />;
   }
   return (
     <section className="sh-stack" aria-label="Printable statement">
@@ -60,7 +28,7 @@ export function PrintableStatement({ summary, statement, plan, onChanged }: Prin
         <Button appearance="primary" onClick={() => printStatement(html)}>
           Print
         </Button>
-        <Button onClick={() => download(html)}>Download (HTML)</Button>
+        <Button onClick={() => downloadFile(html, 'text/html;charset=utf-8', `${summary.planId}-${summary.period.label}.html`)}>Download (HTML)</Button>
         <Button onClick={() => setHtml(null)}>Close</Button>
       </div>
       <iframe
