@@ -5,11 +5,17 @@
  * these assumptions. Decision 0013 lists them; each is to be verified on a real site.
  */
 
+/** An error answer of KVS: its HTTP status and the `code` of its body (`{ code, message }`). */
+export interface RefusalCode {
+  readonly status: number;
+  readonly code: string;
+}
+
 /**
  * A transaction refused because a condition does not hold. Forge documents no code for it; the
  * legacy `@forge/storage` client names a 409 "Conflicting update occurred", hence the status.
  */
-export const ASSUMED_CONDITION_FAILURE = { status: 409, code: 'CONDITION_FAILED' } as const;
+export const ASSUMED_CONDITION_FAILURE = { status: 409, code: 'CONDITION_FAILED' } as const satisfies RefusalCode;
 
 /** How `KvsStore` recognises a refused condition: the answer above, or a code naming a condition or a conflict. */
 export function isConditionFailure(status: number, code: string): boolean {
@@ -29,7 +35,7 @@ export function conditionHoldsForMissingItem(condition: string): boolean {
  * A query cursor KVS did not hand out. The legacy GraphQL storage API names this error `INVALID_CURSOR`;
  * the REST API behind `@forge/kvs` documents no code for it.
  */
-export const ASSUMED_INVALID_CURSOR = { status: 400, code: 'INVALID_CURSOR' } as const;
+export const ASSUMED_INVALID_CURSOR = { status: 400, code: 'INVALID_CURSOR' } as const satisfies RefusalCode;
 
 // The emulation's own choices where Forge is silent. `KvsStore` depends on none of them: it sends no
 // request they would refuse (its own limits come first, and it uses only its declared entity and index),
@@ -47,13 +53,13 @@ export function isInIndex(indexAttributeValues: readonly unknown[]): boolean {
 
 export const EMULATION_ASSUMPTIONS = {
   /** Codes for a transaction of more than 25 operations or 4 MiB, and for a key used twice in one. */
-  transactionTooLarge: { status: 400, code: 'TRANSACTION_TOO_LARGE' },
-  duplicateKeyInTransaction: { status: 400, code: 'DUPLICATE_KEY_IN_TRANSACTION' },
+  transactionTooLarge: { status: 400, code: 'TRANSACTION_TOO_LARGE' } satisfies RefusalCode,
+  duplicateKeyInTransaction: { status: 400, code: 'DUPLICATE_KEY_IN_TRANSACTION' } satisfies RefusalCode,
   /** An entity the manifest does not declare, or an index it does not declare for the entity. */
-  undeclaredEntity: { status: 400, code: 'INVALID_ENTITY_TYPE' },
-  undeclaredIndex: { status: 400, code: 'INVALID_ENTITY_INDEX' },
+  undeclaredEntity: { status: 400, code: 'INVALID_ENTITY_TYPE' } satisfies RefusalCode,
+  undeclaredIndex: { status: 400, code: 'INVALID_ENTITY_INDEX' } satisfies RefusalCode,
   /** An attribute the manifest does not declare is refused like a value of the wrong type. */
-  undeclaredAttribute: { status: 400, code: 'INVALID_ENTITY_VALUE' },
+  undeclaredAttribute: { status: 400, code: 'INVALID_ENTITY_VALUE' } satisfies RefusalCode,
   /** A query without `limit` answers this many items a page. */
   defaultPageSize: 10,
   /**

@@ -6,11 +6,11 @@
  */
 import type * as z from 'zod';
 import { FORGE_KVS_LIMITS, isJsonObject, type JsonValue } from '../../../app/ports/store';
-import { EMULATION_ASSUMPTIONS } from '../../../adapters/storage/kvs-undocumented';
+import { EMULATION_ASSUMPTIONS, type RefusalCode } from '../../../adapters/storage/kvs-undocumented';
 import { assertEntityValue, declarationOf, type EntityDeclaration } from './entity-declarations';
 import { backendKey, type ItemRef, type ItemWrite, type KvsItems } from './kvs-items';
 import { assertKey, assertPageLimit, storedJson } from './kvs-limits';
-import { DOCUMENTED_REFUSALS, KvsRefusal, NOT_EMULATED, type RefusalCode } from './kvs-refusal';
+import { DOCUMENTED_REFUSALS, KvsRefusal, NOT_EMULATED } from './kvs-refusal';
 import {
   entityDeleteSchema,
   entityGetSchema,

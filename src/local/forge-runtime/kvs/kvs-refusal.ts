@@ -1,12 +1,9 @@
 /**
  * KVS's error answers: a status and the body `{ code, message }` its documentation describes
  * ("Error handling for the Key-Value Store / Custom Entity Store"). The codes here are the documented
- * ones; those Forge does not document come from src/adapters/storage/kvs-undocumented.ts.
+ * ones; those Forge does not document come from src/adapters/storage/kvs-undocumented.ts, with their shape.
  */
-export interface RefusalCode {
-  readonly status: number;
-  readonly code: string;
-}
+import type { RefusalCode } from '../../../adapters/storage/kvs-undocumented';
 
 export const DOCUMENTED_REFUSALS = {
   badRequest: { status: 400, code: 'BAD_REQUEST' },

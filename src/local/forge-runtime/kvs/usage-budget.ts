@@ -3,10 +3,10 @@
  * (⌈bytes / 10 KB⌉, at least 1 a request; a transaction is one write), 4,000 of each a minute. Over it,
  * requests are refused with 429 until the minute is over.
  */
-import { EMULATION_ASSUMPTIONS } from '../../../adapters/storage/kvs-undocumented';
+import { EMULATION_ASSUMPTIONS, type RefusalCode } from '../../../adapters/storage/kvs-undocumented';
 import { usageUnits } from '../../../adapters/storage/usage-meter';
 import type { Clock } from '../../../app/ports/clock';
-import { DOCUMENTED_REFUSALS, KvsRefusal, type RefusalCode } from './kvs-refusal';
+import { DOCUMENTED_REFUSALS, KvsRefusal } from './kvs-refusal';
 
 /** Forge's budget for each of reads and writes; data-heavy apps can ask Atlassian for more. */
 export const UNITS_PER_MINUTE = 4_000;
