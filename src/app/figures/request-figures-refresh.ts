@@ -55,8 +55,8 @@ export async function requestFiguresRefresh(deps: RefreshRequestDeps, planId: st
 /**
  * A refresh reads the plan's whole aggregate, so under a steady stream of changes a large plan
  * refreshes at most about once per this many milliseconds per 1,000 worklogs: a 100,000-worklog
- * plan about once a minute. Closed periods are not counted, though a refresh reads each one's
- * frozen statement too (docs/internals/figures.md, Costs).
+ * plan about once a minute. Closed periods are not counted: a refresh reads a closed period's
+ * frozen statement only while late work is left to book for it (docs/internals/figures.md, Closed periods).
  */
 export const SPACING_MS_PER_1000_WORKLOGS = 600;
 
