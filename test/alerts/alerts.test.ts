@@ -2,7 +2,7 @@ import { ALERTS_QUEUE_KEY, alertKey } from '../../src/app/alerts/alert-keys';
 import { activeAlerts } from '../../src/app/alerts/active-alerts';
 import { ALERT_OUTBOX_PREFIX, REDRIVE_AFTER_MS } from '../../src/app/alerts/alert-outbox';
 import { checkPlanAlerts, storedAlerts } from '../../src/app/alerts/check-plan-alerts';
-import { refreshPlanFigures } from '../../src/app/figures/refresh-plan-figures';
+import { refreshNow } from '../figures/refresh-now';
 import { FIRST_RETRY_DELAY_SECONDS, MAX_RETRIES, RETRY_HORIZON_SECONDS } from '../../src/app/jobs/failure-policy';
 import { loadProblems } from '../../src/app/jobs/problems';
 import type { JsonValue } from '../../src/app/ports/store';
@@ -28,7 +28,7 @@ function addUser(site: SyncSite, user: SimUser): void {
 /** Raises gold's 80 % alert from freshly refreshed figures without delivering it, and reads the record back. */
 async function startedAlert(site: SyncSite): Promise<AlertRecord> {
   const quiet = jest.spyOn(site.queue, 'push').mockResolvedValue('not queued');
-  await refreshPlanFigures(site.deps, 'gold');
+  await refreshNow(site.deps, 'gold');
   expect((await checkPlanAlerts(site.deps, 'gold')).raised).toEqual([80]);
   quiet.mockRestore();
   const [record] = (await storedAlerts(site.store, 'gold', '2026-10')).values();
@@ -123,11 +123,11 @@ describe('threshold alerts', () => {
     await site.logWork(issueA.id, HOURS(5));
     const crossing = await site.logWork(issueB.id, HOURS(4));
     await site.simulator.idle();
-    await refreshPlanFigures(site.deps, 'gold');
+    await refreshNow(site.deps, 'gold');
     expect((await checkPlanAlerts(site.deps, 'gold')).raised).toEqual([80]);
     await site.deleteWork(issueB.id, crossing);
     await site.simulator.idle();
-    await refreshPlanFigures(site.deps, 'gold');
+    await refreshNow(site.deps, 'gold');
     expect((await checkPlanAlerts(site.deps, 'gold')).withdrawn).toEqual([80]);
     await site.queue.drain();
 

@@ -73,6 +73,7 @@ const CALLS: Readonly<Record<ResolverName, Call>> = {
     const accountIds = [...Object.values(DEMO_USERS).map((user) => user.accountId), ...Array.from({ length: 100 }, (_, index) => `former-${index}`)].slice(0, 100);
     return [await site.backend.invoker.invoke('people/names', { accountIds }, manager, projectPage)];
   },
+  'issue/plans': async (site) => [await site.backend.invoker.invoke('issue/plans', {}, agent, issuePanel(site))],
   'closing/close': async (site) => [await site.backend.invoker.invoke('closing/close', { planId: LARGE_PLAN_ID, period: OCTOBER }, admin, projectPage)],
   'closing/list': async (site) => [await site.backend.invoker.invoke('closing/list', { planId: LARGE_PLAN_ID }, manager, projectPage)],
   'closing/version': async (site) => [await site.backend.invoker.invoke('closing/version', { planId: LARGE_PLAN_ID, period: OCTOBER, version: 1 }, manager, projectPage)],

@@ -17,12 +17,14 @@ describe('issue panel resolvers', () => {
     expect(created.ok).toBe(true);
   });
 
-  it('shows an unlinked issue with the project\'s active plans to choose from', async () => {
+  it('shows an unlinked issue, and gives an editor the project\'s active plans to choose from when asked', async () => {
     const view = await fixture.invoker.invoke('issue/get', {}, as(USERS.agent), on.issue(ISSUES.sup1));
-    expect(view).toEqual({
-      ok: true,
-      data: { issue: { id: '10001', key: 'SUP-1' }, canEdit: true, link: null, balance: null, issueUsage: null, availablePlans: [{ id: 'acme-gold', name: 'Acme Gold' }] },
-    });
+    expect(view).toEqual({ ok: true, data: { issue: { id: '10001', key: 'SUP-1' }, canEdit: true, link: null, balance: null, issueUsage: null } });
+    const archived = await fixture.invoker.invoke('plans/create', { plan: planInput({ id: 'acme-old', name: 'Acme Old' }) }, as(USERS.admin), on.settings());
+    expect(archived.ok).toBe(true);
+    expect((await fixture.invoker.invoke('plans/archive', { planId: 'acme-old', expectedVersion: 1 }, as(USERS.admin), on.settings())).ok).toBe(true);
+    const choices = await fixture.invoker.invoke('issue/plans', {}, as(USERS.agent), on.issue(ISSUES.sup1));
+    expect(choices).toEqual({ ok: true, data: { plans: [{ id: 'acme-gold', name: 'Acme Gold' }] } });
   });
 
   it('links an issue (writing the Jira property) and shows the plan\'s balance with the issue\'s share', async () => {

@@ -13,6 +13,7 @@ import { launchChromium } from './support/chromium';
 import { csvRecords } from '../support/csv';
 import { surfaceFrame, waitForText } from './support/frames';
 import { invokeAs } from './support/invoke';
+import { putIssueOnPlan } from './support/issue-panel';
 import { PREVIEW_NOW, newPreviewPage, type RunningPreview, startPreview } from './support/preview-process';
 import { previewWriteHeaders } from '../support/preview-token';
 
@@ -96,9 +97,7 @@ describe('closing a period in a real browser', () => {
     if (!created.ok) throw new Error(created.error.message);
     await open({ view: 'issue', user: 'agent-us', issue: ISSUE });
     const panel = surfaceFrame(page, 'issuePanel');
-    await panel.getByLabel('Plan', { exact: true }).selectOption(PLAN.id);
-    await panel.getByLabel('Billing class').selectOption('covered');
-    await panel.getByRole('button', { name: /Add to plan|Save plan/ }).click();
+    await putIssueOnPlan(panel, PLAN.id);
     await panel.getByRole('region', { name: `${PLAN.name} balance` }).waitFor({ timeout: 30_000 });
 
     // The admin closes last month: "Close period", then "Confirm: close YYYY-MM".

@@ -12,6 +12,7 @@ import { csvRecords } from '../support/csv';
 import { frameSelector, type SurfaceKey, surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
 import { newPreviewPage, type RunningPreview, startPreview } from './support/preview-process';
 import { invokeAs } from './support/invoke';
+import { putIssueOnPlan } from './support/issue-panel';
 
 jest.setTimeout(180_000);
 
@@ -82,10 +83,13 @@ describe('the preview in a real browser', () => {
   it('lets an agent put an issue on the plan and log work; the panel follows to the overage', async () => {
     await open({ view: 'issue', user: 'agent-us', issue: ISSUE });
     const panel = surfaceFrame(page, 'issuePanel');
-    await panel.getByLabel('Plan', { exact: true }).selectOption(PLAN.id);
-    await panel.getByLabel('Billing class').selectOption('covered');
-    await panel.getByRole('button', { name: /Add to plan|Save plan/ }).click();
+    await putIssueOnPlan(panel, PLAN.id);
     await waitForText(panel.getByTestId('remaining'), '2 h remaining');
+    // Linked, the panel answers without the project's plans: the picker asks for them when it opens, and closes unchanged.
+    await panel.getByRole('button', { name: 'Change plan' }).click();
+    expect(await panel.getByLabel('Plan', { exact: true }).inputValue()).toBe(PLAN.id);
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await panel.getByRole('button', { name: 'Change plan' }).waitFor({ timeout: 30_000 });
 
     await page.getByLabel('Hours', { exact: true }).fill('1.5');
     await page.getByRole('button', { name: 'Log work' }).click();

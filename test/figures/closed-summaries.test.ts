@@ -5,7 +5,7 @@
  * through late work in a closed period, a reopen and re-close, and a later close.
  */
 import { figuresPrefix } from '../../src/app/figures/figures-keys';
-import { refreshPlanFigures } from '../../src/app/figures/refresh-plan-figures';
+import { refreshNow } from './refresh-now';
 import { listAll } from '../../src/app/plans/list-all';
 import { internalIdOf, loadPlan } from '../../src/app/plans/plan-repository';
 import type { StoreEntry } from '../../src/app/ports/store';
@@ -87,7 +87,7 @@ async function refreshReadingFrozen(site: Site): Promise<string[]> {
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
-  await refreshPlanFigures({ store: counting, clock: site.clock }, site.internalId);
+  await refreshNow({ store: counting, clock: site.clock }, site.internalId);
   return [...read].sort();
 }
 
@@ -95,12 +95,12 @@ const figures = (site: Site): Promise<StoreEntry[]> => listAll(site.fixture.stor
 
 /** What a refresh with summaries stored, against what one stores after they are dropped (as before this release). */
 async function expectSameAsWithoutSummaries(site: Site): Promise<void> {
-  await refreshPlanFigures({ store: site.fixture.store, clock: site.clock }, site.internalId);
+  await refreshNow({ store: site.fixture.store, clock: site.clock }, site.internalId);
   const withSummaries = await figures(site);
   const summaryKeys = withSummaries.map((entry) => entry.key).filter((key) => /:(closed|c:.*)$/.test(key));
   expect(summaryKeys.length).toBeGreaterThan(0);
   for (const key of summaryKeys) await site.fixture.store.delete(key);
-  await refreshPlanFigures({ store: site.fixture.store, clock: site.clock }, site.internalId);
+  await refreshNow({ store: site.fixture.store, clock: site.clock }, site.internalId);
   expect(await figures(site)).toEqual(withSummaries);
 }
 

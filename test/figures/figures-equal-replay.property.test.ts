@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { loadPlanLedgerInput } from '../../src/app/aggregates/load-plan-ledger-input';
 import { loadClosedPeriods } from '../../src/app/closing/closed-statements';
 import { figuresHeadKey, periodFiguresKey } from '../../src/app/figures/figures-keys';
-import { figuresHeadSchema, storedPeriodFiguresSchema } from '../../src/app/figures/figures-records';
+import { figuresHeadOf, storedPeriodFiguresSchema } from '../../src/app/figures/figures-records';
 import { allTimeUsageByIssue, NO_USAGE, periodUsageByIssue } from '../../src/app/issues/issue-usage';
 import { identityOf, internalIdOf, loadPlan } from '../../src/app/plans/plan-repository';
 import { toPlanCard } from '../../src/app/usage/plan-card';
@@ -151,12 +151,18 @@ async function expectFiguresEqualReplay(site: Site): Promise<void> {
   for (const planId of PLANS) {
     const stored = await loadPlan(fixture.store, planId);
     if (stored === undefined) throw new Error(`no plan ${planId}`);
-    const head = figuresHeadSchema.parse(await fixture.store.get(figuresHeadKey(internalIdOf(stored))));
-    expect(head.planVersion).toBe(stored.version);
+    const { refreshed: head } = figuresHeadOf(await fixture.store.get(figuresHeadKey(internalIdOf(stored))));
+    if (head === null) throw new Error(`no figures for ${planId}`);
+    expect([head.planVersion, head.planKey]).toEqual([stored.version, planId]);
     const input = await loadPlanLedgerInput(fixture.store, identityOf(stored));
     const history = buildHistory({ plan: stored.plan, ...input, closedPeriods: await loadClosedPeriods(fixture.store, internalIdOf(stored)), throughPeriod: head.lastLabel, asOf: now });
+    // The head's copies of the last two periods are the records themselves.
+    expect(head.recent.map((figures) => figures.period.label)).toEqual(history.slice(-2).map((statement) => statement.period.label));
     for (const statement of history) {
-      const { crossings, ...record } = storedPeriodFiguresSchema.parse(await fixture.store.get(periodFiguresKey(internalIdOf(stored), statement.period.label)));
+      const periodRecord = storedPeriodFiguresSchema.parse(await fixture.store.get(periodFiguresKey(internalIdOf(stored), statement.period.label)));
+      const recent = head.recent.find((figures) => figures.period.label === statement.period.label);
+      if (recent !== undefined) expect(recent).toEqual(periodRecord);
+      const { crossings, ...record } = periodRecord;
       expect(figuresAsOf(record, now)).toEqual(statementFigures(statement));
       // One entry per worklog that crossed a threshold (one worklog can cross several), naming its issue.
       const crossedBy = new Set(statement.thresholdsCrossed.map((crossing) => crossing.worklogId));

@@ -93,6 +93,7 @@ const MATRIX: Readonly<Record<ResolverName, Row>> = {
   'settings/problems': { read: true, guard: 'project admin', names: 'none', target: settings, payload: nothing },
   'settings/clearProblems': { guard: 'project admin', names: 'none', target: settings, payload: () => ({ seenUpTo: 0 }) },
   'issue/get': { read: true, guard: 'issue viewer', names: 'none', target: issuePanel, payload: nothing },
+  'issue/plans': { read: true, guard: 'issue editor', names: 'none', target: issuePanel, payload: nothing },
   'issue/setLink': { guard: 'issue editor', names: 'plan', target: issuePanel, payload: (refs) => ({ planId: refs.plan, billingClass: 'extra' }) },
   'issue/clearLink': { guard: 'issue editor', names: 'none', target: issuePanel, payload: nothing },
   'usage/statement': { read: true, guard: 'project reader', names: 'plan', target: projectPage, payload: (refs) => ({ planId: refs.plan }) },

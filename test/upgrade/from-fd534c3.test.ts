@@ -67,6 +67,8 @@ function expectedNow(key: string, answers: Readonly<Record<string, Json>>): Json
   for (const object of objectsIn(answer).filter((each) => Array.isArray(each.lines))) asSummary(object);
   // Issue 11: all-time hours include late work in closed periods (fd534c3 left it out until a reopen and close).
   if (key.startsWith('issue/get ')) {
+    // Issue 12: the plan picker's choices come from issue/plans, asked for when the picker is shown.
+    for (const object of objectsIn(answer)) delete object.availablePlans;
     const october = objectsIn(answers['closing/version acme-gold 2026-10 1'] ?? null).find((object) => 'lines' in object);
     const late = z.array(lateAdjustmentSchema).parse(october?.lateAdjustments);
     for (const object of objectsIn(answer)) {

@@ -14,11 +14,8 @@ const pad = (value: number, width: number): string => String(value).padStart(wid
 /** Every figures record of the plan. */
 export const figuresPrefix = (planId: string): string => `fig:${checked(planId)}:`;
 
-/** Which refresh the plan's figures come from; written last by a refresh. */
+/** Which refresh the plan's figures come from (written last by a refresh), and the refresh asked for since. */
 export const figuresHeadKey = (planId: string): string => `${figuresPrefix(planId)}head`;
-
-/** Present while a refresh is asked for and has not finished. */
-export const refreshRequestKey = (planId: string): string => `${figuresPrefix(planId)}refresh`;
 
 export const periodFiguresPrefix = (planId: string): string => `${figuresPrefix(planId)}p:`;
 

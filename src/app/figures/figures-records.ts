@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { type DeepReadonly, statementTotalsSchema } from '../../contract';
+import type { JsonValue } from '../ports/store';
 
 const instant = z.int();
 const seconds = z.int().nonnegative();
@@ -26,15 +27,46 @@ export const storedPeriodFiguresSchema = statementTotalsSchema.omit({ forecast: 
   crossings: z.array(z.object({ worklogId: z.string(), issueId: z.string(), issueKey: z.string().nullable() })),
 });
 
-export const figuresHeadSchema = z.object({
+/** What the last refresh stored, with the figures of the periods reads ask for most, so that they cost no read of their own. */
+export const refreshedFiguresSchema = z.object({
   refreshedAt: instant,
   /** The plan's version the figures were computed under. */
   planVersion: z.int().min(1),
+  /** The plan's key, which never changes: the issue panel finds the plan through it from the issue's link. */
+  planKey: z.string(),
   /** The last period stored: the one after the reporting period at the refresh (or the plan's last). */
   lastLabel: z.string(),
   issueShardCount: z.int().positive(),
   worklogCount: z.int().nonnegative(),
+  /** The last two periods stored (the reporting period at the refresh and the next), as their own records hold them. */
+  recent: z.array(storedPeriodFiguresSchema),
 });
+
+export const refreshRequestSchema = z.object({
+  requestedAt: instant,
+  /** Set by the refresh that took the request; a later request while it runs rewrites the head, so that refresh runs again. */
+  takenAt: instant.optional(),
+});
+
+/**
+ * The plan's figures head: what the last refresh stored, and the refresh asked for since, in one
+ * record so that a read learns both in one request. Refreshes and requests change it with
+ * conditional writes, so neither loses the other's.
+ */
+export const figuresHeadSchema = z.object({
+  /** Null until a refresh has stored figures. */
+  refreshed: refreshedFiguresSchema.nullable(),
+  /** Present while a refresh is asked for and has not finished. */
+  request: refreshRequestSchema.nullable(),
+});
+
+const NO_FIGURES: FiguresHead = { refreshed: null, request: null };
+
+/** The stored head, or an empty one when there is none (or one in a layout no release writes any more). */
+export function figuresHeadOf(value: JsonValue | undefined): FiguresHead {
+  const parsed = figuresHeadSchema.safeParse(value);
+  return parsed.success ? parsed.data : NO_FIGURES;
+}
 
 /** `[raw, rounded, covered, overage, extra, non-billable seconds, worklogs]` */
 const usageTuple = z.tuple([z.int(), z.int(), z.int(), z.int(), z.int(), z.int(), z.int()]);
@@ -42,14 +74,9 @@ const usageTuple = z.tuple([z.int(), z.int(), z.int(), z.int(), z.int(), z.int()
 /** Issue id → its usage by period label: `p` in that period, `a` in every period through it (late adjustments included). */
 export const issueUsageShardSchema = z.record(z.string(), z.object({ p: z.record(z.string(), usageTuple), a: z.record(z.string(), usageTuple) }));
 
-export const refreshRequestSchema = z.object({
-  requestedAt: instant,
-  /** Set by the refresh that took the request; a later request while it runs changes the record, so that refresh runs again. */
-  takenAt: instant.optional(),
-});
-
 export type StoredPeriodFigures = DeepReadonly<z.infer<typeof storedPeriodFiguresSchema>>;
 export type FiguresHead = z.infer<typeof figuresHeadSchema>;
+export type RefreshedFigures = NonNullable<FiguresHead['refreshed']>;
 export type IssueUsageShard = z.infer<typeof issueUsageShardSchema>;
 export type UsageTuple = z.infer<typeof usageTuple>;
 export type RefreshRequest = z.infer<typeof refreshRequestSchema>;

@@ -6,12 +6,12 @@ import { internalIdOf } from '../plans/plan-repository';
 import type { Store } from '../ports/store';
 import { shardOf } from '../aggregates/shard-of';
 import { fromUsageTuple } from './compute-plan-figures';
-import { figuresHeadKey, issueUsageKey, periodFiguresKey, refreshRequestKey } from './figures-keys';
-import { figuresHeadSchema, issueUsageShardSchema, storedPeriodFiguresSchema, type FiguresHead, type StoredPeriodFigures } from './figures-records';
+import { figuresHeadKey, issueUsageKey, periodFiguresKey } from './figures-keys';
+import { figuresHeadOf, issueUsageShardSchema, storedPeriodFiguresSchema, type FiguresHead, type RefreshedFigures, type StoredPeriodFigures } from './figures-records';
 
 /** The stored figures of the plan at hand: where a read starts. */
 export interface FiguresView {
-  readonly head: FiguresHead;
+  readonly refreshed: RefreshedFigures;
   /** A refresh is asked for (work, terms or closed periods changed since) or the terms changed since the refresh. */
   readonly refreshing: boolean;
 }
@@ -22,29 +22,35 @@ export interface PeriodFiguresRead {
   readonly stored: StoredPeriodFigures;
 }
 
-/**
- * The plan's figures head and whether they are being refreshed: two reads. Undefined when no
- * refresh has stored figures for the plan yet.
- */
+/** The plan's figures head (by the plan's internal id): one read. */
+export async function readFiguresHead(store: Store, planId: string): Promise<FiguresHead> {
+  return figuresHeadOf(await store.get(figuresHeadKey(planId)));
+}
+
+/** The view of the plan's figures a head gives; undefined when no refresh has stored figures for the plan yet. */
+export function figuresView(head: FiguresHead, stored: StoredPlan): FiguresView | undefined {
+  if (head.refreshed === null) return undefined;
+  return { refreshed: head.refreshed, refreshing: head.request !== null || head.refreshed.planVersion !== stored.version };
+}
+
+/** The plan's figures and whether they are being refreshed: one read. */
 export async function openFigures(store: Store, stored: StoredPlan): Promise<FiguresView | undefined> {
-  const planId = internalIdOf(stored);
-  const [head, request] = await Promise.all([store.get(figuresHeadKey(planId)), store.get(refreshRequestKey(planId))]);
-  const parsed = figuresHeadSchema.safeParse(head);
-  if (!parsed.success) return undefined;
-  return { head: parsed.data, refreshing: request !== undefined || parsed.data.planVersion !== stored.version };
+  return figuresView(await readFiguresHead(store, internalIdOf(stored)), stored);
 }
 
 /**
- * One period's figures as of `now`: one read. Undefined when the period is not stored (after the
- * last period the last refresh stored, or a plan whose periods changed since).
+ * One period's figures as of `now`: from the head for the reporting period at the refresh and the
+ * next, one read for any other. Undefined when the period is not stored (after the last period the
+ * last refresh stored, or a plan whose periods changed since).
  *
  * `now` earlier than the refresh (clocks of two invocations differ by milliseconds) reads as of the refresh.
  */
 export async function readPeriodFigures(store: Store, stored: StoredPlan, view: FiguresView, period: Period, now: Instant): Promise<PeriodFiguresRead | undefined> {
-  const parsed = storedPeriodFiguresSchema.safeParse(await store.get(periodFiguresKey(internalIdOf(stored), period.label)));
-  if (!parsed.success || parsed.data.period.start !== period.start || parsed.data.period.end !== period.end) return undefined;
-  const { crossings: _crossings, ...figures } = parsed.data;
-  return { figures: figuresAsOf(figures, Math.max(now, view.head.refreshedAt)), stored: parsed.data };
+  const recent = view.refreshed.recent.find((figures) => figures.period.label === period.label);
+  const found = recent ?? storedPeriodFiguresSchema.safeParse(await store.get(periodFiguresKey(internalIdOf(stored), period.label))).data;
+  if (found?.period.start !== period.start || found.period.end !== period.end) return undefined;
+  const { crossings: _crossings, ...figures } = found;
+  return { figures: figuresAsOf(figures, Math.max(now, view.refreshed.refreshedAt)), stored: found };
 }
 
 /** The issue's usage in the period and through it: one read. */
@@ -55,7 +61,7 @@ export async function readIssueUsage(
   issueId: string,
   periodLabel: string,
 ): Promise<{ readonly period: IssueUsage; readonly allTime: IssueUsage }> {
-  const { issueShardCount } = view.head;
+  const { issueShardCount } = view.refreshed;
   const shard = issueUsageShardSchema.safeParse(await store.get(issueUsageKey(internalIdOf(stored), issueShardCount, shardOf(issueId, issueShardCount))));
   const usage = shard.success ? shard.data[issueId] : undefined;
   const inPeriod = usage?.p[periodLabel];

@@ -1,7 +1,6 @@
 import { listEveryProjectsPlans, internalIdOf } from '../plans/plan-repository';
 import { reportingPeriod } from '../usage/reporting-period';
-import { figuresHeadKey } from './figures-keys';
-import { figuresHeadSchema } from './figures-records';
+import { readFiguresHead } from './read-plan-figures';
 import { type RefreshRequestDeps, requestFiguresRefresh } from './request-figures-refresh';
 
 /**
@@ -17,8 +16,8 @@ export async function refreshFiguresDue(deps: RefreshRequestDeps, refreshedAnywa
   for (const stored of await listEveryProjectsPlans(deps.store)) {
     const planId = internalIdOf(stored);
     if (stored.status === 'deleting' || refreshedAnyway.has(planId)) continue;
-    const head = figuresHeadSchema.safeParse(await deps.store.get(figuresHeadKey(planId)));
-    const due = !head.success || head.data.planVersion !== stored.version || head.data.lastLabel < reportingPeriod(stored.plan, now).label;
+    const { refreshed } = await readFiguresHead(deps.store, planId);
+    const due = refreshed?.planVersion !== stored.version || refreshed.lastLabel < reportingPeriod(stored.plan, now).label;
     if (due && (await requestFiguresRefresh(deps, planId))) asked += 1;
   }
   return asked;

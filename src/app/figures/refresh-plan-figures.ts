@@ -8,11 +8,12 @@ import { planOfJob } from '../scope/plan-scope';
 import { toJsonValue } from '../plans/to-json-value';
 import type { Clock } from '../ports/clock';
 import type { JsonValue, Store, TransactOperation } from '../ports/store';
+import type { DeepReadonly } from '../../contract';
 import { prepareLedger } from '../../ledger';
 import { closedSummaryRecords, isUnusedClosedUsage, loadClosedHistory, summariseClosed } from './closed-history';
 import { computePlanFigures, figuresThrough } from './compute-plan-figures';
 import { figuresHeadKey, figuresPrefix, issueUsageKey, issueUsagePrefix, issueUsageSetPrefix, periodFiguresKey, periodFiguresPrefix } from './figures-keys';
-import { figuresHeadSchema, type FiguresHead, type IssueUsageShard } from './figures-records';
+import { figuresHeadOf, type IssueUsageShard, type RefreshedFigures } from './figures-records';
 
 export interface FiguresDeps {
   readonly store: Store;
@@ -22,9 +23,15 @@ export interface FiguresDeps {
 /** About 150 issues a shard keeps a shard near 16 KB: two read units for the issue panel. */
 export const ISSUES_PER_SHARD = 150;
 
+/** The head carries the figures of the reporting period at the refresh and the next: what cards, the panel and alert checks read. */
+const RECENT_PERIODS = 2;
+
+/** Writes the head of a refresh, given what it stored; the refresh job decides what becomes of its request. */
+export type HeadCommit = (refreshed: DeepReadonly<RefreshedFigures>) => Promise<void>;
+
 /**
  * Recomputes the plan's figures with the ledger over its aggregate and closed periods, and stores
- * the records that changed, the head last: readers that find the head find every record it names.
+ * the records that changed, the head last (through `commitHead`): readers that find the head find every record it names.
  * The replay resumes after the closed periods that are settled and unchanged since the last
  * refresh (their figures stay as stored, their frozen statements unread), and the summary of the
  * closed periods it leaves for the next refresh is written after the head.
@@ -33,7 +40,7 @@ export const ISSUES_PER_SHARD = 150;
  *
  * @returns false when the plan is gone
  */
-export async function refreshPlanFigures(deps: FiguresDeps, internalId: string): Promise<boolean> {
+export async function refreshPlanFigures(deps: FiguresDeps, internalId: string, commitHead: HeadCommit): Promise<boolean> {
   const { store } = deps;
   const stored = await planOfJob(store, internalId);
   const existing = new Map((await listAll(store, figuresPrefix(internalId))).map((entry) => [entry.key, entry.value]));
@@ -66,21 +73,22 @@ export async function refreshPlanFigures(deps: FiguresDeps, internalId: string):
     .map(([key, value]) => ({ set: { key, value } }));
   await transactInBatches(store, writes);
 
-  const previous = figuresHeadSchema.safeParse(existing.get(figuresHeadKey(planId)));
-  const head: FiguresHead = {
+  const previous = figuresHeadOf(existing.get(figuresHeadKey(planId))).refreshed;
+  await commitHead({
     refreshedAt: now,
     planVersion: stored.version,
+    planKey: stored.plan.id,
     lastLabel: figures.periods.at(-1)?.period.label ?? '',
     issueShardCount,
     worklogCount: input.worklogs.length,
-  };
-  await store.set(figuresHeadKey(planId), toJsonValue(head));
+    recent: figures.periods.slice(-RECENT_PERIODS),
+  });
   if (summaryRecords !== undefined) {
     const [key, value] = summaryRecords.summaryRecord;
     if (canonicalJson(existing.get(key)) !== canonicalJson(value)) await store.set(key, value);
   }
 
-  const stillRead = previous.success ? issueUsageSetPrefix(planId, previous.data.issueShardCount) : null;
+  const stillRead = previous === null ? null : issueUsageSetPrefix(planId, previous.issueShardCount);
   // Closed periods the replay resumed after keep their figures as stored.
   const kept = new Set(closed.closed.slice(0, closed.from.index).map((period) => periodFiguresKey(planId, period.label)));
   const stale = [...existing.keys()].filter(

@@ -4,8 +4,8 @@ import type { WorkQueue } from '../ports/queue';
 import type { Store } from '../ports/store';
 import { planConcurrencyKey, SYNC_QUEUE_KEY } from '../sync/sync-deps';
 import type { RefreshFiguresJob } from '../sync/sync-jobs';
-import { figuresHeadKey, refreshRequestKey } from './figures-keys';
-import { figuresHeadSchema, refreshRequestSchema } from './figures-records';
+import { figuresHeadKey } from './figures-keys';
+import { figuresHeadOf, type RefreshedFigures } from './figures-records';
 
 /** Changes within this long of the first are refreshed together. */
 export const COALESCE_SECONDS = 5;
@@ -27,9 +27,10 @@ export interface RefreshRequestDeps {
 
 /**
  * Asks for the plan's figures to be refreshed after its aggregate, terms or closed periods changed.
- * Requests coalesce: while one is queued and not yet taken, another costs one read and writes
- * nothing; while a refresh runs, a request rewrites the request record, so that refresh sees the
- * change and runs again. So a burst of events on one plan causes a bounded number of refreshes.
+ * The request lives in the plan's figures head, so a read learns whether one is pending from the
+ * head it reads anyway. Requests coalesce: while one is queued and not yet taken, another costs one
+ * read and writes nothing; while a refresh runs, a request rewrites the head, so that refresh sees
+ * the change and runs again. So a burst of events on one plan causes a bounded number of refreshes.
  * A request lost for `TAKEN_FOR_DEAD_MS` is queued again by the next one (and by the hourly reconciliation).
  *
  * @returns whether a refresh job was queued
@@ -37,18 +38,15 @@ export interface RefreshRequestDeps {
 export async function requestFiguresRefresh(deps: RefreshRequestDeps, planId: string): Promise<boolean> {
   const now = deps.clock.now();
   const decided = { queue: false };
-  await deps.store.update(refreshRequestKey(planId), (current) => {
-    const request = refreshRequestSchema.safeParse(current);
-    const since = request.success ? (request.data.takenAt ?? request.data.requestedAt) : undefined;
-    const alive = since !== undefined && now - since < TAKEN_FOR_DEAD_MS;
-    if (alive && request.success && request.data.takenAt === undefined) {
-      decided.queue = false;
-      return current;
-    }
+  const written = await deps.store.update(figuresHeadKey(planId), (current) => {
+    const head = figuresHeadOf(current);
+    const { request } = head;
+    const alive = request !== null && now - (request.takenAt ?? request.requestedAt) < TAKEN_FOR_DEAD_MS;
     decided.queue = !alive;
-    return toJsonValue(alive && request.success ? { requestedAt: now, takenAt: request.data.takenAt } : { requestedAt: now });
+    if (alive && request.takenAt === undefined) return current;
+    return toJsonValue({ ...head, request: alive ? { requestedAt: now, takenAt: request.takenAt } : { requestedAt: now } });
   });
-  if (decided.queue) await queueRefresh(deps, planId);
+  if (decided.queue) await queueRefresh(deps, planId, figuresHeadOf(written).refreshed);
   return decided.queue;
 }
 
@@ -60,11 +58,12 @@ export async function requestFiguresRefresh(deps: RefreshRequestDeps, planId: st
  */
 export const SPACING_MS_PER_1000_WORKLOGS = 600;
 
-/** Queues the plan's refresh job: in `COALESCE_SECONDS`, or once the last refresh is spaced enough from the next for the plan's size. */
-export async function queueRefresh(deps: RefreshRequestDeps, planId: string): Promise<void> {
-  const head = figuresHeadSchema.safeParse(await deps.store.get(figuresHeadKey(planId)));
-  const spacingMs = head.success ? Math.ceil((head.data.worklogCount * SPACING_MS_PER_1000_WORKLOGS) / 1000) : 0;
-  const dueAt = head.success ? head.data.refreshedAt + spacingMs : 0;
+/**
+ * Queues the plan's refresh job: in `COALESCE_SECONDS`, or once the last refresh (`refreshed`, from the
+ * head the caller just wrote) is spaced enough from the next for the plan's size.
+ */
+export async function queueRefresh(deps: RefreshRequestDeps, planId: string, refreshed: Pick<RefreshedFigures, 'refreshedAt' | 'worklogCount'> | null): Promise<void> {
+  const dueAt = refreshed === null ? 0 : refreshed.refreshedAt + Math.ceil((refreshed.worklogCount * SPACING_MS_PER_1000_WORKLOGS) / 1000);
   const delayInSeconds = Math.min(MAX_DELAY_SECONDS, Math.max(COALESCE_SECONDS, Math.ceil((dueAt - deps.clock.now()) / 1000)));
   const job: RefreshFiguresJob = { kind: 'refresh-figures', planId };
   await deps.queue.push(SYNC_QUEUE_KEY, job, { concurrencyKey: planConcurrencyKey(planId), delayInSeconds });

@@ -1,8 +1,11 @@
 import type { HandlerDataOf } from '../../contract';
 import { AggregateReader } from '../aggregates/aggregate-reader';
+import { readFiguresHead } from '../figures/read-plan-figures';
 import type { UseCaseOutcome } from '../refusal';
-import { internalIdOf, listProjectPlans } from '../plans/plan-repository';
+import { loadLinkedPlan } from '../plans/plan-in-project';
+import { listProjectPlans } from '../plans/plan-repository';
 import type { ProjectRef } from '../plans/plan-write';
+import type { Store } from '../ports/store';
 import { issueFigures } from '../usage/current-figures';
 import { withActiveAlerts } from '../alerts/active-alerts';
 import { toPlanCard } from '../usage/plan-card';
@@ -21,28 +24,33 @@ export interface IssueViewRequest {
 }
 
 /**
- * Everything the issue panel shows, from storage alone: the issue's link, its plan's current
- * card, the issue's share this period and all time, and the project's active plans.
+ * Everything the issue panel shows first, from storage alone, in at most five reads whatever the
+ * plan's size or the project's number of plans: the issue's link, its plan's figures head (which
+ * names the plan's key), the plan, the issue's usage shard and the plan's active alerts.
  */
 export async function issueView(ports: UsagePorts, request: IssueViewRequest): Promise<UseCaseOutcome<HandlerDataOf<'issue/get'>>> {
-  const [link, plans] = await Promise.all([new AggregateReader(ports.store).link(request.issue.id), listProjectPlans(ports.store, request.project.id)]);
-  const availablePlans = plans.filter((stored) => stored.status === 'active').map((stored) => ({ id: stored.plan.id, name: stored.plan.name }));
+  const base = { issue: { id: request.issue.id, key: request.issue.key }, canEdit: request.canEdit };
+  const unlinked = { ok: true, data: { ...base, link: null, balance: null, issueUsage: null } } as const;
+  const link = await new AggregateReader(ports.store).link(request.issue.id);
+  if (link === undefined) return unlinked;
   // The stored link names the plan's internal id; the panel shows its key, and only a plan of this project.
-  const plan = plans.find((stored) => internalIdOf(stored) === link?.planId);
-  const base = {
-    issue: { id: request.issue.id, key: request.issue.key },
-    canEdit: request.canEdit,
-    link: link === undefined || plan === undefined ? null : { planId: plan.plan.id, billingClass: link.billingClass },
-    availablePlans,
-  };
-  if (plan === undefined) return { ok: true, data: { ...base, balance: null, issueUsage: null } };
-  const current = await issueFigures(ports, plan, request.issue.id);
+  const head = await readFiguresHead(ports.store, link.planId);
+  const plan = await loadLinkedPlan(ports.store, request.project.id, { internalId: link.planId, planKey: head.refreshed?.planKey });
+  if (plan === undefined) return unlinked;
+  const current = await issueFigures(ports, plan, head, request.issue.id);
   return {
     ok: true,
     data: {
       ...base,
+      link: { planId: plan.plan.id, billingClass: link.billingClass },
       balance: await withActiveAlerts(ports.store, plan, toPlanCard(plan, current.figures, ports.clock.now(), current.refreshing)),
       issueUsage: current.issueUsage,
     },
   };
+}
+
+/** The project's active plans an issue can be put on, by id: the panel's plan picker, read when it is shown. */
+export async function linkablePlans(store: Store, project: ProjectRef): Promise<HandlerDataOf<'issue/plans'>> {
+  const plans = await listProjectPlans(store, project.id);
+  return { plans: plans.filter((stored) => stored.status === 'active').map((stored) => ({ id: stored.plan.id, name: stored.plan.name })) };
 }

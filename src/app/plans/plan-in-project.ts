@@ -8,7 +8,7 @@
 import { planIdSchema, type StoredPlan } from '../../contract';
 import { invalid, notFound, type UseCaseOutcome } from '../refusal';
 import type { Store } from '../ports/store';
-import { loadVersionedPlan, type VersionedPlan } from './plan-repository';
+import { internalIdOf, loadPlan, loadPlanByInternalId, loadVersionedPlan, type VersionedPlan } from './plan-repository';
 
 /** The project a plan must belong to: its Jira id, or (a gadget's saved configuration) its key. */
 export type PlanOwner = { readonly projectId: string } | { readonly projectKey: string };
@@ -39,4 +39,15 @@ export async function loadActivePlanInProject(
   const found = await loadPlanInProject(store, { projectId: project.id }, planId, path);
   if (found.ok && found.data.stored.status !== 'active') return invalid(path, { what: 'plan-not-active', projectKey: project.key });
   return found;
+}
+
+/**
+ * The plan an issue's stored link names by its internal id, if it is a plan of the issue's project
+ * and not being deleted. With the plan's key (which never changes; the plan's figures head keeps
+ * it) that is one read; without it, the internal-id index is read first.
+ */
+export async function loadLinkedPlan(store: Store, projectId: string, link: { readonly internalId: string; readonly planKey: string | undefined }): Promise<StoredPlan | undefined> {
+  const stored = link.planKey === undefined ? await loadPlanByInternalId(store, link.internalId) : await loadPlan(store, link.planKey);
+  const linked = stored !== undefined && internalIdOf(stored) === link.internalId && stored.projectId === projectId && stored.status !== 'deleting';
+  return linked ? stored : undefined;
 }

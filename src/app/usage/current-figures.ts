@@ -8,7 +8,8 @@
 import type { IssueUsage, StoredPlan } from '../../contract';
 import { statementFigures, type StatementFigures } from '../../ledger';
 import type { Period } from '../../ledger/types';
-import { openFigures, readIssueUsage, readPeriodFigures } from '../figures/read-plan-figures';
+import type { FiguresHead } from '../figures/figures-records';
+import { figuresView, openFigures, readIssueUsage, readPeriodFigures } from '../figures/read-plan-figures';
 import { allTimeUsageByIssue, NO_USAGE, periodUsageByIssue } from '../issues/issue-usage';
 import { historyThroughNow } from './plan-statements';
 import { reportingPeriod } from './reporting-period';
@@ -33,11 +34,11 @@ export async function currentFigures(ports: UsagePorts, stored: StoredPlan): Pro
   return (await replayedFigures(ports, stored, null)).current;
 }
 
-/** The plan's figures in its reporting period, with one issue's usage in it and through it. */
-export async function issueFigures(ports: UsagePorts, stored: StoredPlan, issueId: string): Promise<IssueFiguresAtHand> {
+/** The plan's figures in its reporting period (from its figures head, read by the caller), with one issue's usage in it and through it. */
+export async function issueFigures(ports: UsagePorts, stored: StoredPlan, head: FiguresHead, issueId: string): Promise<IssueFiguresAtHand> {
   const now = ports.clock.now();
   const period = reportingPeriod(stored.plan, now);
-  const view = await openFigures(ports.store, stored);
+  const view = figuresView(head, stored);
   if (view) {
     const [read, issueUsage] = await Promise.all([readPeriodFigures(ports.store, stored, view, period, now), readIssueUsage(ports.store, stored, view, issueId, period.label)]);
     if (read) return { figures: read.figures, refreshing: view.refreshing, issueUsage };

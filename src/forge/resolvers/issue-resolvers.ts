@@ -1,15 +1,21 @@
 import type Resolver from '@forge/resolver';
 import { clearIssueLink, setIssueLink } from '../../app/issues/issue-link';
-import { issueView } from '../../app/issues/issue-view';
+import { issueView, linkablePlans } from '../../app/issues/issue-view';
 import { asIssueEditor, asIssueViewer } from './access';
 import { defineResolver } from './define-resolver';
 import type { BackendServices } from './services';
 
-/** The issue panel: one Jira call (the caller's permissions on the issue); every figure comes from storage. */
+/** The issue panel: one Jira call each (the caller's permissions on the issue); every figure comes from storage. */
 export function defineIssueResolvers(resolver: Resolver, services: BackendServices): void {
   defineResolver(resolver, 'issue/get', async ({ context }) => {
     const viewer = await asIssueViewer(services, context);
     return viewer.ok ? issueView(services, viewer.data) : viewer;
+  });
+
+  /** The plan picker's choices, asked for when an editor opens it: listing the project's plans costs a read per plan. */
+  defineResolver(resolver, 'issue/plans', async ({ context }) => {
+    const editor = await asIssueEditor(services, context);
+    return editor.ok ? { ok: true, data: await linkablePlans(services.store, editor.data.project) } : editor;
   });
 
   defineResolver(resolver, 'issue/setLink', async ({ payload, context }) => {

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { router } from '@forge/bridge';
 import type { IssueView } from '@contract/index';
 import { Banner } from '../../shared/components/Banner';
+import { Button } from '../../shared/components/Button';
 import { LoadableView } from '../../shared/components/LoadableView';
 import { PlanBalance } from '../../shared/components/PlanBalance';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
@@ -20,15 +22,19 @@ export function IssuePanel() {
 
 function IssuePlan({ view, onChanged }: { view: IssueView; onChanged: (view: IssueView) => void }) {
   const { projectKey } = useSurfaceContext();
-  const editor = view.canEdit ? <LinkEditor key={`${view.link?.planId}:${view.link?.billingClass}`} view={view} onSaved={onChanged} /> : null;
   if (view.link === null) {
     return (
       <div className="sh-stack">
         <p data-testid="no-plan">This issue counts against no support plan.</p>
-        {editor ?? <p className="sh-subtle">Someone who can edit this issue can add it to one of the project's plans.</p>}
+        {view.canEdit ? (
+          <LinkEditor view={view} onSaved={onChanged} />
+        ) : (
+          <p className="sh-subtle">Someone who can edit this issue can add it to one of the project's plans.</p>
+        )}
       </div>
     );
   }
+  const editor = view.canEdit ? <ChangePlan view={view} onSaved={onChanged} /> : null;
   if (view.balance === null) {
     return (
       <div className="sh-stack">
@@ -57,4 +63,21 @@ function IssuePlan({ view, onChanged }: { view: IssueView; onChanged: (view: Iss
       {editor}
     </div>
   );
+}
+
+/** An editor's way to another plan, or off this one: the picker opens on demand, since its choices cost a read per plan of the project. */
+function ChangePlan({ view, onSaved }: { view: IssueView; onSaved: (view: IssueView) => void }) {
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <div>
+        <Button onClick={() => setOpen(true)}>Change plan</Button>
+      </div>
+    );
+  }
+  const saved = (next: IssueView) => {
+    setOpen(false);
+    onSaved(next);
+  };
+  return <LinkEditor view={view} onSaved={saved} onCancel={() => setOpen(false)} />;
 }

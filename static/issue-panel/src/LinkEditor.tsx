@@ -1,21 +1,37 @@
 import { useState } from 'react';
-import type { IssueView } from '@contract/index';
+import type { IssueView, LinkablePlans } from '@contract/index';
 import type { BillingClass } from '@ledger/types';
 import { Banner } from '../../shared/components/Banner';
 import { BillingClassSelect } from '../../shared/components/BillingClassSelect';
 import { Button } from '../../shared/components/Button';
 import { Field } from '../../shared/components/Field';
 import { Form } from '../../shared/components/Form';
+import { LoadableView } from '../../shared/components/LoadableView';
+import { useResolver } from '../../shared/hooks/useResolver';
 import { useWrite } from '../../shared/hooks/useWrite';
 
 interface LinkEditorProps {
   readonly view: IssueView;
   readonly onSaved: (view: IssueView) => void;
+  /** Closes the editor without a change; absent where the editor is all there is to show. */
+  readonly onCancel?: () => void;
 }
 
-/** Choose the plan and billing class this issue counts against, or take it off its plan. */
-export function LinkEditor({ view, onSaved }: LinkEditorProps) {
-  const [planId, setPlanId] = useState(view.link?.planId ?? view.availablePlans[0]?.id ?? '');
+/**
+ * Choose the plan and billing class this issue counts against, or take it off its plan. The
+ * project's plans are asked for when the editor is shown: the panel's first answer leaves them out.
+ */
+export function LinkEditor({ view, onSaved, onCancel }: LinkEditorProps) {
+  const { state, reload } = useResolver('issue/plans', {});
+  return (
+    <LoadableView state={state} what="the project's plans" onRetry={reload}>
+      {(choices) => <LinkForm view={view} choices={choices} onSaved={onSaved} onCancel={onCancel} />}
+    </LoadableView>
+  );
+}
+
+function LinkForm({ view, choices, onSaved, onCancel }: LinkEditorProps & { readonly choices: LinkablePlans }) {
+  const [planId, setPlanId] = useState(view.link?.planId ?? choices.plans[0]?.id ?? '');
   const [billingClass, setBillingClass] = useState<BillingClass>(view.link?.billingClass ?? 'covered');
   const setLink = useWrite('issue/setLink');
   const clearLink = useWrite('issue/clearLink');
@@ -31,7 +47,7 @@ export function LinkEditor({ view, onSaved }: LinkEditorProps) {
     if (outcome.ok) onSaved(outcome.data);
   };
 
-  if (view.availablePlans.length === 0) {
+  if (choices.plans.length === 0) {
     return <p className="sh-subtle">This project has no active support plans yet. A project admin can create one in the project settings.</p>;
   }
   return (
@@ -39,7 +55,7 @@ export function LinkEditor({ view, onSaved }: LinkEditorProps) {
       <div className="sh-row">
         <Field label="Plan">
           <select value={planId} onChange={(event) => setPlanId(event.target.value)} disabled={pending}>
-            {view.availablePlans.map((plan) => (
+            {choices.plans.map((plan) => (
               <option key={plan.id} value={plan.id}>
                 {plan.name}
               </option>
@@ -57,6 +73,11 @@ export function LinkEditor({ view, onSaved }: LinkEditorProps) {
         {view.link === null ? null : (
           <Button onClick={() => void clear()} disabled={pending}>
             Remove from plan
+          </Button>
+        )}
+        {onCancel === undefined ? null : (
+          <Button onClick={onCancel} disabled={pending}>
+            Cancel
           </Button>
         )}
       </div>
