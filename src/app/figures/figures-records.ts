@@ -44,8 +44,10 @@ export const refreshedFiguresSchema = z.object({
 
 export const refreshRequestSchema = z.object({
   requestedAt: instant,
-  /** Set by the refresh that took the request; a later request while it runs rewrites the head, so that refresh runs again. */
+  /** Set by the refresh that took the request. */
   takenAt: instant.optional(),
+  /** Asked again after the refresh took it: that refresh keeps the request and runs again. */
+  again: z.literal(true).optional(),
 });
 
 /**

@@ -29,8 +29,8 @@ export interface RefreshRequestDeps {
  * Asks for the plan's figures to be refreshed after its aggregate, terms or closed periods changed.
  * The request lives in the plan's figures head, so a read learns whether one is pending from the
  * head it reads anyway. Requests coalesce: while one is queued and not yet taken, another costs one
- * read and writes nothing; while a refresh runs, a request rewrites the head, so that refresh sees
- * the change and runs again. So a burst of events on one plan causes a bounded number of refreshes.
+ * read and writes nothing; while a refresh runs, the first request marks the request asked again, so
+ * that refresh keeps it and runs again. So a burst of events on one plan causes a bounded number of refreshes.
  * A request lost for `TAKEN_FOR_DEAD_MS` is queued again by the next one (and by the hourly reconciliation).
  *
  * @returns whether a refresh job was queued
@@ -43,8 +43,10 @@ export async function requestFiguresRefresh(deps: RefreshRequestDeps, planId: st
     const { request } = head;
     const alive = request !== null && now - (request.takenAt ?? request.requestedAt) < TAKEN_FOR_DEAD_MS;
     decided.queue = !alive;
-    if (alive && request.takenAt === undefined) return current;
-    return toJsonValue({ ...head, request: alive ? { requestedAt: now, takenAt: request.takenAt } : { requestedAt: now } });
+    if (!alive) return toJsonValue({ ...head, request: { requestedAt: now } });
+    // Queued and not taken, or taken and already asked again: this request is served as it is.
+    if (request.takenAt === undefined || request.again === true) return current;
+    return toJsonValue({ ...head, request: { ...request, again: true } });
   });
   if (decided.queue) await queueRefresh(deps, planId, figuresHeadOf(written).refreshed);
   return decided.queue;

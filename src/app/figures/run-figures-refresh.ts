@@ -1,7 +1,6 @@
 import { requestAlertCheck } from '../alerts/request-alert-check';
 import { toJsonValue } from '../plans/to-json-value';
-import type { Version } from '../ports/store';
-import { jitteredBackoffMs, retryOnConflict } from '../retry-on-conflict';
+import type { Store } from '../ports/store';
 import type { SyncDeps } from '../sync/sync-deps';
 import type { RefreshFiguresJob } from '../sync/sync-jobs';
 import { figuresHeadKey } from './figures-keys';
@@ -29,13 +28,13 @@ export async function runFiguresRefresh(deps: SyncDeps, job: RefreshFiguresJob):
   await store.update(key, (current) => {
     const head = figuresHeadOf(current);
     asked.found = head.request !== null;
-    return head.request === null ? current : toJsonValue({ ...head, request: { ...head.request, takenAt: now } });
+    // Taking the request covers everything asked so far.
+    return head.request === null ? current : toJsonValue({ ...head, request: { requestedAt: head.request.requestedAt, takenAt: now } });
   });
   if (!asked.found) return { status: 'nothing-asked' };
-  const taken = await store.getVersioned(key);
   const outcome = { again: false };
   const refreshed = await refreshPlanFigures(deps, job.planId, async (figures) => {
-    outcome.again = await commitHead(deps, key, figures, taken?.version);
+    outcome.again = await commitHead(store, key, figures);
     if (outcome.again) await queueRefresh(deps, job.planId, figures);
   });
   if (!refreshed) return { status: 'plan-gone' };
@@ -44,22 +43,21 @@ export async function runFiguresRefresh(deps: SyncDeps, job: RefreshFiguresJob):
 }
 
 /**
- * Writes the refreshed figures into the head, on the condition that it did not change meanwhile.
- * Only requests write the head while a refresh runs, so a head changed since the request was
- * taken (`takenVersion`) holds a request made meanwhile: it stays, not taken, and the refresh runs again.
+ * Writes the refreshed figures into the head (a conditional update: a request written meanwhile is not lost).
+ * The request clears unless it was asked again while the refresh ran: then it stays, not taken, and
+ * the refresh must run again. A request not taken (queued anew after this refresh was taken for
+ * dead) stays as it is: its own job is queued.
  *
- * @returns whether a request made meanwhile stays
+ * @returns whether the refresh must run again
  */
-function commitHead(deps: SyncDeps, key: string, refreshed: DeepReadonly<RefreshedFigures>, takenVersion: Version | undefined): Promise<boolean> {
-  return retryOnConflict(
-    async () => {
-      const found = await deps.store.getVersioned(key);
-      const { request } = figuresHeadOf(found?.value);
-      const askedAgain = request !== null && found?.version !== takenVersion;
-      const head = { refreshed, request: askedAgain ? { requestedAt: request.requestedAt } : null };
-      await deps.store.transact([{ set: { key, value: toJsonValue(head), ifVersion: found?.version ?? null } }]);
-      return askedAgain;
-    },
-    { maxAttempts: 10, delayMs: jitteredBackoffMs, subject: `The figures head ${key}` },
-  );
+async function commitHead(store: Store, key: string, refreshed: DeepReadonly<RefreshedFigures>): Promise<boolean> {
+  const decided = { again: false };
+  await store.update(key, (current) => {
+    const head = figuresHeadOf(current);
+    const { request } = head;
+    decided.again = request?.again === true;
+    const kept = request === null || (request.takenAt !== undefined && !decided.again) ? null : { requestedAt: request.requestedAt };
+    return toJsonValue({ ...head, refreshed, request: kept });
+  });
+  return decided.again;
 }

@@ -1,0 +1,76 @@
+/**
+ * Refresh requests live in the plan's figures head, beside the figures the last refresh stored: requests
+ * coalesce, and neither a request nor the refresh loses the other's write of the head.
+ */
+import { figuresHeadKey } from '../../src/app/figures/figures-keys';
+import { figuresHeadOf } from '../../src/app/figures/figures-records';
+import { requestFiguresRefresh } from '../../src/app/figures/request-figures-refresh';
+import { runFiguresRefresh } from '../../src/app/figures/run-figures-refresh';
+import type { Store } from '../../src/app/ports/store';
+import { SYNC_QUEUE_KEY } from '../../src/app/sync/sync-deps';
+import { GOLD_ISSUES, startGoldSite, type SyncSite } from '../sync/sync-site';
+
+const HEAD = figuresHeadKey('gold');
+const REFRESH = { kind: 'refresh-figures', planId: 'gold' } as const;
+
+async function head(site: SyncSite) {
+  return figuresHeadOf(await site.store.get(HEAD));
+}
+
+/** The site's store, but `meanwhile` runs just before the second update of the head: a refresh's commit, after its take. */
+function racingStore(site: SyncSite, meanwhile: () => Promise<unknown>): Store {
+  const store = site.store;
+  let headUpdates = 0;
+  return {
+    get: (key) => store.get(key),
+    getVersioned: (key) => store.getVersioned(key),
+    set: (key, value) => store.set(key, value),
+    delete: (key) => store.delete(key),
+    listByPrefix: (prefix, options) => store.listByPrefix(prefix, options),
+    transact: (operations) => store.transact(operations),
+    async update(key, updater, options) {
+      if (key === HEAD && ++headUpdates === 2) await meanwhile();
+      return store.update(key, updater, options);
+    },
+  };
+}
+
+describe('refresh requests in the figures head', () => {
+  it('coalesce: a request while one waits reads the head once, writes nothing and queues nothing', async () => {
+    const site = await startGoldSite();
+    expect(await requestFiguresRefresh(site.deps, 'gold')).toBe(true);
+    const pushed = jest.spyOn(site.queue, 'push');
+    site.storage.resetUsage();
+
+    expect(await requestFiguresRefresh(site.deps, 'gold')).toBe(false);
+    expect(site.storage.usage()).toMatchObject({ reads: 1, writes: 0 });
+    expect(pushed).not.toHaveBeenCalled();
+    // The figures stay readable beside the request: a card says they are being updated.
+    expect((await head(site)).refreshed?.planKey).toBe('gold');
+  });
+
+  it('keep a request made while the refresh runs: the refresh keeps it and runs again', async () => {
+    const site = await startGoldSite();
+    await site.logWork(GOLD_ISSUES.first.id, 3600);
+    await site.simulator.idle();
+    const requestMeanwhile = () => requestFiguresRefresh(site.deps, 'gold');
+
+    // The event asked for a refresh; it runs now, and a request comes in after it took the request, before it writes the head.
+    expect(await runFiguresRefresh({ ...site.deps, store: racingStore(site, requestMeanwhile) }, REFRESH)).toEqual({ status: 'refreshed', again: true });
+    const kept = await head(site);
+    expect(kept.request).toEqual({ requestedAt: expect.any(Number) as number });
+    expect(kept.refreshed?.worklogCount).toBe(1);
+
+    // The refresh queued itself again; once it ran, nothing is asked any more.
+    await site.queue.drain([SYNC_QUEUE_KEY]);
+    expect((await head(site)).request).toBeNull();
+  });
+
+  it('clear the request a refresh took when nobody asked again', async () => {
+    const site = await startGoldSite();
+    await requestFiguresRefresh(site.deps, 'gold');
+    expect(await runFiguresRefresh(site.deps, REFRESH)).toEqual({ status: 'refreshed', again: false });
+    expect((await head(site)).request).toBeNull();
+    expect(await runFiguresRefresh(site.deps, REFRESH)).toEqual({ status: 'nothing-asked' });
+  });
+});
