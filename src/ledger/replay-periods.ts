@@ -70,8 +70,8 @@ export function replayPeriods(
   return periods.map((period, position) => {
     const periodTerms = terms[position];
     if (periodTerms === undefined) throw new RangeError(`replayPeriods: no terms for period ${period.label}`);
-    const { replay, closing } = replayPeriod(calendar, period, periodTerms, entriesByPeriod[position] ?? [], blocks, checkpoint);
-    checkpoint = closing;
+    const replay = replayPeriod(calendar, period, periodTerms, entriesByPeriod[position] ?? [], blocks, checkpoint);
+    checkpoint = replay.closing;
     return replay;
   });
 }
@@ -83,7 +83,7 @@ export function replayPeriods(
  *
  * @param entries the period's entries in draw order
  * @example
- * const { replay, closing } = replayPeriod(calendar, october, terms, entries, scheduleBlocks(plan), septemberClosing)
+ * const { buckets, closing } = replayPeriod(calendar, october, terms, entries, scheduleBlocks(plan), septemberClosing)
  */
 export function replayPeriod(
   calendar: PeriodCalendar,
@@ -92,7 +92,7 @@ export function replayPeriod(
   entries: readonly LedgerEntry[],
   blocks: readonly ScheduledBlock[],
   opening: ReplayCheckpoint,
-): { readonly replay: PeriodReplay; readonly closing: ReplayCheckpoint } {
+): PeriodReplay {
   const { plan } = terms;
   let alive = opening.alive.map((bucket) => ({ ...bucket }));
   const allowance = allowanceBucket(plan, period);
@@ -117,8 +117,7 @@ export function replayPeriod(
   alive = alive.filter((bucket) => bucket.balance > 0 && !expiresBy(bucket, period.end));
   const lot = allowance && rolloverLot(plan, calendar, period, allowance.balance);
   if (lot) alive.push(lot);
-  const closing: ReplayCheckpoint = { alive, blocksTaken };
-  return { replay: { period, terms, entries, draws, overageSeconds, buckets, carriedIn, closing }, closing };
+  return { period, terms, entries, draws, overageSeconds, buckets, carriedIn, closing: { alive, blocksTaken } };
 }
 
 /** Covered entries of a bucket plan draw on the usable buckets; anything else draws nothing. */
