@@ -26,7 +26,7 @@ import type { LocalBackend } from '../src/local/local-backend';
 import { localForgeSite } from '../test/support/local-forge-site';
 import { markdownTable } from './report/markdown-table';
 import { reportMarkdown } from './report/report-markdown';
-import { timeOf, type Timing } from './report/timing';
+import { timeOf, timingCells, TIMING_COLUMNS, type Timing } from './report/timing';
 
 const TODAY = '2026-11-15';
 const NOW = Date.parse(`${TODAY}T12:00:00Z`);
@@ -140,8 +140,7 @@ function reportTable(rows: readonly Measurement[]): void {
         { title: 'worklog fetches', align: 'right' },
         { title: 'KVS reads', align: 'right' },
         { title: 'read units', align: 'right' },
-        { title: 'median', align: 'right' },
-        { title: 'p95', align: 'right' },
+        ...TIMING_COLUMNS,
       ],
       rows.map((row) => [
         row.scenario,
@@ -151,8 +150,7 @@ function reportTable(rows: readonly Measurement[]): void {
         row.worklogFetches.toFixed(0),
         row.storageReads.toFixed(0),
         row.readUnits.toFixed(0),
-        `${row.medianMs.toFixed(0)} ms`,
-        `${row.p95Ms.toFixed(0)} ms`,
+        ...timingCells(row),
       ]),
     ),
     `Targets: the panel makes at most ${PANEL_MAX_JIRA_CALLS} Jira calls and fetches no worklogs; both resolvers answer well inside Forge's ${RESOLVER_LIMIT_MS / 1000} s (p95 ≤ ${RESOLVER_LIMIT_MS / 5000} s).`,

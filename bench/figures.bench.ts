@@ -46,6 +46,7 @@ import {
 } from './figures/scenarios';
 import { markdownTable, type Column } from './report/markdown-table';
 import { reportMarkdown } from './report/report-markdown';
+import { timingCells, TIMING_COLUMNS } from './report/timing';
 
 const SIZES = (process.env.FIGURES_BENCH_SIZES ?? '1000,10000,100000,300000').split(',').map(Number);
 const CLOSED_STEPS = [0, 24, 60] as const;
@@ -160,8 +161,7 @@ function readsTable(runs: readonly SizeRun[]): string {
           row.surface,
           row.cost.reads,
           row.cost.readUnits,
-          ms(row.timing.medianMs),
-          ms(row.timing.p95Ms),
+          ...timingCells(row.timing, ms),
           `${(row.timing.medianMs / stage.yardsticks.twoKilobyteRead.medianMs).toFixed(0)}×`,
           `${(row.timing.medianMs / stage.yardsticks.planRead.medianMs).toFixed(1)}×`,
           before?.cost.reads ?? '',
@@ -177,8 +177,7 @@ function readsTable(runs: readonly SizeRun[]): string {
       { title: 'call' },
       { title: 'KVS reads', align: 'right' },
       { title: 'read units', align: 'right' },
-      { title: 'median', align: 'right' },
-      { title: 'p95', align: 'right' },
+      ...TIMING_COLUMNS,
       { title: 'median ÷ 2 KB read', align: 'right' },
       { title: 'median ÷ plan read', align: 'right' },
       { title: 'before: reads', align: 'right' },

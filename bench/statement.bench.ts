@@ -12,7 +12,7 @@ import { collectInvoicedStatement, type PageFetcher } from '../static/project-pa
 import { caller, LARGE_PLAN_ID, largePlanSite, projectPage, wholeStatement, type LargePlanSite } from '../test/support/large-plan-site';
 import { markdownTable } from './report/markdown-table';
 import { reportMarkdown } from './report/report-markdown';
-import { timeOf, type Timing } from './report/timing';
+import { timeOf, timingCells, TIMING_COLUMNS, type Timing } from './report/timing';
 
 const PERIOD = '2026-10';
 const WARM_UPS = 1;
@@ -99,10 +99,9 @@ async function main(): Promise<void> {
         { title: 'largest answer', align: 'right' },
         { title: 'storage reads', align: 'right' },
         { title: 'read units', align: 'right' },
-        { title: 'median', align: 'right' },
-        { title: 'p95', align: 'right' },
+        ...TIMING_COLUMNS,
       ],
-      rows.map((row) => [row.what, String(row.calls), kib(row.bytes), row.storageReads.toFixed(0), row.readUnits.toFixed(0), `${row.medianMs.toFixed(0)} ms`, `${row.p95Ms.toFixed(0)} ms`]),
+      rows.map((row) => [row.what, String(row.calls), kib(row.bytes), row.storageReads.toFixed(0), row.readUnits.toFixed(0), ...timingCells(row)]),
     ),
     `Target: every answer under ${mib(RESOLVER_ANSWER_MAX_BYTES)}.`,
   );

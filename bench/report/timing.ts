@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type { Column } from './markdown-table';
 
 /** Wall time of repeated calls: the median and the 95th percentile. */
 export interface Timing {
@@ -27,4 +28,15 @@ export async function timeOf(call: () => Promise<unknown>, runs: number, warmUps
     times.push(performance.now() - started);
   }
   return timingOf(times);
+}
+
+/** A timing's columns in a report's table: the median, then the 95th percentile. */
+export const TIMING_COLUMNS: readonly Column[] = [
+  { title: 'median', align: 'right' },
+  { title: 'p95', align: 'right' },
+];
+
+/** A timing's cells under {@link TIMING_COLUMNS}, in whole milliseconds unless `format` says otherwise. */
+export function timingCells(timing: Timing, format: (valueMs: number) => string = (valueMs) => `${valueMs.toFixed(0)} ms`): [string, string] {
+  return [format(timing.medianMs), format(timing.p95Ms)];
 }
