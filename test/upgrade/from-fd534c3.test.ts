@@ -14,6 +14,10 @@ import { fixedClock } from '../../src/app/ports/clock';
 import { isJsonObject } from '../../src/app/ports/store';
 import { RECORD_FORMATS } from '../../src/app/record-formats';
 import type { SimulatorState } from '../../src/jira-simulator/model';
+import { loadPlanLedgerInput } from '../../src/app/aggregates/load-plan-ledger-input';
+import { identityOf, loadPlan } from '../../src/app/plans/plan-repository';
+import { call } from '../jira-simulator/site';
+import { simulatorLedgerInput, withoutSummaries } from '../sync/sync-site';
 import { as, backendFixture, ISSUES, on, USERS, type BackendFixture } from '../backend/support/backend-fixture';
 
 const SNAPSHOT_TAKEN_AT = Date.parse('2026-11-03T09:00:00Z');
@@ -184,4 +188,47 @@ describe('upgrading an installation written by fd534c3', () => {
       expect(frozen.ok && frozen.data.version.contentHash).toBe(hashes[index]);
     }
   });
+
+  // The aggregates and issue → plan links fd534c3 wrote are in the layout main had until recent values and link
+  // records (aggregate-codec.ts pinned it unchanged since): parts without `x` or `n`, links in 128 shards.
+  it('takes events on the issues fd534c3 linked, moves and unlinks them, reads its link shards until reconciliation folds them into link records', async () => {
+    const site = await deployedSite();
+    const legacyShards = snapshot.store.filter((entry) => entry.key.startsWith('sync:links:'));
+    expect(legacyShards.length).toBeGreaterThan(0);
+    const jira = async (method: string, jiraPath: string, body?: unknown) => {
+      const answer = await call(site.simulator, USERS.agent, method, jiraPath, body);
+      if (answer.status >= 300) throw new Error(`${method} ${jiraPath} answered ${answer.status}`);
+      await site.simulator.idle();
+      await site.queue.drain();
+    };
+    await jira('POST', `/rest/api/3/issue/${ISSUES.sup1.id}/worklog`, { timeSpentSeconds: 1800, started: '2026-11-02T10:00:00.000+0100' });
+    const moved = await site.invoker.invoke('issue/setLink', { planId: 'acme-blocks', billingClass: 'extra' }, as(USERS.agent), on.issue(ISSUES.sup2));
+    expect(moved.ok).toBe(true);
+    await site.queue.drain();
+    await jira('POST', `/rest/api/3/issue/${ISSUES.sup2.id}/worklog`, { timeSpentSeconds: 900, started: '2026-11-02T11:00:00.000+0100' });
+    expect(await listAll(site.store, 'sync:links:')).toEqual(legacyShards);
+    expect((await listAll(site.store, 'sync:link:')).map((entry) => entry.key).sort()).toEqual([`sync:link:${ISSUES.sup1.id}`, `sync:link:${ISSUES.sup2.id}`]);
+
+    await jira('DELETE', `/rest/api/3/issue/${ISSUES.sup3.id}/properties/support-plan`);
+    await site.reconcile();
+    expect(await listAll(site.store, 'sync:links:')).toEqual([]);
+
+    for (const planId of PLANS) {
+      const stored = await loadPlan(site.store, planId);
+      if (stored === undefined) throw new Error(`${planId} is not stored`);
+      const input = await loadPlanLedgerInput(site.store, identityOf(stored));
+      const truth = simulatorLedgerInput(site.simulator, planId);
+      const byId = <T extends { readonly issueId: string }>(items: readonly T[]) => [...items].sort((a, b) => a.issueId.localeCompare(b.issueId));
+      expect(byId(withoutSummaries(input.links))).toEqual(byId(truth.links));
+      expect(input.worklogs.map(({ id, timeSpentSeconds }) => [id, timeSpentSeconds]).sort()).toEqual(truth.worklogs.map(({ id, timeSpentSeconds }) => [id, timeSpentSeconds]).sort());
+    }
+    const panel = async (issue: typeof ISSUES.sup1) => {
+      const answer = await site.invoker.invoke('issue/get', {}, as(USERS.manager), on.issue(issue));
+      return answer.ok ? answer.data.link : 'refused';
+    };
+    expect(await panel(ISSUES.sup1)).toMatchObject({ planId: 'acme-gold' });
+    expect(await panel(ISSUES.sup2)).toMatchObject({ planId: 'acme-blocks', billingClass: 'extra' });
+    expect(await panel(ISSUES.sup3)).toBeNull();
+  });
 });
+

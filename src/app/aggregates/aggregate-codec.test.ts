@@ -9,7 +9,8 @@ import {
   sealCountOf,
   sealedOf,
   splitEntry,
-  encodeLinkShard,
+  decodeLinkRecord,
+  encodeLinkRecord,
   encodePart,
   entriesOf,
   entryIn,
@@ -24,7 +25,6 @@ import {
   storedUpdatedMs,
   tombstoneOf,
   withEntry,
-  withLinks,
   withoutWorklog,
   withWorklog,
   worklogIdsOf,
@@ -121,7 +121,7 @@ describe('the aggregate codec', () => {
     expect(() => decodePart({ issues: {} })).toThrow();
   });
 
-  it('reads and writes issue → plan links as [plan, billing class, key]', () => {
+  it('reads the legacy link shards, and reads and writes an issue\'s link record as [plan, billing class, key]', () => {
     const shard = decodeLinkShard({ '10001': ['plan-1', 'extra', 'SUP-1'], '10002': ['plan-2', 'covered', ''] });
     const first = linkIn(shard, '10001');
     const second = linkIn(shard, '10002');
@@ -132,10 +132,8 @@ describe('the aggregate codec', () => {
       { issueId: '10002', planId: 'plan-2', billingClass: 'covered' },
       undefined,
     ]);
-    const edited = withLinks(shard, [
-      ['10002', undefined],
-      ['10003', newLink('plan-1', 'non-billable', 'SUP-3')],
-    ]);
-    expect(encodeLinkShard(edited)).toEqual({ '10001': ['plan-1', 'extra', 'SUP-1'], '10003': ['plan-1', 'non-billable', 'SUP-3'] });
+    expect(encodeLinkRecord(newLink('plan-1', 'non-billable', 'SUP-3'))).toEqual(['plan-1', 'non-billable', 'SUP-3']);
+    expect(issueLinkOf('10003', decodeLinkRecord(['plan-1', 'non-billable', 'SUP-3']))).toEqual({ issueId: '10003', planId: 'plan-1', billingClass: 'non-billable', issueKey: 'SUP-3' });
+    expect(() => decodeLinkRecord(['plan-1', 'free', 'SUP-3'])).toThrow();
   });
 });

@@ -59,7 +59,7 @@ export interface StoredLink {
   readonly [encoded]: 'stored-link';
 }
 
-/** One stored value of the issue → plan links. */
+/** One legacy value of the issue → plan links, which this release reads and no longer writes. */
 export interface LinkShard {
   readonly [encoded]: 'link-shard';
 }
@@ -311,27 +311,25 @@ export function issueLinkOf(issueId: string, link: StoredLink): IssueLink {
   return { issueId, planId, billingClass, ...(issueKey === '' ? {} : { issueKey }) };
 }
 
+/** A legacy link shard (issue id → link), as releases before one link record an issue stored them. */
 export function decodeLinkShard(value: unknown): LinkShard {
   return asShard(linkShardSchema.parse(value));
 }
-
-export function encodeLinkShard(shard: LinkShard): JsonValue {
-  return shardShape(shard);
-}
-
-export const EMPTY_LINK_SHARD: LinkShard = asShard({});
 
 export function linkIn(shard: LinkShard, issueId: string): StoredLink | undefined {
   const raw = shardShape(shard)[issueId];
   return raw === undefined ? undefined : asLink(raw);
 }
 
-/** The shard with these issues' links replaced; `undefined` removes one. */
-export function withLinks(shard: LinkShard, changes: Iterable<readonly [string, StoredLink | undefined]>): LinkShard {
-  const links = new Map(Object.entries(shardShape(shard)));
-  for (const [issueId, link] of changes) {
-    if (link === undefined) links.delete(issueId);
-    else links.set(issueId, linkShape(link));
-  }
-  return asShard(Object.fromEntries(links));
+export function linksIn(shard: LinkShard): [string, StoredLink][] {
+  return Object.entries(shardShape(shard)).map(([issueId, raw]) => [issueId, asLink(raw)]);
+}
+
+/** An issue's own link record. */
+export function decodeLinkRecord(value: unknown): StoredLink {
+  return asLink(storedLinkSchema.parse(value));
+}
+
+export function encodeLinkRecord(link: StoredLink): JsonValue {
+  return linkShape(link);
 }

@@ -1,29 +1,10 @@
 import type { IssueLink } from '../../ledger/types';
 import type { Store, StoreEntry } from '../ports/store';
 import { listAll } from '../plans/list-all';
-import {
-  HEAD_PREFIX,
-  LINK_SHARD_COUNT,
-  generationPrefix,
-  headKey,
-  linkShardKey,
-  planIdOfHeadKey,
-  shardPrefix,
-} from './keys';
-import {
-  decodeLinkShard,
-  decodePart,
-  EMPTY_LINK_SHARD,
-  entriesOf,
-  issueLinkOf,
-  linkIn,
-  mergeEntries,
-  type AggregatePart,
-  type IssueEntry,
-  type LinkShard,
-} from './aggregate-codec';
+import { HEAD_PREFIX, generationPrefix, headKey, planIdOfHeadKey, shardPrefix } from './keys';
+import { decodePart, entriesOf, issueLinkOf, mergeEntries, type AggregatePart, type IssueEntry } from './aggregate-codec';
+import { storedLink } from './issue-links';
 import { planHeadSchema, type PlanHead } from './records';
-import { shardOf } from './shard-of';
 
 export interface StoredPart {
   readonly key: string;
@@ -59,18 +40,9 @@ export class AggregateReader {
   }
 
   async link(issueId: string): Promise<IssueLink | undefined> {
-    const stored = linkIn(await this.linkShard(linkShardKeyOf(issueId)), issueId);
+    const stored = await storedLink(this.store, issueId);
     return stored === undefined ? undefined : issueLinkOf(issueId, stored);
   }
-
-  async linkShard(key: string): Promise<LinkShard> {
-    const value = await this.store.get(key);
-    return value === undefined ? EMPTY_LINK_SHARD : decodeLinkShard(value);
-  }
-}
-
-export function linkShardKeyOf(issueId: string): string {
-  return linkShardKey(shardOf(issueId, LINK_SHARD_COUNT));
 }
 
 /** The issues of a generation's values (in key order), each with its entries merged (`mergeEntries`); issues gone from it left out. */

@@ -1,7 +1,7 @@
 import { listAll } from '../plans/list-all';
 import type { Store } from '../ports/store';
 import { decodePart, issueIdsOf, linkPlanId } from './aggregate-codec';
-import { editLinks } from './edit-links';
+import { editLinks } from './issue-links';
 import { headKey, planAggregatePrefix } from './keys';
 import { transactInBatches } from './transact-in-batches';
 

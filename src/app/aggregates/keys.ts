@@ -44,9 +44,23 @@ export const recentKey = (planId: string, generation: number, shard: number): st
 export const sealedKey = (planId: string, generation: number, shard: number, seal: number): string =>
   `${shardPrefix(planId, generation, shard)}q${pad(seal, 6)}`;
 
-/** Issue id → plan, for every issue the app has seen linked; sharded like the parts. */
-export const LINK_SHARD_COUNT = 128;
+/** Jira's issue ids are numbers. */
+const ISSUE_ID = /^[0-9]{1,40}$/;
 
-export const linkShardKey = (shard: number): string => `sync:links:${pad(shard, 3)}`;
+/** Issue id → plan, one record for each issue the app has seen linked: `[planId, billingClass, issueKey]`, or null. */
+export const linkKey = (issueId: string): string => {
+  if (!ISSUE_ID.test(issueId)) throw new Error(`Issue id "${issueId.slice(0, 80)}" cannot be part of a storage key.`);
+  return `sync:link:${issueId}`;
+};
+
+/**
+ * The links as releases before one record an issue stored them: 128 shards by issue id. Never written again; read
+ * for an issue that has no record of its own yet.
+ */
+export const LEGACY_LINK_SHARD_COUNT = 128;
+
+export const LEGACY_LINK_SHARD_PREFIX = 'sync:links:';
+
+export const legacyLinkShardKey = (shard: number): string => `${LEGACY_LINK_SHARD_PREFIX}${pad(shard, 3)}`;
 
 export const WATERMARK_KEY = 'sync:watermark';

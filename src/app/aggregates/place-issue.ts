@@ -1,15 +1,11 @@
 import type { PlanInternalId } from '../plans/plan-identity';
-import { StoreError, type JsonValue, type Store, type VersionedValue } from '../ports/store';
+import { StoreError, type JsonValue, type Store } from '../ports/store';
 import {
-  decodeLinkShard,
-  EMPTY_LINK_SHARD,
-  encodeLinkShard,
   entriesOf,
   entryIn,
   entrySize,
   factsOf,
   GONE_ENTRY,
-  linkIn,
   linkPlanId,
   mergeEntries,
   newEntry,
@@ -17,14 +13,14 @@ import {
   replacing,
   sealCountOf,
   withEntry,
-  withLinks,
   type AggregatePart,
   type IssueEntry,
   type IssueFacts,
 } from './aggregate-codec';
-import { AggregateReader, linkShardKeyOf } from './aggregate-reader';
+import { AggregateReader } from './aggregate-reader';
 import { editAtomically, type KeyValues } from './edit-atomically';
 import { applyWorklogChange, withFacts, withoutOldTombstones, type WorklogChange } from './issue-entry';
+import { linkNow, linkRecordOf, readLink, type LinkRead } from './issue-links';
 import { decodeRecent, issueShard, recentWrites, type IssueShard } from './recent-value';
 
 export interface PlacementTarget {
@@ -68,8 +64,7 @@ interface Carried {
 }
 
 interface Resolved {
-  readonly linkKey: string;
-  readonly link: VersionedValue | undefined;
+  readonly link: LinkRead;
   readonly sourcePlanId: string | undefined;
   readonly source: IssueShard | undefined;
   readonly target: IssueShard | undefined;
@@ -86,7 +81,7 @@ interface Resolved {
 export async function placeIssue(store: Store, placement: IssuePlacement, now: number): Promise<PlacementOutcome> {
   for (let attempt = 1; attempt <= MAX_RELOCATIONS; attempt += 1) {
     const resolved = await resolve(store, placement);
-    const keys = [...new Set([resolved.linkKey, resolved.source?.recentKey, resolved.target?.recentKey])].filter(isKey);
+    const keys = [...new Set([resolved.link.key, resolved.source?.recentKey, resolved.target?.recentKey])].filter(isKey);
     const last: { result?: NextValues | 'moved' } = {};
     const writes = await editAtomically(
       store,
@@ -95,7 +90,7 @@ export async function placeIssue(store: Store, placement: IssuePlacement, now: n
         last.result = nextValues(current, resolved, placement, now);
         return last.result === 'moved' ? new Map() : last.result.values;
       },
-      { known: new Map([[resolved.linkKey, resolved.link]]) },
+      { known: new Map([[resolved.link.key, resolved.link.record]]) },
     );
     if (last.result !== undefined && last.result !== 'moved') {
       const left = resolved.sourcePlanId !== undefined && resolved.sourcePlanId !== placement.target?.planId && writes > 0;
@@ -107,15 +102,14 @@ export async function placeIssue(store: Store, placement: IssuePlacement, now: n
 
 async function resolve(store: Store, placement: IssuePlacement): Promise<Resolved> {
   const { issueId } = placement;
-  const linkKey = linkShardKeyOf(issueId);
-  const link = await store.getVersioned(linkKey);
-  const stored = link === undefined ? undefined : linkIn(decodeLinkShard(link.value), issueId);
+  const link = await readLink(store, issueId, placement.target === null);
+  const stored = linkNow(link.record?.value, link.legacy);
   const sourcePlanId = stored === undefined ? undefined : linkPlanId(stored);
   const target = placement.target === null ? undefined : await issueShard(store, placement.target.planId, issueId);
   const source =
     sourcePlanId === undefined ? undefined : sourcePlanId === placement.target?.planId ? target : await issueShard(store, sourcePlanId, issueId);
   const carried = source !== undefined && target !== undefined && source !== target ? await carriedEntries(store, source, issueId) : undefined;
-  return { linkKey, link, sourcePlanId, source, target, carried };
+  return { link, sourcePlanId, source, target, carried };
 }
 
 async function carriedEntries(store: Store, shard: IssueShard, issueId: string): Promise<Carried> {
@@ -133,9 +127,7 @@ interface NextValues {
 
 function nextValues(current: KeyValues, resolved: Resolved, placement: IssuePlacement, now: number): NextValues | 'moved' {
   const { issueId, target, changes = [] } = placement;
-  const storedLinks = current.get(resolved.linkKey);
-  const links = storedLinks === undefined ? EMPTY_LINK_SHARD : decodeLinkShard(storedLinks);
-  const link = linkIn(links, issueId);
+  const link = linkNow(current.get(resolved.link.key), resolved.link.legacy);
   if ((link === undefined ? undefined : linkPlanId(link)) !== resolved.sourcePlanId) return 'moved';
 
   const recents = new Map<string, AggregatePart>();
@@ -154,7 +146,7 @@ function nextValues(current: KeyValues, resolved: Resolved, placement: IssuePlac
 
   let enteredEmpty = false;
   if (target === null || resolved.target === undefined) {
-    if (link !== undefined) values.set(resolved.linkKey, encodeLinkShard(withLinks(links, [[issueId, undefined]])));
+    if (link !== undefined) values.set(resolved.link.key, undefined);
   } else {
     const recent = recentOf(resolved.target);
     let start: IssueEntry;
@@ -169,7 +161,7 @@ function nextValues(current: KeyValues, resolved: Resolved, placement: IssuePlac
     const entry = withoutOldTombstones(changes.reduce(applyWorklogChange, withFacts(start, target.facts)), now);
     recents.set(resolved.target.recentKey, withEntry(recent, issueId, entry));
     const { billingClass, issueKey } = factsOf(entry);
-    values.set(resolved.linkKey, encodeLinkShard(withLinks(links, [[issueId, newLink(target.planId, billingClass, issueKey)]])));
+    values.set(resolved.link.key, linkRecordOf(newLink(target.planId, billingClass, issueKey)));
   }
   let sealed: number | undefined;
   for (const shard of [resolved.source, resolved.target]) {

@@ -1,7 +1,7 @@
 import type { JsonValue, Store } from '../ports/store';
-import { decodeLinkShard, EMPTY_LINK_SHARD, encodeLinkShard, GONE_ENTRY, linkIn, linkPlanId, withEntry, withLinks } from './aggregate-codec';
-import { linkShardKeyOf } from './aggregate-reader';
+import { GONE_ENTRY, linkPlanId, withEntry } from './aggregate-codec';
 import { editAtomically } from './edit-atomically';
+import { linkNow, linkRecordOf, readLink } from './issue-links';
 import { decodeRecent, issueShard, recentWrites } from './recent-value';
 
 /**
@@ -10,15 +10,19 @@ import { decodeRecent, issueShard, recentWrites } from './recent-value';
  * issues Jira no longer links to the plan: deleted, or re-linked without an event. Resolves to the number of writes.
  */
 export async function removeIssueFromPlan(store: Store, planId: string, issueId: string): Promise<number> {
-  const linkKey = linkShardKeyOf(issueId);
+  const link = await readLink(store, issueId, true);
   const shard = await issueShard(store, planId, issueId);
-  return editAtomically(store, [shard.recentKey, linkKey], (current) => {
-    const storedLinks = current.get(linkKey);
-    const links = storedLinks === undefined ? EMPTY_LINK_SHARD : decodeLinkShard(storedLinks);
-    const link = linkIn(links, issueId);
-    return new Map<string, JsonValue>([
-      ...recentWrites(shard, withEntry(decodeRecent(current.get(shard.recentKey)), issueId, GONE_ENTRY)).values,
-      [linkKey, encodeLinkShard(link !== undefined && linkPlanId(link) === planId ? withLinks(links, [[issueId, undefined]]) : links)],
-    ]);
-  });
+  return editAtomically(
+    store,
+    [shard.recentKey, link.key],
+    (current) => {
+      const stored = linkNow(current.get(link.key), link.legacy);
+      const next = stored !== undefined && linkPlanId(stored) === planId ? undefined : stored;
+      return new Map<string, JsonValue | undefined>([
+        ...recentWrites(shard, withEntry(decodeRecent(current.get(shard.recentKey)), issueId, GONE_ENTRY)).values,
+        [link.key, next === stored ? current.get(link.key) : linkRecordOf(next)],
+      ]);
+    },
+    { known: new Map([[link.key, link.record]]) },
+  );
 }

@@ -7,7 +7,7 @@
  */
 import type { StoredPlan } from '../../contract';
 import { decodePart, issueIdsOf, linkPlanId } from '../aggregates/aggregate-codec';
-import { editLinks } from '../aggregates/edit-links';
+import { editLinks } from '../aggregates/issue-links';
 import { headKey, planAggregatePrefix } from '../aggregates/keys';
 import { figuresPrefix } from '../figures/figures-keys';
 import { transactInBatches } from '../aggregates/transact-in-batches';

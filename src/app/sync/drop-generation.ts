@@ -1,6 +1,6 @@
 import { issueIdsOf, linkPlanId } from '../aggregates/aggregate-codec';
 import { AggregateReader } from '../aggregates/aggregate-reader';
-import { editLinks } from '../aggregates/edit-links';
+import { editLinks } from '../aggregates/issue-links';
 import type { Store, TransactOperation } from '../ports/store';
 import { transactInBatches } from '../aggregates/transact-in-batches';
 import type { DropGenerationJob } from './sync-jobs';

@@ -4,6 +4,7 @@ import { AggregateReader } from '../aggregates/aggregate-reader';
 import { refreshFiguresDue } from '../figures/refresh-figures-due';
 import { requestFiguresRefresh } from '../figures/request-figures-refresh';
 import type { WorklogChange } from '../aggregates/issue-entry';
+import { foldLegacyLinkShards } from '../aggregates/issue-links';
 import { placeIssue } from '../aggregates/place-issue';
 import { removeIssueFromPlan } from '../aggregates/remove-issue';
 import { dropPlanAggregates } from '../aggregates/drop-plan-aggregates';
@@ -22,6 +23,12 @@ export const FIRST_LOOKBACK_MS = 24 * 60 * 60 * 1000;
 /** Jira's change feeds leave out the last minute's changes: a reconciliation catches up to a minute before it started. */
 export const CHANGE_FEED_LAG_MS = 60 * 1000;
 
+/**
+ * Link shards of earlier releases folded into link records by one reconciliation: about 4,000 links a shard at most,
+ * so some 1,300 write units (a third of a minute's budget); all 128 within a day.
+ */
+export const LEGACY_LINK_SHARDS_PER_RECONCILIATION = 8;
+
 /** `manifest.yml` runs reconciliation every hour. */
 export const RECONCILE_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -39,6 +46,8 @@ export interface ReconcileReport {
   readonly recomputesStarted: readonly string[];
   /** Keys of deleted plans whose stalled purge was queued again. */
   readonly purgesResumed: readonly string[];
+  /** Link shards of earlier releases moved into link records and deleted. */
+  readonly legacyLinkShardsFolded: number;
 }
 
 interface PlanRepair {
@@ -54,7 +63,8 @@ interface PlanRepair {
  * events): drops what left, fixes billing classes, and recomputes the plan when issues joined
  * it unseen. Then replays Jira's worklog change feeds from the watermark — deletions and
  * changes alike — and moves the watermark on, noting that the aggregates are caught up to the
- * feeds' horizon when it started. Deletions whose purge stalled are queued again.
+ * feeds' horizon when it started. Deletions whose purge stalled are queued again, and a few link shards of
+ * earlier releases are folded into link records.
  */
 export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
   const startedAt = deps.clock.now();
@@ -85,6 +95,7 @@ export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
   }
   const worklogsReplayed = await replayChanges(deps, changed.worklogs);
   const purgesResumed = await resumeStalledPurges(deps);
+  const legacyLinkShardsFolded = await foldLegacyLinkShards(deps.store, LEGACY_LINK_SHARDS_PER_RECONCILIATION);
   const until = Math.min(changed.until, deleted.until);
   await advanceWatermark(deps.store, stored, until, startedAt - CHANGE_FEED_LAG_MS);
   for (const planId of planIds) await requestFiguresRefresh(deps, planId);
@@ -101,6 +112,7 @@ export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
     worklogsReplayed,
     recomputesStarted,
     purgesResumed,
+    legacyLinkShardsFolded,
   };
 }
 

@@ -1,10 +1,9 @@
 import type { PlanIssue } from '../ports/jira';
 import type { Store, TransactOperation } from '../ports/store';
 import { transactInBatches } from '../aggregates/transact-in-batches';
-import { encodePart, entrySize, newLink, partOf, splitEntry, type AggregatePart, type IssueEntry } from '../aggregates/aggregate-codec';
-import { editLinks } from '../aggregates/edit-links';
+import { encodeLinkRecord, encodePart, entrySize, newLink, partOf, splitEntry, type AggregatePart, type IssueEntry } from '../aggregates/aggregate-codec';
 import { entryOfWorklogs } from '../aggregates/issue-entry';
-import { partKey } from '../aggregates/keys';
+import { linkKey, partKey } from '../aggregates/keys';
 import { shardOf } from '../aggregates/shard-of';
 
 /** A recompute cuts a shard's entries into parts of about this size; a larger issue's entry, into several parts. */
@@ -45,13 +44,16 @@ export async function writeChunkParts(store: Store, target: GenerationTarget, is
   return issues.reduce((count, issue) => count + issue.worklogs.length, 0);
 }
 
-/** Points each issue's link at the plan. */
+/**
+ * Points each issue's link at the plan: one record an issue, written without reading it (the recompute read the
+ * issue's link from Jira just now), 25 to a transaction.
+ */
 export async function writeChunkLinks(store: Store, planId: string, issues: readonly PlanIssue[]): Promise<void> {
   const byId = new Map(issues.map((issue) => [issue.id, issue]));
-  await editLinks(store, [...byId.keys()], (issueId, link) => {
-    const issue = byId.get(issueId);
-    return issue === undefined ? link : newLink(planId, issue.link?.billingClass ?? 'covered', issue.key);
-  });
+  await transactInBatches(
+    store,
+    [...byId.values()].map((issue) => ({ set: { key: linkKey(issue.id), value: encodeLinkRecord(newLink(planId, issue.link?.billingClass ?? 'covered', issue.key)) } })),
+  );
 }
 
 function entryOf(issue: PlanIssue): IssueEntry {
