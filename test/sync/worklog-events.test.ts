@@ -1,6 +1,12 @@
 import { projectSettingsKey } from '../../src/app/settings/project-settings';
 import { SUP } from '../jira-simulator/site';
 import { AggregateReader } from '../../src/app/aggregates/aggregate-reader';
+import { emptyRecent, encodePart, newEntry, withEntry } from '../../src/app/aggregates/aggregate-codec';
+import { recentKey, sealedKey } from '../../src/app/aggregates/keys';
+import { SEAL_BYTES } from '../../src/app/aggregates/recent-value';
+import { shardOf } from '../../src/app/aggregates/shard-of';
+import { SEALS_BEFORE_RECOMPUTE } from '../../src/app/sync/apply-worklog-event';
+import { buildWorklog } from '../../src/ledger/test-builders';
 import { GOLD_ISSUES, aggregatedLedgerInput, captureEvents, sortedTruth, startGoldSite, storedAs, worklogEvents } from './sync-site';
 
 const { first: issueA, second: issueB, unlinked } = GOLD_ISSUES;
@@ -86,6 +92,28 @@ describe('worklog events', () => {
     expect(await aggregatedLedgerInput(site, 'silver')).toEqual(sortedTruth(site.simulator, 'silver'));
     expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
     expect((await aggregatedLedgerInput(site, 'silver')).worklogs.map((worklog) => worklog.timeSpentSeconds)).toEqual([3600, 1800, 600]);
+  });
+
+  it(`seals a full recent value with the event that fills it, and recomputes the plan at the ${SEALS_BEFORE_RECOMPUTE}th seal of a shard`, async () => {
+    const site = await startGoldSite();
+    const events = captureEvents(site);
+    await site.logWork(issueA.id, 1800);
+    await site.simulator.idle();
+    const [event] = worklogEvents(events);
+    const planId = storedAs('gold').internalId;
+    const head = await new AggregateReader(site.store).head(planId);
+    if (head === undefined || event === undefined) throw new Error('gold has no aggregate, or no event came');
+    const shard = shardOf(issueA.id, head.shardCount);
+    // The shard has sealed all but one value, and its recent value is nearly full (of another issue's work).
+    const filler = Array.from({ length: Math.ceil(SEAL_BYTES / 60) }, (_, index) => buildWorklog({ id: String(900_000 + index), issueId: '29999' }));
+    const recent = withEntry(emptyRecent(SEALS_BEFORE_RECOMPUTE - 1), '29999', newEntry({ billingClass: 'covered', issueKey: '', summary: '' }, filler));
+    await site.store.set(recentKey(planId, head.generation, shard), encodePart(recent));
+
+    await site.sync.handlers.onWorklogEvent(event);
+
+    expect(await site.store.get(sealedKey(planId, head.generation, shard, SEALS_BEFORE_RECOMPUTE - 1))).toBeDefined();
+    expect(await site.store.get(recentKey(planId, head.generation, shard))).toEqual(encodePart(emptyRecent(SEALS_BEFORE_RECOMPUTE)));
+    expect((await new AggregateReader(site.store).head(planId))?.building?.generation).toBe(head.generation + 1);
   });
 
   it('ignores work on issues linked to no plan, with no write', async () => {
