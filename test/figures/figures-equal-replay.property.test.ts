@@ -1,9 +1,10 @@
 /**
  * Materialised figures are a cache of the ledger: after every step of any sequence of changes
  * (work logged, edited and deleted with events lost, repeated and reordered; issues re-linked;
- * time passing; periods closed and reopened; terms amended), once the queue has run, every stored period's
- * figures, every card the resolvers answer and every issue's usage equal a full replay of the
- * plan's aggregate as of now, exactly.
+ * time passing; periods closed and reopened; terms amended; the closed-period summary lost, as
+ * before it existed), once the queue has run, every stored period's figures, every card the
+ * resolvers answer and every issue's usage equal a full replay of the plan's aggregate as of now,
+ * exactly.
  *
  * `FIGURES_PROPERTY_RUNS` sets the number of runs and `FIGURES_PROPERTY_SEED` the seed (`npm run bench -- figures`
  * runs 1,000 in chunks, each with its own seed).
@@ -11,7 +12,7 @@
 import fc from 'fast-check';
 import { loadPlanLedgerInput } from '../../src/app/aggregates/load-plan-ledger-input';
 import { loadClosedPeriods } from '../../src/app/closing/closed-statements';
-import { figuresHeadKey, periodFiguresKey } from '../../src/app/figures/figures-keys';
+import { closedSummaryKey, figuresHeadKey, periodFiguresKey } from '../../src/app/figures/figures-keys';
 import { figuresHeadOf, storedPeriodFiguresSchema } from '../../src/app/figures/figures-records';
 import { allTimeUsageByIssue, NO_USAGE, periodUsageByIssue } from '../../src/app/issues/issue-usage';
 import { identityOf, internalIdOf, loadPlan } from '../../src/app/plans/plan-repository';
@@ -37,7 +38,8 @@ type Step =
   | { readonly kind: 'close'; readonly plan: number }
   | { readonly kind: 'reopen'; readonly plan: number }
   | { readonly kind: 'amend'; readonly plan: number; readonly includedHours: number; readonly overageRateMinor: number }
-  | { readonly kind: 'deliver' };
+  | { readonly kind: 'deliver' }
+  | { readonly kind: 'forget-summary'; readonly plan: number };
 
 const plan = fc.integer({ min: 0, max: PLANS.length - 1 });
 const issue = fc.integer({ min: 0, max: LINKABLE.length - 1 });
@@ -51,6 +53,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reopen' as const), plan }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('amend' as const), plan, includedHours: fc.integer({ min: 0, max: 12 }), overageRateMinor: fc.integer({ min: 0, max: 20_000 }) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'deliver' as const }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('forget-summary' as const), plan }) },
 );
 const RELINK_SUP1 = (billingClass: BillingClass): Step => ({ kind: 'relink', issue: 0, plan: 0, billingClass });
 const faultsArb = fc.record({ drop: fc.constantFrom(0, 0.2), duplicate: fc.constantFrom(0, 0.3), reorder: fc.boolean() });
@@ -133,6 +136,12 @@ async function perform(site: Site, step: Step): Promise<void> {
       if (!got.ok || input.allowance === undefined) return;
       const edited = { ...input, allowance: { ...input.allowance, includedSeconds: step.includedHours * 3600 }, overageRateMinor: step.overageRateMinor };
       await fixture.invoker.invoke('plans/update', { planId, plan: edited, expectedVersion: got.data.plan.version }, as(USERS.admin), on.settings());
+      return;
+    }
+    case 'forget-summary': {
+      // As a release before closed-period summaries left the plan: the next refresh reads every frozen statement.
+      const stored = await loadPlan(fixture.store, PLANS[step.plan] ?? 'acme-gold');
+      if (stored !== undefined) await fixture.store.delete(closedSummaryKey(internalIdOf(stored)));
       return;
     }
     case 'deliver':
