@@ -9,7 +9,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { csvRecords } from '../support/csv';
-import { frameSelector, type SurfaceKey, surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
+import { frameSelector, isFocused, type SurfaceKey, surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
 import { newPreviewPage, type RunningPreview, startPreview } from './support/preview-process';
 import { invokeAs } from './support/invoke';
 import { putIssueOnPlan } from './support/issue-panel';
@@ -78,6 +78,43 @@ describe('the preview in a real browser', () => {
     await form.getByLabel('Minimum per worklog (minutes)').fill('0');
     await form.getByRole('button', { name: 'Create plan' }).click();
     await waitForText(settings.getByRole('status').filter({ hasText: 'Saved' }), `Saved ${PLAN.name}.`);
+  });
+
+  it('keeps the keyboard where the admin works, and a failed attempt\'s errors leave with its form', async () => {
+    await open({ view: 'settings', user: 'admin' });
+    const settings = surfaceFrame(page, 'projectSettings');
+    await settings.getByRole('button', { name: 'Create plan' }).focus();
+    await page.keyboard.press('Enter');
+    const form = settings.getByRole('form', { name: 'New plan' });
+    await form.waitFor({ timeout: 30_000 });
+    expect(await isFocused(form.getByLabel('Name'))).toBe(true);
+
+    // The server refuses an id already in use: the keyboard goes to the field it names.
+    await form.getByLabel('Name').fill('Copy of the plan');
+    await form.getByLabel('Plan id (used in JQL)').fill(PLAN.id);
+    await form.getByLabel('Time zone').fill('UTC');
+    await form.getByLabel('Included hours per period').fill('2');
+    await form.getByRole('button', { name: 'Create plan' }).press('Enter');
+    await waitForText(form.locator('.sh-field-error').first(), 'is already used by another plan');
+    expect(await isFocused(form.getByLabel('Plan id (used in JQL)'))).toBe(true);
+
+    // Cancel, then Create plan again: a blank form, with nothing left of the refused attempt.
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await settings.getByRole('button', { name: 'Create plan' }).click();
+    await form.waitFor({ timeout: 30_000 });
+    expect(await form.getByLabel('Plan id (used in JQL)').inputValue()).toBe('');
+    expect(await form.locator('.sh-field-error').count()).toBe(0);
+    expect(await settings.getByRole('alert').count()).toBe(0);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+
+    // A save: the keyboard goes to what it says; opening a form again takes that message away.
+    await settings.getByRole('button', { name: `Edit ${PLAN.name}` }).click();
+    await settings.getByRole('form', { name: `Edit plan ${PLAN.name}` }).getByRole('button', { name: 'Save plan' }).click();
+    const saved = settings.getByRole('status').filter({ hasText: 'Saved' });
+    await waitForText(saved, `Saved ${PLAN.name}.`);
+    expect(await isFocused(saved)).toBe(true);
+    await settings.getByRole('button', { name: 'Create plan' }).click();
+    expect(await saved.count()).toBe(0);
   });
 
   it('lets an agent put an issue on the plan and log work; the panel follows to the overage', async () => {

@@ -91,6 +91,8 @@ export function PlanForm({ initial, editing, pending, serverError, effectiveFrom
     <Form
       className="sh-stack sh-card"
       label={editing ? `Edit plan ${initial.name}` : 'New plan'}
+      focusOnOpen
+      serverError={serverError}
       onSubmit={() => {
         setTouched(true);
         if (plan !== null) onSave(plan, from);

@@ -50,6 +50,18 @@ export function ProjectSettings() {
   const pending = create.pending || update.pending || archive.pending || remove.pending;
   const actionError = archive.error ?? remove.error;
 
+  /** Opens or closes the plan form; what the last attempt said (its error, an earlier "Saved …") goes with it. */
+  const openForm = (next: Editing) => {
+    create.reset();
+    update.reset();
+    setNotice(null);
+    setEditing(next);
+  };
+  /** Archive and delete happen in place: an earlier notice would sit beside their outcome. */
+  const changeInPlace = async (run: () => Promise<{ ok: boolean }>, done: string) => {
+    setNotice(null);
+    if ((await run()).ok) finish(done);
+  };
   const finish = (message: string) => {
     setEditing(null);
     setNotice(message);
@@ -67,7 +79,11 @@ export function ProjectSettings() {
   return (
     <div className="sh-stack">
       <h1>Support plans</h1>
-      {notice === null ? null : <Banner appearance="success">{notice}</Banner>}
+      {notice === null ? null : (
+        <Banner key={notice} appearance="success" takeFocus>
+          {notice}
+        </Banner>
+      )}
       {actionError === null ? null : <Banner appearance="error">{actionError.message}</Banner>}
       <LoadableView state={state} what="the project's support plans" onRetry={reload}>
         {({ plans, canAdminister }) =>
@@ -75,7 +91,7 @@ export function ProjectSettings() {
             <>
               {editing === null ? (
                 <div>
-                  <Button appearance="primary" onClick={() => setEditing({ kind: 'new' })}>
+                  <Button appearance="primary" onClick={() => openForm({ kind: 'new' })}>
                     Create plan
                   </Button>
                 </div>
@@ -88,16 +104,16 @@ export function ProjectSettings() {
                   pending={pending}
                   serverError={editing.kind === 'new' ? create.error : update.error}
                   onSave={(plan, effectiveFrom) => void save(plan, effectiveFrom)}
-                  onCancel={() => setEditing(null)}
+                  onCancel={() => openForm(null)}
                 />
               )}
               <PlansTable
                 plans={plans}
                 pending={pending}
                 changes={{
-                  onEdit: (stored) => setEditing({ kind: 'existing', stored }),
-                  onArchive: (stored) => void archive.run(versionOf(stored)).then((outcome) => outcome.ok && finish(`Archived ${stored.plan.name}.`)),
-                  onDelete: (stored) => void remove.run(versionOf(stored)).then((outcome) => outcome.ok && finish(`Deleted ${stored.plan.name}.`)),
+                  onEdit: (stored) => openForm({ kind: 'existing', stored }),
+                  onArchive: (stored) => void changeInPlace(() => archive.run(versionOf(stored)), `Archived ${stored.plan.name}.`),
+                  onDelete: (stored) => void changeInPlace(() => remove.run(versionOf(stored)), `Deleted ${stored.plan.name}.`),
                 }}
                 onHistory={(stored) => setHistoryOf(stored.plan.id)}
               />

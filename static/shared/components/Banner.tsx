@@ -1,12 +1,23 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 type Appearance = 'info' | 'warning' | 'error' | 'success';
 
+interface BannerProps {
+  readonly appearance: Appearance;
+  /** Takes the keyboard when shown: the outcome of what the user just did (a save), so they are not left on the page's body. */
+  readonly takeFocus?: boolean;
+  readonly children: ReactNode;
+}
+
 /** A message across the surface; warnings and errors are announced to screen readers at once. */
-export function Banner({ appearance, children }: { appearance: Appearance; children: ReactNode }) {
+export function Banner({ appearance, takeFocus = false, children }: BannerProps) {
   const urgent = appearance === 'warning' || appearance === 'error';
+  const banner = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (takeFocus) banner.current?.focus();
+  }, [takeFocus]);
   return (
-    <div className="sh-banner" data-appearance={appearance} role={urgent ? 'alert' : 'status'}>
+    <div ref={banner} className="sh-banner" data-appearance={appearance} role={urgent ? 'alert' : 'status'} tabIndex={-1}>
       {children}
     </div>
   );

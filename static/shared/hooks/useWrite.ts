@@ -8,6 +8,8 @@ export interface WriteState<Name extends ResolverName> {
   /** The last failure, until the next attempt. */
   readonly error: ResolverError | null;
   readonly lastData: DataOf<Name> | null;
+  /** Forgets the last outcome: a form opened afresh shows no error from the last one. */
+  readonly reset: () => void;
 }
 
 /** Calls a writing resolver on demand and owns its pending and error state. */
@@ -28,5 +30,9 @@ export function useWrite<Name extends ResolverName>(name: Name): WriteState<Name
     },
     [name],
   );
-  return { run, pending, error, lastData };
+  const reset = useCallback(() => {
+    setError(null);
+    setLastData(null);
+  }, []);
+  return { run, pending, error, lastData, reset };
 }

@@ -36,3 +36,9 @@ export async function waitForText(locator: Locator, expected: string, timeoutMs 
   }
   throw new Error(`Expected "${expected}", last saw ${JSON.stringify(seen)}`);
 }
+
+/** Whether the keyboard is on the element (its frame's active element). */
+export async function isFocused(locator: Locator): Promise<boolean> {
+  // Typed by shape: this (Node) side has no DOM types.
+  return locator.evaluate((element: { readonly ownerDocument: { readonly activeElement: unknown } }) => element === element.ownerDocument.activeElement);
+}
