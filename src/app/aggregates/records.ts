@@ -15,6 +15,8 @@ export const planHeadSchema = z.object({
       generation: z.number().int().positive(),
       shardCount: z.number().int().positive(),
       startedAt: z.number().int(),
+      /** The build's last sign of life: its start, then each chunk's start and the end of its reading. Absent in builds started by earlier releases. */
+      progressAt: z.number().int().optional(),
     })
     .optional(),
 });

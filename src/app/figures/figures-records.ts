@@ -60,6 +60,8 @@ export const figuresHeadSchema = z.object({
   refreshed: refreshedFiguresSchema.nullable(),
   /** Present while a refresh is asked for and has not finished. */
   request: refreshRequestSchema.nullable(),
+  /** A full recompute of the plan's aggregate is under way: the figures are the last ones before it. */
+  rebuilding: z.literal(true).optional(),
 });
 
 const NO_FIGURES: FiguresHead = { refreshed: null, request: null };

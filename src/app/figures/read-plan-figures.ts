@@ -12,7 +12,7 @@ import { figuresHeadOf, issueUsageShardSchema, storedPeriodFiguresSchema, type F
 /** The stored figures of the plan at hand: where a read starts. */
 export interface FiguresView {
   readonly refreshed: RefreshedFigures;
-  /** A refresh is asked for (work, terms or closed periods changed since) or the terms changed since the refresh. */
+  /** A refresh is asked for (work, terms or closed periods changed since), a full recompute is under way, or the terms changed since the refresh. */
   readonly refreshing: boolean;
 }
 
@@ -30,7 +30,8 @@ export async function readFiguresHead(store: Store, planId: string): Promise<Fig
 /** The view of the plan's figures a head gives; undefined when no refresh has stored figures for the plan yet. */
 export function figuresView(head: FiguresHead, stored: StoredPlan): FiguresView | undefined {
   if (head.refreshed === null) return undefined;
-  return { refreshed: head.refreshed, refreshing: head.request !== null || head.refreshed.planVersion !== stored.version };
+  const refreshing = head.request !== null || head.rebuilding === true || head.refreshed.planVersion !== stored.version;
+  return { refreshed: head.refreshed, refreshing };
 }
 
 /** The plan's figures and whether they are being refreshed: one read. */

@@ -33,19 +33,23 @@ export interface RefreshRequestDeps {
  * that refresh keeps it and runs again. So a burst of events on one plan causes a bounded number of refreshes.
  * A request lost for `TAKEN_FOR_DEAD_MS` is queued again by the next one (and by the hourly reconciliation).
  *
+ * `rebuilt`: a full recompute just swapped its generation in; the figures stop saying it is under way.
+ *
  * @returns whether a refresh job was queued
  */
-export async function requestFiguresRefresh(deps: RefreshRequestDeps, planId: string): Promise<boolean> {
+export async function requestFiguresRefresh(deps: RefreshRequestDeps, planId: string, options: { readonly rebuilt?: boolean } = {}): Promise<boolean> {
   const now = deps.clock.now();
   const decided = { queue: false };
   const written = await deps.store.update(figuresHeadKey(planId), (current) => {
-    const head = figuresHeadOf(current);
+    const stored = figuresHeadOf(current);
+    const { rebuilding: _rebuilding, ...rebuilt } = stored;
+    const head = options.rebuilt === true ? rebuilt : stored;
     const { request } = head;
     const alive = request !== null && now - (request.takenAt ?? request.requestedAt) < TAKEN_FOR_DEAD_MS;
     decided.queue = !alive;
     if (!alive) return toJsonValue({ ...head, request: { requestedAt: now } });
     // Queued and not taken, or taken and already asked again: this request is served as it is.
-    if (request.takenAt === undefined || request.again === true) return current;
+    if (request.takenAt === undefined || request.again === true) return head === stored ? current : toJsonValue(head);
     return toJsonValue({ ...head, request: { ...request, again: true } });
   });
   if (decided.queue) await queueRefresh(deps, planId, figuresHeadOf(written).refreshed);
@@ -69,4 +73,9 @@ export async function queueRefresh(deps: RefreshRequestDeps, planId: string, ref
   const delayInSeconds = Math.min(MAX_DELAY_SECONDS, Math.max(COALESCE_SECONDS, Math.ceil((dueAt - deps.clock.now()) / 1000)));
   const job: RefreshFiguresJob = { kind: 'refresh-figures', planId };
   await deps.queue.push(SYNC_QUEUE_KEY, job, { concurrencyKey: planConcurrencyKey(planId), delayInSeconds });
+}
+
+/** Marks the plan's figures as being rebuilt by a full recompute, until its swap asks for their refresh. */
+export async function markRebuilding(deps: Pick<RefreshRequestDeps, 'store'>, planId: string): Promise<void> {
+  await deps.store.update(figuresHeadKey(planId), (current) => toJsonValue({ ...figuresHeadOf(current), rebuilding: true }));
 }

@@ -1,7 +1,6 @@
-import { AggregateReader } from '../aggregates/aggregate-reader';
 import { requestFiguresRefresh } from '../figures/request-figures-refresh';
 import { headKey } from '../aggregates/keys';
-import { planHeadSchema } from '../aggregates/records';
+import { planHeadSchema, type PlanHead } from '../aggregates/records';
 import type { PlanIssue } from '../ports/jira';
 import { orphanedRecordsOwner, planOfJob } from '../scope/plan-scope';
 import { dropPlanAggregates } from '../aggregates/drop-plan-aggregates';
@@ -40,9 +39,8 @@ export type ChunkOutcome =
  * or, after the last page, makes the new generation live in one write of the plan's head.
  */
 export async function runRecomputeChunk(deps: SyncDeps, job: RecomputeChunkJob, budget: ChunkBudget = DEFAULT_CHUNK_BUDGET): Promise<ChunkOutcome> {
-  const head = await new AggregateReader(deps.store).head(job.planId);
-  const building = head?.building;
-  if (building?.generation !== job.generation) return { status: 'superseded' };
+  const building = await showProgress(deps, job);
+  if (building === undefined) return { status: 'superseded' };
   const plan = await planOfJob(deps.store, job.planId);
   if (plan === undefined) {
     if ((await orphanedRecordsOwner(deps.store, job.planId)) === 'none') await dropPlanAggregates(deps.store, job.planId);
@@ -62,6 +60,8 @@ export async function runRecomputeChunk(deps: SyncDeps, job: RecomputeChunkJob, 
     pages += 1;
   } while (pageToken !== null && pages < budget.maxPages && deps.clock.now() < deadline);
 
+  // A chunk reads for up to its budget: it says it is alive before it writes, or stops if it was replaced meanwhile.
+  if ((await showProgress(deps, job)) === undefined) return { status: 'superseded' };
   const sample = { issues: issues.length, worklogs: issues.reduce((sum, issue) => sum + issue.worklogs.length, 0), complete: pageToken === null };
   const shardCount = job.chunk === 0 ? await sizeShards(deps, job.planId, scope, job.generation, sample) : building.shardCount;
   const target = { planId: job.planId, generation: job.generation, shardCount, chunk: job.chunk };
@@ -75,8 +75,27 @@ export async function runRecomputeChunk(deps: SyncDeps, job: RecomputeChunkJob, 
     return { status: 'continued', ...progress };
   }
   const swapped = await swapGeneration(deps, job.planId, job.generation, worklogCount);
-  if (swapped) await requestFiguresRefresh(deps, job.planId);
+  if (swapped) await requestFiguresRefresh(deps, job.planId, { rebuilt: true });
   return swapped ? { status: 'swapped', ...progress } : { status: 'superseded' };
+}
+
+/**
+ * Marks the build alive (see `isAbandoned`), if the job's generation is still the one being built.
+ *
+ * @returns the build, or undefined when another one replaced it
+ */
+async function showProgress(deps: SyncDeps, job: RecomputeChunkJob): Promise<PlanHead['building']> {
+  const now = deps.clock.now();
+  const found: { building?: PlanHead['building'] } = {};
+  await deps.store.update(headKey(job.planId), (current) => {
+    found.building = undefined;
+    if (current === undefined) return current;
+    const head = planHeadSchema.parse(current);
+    if (head.building?.generation !== job.generation) return current;
+    found.building = { ...head.building, progressAt: now };
+    return { ...head, building: found.building };
+  });
+  return found.building;
 }
 
 /**

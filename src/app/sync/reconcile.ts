@@ -13,7 +13,7 @@ import { orphanedRecordsOwner, planOfJob } from '../scope/plan-scope';
 import type { StoredPlan } from '../../contract';
 import { internalIdOf } from '../plans/plan-repository';
 import { linkedIssues } from './linked-issues';
-import { STALE_BUILD_MS, requestRecompute } from './request-recompute';
+import { isAbandoned, requestRecompute } from './request-recompute';
 import type { SyncDeps } from './sync-deps';
 import { advanceWatermark, readWatermark } from './watermark';
 
@@ -124,8 +124,8 @@ async function repairPlan(deps: SyncDeps, plan: StoredPlan, deletedIds: Readonly
   const none: PlanRepair = { issuesRemoved: 0, billingClassesFixed: 0, worklogsDeleted: 0, recomputed: false };
   if (head === undefined) return none;
   if (head.building !== undefined) {
-    const stale = deps.clock.now() - head.building.startedAt >= STALE_BUILD_MS;
-    return { ...none, recomputed: stale && (await requestRecompute(deps, planId)) };
+    const abandoned = isAbandoned(head.building, deps.clock.now());
+    return { ...none, recomputed: abandoned && (await requestRecompute(deps, planId)) };
   }
   const issues = await reader.issues(planId, head.generation);
   const linked = await linkedIssues(deps.jira, { planId: plan.plan.id, projectId: plan.projectId });

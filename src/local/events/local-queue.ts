@@ -78,6 +78,15 @@ export class LocalQueue implements WorkQueue {
     await this.idle();
   }
 
+  /** Manual mode: runs the next job due, if any (a test stops a queue part-way so, as a crash would). */
+  async runNext(): Promise<boolean> {
+    const job = this.nextDue(undefined);
+    if (job === undefined) return false;
+    this.virtualNow = Math.max(this.virtualNow, job.dueAt);
+    await this.execute(job);
+    return true;
+  }
+
   /** Resolves once no job is running (timers mode). */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.all([...this.running]);

@@ -1,0 +1,143 @@
+/**
+ * A full recompute killed at any point (its queue lost: the preview's in-memory queue on SIGKILL, a consumer
+ * killed past its retries on Forge) is restarted by the next request or reconciliation once it has shown no
+ * progress for `ABANDONED_AFTER_MS` (a minute), not after a 15-minute lease; meanwhile the plan shows its last
+ * figures, marked as being updated. A build still making progress is never taken over, and of two builds only
+ * the one the plan's head names can swap its generation in.
+ */
+import { AggregateReader } from '../../src/app/aggregates/aggregate-reader';
+import { figuresView, readFiguresHead } from '../../src/app/figures/read-plan-figures';
+import { loadPlan } from '../../src/app/plans/plan-repository';
+import { reconcile } from '../../src/app/sync/reconcile';
+import { ABANDONED_AFTER_MS, requestRecompute } from '../../src/app/sync/request-recompute';
+import { runSyncJob, type SyncJobOutcome } from '../../src/app/sync/run-sync-job';
+import { SYNC_QUEUE_KEY, type SyncDeps } from '../../src/app/sync/sync-deps';
+import { syncJobSchema } from '../../src/app/sync/sync-jobs';
+import { LocalQueue } from '../../src/local/events/local-queue';
+import { buildIssue, buildWorklog } from '../jira-simulator/site';
+import { aggregatedLedgerInput, linkedTo, sortedTruth, startSyncSite, storedAs, type SyncSite } from './sync-site';
+
+const GOLD = storedAs('gold').internalId;
+/** Three pages of Jira's search: a build runs in three chunks. */
+const issues = Array.from({ length: 250 }, (_, index) => buildIssue(index + 1, { properties: linkedTo('gold') }));
+const worklogs = issues.flatMap((issue, index) => Array.from({ length: 1 + (index % 5) }, (_, n) => buildWorklog(100_000 + index * 10 + n, issue, { timeSpentSeconds: 600 * (n + 1) })));
+/** Work logged in Jira after the first recompute, which only a recompute brings in (no events). */
+const later = issues.slice(0, 40).map((issue, index) => buildWorklog(900_000 + index, issue, { timeSpentSeconds: 1800 }));
+/** One Jira page a chunk, so a build runs in several chunks. */
+const ONE_PAGE = { readMs: 60_000, maxPages: 1 };
+
+/** A queue running the sync side's jobs one by one, each outcome recorded; a queue left alone is a queue lost. */
+function syncQueue(site: SyncSite): { readonly deps: SyncDeps; readonly queue: LocalQueue; readonly outcomes: SyncJobOutcome['status'][] } {
+  const queue = new LocalQueue({ mode: 'manual' });
+  const deps = { ...site.deps, queue };
+  const outcomes: SyncJobOutcome['status'][] = [];
+  queue.consume(SYNC_QUEUE_KEY, async (event) => {
+    outcomes.push((await runSyncJob(deps, syncJobSchema.parse(event.body), ONE_PAGE)).status);
+  });
+  return { deps, queue, outcomes };
+}
+
+/** Gold recomputed and its figures refreshed, then more work logged in Jira behind the app's back. */
+async function siteWithFigures(): Promise<SyncSite> {
+  const site = await startSyncSite(issues, worklogs);
+  await site.recompute('gold');
+  site.simulator.load({ ...site.simulator.snapshot(), worklogs: [...site.simulator.snapshot().worklogs, ...later] });
+  return site;
+}
+
+/** Runs `jobs` jobs of a new recompute's queue, then loses the queue. */
+async function killedBuild(site: SyncSite, jobs: number): Promise<SyncJobOutcome['status'][]> {
+  const first = syncQueue(site);
+  expect(await requestRecompute(first.deps, GOLD)).toBe(true);
+  for (let run = 0; run < jobs; run += 1) await first.queue.runNext();
+  return first.outcomes;
+}
+
+async function figuresShown(site: SyncSite) {
+  const stored = await loadPlan(site.store, 'gold');
+  if (stored === undefined) throw new Error('no plan gold');
+  return figuresView(await readFiguresHead(site.store, GOLD), stored);
+}
+
+async function expectFiguresEqualJira(site: SyncSite): Promise<void> {
+  const truth = sortedTruth(site.simulator, 'gold');
+  expect(await aggregatedLedgerInput(site, 'gold')).toEqual(truth);
+  const view = await figuresShown(site);
+  expect([view?.refreshed.worklogCount, view?.refreshing]).toEqual([truth.worklogs.length, false]);
+}
+
+describe('a recompute killed at any point', () => {
+  it.each([
+    ['before its first chunk ran', 0],
+    ['after its first chunk', 1],
+    ['after its second chunk', 2],
+  ])('killed %s, shows its last figures as being updated, and a request a minute later restarts it', async (_when, jobs) => {
+    const site = await siteWithFigures();
+    expect(await killedBuild(site, jobs)).toEqual(Array.from({ length: jobs }, () => 'continued'));
+
+    // The last figures stay, marked as being updated: never the empty generation being built.
+    const meanwhile = await figuresShown(site);
+    expect([meanwhile?.refreshed.worklogCount, meanwhile?.refreshing]).toEqual([worklogs.length, true]);
+
+    const recovery = syncQueue(site);
+    site.clock.advance(ABANDONED_AFTER_MS - 1000);
+    expect(await requestRecompute(recovery.deps, GOLD)).toBe(false);
+    site.clock.advance(1000);
+    expect(await requestRecompute(recovery.deps, GOLD)).toBe(true);
+    await recovery.queue.drain();
+
+    expect(recovery.outcomes).toContain('swapped');
+    await expectFiguresEqualJira(site);
+  });
+
+  it('is restarted by the reconciliation a minute after its last chunk', async () => {
+    const site = await siteWithFigures();
+    await killedBuild(site, 1);
+    const recovery = syncQueue(site);
+    site.clock.advance(ABANDONED_AFTER_MS);
+
+    expect((await reconcile(recovery.deps)).recomputesStarted).toEqual([GOLD]);
+    await recovery.queue.drain();
+    await expectFiguresEqualJira(site);
+  });
+});
+
+describe('a build still making progress', () => {
+  it('is not taken over: each chunk shows progress, so requests and the reconciliation leave it running', async () => {
+    const site = await siteWithFigures();
+    const build = syncQueue(site);
+    expect(await requestRecompute(build.deps, GOLD)).toBe(true);
+    // Slow chunks, each starting well within a minute of the last: the build as a whole takes longer than one.
+    for (let chunk = 0; chunk < 2; chunk += 1) {
+      site.clock.advance(ABANDONED_AFTER_MS - 5000);
+      await build.queue.runNext();
+      expect(await requestRecompute(build.deps, GOLD)).toBe(false);
+      expect((await reconcile(build.deps)).recomputesStarted).toEqual([]);
+    }
+    await build.queue.drain();
+    expect(build.outcomes.filter((outcome) => outcome === 'swapped')).toHaveLength(1);
+    await expectFiguresEqualJira(site);
+  });
+
+  it('taken over once silent for a minute, can no longer swap: only the build the head names does', async () => {
+    const site = await siteWithFigures();
+    const slow = syncQueue(site);
+    await requestRecompute(slow.deps, GOLD);
+    await slow.queue.runNext();
+    const slowGeneration = (await new AggregateReader(site.store).head(GOLD))?.building?.generation;
+
+    site.clock.advance(ABANDONED_AFTER_MS);
+    const takeover = syncQueue(site);
+    expect(await requestRecompute(takeover.deps, GOLD)).toBe(true);
+    // The slow build wakes up: its remaining chunks find themselves replaced.
+    await slow.queue.drain();
+    expect(slow.outcomes.slice(1).every((outcome) => outcome === 'superseded' || outcome === 'dropped')).toBe(true);
+    await takeover.queue.drain();
+
+    const head = await new AggregateReader(site.store).head(GOLD);
+    expect(head?.building).toBeUndefined();
+    expect(head?.generation).toBeGreaterThan(slowGeneration ?? Number.POSITIVE_INFINITY);
+    expect([...slow.outcomes, ...takeover.outcomes].filter((outcome) => outcome === 'swapped')).toHaveLength(1);
+    await expectFiguresEqualJira(site);
+  });
+});
