@@ -19,7 +19,12 @@ export async function activeAlerts(store: Store, planId: string, periodLabel: st
     }));
 }
 
-/** The card with its period's active alerts (one store query); the plan's alerts are keyed by its internal id. */
+/**
+ * The card with its period's active alerts; the plan's alerts are keyed by its internal id. An alert is active only
+ * while the figures cross its threshold (the check after each refresh withdraws the others), so a card whose figures
+ * cross none has none and costs no read; otherwise one store query.
+ */
 export async function withActiveAlerts(store: Store, stored: StoredPlan, card: PlanCard): Promise<PlanCard> {
-  return { ...card, activeAlerts: await activeAlerts(store, internalIdOf(stored), card.period.label) };
+  const active = card.thresholdsCrossed.length === 0 ? [] : await activeAlerts(store, internalIdOf(stored), card.period.label);
+  return { ...card, activeAlerts: active };
 }

@@ -20,8 +20,8 @@ export interface FiguresDeps {
   readonly clock: Clock;
 }
 
-/** About 150 issues a shard keeps a shard near 16 KB: two read units for the issue panel. */
-export const ISSUES_PER_SHARD = 150;
+/** About 40 issues a shard keeps a shard under 10 KB (an issue with work in both periods the head holds takes up to about 230 bytes): one read unit for the issue panel. */
+export const ISSUES_PER_SHARD = 40;
 
 /** The head carries the figures of the reporting period at the refresh and the next: what cards, the panel and alert checks read. */
 const RECENT_PERIODS = 2;
