@@ -10,6 +10,7 @@ import * as z from 'zod';
 import { DEMO_USERS } from '../../src/jira-simulator/demo/people';
 import { DEMO_PLAN_IDS } from '../../src/jira-simulator/demo/plans';
 import { formatMoney } from '../../src/quantities';
+import { badgeOf } from '../../static/shared/format/badge';
 import { launchChromium } from './support/chromium';
 import { surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
 import { invokeAs } from './support/invoke';
@@ -164,4 +165,21 @@ describe('the printable statement in a real browser', () => {
       await page.unroute('**/__preview/invoke');
     }
   });
+
+  it('badges each plan as its forecast says, and shows a pay-as-you-go plan what it billed', async () => {
+    const overview = await invokeAs(preview.url, 'demo-manager', 'usage/overview', {}, 'projectPage');
+    if (!overview.ok) throw new Error(overview.error.message);
+    const { cards } = overview.data;
+    await page.goto(`${preview.url}/?${new URLSearchParams({ view: 'project', user: 'manager' }).toString()}`);
+    const project = surfaceFrame(page, 'projectPage');
+    for (const card of cards) await waitForText(project.getByRole('article', { name: card.planName }).locator('.sh-lozenge'), badgeOf(card).label);
+
+    const payg = cards.find((card) => card.kind === 'pay-as-you-go');
+    if (payg === undefined) throw new Error('the demo has no pay-as-you-go plan');
+    await project.getByRole('article', { name: payg.planName }).getByRole('button', { name: 'Show details' }).click();
+    const figures = project.getByRole('region', { name: `${payg.planName} details` }).locator('dl.sh-stats dt');
+    await waitForText(figures.first(), 'Billed');
+    expect(await figures.allTextContents()).toEqual(['Billed', 'Extra', 'Non-billable', 'Total due']);
+  });
+
 });

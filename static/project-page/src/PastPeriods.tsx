@@ -1,21 +1,14 @@
-import { formatHours, formatMoney } from '@quantities/index';
-import type { DataOf } from '@contract/index';
+import type { DataOf, PlanCard } from '@contract/index';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
+import { periodFiguresOf } from './period-figures';
 
 type Totals = DataOf<'usage/history'>['periods'][number];
 
 /** Periods side by side, one column each, newest first. */
-export function PastPeriods({ periods }: { periods: readonly Totals[] }) {
+export function PastPeriods({ periods, kind }: { periods: readonly Totals[]; kind: PlanCard['kind'] }) {
   const { locale } = useSurfaceContext();
   const newestFirst = [...periods].reverse();
-  const rows: { label: string; value: (totals: Totals) => string }[] = [
-    { label: 'Available', value: (totals) => formatHours(totals.availableSeconds, locale) },
-    { label: 'Used (covered)', value: (totals) => formatHours(totals.usedCoveredSeconds, locale) },
-    { label: 'Remaining', value: (totals) => formatHours(totals.remainingSeconds, locale) },
-    { label: 'Overage', value: (totals) => formatHours(totals.overageSeconds, locale) },
-    { label: 'Extra', value: (totals) => formatHours(totals.extraSeconds, locale) },
-    { label: 'Total due', value: (totals) => formatMoney(totals.totalMinor, totals.currency, locale) },
-  ];
+  const rows = periodFiguresOf(kind, locale);
   return (
     <div className="sh-scroll">
       <table className="sh-table">

@@ -1,4 +1,3 @@
-import { formatHours, formatMoney } from '@quantities/index';
 import { useState } from 'react';
 import type { PlanCard, TermVersion } from '@contract/index';
 import { Field } from '../../shared/components/Field';
@@ -11,6 +10,7 @@ import { BurnChart } from './BurnChart';
 import { CsvExport } from './CsvExport';
 import { LateAdjustments } from './LateAdjustments';
 import { PastPeriods } from './PastPeriods';
+import { periodFiguresOf } from './period-figures';
 import { PeriodClosing } from './PeriodClosing';
 import { PrintableStatement } from './PrintableStatement';
 import { WorklogLines } from './WorklogLines';
@@ -57,15 +57,7 @@ export function PlanDetails({ card }: { card: PlanCard }) {
         {(data) => (
           // A statement read again (another revision) starts its lists afresh.
           <div className="sh-stack" key={data.revision}>
-            <Stats
-              items={[
-                { label: 'Available', value: formatHours(data.availableSeconds, locale) },
-                { label: 'Used (covered)', value: formatHours(data.usedCoveredSeconds, locale) },
-                { label: 'Remaining', value: formatHours(data.remainingSeconds, locale) },
-                { label: 'Overage', value: formatHours(data.overageSeconds, locale) },
-                { label: 'Total due', value: formatMoney(data.totalMinor, data.currency, locale) },
-              ]}
-            />
+            <Stats items={periodFiguresOf(card.kind, locale).map((figure) => ({ label: figure.label, value: figure.value(data) }))} />
             {stored.state.status === 'ready' ? <TermsInForce termsVersion={data.termsVersion} terms={stored.state.data.plan.terms} /> : null}
             <LateAdjustments statement={data} request={request} onReload={statement.reload} />
             <BurnChart statement={data} />
@@ -93,7 +85,7 @@ export function PlanDetails({ card }: { card: PlanCard }) {
       />
       <h3>Past periods</h3>
       <LoadableView state={history.state} what="past periods" onRetry={history.reload}>
-        {(data) => <PastPeriods periods={data.periods} />}
+        {(data) => <PastPeriods periods={data.periods} kind={card.kind} />}
       </LoadableView>
     </section>
   );

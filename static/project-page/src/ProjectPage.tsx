@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from '../../shared/components/Button';
 import { LoadableView } from '../../shared/components/LoadableView';
-import { ThresholdLozenge } from '../../shared/components/Lozenge';
+import { PlanBadge } from '../../shared/components/PlanBadge';
 import { PlanBalance } from '../../shared/components/PlanBalance';
 import { useResolver } from '../../shared/hooks/useResolver';
 import { PlanDetails } from './PlanDetails';
@@ -21,7 +21,7 @@ export function ProjectPage() {
             <div className="sh-cards">
               {cards.map((card) => (
                 <article key={card.planId} className="sh-card sh-stack" aria-label={card.planName}>
-                  <ThresholdLozenge state={card.thresholdState} />
+                  <PlanBadge card={card} />
                   <PlanBalance card={card} />
                   <div>
                     <Button aria-pressed={card.planId === chosen?.planId} onClick={() => setChosenPlanId(card.planId)}>

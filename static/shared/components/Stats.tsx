@@ -11,8 +11,8 @@ export function Stats({ items }: { items: readonly Stat[] }) {
     <dl className="sh-stats">
       {items.map((item) => (
         <div key={item.label}>
-          <dd>{item.value}</dd>
           <dt>{item.label}</dt>
+          <dd>{item.value}</dd>
         </div>
       ))}
     </dl>
