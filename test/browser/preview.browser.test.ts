@@ -6,12 +6,13 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
+import * as z from 'zod';
 import { axeViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { csvRecords } from '../support/csv';
 import { frameSelector, isFocused, type SurfaceKey, surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
 import { newPreviewPage, type RunningPreview, startPreview } from './support/preview-process';
-import { invokeAs } from './support/invoke';
+import { invokeAs, previewJira } from './support/invoke';
 import { putIssueOnPlan } from './support/issue-panel';
 
 jest.setTimeout(180_000);
@@ -22,6 +23,9 @@ const DATA_DIR = path.join(PROJECT_ROOT, '.cache', `browser-test-${process.pid}`
 const SCREENSHOTS = path.resolve(PROJECT_ROOT, process.env.SCREENSHOTS_DIR ?? path.join('build', 'screenshots'));
 const PLAN = { id: 'browser-test-gold', name: 'Browser Test Gold' } as const;
 const ISSUE = 'SUP-1';
+/** An issue of the demo site (200 issues) past the first page of 100 that the issue view's search asks for. */
+const ISSUE_PAST_FIRST_PAGE = 'SUP-170';
+const issueSchema = z.object({ key: z.string(), fields: z.object({ summary: z.string() }) });
 
 let preview: RunningPreview;
 let browser: Browser | undefined;
@@ -237,6 +241,18 @@ describe('the preview in a real browser', () => {
     const plan = { kind: 'buckets', id: 'sneaky', name: 'Sneaky', currency: 'EUR', timeZone: 'UTC', startDate: '2026-01-01', extraRateMinor: 0, overageRateMinor: 0 } as const;
     const refused = await invokeAs(preview.url, 'demo-agent-us', 'plans/create', { plan }, 'projectSettings');
     expect(refused.ok ? 'created' : refused.error.code).toBe('FORBIDDEN');
+  });
+
+  it('opens the issue the address names, past the first page of search results, and says when the project has no such issue', async () => {
+    const named = issueSchema.parse(await previewJira(preview.url, 'GET', `issue/${ISSUE_PAST_FIRST_PAGE}?fields=summary`));
+    await open({ view: 'issue', user: 'agent-us', issue: named.key });
+    // The heading names the issue whose work log the form below writes to (it once showed SUP-1 instead).
+    await waitForText(page.getByRole('heading', { level: 1 }), `${named.key}: ${named.fields.summary}`);
+    expect(await page.getByRole('navigation', { name: 'Issues' }).locator('button[aria-current="page"]').textContent()).toBe(`${named.key} ${named.fields.summary}`);
+
+    await open({ view: 'issue', user: 'agent-us', issue: 'SUP-99999' });
+    await waitForText(page.getByRole('alert'), 'SUP has no issue SUP-99999.');
+    expect(await page.getByRole('button', { name: 'Log work' }).count()).toBe(0);
   });
 
   const SURFACE_VIEWS: readonly { surface: SurfaceKey; view: string; user: string; ready: string }[] = [

@@ -19,15 +19,17 @@ interface IssueViewProps {
 
 /** Jira's issue view: the issue list, the issue's work log, and the app's panel beside it. */
 export function IssueView({ site, host, module, user, issueKey, onIssue, frameContext, onChanged, revision }: IssueViewProps) {
-  const [issues, setIssues] = useState<DemoIssue[]>([]);
+  const [issues, setIssues] = useState<DemoIssue[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     searchIssues(user, site.project.key).then(setIssues, (error: unknown) => setFailure(String(error)));
   }, [user, site.project.key]);
 
-  const issue = issues.find((candidate) => candidate.key === issueKey) ?? issues[0];
   if (failure !== null) return <p role="alert">{failure}</p>;
-  if (issue === undefined) return <p>Loading issues…</p>;
+  if (issues === null) return <p>Loading issues…</p>;
+  // An issue the address names and the project lacks is said so: showing another one would log work on it.
+  const issue = issueKey === null ? issues[0] : issues.find((candidate) => candidate.key === issueKey);
+  if (issue === undefined) return <p role="alert">{issueKey === null ? `${site.project.key} has no issues.` : `${site.project.key} has no issue ${issueKey}.`}</p>;
   const extension = {
     type: module.type,
     issue: { id: issue.id, key: issue.key, type: 'Task', typeId: '10001' },

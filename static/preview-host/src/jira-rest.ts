@@ -5,7 +5,7 @@ import { previewFetch } from './preview-fetch';
 /** The few Jira REST v3 calls the host page makes as the selected demo user, like Jira's own issue view. */
 
 const issueSchema = z.object({ id: z.string(), key: z.string(), fields: z.object({ summary: z.string() }) });
-const searchSchema = z.object({ issues: z.array(issueSchema) });
+const searchSchema = z.object({ issues: z.array(issueSchema), nextPageToken: z.string().optional() });
 const worklogSchema = z.object({
   id: z.string(),
   started: z.string(),
@@ -39,9 +39,17 @@ async function request(user: DemoUser, method: string, path: string, body?: unkn
   return parsed;
 }
 
+/** Every issue of the project, following Jira's pages (the demo site has more issues than a page holds). */
 export async function searchIssues(user: DemoUser, projectKey: string): Promise<DemoIssue[]> {
-  const body = { jql: `project = ${projectKey} ORDER BY key ASC`, fields: ['summary'], maxResults: 100 };
-  return searchSchema.parse(await request(user, 'POST', '/rest/api/3/search/jql', body)).issues;
+  const issues: DemoIssue[] = [];
+  let nextPageToken: string | undefined;
+  do {
+    const body = { jql: `project = ${projectKey} ORDER BY key ASC`, fields: ['summary'], maxResults: 100, ...(nextPageToken === undefined ? {} : { nextPageToken }) };
+    const page = searchSchema.parse(await request(user, 'POST', '/rest/api/3/search/jql', body));
+    issues.push(...page.issues);
+    nextPageToken = page.nextPageToken;
+  } while (nextPageToken !== undefined);
+  return issues;
 }
 
 export async function listWorklogs(user: DemoUser, issueKey: string): Promise<DemoWorklog[]> {
