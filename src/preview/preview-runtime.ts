@@ -3,6 +3,7 @@ import type { Clock } from '../app/ports/clock';
 import { DEMO_USERS } from '../jira-simulator/demo/people';
 import { APP_ACCOUNT } from '../jira-simulator/model';
 import type { JiraSimulator } from '../jira-simulator/simulator';
+import { COALESCE_SECONDS } from '../app/figures/request-figures-refresh';
 import { requestRecompute } from '../app/sync/request-recompute';
 import { internalIdOfKey } from '../app/scope/plan-scope';
 import { LocalQueue } from '../local/events/local-queue';
@@ -14,6 +15,8 @@ import type { PreviewRuntime } from './preview-handler';
 
 const RECONCILE_EVERY_MS = 5 * 60_000;
 const SETTLE_ROUND_MS = 20;
+/** Jobs due this soon are waited for by `settle`: a coalesced figures refresh; not a later retry or the drop of a replaced generation. */
+const SETTLE_HORIZON_MS = COALESCE_SECONDS * 1000;
 
 export interface RunningRuntime extends PreviewRuntime {
   readonly backend: LocalBackend;
@@ -59,12 +62,16 @@ export async function startPreviewRuntime(simulator: JiraSimulator, kvsDirectory
     },
     invoke: (request) => backend.invoker.invokeFrame(request),
     async settle() {
-      // A finished job may have pushed the next one onto a timer: wait until a round starts no new job.
+      // A finished job may have pushed the next one onto a timer: wait until a round starts no new job. A change's
+      // figures refresh waits out its coalescing delay on a timer: wait for it too, or frames reloaded now show the
+      // figures from before the change (and nothing reloads them).
       let runs = -1;
       while (runs !== queue.runs.length) {
         runs = queue.runs.length;
         await simulator.idle();
-        await new Promise((resolve) => setTimeout(resolve, SETTLE_ROUND_MS));
+        const dueInMs = queue.nextDueInMs();
+        const wait = dueInMs !== undefined && dueInMs <= SETTLE_HORIZON_MS ? dueInMs + SETTLE_ROUND_MS : SETTLE_ROUND_MS;
+        await new Promise((resolve) => setTimeout(resolve, wait));
         await queue.idle();
       }
     },

@@ -37,6 +37,32 @@ describe('local queue', () => {
     }
   });
 
+  it('says when its next waiting job falls due, so the preview can wait for a coalesced refresh', async () => {
+    jest.useFakeTimers();
+    try {
+      const queue = new LocalQueue({ mode: 'timers' });
+      const ran: string[] = [];
+      queue.consume('work', async ({ body }) => {
+        ran.push(JSON.stringify(body));
+      });
+      expect(queue.nextDueInMs()).toBeUndefined();
+
+      await queue.push('work', 'refresh', { delayInSeconds: 5 });
+      await queue.push('work', 'drop', { delayInSeconds: 60 });
+      expect(queue.nextDueInMs()).toBe(5000);
+      await jest.advanceTimersByTimeAsync(2000);
+      expect(queue.nextDueInMs()).toBe(3000);
+      await jest.advanceTimersByTimeAsync(3000);
+      await queue.idle();
+      expect([ran, queue.nextDueInMs()]).toEqual([['"refresh"'], 55_000]);
+
+      queue.stop();
+      expect(queue.nextDueInMs()).toBeUndefined();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('runs delayed jobs after the ones due earlier when drained by hand', async () => {
     const queue = new LocalQueue({ mode: 'manual' });
     const order: string[] = [];

@@ -44,7 +44,8 @@ interface Job {
 export class LocalQueue implements WorkQueue {
   private readonly consumers = new Map<string, QueueConsumer>();
   private readonly waiting: Job[] = [];
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Timers mode: each waiting job's timer, with when it falls due (`performance.now()`). */
+  private readonly timers = new Map<NodeJS.Timeout, number>();
   private readonly running = new Set<Promise<void>>();
   private readonly lanes = new Map<string, Promise<void>>();
   private readonly maxRetries: number;
@@ -92,9 +93,15 @@ export class LocalQueue implements WorkQueue {
     while (this.running.size > 0) await Promise.all([...this.running]);
   }
 
+  /** Timers mode: milliseconds until the next waiting job falls due (0 when overdue); undefined when none waits. */
+  nextDueInMs(): number | undefined {
+    if (this.timers.size === 0) return undefined;
+    return Math.max(0, Math.min(...this.timers.values()) - performance.now());
+  }
+
   /** Cancels the jobs still waiting for their timers. */
   stop(): void {
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const timer of this.timers.keys()) clearTimeout(timer);
     this.timers.clear();
   }
 
@@ -109,7 +116,7 @@ export class LocalQueue implements WorkQueue {
       this.timers.delete(timer);
       this.track(this.inLane(job));
     }, delayMs);
-    this.timers.add(timer);
+    this.timers.set(timer, performance.now() + delayMs);
   }
 
   private nextDue(queueKeys: readonly string[] | undefined): Job | undefined {
