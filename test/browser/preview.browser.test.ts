@@ -186,6 +186,8 @@ describe('the preview in a real browser', () => {
     await waitForText(byPerson.locator('tbody tr td:first-child').first(), 'Avery Agent');
     const lines = project.getByRole('table', { name: 'Worklog lines' });
     await waitForText(lines.locator('tbody tr td:nth-child(3)').first(), 'Avery Agent');
+    // Worklogs start at times in the plan's zone (UTC), which is not the manager's (Europe/London): the zone is named.
+    expect(await lines.locator('tbody tr td:first-child').first().textContent()).toMatch(/ UTC$/);
     const download = page.waitForEvent('download');
     await project.getByRole('button', { name: 'Download statement (CSV)' }).click();
     const file = await (await download).path();

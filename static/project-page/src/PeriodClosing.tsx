@@ -22,7 +22,7 @@ interface PeriodClosingProps {
  * close an ended period whose figures are complete (a second press confirms) and reopen the last closed one with a reason; everyone sees who closed what, when.
  */
 export function PeriodClosing({ planId, timeZone, onChanged }: PeriodClosingProps) {
-  const { locale } = useSurfaceContext();
+  const { locale, timeZone: viewerTimeZone } = useSurfaceContext();
   const periods = useResolver('closing/list', { planId });
   const nameOf = usePeopleNames(periods.state.status === 'ready' ? periods.state.data.periods.flatMap((period) => period.versions.map((version) => version.closedBy)) : []);
   const close = useWrite('closing/close');
@@ -70,7 +70,7 @@ export function PeriodClosing({ planId, timeZone, onChanged }: PeriodClosingProp
   const closedNote = (state: PeriodState) => {
     const latest = state.versions.at(-1);
     if (latest === undefined) return '';
-    return `v${latest.version}, ${formatDateTime(latest.closedAt, timeZone, locale)} by ${nameOf(latest.closedBy)}`;
+    return `v${latest.version}, ${formatDateTime(latest.closedAt, { timeZone, viewerTimeZone }, locale)} by ${nameOf(latest.closedBy)}`;
   };
 
   return (

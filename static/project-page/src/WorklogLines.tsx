@@ -16,14 +16,14 @@ const LINES = { one: 'worklog line', other: 'worklog lines' };
 
 /** Every worklog behind the period's figures, with how it was rounded and which part was covered; a page at a time. */
 export function WorklogLines({ summary, statement, onReload }: { summary: StatementSummary; statement: StatementRef; onReload: () => void }) {
-  const { locale } = useSurfaceContext();
+  const { locale, timeZone: viewerTimeZone } = useSurfaceContext();
   const lines = usePagedList<Line, SortState<LineSortKey>>(summary.lines, summary.revision, { key: 'started', descending: false }, (offset, sort) =>
     fetchListPage(fetchStatementPage, { ...statement, list: 'lines', offset, sort }),
   );
   const nameOf = usePeopleNames(lines.items.map((line) => line.authorAccountId));
   const hours = (pick: (line: Line) => number, key: LineSortKey, label: string) => hoursColumn(locale, key, label, pick);
   const columns: Column<Line, LineSortKey>[] = [
-    { key: 'started', label: 'Started', render: (line) => formatDateTime(line.started, summary.timeZone, locale) },
+    { key: 'started', label: 'Started', render: (line) => formatDateTime(line.started, { timeZone: summary.timeZone, viewerTimeZone }, locale) },
     { key: 'issue', label: 'Issue', render: (line) => line.issueKey ?? line.issueId },
     { key: 'author', label: 'Person', render: (line) => nameOf(line.authorAccountId) },
     { key: 'billingClass', label: 'Billing class', render: (line) => BILLING_CLASS_LABELS[line.billingClass] },

@@ -1,6 +1,6 @@
 import { LoadableView } from '../../shared/components/LoadableView';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
-import { formatDateTime } from '../../shared/format/dates';
+import { formatDateTime, viewersOwn } from '../../shared/format/dates';
 import { usePeopleNames } from '../../shared/hooks/usePeopleNames';
 import { useResolver } from '../../shared/hooks/useResolver';
 import { accountsNamedBy, entrySentences } from './history-sentences';
@@ -22,7 +22,7 @@ export function PlanHistory({ planId }: { planId: string }) {
               {[...plan.terms].reverse().map((terms) => (
                 <li key={terms.version}>
                   <strong>Terms v{terms.version}</strong> apply from {terms.from}: made by {nameOf(terms.madeBy)} on{' '}
-                  {formatDateTime(terms.madeAt, timeZone, locale)} (plan v{terms.planVersion})
+                  {formatDateTime(terms.madeAt, viewersOwn(timeZone), locale)} (plan v{terms.planVersion})
                 </li>
               ))}
             </ol>
@@ -31,7 +31,7 @@ export function PlanHistory({ planId }: { planId: string }) {
               {[...history].reverse().map((entry) => (
                 <li key={entry.version}>
                   <strong>
-                    v{entry.version} · {formatDateTime(entry.at, timeZone, locale)}
+                    v{entry.version} · {formatDateTime(entry.at, viewersOwn(timeZone), locale)}
                   </strong>
                   <ul>
                     {entrySentences(entry, { currency: plan.plan.currency, locale, nameOf }).map((sentence) => (

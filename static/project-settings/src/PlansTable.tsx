@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { StoredPlan } from '@contract/index';
 import { Button } from '../../shared/components/Button';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
-import { formatDateTime } from '../../shared/format/dates';
+import { formatDateTime, viewersOwn } from '../../shared/format/dates';
 
 /** What a project administrator may do to a plan; absent for everyone else. */
 export interface PlanChanges {
@@ -86,7 +86,7 @@ export function PlansTable({ plans, pending, changes, onHistory }: PlansTablePro
               <td>{id}</td>
               <td>{STATUS_TEXT[stored.status]}</td>
               <td>
-                v{stored.version} · {formatDateTime(stored.updatedAt, timeZone, locale)}
+                v{stored.version} · {formatDateTime(stored.updatedAt, viewersOwn(timeZone), locale)}
               </td>
               <td className="sh-row">
                 {stored.status === 'deleting' ? null : (

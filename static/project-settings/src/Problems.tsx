@@ -3,7 +3,7 @@ import { Banner } from '../../shared/components/Banner';
 import { Button } from '../../shared/components/Button';
 import { LoadableView } from '../../shared/components/LoadableView';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
-import { formatDateTime } from '../../shared/format/dates';
+import { formatDateTime, viewersOwn } from '../../shared/format/dates';
 import { useResolver } from '../../shared/hooks/useResolver';
 import { useWrite } from '../../shared/hooks/useWrite';
 
@@ -23,7 +23,7 @@ export function Problems() {
 function ProblemsList({ data, onCleared }: { data: ProblemsData; onCleared: () => void }) {
   const { timeZone, locale } = useSurfaceContext();
   const clear = useWrite('settings/clearProblems');
-  const when = (instant: number) => formatDateTime(instant, timeZone, locale);
+  const when = (instant: number) => formatDateTime(instant, viewersOwn(timeZone), locale);
   const newest = Math.max(0, ...data.alerts.map((alert) => alert.at), ...data.jobs.map((job) => job.parkedAt));
   if (data.alerts.length + data.jobs.length === 0) {
     return <p data-testid="problems">Every alert was emailed to everyone its plan names, and no background job failed.</p>;

@@ -3,8 +3,29 @@ export function formatDate(instant: number, timeZone: string, locale: string): s
   return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(instant);
 }
 
-/** A date and time in the plan's time zone, in the user's locale. */
-export function formatDateTime(instant: number, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(instant);
+/** Whose time a date and time is in: the zone it is shown in, and the viewer's own. */
+export interface ShownZone {
+  readonly timeZone: string;
+  readonly viewerTimeZone: string;
 }
 
+/** The viewer's own zone, where no label is needed. */
+export const viewersOwn = (timeZone: string): ShownZone => ({ timeZone, viewerTimeZone: timeZone });
+
+/**
+ * A date and time in the user's locale, in `timeZone`, naming the zone when it is not the viewer's own: 09:00 UTC
+ * shown to someone in Berlin reads "16 Nov 2026, 09:00 UTC", never an unlabelled time they would take for theirs.
+ *
+ * @example formatDateTime(0, { timeZone: 'UTC', viewerTimeZone: 'Europe/Berlin' }, 'en-GB') // '1 Jan 1970, 00:00 UTC'
+ */
+export function formatDateTime(instant: number, { timeZone, viewerTimeZone }: ShownZone, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    ...(timeZone === viewerTimeZone ? {} : { timeZoneName: 'short' }),
+  }).format(instant);
+}
