@@ -14,7 +14,8 @@ import { badgeOf } from '../../static/shared/format/badge';
 import { launchChromium } from './support/chromium';
 import { surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
 import { invokeAs } from './support/invoke';
-import { newPreviewPage, type RunningPreview, startPreview } from './support/preview-process';
+import { newPreviewPage, PREVIEW_NOW, type RunningPreview, startPreview } from './support/preview-process';
+import { previewWriteHeaders } from '../support/preview-token';
 
 jest.setTimeout(180_000);
 
@@ -167,9 +168,28 @@ describe('the printable statement in a real browser', () => {
   });
 
   it('badges each plan as its forecast says, and shows a pay-as-you-go plan what it billed', async () => {
-    const overview = await invokeAs(preview.url, 'demo-manager', 'usage/overview', {}, 'projectPage');
-    if (!overview.ok) throw new Error(overview.error.message);
-    const { cards } = overview.data;
+    const overview = async () => {
+      const answer = await invokeAs(preview.url, 'demo-manager', 'usage/overview', {}, 'projectPage');
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.data.cards;
+    };
+    const mixed = (await overview()).find((card) => card.planId === DEMO_PLAN_IDS.mixed);
+    if (mixed?.thresholdState !== 'ok' || mixed.forecast?.projectedRunOutAt !== null) throw new Error('the mixed demo plan should last its period');
+    // A busy day on the mixed plan: still under its first threshold, but at this pace it runs out before its period ends.
+    const lines = await invokeAs(preview.url, 'demo-manager', 'usage/statementPage', { planId: DEMO_PLAN_IDS.mixed, period: mixed.period.label, list: 'lines', limit: 50 }, 'projectPage');
+    if (!lines.ok || lines.data.list !== 'lines') throw new Error('no lines');
+    const covered = lines.data.page.items.find((line) => line.billingClass === 'covered');
+    if (covered?.issueKey === undefined) throw new Error('no covered line with an issue key');
+    await page.goto(`${preview.url}/?${new URLSearchParams({ view: 'issue', user: 'agent-us', issue: covered.issueKey }).toString()}`);
+    await page.getByLabel('Started (UTC)').fill(`${PREVIEW_NOW.slice(0, 10)}T08:00`);
+    await page.getByLabel('Hours', { exact: true }).fill('20');
+    await page.getByRole('button', { name: 'Log work' }).click();
+    await page.getByRole('region', { name: 'Work log' }).getByRole('cell', { name: new RegExp(`^${PREVIEW_NOW.slice(0, 10)}T08:00`) }).waitFor({ timeout: 30_000 });
+    await fetch(`${preview.url}/__preview/settle`, { method: 'POST', headers: await previewWriteHeaders(preview.url) });
+
+    const cards = await overview();
+    const atRisk = cards.find((card) => card.planId === DEMO_PLAN_IDS.mixed);
+    expect([atRisk?.thresholdState, atRisk === undefined ? null : badgeOf(atRisk).label]).toEqual(['ok', 'At risk']);
     await page.goto(`${preview.url}/?${new URLSearchParams({ view: 'project', user: 'manager' }).toString()}`);
     const project = surfaceFrame(page, 'projectPage');
     for (const card of cards) await waitForText(project.getByRole('article', { name: card.planName }).locator('.sh-lozenge'), badgeOf(card).label);
@@ -181,5 +201,6 @@ describe('the printable statement in a real browser', () => {
     await waitForText(figures.first(), 'Billed');
     expect(await figures.allTextContents()).toEqual(['Billed', 'Extra', 'Non-billable', 'Total due']);
   });
+
 
 });
