@@ -1,5 +1,7 @@
 import type { AuditEntry, PlanChange } from '@contract/index';
 import { formatHours, formatMoney } from '@quantities/index';
+import { countOf } from '../../shared/format/count';
+import { formatDate } from '../../shared/format/dates';
 
 type JsonValue = Exclude<PlanChange['after'], undefined>;
 
@@ -21,16 +23,16 @@ interface Field {
 const isNumber = (value: JsonValue): value is number => typeof value === 'number';
 const isArray = (value: JsonValue): value is JsonValue[] => Array.isArray(value);
 const text: Describe = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
-const money: Describe = (value, { currency, locale }) => (isNumber(value) ? formatMoney(value, currency, locale) : text(value, { currency, locale, nameOf: String }));
+const money: Describe = (value, context) => (isNumber(value) ? formatMoney(value, context.currency, context.locale) : text(value, context));
 const moneyAnHour: Describe = (value, context) => `${money(value, context)} an hour`;
 const hours: Describe = (value, context) => (isNumber(value) ? formatHours(value, context.locale) : text(value, context));
 const minutes: Describe = (value, context) =>
   isNumber(value) ? (value === 0 ? 'none' : `${new Intl.NumberFormat(context.locale).format(value / 60)} min`) : text(value, context);
 const localDate: Describe = (value, context) =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-    ? new Intl.DateTimeFormat(context.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${value}T00:00:00Z`))
+    ? formatDate(Date.parse(`${value}T00:00:00Z`), 'UTC', context.locale)
     : text(value, context);
-const periods: Describe = (value, context) => (isNumber(value) ? `${value} ${value === 1 ? 'period' : 'periods'}` : text(value, context));
+const periods: Describe = (value, context) => (isNumber(value) ? countOf(value, { one: 'period', other: 'periods' }) : text(value, context));
 const percents: Describe = (value, context) => (isArray(value) ? listOf(value.map((item) => `${text(item, context)} %`)) : text(value, context));
 const people: Describe = (value, context) => (isArray(value) ? listOf(value.map((item) => (typeof item === 'string' ? context.nameOf(item) : text(item, context)))) : text(value, context));
 const groups: Describe = (value, context) => (isArray(value) ? listOf(value.map((item) => text(item, context))) : text(value, context));
