@@ -5,8 +5,6 @@ import { reportingPeriod } from '../usage/reporting-period';
 import type { StoredPeriodFigures, UsageTuple } from './figures-records';
 import { addUsage, toUsageTuple, usageByIssue } from './usage-tuples';
 
-export { fromUsageTuple, toUsageTuple } from './usage-tuples';
-
 /** An issue's usage per period label: `p` in the period, `a` through it. */
 export interface IssueUsageByLabel {
   readonly p: Record<string, UsageTuple>;
@@ -58,11 +56,11 @@ function storedFigures(statement: Statement, now: Instant): StoredPeriodFigures 
 export function computePlanFigures(prepared: PreparedLedger, start: ReplayStart, now: Instant): PlanFigures {
   const resumed = resumeHistory(prepared, start.frozen, start.from, now);
   const { statements } = resumed;
-  const issues = new Map<string, { p: Record<string, UsageTuple>; a: Record<string, UsageTuple> }>();
+  const issues = new Map<string, IssueUsageByLabel>();
   const entryOf = (issueId: string) => {
     const found = issues.get(issueId);
     if (found !== undefined) return found;
-    const created: { p: Record<string, UsageTuple>; a: Record<string, UsageTuple> } = { p: {}, a: {} };
+    const created: IssueUsageByLabel = { p: {}, a: {} };
     issues.set(issueId, created);
     return created;
   };

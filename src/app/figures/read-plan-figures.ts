@@ -5,7 +5,7 @@ import { NO_USAGE } from '../issues/issue-usage';
 import { internalIdOf } from '../plans/plan-repository';
 import type { Store } from '../ports/store';
 import { shardOf } from '../aggregates/shard-of';
-import { fromUsageTuple } from './compute-plan-figures';
+import { fromUsageTuple } from './usage-tuples';
 import { figuresHeadKey, issueUsageKey, periodFiguresKey } from './figures-keys';
 import { figuresHeadOf, issueUsageShardSchema, storedPeriodFiguresSchema, type FiguresHead, type RefreshedFigures, type StoredPeriodFigures } from './figures-records';
 
