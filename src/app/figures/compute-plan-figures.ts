@@ -64,13 +64,14 @@ export function computePlanFigures(prepared: PreparedLedger, start: ReplayStart,
     issues.set(issueId, created);
     return created;
   };
-  let through: ReadonlyMap<string, UsageTuple> = start.usageBefore;
-  statements.forEach((statement, position) => {
+  // Periods before the last two are summed in one pass: a sum a period would copy every issue each time.
+  const recentFrom = Math.max(0, statements.length - 2);
+  let through = addUsage(start.usageBefore, statements.slice(0, recentFrom).map((statement) => usageByIssue(statement)));
+  for (const statement of statements.slice(recentFrom)) {
     through = addUsage(through, [usageByIssue(statement)]);
-    if (position < statements.length - 2) return;
     const label = statement.period.label;
     for (const [issueId, usage] of periodUsageByIssue(statement)) entryOf(issueId).p[label] = toUsageTuple(usage);
     for (const [issueId, usage] of through) entryOf(issueId).a[label] = usage;
-  });
+  }
   return { periods: statements.map((statement) => storedFigures(statement, now)), issues, resumed };
 }
