@@ -13,3 +13,18 @@ export function shardOf(issueId: string, shardCount: number): number {
   }
   return (hash >>> 0) % shardCount;
 }
+
+/**
+ * Each issue's value filed under its shard: `shardCount` records of issue id → value.
+ *
+ * @example
+ * shardsOf(new Map([['10001', 1]]), 2)[shardOf('10001', 2)] // { '10001': 1 }
+ */
+export function shardsOf<V>(byIssue: ReadonlyMap<string, V>, shardCount: number): Record<string, V>[] {
+  const shards: Record<string, V>[] = Array.from({ length: shardCount }, () => ({}));
+  for (const [issueId, value] of byIssue) {
+    const shard = shards[shardOf(issueId, shardCount)];
+    if (shard !== undefined) shard[issueId] = value;
+  }
+  return shards;
+}

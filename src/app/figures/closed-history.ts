@@ -10,7 +10,7 @@ import { loadFrozenPeriods } from '../closing/closed-statements';
 import { listPeriodStates } from '../closing/closing-repository';
 import type { JsonValue, Store } from '../ports/store';
 import { toJsonValue } from '../plans/to-json-value';
-import { shardOf } from '../aggregates/shard-of';
+import { shardsOf } from '../aggregates/shard-of';
 import { closedSummaryKey, closedUsageKey, closedUsagePrefix, closedUsageSetPrefix, periodFiguresKey } from './figures-keys';
 import { closedSummarySchema, closedUsageShardSchema, type ClosedPeriodSummary, type ClosedSummary, type ClosedUsageShard, type UsageTuple } from './figures-records';
 import { addUsage, subtractUsage, usageByIssue } from './usage-tuples';
@@ -160,11 +160,7 @@ const CLOSED_ISSUES_PER_SHARD = 1000;
 export async function closedSummaryRecords(planId: string, update: ClosedSummaryUpdate): Promise<ClosedSummaryRecords> {
   const usageId = (await sha256Hex(JSON.stringify(update.periods.map((period) => [period.label, period.version])))).slice(0, 16);
   const usageShardCount = Math.ceil(update.usage.size / CLOSED_ISSUES_PER_SHARD);
-  const shards: ClosedUsageShard[] = Array.from({ length: usageShardCount }, () => ({}));
-  for (const [issueId, usage] of update.usage) {
-    const shard = shards[shardOf(issueId, usageShardCount)];
-    if (shard !== undefined) shard[issueId] = usage;
-  }
+  const shards: ClosedUsageShard[] = shardsOf(update.usage, usageShardCount);
   const summary: ClosedSummary = { periods: [...update.periods], usageId, usageShardCount };
   return {
     summary,

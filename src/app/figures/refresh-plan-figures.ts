@@ -1,5 +1,5 @@
 import { loadPlanLedgerInput } from '../aggregates/load-plan-ledger-input';
-import { shardOf } from '../aggregates/shard-of';
+import { shardsOf } from '../aggregates/shard-of';
 import { transactInBatches } from '../aggregates/transact-in-batches';
 import { listAll } from '../plans/list-all';
 import { canonicalJson } from '../../ledger/canonical-json';
@@ -58,11 +58,7 @@ export async function refreshPlanFigures(deps: FiguresDeps, internalId: string, 
   const summaryRecords = summary && (await closedSummaryRecords(planId, summary));
 
   const issueShardCount = Math.max(1, Math.ceil(figures.issues.size / ISSUES_PER_SHARD));
-  const shards: IssueUsageShard[] = Array.from({ length: issueShardCount }, () => ({}));
-  for (const [issueId, usage] of figures.issues) {
-    const shard = shards[shardOf(issueId, issueShardCount)];
-    if (shard !== undefined) shard[issueId] = usage;
-  }
+  const shards: IssueUsageShard[] = shardsOf(figures.issues, issueShardCount);
   const wanted = new Map<string, JsonValue>([
     ...figures.periods.map((period): [string, JsonValue] => [periodFiguresKey(planId, period.period.label), toJsonValue(period)]),
     ...shards.map((shard, index): [string, JsonValue] => [issueUsageKey(planId, issueShardCount, index), toJsonValue(shard)]),
