@@ -13,7 +13,7 @@ function percentile(sorted: readonly number[], fraction: number): number {
 }
 
 /** Median and 95th percentile of `timesMs`, in any order. */
-export function timingOf(timesMs: readonly number[]): Timing {
+function timingOf(timesMs: readonly number[]): Timing {
   const sorted = [...timesMs].sort((a, b) => a - b);
   return { medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95) };
 }

@@ -29,8 +29,8 @@ import { localForgeSite } from './local-forge-site';
 import { storeAggregate } from './stored-aggregate';
 
 /** The demo's day: its six months of work end the day before. */
-export const LARGE_PLAN_TODAY = '2026-11-15';
-export const LARGE_PLAN_NOW = Date.parse(`${LARGE_PLAN_TODAY}T12:00:00Z`);
+const LARGE_PLAN_TODAY = '2026-11-15';
+const LARGE_PLAN_NOW = Date.parse(`${LARGE_PLAN_TODAY}T12:00:00Z`);
 export const LARGE_PLAN_ID = DEMO_PLAN_IDS.contract;
 
 export const LARGE_PLAN_PROJECT = { id: DEMO_PROJECT.id, key: DEMO_PROJECT.key };
