@@ -54,8 +54,11 @@ export interface PlacementOutcome {
 /** Attempts to place an issue whose link another writer keeps moving. */
 const MAX_RELOCATIONS = 12;
 
-/** An entry up to this size moves with its issue in the move's transaction (about 2,500 worklogs); a larger one is recomputed. */
-export const MOVE_INLINE_BYTES = 160 * 1024;
+/**
+ * An entry up to this size moves with its issue in the move's transaction (1,500 to 1,900 worklogs, by the length of
+ * their authors' account ids); a larger one is recomputed.
+ */
+const MOVE_INLINE_BYTES = 160 * 1024;
 
 /** The issue's entries in the shard it leaves, but for the recent value's, and the seal count of that shard when they were read. */
 interface Carried {
