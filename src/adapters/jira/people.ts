@@ -6,7 +6,7 @@ import type { JiraClient } from './jira-client';
  * Account ids a call asks for, and the page it asks for: Jira documents no cap for `GET /user/bulk`, and its
  * published example pages at 100 (an assumption, kept here only; docs/jira-simulator.md).
  */
-export const PEOPLE_PER_CALL = 100;
+const PEOPLE_PER_CALL = 100;
 
 const PersonSchema = z.object({ accountId: z.string(), displayName: z.string().default(''), active: z.boolean().default(true) });
 
