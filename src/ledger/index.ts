@@ -11,7 +11,7 @@ export { planAsOneVersion, termVersions, type TermVersionLabel } from './terms-i
 export { parseJiraInstant, readJiraInstant } from './parse-jira-instant';
 export { roundHalfUp, sumMinor } from './money';
 export { decimalText } from './decimal-text';
-export { figuresAsOf, periodFigures, statementFigures, type ForecastBasis, type PeriodFigures, type StatementFigures } from './period-figures';
+export { answerUntil, figuresAsOf, periodFigures, statementFigures, type ForecastBasis, type PeriodFigures, type StatementFigures } from './period-figures';
 export { PLAN_START_CHECKPOINT, replayPeriod, type ReplayCheckpoint } from './replay-periods';
 export type { UseProgress } from './use-progress';
 export { PLAN_START, prepareLedger, type PreparedLedger, type ResumePoint } from './replay-ledger';

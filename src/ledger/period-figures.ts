@@ -10,7 +10,7 @@ export type ForecastBasis =
   | { readonly kind: 'frozen'; readonly forecast: Forecast | null }
   | { readonly kind: 'progress'; readonly progress: UseProgress };
 
-/** A period's figures as stored: of bounded size whatever the period's work, and good for any instant from the cutoff they were taken at. */
+/** A period's figures as stored: of bounded size whatever the period's work, and good for any instant from the cutoff they were taken at through `answerUntil`. */
 export interface PeriodFigures extends Omit<StatementFigures, 'forecast'> {
   readonly forecastBasis: ForecastBasis;
 }
@@ -36,9 +36,17 @@ export function periodFigures(statement: Statement, cutoff: Instant): PeriodFigu
 }
 
 /**
+ * The last instant the figures answer for (null: any instant from their cutoff on): an open period's
+ * progress keeps a bounded number of start instants of work logged ahead of its cutoff (see `LATER_STARTS_MAX`).
+ */
+export function answerUntil({ forecastBasis }: PeriodFigures): Instant | null {
+  return forecastBasis.kind === 'progress' ? forecastBasis.progress.until : null;
+}
+
+/**
  * The figures of the statement built as of `asOf`: the figures a full replay would give.
  *
- * @throws RangeError when `asOf` is before the cutoff the figures were taken at (within the period)
+ * @throws RangeError when `asOf` is before the cutoff the figures were taken at or after `answerUntil` (within the period)
  */
 export function figuresAsOf({ forecastBasis, ...figures }: PeriodFigures, asOf: Instant): StatementFigures {
   const forecast =

@@ -14,6 +14,8 @@ const useProgressSchema = z.object({
   coveredBefore: seconds,
   reachedAvailableAt: instant.nullable(),
   later: z.array(z.tuple([instant, seconds])),
+  /** Absent in records of releases that kept every later start: those answer at any instant. */
+  until: instant.nullable().default(null),
 });
 
 const forecastBasisSchema = z.discriminatedUnion('kind', [

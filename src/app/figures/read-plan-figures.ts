@@ -1,5 +1,5 @@
 import type { IssueUsage, StoredPlan } from '../../contract';
-import { figuresAsOf, type StatementFigures } from '../../ledger';
+import { answerUntil, figuresAsOf, type StatementFigures } from '../../ledger';
 import type { Instant, Period } from '../../ledger/types';
 import { NO_USAGE } from '../issues/issue-usage';
 import { internalIdOf } from '../plans/plan-repository';
@@ -20,6 +20,11 @@ export interface PeriodFiguresRead {
   readonly figures: StatementFigures;
   /** The stored record, for the crossings of its alert thresholds. */
   readonly stored: StoredPeriodFigures;
+  /**
+   * The figures answer only through an instant before now (work logged ahead of the refresh, see
+   * `answerUntil`): they are as of that instant, and a refresh is due.
+   */
+  readonly outdated: boolean;
 }
 
 /** The plan's figures head (by the plan's internal id): one read. */
@@ -34,6 +39,15 @@ export function figuresView(head: FiguresHead, stored: StoredPlan): FiguresView 
   return { refreshed: head.refreshed, refreshing };
 }
 
+/** The first instant past which a period the head holds no longer answers (work logged ahead of the refresh, see `answerUntil`); null when they answer at any later instant. */
+export function figuresExpireAfter(refreshed: RefreshedFigures): Instant | null {
+  const untils = refreshed.recent.flatMap((figures) => {
+    const until = answerUntil(figures);
+    return until === null ? [] : [until];
+  });
+  return untils.length === 0 ? null : Math.min(...untils);
+}
+
 /** The plan's figures and whether they are being refreshed: one read. */
 export async function openFigures(store: Store, stored: StoredPlan): Promise<FiguresView | undefined> {
   return figuresView(await readFiguresHead(store, internalIdOf(stored)), stored);
@@ -44,14 +58,18 @@ export async function openFigures(store: Store, stored: StoredPlan): Promise<Fig
  * next, one read for any other. Undefined when the period is not stored (after the last period the
  * last refresh stored, or a plan whose periods changed since).
  *
- * `now` earlier than the refresh (clocks of two invocations differ by milliseconds) reads as of the refresh.
+ * `now` earlier than the refresh (clocks of two invocations differ by milliseconds) reads as of the
+ * refresh; `now` after the last instant the figures answer for, as of that instant (`outdated`).
  */
 export async function readPeriodFigures(store: Store, stored: StoredPlan, view: FiguresView, period: Period, now: Instant): Promise<PeriodFiguresRead | undefined> {
   const recent = view.refreshed.recent.find((figures) => figures.period.label === period.label);
   const found = recent ?? storedPeriodFiguresSchema.safeParse(await store.get(periodFiguresKey(internalIdOf(stored), period.label))).data;
   if (found?.period.start !== period.start || found.period.end !== period.end) return undefined;
   const { crossings: _crossings, ...figures } = found;
-  return { figures: figuresAsOf(figures, Math.max(now, view.refreshed.refreshedAt)), stored: found };
+  const asOf = Math.max(now, view.refreshed.refreshedAt);
+  const until = answerUntil(figures);
+  const outdated = until !== null && asOf > until;
+  return { figures: figuresAsOf(figures, outdated ? until : asOf), stored: found, outdated };
 }
 
 /** The issue's usage in the period and through it: one read. */

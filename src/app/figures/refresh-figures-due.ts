@@ -1,12 +1,13 @@
 import { listEveryProjectsPlans, internalIdOf } from '../plans/plan-repository';
 import { reportingPeriod } from '../usage/reporting-period';
-import { readFiguresHead } from './read-plan-figures';
+import { figuresExpireAfter, readFiguresHead } from './read-plan-figures';
 import { type RefreshRequestDeps, requestFiguresRefresh } from './request-figures-refresh';
 
 /**
  * Asks for a refresh of every plan (but those in `refreshedAnyway`) whose figures are missing, computed under an
- * older version of the plan, or end before its reporting period: plans stored by a release before figures, and
- * plans no event touches (nothing linked), whose forecast and periods must still move on. One read a plan.
+ * older version of the plan, end before its reporting period, or no longer answer now for work logged ahead of
+ * their refresh: plans stored by a release before figures, and plans no event touches (nothing linked), whose
+ * forecast and periods must still move on. One read a plan.
  *
  * @returns how many refreshes were asked for
  */
@@ -17,7 +18,11 @@ export async function refreshFiguresDue(deps: RefreshRequestDeps, refreshedAnywa
     const planId = internalIdOf(stored);
     if (stored.status === 'deleting' || refreshedAnyway.has(planId)) continue;
     const { refreshed } = await readFiguresHead(deps.store, planId);
-    const due = refreshed?.planVersion !== stored.version || refreshed.lastLabel < reportingPeriod(stored.plan, now).label;
+    const expiresAfter = refreshed && figuresExpireAfter(refreshed);
+    const due =
+      refreshed?.planVersion !== stored.version ||
+      refreshed.lastLabel < reportingPeriod(stored.plan, now).label ||
+      (expiresAfter !== null && now > expiresAfter);
     if (due && (await requestFiguresRefresh(deps, planId))) asked += 1;
   }
   return asked;

@@ -30,7 +30,7 @@ export async function currentFigures(ports: UsagePorts, stored: StoredPlan): Pro
   const now = ports.clock.now();
   const view = await openFigures(ports.store, stored);
   const read = view && (await readPeriodFigures(ports.store, stored, view, reportingPeriod(stored.plan, now), now));
-  if (view && read) return { figures: read.figures, refreshing: view.refreshing };
+  if (view && read) return { figures: read.figures, refreshing: view.refreshing || read.outdated };
   return (await replayedFigures(ports, stored, null)).current;
 }
 
@@ -41,7 +41,7 @@ export async function issueFigures(ports: UsagePorts, stored: StoredPlan, head: 
   const view = figuresView(head, stored);
   if (view) {
     const [read, issueUsage] = await Promise.all([readPeriodFigures(ports.store, stored, view, period, now), readIssueUsage(ports.store, stored, view, issueId, period.label)]);
-    if (read) return { figures: read.figures, refreshing: view.refreshing, issueUsage };
+    if (read) return { figures: read.figures, refreshing: view.refreshing || read.outdated, issueUsage };
   }
   const replayed = await replayedFigures(ports, stored, issueId);
   return { ...replayed.current, issueUsage: replayed.issueUsage };
