@@ -55,11 +55,48 @@ window.addEventListener('message', (event) => {
   pending.delete(message.callId);
 });
 
+type HistoryListener = (update: { readonly action: string; readonly location: FrameLocation }) => void;
+interface FrameLocation {
+  readonly pathname: string;
+  readonly search: string;
+  readonly hash: string;
+  readonly state: null;
+  readonly key: string;
+}
+
+/**
+ * Forge answers `createHistory` with a history object (the `history` package's) whose address is the page's path
+ * below its module URL; a message cannot carry one, so the frame keeps it and tells the host each address it goes to.
+ */
+function createFrameHistory(pathname: string) {
+  const listeners = new Set<HistoryListener>();
+  let keyCount = 0;
+  const locationOf = (path: string): FrameLocation => ({ pathname: path, search: '', hash: '', state: null, key: String(keyCount++) });
+  const history = {
+    action: 'POP',
+    location: locationOf(pathname),
+    push(path: string) {
+      history.location = locationOf(path);
+      void callHost('history.push', { pathname: path });
+      for (const listener of listeners) listener({ action: 'PUSH', location: history.location });
+    },
+    listen(listener: HistoryListener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return history;
+}
+
 window.__bridge = {
   async callBridge(method, payload) {
     const answer = await callHost(method, payload);
     if (!answer.ok) throw new Error(answer.message);
     if (method === 'enableTheming' && (answer.value === 'light' || answer.value === 'dark')) enableTheming(answer.value);
+    if (method === 'createHistory') {
+      const pathname: unknown = typeof answer.value === 'object' && answer.value !== null ? Reflect.get(answer.value, 'pathname') : undefined;
+      return createFrameHistory(typeof pathname === 'string' ? pathname : '/');
+    }
     return answer.value;
   },
 };

@@ -140,6 +140,21 @@ describe('issue panel resolvers', () => {
     expect(await fixture.snapshot()).toEqual(before);
   });
 
+  it('keeps an issue on its archived plan editable: its billing class changes, while no other issue may join the plan', async () => {
+    await linkIssues(fixture, [ISSUES.sup1]);
+    expect((await fixture.invoker.invoke('plans/archive', { planId: 'acme-gold', expectedVersion: 1 }, as(USERS.admin), on.settings())).ok).toBe(true);
+    const changed = await fixture.invoker.invoke('issue/setLink', { planId: 'acme-gold', billingClass: 'extra' }, as(USERS.agent), on.issue(ISSUES.sup1));
+    if (!changed.ok) throw new Error(changed.error.message);
+    expect([changed.data.link, changed.data.balance?.status]).toEqual([{ planId: 'acme-gold', billingClass: 'extra' }, 'archived']);
+    expect(fixture.simulator.snapshot().issues.find((issue) => issue.id === ISSUES.sup1.id)?.properties).toEqual({
+      'support-plan': { planId: 'acme-gold', billingClass: 'extra' },
+    });
+    const before = await fixture.snapshot();
+    const refused = await fixture.invoker.invoke('issue/setLink', { planId: 'acme-gold', billingClass: 'covered' }, as(USERS.agent), on.issue(ISSUES.sup2));
+    expect(refused.ok ? null : refused.error.code).toBe('VALIDATION_FAILED');
+    expect(await fixture.snapshot()).toEqual(before);
+  });
+
   it('clears the link: the issue stops counting against the plan', async () => {
     await linkIssues(fixture, [ISSUES.sup1]);
     const cleared = await fixture.invoker.invoke('issue/clearLink', {}, as(USERS.agent), on.issue(ISSUES.sup1));

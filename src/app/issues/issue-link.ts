@@ -2,8 +2,9 @@ import type { HandlerDataOf } from '../../contract';
 import type { BillingClass } from '../../ledger/types';
 import type { IssueLinkWriter } from '../ports/jira';
 import { issueLinkChanged, type LinkChangeDeps } from '../sync/issue-link-changed';
-import { loadActivePlanInProject } from '../plans/plan-in-project';
-import { internalIdOf } from '../plans/plan-repository';
+import { AggregateReader } from '../aggregates/aggregate-reader';
+import { loadActivePlanInProject, loadPlanInProject } from '../plans/plan-in-project';
+import { internalIdOf, type VersionedPlan } from '../plans/plan-repository';
 import type { UseCaseOutcome } from '../refusal';
 import type { UsagePorts } from '../usage/usage-ports';
 import { issueView, type IssueViewRequest } from './issue-view';
@@ -13,13 +14,17 @@ export interface IssueLinkPorts extends UsagePorts, LinkChangeDeps {
   readonly userJira: IssueLinkWriter;
 }
 
-/** Links the issue to one of its project's active plans: writes the issue property, then updates the aggregates. */
+/**
+ * Links the issue to one of its project's active plans, or changes the billing class on the plan it is
+ * already on even when that plan is archived (archiving stops new links, not the care of existing ones):
+ * writes the issue property, then updates the aggregates.
+ */
 export async function setIssueLink(
   ports: IssueLinkPorts,
   request: IssueViewRequest,
   link: { readonly planId: string; readonly billingClass: BillingClass },
 ): Promise<UseCaseOutcome<HandlerDataOf<'issue/get'>>> {
-  const plan = await loadActivePlanInProject(ports.store, request.project, link.planId);
+  const plan = await loadPlanForLink(ports, request, link.planId);
   if (!plan.ok) return plan;
   await ports.userJira.setIssueLink(request.issue.id, { planId: link.planId, billingClass: link.billingClass });
   await issueLinkChanged(ports, {
@@ -29,6 +34,13 @@ export async function setIssueLink(
     link: { planId: internalIdOf(plan.data.stored), billingClass: link.billingClass },
   });
   return issueView(ports, request);
+}
+
+async function loadPlanForLink(ports: IssueLinkPorts, request: IssueViewRequest, planId: string): Promise<UseCaseOutcome<VersionedPlan>> {
+  const found = await loadPlanInProject(ports.store, { projectId: request.project.id }, planId);
+  if (!found.ok || found.data.stored.status === 'active') return found;
+  const current = await new AggregateReader(ports.store).link(request.issue.id);
+  return current?.planId === internalIdOf(found.data.stored) ? found : loadActivePlanInProject(ports.store, request.project, planId);
 }
 
 /** Removes the issue's plan: its work stops counting against any plan. */

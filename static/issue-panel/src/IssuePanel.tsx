@@ -7,6 +7,7 @@ import { LoadableView } from '../../shared/components/LoadableView';
 import { PlanBalance } from '../../shared/components/PlanBalance';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { PROJECT_PAGE_MODULE_KEY } from '../../shared/modules';
+import { planPath } from '../../shared/navigation/plan-route';
 import { IssueShare } from './IssueShare';
 import { LinkEditor } from './LinkEditor';
 import { useIssueView } from './useIssueView';
@@ -43,10 +44,12 @@ function IssuePlan({ view, onChanged }: { view: IssueView; onChanged: (view: Iss
       </div>
     );
   }
+  const planId = view.balance.planId;
   const openProjectPage = () =>
-    void router.navigate({ target: 'module', moduleKey: PROJECT_PAGE_MODULE_KEY, ...(projectKey === null ? {} : { projectKey }) });
+    void router.navigate({ target: 'module', moduleKey: PROJECT_PAGE_MODULE_KEY, path: planPath(planId), ...(projectKey === null ? {} : { projectKey }) });
   return (
     <div className="sh-stack">
+      {view.balance.status === 'archived' ? <ArchivedPlanNotice planName={view.balance.planName} canEdit={view.canEdit} /> : null}
       <PlanBalance card={view.balance} />
       {view.issueUsage === null ? null : <IssueShare period={view.issueUsage.period} allTime={view.issueUsage.allTime} />}
       <p>
@@ -62,6 +65,19 @@ function IssuePlan({ view, onChanged }: { view: IssueView; onChanged: (view: Iss
       </p>
       {editor}
     </div>
+  );
+}
+
+/**
+ * An archived plan still counts the work of the issues already on it, and an editor may still change an issue's billing
+ * class there; only new issues cannot join it. The notice says so, so the plan's figures are not read as current terms.
+ */
+function ArchivedPlanNotice({ planName, canEdit }: { planName: string; canEdit: boolean }) {
+  return (
+    <Banner appearance="info">
+      {planName} is archived: work on this issue still counts against it, but no other issue can be added to it.
+      {canEdit ? ' You can still change this issue’s billing class, or move it to an active plan with “Change plan”.' : ''}
+    </Banner>
   );
 }
 

@@ -30,8 +30,20 @@ export function LinkEditor({ view, onSaved, onCancel }: LinkEditorProps) {
   );
 }
 
+/**
+ * The plans the picker offers: the project's active plans, and the issue's own plan when it is not one of them (archived),
+ * so the picker shows the plan the issue is on rather than whichever comes first.
+ */
+function pickerPlans(view: IssueView, choices: LinkablePlans): readonly { readonly id: string; readonly name: string }[] {
+  const current = view.balance;
+  if (current === null || choices.plans.some((plan) => plan.id === current.planId)) return choices.plans;
+  return [{ id: current.planId, name: `${current.planName} (archived)` }, ...choices.plans];
+}
+
 function LinkForm({ view, choices, onSaved, onCancel }: LinkEditorProps & { readonly choices: LinkablePlans }) {
-  const [planId, setPlanId] = useState(view.link?.planId ?? choices.plans[0]?.id ?? '');
+  const plans = pickerPlans(view, choices);
+  // A link to a plan that no longer exists selects nothing: the editor picks the plan to move the issue to.
+  const [planId, setPlanId] = useState(view.link === null ? (plans[0]?.id ?? '') : plans.some((plan) => plan.id === view.link?.planId) ? view.link.planId : '');
   const [billingClass, setBillingClass] = useState<BillingClass>(view.link?.billingClass ?? 'covered');
   const setLink = useWrite('issue/setLink');
   const clearLink = useWrite('issue/clearLink');
@@ -47,7 +59,7 @@ function LinkForm({ view, choices, onSaved, onCancel }: LinkEditorProps & { read
     if (outcome.ok) onSaved(outcome.data);
   };
 
-  if (choices.plans.length === 0) {
+  if (plans.length === 0) {
     return <p className="sh-subtle">This project has no active support plans yet. A project admin can create one in the project settings.</p>;
   }
   return (
@@ -55,7 +67,12 @@ function LinkForm({ view, choices, onSaved, onCancel }: LinkEditorProps & { read
       <div className="sh-row">
         <Field label="Plan">
           <select value={planId} onChange={(event) => setPlanId(event.target.value)} disabled={pending}>
-            {choices.plans.map((plan) => (
+            {planId === '' ? (
+              <option value="" disabled>
+                Choose a plan
+              </option>
+            ) : null}
+            {plans.map((plan) => (
               <option key={plan.id} value={plan.id}>
                 {plan.name}
               </option>

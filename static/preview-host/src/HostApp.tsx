@@ -31,11 +31,17 @@ export function HostApp({ site }: { site: DemoSite }) {
   const [revision, setRevision] = useState(0);
   const [gadgetConfiguration, setGadgetConfiguration] = useState(site.gadgetConfiguration);
   const update = useCallback((change: Partial<HostState>) => setState((current) => ({ ...current, ...change })), []);
-  const navigate = useCallback((to: Navigation) => update({ view: viewOfModule(site, to.moduleKey) ?? 'project' }), [site, update]);
   // One bridge for the page's life (main.tsx renders one site); the effect below keeps its theme current.
-  const [host] = useState(() => new BridgeHost(site, state.theme, navigate));
+  const [host] = useState(
+    () =>
+      new BridgeHost(site, state.theme, state.path, {
+        navigate: (to: Navigation) => update({ view: viewOfModule(site, to.moduleKey) ?? 'project', path: to.path ?? '/' }),
+        push: (path) => update({ path }),
+      }),
+  );
 
   useEffect(() => writeHostState(state), [state]);
+  useEffect(() => host.setPathname(state.path), [host, state.path]);
   useEffect(() => {
     host.setColorMode(state.theme);
     document.documentElement.dataset.colorMode = state.theme;
@@ -64,7 +70,7 @@ export function HostApp({ site }: { site: DemoSite }) {
         <strong>Jira · {site.project.name}</strong>
         <nav aria-label="Places" className="host-row">
           {VIEWS.map((view) => (
-            <button key={view} type="button" aria-current={view === state.view ? 'page' : undefined} onClick={() => update({ view })}>
+            <button key={view} type="button" aria-current={view === state.view ? 'page' : undefined} onClick={() => update({ view, path: '/' })}>
               {VIEW_LABELS[view]}
             </button>
           ))}

@@ -13,9 +13,19 @@ export interface HostedFrame {
 }
 
 const invokeCallSchema = z.object({ functionKey: z.string(), payload: z.json().optional() });
-const navigateCallSchema = z.object({ target: z.string().optional(), moduleKey: z.string().optional(), url: z.string().optional() });
+const navigateCallSchema = z.object({ target: z.string().optional(), moduleKey: z.string().optional(), url: z.string().optional(), path: z.string().optional() });
+const historyPushSchema = z.object({ pathname: z.string() });
 
 export type Navigation = z.infer<typeof navigateCallSchema>;
+
+/** Full pages (here the project page) have an address of their own below the module's URL, which `view.createHistory()` reads and writes. */
+const PAGES_WITH_HISTORY = new Set(['jira:projectPage']);
+
+/** What the host page does when a frame moves the user: to another place, or to another address of its own page. */
+export interface HostNavigation {
+  navigate(to: Navigation): void;
+  push(pathname: string): void;
+}
 
 /**
  * Forge's host side of `@forge/bridge`: answers each frame's `callBridge(method, payload)`
@@ -27,7 +37,9 @@ export class BridgeHost {
   constructor(
     private readonly site: DemoSite,
     private colorMode: ColorMode,
-    private readonly navigate: (to: Navigation) => void,
+    /** The full page's address below its module URL ("/" at its root). */
+    private pathname: string,
+    private readonly navigation: HostNavigation,
   ) {
     window.addEventListener('message', (event) => void this.receive(event));
   }
@@ -35,6 +47,10 @@ export class BridgeHost {
   register(frame: HostedFrame): () => void {
     this.frames.add(frame);
     return () => this.frames.delete(frame);
+  }
+
+  setPathname(pathname: string): void {
+    this.pathname = pathname;
   }
 
   setColorMode(colorMode: ColorMode): void {
@@ -74,7 +90,16 @@ export class BridgeHost {
         return true;
       case 'navigate':
       case 'open':
-        this.navigate(navigateCallSchema.parse(payload));
+        this.navigation.navigate(navigateCallSchema.parse(payload));
+        return undefined;
+      // frame-bridge.ts keeps the frame's history object; the host keeps the address, in its own URL.
+      case 'createHistory': {
+        const type = frame.context().extension.type;
+        if (typeof type !== 'string' || !PAGES_WITH_HISTORY.has(type)) throw new Error('view.createHistory() is only available on full pages.');
+        return { pathname: this.pathname };
+      }
+      case 'history.push':
+        this.navigation.push(historyPushSchema.parse(payload).pathname);
         return undefined;
       default:
         throw new Error(`The Support Hours preview does not play the bridge call "${method}".`);

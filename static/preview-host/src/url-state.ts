@@ -9,16 +9,19 @@ export interface HostState {
   readonly user: string;
   readonly issue: string | null;
   readonly theme: ColorMode;
+  /** The project page's own address (`view.createHistory()`), e.g. `/plan/acme-gold`. */
+  readonly path: string;
 }
 
 export function readHostState(search: string, defaultUser: string): HostState {
   const params = new URLSearchParams(search);
   const view = VIEWS.find((candidate) => candidate === params.get('view')) ?? 'issue';
-  return { view, user: params.get('user') ?? defaultUser, issue: params.get('issue'), theme: params.get('theme') === 'dark' ? 'dark' : 'light' };
+  return { view, user: params.get('user') ?? defaultUser, issue: params.get('issue'), theme: params.get('theme') === 'dark' ? 'dark' : 'light', path: params.get('path') ?? '/' };
 }
 
 export function writeHostState(state: HostState): void {
   const params = new URLSearchParams({ view: state.view, user: state.user, theme: state.theme });
   if (state.issue !== null) params.set('issue', state.issue);
+  if (state.path !== '/') params.set('path', state.path);
   window.history.replaceState(null, '', `?${params.toString()}`);
 }

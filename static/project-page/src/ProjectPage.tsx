@@ -1,19 +1,19 @@
-import { useState } from 'react';
 import { Button } from '../../shared/components/Button';
 import { LoadableView } from '../../shared/components/LoadableView';
 import { PlanBadge } from '../../shared/components/PlanBadge';
 import { PlanBalance } from '../../shared/components/PlanBalance';
 import { useResolver } from '../../shared/hooks/useResolver';
+import { usePlanRoute } from '../../shared/navigation/usePlanRoute';
 import { PlanDetails } from './PlanDetails';
 
-/** Every plan of the project as a card; the chosen one in depth below. */
+/** Every plan of the project as a card; the one the page's address names (else the first) in depth below. */
 export function ProjectPage() {
   const { state, reload } = useResolver('usage/overview', {});
-  const [chosenPlanId, setChosenPlanId] = useState<string | null>(null);
+  const route = usePlanRoute();
   return (
     <LoadableView state={state} what="the project's support plans" onRetry={reload}>
       {({ project, cards }) => {
-        const chosen = cards.find((card) => card.planId === chosenPlanId) ?? cards[0];
+        const chosen = cards.find((card) => card.planId === route.planId) ?? cards[0];
         return (
           <div className="sh-stack">
             <h1>Support hours · {project.key}</h1>
@@ -24,14 +24,14 @@ export function ProjectPage() {
                   <PlanBadge card={card} />
                   <PlanBalance card={card} />
                   <div>
-                    <Button aria-pressed={card.planId === chosen?.planId} onClick={() => setChosenPlanId(card.planId)}>
+                    <Button aria-pressed={card.planId === chosen?.planId} onClick={() => route.choose(card.planId)}>
                       Show details
                     </Button>
                   </div>
                 </article>
               ))}
             </div>
-            {chosen === undefined ? null : <PlanDetails key={chosen.planId} card={chosen} />}
+            {chosen === undefined || !route.ready ? null : <PlanDetails key={chosen.planId} card={chosen} />}
           </div>
         );
       }}
