@@ -1,4 +1,4 @@
-import { storedAlerts } from '../../src/app/alerts/check-plan-alerts';
+import { storedAlerts } from '../../src/app/alerts/active-alerts';
 import type { AlertRecord } from '../../src/app/alerts/alert-record';
 import { buildPlan, HOUR } from '../../src/ledger/test-builders';
 import type { BucketPlan } from '../../src/ledger/types';

@@ -1,7 +1,9 @@
 import { ALERTS_QUEUE_KEY, alertKey } from '../../src/app/alerts/alert-keys';
-import { activeAlerts } from '../../src/app/alerts/active-alerts';
+import { storedAlerts } from '../../src/app/alerts/active-alerts';
 import { ALERT_OUTBOX_PREFIX, REDRIVE_AFTER_MS } from '../../src/app/alerts/alert-outbox';
-import { checkPlanAlerts, storedAlerts } from '../../src/app/alerts/check-plan-alerts';
+import { checkPlanAlerts } from '../../src/app/alerts/check-plan-alerts';
+import { figuresHeadKey } from '../../src/app/figures/figures-keys';
+import { figuresHeadOf } from '../../src/app/figures/figures-records';
 import { refreshNow } from '../figures/refresh-now';
 import { FIRST_RETRY_DELAY_SECONDS, MAX_RETRIES, RETRY_HORIZON_SECONDS } from '../../src/app/jobs/failure-policy';
 import { loadProblems } from '../../src/app/jobs/problems';
@@ -326,18 +328,22 @@ describe('threshold alerts', () => {
 });
 
 describe('active alerts on the cards', () => {
-  it('lists the period’s raised alerts until they are withdrawn', async () => {
+  const headAlerts = async (site: SyncSite) => figuresHeadOf(await site.store.get(figuresHeadKey('gold'))).alerts;
+
+  it('are kept in the figures head, from the check that raises them and the delivery that mails them until the check that withdraws them', async () => {
     const site = await startAlertSite();
     await site.logWork(issueA.id, HOURS(5));
     const crossing = await site.logWork(issueB.id, HOURS(4));
     await site.settle();
     const raisedAt = site.clock.now();
 
-    expect(await activeAlerts(site.store, 'gold', '2026-10')).toEqual([
-      { percent: 80, periodLabel: '2026-10', issueKey: issueB.key, raisedAt, delivered: true, emailFailure: null },
-    ]);
+    expect(await headAlerts(site)).toEqual({
+      periodLabel: '2026-10',
+      active: [{ percent: 80, periodLabel: '2026-10', issueKey: issueB.key, raisedAt, delivered: true, emailFailure: null }],
+    });
     await site.deleteWork(issueB.id, crossing);
     await site.settle();
-    expect(await activeAlerts(site.store, 'gold', '2026-10')).toEqual([]);
+    expect(await headAlerts(site)).toEqual({ periodLabel: '2026-10', active: [] });
+    expect([...(await storedAlerts(site.store, 'gold', '2026-10')).values()].map((alert) => alert.state)).toEqual(['withdrawn']);
   });
 });

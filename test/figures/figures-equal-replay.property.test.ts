@@ -10,6 +10,7 @@
  * runs 1,000 in chunks, each with its own seed).
  */
 import fc from 'fast-check';
+import { headAlertsOf, storedAlerts } from '../../src/app/alerts/active-alerts';
 import { loadPlanLedgerInput } from '../../src/app/aggregates/load-plan-ledger-input';
 import { loadClosedPeriods } from '../../src/app/closing/closed-statements';
 import { closedSummaryKey, figuresHeadKey, periodFiguresKey } from '../../src/app/figures/figures-keys';
@@ -182,8 +183,11 @@ async function expectFiguresEqualReplay(site: Site): Promise<void> {
     const position = history.findIndex((statement) => statement.period.label === reporting.label);
     const current = history[position];
     if (current === undefined) throw new Error(`no figures for ${reporting.label}`);
-    const { activeAlerts: _alerts, ...card } = overview.data.cards.find((each) => each.planId === planId) ?? {};
+    const { activeAlerts, ...card } = overview.data.cards.find((each) => each.planId === planId) ?? {};
     expect(card).toEqual(toPlanCard(stored, statementFigures(current), now, false));
+    // The head's active alerts are the alert records' (decision 0042).
+    const records = await storedAlerts(fixture.store, internalIdOf(stored), reporting.label);
+    expect(activeAlerts).toEqual(current.thresholdsCrossed.length === 0 ? [] : headAlertsOf(reporting.label, records).active);
 
     const periodUsage = periodUsageByIssue(current);
     const allTime = allTimeUsageByIssue(history.slice(0, position + 1));

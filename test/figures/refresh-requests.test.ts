@@ -4,6 +4,8 @@
  */
 import { figuresHeadKey } from '../../src/app/figures/figures-keys';
 import { figuresHeadOf } from '../../src/app/figures/figures-records';
+import { checkPlanAlerts } from '../../src/app/alerts/check-plan-alerts';
+import { toJsonValue } from '../../src/app/plans/to-json-value';
 import { requestFiguresRefresh } from '../../src/app/figures/request-figures-refresh';
 import { runFiguresRefresh } from '../../src/app/figures/run-figures-refresh';
 import type { Store } from '../../src/app/ports/store';
@@ -17,8 +19,8 @@ async function head(site: SyncSite) {
   return figuresHeadOf(await site.store.get(HEAD));
 }
 
-/** The site's store, but `meanwhile` runs just before the second update of the head: a refresh's commit, after its take. */
-function racingStore(site: SyncSite, meanwhile: () => Promise<unknown>): Store {
+/** The site's store, but `meanwhile` runs just before the `nth` update of the head (by default a refresh's commit, after its take). */
+function racingStore(site: SyncSite, meanwhile: () => Promise<unknown>, nth = 2): Store {
   const store = site.store;
   let headUpdates = 0;
   return {
@@ -29,7 +31,7 @@ function racingStore(site: SyncSite, meanwhile: () => Promise<unknown>): Store {
     listByPrefix: (prefix, options) => store.listByPrefix(prefix, options),
     transact: (operations) => store.transact(operations),
     async update(key, updater, options) {
-      if (key === HEAD && ++headUpdates === 2) await meanwhile();
+      if (key === HEAD && ++headUpdates === nth) await meanwhile();
       return store.update(key, updater, options);
     },
   };
@@ -64,6 +66,18 @@ describe('refresh requests in the figures head', () => {
     // The refresh queued itself again; once it ran, nothing is asked any more.
     await site.queue.drain([SYNC_QUEUE_KEY]);
     expect((await head(site)).request).toBeNull();
+  });
+
+  it('keep a request made while an alert check writes the period\'s active alerts into the head', async () => {
+    const site = await startGoldSite();
+    // As a release before alerts in the head left it: the check writes them.
+    const { alerts: _alerts, ...withoutAlerts } = await head(site);
+    await site.store.set(HEAD, toJsonValue(withoutAlerts));
+    const requestMeanwhile = () => requestFiguresRefresh(site.deps, 'gold');
+
+    await checkPlanAlerts({ ...site.deps, store: racingStore(site, requestMeanwhile, 1) }, 'gold');
+    const kept = await head(site);
+    expect([kept.request, kept.alerts]).toEqual([{ requestedAt: expect.any(Number) as number }, { periodLabel: '2026-10', active: [] }]);
   });
 
   it('clear the request a refresh took when nobody asked again', async () => {

@@ -1,15 +1,15 @@
 import type { ThresholdCrossing } from '../../ledger/types';
 import type { StoredPeriodFigures } from '../figures/figures-records';
-import { openFigures, readPeriodFigures } from '../figures/read-plan-figures';
+import { figuresView, readFiguresHead, readPeriodFigures } from '../figures/read-plan-figures';
 import { requestFiguresRefresh } from '../figures/request-figures-refresh';
-import { listAll } from '../plans/list-all';
 import { planOfJob } from '../scope/plan-scope';
 import type { Store } from '../ports/store';
+import { headAlertsOf, keepHeadAlerts, storedAlerts } from './active-alerts';
 import type { SyncDeps } from '../sync/sync-deps';
 import { reportingPeriod } from '../usage/reporting-period';
 import { jitteredBackoffMs, retryOnConflict } from '../retry-on-conflict';
 import { toJsonValue } from '../plans/to-json-value';
-import { alertKey, alertPeriodPrefix } from './alert-keys';
+import { alertKey } from './alert-keys';
 import { outboxEntry, pushDelivery, REDRIVE_AFTER_MS, restoreOutbox, transactUnlessTaken } from './alert-outbox';
 import { alertRecordSchema, type AlertRecord } from './alert-record';
 
@@ -33,7 +33,8 @@ const NOTHING: AlertCheckReport = { periodLabel: null, raised: [], withdrawn: []
  * transaction with its outbox entry) and queues its delivery; withdraws an active alert whose
  * threshold is no longer crossed (a worklog deleted or moved); marks a withdrawn one active again
  * when it is crossed again, without a new email; gives an active alert still pending long after it
- * was raised its outbox entry back if it has none (one read each: such alerts are rare).
+ * was raised its outbox entry back if it has none (one read each: such alerts are rare). Then keeps the
+ * period's active alerts in the plan's figures head, for the surfaces to read with the figures.
  * `planId` is the plan's internal id, which its alerts are keyed by.
  */
 export async function checkPlanAlerts(deps: SyncDeps, planId: string): Promise<AlertCheckReport> {
@@ -41,7 +42,8 @@ export async function checkPlanAlerts(deps: SyncDeps, planId: string): Promise<A
   if (stored?.status !== 'active') return NOTHING;
   const now = deps.clock.now();
   const period = reportingPeriod(stored.plan, now);
-  const view = await openFigures(deps.store, stored);
+  const head = await readFiguresHead(deps.store, planId);
+  const view = figuresView(head, stored);
   const read = view && (await readPeriodFigures(deps.store, stored, view, period, now));
   if (read === undefined) {
     // No figures for the period yet: the refresh this asks for queues the check again.
@@ -80,14 +82,11 @@ export async function checkPlanAlerts(deps: SyncDeps, planId: string): Promise<A
       }
     }
   }
+  // Records this check changed (or another raised meanwhile) are listed again; otherwise the head costs a read only when it says otherwise.
+  const changed = withdrawn.length + reinstated.length > 0 || [...crossed.keys()].some((percent) => !existing.has(percent));
+  const records = changed ? await storedAlerts(deps.store, planId, period.label) : existing;
+  await keepHeadAlerts(deps.store, planId, headAlertsOf(period.label, records), head.alerts);
   return { periodLabel: period.label, raised, withdrawn, reinstated, restored };
-}
-
-/** The plan's alerts of one period, by threshold percent. */
-export async function storedAlerts(store: Store, planId: string, periodLabel: string): Promise<Map<number, AlertRecord>> {
-  const entries = await listAll(store, alertPeriodPrefix(planId, periodLabel));
-  const records = entries.map((entry) => alertRecordSchema.parse(entry.value));
-  return new Map(records.map((record) => [record.percent, record]));
 }
 
 function newAlert(internalId: string, figures: StoredPeriodFigures, crossing: ThresholdCrossing, now: number): AlertRecord {

@@ -5,6 +5,7 @@ import type { SyncDeps } from '../sync/sync-deps';
 import { alertNotification } from './alert-message';
 import { clearOutbox, outboxEntry } from './alert-outbox';
 import { alertRecordSchema, type AlertRecord } from './alert-record';
+import { headAlertsOf, keepHeadAlerts, storedAlerts } from './active-alerts';
 import { resolveRecipients } from './resolve-recipients';
 
 export type DeliveryOutcome = 'delivered' | 'already-delivered' | 'withdrawn' | 'no-recipients' | 'failed' | 'gone';
@@ -81,13 +82,18 @@ function settledOutcome(record: AlertRecord): DeliveryOutcome {
   return record.delivery === 'failed' ? 'failed' : 'no-recipients';
 }
 
-/** Writes the delivery's outcome on a record still pending, then forgets the outbox entry. */
+/**
+ * Writes the delivery's outcome on a record still pending, and into the plan's figures head's active
+ * alerts (which show whether the email went), then forgets the outbox entry.
+ */
 async function settle(deps: Pick<SyncDeps, 'store'>, key: string, outcome: Partial<AlertRecord> & Pick<AlertRecord, 'delivery'>): Promise<void> {
-  await deps.store.update(key, (current) => {
+  const written = await deps.store.update(key, (current) => {
     if (current === undefined) return current;
     const latest = alertRecordSchema.parse(current);
     return latest.delivery === 'pending' ? { ...latest, ...outcome } : current;
   });
+  const record = alertRecordSchema.safeParse(written).data;
+  if (record !== undefined) await keepHeadAlerts(deps.store, record.planId, headAlertsOf(record.periodLabel, await storedAlerts(deps.store, record.planId, record.periodLabel)));
   await clearOutbox(deps.store, key);
 }
 

@@ -3,7 +3,7 @@
  * older release, or from a refresh of a plan whose terms have changed since.
  */
 import * as z from 'zod';
-import { type DeepReadonly, statementTotalsSchema } from '../../contract';
+import { activeAlertSchema, type DeepReadonly, statementTotalsSchema } from '../../contract';
 import type { JsonValue } from '../ports/store';
 
 const instant = z.int();
@@ -52,10 +52,13 @@ export const refreshRequestSchema = z.object({
   again: z.literal(true).optional(),
 });
 
+/** The active alerts of the period the plan's alerts were last checked in, lowest threshold first (at most one a threshold). */
+export const headAlertsSchema = z.object({ periodLabel: z.string(), active: z.array(activeAlertSchema) });
+
 /**
- * The plan's figures head: what the last refresh stored, and the refresh asked for since, in one
- * record so that a read learns both in one request. Refreshes and requests change it with
- * conditional writes, so neither loses the other's.
+ * The plan's figures head: what the last refresh stored, the refresh asked for since and the
+ * period's active alerts, in one record so that a read learns them in one request. Refreshes,
+ * requests, alert checks and deliveries change it with conditional writes, so none loses another's.
  */
 export const figuresHeadSchema = z.object({
   /** Null until a refresh has stored figures. */
@@ -64,6 +67,8 @@ export const figuresHeadSchema = z.object({
   request: refreshRequestSchema.nullable(),
   /** A full recompute of the plan's aggregate is under way: the figures are the last ones before it. */
   rebuilding: z.literal(true).optional(),
+  /** Written by alert checks and deliveries; absent until the first check of a release that writes it. */
+  alerts: headAlertsSchema.optional(),
 });
 
 const NO_FIGURES: FiguresHead = { refreshed: null, request: null };
@@ -86,6 +91,7 @@ export type RefreshedFigures = NonNullable<FiguresHead['refreshed']>;
 export type IssueUsageShard = z.infer<typeof issueUsageShardSchema>;
 export type UsageTuple = z.infer<typeof usageTuple>;
 export type RefreshRequest = z.infer<typeof refreshRequestSchema>;
+export type HeadAlerts = z.infer<typeof headAlertsSchema>;
 
 const bucketSchema = z.object({
   id: z.string(),

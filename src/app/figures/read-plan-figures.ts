@@ -7,13 +7,15 @@ import type { Store } from '../ports/store';
 import { shardOf } from '../aggregates/shard-of';
 import { fromUsageTuple } from './usage-tuples';
 import { figuresHeadKey, issueUsageKey, periodFiguresKey } from './figures-keys';
-import { figuresHeadOf, issueUsageShardSchema, storedPeriodFiguresSchema, type FiguresHead, type RefreshedFigures, type StoredPeriodFigures } from './figures-records';
+import { figuresHeadOf, issueUsageShardSchema, storedPeriodFiguresSchema, type FiguresHead, type HeadAlerts, type RefreshedFigures, type StoredPeriodFigures } from './figures-records';
 
 /** The stored figures of the plan at hand: where a read starts. */
 export interface FiguresView {
   readonly refreshed: RefreshedFigures;
   /** A refresh is asked for (work, terms or closed periods changed since), a full recompute is under way, or the terms changed since the refresh. */
   readonly refreshing: boolean;
+  /** The head's active alerts; undefined in a head no alert check has written yet. */
+  readonly alerts: HeadAlerts | undefined;
 }
 
 export interface PeriodFiguresRead {
@@ -36,7 +38,7 @@ export async function readFiguresHead(store: Store, planId: string): Promise<Fig
 export function figuresView(head: FiguresHead, stored: StoredPlan): FiguresView | undefined {
   if (head.refreshed === null) return undefined;
   const refreshing = head.request !== null || head.rebuilding === true || head.refreshed.planVersion !== stored.version;
-  return { refreshed: head.refreshed, refreshing };
+  return { refreshed: head.refreshed, refreshing, alerts: head.alerts };
 }
 
 /** The first instant past which a period the head holds no longer answers (work logged ahead of the refresh, see `answerUntil`); null when they answer at any later instant. */

@@ -24,9 +24,9 @@ export interface IssueViewRequest {
 }
 
 /**
- * Everything the issue panel shows first, from storage alone, in at most five reads whatever the
- * plan's size or the project's number of plans: the issue's link, its plan's figures head (which
- * names the plan's key), the plan, the issue's usage shard and the plan's active alerts.
+ * Everything the issue panel shows first, from storage alone, in four reads whatever the plan's size,
+ * the project's number of plans or the alerts raised: the issue's link, its plan's figures head (which
+ * names the plan's key and holds its active alerts), the plan and the issue's usage shard.
  */
 export async function issueView(ports: UsagePorts, request: IssueViewRequest): Promise<UseCaseOutcome<HandlerDataOf<'issue/get'>>> {
   const base = { issue: { id: request.issue.id, key: request.issue.key }, canEdit: request.canEdit };
@@ -43,7 +43,7 @@ export async function issueView(ports: UsagePorts, request: IssueViewRequest): P
     data: {
       ...base,
       link: { planId: plan.plan.id, billingClass: link.billingClass },
-      balance: await withActiveAlerts(ports.store, plan, toPlanCard(plan, current.figures, ports.clock.now(), current.refreshing)),
+      balance: await withActiveAlerts(ports.store, plan, toPlanCard(plan, current.figures, ports.clock.now(), current.refreshing), current.alerts),
       issueUsage: current.issueUsage,
     },
   };

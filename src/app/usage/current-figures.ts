@@ -8,7 +8,7 @@
 import type { IssueUsage, StoredPlan } from '../../contract';
 import { statementFigures, type StatementFigures } from '../../ledger';
 import type { Period } from '../../ledger/types';
-import type { FiguresHead } from '../figures/figures-records';
+import type { FiguresHead, HeadAlerts } from '../figures/figures-records';
 import { figuresView, openFigures, readIssueUsage, readPeriodFigures } from '../figures/read-plan-figures';
 import { allTimeUsageByIssue, NO_USAGE, periodUsageByIssue } from '../issues/issue-usage';
 import { historyThroughNow } from './plan-statements';
@@ -19,6 +19,8 @@ export interface FiguresAtHand {
   readonly figures: StatementFigures;
   /** Newer work, terms or closed periods are being taken into account: the figures are the last complete ones. */
   readonly refreshing: boolean;
+  /** The active alerts the plan's figures head holds (see `withActiveAlerts`); undefined when it holds none or the figures were replayed. */
+  readonly alerts: HeadAlerts | undefined;
 }
 
 export interface IssueFiguresAtHand extends FiguresAtHand {
@@ -30,7 +32,7 @@ export async function currentFigures(ports: UsagePorts, stored: StoredPlan): Pro
   const now = ports.clock.now();
   const view = await openFigures(ports.store, stored);
   const read = view && (await readPeriodFigures(ports.store, stored, view, reportingPeriod(stored.plan, now), now));
-  if (view && read) return { figures: read.figures, refreshing: view.refreshing || read.outdated };
+  if (view && read) return { figures: read.figures, refreshing: view.refreshing || read.outdated, alerts: view.alerts };
   return (await replayedFigures(ports, stored, null)).current;
 }
 
@@ -41,7 +43,7 @@ export async function issueFigures(ports: UsagePorts, stored: StoredPlan, head: 
   const view = figuresView(head, stored);
   if (view) {
     const [read, issueUsage] = await Promise.all([readPeriodFigures(ports.store, stored, view, period, now), readIssueUsage(ports.store, stored, view, issueId, period.label)]);
-    if (read) return { figures: read.figures, refreshing: view.refreshing || read.outdated, issueUsage };
+    if (read) return { figures: read.figures, refreshing: view.refreshing || read.outdated, alerts: view.alerts, issueUsage };
   }
   const replayed = await replayedFigures(ports, stored, issueId);
   return { ...replayed.current, issueUsage: replayed.issueUsage };
@@ -73,5 +75,5 @@ async function replayedFigures(
     issueId === null
       ? { period: NO_USAGE, allTime: NO_USAGE }
       : { period: periodUsageByIssue(current).get(issueId) ?? NO_USAGE, allTime: allTimeUsageByIssue(history).get(issueId) ?? NO_USAGE };
-  return { current: { figures: statementFigures(current), refreshing: true }, issueUsage };
+  return { current: { figures: statementFigures(current), refreshing: true, alerts: undefined }, issueUsage };
 }

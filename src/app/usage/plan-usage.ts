@@ -30,7 +30,7 @@ export async function projectOverview(ports: UsagePorts, project: ProjectRef): P
   const cards: PlanCard[] = await Promise.all(
     plans.map(async (stored) => {
       const current = await currentFigures(ports, stored);
-      return withActiveAlerts(ports.store, stored, toPlanCard(stored, current.figures, now, current.refreshing));
+      return withActiveAlerts(ports.store, stored, toPlanCard(stored, current.figures, now, current.refreshing), current.alerts);
     }),
   );
   cards.sort((a, b) => Number(a.status === 'archived') - Number(b.status === 'archived') || a.planName.localeCompare(b.planName));
@@ -46,6 +46,6 @@ export async function gadgetCard(
   if (!found.ok) return notFound({ what: 'gadget-plan', planId: configuration.planId, projectKey: configuration.projectKey });
   const { stored } = found.data;
   const current = await currentFigures(ports, stored);
-  const card = await withActiveAlerts(ports.store, stored, toPlanCard(stored, current.figures, ports.clock.now(), current.refreshing));
+  const card = await withActiveAlerts(ports.store, stored, toPlanCard(stored, current.figures, ports.clock.now(), current.refreshing), current.alerts);
   return { ok: true, data: { configured: true, projectKey: configuration.projectKey, card } };
 }
