@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# The static checks npm test runs first: the type check of the backend and of the surfaces, and ESLint.
-# Each is one single-threaded process, so they run side by side; the script fails if any of them fails.
+# The static checks npm test runs first: the type checks of the backend and of the surfaces, each with its ESLint run
+# over the same TypeScript program (scripts/typecheck-and-lint.ts). The two are single-threaded processes, so they
+# run side by side; the script fails if either fails.
 #   npm run check
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 pids=()
-npm run --silent typecheck & pids+=($!)
-npm run --silent typecheck -w static & pids+=($!)
-npm run --silent lint & pids+=($!)
+tsx scripts/typecheck-and-lint.ts backend & pids+=($!)
+tsx scripts/typecheck-and-lint.ts static & pids+=($!)
 
 status=0
 for pid in "${pids[@]}"; do
