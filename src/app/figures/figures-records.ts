@@ -82,13 +82,15 @@ export function figuresHeadOf(value: JsonValue | undefined): FiguresHead {
 /** `[raw, rounded, covered, overage, extra, non-billable seconds, worklogs]` */
 const usageTuple = z.tuple([z.int(), z.int(), z.int(), z.int(), z.int(), z.int(), z.int()]);
 
-/** Issue id → its usage by period label: `p` in that period, `a` in every period through it (late adjustments included). */
-export const issueUsageShardSchema = z.record(z.string(), z.object({ p: z.record(z.string(), usageTuple), a: z.record(z.string(), usageTuple) }));
+/** One issue's usage by period label: `p` in that period, `a` in every period through it (late adjustments included). */
+export const issueUsageSchema = z.object({ p: z.record(z.string(), usageTuple), a: z.record(z.string(), usageTuple) });
+
+/** Issue id → its usage (`issueUsageSchema`). */
+export type IssueUsageShard = Record<string, z.infer<typeof issueUsageSchema>>;
 
 export type StoredPeriodFigures = DeepReadonly<z.infer<typeof storedPeriodFiguresSchema>>;
 export type FiguresHead = z.infer<typeof figuresHeadSchema>;
 export type RefreshedFigures = NonNullable<FiguresHead['refreshed']>;
-export type IssueUsageShard = z.infer<typeof issueUsageShardSchema>;
 export type UsageTuple = z.infer<typeof usageTuple>;
 export type RefreshRequest = z.infer<typeof refreshRequestSchema>;
 export type HeadAlerts = z.infer<typeof headAlertsSchema>;
