@@ -13,7 +13,7 @@ import { toJsonValue } from '../plans/to-json-value';
 import { shardsOf } from '../aggregates/shard-of';
 import { closedSummaryKey, closedUsageKey, closedUsagePrefix, closedUsageSetPrefix, periodFiguresKey } from './figures-keys';
 import { closedSummarySchema, closedUsageShardSchema, type ClosedPeriodSummary, type ClosedSummary, type ClosedUsageShard, type UsageTuple } from './figures-records';
-import { addUsage, subtractUsage, usageByIssue } from './usage-tuples';
+import { subtractUsage, usageByIssue } from './usage-tuples';
 
 /** A closed period: its label, frozen version in force and index among the plan's periods. */
 interface ClosedRef {
@@ -34,6 +34,8 @@ export interface ClosedHistory {
   readonly frozen: readonly ClosedPeriod[];
   /** Each issue's usage (frozen lines and the late adjustments they booked) through the period before `from`. */
   readonly usageBefore: ReadonlyMap<string, UsageTuple>;
+  /** How many closed periods the replay goes through again, from `from` on. */
+  readonly closedReplayed: number;
 }
 
 /** The summary's usage shards, put together; undefined when one is missing or malformed. */
@@ -84,7 +86,15 @@ export async function loadClosedHistory(
     })
     .sort((a, b) => a.index - b.index);
   const load = (refs: readonly ClosedRef[]) => loadFrozenPeriods(store, planId, refs.map(({ label, version }) => ({ periodLabel: label, version })));
-  const fromStart = async (inputs: readonly string[]): Promise<ClosedHistory> => ({ closed, inputs, summary: undefined, from: PLAN_START, frozen: await load(closed), usageBefore: new Map() });
+  const fromStart = async (inputs: readonly string[]): Promise<ClosedHistory> => ({
+    closed,
+    inputs,
+    summary: undefined,
+    from: PLAN_START,
+    frozen: await load(closed),
+    usageBefore: new Map(),
+    closedReplayed: closed.length,
+  });
 
   if (!closed.every((ref, position) => ref.index === position)) return fromStart([]);
   const inputs = await Promise.all(closed.map((ref) => sha256Hex(periodReplayInputs(prepared, ref.index))));
@@ -106,7 +116,7 @@ export async function loadClosedHistory(
   );
   const checkpoint: ReplayCheckpoint | undefined = start === 0 ? PLAN_START.checkpoint : summary.periods[start - 1]?.closing;
   if (checkpoint === undefined) return fromStart(inputs);
-  return { closed, inputs, summary, from: { index: start, checkpoint }, frozen: [...replayedAgain, ...closedSince], usageBefore };
+  return { closed, inputs, summary, from: { index: start, checkpoint }, frozen: [...replayedAgain, ...closedSince], usageBefore, closedReplayed: closed.length - start };
 }
 
 /** What a refresh leaves of the closed periods: each one's summary and each issue's usage through the last of them. */
@@ -116,7 +126,8 @@ export interface ClosedSummaryUpdate {
 }
 
 /**
- * The summary of the plan's closed periods after the replay `resumed` (from `history.from`):
+ * The summary of the plan's closed periods after the replay `resumed` (from `history.from`), with
+ * each issue's usage through the last of them as the replay summed it (`closedUsage`):
  * periods before it as the summary had them, the others as replayed now. A period is settled
  * when the first open period after it booked nothing for it, or when no open period followed in
  * the replay (one can only appear by a reopen, which changes the closed versions, or by a plan
@@ -124,7 +135,7 @@ export interface ClosedSummaryUpdate {
  *
  * @returns undefined when the closed periods are not the plan's first (no summary is kept then)
  */
-export function summariseClosed(history: ClosedHistory, resumed: ResumedHistory): ClosedSummaryUpdate | undefined {
+export function summariseClosed(history: ClosedHistory, resumed: ResumedHistory, closedUsage: ReadonlyMap<string, UsageTuple>): ClosedSummaryUpdate | undefined {
   const { closed, inputs, from } = history;
   if (inputs.length !== closed.length) return undefined;
   const firstOpen = resumed.statements[closed.length - from.index];
@@ -137,11 +148,7 @@ export function summariseClosed(history: ClosedHistory, resumed: ResumedHistory)
     return { label: ref.label, version: ref.version, inputs: input, settled: !unsettled.has(ref.label), closing: { alive: [...closing.alive], blocksTaken: closing.blocksTaken } };
   });
   if (!periods.every((period) => period !== undefined)) return undefined;
-  const usage = addUsage(
-    history.usageBefore,
-    resumed.statements.slice(0, closed.length - from.index).map((statement) => usageByIssue(statement)),
-  );
-  return { periods, usage };
+  return { periods, usage: closedUsage };
 }
 
 export interface ClosedSummaryRecords {

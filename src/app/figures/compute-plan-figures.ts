@@ -11,6 +11,12 @@ export interface IssueUsageByLabel {
   readonly a: Record<string, UsageTuple>;
 }
 
+/**
+ * The periods whose figures the head carries and whose usage the issue shards keep: the reporting
+ * period at the refresh and the next. A refresh replays them at least.
+ */
+export const RECENT_PERIODS = 2;
+
 /** Where the ledger's replay starts, and what it needs of the periods before. */
 export interface ReplayStart {
   readonly from: ResumePoint;
@@ -18,6 +24,8 @@ export interface ReplayStart {
   readonly frozen: readonly ClosedPeriod[];
   /** Each issue's usage (lines and late adjustments) through the period before `from`. */
   readonly usageBefore: ReadonlyMap<string, UsageTuple>;
+  /** How many of the periods the replay goes through, from its first, are closed periods replayed again: the usage through them is the closed summary's. */
+  readonly closedReplayed: number;
 }
 
 /** Everything a refresh stores for a plan, computed by the ledger at one instant. */
@@ -28,6 +36,8 @@ export interface PlanFigures {
   readonly issues: ReadonlyMap<string, IssueUsageByLabel>;
   /** The replay the figures come from. */
   readonly resumed: ResumedHistory;
+  /** Each issue's usage through the last closed period (`usageBefore` and the closed periods replayed): the closed summary's. */
+  readonly closedUsage: ReadonlyMap<string, UsageTuple>;
 }
 
 /** The last period a refresh computes at `now`: the one after the reporting period, so the figures stay right when it begins before the next refresh. */
@@ -47,11 +57,11 @@ function storedFigures(statement: Statement, now: Instant): StoredPeriodFigures 
 /**
  * The plan's figures as of `now`, from the ledger's replay of the prepared periods (through
  * `figuresThrough`) from `start`: each replayed period's figures (good for any later instant, see
- * `figuresAsOf`), and each issue's usage in and through the last two periods, added up period
- * by period onto its usage before the replay.
+ * `figuresAsOf`), and each issue's usage in and through the last two periods and through the last
+ * closed one, added up in one pass onto its usage before the replay.
  *
  * @example
- * computePlanFigures(prepared, { from: PLAN_START, frozen: closedPeriods, usageBefore: new Map() }, now).periods.at(-1)?.period.label // next month's label
+ * computePlanFigures(prepared, { from: PLAN_START, frozen: closedPeriods, usageBefore: new Map(), closedReplayed: closedPeriods.length }, now).periods.at(-1)?.period.label // next month's label
  */
 export function computePlanFigures(prepared: PreparedLedger, start: ReplayStart, now: Instant): PlanFigures {
   const resumed = resumeHistory(prepared, start.frozen, start.from, now);
@@ -64,14 +74,27 @@ export function computePlanFigures(prepared: PreparedLedger, start: ReplayStart,
     issues.set(issueId, created);
     return created;
   };
-  // Periods before the last two are summed in one pass: a sum a period would copy every issue each time.
-  const recentFrom = Math.max(0, statements.length - 2);
-  let through = addUsage(start.usageBefore, statements.slice(0, recentFrom).map((statement) => usageByIssue(statement)));
-  for (const statement of statements.slice(recentFrom)) {
-    through = addUsage(through, [usageByIssue(statement)]);
+  // The usage through a period is taken only where a caller needs it (after the closed periods, and for each of
+  // the last two): a sum a period would copy every issue each time.
+  const recentFrom = Math.max(0, statements.length - RECENT_PERIODS);
+  const closedCount = start.closedReplayed;
+  let through = start.usageBefore;
+  let summed = 0;
+  const sumThrough = (count: number) => {
+    if (count > summed) through = addUsage(through, statements.slice(summed, count).map((statement) => usageByIssue(statement)));
+    summed = Math.max(summed, count);
+    return through;
+  };
+  let closedUsage = closedCount <= recentFrom ? sumThrough(closedCount) : undefined;
+  sumThrough(recentFrom);
+  for (const [offset, statement] of statements.slice(recentFrom).entries()) {
+    const count = recentFrom + offset + 1;
+    sumThrough(count);
+    if (count === closedCount) closedUsage = through;
     const label = statement.period.label;
     for (const [issueId, usage] of periodUsageByIssue(statement)) entryOf(issueId).p[label] = toUsageTuple(usage);
     for (const [issueId, usage] of through) entryOf(issueId).a[label] = usage;
   }
-  return { periods: statements.map((statement) => storedFigures(statement, now)), issues, resumed };
+  if (closedUsage === undefined) throw new RangeError(`computePlanFigures: ${String(closedCount)} closed periods of ${String(statements.length)} replayed`);
+  return { periods: statements.map((statement) => storedFigures(statement, now)), issues, resumed, closedUsage };
 }

@@ -11,7 +11,7 @@ import type { JsonValue, Store, TransactOperation } from '../ports/store';
 import type { DeepReadonly } from '../../contract';
 import { prepareLedger } from '../../ledger';
 import { closedSummaryRecords, isUnusedClosedUsage, loadClosedHistory, summariseClosed } from './closed-history';
-import { computePlanFigures, figuresThrough } from './compute-plan-figures';
+import { computePlanFigures, figuresThrough, RECENT_PERIODS } from './compute-plan-figures';
 import { figuresHeadKey, figuresPrefix, issueUsageKey, issueUsagePrefix, issueUsageSetPrefix, periodFiguresKey, periodFiguresPrefix } from './figures-keys';
 import { figuresHeadOf, type IssueUsageShard, type RefreshedFigures } from './figures-records';
 
@@ -22,9 +22,6 @@ export interface FiguresDeps {
 
 /** About 40 issues a shard keeps a shard under 10 KB (an issue with work in both periods the head holds takes up to about 230 bytes): one read unit for the issue panel. */
 export const ISSUES_PER_SHARD = 40;
-
-/** The head carries the figures of the reporting period at the refresh and the next: what cards, the panel and alert checks read. */
-const RECENT_PERIODS = 2;
 
 /** Writes the head of a refresh, given what it stored; the refresh job decides what becomes of its request. */
 export type HeadCommit = (refreshed: DeepReadonly<RefreshedFigures>) => Promise<void>;
@@ -52,9 +49,9 @@ export async function refreshPlanFigures(deps: FiguresDeps, internalId: string, 
   const input = await loadPlanLedgerInput(store, identityOf(stored));
   const now = deps.clock.now();
   const prepared = prepareLedger(stored.plan, input.links, input.worklogs, figuresThrough(stored.plan, now), 'throughPeriod');
-  const closed = await loadClosedHistory(store, planId, prepared, existing, Math.max(0, prepared.periods.length - 2));
+  const closed = await loadClosedHistory(store, planId, prepared, existing, Math.max(0, prepared.periods.length - RECENT_PERIODS));
   const figures = computePlanFigures(prepared, closed, now);
-  const summary = summariseClosed(closed, figures.resumed);
+  const summary = summariseClosed(closed, figures.resumed, figures.closedUsage);
   const summaryRecords = summary && (await closedSummaryRecords(planId, summary));
 
   const issueShardCount = Math.max(1, Math.ceil(figures.issues.size / ISSUES_PER_SHARD));
