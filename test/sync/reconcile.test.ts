@@ -1,5 +1,6 @@
 import { AggregateReader } from '../../src/app/aggregates/aggregate-reader';
-import { GOLD_ISSUES, aggregatedLedgerInput, sortedTruth, startGoldSite, storedAs, type SyncSite } from './sync-site';
+import { headKey } from '../../src/app/aggregates/keys';
+import { FEED_LAG_MS, GOLD_ISSUES, aggregatedLedgerInput, sortedTruth, startGoldSite, storedAs, type SyncSite } from './sync-site';
 
 const { first: issueA, second: issueB, unlinked: issueC } = GOLD_ISSUES;
 
@@ -57,6 +58,25 @@ describe('reconciliation', () => {
 
     expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
     expect((await aggregatedLedgerInput(site, 'gold')).links.find((link) => link.issueId === issueC.id)?.billingClass).toBe('extra');
+  });
+
+  it('reads a plan\'s aggregate head once to repair its issues and once to replay their changed worklogs, not once an issue', async () => {
+    const site = await goldSite();
+    dropAllEvents(site);
+    for (const issue of [issueA, issueB]) {
+      await site.logWork(issue.id, 600);
+      await site.link(issue.id, 'gold', 'extra');
+    }
+    await site.settle();
+    const requests = [jest.spyOn(site.store, 'get'), jest.spyOn(site.store, 'getVersioned'), jest.spyOn(site.store, 'update')];
+    const headRequests = () => requests.flatMap((spy) => spy.mock.calls.map((call) => call[0])).filter((key) => key === headKey('gold')).length;
+
+    site.clock.advance(FEED_LAG_MS);
+    await site.sync.handlers.onReconcile();
+
+    expect(headRequests()).toBe(2);
+    await site.settle();
+    expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
   });
 
   it('fixes a billing class changed without an event, with no recompute', async () => {

@@ -18,6 +18,7 @@ import {
   type IssueFacts,
 } from './aggregate-codec';
 import { AggregateReader } from './aggregate-reader';
+import type { PlanHead } from './records';
 import { editAtomically, type KeyValues } from './edit-atomically';
 import { applyWorklogChange, withFacts, withoutOldTombstones, type WorklogChange } from './issue-entry';
 import { linkNow, linkRecordOf, readLink, type LinkRead } from './issue-links';
@@ -27,6 +28,8 @@ export interface PlacementTarget {
   /** Only a stored plan's internal id: placing an issue creates the plan's head and parts if needed. */
   readonly planId: PlanInternalId;
   readonly facts: IssueFacts;
+  /** The plan's aggregate head, when the caller read it for many placements (reconciliation): not read again. */
+  readonly head?: PlanHead;
 }
 
 export interface IssuePlacement {
@@ -108,7 +111,7 @@ async function resolve(store: Store, placement: IssuePlacement): Promise<Resolve
   const link = await readLink(store, issueId, placement.target === null);
   const stored = linkNow(link.record?.value, link.legacy);
   const sourcePlanId = stored === undefined ? undefined : linkPlanId(stored);
-  const target = placement.target === null ? undefined : await issueShard(store, placement.target.planId, issueId);
+  const target = placement.target === null ? undefined : await issueShard(store, placement.target.planId, issueId, placement.target.head);
   const source =
     sourcePlanId === undefined ? undefined : sourcePlanId === placement.target?.planId ? target : await issueShard(store, sourcePlanId, issueId);
   const carried = source !== undefined && target !== undefined && source !== target ? await carriedEntries(store, source, issueId) : undefined;

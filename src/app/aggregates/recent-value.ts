@@ -8,6 +8,7 @@ import type { JsonValue, Store } from '../ports/store';
 import { decodePart, emptyRecent, encodePart, partBytes, sealCountOf, sealedOf, type AggregatePart } from './aggregate-codec';
 import { recentKey, sealedKey } from './keys';
 import { ensureHead } from './plan-head';
+import type { PlanHead } from './records';
 import { shardOf } from './shard-of';
 
 /** A recent value is sealed once it is larger than this: an event's write stays within one 10 KB usage unit. */
@@ -21,9 +22,12 @@ export interface IssueShard {
   readonly recentKey: string;
 }
 
-/** The shard of the plan's live generation that holds the issue (the plan's head is created if it has none). */
-export async function issueShard(store: Store, planId: string, issueId: string): Promise<IssueShard> {
-  const head = await ensureHead(store, planId);
+/**
+ * The shard of the plan's live generation that holds the issue (the plan's head is created if it has none), by
+ * the plan's head as `known` says it (read by a caller placing many issues of the plan) or as read now.
+ */
+export async function issueShard(store: Store, planId: string, issueId: string, known?: PlanHead): Promise<IssueShard> {
+  const head = known ?? (await ensureHead(store, planId));
   const shard = shardOf(issueId, head.shardCount);
   return { planId, generation: head.generation, shard, recentKey: recentKey(planId, head.generation, shard) };
 }

@@ -6,6 +6,9 @@ import { requestFiguresRefresh } from '../figures/request-figures-refresh';
 import type { WorklogChange } from '../aggregates/issue-entry';
 import { foldLegacyLinkShards } from '../aggregates/issue-links';
 import { placeIssue } from '../aggregates/place-issue';
+import { ensureHead } from '../aggregates/plan-head';
+import type { PlanHead } from '../aggregates/records';
+import type { PlanInternalId } from '../plans/plan-identity';
 import { removeIssueFromPlan } from '../aggregates/remove-issue';
 import { dropPlanAggregates } from '../aggregates/drop-plan-aggregates';
 import { resumeStalledPurges } from '../plans/purge-plan';
@@ -137,7 +140,7 @@ async function repairPlan(deps: SyncDeps, plan: StoredPlan, deletedIds: Readonly
     const billingClass = linked.get(issueId);
     linked.delete(issueId);
     if (billingClass === undefined) {
-      await removeIssueFromPlan(deps.store, planId, issueId);
+      await removeIssueFromPlan(deps.store, planId, issueId, head);
       issuesRemoved += 1;
       continue;
     }
@@ -145,7 +148,7 @@ async function repairPlan(deps: SyncDeps, plan: StoredPlan, deletedIds: Readonly
     const deletions = worklogIdsOf(entry).filter((worklogId) => deletedIds.has(worklogId));
     if (billingClass === known.billingClass && deletions.length === 0) continue;
     const changes = deletions.map((worklogId): WorklogChange => ({ kind: 'delete', worklogId, deletedAt: now }));
-    await placeIssue(deps.store, { issueId, target: { planId, facts: { ...known, billingClass } }, changes }, now);
+    await placeIssue(deps.store, { issueId, target: { planId, facts: { ...known, billingClass }, head }, changes }, now);
     billingClassesFixed += billingClass === known.billingClass ? 0 : 1;
     worklogsDeleted += deletions.length;
   }
@@ -153,19 +156,32 @@ async function repairPlan(deps: SyncDeps, plan: StoredPlan, deletedIds: Readonly
   return { issuesRemoved, billingClassesFixed, worklogsDeleted, recomputed };
 }
 
-/** Applies changed worklogs of issues the app knows to be linked to a plan that is still there; others belong to no plan. */
+/**
+ * Applies changed worklogs of issues the app knows to be linked to a plan that is still there; others belong to no
+ * plan. Each plan and its aggregate head are read once, however many of its issues changed.
+ */
 async function replayChanges(deps: SyncDeps, worklogs: readonly JiraWorklog[]): Promise<number> {
   const reader = new AggregateReader(deps.store);
   const byIssue = new Map<string, JiraWorklog[]>();
   for (const worklog of worklogs) byIssue.set(worklog.issueId, [...(byIssue.get(worklog.issueId) ?? []), worklog]);
+  const plans = new Map<string, Promise<{ readonly planId: PlanInternalId; readonly head: PlanHead } | undefined>>();
+  const planOf = async (planId: string) => {
+    const plan = await planOfJob(deps.store, planId);
+    if (plan === undefined) return undefined;
+    const internalId = internalIdOf(plan);
+    return { planId: internalId, head: await ensureHead(deps.store, internalId) };
+  };
   let replayed = 0;
   for (const [issueId, issueWorklogs] of byIssue) {
     const link = await reader.link(issueId);
-    const plan = link === undefined ? undefined : await planOfJob(deps.store, link.planId);
-    if (link === undefined || plan === undefined) continue;
+    if (link === undefined) continue;
+    const known = plans.get(link.planId) ?? planOf(link.planId);
+    plans.set(link.planId, known);
+    const plan = await known;
+    if (plan === undefined) continue;
     const facts = { billingClass: link.billingClass, issueKey: link.issueKey ?? '', summary: '' };
     const changes = issueWorklogs.map((worklog): WorklogChange => ({ kind: 'upsert', worklog }));
-    const outcome = await placeIssue(deps.store, { issueId, target: { planId: internalIdOf(plan), facts }, changes }, deps.clock.now());
+    const outcome = await placeIssue(deps.store, { issueId, target: { ...plan, facts }, changes }, deps.clock.now());
     replayed += outcome.writes > 0 ? issueWorklogs.length : 0;
   }
   return replayed;
