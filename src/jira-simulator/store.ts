@@ -23,6 +23,19 @@ function byUpdatedThenId(a: StoredWorklog, b: StoredWorklog): number {
   return a.worklog.updated - b.worklog.updated || Number(a.worklog.id) - Number(b.worklog.id);
 }
 
+/** Where `stored` goes in `list` (sorted by {@link byStartedThenId}): after every worklog that sorts before it. */
+function sortedPosition(list: readonly StoredWorklog[], stored: StoredWorklog): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const other = list[middle];
+    if (other !== undefined && byStartedThenId(other, stored) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 function indexBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T> {
   return new Map(items.map((item) => [keyOf(item), item]));
 }
@@ -164,8 +177,8 @@ export class SiteStore {
     if (previous) list.splice(list.indexOf(previous), 1);
     const stored = storedWorklog(worklog);
     this.worklogs.set(worklog.id, stored);
-    list.push(stored);
-    list.sort(byStartedThenId);
+    // Inserted in place: sorting again after a push compared every worklog of the issue, tens of thousands on a large one.
+    list.splice(sortedPosition(list, stored), 0, stored);
     this.worklogsByUpdated = null;
     return stored;
   }
