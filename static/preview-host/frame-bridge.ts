@@ -55,7 +55,8 @@ window.addEventListener('message', (event) => {
   pending.delete(message.callId);
 });
 
-type HistoryListener = (update: { readonly action: string; readonly location: FrameLocation }) => void;
+/** Forge calls a history listener with the new location first (as `history` 4 did), which `@forge/bridge` relies on. */
+type HistoryListener = (location: FrameLocation, action: string) => void;
 interface FrameLocation {
   readonly pathname: string;
   readonly search: string;
@@ -76,9 +77,10 @@ function createFrameHistory(pathname: string) {
     action: 'POP',
     location: locationOf(pathname),
     push(path: string) {
-      history.location = locationOf(path);
+      const location = locationOf(path);
+      history.location = location;
       void callHost('history.push', { pathname: path });
-      for (const listener of listeners) listener({ action: 'PUSH', location: history.location });
+      for (const listener of listeners) listener(location, 'PUSH');
     },
     listen(listener: HistoryListener) {
       listeners.add(listener);

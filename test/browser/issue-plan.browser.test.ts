@@ -113,6 +113,13 @@ describe('the issue panel and its plan', () => {
     expect(await details.getByRole('heading', { level: 2 }).textContent()).toBe(LINKED.name);
     expect(new URL(page.url()).searchParams.get('path')).toBe(`/plan/${LINKED.id}`);
     // The page lists other plans before it: the link did not just land on the first.
-    expect(await project.getByRole('article').first().getAttribute('aria-label')).not.toBe(LINKED.name);
+    const first = project.getByRole('article').first();
+    const firstName = await first.getAttribute('aria-label');
+    expect(firstName).not.toBe(LINKED.name);
+
+    // Another plan's details move the address along with them.
+    await first.getByRole('button', { name: 'Show details' }).click();
+    await project.getByRole('region', { name: `${firstName ?? ''} details` }).waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).searchParams.get('path')).not.toBe(`/plan/${LINKED.id}`);
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { router } from '@forge/bridge';
 import type { IssueView } from '@contract/index';
 import { Banner } from '../../shared/components/Banner';
@@ -10,13 +10,31 @@ import { PROJECT_PAGE_MODULE_KEY } from '../../shared/modules';
 import { planPath } from '../../shared/navigation/plan-route';
 import { IssueShare } from './IssueShare';
 import { LinkEditor } from './LinkEditor';
+import { linkOutcome } from './link-outcome';
 import { useIssueView } from './useIssueView';
 
 export function IssuePanel() {
   const { state, reload, replace } = useIssueView();
+  // The outcome of the last change, with a count so that each save shows (and focuses) its message afresh.
+  const [outcome, setOutcome] = useState<{ readonly text: string; readonly count: number } | null>(null);
   return (
     <LoadableView state={state} what="this issue's support plan" onRetry={reload}>
-      {(view) => <IssuePlan view={view} onChanged={replace} />}
+      {(view) => (
+        <div className="sh-stack">
+          {outcome === null ? null : (
+            <Banner key={outcome.count} appearance="success" takeFocus>
+              {outcome.text}
+            </Banner>
+          )}
+          <IssuePlan
+            view={view}
+            onChanged={(next) => {
+              setOutcome({ text: linkOutcome(view, next), count: (outcome?.count ?? 0) + 1 });
+              replace(next);
+            }}
+          />
+        </div>
+      )}
     </LoadableView>
   );
 }
@@ -84,10 +102,23 @@ function ArchivedPlanNotice({ planName, canEdit }: { planName: string; canEdit: 
 /** An editor's way to another plan, or off this one: the picker opens on demand, since its choices cost a read per plan of the project. */
 function ChangePlan({ view, onSaved }: { view: IssueView; onSaved: (view: IssueView) => void }) {
   const [open, setOpen] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
+  const opener = useRef<HTMLDivElement>(null);
+  // Cancel puts the keyboard back on the button that opened the picker.
+  useEffect(() => {
+    if (cancelled && !open) opener.current?.querySelector('button')?.focus();
+  }, [cancelled, open]);
   if (!open) {
     return (
-      <div>
-        <Button onClick={() => setOpen(true)}>Change plan</Button>
+      <div ref={opener}>
+        <Button
+          onClick={() => {
+            setCancelled(false);
+            setOpen(true);
+          }}
+        >
+          Change plan
+        </Button>
       </div>
     );
   }
@@ -95,5 +126,9 @@ function ChangePlan({ view, onSaved }: { view: IssueView; onSaved: (view: IssueV
     setOpen(false);
     onSaved(next);
   };
-  return <LinkEditor view={view} onSaved={saved} onCancel={() => setOpen(false)} />;
+  const cancel = () => {
+    setCancelled(true);
+    setOpen(false);
+  };
+  return <LinkEditor view={view} onSaved={saved} onCancel={cancel} />;
 }

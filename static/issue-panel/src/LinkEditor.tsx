@@ -63,7 +63,8 @@ function LinkForm({ view, choices, onSaved, onCancel }: LinkEditorProps & { read
     return <p className="sh-subtle">This project has no active support plans yet. A project admin can create one in the project settings.</p>;
   }
   return (
-    <Form label="Support plan of this issue" onSubmit={() => void save()}>
+    // Opened on request (Change plan), the form takes the keyboard; shown at once (no plan yet), it leaves it be.
+    <Form label="Support plan of this issue" onSubmit={() => void save()} focusOnOpen={onCancel !== undefined} serverError={error}>
       <div className="sh-row">
         <Field label="Plan">
           <select value={planId} onChange={(event) => setPlanId(event.target.value)} disabled={pending}>

@@ -1,43 +1,176 @@
 import { formatHours } from '@quantities/index';
+import { type KeyboardEvent, type MouseEvent, useRef, useState } from 'react';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
-import { burnSeries, elapsedDays } from './burn-series';
+import { formatDate, formatDayMonth } from '../../shared/format/dates';
+import { type BurnPoint, burnGeometry, type ChartBox } from './burn-geometry';
 import type { StatementSummary } from './statement-pages';
 
-const WIDTH = 640;
-const HEIGHT = 220;
-const PADDING = 32;
+const BOX: ChartBox = { width: 640, height: 240, left: 48, right: 16, top: 20, bottom: 28 };
 
-/** Cumulative covered use by day against the available hours, with the forecast to the period's end. */
-export function BurnChart({ statement }: { statement: StatementSummary }) {
+/** Which point the arrow keys, Home and End move to from `index` (null: the key is not the chart's). */
+function pointAfterKey(key: string, index: number, count: number): number | null {
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowUp':
+      return Math.min(count - 1, index + 1);
+    case 'ArrowLeft':
+    case 'ArrowDown':
+      return Math.max(0, index - 1);
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Cumulative covered use by day against the available hours, with the forecast to the period's end, on a date axis
+ * and an hour axis. Each point shows its value on hover and on focus: the chart is one Tab stop, and the arrow keys
+ * (Home, End) walk its points. A visually hidden table holds the same figures for screen readers.
+ */
+export function BurnChart({ statement, timeZone }: { statement: StatementSummary; timeZone: string }) {
   const { locale } = useSurfaceContext();
   const { period, forecast, availableSeconds } = statement;
-  const series = burnSeries(statement.dailyCoveredSeconds);
-  const shownDays = forecast === null ? series.length : elapsedDays(period.start, period.end, forecast.asOf);
-  const used = series.slice(0, Math.max(1, shownDays));
-  const top = Math.max(availableSeconds, forecast?.projectedUseSeconds ?? 0, ...series, 3600);
-  const x = (day: number) => PADDING + (day / series.length) * (WIDTH - 2 * PADDING);
-  const y = (seconds: number) => HEIGHT - PADDING - (seconds / top) * (HEIGHT - 2 * PADDING);
-  const points = [0, ...used].map((seconds, day) => `${x(day).toFixed(1)},${y(seconds).toFixed(1)}`);
-  const usedPath = `M${points.join(' L')}`;
-  const lastUsed = used.at(-1) ?? 0;
-  const summary = `${formatHours(lastUsed, locale)} used of ${formatHours(availableSeconds, locale)} available${
-    forecast === null ? '' : `; ${formatHours(forecast.projectedUseSeconds, locale)} projected by the period's end`
+  const geometry = burnGeometry({ periodStart: period.start, periodEnd: period.end, dailyCoveredSeconds: statement.dailyCoveredSeconds, availableSeconds, forecast }, BOX);
+  const { points } = geometry;
+  const lastUsedIndex = points.filter((point) => point.kind === 'used').length - 1;
+  const [active, setActive] = useState<number | null>(null);
+  const [rovingIndex, setRovingIndex] = useState(lastUsedIndex);
+  const pointElements = useRef<(SVGCircleElement | null)[]>([]);
+
+  const hours = (seconds: number) => formatHours(seconds, locale);
+  const dayOf = (instant: number) => formatDate(instant, timeZone, locale);
+  const describe = (point: BurnPoint) =>
+    point.kind === 'used' ? `${dayOf(point.dayInstant)}: ${hours(point.seconds)} used` : `Projected by the period's end (${dayOf(point.dayInstant)}): ${hours(point.seconds)}`;
+  const lastUsed = points[lastUsedIndex]?.seconds ?? 0;
+  const summary = `${hours(lastUsed)} used of ${hours(availableSeconds)} available${
+    forecast === null ? '' : `; ${hours(forecast.projectedUseSeconds)} projected by the period's end`
   }.`;
+
+  const moveTo = (index: number) => {
+    setRovingIndex(index);
+    setActive(index);
+    pointElements.current[index]?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
+    if (event.key === 'Escape') {
+      setActive(null);
+      return;
+    }
+    const next = pointAfterKey(event.key, active ?? rovingIndex, points.length);
+    if (next === null) return;
+    event.preventDefault();
+    moveTo(next);
+  };
+  const onMouseMove = (event: MouseEvent<SVGSVGElement>) => {
+    const bounds = event.currentTarget.getBoundingClientRect();
+    const x = ((event.clientX - bounds.left) / bounds.width) * BOX.width;
+    let nearest = 0;
+    points.forEach((point, index) => {
+      if (Math.abs(point.cx - x) < Math.abs((points[nearest]?.cx ?? 0) - x)) nearest = index;
+    });
+    setActive(nearest);
+  };
+  const shown = active === null ? undefined : points[active];
+
   return (
     <figure className="sh-burn">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Burn chart for ${period.label}: ${summary}`} width="100%">
-        <line x1={PADDING} x2={WIDTH - PADDING} y1={y(availableSeconds)} y2={y(availableSeconds)} className="sh-burn-available" />
-        <line x1={PADDING} x2={PADDING} y1={PADDING} y2={HEIGHT - PADDING} className="sh-burn-axis" />
-        <line x1={PADDING} x2={WIDTH - PADDING} y1={HEIGHT - PADDING} y2={HEIGHT - PADDING} className="sh-burn-axis" />
-        <path d={usedPath} className="sh-burn-used" />
-        {forecast === null ? null : (
-          <line x1={x(used.length)} y1={y(lastUsed)} x2={x(series.length)} y2={y(forecast.projectedUseSeconds)} className="sh-burn-forecast" />
+      <div className="sh-burn-plot">
+        <svg
+          viewBox={`0 0 ${BOX.width} ${BOX.height}`}
+          width="100%"
+          role="group"
+          aria-label={`Burn chart for ${period.label}. Use the arrow keys to read each day.`}
+          onKeyDown={onKeyDown}
+          onMouseMove={onMouseMove}
+          onMouseLeave={() => setActive(null)}
+        >
+          <g aria-hidden="true">
+            {geometry.hourTicks.map((tick) => (
+              <g key={tick.value}>
+                <line x1={BOX.left} x2={BOX.width - BOX.right} y1={tick.at} y2={tick.at} className="sh-burn-grid" />
+                <text x={BOX.left - 6} y={tick.at + 4} textAnchor="end" className="sh-burn-label">
+                  {hours(tick.value)}
+                </text>
+              </g>
+            ))}
+            {geometry.dateTicks.map((tick) => (
+              <text key={tick.value} x={tick.at} y={BOX.height - BOX.bottom + 16} textAnchor="middle" className="sh-burn-label">
+                {formatDayMonth(tick.value, timeZone, locale)}
+              </text>
+            ))}
+            <line x1={BOX.left} x2={BOX.left} y1={BOX.top} y2={BOX.height - BOX.bottom} className="sh-burn-axis" />
+            <line x1={BOX.left} x2={BOX.width - BOX.right} y1={BOX.height - BOX.bottom} y2={BOX.height - BOX.bottom} className="sh-burn-axis" />
+            <line x1={geometry.end.at} x2={geometry.end.at} y1={BOX.top} y2={BOX.height - BOX.bottom} className="sh-burn-end" />
+            <text x={geometry.end.at} y={BOX.top - 6} textAnchor="end" className="sh-burn-label">
+              Period ends {formatDayMonth(geometry.end.lastDayInstant, timeZone, locale)}
+            </text>
+            <line x1={BOX.left} x2={BOX.width - BOX.right} y1={geometry.availableY} y2={geometry.availableY} className="sh-burn-available" />
+            <text x={BOX.left + 6} y={geometry.availableY - 4} className="sh-burn-label">
+              Available {hours(availableSeconds)}
+            </text>
+            <path d={geometry.usedPath} className="sh-burn-used" />
+            {geometry.forecastLine === null ? null : <line {...geometry.forecastLine} className="sh-burn-forecast" />}
+          </g>
+          {points.map((point, index) => (
+            <circle
+              key={`${point.kind}:${String(point.dayInstant)}`}
+              ref={(element) => {
+                pointElements.current[index] = element;
+              }}
+              cx={point.cx}
+              cy={point.cy}
+              r={active === index ? 5 : 3}
+              role="img"
+              aria-label={describe(point)}
+              tabIndex={index === rovingIndex ? 0 : -1}
+              className="sh-burn-point"
+              data-kind={point.kind}
+              onFocus={() => {
+                setRovingIndex(index);
+                setActive(index);
+              }}
+              onBlur={() => setActive(null)}
+            />
+          ))}
+        </svg>
+        {shown === undefined ? null : (
+          <div
+            className="sh-burn-tip"
+            aria-hidden="true"
+            data-testid="burn-tooltip"
+            // Near an edge the tooltip grows inwards, so it stays inside the chart.
+            data-align={shown.cx < BOX.width * 0.25 ? 'start' : shown.cx > BOX.width * 0.75 ? 'end' : 'middle'}
+            style={{ left: `${(shown.cx / BOX.width) * 100}%`, top: `${(shown.cy / BOX.height) * 100}%` }}>
+            {describe(shown)}
+          </div>
         )}
-        <text x={WIDTH - PADDING} y={y(availableSeconds) - 4} textAnchor="end" className="sh-burn-label">
-          Available {formatHours(availableSeconds, locale)}
-        </text>
-      </svg>
+      </div>
+      <ul className="sh-burn-legend sh-subtle" aria-hidden="true">
+        <li data-line="used">Used</li>
+        {forecast === null ? null : <li data-line="forecast">Forecast</li>}
+        <li data-line="available">Available</li>
+      </ul>
       <figcaption className="sh-subtle">{summary}</figcaption>
+      <table className="sh-visually-hidden">
+        <caption>Hours used by day in {period.label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            <th scope="col">Used by the day's end</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((point) => (
+            <tr key={`${point.kind}:${String(point.dayInstant)}`}>
+              <th scope="row">{point.kind === 'used' ? dayOf(point.dayInstant) : `Projected by the period's end (${dayOf(point.dayInstant)})`}</th>
+              <td>{hours(point.seconds)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </figure>
   );
 }

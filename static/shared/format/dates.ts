@@ -29,3 +29,8 @@ export function formatDateTime(instant: number, { timeZone, viewerTimeZone }: Sh
     ...(timeZone === viewerTimeZone ? {} : { timeZoneName: 'short' }),
   }).format(instant);
 }
+
+/** A day without its year in the plan's time zone, for a chart's date axis. @example formatDayMonth(0, 'UTC', 'en-GB') // '1 Jan' */
+export function formatDayMonth(instant: number, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short' }).format(instant);
+}

@@ -7,7 +7,7 @@ import { planIdOfPath, planPath } from './plan-route';
 interface PageHistory {
   readonly location: { readonly pathname: string };
   push(path: string): void;
-  listen(listener: (update: unknown) => void): () => void;
+  listen(listener: (location: unknown) => void): () => void;
 }
 
 function isPageHistory(value: unknown): value is PageHistory {
@@ -16,10 +16,10 @@ function isPageHistory(value: unknown): value is PageHistory {
   );
 }
 
-/** The pathname a history `listen` update carries (`{ location }` in history 5). */
-function pathnameOf(update: unknown, history: PageHistory): string {
-  const pathname = field(field(update, 'location'), 'pathname');
-  return typeof pathname === 'string' ? pathname : history.location.pathname;
+/** The pathname a history listener is told: Forge passes the location itself (as history 4 did); history 5 wraps it as `{ location }`. */
+function pathnameOf(update: unknown): string {
+  const pathname = field(update, 'pathname') ?? field(field(update, 'location'), 'pathname');
+  return typeof pathname === 'string' ? pathname : '';
 }
 
 export interface PlanRoute {
@@ -43,7 +43,7 @@ export function usePlanRoute(): PlanRoute {
       if (!live) return;
       if (found !== null) {
         setPlanId(planIdOfPath(found.location.pathname));
-        unlisten = found.listen((update) => setPlanId(planIdOfPath(pathnameOf(update, found))));
+        unlisten = found.listen((update) => setPlanId(planIdOfPath(pathnameOf(update))));
       }
       setHistory(found);
       setReady(true);

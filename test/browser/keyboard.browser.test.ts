@@ -1,0 +1,184 @@
+/**
+ * The surfaces by keyboard alone, in Debian's Chromium: a Tab walk through each surface reaches every control once, in
+ * document order, each visibly focused; the main actions work with Enter, Space and the arrow keys; after an action the
+ * keyboard lands on its outcome; and the burn chart shows each day's value on hover and on focus, with a table behind it.
+ */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import * as z from 'zod';
+import { launchChromium } from './support/chromium';
+import { isFocused, type SurfaceKey, surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
+import { previewJira } from './support/invoke';
+import { walkWithTab } from './support/keyboard-walk';
+import { newPreviewPage, type RunningPreview, startPreview } from './support/preview-process';
+
+jest.setTimeout(180_000);
+
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+const DATA_DIR = path.join(PROJECT_ROOT, '.cache', `browser-keyboard-${process.pid}`);
+
+let preview: RunningPreview;
+let browser: Browser | undefined;
+let page: Page;
+
+async function open(query: Record<string, string>): Promise<void> {
+  await page.goto(`${preview.url}/?${new URLSearchParams(query).toString()}`);
+}
+
+/** Walks the surface with Tab and checks the walk: every stop once, in document order, each with a focus ring. */
+async function expectFullKeyboardWalk(surface: SurfaceKey): Promise<number> {
+  const walk = await walkWithTab(page, await surfaceFrameHandle(page, surface));
+  expect(walk.positiveTabIndex).toBe(0);
+  expect(walk.visited.map((stop) => stop.description)).toEqual(walk.stops);
+  expect(walk.visited.map((stop) => stop.order)).toEqual(walk.stops.map((_, index) => index));
+  expect(walk.visited.filter((stop) => !stop.visiblyFocused).map((stop) => stop.description)).toEqual([]);
+  return walk.stops.length;
+}
+
+beforeAll(async () => {
+  [preview, browser] = await Promise.all([startPreview(DATA_DIR), launchChromium()]);
+  page = await newPreviewPage(browser, { viewport: { width: 1400, height: 1000 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await (preview as RunningPreview | undefined)?.stop();
+  await rm(DATA_DIR, { recursive: true, force: true });
+});
+
+describe('the surfaces by keyboard', () => {
+  it('puts a new issue on a plan with the keyboard alone, and the keyboard follows each outcome on the panel', async () => {
+    const created = await previewJira(preview.url, 'POST', 'issue', { fields: { project: { key: 'SUP' }, summary: 'Keyboard only', issuetype: { name: 'Task' } } });
+    await open({ view: 'issue', user: 'agent-us', issue: z.object({ key: z.string() }).parse(created).key });
+    const panel = surfaceFrame(page, 'issuePanel');
+    const picker = panel.getByLabel('Plan', { exact: true });
+    await picker.waitFor({ timeout: 30_000 });
+    expect(await expectFullKeyboardWalk('issuePanel')).toBeGreaterThanOrEqual(3);
+
+    await picker.focus();
+    const first = await picker.inputValue();
+    await page.keyboard.press('ArrowDown');
+    const chosen = await picker.inputValue();
+    expect(chosen).not.toBe(first);
+    const planName = ((await picker.locator('option:checked').textContent()) ?? '').trim();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await isFocused(panel.getByRole('button', { name: 'Add to plan' }))).toBe(true);
+    await page.keyboard.press('Enter');
+    const added = panel.getByRole('status').filter({ hasText: 'Added to' });
+    await waitForText(added, `Added to ${planName} as Covered by the plan.`);
+    expect(await isFocused(added)).toBe(true);
+
+    // The linked panel, walked again; then Change plan by Space puts the keyboard in the picker, and Cancel returns it.
+    await panel.getByRole('button', { name: 'Change plan' }).waitFor({ timeout: 30_000 });
+    await expectFullKeyboardWalk('issuePanel');
+    await panel.getByRole('button', { name: 'Change plan' }).focus();
+    await page.keyboard.press('Space');
+    await picker.waitFor({ timeout: 30_000 });
+    expect(await isFocused(picker)).toBe(true);
+    expect(await picker.inputValue()).toBe(chosen);
+    await panel.getByRole('button', { name: 'Cancel' }).focus();
+    await page.keyboard.press('Enter');
+    await panel.getByRole('button', { name: 'Change plan' }).waitFor({ timeout: 30_000 });
+    expect(await isFocused(panel.getByRole('button', { name: 'Change plan' }))).toBe(true);
+  });
+
+  it('walks the project page, opens another plan\'s details with Space, and reads its burn chart with the arrow keys', async () => {
+    await open({ view: 'project', user: 'manager' });
+    const project = surfaceFrame(page, 'projectPage');
+    const cards = project.getByRole('article');
+    await cards.first().waitFor({ timeout: 30_000 });
+    const details = project.getByRole('region', { name: / details$/ });
+    await details.getByRole('heading', { name: 'Worklog lines' }).waitFor({ timeout: 30_000 });
+    await details.locator('.sh-burn').waitFor({ timeout: 30_000 });
+    expect(await expectFullKeyboardWalk('projectPage')).toBeGreaterThan(5);
+
+    const second = cards.nth(1);
+    const secondName = await second.getAttribute('aria-label');
+    await second.getByRole('button', { name: 'Show details' }).focus();
+    await page.keyboard.press('Space');
+    const secondDetails = project.getByRole('region', { name: `${secondName ?? ''} details` });
+    await secondDetails.locator('.sh-burn').waitFor({ timeout: 30_000 });
+    await expectBurnChartReadable(project, secondDetails);
+  });
+
+  it('walks the project settings and creates a plan with the keyboard alone', async () => {
+    await open({ view: 'settings', user: 'admin' });
+    const settings = surfaceFrame(page, 'projectSettings');
+    const create = settings.getByRole('button', { name: 'Create plan' });
+    await create.waitFor({ timeout: 30_000 });
+    await settings.getByRole('table').first().waitFor({ timeout: 30_000 });
+    expect(await expectFullKeyboardWalk('projectSettings')).toBeGreaterThan(5);
+
+    await create.focus();
+    await page.keyboard.press('Enter');
+    const form = settings.getByRole('form', { name: 'New plan' });
+    await form.waitFor({ timeout: 30_000 });
+    expect(await isFocused(form.getByLabel('Name'))).toBe(true);
+    await page.keyboard.type('Keyboard Plan');
+    await page.keyboard.press('Tab');
+    expect(await isFocused(form.getByLabel('Plan id (used in JQL)'))).toBe(true);
+    await page.keyboard.type('keyboard-plan');
+    for (const [label, typed] of [['Time zone', 'UTC'], ['Included hours per period', '5']] as const) {
+      await form.getByLabel(label).focus();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type(typed);
+    }
+    await page.keyboard.press('Enter');
+    const saved = settings.getByRole('status').filter({ hasText: 'Saved' });
+    await waitForText(saved, 'Saved Keyboard Plan.');
+    expect(await isFocused(saved)).toBe(true);
+  });
+
+  it('walks the dashboard gadget', async () => {
+    await open({ view: 'dashboard', user: 'manager' });
+    const gadget = surfaceFrame(page, 'gadget');
+    await gadget.getByRole('button').or(gadget.getByRole('link')).or(gadget.getByRole('combobox')).first().waitFor({ timeout: 30_000 });
+    await expectFullKeyboardWalk('gadget');
+  });
+});
+
+/**
+ * The burn chart of `details`: its axes are labelled, its one tab stop is today's point with a tooltip, the arrow keys,
+ * Home and End walk the points (the last is the forecast), hovering shows a point too, and the hidden table holds the
+ * same values as the tooltips.
+ */
+async function expectBurnChartReadable(project: FrameLocator, details: ReturnType<FrameLocator['getByRole']>): Promise<void> {
+  const chart = details.locator('.sh-burn');
+  const labels = await chart.locator('svg text').allTextContents();
+  expect(labels).toContain('0 h');
+  expect(labels.some((label) => /^Period ends [A-Z][a-z]{2} \d+$/.test(label))).toBe(true);
+  expect(labels.some((label) => /^Available [\d.,]+ h$/.test(label))).toBe(true);
+  expect(labels.filter((label) => /^[A-Z][a-z]{2} \d+$/.test(label)).length).toBeGreaterThanOrEqual(4);
+
+  const rows = chart.locator('table tbody tr');
+  const table = await rows.allTextContents();
+  const tooltip = project.getByTestId('burn-tooltip');
+  const point = chart.locator('circle[tabindex="0"]');
+  await point.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  const today = ((await tooltip.textContent()) ?? '').trim();
+  expect(today).toMatch(/^[A-Z][a-z]{2} \d+, \d{4}: [\d.,]+ h used$/);
+  expect(await point.getAttribute('aria-label')).toBe(today);
+
+  await page.keyboard.press('ArrowLeft');
+  const yesterday = ((await tooltip.textContent()) ?? '').trim();
+  expect(yesterday).not.toBe(today);
+  await page.keyboard.press('Home');
+  const firstDay = ((await tooltip.textContent()) ?? '').trim();
+  await page.keyboard.press('End');
+  const projected = ((await tooltip.textContent()) ?? '').trim();
+  expect(projected).toMatch(/^Projected by the period's end \([A-Z][a-z]{2} \d+, \d{4}\): [\d.,]+ h$/);
+  // The table says the same as the tooltips, day by day: "<day><hours>" per row.
+  expect(table.at(0)).toBe(firstDay.replace(': ', '').replace(/ used$/, ''));
+  expect(table.at(-1)).toBe(projected.replace(': ', ''));
+
+  await page.keyboard.press('Tab');
+  expect(await tooltip.count()).toBe(0);
+  const box = await chart.locator('svg').boundingBox();
+  if (box === null) throw new Error('The burn chart has no box');
+  await chart.locator('svg').hover({ position: { x: box.width * 0.3, y: box.height / 2 } });
+  expect(((await tooltip.textContent()) ?? '').trim()).toMatch(/^[A-Z][a-z]{2} \d+, \d{4}: [\d.,]+ h used$/);
+}
