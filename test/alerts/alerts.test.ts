@@ -1,5 +1,5 @@
 import { ALERTS_QUEUE_KEY, alertKey } from '../../src/app/alerts/alert-keys';
-import { storedAlerts } from '../../src/app/alerts/active-alerts';
+import { keepHeadAlerts, storedAlerts } from '../../src/app/alerts/active-alerts';
 import { ALERT_OUTBOX_PREFIX, REDRIVE_AFTER_MS } from '../../src/app/alerts/alert-outbox';
 import { checkPlanAlerts } from '../../src/app/alerts/check-plan-alerts';
 import { figuresHeadKey } from '../../src/app/figures/figures-keys';
@@ -345,5 +345,12 @@ describe('active alerts on the cards', () => {
     await site.settle();
     expect(await headAlerts(site)).toEqual({ periodLabel: '2026-10', active: [] });
     expect([...(await storedAlerts(site.store, 'gold', '2026-10')).values()].map((alert) => alert.state)).toEqual(['withdrawn']);
+  });
+
+  it('are not written into a head that is gone, as a delivery for a plan deleted meanwhile would', async () => {
+    const site = await startAlertSite();
+    await site.store.delete(figuresHeadKey('gold'));
+    await keepHeadAlerts(site.store, 'gold', { periodLabel: '2026-10', active: [] });
+    expect(await site.store.get(figuresHeadKey('gold'))).toBeUndefined();
   });
 });

@@ -40,12 +40,14 @@ export function headAlertsOf(periodLabel: string, records: ReadonlyMap<number, A
 
 /**
  * Writes the period's active alerts into the plan's figures head unless `inHead` (the head's, as the
- * caller read it) or the head itself already says the same, or holds a later period's: a conditional update, so a
- * refresh or a request written meanwhile is kept. The plan's alert jobs run one at a time, so no two of them write different alerts at once.
+ * caller read it) or the head itself already says the same, or holds a later period's, or is gone: a conditional
+ * update, so a refresh or a request written meanwhile is kept. The plan's alert jobs run one at a time, so no two of them write different alerts at once.
  */
 export async function keepHeadAlerts(store: Store, planId: string, alerts: HeadAlerts, inHead?: HeadAlerts): Promise<void> {
   if (inHead !== undefined && canonicalJson(inHead) === canonicalJson(alerts)) return;
   await store.update(figuresHeadKey(planId), (current) => {
+    // A head is created only by a refresh or its request: a delivery for a plan deleted meanwhile leaves none behind.
+    if (current === undefined) return undefined;
     const head = figuresHeadOf(current);
     // A delivery settling an alert of an earlier period leaves a later period's alerts alone.
     const kept = head.alerts !== undefined && (head.alerts.periodLabel > alerts.periodLabel || canonicalJson(head.alerts) === canonicalJson(alerts));
