@@ -77,6 +77,8 @@ describe('the surfaces by keyboard', () => {
     await page.keyboard.press('Space');
     await picker.waitFor({ timeout: 30_000 });
     expect(await isFocused(picker)).toBe(true);
+    // A new attempt takes the last outcome away: no success message stands beside what comes next.
+    expect(await added.count()).toBe(0);
     expect(await picker.inputValue()).toBe(chosen);
     await panel.getByRole('button', { name: 'Cancel' }).focus();
     await page.keyboard.press('Enter');
@@ -101,6 +103,41 @@ describe('the surfaces by keyboard', () => {
     const secondDetails = project.getByRole('region', { name: `${secondName ?? ''} details` });
     await secondDetails.locator('.sh-burn').waitFor({ timeout: 30_000 });
     await expectBurnChartReadable(project, secondDetails);
+  });
+
+  it('closes and reopens a period with the keyboard, and the keyboard lands on each outcome', async () => {
+    await open({ view: 'project', user: 'admin' });
+    const project = surfaceFrame(page, 'projectPage');
+    const periods = project.getByRole('table', { name: 'Open and closed periods' });
+    const row = periods.locator('tbody tr').filter({ has: project.getByRole('button', { name: 'Close period' }) }).first();
+    const close = row.getByRole('button', { name: 'Close period' });
+    await close.waitFor({ timeout: 30_000 });
+    const label = ((await row.locator('td').first().textContent()) ?? '').trim();
+    await close.focus();
+    await page.keyboard.press('Enter');
+    const confirm = periods.getByRole('button', { name: `Confirm: close ${label}` });
+    expect(await isFocused(confirm)).toBe(true);
+    await page.keyboard.press('Enter');
+    const closed = project.getByRole('status').filter({ hasText: `Closed ${label}` });
+    await waitForText(closed, `Closed ${label}: its statement is frozen.`);
+    expect(await isFocused(closed)).toBe(true);
+
+    const reopen = periods.getByRole('button', { name: 'Reopen…' });
+    await reopen.focus();
+    await page.keyboard.press('Enter');
+    const reason = periods.getByLabel(`Why reopen ${label}?`);
+    expect(await isFocused(reason)).toBe(true);
+    // Reopen without a reason: the keyboard stays on the reason, which now says what is missing.
+    await periods.getByRole('button', { name: 'Reopen', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    expect(await isFocused(reason)).toBe(true);
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await page.keyboard.type('Keyboard check');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const reopened = project.getByRole('status').filter({ hasText: `Reopened ${label}` });
+    await waitForText(reopened, `Reopened ${label}.`);
+    expect(await isFocused(reopened)).toBe(true);
   });
 
   it('walks the project settings and creates a plan with the keyboard alone', async () => {

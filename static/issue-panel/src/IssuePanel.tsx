@@ -28,6 +28,8 @@ export function IssuePanel() {
           )}
           <IssuePlan
             view={view}
+            // A new attempt takes the last one's message away, so a success never stands beside a later error.
+            onEditing={() => setOutcome(null)}
             onChanged={(next) => {
               setOutcome({ text: linkOutcome(view, next), count: (outcome?.count ?? 0) + 1 });
               replace(next);
@@ -39,21 +41,28 @@ export function IssuePanel() {
   );
 }
 
-function IssuePlan({ view, onChanged }: { view: IssueView; onChanged: (view: IssueView) => void }) {
+interface IssuePlanProps {
+  readonly view: IssueView;
+  /** The user opened the picker or sent a change. */
+  readonly onEditing: () => void;
+  readonly onChanged: (view: IssueView) => void;
+}
+
+function IssuePlan({ view, onEditing, onChanged }: IssuePlanProps) {
   const { projectKey } = useSurfaceContext();
   if (view.link === null) {
     return (
       <div className="sh-stack">
         <p data-testid="no-plan">This issue counts against no support plan.</p>
         {view.canEdit ? (
-          <LinkEditor view={view} onSaved={onChanged} />
+          <LinkEditor view={view} onSaving={onEditing} onSaved={onChanged} />
         ) : (
           <p className="sh-subtle">Someone who can edit this issue can add it to one of the project's plans.</p>
         )}
       </div>
     );
   }
-  const editor = view.canEdit ? <ChangePlan view={view} onSaved={onChanged} /> : null;
+  const editor = view.canEdit ? <ChangePlan view={view} onEditing={onEditing} onSaved={onChanged} /> : null;
   if (view.balance === null) {
     return (
       <div className="sh-stack">
@@ -100,7 +109,7 @@ function ArchivedPlanNotice({ planName, canEdit }: { planName: string; canEdit: 
 }
 
 /** An editor's way to another plan, or off this one: the picker opens on demand, since its choices cost a read per plan of the project. */
-function ChangePlan({ view, onSaved }: { view: IssueView; onSaved: (view: IssueView) => void }) {
+function ChangePlan({ view, onEditing, onSaved }: Pick<IssuePlanProps, 'view' | 'onEditing'> & { readonly onSaved: (view: IssueView) => void }) {
   const [open, setOpen] = useState(false);
   const [cancelled, setCancelled] = useState(false);
   const opener = useRef<HTMLDivElement>(null);
@@ -115,6 +124,7 @@ function ChangePlan({ view, onSaved }: { view: IssueView; onSaved: (view: IssueV
           onClick={() => {
             setCancelled(false);
             setOpen(true);
+            onEditing();
           }}
         >
           Change plan
@@ -130,5 +140,5 @@ function ChangePlan({ view, onSaved }: { view: IssueView; onSaved: (view: IssueV
     setCancelled(true);
     setOpen(false);
   };
-  return <LinkEditor view={view} onSaved={saved} onCancel={cancel} />;
+  return <LinkEditor view={view} onSaving={onEditing} onSaved={saved} onCancel={cancel} />;
 }

@@ -12,6 +12,8 @@ import { useWrite } from '../../shared/hooks/useWrite';
 
 interface LinkEditorProps {
   readonly view: IssueView;
+  /** A change is being sent. */
+  readonly onSaving: () => void;
   readonly onSaved: (view: IssueView) => void;
   /** Closes the editor without a change; absent where the editor is all there is to show. */
   readonly onCancel?: () => void;
@@ -21,11 +23,11 @@ interface LinkEditorProps {
  * Choose the plan and billing class this issue counts against, or take it off its plan. The
  * project's plans are asked for when the editor is shown: the panel's first answer leaves them out.
  */
-export function LinkEditor({ view, onSaved, onCancel }: LinkEditorProps) {
+export function LinkEditor({ view, onSaving, onSaved, onCancel }: LinkEditorProps) {
   const { state, reload } = useResolver('issue/plans', {});
   return (
     <LoadableView state={state} what="the project's plans" onRetry={reload}>
-      {(choices) => <LinkForm view={view} choices={choices} onSaved={onSaved} onCancel={onCancel} />}
+      {(choices) => <LinkForm view={view} choices={choices} onSaving={onSaving} onSaved={onSaved} onCancel={onCancel} />}
     </LoadableView>
   );
 }
@@ -40,7 +42,7 @@ function pickerPlans(view: IssueView, choices: LinkablePlans): readonly { readon
   return [{ id: current.planId, name: `${current.planName} (archived)` }, ...choices.plans];
 }
 
-function LinkForm({ view, choices, onSaved, onCancel }: LinkEditorProps & { readonly choices: LinkablePlans }) {
+function LinkForm({ view, choices, onSaving, onSaved, onCancel }: LinkEditorProps & { readonly choices: LinkablePlans }) {
   const plans = pickerPlans(view, choices);
   // A link to a plan that no longer exists selects nothing: the editor picks the plan to move the issue to.
   const [planId, setPlanId] = useState(view.link === null ? (plans[0]?.id ?? '') : plans.some((plan) => plan.id === view.link?.planId) ? view.link.planId : '');
@@ -51,10 +53,12 @@ function LinkForm({ view, choices, onSaved, onCancel }: LinkEditorProps & { read
   const pending = setLink.pending || clearLink.pending;
 
   const save = async () => {
+    onSaving();
     const outcome = await setLink.run({ planId, billingClass });
     if (outcome.ok) onSaved(outcome.data);
   };
   const clear = async () => {
+    onSaving();
     const outcome = await clearLink.run({});
     if (outcome.ok) onSaved(outcome.data);
   };

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { PeriodState } from '@contract/index';
 import { Banner } from '../../shared/components/Banner';
 import { Button } from '../../shared/components/Button';
@@ -32,9 +32,13 @@ export function PeriodClosing({ planId, timeZone, onChanged }: PeriodClosingProp
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>(undefined);
   const failure = close.error ?? reopen.error;
+  // The outcome of the last close or reopen, shown (and given the keyboard) above the table, which reloads beneath it.
+  const [notice, setNotice] = useState<{ readonly text: string; readonly count: number } | null>(null);
+  const reasonInput = useRef<HTMLInputElement>(null);
 
-  const afterWrite = (ok: boolean) => {
+  const afterWrite = (ok: boolean, text: string) => {
     if (!ok) return;
+    setNotice({ text, count: (notice?.count ?? 0) + 1 });
     setConfirming(null);
     setReopening(null);
     setReason('');
@@ -47,16 +51,19 @@ export function PeriodClosing({ planId, timeZone, onChanged }: PeriodClosingProp
       setConfirming(label);
       return;
     }
-    afterWrite((await close.run({ planId, period: label })).ok);
+    setNotice(null);
+    afterWrite((await close.run({ planId, period: label })).ok, `Closed ${label}: its statement is frozen.`);
   };
 
   const onReopen = async (label: string) => {
     if (reason.trim() === '') {
       setReasonError('Say why the period is reopened.');
+      reasonInput.current?.focus();
       return;
     }
     setReasonError(undefined);
-    afterWrite((await reopen.run({ planId, period: label, reason })).ok);
+    setNotice(null);
+    afterWrite((await reopen.run({ planId, period: label, reason })).ok, `Reopened ${label}.`);
   };
 
   /** Why an open period can't be closed yet, and when it should be (the sentence gives the time in the plan's zone). */
@@ -74,60 +81,68 @@ export function PeriodClosing({ planId, timeZone, onChanged }: PeriodClosingProp
   };
 
   return (
-    <LoadableView state={periods.state} what="the periods" onRetry={periods.reload}>
-      {(data) => (
-        <div className="sh-stack">
-          {failure === null ? null : <Banner appearance="error">{failure.message}</Banner>}
-          <table className="sh-table">
-            <caption className="sh-visually-hidden">Open and closed periods</caption>
-            <thead>
-              <tr>
-                <th scope="col">Period</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last closed, or why not closable yet</th>
-                {data.canAdminister ? <th scope="col">Action</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {[...data.periods].reverse().map((state) => (
-                <tr key={state.period.label}>
-                  <td>{state.period.label}</td>
-                  <td>
-                    <span className="sh-lozenge" data-state={state.status === 'closed' ? 'ok' : 'warning'}>
-                      {state.status === 'closed' ? `Closed (v${state.version})` : 'Open'}
-                    </span>
-                  </td>
-                  <td>
-                    {closedNote(state)}
-                    {blockerNote(state)}
-                  </td>
-                  {data.canAdminister ? (
-                    <td>
-                      {state.closable ? (
-                        <Button appearance={confirming === state.period.label ? 'danger' : 'default'} disabled={close.pending} onClick={() => void onClose(state.period.label)}>
-                          {confirming === state.period.label ? `Confirm: close ${state.period.label}` : 'Close period'}
-                        </Button>
-                      ) : null}
-                      {state.reopenable && reopening !== state.period.label ? <Button onClick={() => setReopening(state.period.label)}>Reopen…</Button> : null}
-                      {reopening === state.period.label ? (
-                        <div className="sh-row">
-                          <Field label={`Why reopen ${state.period.label}?`} error={reasonError}>
-                            <input value={reason} required onChange={(event) => setReason(event.target.value)} />
-                          </Field>
-                          <Button appearance="danger" disabled={reopen.pending} onClick={() => void onReopen(state.period.label)}>
-                            Reopen
-                          </Button>
-                          <Button onClick={() => setReopening(null)}>Cancel</Button>
-                        </div>
-                      ) : null}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <div className="sh-stack">
+      {notice === null ? null : (
+        <Banner key={notice.count} appearance="success" takeFocus>
+          {notice.text}
+        </Banner>
       )}
-    </LoadableView>
+      <LoadableView state={periods.state} what="the periods" onRetry={periods.reload}>
+        {(data) => (
+          <div className="sh-stack">
+            {failure === null ? null : <Banner appearance="error">{failure.message}</Banner>}
+            <table className="sh-table">
+              <caption className="sh-visually-hidden">Open and closed periods</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Period</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Last closed, or why not closable yet</th>
+                  {data.canAdminister ? <th scope="col">Action</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {[...data.periods].reverse().map((state) => (
+                  <tr key={state.period.label}>
+                    <td>{state.period.label}</td>
+                    <td>
+                      <span className="sh-lozenge" data-state={state.status === 'closed' ? 'ok' : 'warning'}>
+                        {state.status === 'closed' ? `Closed (v${state.version})` : 'Open'}
+                      </span>
+                    </td>
+                    <td>
+                      {closedNote(state)}
+                      {blockerNote(state)}
+                    </td>
+                    {data.canAdminister ? (
+                      <td>
+                        {state.closable ? (
+                          <Button appearance={confirming === state.period.label ? 'danger' : 'default'} disabled={close.pending} onClick={() => void onClose(state.period.label)}>
+                            {confirming === state.period.label ? `Confirm: close ${state.period.label}` : 'Close period'}
+                          </Button>
+                        ) : null}
+                        {state.reopenable && reopening !== state.period.label ? <Button onClick={() => setReopening(state.period.label)}>Reopen…</Button> : null}
+                        {reopening === state.period.label ? (
+                          <div className="sh-row">
+                            {/* Asked for by "Reopen…", the reason field takes the keyboard. */}
+                            <Field label={`Why reopen ${state.period.label}?`} error={reasonError}>
+                              <input ref={reasonInput} value={reason} required autoFocus onChange={(event) => setReason(event.target.value)} />
+                            </Field>
+                            <Button appearance="danger" disabled={reopen.pending} onClick={() => void onReopen(state.period.label)}>
+                              Reopen
+                            </Button>
+                            <Button onClick={() => setReopening(null)}>Cancel</Button>
+                          </div>
+                        ) : null}
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </LoadableView>
+    </div>
   );
 }
