@@ -34,8 +34,6 @@ export interface ClosedHistory {
   readonly frozen: readonly ClosedPeriod[];
   /** Each issue's usage (frozen lines and the late adjustments they booked) through the period before `from`. */
   readonly usageBefore: ReadonlyMap<string, UsageTuple>;
-  /** How many closed periods the replay goes through again, from `from` on. */
-  readonly closedReplayed: number;
 }
 
 /** The summary's usage shards, put together; undefined when one is missing or malformed. */
@@ -86,15 +84,7 @@ export async function loadClosedHistory(
     })
     .sort((a, b) => a.index - b.index);
   const load = (refs: readonly ClosedRef[]) => loadFrozenPeriods(store, planId, refs.map(({ label, version }) => ({ periodLabel: label, version })));
-  const fromStart = async (inputs: readonly string[]): Promise<ClosedHistory> => ({
-    closed,
-    inputs,
-    summary: undefined,
-    from: PLAN_START,
-    frozen: await load(closed),
-    usageBefore: new Map(),
-    closedReplayed: closed.length,
-  });
+  const fromStart = async (inputs: readonly string[]): Promise<ClosedHistory> => ({ closed, inputs, summary: undefined, from: PLAN_START, frozen: await load(closed), usageBefore: new Map() });
 
   if (!closed.every((ref, position) => ref.index === position)) return fromStart([]);
   const inputs = await Promise.all(closed.map((ref) => sha256Hex(periodReplayInputs(prepared, ref.index))));
@@ -116,7 +106,7 @@ export async function loadClosedHistory(
   );
   const checkpoint: ReplayCheckpoint | undefined = start === 0 ? PLAN_START.checkpoint : summary.periods[start - 1]?.closing;
   if (checkpoint === undefined) return fromStart(inputs);
-  return { closed, inputs, summary, from: { index: start, checkpoint }, frozen: [...replayedAgain, ...closedSince], usageBefore, closedReplayed: closed.length - start };
+  return { closed, inputs, summary, from: { index: start, checkpoint }, frozen: [...replayedAgain, ...closedSince], usageBefore };
 }
 
 /** What a refresh leaves of the closed periods: each one's summary and each issue's usage through the last of them. */

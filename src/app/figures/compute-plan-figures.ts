@@ -20,12 +20,10 @@ export const RECENT_PERIODS = 2;
 /** Where the ledger's replay starts, and what it needs of the periods before. */
 export interface ReplayStart {
   readonly from: ResumePoint;
-  /** The frozen statements of the closed periods from `from` on. */
+  /** The frozen statements of the closed periods from `from` on: the replay's first periods (the usage through the last of them is the closed summary's). */
   readonly frozen: readonly ClosedPeriod[];
   /** Each issue's usage (lines and late adjustments) through the period before `from`. */
   readonly usageBefore: ReadonlyMap<string, UsageTuple>;
-  /** How many of the periods the replay goes through, from its first, are closed periods replayed again: the usage through them is the closed summary's. */
-  readonly closedReplayed: number;
 }
 
 /** Everything a refresh stores for a plan, computed by the ledger at one instant. */
@@ -61,7 +59,7 @@ function storedFigures(statement: Statement, now: Instant): StoredPeriodFigures 
  * closed one, added up in one pass onto its usage before the replay.
  *
  * @example
- * computePlanFigures(prepared, { from: PLAN_START, frozen: closedPeriods, usageBefore: new Map(), closedReplayed: closedPeriods.length }, now).periods.at(-1)?.period.label // next month's label
+ * computePlanFigures(prepared, { from: PLAN_START, frozen: closedPeriods, usageBefore: new Map() }, now).periods.at(-1)?.period.label // next month's label
  */
 export function computePlanFigures(prepared: PreparedLedger, start: ReplayStart, now: Instant): PlanFigures {
   const resumed = resumeHistory(prepared, start.frozen, start.from, now);
@@ -77,7 +75,7 @@ export function computePlanFigures(prepared: PreparedLedger, start: ReplayStart,
   // The usage through a period is taken only where a caller needs it (after the closed periods, and for each of
   // the last two): a sum a period would copy every issue each time.
   const recentFrom = Math.max(0, statements.length - RECENT_PERIODS);
-  const closedCount = start.closedReplayed;
+  const closedCount = start.frozen.length;
   let through = start.usageBefore;
   let summed = 0;
   const sumThrough = (count: number) => {
