@@ -58,12 +58,6 @@ export function useProgress(period: Period, linesInDrawOrder: readonly WorklogLi
   return { cutoff: clamped, coveredBefore, reachedAvailableAt, later, until: null };
 }
 
-/** Whether the progress answers at `asOf`: from its cutoff through its `until`. */
-export function progressAnswersAt(period: Period, progress: Pick<UseProgress, 'cutoff' | 'until'>, asOf: Instant): boolean {
-  const t = clampIntoPeriod(period, asOf);
-  return t >= progress.cutoff && (progress.until === null || t <= progress.until);
-}
-
 /**
  * The progress at a later instant: the lines of `later` started before it move into the sum.
  *
@@ -71,7 +65,7 @@ export function progressAnswersAt(period: Period, progress: Pick<UseProgress, 'c
  */
 export function progressAt(period: Period, progress: UseProgress, availableSeconds: Seconds, asOf: Instant): Pick<UseProgress, 'coveredBefore' | 'reachedAvailableAt'> {
   const t = clampIntoPeriod(period, asOf);
-  if (!progressAnswersAt(period, progress, asOf)) throw new RangeError(`progressAt: ${new Date(asOf).toISOString()} is outside the progress's cutoff and until`);
+  if (t < progress.cutoff || (progress.until !== null && t > progress.until)) throw new RangeError(`progressAt: ${new Date(asOf).toISOString()} is outside the progress's cutoff and until`);
   let { coveredBefore, reachedAvailableAt } = progress;
   for (const [started, seconds] of progress.later) {
     if (started >= t) break;
