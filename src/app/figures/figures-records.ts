@@ -83,10 +83,10 @@ export function figuresHeadOf(value: JsonValue | undefined): FiguresHead {
 const usageTuple = z.tuple([z.int(), z.int(), z.int(), z.int(), z.int(), z.int(), z.int()]);
 
 /** One issue's usage by period label: `p` in that period, `a` in every period through it (late adjustments included). */
-export const issueUsageSchema = z.object({ p: z.record(z.string(), usageTuple), a: z.record(z.string(), usageTuple) });
+export const issueUsageByLabelSchema = z.object({ p: z.record(z.string(), usageTuple), a: z.record(z.string(), usageTuple) });
 
-/** Issue id → its usage (`issueUsageSchema`). */
-export type IssueUsageShard = Record<string, z.infer<typeof issueUsageSchema>>;
+/** Issue id → its usage (`issueUsageByLabelSchema`). */
+export type IssueUsageShard = Record<string, z.infer<typeof issueUsageByLabelSchema>>;
 
 export type StoredPeriodFigures = DeepReadonly<z.infer<typeof storedPeriodFiguresSchema>>;
 export type FiguresHead = z.infer<typeof figuresHeadSchema>;

@@ -7,7 +7,7 @@ import { isJsonObject, type Store } from '../ports/store';
 import { shardOf } from '../aggregates/shard-of';
 import { fromUsageTuple } from './usage-tuples';
 import { figuresHeadKey, issueUsageKey, periodFiguresKey } from './figures-keys';
-import { figuresHeadOf, issueUsageSchema, storedPeriodFiguresSchema, type FiguresHead, type HeadAlerts, type RefreshedFigures, type StoredPeriodFigures } from './figures-records';
+import { figuresHeadOf, issueUsageByLabelSchema, storedPeriodFiguresSchema, type FiguresHead, type HeadAlerts, type RefreshedFigures, type StoredPeriodFigures } from './figures-records';
 
 /** The stored figures of the plan at hand: where a read starts. */
 export interface FiguresView {
@@ -86,7 +86,7 @@ export async function readIssueUsage(
   const shard = await store.get(issueUsageKey(internalIdOf(stored), issueShardCount, shardOf(issueId, issueShardCount)));
   // Only the issue's own entry is validated: the shard's other 40 or so issues are none of this read's business.
   const entry = isJsonObject(shard) ? shard[issueId] : undefined;
-  const usage = issueUsageSchema.safeParse(entry).data;
+  const usage = issueUsageByLabelSchema.safeParse(entry).data;
   const inPeriod = usage?.p[periodLabel];
   const through = usage?.a[periodLabel];
   return { period: inPeriod === undefined ? NO_USAGE : fromUsageTuple(inPeriod), allTime: through === undefined ? NO_USAGE : fromUsageTuple(through) };
