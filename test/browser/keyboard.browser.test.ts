@@ -96,13 +96,23 @@ describe('the surfaces by keyboard', () => {
     await details.locator('.sh-burn').waitFor({ timeout: 30_000 });
     expect(await expectFullKeyboardWalk('projectPage')).toBeGreaterThan(5);
 
-    const second = cards.nth(1);
-    const secondName = await second.getAttribute('aria-label');
-    await second.getByRole('button', { name: 'Show details' }).focus();
+    // Another plan with hours available (not the first, shown already), by Space on its Show details.
+    const other = cards.filter({ has: project.getByTestId('remaining') }).nth(1);
+    const otherName = await other.getAttribute('aria-label');
+    await other.getByRole('button', { name: 'Show details' }).focus();
     await page.keyboard.press('Space');
-    const secondDetails = project.getByRole('region', { name: `${secondName ?? ''} details` });
-    await secondDetails.locator('.sh-burn').waitFor({ timeout: 30_000 });
-    await expectBurnChartReadable(project, secondDetails);
+    const otherDetails = project.getByRole('region', { name: `${otherName ?? ''} details` });
+    await otherDetails.locator('.sh-burn').waitFor({ timeout: 30_000 });
+    await expectBurnChartReadable(project, otherDetails);
+
+    // A pay-as-you-go plan has no hours available: its chart draws no available line.
+    const payg = cards.filter({ has: project.getByTestId('billed') }).first();
+    const paygName = await payg.getAttribute('aria-label');
+    await payg.getByRole('button', { name: 'Show details' }).focus();
+    await page.keyboard.press('Enter');
+    const paygChart = project.getByRole('region', { name: `${paygName ?? ''} details` }).locator('.sh-burn');
+    await paygChart.waitFor({ timeout: 30_000 });
+    expect((await paygChart.locator('svg text').allTextContents()).filter((label) => label.startsWith('Available'))).toEqual([]);
   });
 
   it('closes and reopens a period with the keyboard, and the keyboard lands on each outcome', async () => {

@@ -18,8 +18,9 @@ describe('the burn chart geometry', () => {
     expect([1, 5, 6, 10, 11, 40, 300, 1200].map((hours) => hourStep(hours * HOUR) / HOUR)).toEqual([1, 1, 2, 2, 5, 10, 100, 250]);
   });
 
-  it('labels a month weekly and a short period daily', () => {
-    expect([3, 6, 7, 30, 31, 92, 365].map(dayStep)).toEqual([1, 1, 7, 7, 7, 16, 61]);
+  it('labels a month weekly and a short period daily where the labels fit, and fewer dates on a narrow chart', () => {
+    expect([3, 6, 7, 30, 31, 92, 365].map((days) => dayStep(days, 6))).toEqual([1, 1, 2, 7, 7, 16, 61]);
+    expect([6, 30].map((days) => dayStep(days, 3))).toEqual([2, 10]);
   });
 
   it('draws the used line up to the forecast\'s day, then the forecast to the period\'s end', () => {
@@ -53,12 +54,12 @@ describe('the burn chart geometry', () => {
   it('names each point\'s and tick\'s day in the plan\'s zone, whatever the period\'s first instant in UTC', () => {
     const geometry = burnGeometry({ periodStart: START, periodEnd: END, dailyCoveredSeconds: daily({}), availableSeconds: 10 * HOUR, forecast: null }, BOX);
     const berlin = (instant: number) => formatDayMonth(instant, 'Europe/Berlin', 'en-GB');
+    // 300 units of plot hold four date labels: every eighth day.
     expect(geometry.dateTicks.map((tick) => [berlin(tick.value), Math.round(tick.at)])).toEqual([
       ['1 Nov', 40],
-      ['8 Nov', 110],
-      ['15 Nov', 180],
-      ['22 Nov', 250],
-      ['29 Nov', 320],
+      ['9 Nov', 120],
+      ['17 Nov', 200],
+      ['25 Nov', 280],
     ]);
     expect(berlin(geometry.end.lastDayInstant)).toBe('30 Nov');
     // A past period (no forecast) draws every day and no forecast.

@@ -1,11 +1,16 @@
 import { formatHours } from '@quantities/index';
 import { type KeyboardEvent, type MouseEvent, useRef, useState } from 'react';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
+import { useElementWidth } from '../../shared/hooks/useElementWidth';
 import { formatDate, formatDayMonth } from '../../shared/format/dates';
 import { type BurnPoint, burnGeometry, type ChartBox } from './burn-geometry';
 import type { StatementSummary } from './statement-pages';
 
-const BOX: ChartBox = { width: 640, height: 240, left: 48, right: 16, top: 20, bottom: 28 };
+const MARGINS = { left: 48, right: 16, top: 20, bottom: 28 } as const;
+const HEIGHT = 240;
+/** Drawn at the width it is shown at (so its labels keep their size), within these bounds. */
+const MIN_WIDTH = 280;
+const MAX_WIDTH = 720;
 
 /** Which point the arrow keys, Home and End move to from `index` (null: the key is not the chart's). */
 function pointAfterKey(key: string, index: number, count: number): number | null {
@@ -30,10 +35,21 @@ function pointAfterKey(key: string, index: number, count: number): number | null
  * and an hour axis. Each point shows its value on hover and on focus: the chart is one Tab stop, and the arrow keys
  * (Home, End) walk its points. A visually hidden table holds the same figures for screen readers.
  */
-export function BurnChart({ statement, timeZone }: { statement: StatementSummary; timeZone: string }) {
+interface BurnChartProps {
+  readonly statement: StatementSummary;
+  /** The plan's zone, which names the days. */
+  readonly timeZone: string;
+  /** A pay-as-you-go plan has no hours available to draw. */
+  readonly showAvailable: boolean;
+}
+
+export function BurnChart({ statement, timeZone, showAvailable }: BurnChartProps) {
   const { locale } = useSurfaceContext();
+  const plot = useRef<HTMLDivElement>(null);
+  const width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, useElementWidth(plot, MAX_WIDTH)));
+  const box: ChartBox = { ...MARGINS, width, height: HEIGHT };
   const { period, forecast, availableSeconds } = statement;
-  const geometry = burnGeometry({ periodStart: period.start, periodEnd: period.end, dailyCoveredSeconds: statement.dailyCoveredSeconds, availableSeconds, forecast }, BOX);
+  const geometry = burnGeometry({ periodStart: period.start, periodEnd: period.end, dailyCoveredSeconds: statement.dailyCoveredSeconds, availableSeconds, forecast }, box);
   const { points } = geometry;
   const lastUsedIndex = points.filter((point) => point.kind === 'used').length - 1;
   const [active, setActive] = useState<number | null>(null);
@@ -45,7 +61,7 @@ export function BurnChart({ statement, timeZone }: { statement: StatementSummary
   const describe = (point: BurnPoint) =>
     point.kind === 'used' ? `${dayOf(point.dayInstant)}: ${hours(point.seconds)} used` : `Projected by the period's end (${dayOf(point.dayInstant)}): ${hours(point.seconds)}`;
   const lastUsed = points[lastUsedIndex]?.seconds ?? 0;
-  const summary = `${hours(lastUsed)} used of ${hours(availableSeconds)} available${
+  const summary = `${hours(lastUsed)} used${showAvailable ? ` of ${hours(availableSeconds)} available` : ''}${
     forecast === null ? '' : `; ${hours(forecast.projectedUseSeconds)} projected by the period's end`
   }.`;
 
@@ -66,7 +82,7 @@ export function BurnChart({ statement, timeZone }: { statement: StatementSummary
   };
   const onMouseMove = (event: MouseEvent<SVGSVGElement>) => {
     const bounds = event.currentTarget.getBoundingClientRect();
-    const x = ((event.clientX - bounds.left) / bounds.width) * BOX.width;
+    const x = ((event.clientX - bounds.left) / bounds.width) * box.width;
     let nearest = 0;
     points.forEach((point, index) => {
       if (Math.abs(point.cx - x) < Math.abs((points[nearest]?.cx ?? 0) - x)) nearest = index;
@@ -77,10 +93,11 @@ export function BurnChart({ statement, timeZone }: { statement: StatementSummary
 
   return (
     <figure className="sh-burn">
-      <div className="sh-burn-plot">
+      <div className="sh-burn-plot" ref={plot}>
         <svg
-          viewBox={`0 0 ${BOX.width} ${BOX.height}`}
-          width="100%"
+          viewBox={`0 0 ${box.width} ${box.height}`}
+          width={box.width}
+          height={box.height}
           role="group"
           aria-label={`Burn chart for ${period.label}. Use the arrow keys to read each day.`}
           onKeyDown={onKeyDown}
@@ -90,27 +107,32 @@ export function BurnChart({ statement, timeZone }: { statement: StatementSummary
           <g aria-hidden="true">
             {geometry.hourTicks.map((tick) => (
               <g key={tick.value}>
-                <line x1={BOX.left} x2={BOX.width - BOX.right} y1={tick.at} y2={tick.at} className="sh-burn-grid" />
-                <text x={BOX.left - 6} y={tick.at + 4} textAnchor="end" className="sh-burn-label">
+                <line x1={box.left} x2={box.width - box.right} y1={tick.at} y2={tick.at} className="sh-burn-grid" />
+                <text x={box.left - 6} y={tick.at + 4} textAnchor="end" className="sh-burn-label">
                   {hours(tick.value)}
                 </text>
               </g>
             ))}
             {geometry.dateTicks.map((tick) => (
-              <text key={tick.value} x={tick.at} y={BOX.height - BOX.bottom + 16} textAnchor="middle" className="sh-burn-label">
+              <text key={tick.value} x={tick.at} y={box.height - box.bottom + 16} textAnchor="middle" className="sh-burn-label">
                 {formatDayMonth(tick.value, timeZone, locale)}
               </text>
             ))}
-            <line x1={BOX.left} x2={BOX.left} y1={BOX.top} y2={BOX.height - BOX.bottom} className="sh-burn-axis" />
-            <line x1={BOX.left} x2={BOX.width - BOX.right} y1={BOX.height - BOX.bottom} y2={BOX.height - BOX.bottom} className="sh-burn-axis" />
-            <line x1={geometry.end.at} x2={geometry.end.at} y1={BOX.top} y2={BOX.height - BOX.bottom} className="sh-burn-end" />
-            <text x={geometry.end.at} y={BOX.top - 6} textAnchor="end" className="sh-burn-label">
+            <line x1={box.left} x2={box.left} y1={box.top} y2={box.height - box.bottom} className="sh-burn-axis" />
+            <line x1={box.left} x2={box.width - box.right} y1={box.height - box.bottom} y2={box.height - box.bottom} className="sh-burn-axis" />
+            <line x1={geometry.end.at} x2={geometry.end.at} y1={box.top} y2={box.height - box.bottom} className="sh-burn-end" />
+            {/* Inside the plot's lower right corner: above it the available line's label may run. */}
+            <text x={geometry.end.at - 4} y={box.height - box.bottom - 6} textAnchor="end" className="sh-burn-label">
               Period ends {formatDayMonth(geometry.end.lastDayInstant, timeZone, locale)}
             </text>
-            <line x1={BOX.left} x2={BOX.width - BOX.right} y1={geometry.availableY} y2={geometry.availableY} className="sh-burn-available" />
-            <text x={BOX.left + 6} y={geometry.availableY - 4} className="sh-burn-label">
-              Available {hours(availableSeconds)}
-            </text>
+            {showAvailable ? (
+              <>
+                <line x1={box.left} x2={box.width - box.right} y1={geometry.availableY} y2={geometry.availableY} className="sh-burn-available" />
+                <text x={box.left + 6} y={geometry.availableY - 4} className="sh-burn-label">
+                  Available {hours(availableSeconds)}
+                </text>
+              </>
+            ) : null}
             <path d={geometry.usedPath} className="sh-burn-used" />
             {geometry.forecastLine === null ? null : <line {...geometry.forecastLine} className="sh-burn-forecast" />}
           </g>
@@ -142,8 +164,8 @@ export function BurnChart({ statement, timeZone }: { statement: StatementSummary
             aria-hidden="true"
             data-testid="burn-tooltip"
             // Near an edge the tooltip grows inwards, so it stays inside the chart.
-            data-align={shown.cx < BOX.width * 0.25 ? 'start' : shown.cx > BOX.width * 0.75 ? 'end' : 'middle'}
-            style={{ left: `${(shown.cx / BOX.width) * 100}%`, top: `${(shown.cy / BOX.height) * 100}%` }}>
+            data-align={shown.cx < box.width * 0.25 ? 'start' : shown.cx > box.width * 0.75 ? 'end' : 'middle'}
+            style={{ left: `${(shown.cx / box.width) * 100}%`, top: `${(shown.cy / box.height) * 100}%` }}>
             {describe(shown)}
           </div>
         )}
@@ -151,7 +173,7 @@ export function BurnChart({ statement, timeZone }: { statement: StatementSummary
       <ul className="sh-burn-legend sh-subtle" aria-hidden="true">
         <li data-line="used">Used</li>
         {forecast === null ? null : <li data-line="forecast">Forecast</li>}
-        <li data-line="available">Available</li>
+        {showAvailable ? <li data-line="available">Available</li> : null}
       </ul>
       <figcaption className="sh-subtle">{summary}</figcaption>
       <table className="sh-visually-hidden">

@@ -60,7 +60,7 @@ export function PlanDetails({ card }: { card: PlanCard }) {
             <Stats items={periodFiguresOf(card.kind, locale).map((figure) => ({ label: figure.label, value: figure.value(data) }))} />
             {stored.state.status === 'ready' ? <TermsInForce termsVersion={data.termsVersion} terms={stored.state.data.plan.terms} /> : null}
             <LateAdjustments statement={data} request={request} onReload={statement.reload} />
-            <BurnChart statement={data} timeZone={card.timeZone} />
+            <BurnChart statement={data} timeZone={card.timeZone} showAvailable={card.kind !== 'pay-as-you-go'} />
             <div>
               {stored.state.status === 'ready' ? <CsvExport summary={data} statement={request} plan={stored.state.data.plan.plan} onChanged={statement.reload} /> : null}
               {stored.state.status === 'ready' ? <PrintableStatement summary={data} statement={request} plan={stored.state.data.plan.plan} onChanged={statement.reload} /> : null}

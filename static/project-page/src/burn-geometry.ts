@@ -9,7 +9,8 @@ const HOUR = 3600;
 /** Steps the hour axis may take, in hours: the smallest that keeps it to {@link MAX_HOUR_TICKS} intervals wins. */
 const HOUR_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000];
 const MAX_HOUR_TICKS = 5;
-const MAX_DATE_TICKS = 6;
+/** Room a date label needs along the axis, in the chart's units (which are CSS pixels: the chart is drawn at its width). */
+const DATE_LABEL_ROOM = 64;
 
 export interface ChartBox {
   readonly width: number;
@@ -71,10 +72,13 @@ export function hourStep(topSeconds: number): number {
   return step * HOUR;
 }
 
-/** Days between date ticks: a week in a month, or whatever keeps the axis to six labels. */
-export function dayStep(days: number): number {
-  if (days <= MAX_DATE_TICKS) return 1;
-  return days <= 31 ? 7 : Math.ceil(days / MAX_DATE_TICKS);
+/**
+ * Days between date ticks, so that at most `maxTicks` labels fit: every day when they all fit, weekly in a month of
+ * two weeks or more when a week is step enough, else evenly.
+ */
+export function dayStep(days: number, maxTicks: number): number {
+  const even = Math.ceil(days / Math.max(1, maxTicks));
+  return days >= 14 && days <= 31 && even > 1 && even <= 7 ? 7 : even;
 }
 
 export function burnGeometry(input: BurnInput, box: ChartBox): BurnGeometry {
@@ -83,8 +87,8 @@ export function burnGeometry(input: BurnInput, box: ChartBox): BurnGeometry {
   const shownDays = input.forecast === null ? series.length : elapsedDays(input.periodStart, input.periodEnd, input.forecast.asOf);
   const used = series.slice(0, Math.max(1, shownDays));
   const highest = Math.max(input.availableSeconds, input.forecast?.projectedUseSeconds ?? 0, ...series, HOUR);
-  const step = hourStep(highest);
-  const topSeconds = Math.ceil(highest / step) * step;
+  const hoursStep = hourStep(highest);
+  const topSeconds = Math.ceil(highest / hoursStep) * hoursStep;
 
   const plotWidth = box.width - box.left - box.right;
   const plotHeight = box.height - box.top - box.bottom;
@@ -104,9 +108,10 @@ export function burnGeometry(input: BurnInput, box: ChartBox): BurnGeometry {
   const usedPath = `M${[{ cx: x(0), cy: y(0) }, ...points.filter((point) => point.kind === 'used')].map((point) => `${point.cx.toFixed(1)},${point.cy.toFixed(1)}`).join(' L')}`;
 
   const hourTicks: Tick<number>[] = [];
-  for (let seconds = 0; seconds <= topSeconds; seconds += step) hourTicks.push({ value: seconds, at: y(seconds) });
+  for (let seconds = 0; seconds <= topSeconds; seconds += hoursStep) hourTicks.push({ value: seconds, at: y(seconds) });
   const dateTicks: Tick<number>[] = [];
-  for (let day = 0; day < days; day += dayStep(days)) dateTicks.push({ value: middleOf(day), at: x(day + 1) });
+  const daysStep = dayStep(days, Math.max(2, Math.floor(plotWidth / DATE_LABEL_ROOM)));
+  for (let day = 0; day < days; day += daysStep) dateTicks.push({ value: middleOf(day), at: x(day + 1) });
 
   return {
     box,
