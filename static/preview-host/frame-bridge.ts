@@ -7,7 +7,7 @@ import darkTheme from '@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-dark
 import lightTheme from '@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-light';
 import shapeTheme from '@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-shape';
 import spacingTheme from '@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-spacing';
-import typographyTheme from '@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-typography-adg3';
+import typographyTheme from '@atlaskit/tokens/dist/esm/artifacts/themes/atlassian-typography';
 import { type BridgeAnswer, type ColorMode, FRAME_SOURCE, isHostMessage, type BridgeCall } from './bridge-protocol';
 
 declare global {
@@ -22,7 +22,7 @@ let themingEnabled = false;
 
 function applyColorMode(colorMode: ColorMode): void {
   const root = document.documentElement;
-  root.setAttribute('data-theme', 'dark:dark light:light spacing:spacing typography:typography-adg3 shape:shape');
+  root.setAttribute('data-theme', 'dark:dark light:light spacing:spacing typography:typography shape:shape');
   root.setAttribute('data-color-mode', colorMode);
 }
 

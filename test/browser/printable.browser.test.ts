@@ -192,7 +192,7 @@ describe('the printable statement in a real browser', () => {
     expect([atRisk?.thresholdState, atRisk === undefined ? null : badgeOf(atRisk).label]).toEqual(['ok', 'At risk']);
     await page.goto(`${preview.url}/?${new URLSearchParams({ view: 'project', user: 'manager' }).toString()}`);
     const project = surfaceFrame(page, 'projectPage');
-    for (const card of cards) await waitForText(project.getByRole('article', { name: card.planName }).locator('.sh-lozenge'), badgeOf(card).label);
+    for (const card of cards) await waitForText(project.getByRole('article', { name: card.planName }).getByTestId('plan-badge'), badgeOf(card).label);
 
     const payg = cards.find((card) => card.kind === 'pay-as-you-go');
     if (payg === undefined) throw new Error('the demo has no pay-as-you-go plan');

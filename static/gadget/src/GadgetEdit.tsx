@@ -1,3 +1,4 @@
+import EmptyState from '@atlaskit/empty-state';
 import { LoadableView } from '../../shared/components/LoadableView';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { useResolver } from '../../shared/hooks/useResolver';
@@ -16,7 +17,12 @@ export function GadgetEdit() {
     <LoadableView state={state} what="the projects and plans you can choose" onRetry={reload}>
       {(options) =>
         options.projects.length === 0 ? (
-          <p>There is no support plan you can show here: none of the projects you may browse has an active plan.</p>
+          <EmptyState
+            header="No plan to show"
+            headingLevel={2}
+            headingSize="xsmall"
+            description="There is no support plan you can show here: none of the projects you may browse has an active plan."
+          />
         ) : (
           <GadgetPickers projects={options.projects} saved={savedConfiguration(gadgetConfiguration)} truncated={options.truncated} />
         )

@@ -2,7 +2,7 @@ import { view } from '@forge/bridge';
 import { useState } from 'react';
 import { type GadgetConfiguration, type GadgetProjectOption, gadgetConfigurationSchema } from '@contract/index';
 import { Banner } from '../../shared/components/Banner';
-import { Button } from '../../shared/components/Button';
+import Button from '@atlaskit/button/new';
 import { Field } from '../../shared/components/Field';
 import { Form } from '../../shared/components/Form';
 import { initialChoice } from './initial-choice';
@@ -58,7 +58,7 @@ export function GadgetPickers({ projects, saved, truncated }: GadgetPickersProps
         </select>
       </Field>
       <div>
-        <Button type="submit" appearance="primary" disabled={!checked.success || !offered}>
+        <Button type="submit" appearance="primary" isDisabled={!checked.success || !offered}>
           Save
         </Button>
       </div>

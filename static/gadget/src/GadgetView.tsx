@@ -1,5 +1,5 @@
 import { Banner } from '../../shared/components/Banner';
-import { Button } from '../../shared/components/Button';
+import Button from '@atlaskit/button/new';
 import { LoadableView } from '../../shared/components/LoadableView';
 import { PlanBalance } from '../../shared/components/PlanBalance';
 import { useResolver } from '../../shared/hooks/useResolver';

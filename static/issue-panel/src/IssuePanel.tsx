@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { router } from '@forge/bridge';
 import type { IssueView } from '@contract/index';
 import { Banner } from '../../shared/components/Banner';
-import { Button } from '../../shared/components/Button';
+import Button from '@atlaskit/button/new';
 import { LoadableView } from '../../shared/components/LoadableView';
 import { PlanBalance } from '../../shared/components/PlanBalance';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';

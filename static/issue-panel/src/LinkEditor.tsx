@@ -3,7 +3,7 @@ import type { IssueView, LinkablePlans } from '@contract/index';
 import type { BillingClass } from '@ledger/types';
 import { Banner } from '../../shared/components/Banner';
 import { BillingClassSelect } from '../../shared/components/BillingClassSelect';
-import { Button } from '../../shared/components/Button';
+import Button from '@atlaskit/button/new';
 import { Field } from '../../shared/components/Field';
 import { Form } from '../../shared/components/Form';
 import { LoadableView } from '../../shared/components/LoadableView';
@@ -89,16 +89,16 @@ function LinkForm({ view, choices, onSaving, onSaved, onCancel }: LinkEditorProp
         </Field>
       </div>
       <div className="sh-row">
-        <Button type="submit" appearance="primary" disabled={pending || planId === ''}>
+        <Button type="submit" appearance="primary" isDisabled={pending || planId === ''}>
           {view.link === null ? 'Add to plan' : 'Save plan'}
         </Button>
         {view.link === null ? null : (
-          <Button onClick={() => void clear()} disabled={pending}>
+          <Button onClick={() => void clear()} isDisabled={pending}>
             Remove from plan
           </Button>
         )}
         {onCancel === undefined ? null : (
-          <Button onClick={onCancel} disabled={pending}>
+          <Button onClick={onCancel} isDisabled={pending}>
             Cancel
           </Button>
         )}

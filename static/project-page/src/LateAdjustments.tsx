@@ -6,6 +6,7 @@ import { ListFooter } from './ListFooter';
 import { fetchStatementPage } from './statement-fetch';
 import { fetchListPage, type ItemOf, type StatementRef, type StatementSummary } from './statement-pages';
 import { usePagedList } from './usePagedList';
+import { TableScroll } from '../../shared/components/TableScroll';
 
 const KIND_LABELS = { added: 'Added', changed: 'Changed', removed: 'Removed' } as const;
 
@@ -25,31 +26,33 @@ export function LateAdjustments({ statement, request, onReload }: { statement: S
       {adjustments.total === 0 ? null : (
         <section className="sh-stack" aria-label="Late adjustments">
           <h3>Late adjustments</h3>
-          <table className="sh-table">
-            <caption className="sh-visually-hidden">Late changes to closed periods</caption>
-            <thead>
-              <tr>
-                <th scope="col">Closed period</th>
-                <th scope="col">Change</th>
-                <th scope="col">Worklog</th>
-                <th scope="col">Issue</th>
-                <th scope="col">Started</th>
-                <th scope="col" data-numeric="">Billable hours (change)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {adjustments.items.map((adjustment) => (
-                <tr key={`${adjustment.periodLabel}:${adjustment.worklogId}`} data-late-adjustment={adjustment.kind}>
-                  <td>{adjustment.periodLabel}</td>
-                  <td>{KIND_LABELS[adjustment.kind]}</td>
-                  <td>{adjustment.worklogId}</td>
-                  <td>{adjustment.issueKey ?? adjustment.issueId}</td>
-                  <td>{formatDate(adjustment.started, statement.timeZone, locale)}</td>
-                  <td data-numeric="">{signed(adjustment.roundedSeconds, formatHours(Math.abs(adjustment.roundedSeconds), locale))}</td>
+          <TableScroll label="Late changes to closed periods">
+            <table className="sh-table">
+              <caption className="sh-visually-hidden">Late changes to closed periods</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Closed period</th>
+                  <th scope="col">Change</th>
+                  <th scope="col">Worklog</th>
+                  <th scope="col">Issue</th>
+                  <th scope="col">Started</th>
+                  <th scope="col" data-numeric="">Billable hours (change)</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {adjustments.items.map((adjustment) => (
+                  <tr key={`${adjustment.periodLabel}:${adjustment.worklogId}`} data-late-adjustment={adjustment.kind}>
+                    <td>{adjustment.periodLabel}</td>
+                    <td>{KIND_LABELS[adjustment.kind]}</td>
+                    <td>{adjustment.worklogId}</td>
+                    <td>{adjustment.issueKey ?? adjustment.issueId}</td>
+                    <td>{formatDate(adjustment.started, statement.timeZone, locale)}</td>
+                    <td data-numeric="">{signed(adjustment.roundedSeconds, formatHours(Math.abs(adjustment.roundedSeconds), locale))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <ListFooter list={adjustments} what={ADJUSTMENTS} onReload={onReload} />
           <ul>
             {statement.adjustmentCharges.map((charge) => (

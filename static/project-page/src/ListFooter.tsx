@@ -1,5 +1,5 @@
 import { Banner } from '../../shared/components/Banner';
-import { Button } from '../../shared/components/Button';
+import Button from '@atlaskit/button/new';
 import { countOf, type PluralForms } from '../../shared/format/count';
 import type { SortState } from '../../shared/components/SortableTable';
 import type { PagedList } from './usePagedList';

@@ -1,6 +1,7 @@
 import type { DataOf, PlanCard } from '@contract/index';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { periodFiguresOf } from './period-figures';
+import { TableScroll } from '../../shared/components/TableScroll';
 
 type Totals = DataOf<'usage/history'>['periods'][number];
 
@@ -10,7 +11,7 @@ export function PastPeriods({ periods, kind }: { periods: readonly Totals[]; kin
   const newestFirst = [...periods].reverse();
   const rows = periodFiguresOf(kind, locale);
   return (
-    <div className="sh-scroll">
+    <TableScroll label="Past periods">
       <table className="sh-table">
         <caption className="sh-visually-hidden">Past periods</caption>
         <thead>
@@ -36,6 +37,6 @@ export function PastPeriods({ periods, kind }: { periods: readonly Totals[]; kin
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,7 +1,9 @@
 import { useRef, useState } from 'react';
 import type { PeriodState } from '@contract/index';
 import { Banner } from '../../shared/components/Banner';
-import { Button } from '../../shared/components/Button';
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import Textfield from '@atlaskit/textfield';
 import { Field } from '../../shared/components/Field';
 import { LoadableView } from '../../shared/components/LoadableView';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
@@ -9,6 +11,7 @@ import { formatDateTime } from '../../shared/format/dates';
 import { usePeopleNames } from '../../shared/hooks/usePeopleNames';
 import { useResolver } from '../../shared/hooks/useResolver';
 import { useWrite } from '../../shared/hooks/useWrite';
+import { TableScroll } from '../../shared/components/TableScroll';
 
 interface PeriodClosingProps {
   readonly planId: string;
@@ -91,55 +94,57 @@ export function PeriodClosing({ planId, timeZone, onChanged }: PeriodClosingProp
         {(data) => (
           <div className="sh-stack">
             {failure === null ? null : <Banner appearance="error">{failure.message}</Banner>}
-            <table className="sh-table">
-              <caption className="sh-visually-hidden">Open and closed periods</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Period</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Last closed, or why not closable yet</th>
-                  {data.canAdminister ? <th scope="col">Action</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {[...data.periods].reverse().map((state) => (
-                  <tr key={state.period.label}>
-                    <td>{state.period.label}</td>
-                    <td>
-                      <span className="sh-lozenge" data-state={state.status === 'closed' ? 'ok' : 'warning'}>
-                        {state.status === 'closed' ? `Closed (v${state.version})` : 'Open'}
-                      </span>
-                    </td>
-                    <td>
-                      {closedNote(state)}
-                      {blockerNote(state)}
-                    </td>
-                    {data.canAdminister ? (
-                      <td>
-                        {state.closable ? (
-                          <Button appearance={confirming === state.period.label ? 'danger' : 'default'} disabled={close.pending} onClick={() => void onClose(state.period.label)}>
-                            {confirming === state.period.label ? `Confirm: close ${state.period.label}` : 'Close period'}
-                          </Button>
-                        ) : null}
-                        {state.reopenable && reopening !== state.period.label ? <Button onClick={() => setReopening(state.period.label)}>Reopen…</Button> : null}
-                        {reopening === state.period.label ? (
-                          <div className="sh-row">
-                            {/* Asked for by "Reopen…", the reason field takes the keyboard. */}
-                            <Field label={`Why reopen ${state.period.label}?`} error={reasonError}>
-                              <input ref={reasonInput} value={reason} required autoFocus onChange={(event) => setReason(event.target.value)} />
-                            </Field>
-                            <Button appearance="danger" disabled={reopen.pending} onClick={() => void onReopen(state.period.label)}>
-                              Reopen
-                            </Button>
-                            <Button onClick={() => setReopening(null)}>Cancel</Button>
-                          </div>
-                        ) : null}
-                      </td>
-                    ) : null}
+            <TableScroll label="Open and closed periods">
+              <table className="sh-table">
+                <caption className="sh-visually-hidden">Open and closed periods</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Period</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Last closed, or why not closable yet</th>
+                    {data.canAdminister ? <th scope="col">Action</th> : null}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {[...data.periods].reverse().map((state) => (
+                    <tr key={state.period.label}>
+                      <td>{state.period.label}</td>
+                      <td>
+                        <Lozenge appearance={state.status === 'closed' ? 'success' : 'inprogress'}>
+                          {state.status === 'closed' ? `Closed (v${state.version})` : 'Open'}
+                        </Lozenge>
+                      </td>
+                      <td>
+                        {closedNote(state)}
+                        {blockerNote(state)}
+                      </td>
+                      {data.canAdminister ? (
+                        <td>
+                          {state.closable ? (
+                            <Button appearance={confirming === state.period.label ? 'danger' : 'default'} isDisabled={close.pending} onClick={() => void onClose(state.period.label)}>
+                              {confirming === state.period.label ? `Confirm: close ${state.period.label}` : 'Close period'}
+                            </Button>
+                          ) : null}
+                          {state.reopenable && reopening !== state.period.label ? <Button onClick={() => setReopening(state.period.label)}>Reopen…</Button> : null}
+                          {reopening === state.period.label ? (
+                            <div className="sh-row">
+                              {/* Asked for by "Reopen…", the reason field takes the keyboard. */}
+                              <Field label={`Why reopen ${state.period.label}?`} error={reasonError}>
+                                <Textfield ref={reasonInput} value={reason} isRequired autoFocus onChange={(event) => setReason(event.currentTarget.value)} />
+                              </Field>
+                              <Button appearance="danger" isDisabled={reopen.pending} onClick={() => void onReopen(state.period.label)}>
+                                Reopen
+                              </Button>
+                              <Button onClick={() => setReopening(null)}>Cancel</Button>
+                            </div>
+                          ) : null}
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </div>
         )}
       </LoadableView>

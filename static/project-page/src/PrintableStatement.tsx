@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { renderPrintableStatement } from '../../../src/statement-print';
-import { Button } from '../../shared/components/Button';
+import Button from '@atlaskit/button/new';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { downloadFile } from './download-file';
 import { printStatement } from './print-statement';

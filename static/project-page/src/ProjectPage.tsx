@@ -1,4 +1,5 @@
-import { Button } from '../../shared/components/Button';
+import Button from '@atlaskit/button/new';
+import EmptyState from '@atlaskit/empty-state';
 import { LoadableView } from '../../shared/components/LoadableView';
 import { PlanBadge } from '../../shared/components/PlanBadge';
 import { PlanBalance } from '../../shared/components/PlanBalance';
@@ -17,7 +18,14 @@ export function ProjectPage() {
         return (
           <div className="sh-stack">
             <h1>Support hours · {project.key}</h1>
-            {chosen === undefined ? <p>This project has no support plans yet. A project admin can create one in the project settings.</p> : null}
+            {chosen === undefined ? (
+              <EmptyState
+                header="No support plans yet"
+                headingLevel={2}
+                headingSize="medium"
+                description="This project has no support plans yet. A project admin can create one in the project settings."
+              />
+            ) : null}
             <div className="sh-cards">
               {cards.map((card) => (
                 <article key={card.planId} className="sh-card sh-stack" aria-label={card.planName}>

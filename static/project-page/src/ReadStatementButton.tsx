@@ -1,6 +1,6 @@
 import type { StoredPlan } from '@contract/index';
 import { Banner } from '../../shared/components/Banner';
-import { Button } from '../../shared/components/Button';
+import Button from '@atlaskit/button/new';
 import type { StatementRef, StatementSummary } from './statement-pages';
 import { useInvoicedStatement, type ExportedStatement } from './useInvoicedStatement';
 

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { BulkCount, BulkJob, StoredPlan } from '@contract/index';
 import type { BillingClass } from '@ledger/types';
+import ProgressBar from '@atlaskit/progress-bar';
 import { Banner } from '../../shared/components/Banner';
 import { BillingClassSelect } from '../../shared/components/BillingClassSelect';
-import { Button } from '../../shared/components/Button';
+import Button from '@atlaskit/button/new';
 import { Field } from '../../shared/components/Field';
-import { ProgressBar } from '../../shared/components/ProgressBar';
 import { callResolver } from '../../shared/api/call-resolver';
 import { countOf, ISSUES } from '../../shared/format/count';
 import { useWrite } from '../../shared/hooks/useWrite';
@@ -89,11 +89,11 @@ export function BulkLink({ plans }: { plans: readonly StoredPlan[] }) {
         </Field>
       </div>
       <div className="sh-row">
-        <Button onClick={() => void count()} disabled={preview.pending || jql.trim() === ''}>
+        <Button onClick={() => void count()} isDisabled={preview.pending || jql.trim() === ''}>
           Count matching issues
         </Button>
         {current === null ? null : (
-          <Button appearance="primary" onClick={() => void confirm(current)} disabled={link.pending || current.count === 0}>
+          <Button appearance="primary" onClick={() => void confirm(current)} isDisabled={link.pending || current.count === 0}>
             Link {countOf(current.count, ISSUES)}
           </Button>
         )}
@@ -122,7 +122,7 @@ function BulkProgress({ job, plans }: { job: BulkJob; plans: readonly StoredPlan
   const planName = (planId: string) => plans.find((stored) => stored.plan.id === planId)?.plan.name ?? planId;
   return (
     <div className="sh-stack">
-      <ProgressBar label="Linking issues" percent={percent} valueText={`${done} of ${countOf(job.total, ISSUES)}`} />
+      <ProgressBar ariaLabel={`Linking issues: ${done} of ${countOf(job.total, ISSUES)}`} value={percent / 100} />
       <p role="status">{progressText(job)}</p>
       {job.skipped.length === 0 ? null : (
         <ul aria-label="Skipped issues">

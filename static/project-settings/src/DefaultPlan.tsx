@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ProjectSettings, StoredPlan } from '@contract/index';
 import { Banner } from '../../shared/components/Banner';
-import { Button } from '../../shared/components/Button';
+import Button from '@atlaskit/button/new';
 import { Field } from '../../shared/components/Field';
 import { Form } from '../../shared/components/Form';
 import { LoadableView } from '../../shared/components/LoadableView';
@@ -48,7 +48,7 @@ function DefaultPlanForm({ settings, plans, onSaved }: { settings: ProjectSettin
             ))}
         </select>
       </Field>
-      <Button type="submit" disabled={update.pending}>
+      <Button type="submit" isDisabled={update.pending}>
         Save default
       </Button>
       {update.error === null ? null : <Banner appearance="error">{update.error.message}</Banner>}

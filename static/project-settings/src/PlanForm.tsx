@@ -1,5 +1,5 @@
 import { currencyDigits } from '@quantities/index';
-import { type ChangeEvent, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   BLOCK_ID_MAX_LENGTH,
   MAX_ALERT_RECIPIENTS,
@@ -18,7 +18,8 @@ import {
 } from '@contract/index';
 import { decimalText } from '@ledger/decimal-text';
 import { Banner } from '../../shared/components/Banner';
-import { Button } from '../../shared/components/Button';
+import Button from '@atlaskit/button/new';
+import Textfield from '@atlaskit/textfield';
 import { Field } from '../../shared/components/Field';
 import { Form } from '../../shared/components/Form';
 import type { BlockDraft, PlanDraft } from './plan-draft';
@@ -73,12 +74,12 @@ export function PlanForm({ initial, editing, pending, serverError, effectiveFrom
   };
   const text = (key: TextKey, label: string, path: string, options: { type?: string; help?: string; readOnly?: boolean; maxLength?: number } = {}) => (
     <Field label={label} error={errorAt(path)} help={options.help}>
-      <input
+      <Textfield
         type={options.type ?? 'text'}
         value={draft[key]}
-        readOnly={options.readOnly}
+        isReadOnly={options.readOnly}
         maxLength={options.maxLength}
-        onChange={(event: ChangeEvent<HTMLInputElement>) => change({ [key]: event.target.value })}
+        onChange={(event) => change({ [key]: event.currentTarget.value })}
       />
     </Field>
   );
@@ -157,14 +158,14 @@ export function PlanForm({ initial, editing, pending, serverError, effectiveFrom
             <div key={index} className="sh-row" role="group" aria-label={`Block ${index + 1}`}>
               {BLOCK_FIELDS.map(({ key, label, path, type, maxLength }) => (
                 <Field key={key} label={label} error={errorAt(`plan.blocks[${index}].${path}`)}>
-                  <input type={type} value={block[key]} maxLength={maxLength} onChange={(event) => changeBlock(index, { [key]: event.target.value })} />
+                  <Textfield type={type} value={block[key]} maxLength={maxLength} onChange={(event) => changeBlock(index, { [key]: event.currentTarget.value })} />
                 </Field>
               ))}
               <Button onClick={() => change({ blocks: draft.blocks.filter((_, at) => at !== index) })}>Remove block {index + 1}</Button>
             </div>
           ))}
           <div>
-            <Button onClick={() => change({ blocks: [...draft.blocks, NEW_BLOCK] })} disabled={draft.blocks.length >= PLAN_MAX_BLOCKS}>
+            <Button onClick={() => change({ blocks: [...draft.blocks, NEW_BLOCK] })} isDisabled={draft.blocks.length >= PLAN_MAX_BLOCKS}>
               Add a prepaid block
             </Button>
             {draft.blocks.length >= PLAN_MAX_BLOCKS ? <span className="sh-field-help"> A plan has at most {PLAN_MAX_BLOCKS} blocks.</span> : null}
@@ -192,7 +193,7 @@ export function PlanForm({ initial, editing, pending, serverError, effectiveFrom
       )}
       {serverError === null ? null : <Banner appearance="error">{serverError.message}</Banner>}
       <div className="sh-row">
-        <Button type="submit" appearance="primary" disabled={pending || (touched && plan === null)}>
+        <Button type="submit" appearance="primary" isDisabled={pending || (touched && plan === null)}>
           {editing ? 'Save plan' : 'Create plan'}
         </Button>
         <Button onClick={onCancel}>Cancel</Button>

@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import type { StoredPlan } from '@contract/index';
-import { Button } from '../../shared/components/Button';
+import Button from '@atlaskit/button/new';
+import EmptyState from '@atlaskit/empty-state';
+import Lozenge from '@atlaskit/lozenge';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { formatDateTime, viewersOwn } from '../../shared/format/dates';
+import { TableScroll } from '../../shared/components/TableScroll';
 
 /** What a project administrator may do to a plan; absent for everyone else. */
 export interface PlanChanges {
@@ -19,6 +22,7 @@ interface PlansTableProps {
 }
 
 const STATUS_TEXT: Readonly<Record<StoredPlan['status'], string>> = { active: 'Active', archived: 'Archived', deleting: 'Being deleted' };
+const STATUS_APPEARANCE = { active: 'success', archived: 'default', deleting: 'removed' } as const;
 
 interface PlanActionsProps {
   readonly stored: StoredPlan;
@@ -35,24 +39,24 @@ function PlanActions({ stored, changes, pending, confirmingDelete, onConfirm, on
   return (
     <>
       {changes === undefined ? null : (
-        <Button onClick={() => changes.onEdit(stored)} disabled={pending} aria-label={`Edit ${name}`}>
+        <Button spacing="compact" onClick={() => changes.onEdit(stored)} isDisabled={pending} aria-label={`Edit ${name}`}>
           Edit
         </Button>
       )}
-      <Button onClick={() => onHistory(stored)} aria-label={`History of ${name}`}>
+      <Button spacing="compact" onClick={() => onHistory(stored)} aria-label={`History of ${name}`}>
         History
       </Button>
       {changes === undefined ? null : stored.status === 'active' ? (
-        <Button onClick={() => changes.onArchive(stored)} disabled={pending} aria-label={`Archive ${name}`}>
+        <Button spacing="compact" onClick={() => changes.onArchive(stored)} isDisabled={pending} aria-label={`Archive ${name}`}>
           Archive
         </Button>
       ) : null}
       {changes === undefined ? null : confirmingDelete === id ? (
-        <Button appearance="danger" onClick={() => changes.onDelete(stored)} disabled={pending}>
+        <Button spacing="compact" appearance="danger" onClick={() => changes.onDelete(stored)} isDisabled={pending}>
           Confirm deleting {name}
         </Button>
       ) : (
-        <Button onClick={() => onConfirm(id)} disabled={pending} aria-label={`Delete ${name}`}>
+        <Button spacing="compact" onClick={() => onConfirm(id)} isDisabled={pending} aria-label={`Delete ${name}`}>
           Delete
         </Button>
       )}
@@ -64,39 +68,54 @@ function PlanActions({ stored, changes, pending, confirmingDelete, onConfirm, on
 export function PlansTable({ plans, pending, changes, onHistory }: PlansTableProps) {
   const { locale, timeZone } = useSurfaceContext();
   const [confirmingDelete, setConfirmingDelete] = useState<string | null>(null);
-  if (plans.length === 0) return <p>{changes === undefined ? 'This project has no support plans yet.' : 'No plans yet. Create the first one to start counting support hours.'}</p>;
+  if (plans.length === 0) {
+    return (
+      <EmptyState
+        header="No support plans yet"
+        headingLevel={3}
+        headingSize="xsmall"
+        description={changes === undefined ? 'This project has no support plans yet.' : 'Create the first one to start counting support hours.'}
+      />
+    );
+  }
   return (
-    <table className="sh-table">
-      <caption className="sh-visually-hidden">Support plans of this project</caption>
-      <thead>
-        <tr>
-          <th scope="col">Plan</th>
-          <th scope="col">Id</th>
-          <th scope="col">Status</th>
-          <th scope="col">Last change</th>
-          <th scope="col">Actions</th>
-        </tr>
-      </thead>
-      <tbody>
-        {plans.map((stored) => {
-          const { id, name } = stored.plan;
-          return (
-            <tr key={id}>
-              <th scope="row">{name}</th>
-              <td>{id}</td>
-              <td>{STATUS_TEXT[stored.status]}</td>
-              <td>
-                v{stored.version} · {formatDateTime(stored.updatedAt, viewersOwn(timeZone), locale)}
-              </td>
-              <td className="sh-row">
-                {stored.status === 'deleting' ? null : (
-                  <PlanActions stored={stored} changes={changes} pending={pending} confirmingDelete={confirmingDelete} onConfirm={setConfirmingDelete} onHistory={onHistory} />
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <TableScroll label="Support plans of this project">
+      <table className="sh-table">
+        <caption className="sh-visually-hidden">Support plans of this project</caption>
+        <thead>
+          <tr>
+            <th scope="col">Plan</th>
+            <th scope="col">Id</th>
+            <th scope="col">Status</th>
+            <th scope="col">Last change</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plans.map((stored) => {
+            const { id, name } = stored.plan;
+            return (
+              <tr key={id}>
+                <th scope="row">{name}</th>
+                <td>{id}</td>
+                <td>
+                  <Lozenge appearance={STATUS_APPEARANCE[stored.status]}>{STATUS_TEXT[stored.status]}</Lozenge>
+                </td>
+                <td>
+                  v{stored.version} · {formatDateTime(stored.updatedAt, viewersOwn(timeZone), locale)}
+                </td>
+                <td>
+                  {stored.status === 'deleting' ? null : (
+                    <div className="sh-row sh-table-actions">
+                      <PlanActions stored={stored} changes={changes} pending={pending} confirmingDelete={confirmingDelete} onConfirm={setConfirmingDelete} onHistory={onHistory} />
+                    </div>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

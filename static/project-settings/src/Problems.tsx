@@ -1,6 +1,6 @@
 import type { AlertProblem, DroppedRecipient, ParkedJob, ParkedJobKind, Problems as ProblemsData } from '@contract/index';
 import { Banner } from '../../shared/components/Banner';
-import { Button } from '../../shared/components/Button';
+import Button from '@atlaskit/button/new';
 import { LoadableView } from '../../shared/components/LoadableView';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { formatDateTime, viewersOwn } from '../../shared/format/dates';
@@ -50,7 +50,7 @@ function ProblemsList({ data, onCleared }: { data: ProblemsData; onCleared: () =
       {data.dropped === 0 ? null : <p>{data.dropped} older entries are no longer listed.</p>}
       {clear.error === null ? null : <Banner appearance="error">{clear.error.message}</Banner>}
       <div>
-        <Button disabled={clear.pending} onClick={() => void clear.run({ seenUpTo: newest }).then((outcome) => outcome.ok && onCleared())}>
+        <Button isDisabled={clear.pending} onClick={() => void clear.run({ seenUpTo: newest }).then((outcome) => outcome.ok && onCleared())}>
           Clear these entries
         </Button>
       </div>

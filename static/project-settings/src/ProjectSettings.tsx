@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { PayloadOf, StoredPlan } from '@contract/index';
 import { Banner } from '../../shared/components/Banner';
-import { Button } from '../../shared/components/Button';
+import Button from '@atlaskit/button/new';
 import { LoadableView } from '../../shared/components/LoadableView';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { useResolver } from '../../shared/hooks/useResolver';

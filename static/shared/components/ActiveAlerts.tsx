@@ -1,4 +1,5 @@
 import type { PlanCard } from '@contract/index';
+import SectionMessage from '@atlaskit/section-message';
 import { useSurfaceContext } from '../context/SurfaceContextProvider';
 import { formatDate } from '../format/dates';
 
@@ -11,17 +12,19 @@ export function ActiveAlerts({ card }: { card: PlanCard }) {
   const alerts = card.activeAlerts ?? [];
   if (alerts.length === 0) return null;
   return (
-    <section className="sh-banner" data-appearance="warning" data-testid="active-alerts" aria-label={`${card.planName} threshold alerts`}>
-      <ul>
-        {alerts.map((alert) => (
-          <li key={alert.percent}>
-            Alert: {alert.percent}% of {alert.periodLabel}'s hours reached on {formatDate(alert.raisedAt, card.timeZone, locale)}
-            {alert.issueKey === null ? '' : ` by work on ${alert.issueKey}`}
-            {alert.delivered ? ' · the plan’s contacts were emailed' : ''}
-            {alert.emailFailure === null ? '' : ' · the email could not be sent (the project settings say why)'}.
-          </li>
-        ))}
-      </ul>
+    <section data-testid="active-alerts" aria-label={`${card.planName} threshold alerts`}>
+      <SectionMessage appearance="warning">
+        <ul>
+          {alerts.map((alert) => (
+            <li key={alert.percent}>
+              Alert: {alert.percent}% of {alert.periodLabel}'s hours reached on {formatDate(alert.raisedAt, card.timeZone, locale)}
+              {alert.issueKey === null ? '' : ` by work on ${alert.issueKey}`}
+              {alert.delivered ? ' · the plan’s contacts were emailed' : ''}
+              {alert.emailFailure === null ? '' : ' · the email could not be sent (the project settings say why)'}.
+            </li>
+          ))}
+        </ul>
+      </SectionMessage>
     </section>
   );
 }

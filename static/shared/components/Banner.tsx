@@ -1,6 +1,9 @@
+import SectionMessage from '@atlaskit/section-message';
 import { useEffect, useRef, type ReactNode } from 'react';
 
 type Appearance = 'info' | 'warning' | 'error' | 'success';
+
+const SECTION_APPEARANCE = { info: 'information', warning: 'warning', error: 'error', success: 'success' } as const;
 
 interface BannerProps {
   readonly appearance: Appearance;
@@ -9,7 +12,10 @@ interface BannerProps {
   readonly children: ReactNode;
 }
 
-/** A message across the surface; warnings and errors are announced to screen readers at once. */
+/**
+ * A message across the surface, drawn as Atlassian's section message; warnings and errors are announced to screen
+ * readers at once, the others politely.
+ */
 export function Banner({ appearance, takeFocus = false, children }: BannerProps) {
   const urgent = appearance === 'warning' || appearance === 'error';
   const banner = useRef<HTMLDivElement>(null);
@@ -18,7 +24,7 @@ export function Banner({ appearance, takeFocus = false, children }: BannerProps)
   }, [takeFocus]);
   return (
     <div ref={banner} className="sh-banner" data-appearance={appearance} role={urgent ? 'alert' : 'status'} tabIndex={-1}>
-      {children}
+      <SectionMessage appearance={SECTION_APPEARANCE[appearance]}>{children}</SectionMessage>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Loadable } from '../hooks/useResolver';
 import { Banner } from './Banner';
-import { Button } from './Button';
+import Button from '@atlaskit/button/new';
+import Spinner from '@atlaskit/spinner';
 
 interface LoadableViewProps<T> {
   readonly state: Loadable<T>;
@@ -15,7 +16,8 @@ interface LoadableViewProps<T> {
 export function LoadableView<T>({ state, what, onRetry, children }: LoadableViewProps<T>) {
   if (state.status === 'loading') {
     return (
-      <p className="sh-subtle" role="status" aria-live="polite">
+      <p className="sh-subtle sh-row" role="status" aria-live="polite">
+        <Spinner size="small" />
         Loading {what}…
       </p>
     );

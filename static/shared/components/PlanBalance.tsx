@@ -1,11 +1,11 @@
 import { formatHours, formatMoney } from '@quantities/index';
 import type { PlanCard } from '@contract/index';
+import ProgressBar from '@atlaskit/progress-bar';
 import { useSurfaceContext } from '../context/SurfaceContextProvider';
 import { formatDate } from '../format/dates';
 import { percentOf } from '../format/percent';
 import { ActiveAlerts } from './ActiveAlerts';
 import { Banner } from './Banner';
-import { ProgressBar } from './ProgressBar';
 import { Stats, type Stat } from './Stats';
 
 /** The run-out forecast in words. */
@@ -71,10 +71,8 @@ function BucketBalance({ card, hours }: { card: PlanCard; hours: (seconds: numbe
         {hours(card.remainingSeconds)} <span className="sh-subtle">remaining</span>
       </p>
       <ProgressBar
-        label={`${card.planName}: covered hours used this period`}
-        percent={percentOf(card.usedCoveredSeconds, card.availableSeconds)}
-        valueText={`${hours(card.usedCoveredSeconds)} of ${hours(card.availableSeconds)} used`}
-        state={card.thresholdState}
+        ariaLabel={`${card.planName}: ${hours(card.usedCoveredSeconds)} of ${hours(card.availableSeconds)} covered hours used this period`}
+        value={percentOf(card.usedCoveredSeconds, card.availableSeconds) / 100}
       />
       <Stats items={stats} />
       {warning === null ? null : <Banner appearance={card.thresholdState === 'exhausted' ? 'error' : 'warning'}>{warning}</Banner>}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TableScroll } from './TableScroll';
 
 export interface Column<Row, Key extends string = string> {
   readonly key: Key;
@@ -26,39 +27,41 @@ interface SortableTableProps<Row, Key extends string> {
 /** A table whose column headers are buttons that ask for another order; the order is announced through `aria-sort`. */
 export function SortableTable<Row, Key extends string>({ caption, columns, rows, rowKey, sort, onSort }: SortableTableProps<Row, Key>) {
   return (
-    <table className="sh-table">
-      <caption className="sh-visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((candidate) => {
-            const active = candidate.key === sort.key;
-            return (
-              <th
-                key={candidate.key}
-                scope="col"
-                data-numeric={candidate.numeric ? '' : undefined}
-                aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-              >
-                <button type="button" onClick={() => onSort({ key: candidate.key, descending: active ? !sort.descending : candidate.numeric === true })}>
-                  {candidate.label}
-                  {active ? (sort.descending ? ' ▼' : ' ▲') : ''}
-                </button>
-              </th>
-            );
-          })}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={rowKey(row)}>
-            {columns.map((candidate) => (
-              <td key={candidate.key} data-numeric={candidate.numeric ? '' : undefined}>
-                {candidate.render(row)}
-              </td>
-            ))}
+    <TableScroll label={caption}>
+      <table className="sh-table">
+        <caption className="sh-visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((candidate) => {
+              const active = candidate.key === sort.key;
+              return (
+                <th
+                  key={candidate.key}
+                  scope="col"
+                  data-numeric={candidate.numeric ? '' : undefined}
+                  aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                >
+                  <button type="button" onClick={() => onSort({ key: candidate.key, descending: active ? !sort.descending : candidate.numeric === true })}>
+                    {candidate.label}
+                    {active ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                  </button>
+                </th>
+              );
+            })}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((candidate) => (
+                <td key={candidate.key} data-numeric={candidate.numeric ? '' : undefined}>
+                  {candidate.render(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

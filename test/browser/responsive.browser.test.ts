@@ -1,0 +1,88 @@
+/**
+ * Every surface at a phone's width (320 px), a tablet's (768 px) and a desktop's (1280 px), light and dark: the frame is
+ * no wider than the window, its document never scrolls sideways (a table wider than the frame scrolls inside its own
+ * box instead), and axe-core finds no serious or critical violation. Each is photographed: `npm run screenshots` writes the pictures the guides show to docs/screenshots.
+ */
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import * as z from 'zod';
+import { axeViolations } from './support/axe';
+import { launchChromium } from './support/chromium';
+import { frameSelector, type SurfaceKey, surfaceFrame, surfaceFrameHandle } from './support/frames';
+import { putIssueOnPlan } from './support/issue-panel';
+import { newPreviewPage, type RunningPreview, startPreview } from './support/preview-process';
+
+jest.setTimeout(300_000);
+
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+const DATA_DIR = path.join(PROJECT_ROOT, '.cache', `responsive-test-${process.pid}`);
+const SCREENSHOTS = path.resolve(PROJECT_ROOT, process.env.SCREENSHOTS_DIR ?? path.join('build', 'screenshots'));
+const WIDTHS = [320, 768, 1280] as const;
+const THEMES = ['light', 'dark'] as const;
+/** How wide the frame's document is, and how wide its window. */
+const widthsSchema = z.object({ scrollWidth: z.number(), clientWidth: z.number() });
+
+interface SurfaceView {
+  readonly surface: SurfaceKey;
+  readonly view: string;
+  readonly user: string;
+  /** What shows once the surface has drawn what it is photographed with: its widest content where it has tables. */
+  readonly ready: (frame: FrameLocator) => Locator;
+}
+
+/** The demo's 300-hour plan, which the panel's issue is put on and the gadget is set to show. */
+const DEMO_PLAN = { id: 'acme-contract', name: 'Acme Corp — 300 h/month support contract' } as const;
+const PANEL_ISSUE = 'SUP-2';
+
+const SURFACE_VIEWS: readonly SurfaceView[] = [
+  { surface: 'issuePanel', view: 'issue', user: 'agent-us', ready: (frame) => frame.getByTestId('remaining').first() },
+  { surface: 'gadget', view: 'dashboard', user: 'manager', ready: (frame) => frame.getByTestId('remaining').first() },
+  { surface: 'projectPage', view: 'project', user: 'manager', ready: (frame) => frame.getByRole('table', { name: 'Worklog lines' }) },
+  { surface: 'projectSettings', view: 'settings', user: 'admin', ready: (frame) => frame.getByRole('table', { name: 'Support plans of this project' }) },
+];
+
+let preview: RunningPreview;
+let browser: Browser | undefined;
+let page: Page;
+
+beforeAll(async () => {
+  [preview, browser] = await Promise.all([startPreview(DATA_DIR), launchChromium()]);
+  page = await newPreviewPage(browser, { viewport: { width: WIDTHS[0], height: 900 } });
+  await mkdir(SCREENSHOTS, { recursive: true });
+  // The dashboard's gadget starts unconfigured: the manager picks the plan it shows.
+  await page.goto(`${preview.url}/?view=dashboard&user=manager`);
+  const edit = surfaceFrame(page, 'gadget');
+  await edit.getByLabel('Project', { exact: true }).locator('option').nth(1).waitFor({ state: 'attached', timeout: 60_000 });
+  await edit.getByLabel('Project', { exact: true }).selectOption('SUP');
+  await edit.getByLabel('Support plan').selectOption({ label: DEMO_PLAN.name });
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await page.goto(`${preview.url}/?view=issue&user=agent-us&issue=${PANEL_ISSUE}`);
+  await putIssueOnPlan(surfaceFrame(page, 'issuePanel'), DEMO_PLAN.id);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await (preview as RunningPreview | undefined)?.stop();
+  await rm(DATA_DIR, { recursive: true, force: true });
+});
+
+describe.each(SURFACE_VIEWS)('the $surface', ({ surface, view, user, ready }) => {
+  it.each(WIDTHS)('fits a %i px window without scrolling sideways, light and dark, with no serious axe finding', async (width) => {
+    await page.setViewportSize({ width, height: 900 });
+    for (const theme of THEMES) {
+      await page.goto(`${preview.url}/?${new URLSearchParams({ view, user, theme, issue: PANEL_ISSUE }).toString()}`);
+      await ready(surfaceFrame(page, surface)).waitFor({ state: 'visible', timeout: 60_000 });
+      const frameBox = await page.locator(frameSelector(surface)).boundingBox();
+      expect(frameBox?.width).toBeLessThanOrEqual(width);
+      const frame = await surfaceFrameHandle(page, surface);
+      const { scrollWidth, clientWidth } = widthsSchema.parse(
+        await frame.evaluate('({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth })'),
+      );
+      expect({ theme, scrollWidth }).toEqual({ theme, scrollWidth: Math.min(scrollWidth, clientWidth) });
+      const severe = (await axeViolations(frame)).filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+      expect(severe.map((violation) => violation.id)).toEqual([]);
+      await page.locator(frameSelector(surface)).screenshot({ path: path.join(SCREENSHOTS, `${surface}-${width}-${theme}.png`) });
+    }
+  });
+});
