@@ -176,6 +176,17 @@ describe('the surfaces by keyboard', () => {
     const saved = settings.getByRole('status').filter({ hasText: 'Saved' });
     await waitForText(saved, 'Saved Keyboard Plan.');
     expect(await isFocused(saved)).toBe(true);
+
+    // Cancel returns the keyboard to what opened the form: Create plan, or the plan's Edit button.
+    for (const openerName of ['Create plan', 'Edit Keyboard Plan']) {
+      const opener = settings.getByRole('button', { name: openerName });
+      await opener.focus();
+      await page.keyboard.press('Enter');
+      await settings.getByRole('button', { name: 'Cancel' }).focus();
+      await page.keyboard.press('Enter');
+      await opener.waitFor({ timeout: 30_000 });
+      expect(await isFocused(opener)).toBe(true);
+    }
   });
 
   it('walks the dashboard gadget', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PayloadOf, StoredPlan } from '@contract/index';
 import { Banner } from '../../shared/components/Banner';
 import Button from '@atlaskit/button/new';
@@ -50,11 +50,23 @@ export function ProjectSettings() {
   const pending = create.pending || update.pending || archive.pending || remove.pending;
   const actionError = archive.error ?? remove.error;
 
+  // Where the keyboard goes back to when the form is cancelled: the Edit button that opened it, else Create plan.
+  const opener = useRef<HTMLElement | null>(null);
+  const createButton = useRef<HTMLDivElement>(null);
+  const cancelled = useRef(false);
+  useEffect(() => {
+    if (!cancelled.current || editing !== null) return;
+    cancelled.current = false;
+    const back = opener.current?.isConnected === true ? opener.current : createButton.current?.querySelector('button');
+    back?.focus();
+  }, [editing]);
+
   /** Opens or closes the plan form; what the last attempt said (its error, an earlier "Saved …") goes with it. */
   const openForm = (next: Editing) => {
     create.reset();
     update.reset();
     setNotice(null);
+    if (next !== null) opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setEditing(next);
   };
   /** Archive and delete happen in place: an earlier notice would sit beside their outcome. */
@@ -90,7 +102,7 @@ export function ProjectSettings() {
           canAdminister ? (
             <>
               {editing === null ? (
-                <div>
+                <div ref={createButton}>
                   <Button appearance="primary" onClick={() => openForm({ kind: 'new' })}>
                     Create plan
                   </Button>
@@ -104,7 +116,10 @@ export function ProjectSettings() {
                   pending={pending}
                   serverError={editing.kind === 'new' ? create.error : update.error}
                   onSave={(plan, effectiveFrom) => void save(plan, effectiveFrom)}
-                  onCancel={() => openForm(null)}
+                  onCancel={() => {
+                    cancelled.current = true;
+                    openForm(null);
+                  }}
                 />
               )}
               <PlansTable
