@@ -14,7 +14,7 @@ export function ActiveAlerts({ card }: { card: PlanCard }) {
   return (
     <section data-testid="active-alerts" aria-label={`${card.planName} threshold alerts`}>
       <SectionMessage appearance="warning">
-        <ul>
+        <ul className="sh-alert-list">
           {alerts.map((alert) => (
             <li key={alert.percent}>
               Alert: {alert.percent}% of {alert.periodLabel}'s hours reached on {formatDate(alert.raisedAt, card.timeZone, locale)}
