@@ -20,7 +20,11 @@ const manifestShape = z.object({
   app: z.object({ runtime: z.object({ name: z.string() }), storage: z.object({ entities: z.array(z.unknown()) }) }),
   modules: z.record(z.string(), z.array(keyed)),
   resources: z.array(z.object({ key: z.string(), path: z.string() })),
-  permissions: z.object({ scopes: z.array(z.string()), content: z.object({ styles: z.array(z.string()) }).optional() }),
+  permissions: z.object({
+    scopes: z.array(z.string()),
+    content: z.object({ styles: z.array(z.string()) }).optional(),
+    external: z.object({ images: z.array(z.object({ address: z.string() })) }).optional(),
+  }),
 });
 const functionModule = z.object({ key: z.string(), handler: z.string(), timeoutSeconds: z.int() });
 const surfaceModule = z.looseObject({ key: z.string(), resource: z.string(), resolver: z.object({ function: z.string() }) });
@@ -95,5 +99,7 @@ describe('manifest.yml', () => {
   it('asks for the least Jira scopes the app uses (see docs/readme/60-backend.md)', () => {
     expect(manifest.permissions.scopes).toEqual(['read:jira-work', 'write:jira-work', 'read:jira-user', 'storage:app']);
     expect(manifest.permissions.content?.styles).toEqual(['unsafe-inline']);
+    // Frames may load images only from Jira's avatar hosts, for the avatars beside people's names.
+    expect(manifest.permissions.external?.images).toEqual([{ address: 'https://*.prod.public.atl-paas.net' }, { address: 'https://secure.gravatar.com' }]);
   });
 });

@@ -12,6 +12,8 @@ export const personNameSchema = z.object({
   displayName: z.string(),
   /** False for an account Jira does not know: screens show "Former user", never the id. */
   known: z.boolean(),
+  /** Jira's small (24 px) avatar of the account, when it gives one at an address a frame may load; else null. */
+  avatarUrl: z.string().nullable(),
 });
 
 export const peopleContract = {

@@ -1,3 +1,4 @@
+import { avatarUrlsOf } from './avatars';
 import { formatJiraDateTime, formatTimeSpent } from './jira-time';
 import type { SimIssue, SimProject, SimUser } from './model';
 import type { SiteStore, StoredWorklog } from './store';
@@ -10,6 +11,7 @@ export function userDetails(user: SimUser, baseUrl: string) {
     accountId: user.accountId,
     emailAddress: user.email,
     displayName: user.displayName,
+    avatarUrls: avatarUrlsOf(user),
     active: user.active ?? true,
     timeZone: user.timeZone,
     accountType: user.accountType,

@@ -1,5 +1,9 @@
+import { expect } from '@jest/globals';
 import { PEOPLE_NAMES_TTL_MS } from '../../src/app/people/people-names';
 import { as, backendFixture, NOW, on, USERS, type BackendFixture } from './support/backend-fixture';
+
+/** The simulator's avatars: generated initials, inline. */
+const AVATAR = expect.stringMatching(/^data:image\/svg\+xml;base64,/);
 
 describe('people/names: display names for the account ids a screen shows', () => {
   let now = NOW;
@@ -18,10 +22,10 @@ describe('people/names: display names for the account ids a screen shows', () =>
       ok: true,
       data: {
         people: [
-          { accountId: USERS.agent.accountId, displayName: USERS.agent.displayName, known: true },
-          { accountId: 'gone-123', displayName: 'Former user', known: false },
-          { accountId: USERS.admin.accountId, displayName: USERS.admin.displayName, known: true },
-          { accountId: USERS.agent.accountId, displayName: USERS.agent.displayName, known: true },
+          { accountId: USERS.agent.accountId, displayName: USERS.agent.displayName, known: true, avatarUrl: AVATAR },
+          { accountId: 'gone-123', displayName: 'Former user', known: false, avatarUrl: null },
+          { accountId: USERS.admin.accountId, displayName: USERS.admin.displayName, known: true, avatarUrl: AVATAR },
+          { accountId: USERS.agent.accountId, displayName: USERS.agent.displayName, known: true, avatarUrl: AVATAR },
         ],
       },
     });

@@ -25,6 +25,8 @@ const PLAN = { id: 'browser-test-gold', name: 'Browser Test Gold' } as const;
 const ISSUE = 'SUP-1';
 /** An issue of the demo site (200 issues) past the first page of 100 that the issue view's search asks for. */
 const ISSUE_PAST_FIRST_PAGE = 'SUP-170';
+/** Each avatar in the tables: whether it loaded, and the text right after it (the person's name). */
+const avatarsSchema = z.array(z.tuple([z.boolean(), z.string()]));
 const issueSchema = z.object({ key: z.string(), fields: z.object({ summary: z.string() }) });
 
 let preview: RunningPreview;
@@ -186,6 +188,15 @@ describe('the preview in a real browser', () => {
     await waitForText(byPerson.locator('tbody tr td:first-child').first(), 'Avery Agent');
     const lines = project.getByRole('table', { name: 'Worklog lines' });
     await waitForText(lines.locator('tbody tr td:nth-child(3)').first(), 'Avery Agent');
+    // Jira's avatar before each name, loaded, and decorative: empty alt, so it is no image to a screen reader.
+    for (const cell of [byPerson.locator('tbody tr td:first-child').first(), lines.locator('tbody tr td:nth-child(3)').first()]) {
+      expect(await cell.locator('img').getAttribute('alt')).toBe('');
+      expect(await cell.getByRole('img').count()).toBe(0);
+    }
+    const frame = await surfaceFrameHandle(page, 'projectPage');
+    const avatars = avatarsSchema.parse(await frame.evaluate("[...document.querySelectorAll('td img')].map((image) => [image.complete && image.naturalWidth > 0, image.nextSibling?.textContent])"));
+    expect(avatars.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(avatars.map(([loaded, name]) => `${String(loaded)} ${name}`))).toEqual(new Set(['true Avery Agent']));
     // Worklogs start at times in the plan's zone (UTC), which is not the manager's (Europe/London): the zone is named.
     expect(await lines.locator('tbody tr td:first-child').first().textContent()).toMatch(/ UTC$/);
     const download = page.waitForEvent('download');

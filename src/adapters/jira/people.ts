@@ -8,7 +8,25 @@ import type { JiraClient } from './jira-client';
  */
 const PEOPLE_PER_CALL = 100;
 
-const PersonSchema = z.object({ accountId: z.string(), displayName: z.string().default(''), active: z.boolean().default(true) });
+/** Jira's `AvatarUrlsBean`: the same picture at four sizes. */
+const AvatarUrlsSchema = z.object({ '24x24': z.string().optional(), '32x32': z.string().optional() });
+
+const PersonSchema = z
+  .object({ accountId: z.string(), displayName: z.string().default(''), active: z.boolean().default(true), avatarUrls: AvatarUrlsSchema.optional() })
+  .transform(({ avatarUrls, ...person }) => ({ ...person, avatarUrl: safeAvatarUrl(avatarUrls?.['24x24'] ?? avatarUrls?.['32x32']) }));
+
+/** The simulator's generated avatars come inline, as no network reaches it from the preview's frames. */
+const INLINE_SVG_AVATAR = 'data:image/svg+xml;base64,';
+
+/**
+ * The avatar's address when a frame may load it: https only (Jira's avatar hosts, which the manifest lets the frames
+ * load), or an inline SVG, which an `<img>` renders without running anything. Anything else is dropped, not shown.
+ */
+export function safeAvatarUrl(url: string | undefined): string | null {
+  if (url === undefined) return null;
+  if (url.startsWith(INLINE_SVG_AVATAR)) return url;
+  return URL.canParse(url) && new URL(url).protocol === 'https:' ? url : null;
+}
 
 const PeoplePageSchema = z.object({
   values: z.array(PersonSchema),

@@ -1,6 +1,6 @@
 import type { PersonName } from '../../contract';
 import type { Clock } from '../ports/clock';
-import type { PeopleDirectory } from '../ports/jira';
+import type { JiraPerson, PeopleDirectory } from '../ports/jira';
 
 /** What a screen shows for an account Jira does not know (deleted, or never one): never the raw id. */
 export const FORMER_USER = 'Former user';
@@ -33,11 +33,11 @@ export class PeopleNames {
     return accountIds.map((accountId) => this.cache.get(accountId)?.name ?? formerUser(accountId));
   }
 
-  private remember(asked: readonly string[], found: readonly { accountId: string; displayName: string }[], now: number): void {
+  private remember(asked: readonly string[], found: readonly JiraPerson[], now: number): void {
     const byId = new Map(found.map((person) => [person.accountId, person]));
     for (const accountId of asked) {
       const person = byId.get(accountId);
-      const name = person === undefined || person.displayName === '' ? formerUser(accountId) : { accountId, displayName: person.displayName, known: true };
+      const name = person === undefined || person.displayName === '' ? formerUser(accountId) : { accountId, displayName: person.displayName, known: true, avatarUrl: person.avatarUrl };
       this.cache.delete(accountId);
       this.cache.set(accountId, { name, until: now + PEOPLE_NAMES_TTL_MS });
     }
@@ -49,5 +49,5 @@ export class PeopleNames {
 }
 
 function formerUser(accountId: string): PersonName {
-  return { accountId, displayName: FORMER_USER, known: false };
+  return { accountId, displayName: FORMER_USER, known: false, avatarUrl: null };
 }

@@ -104,6 +104,8 @@ export interface JiraPerson {
   readonly accountId: string;
   readonly displayName: string;
   readonly active: boolean;
+  /** The avatar Jira shows beside the name, at most 32 px; null when Jira gives none at a safe address. */
+  readonly avatarUrl: string | null;
 }
 
 /** Who a notification goes to: Atlassian account ids and group names. */

@@ -1,8 +1,10 @@
 import type { BreakdownSortKey } from '@contract/index';
 import { NO_AUTHOR_KEY } from '@ledger/breakdown-by';
+import type { ReactNode } from 'react';
+import { PersonLabel } from '../../shared/components/PersonLabel';
 import { type Column, SortableTable, type SortState } from '../../shared/components/SortableTable';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
-import { usePeopleNames } from '../../shared/hooks/usePeopleNames';
+import { usePeople } from '../../shared/hooks/usePeopleNames';
 import { hoursColumn } from './hours-column';
 import { ListFooter } from './ListFooter';
 import { fetchStatementPage } from './statement-fetch';
@@ -17,7 +19,7 @@ interface BreakdownTableProps<Row extends AuthorRow> {
   readonly keyLabel: string;
   readonly rows: PagedList<Row, SortState<BreakdownSortKey>>;
   /** How a row's key is shown: an issue id as its key, say. */
-  readonly labelOf: (row: Row) => string;
+  readonly labelOf: (row: Row) => ReactNode;
   readonly onReload: () => void;
 }
 
@@ -66,7 +68,7 @@ export function AuthorBreakdown({ summary, statement, onReload }: BreakdownProps
     fetchListPage(fetchStatementPage, { ...statement, list: 'byAuthor', offset, sort }),
   );
   const accountOf = (row: AuthorRow) => (row.key === NO_AUTHOR_KEY ? null : row.key);
-  const nameOf = usePeopleNames(rows.items.map(accountOf));
-  const labelOf = (row: AuthorRow) => (accountOf(row) === null ? 'No author' : nameOf(accountOf(row)));
+  const personOf = usePeople(rows.items.map(accountOf));
+  const labelOf = (row: AuthorRow) => (accountOf(row) === null ? 'No author' : <PersonLabel person={personOf(accountOf(row))} />);
   return <BreakdownTable caption="Hours by person" keyLabel="Person" rows={rows} labelOf={labelOf} onReload={onReload} />;
 }

@@ -1,9 +1,10 @@
 import type { LineSortKey } from '@contract/index';
 import { BILLING_CLASS_LABELS } from '../../shared/components/BillingClassSelect';
+import { PersonLabel } from '../../shared/components/PersonLabel';
 import { type Column, SortableTable, type SortState } from '../../shared/components/SortableTable';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { formatDateTime } from '../../shared/format/dates';
-import { usePeopleNames } from '../../shared/hooks/usePeopleNames';
+import { usePeople } from '../../shared/hooks/usePeopleNames';
 import { hoursColumn } from './hours-column';
 import { ListFooter } from './ListFooter';
 import { fetchStatementPage } from './statement-fetch';
@@ -20,12 +21,12 @@ export function WorklogLines({ summary, statement, onReload }: { summary: Statem
   const lines = usePagedList<Line, SortState<LineSortKey>>(summary.lines, summary.revision, { key: 'started', descending: false }, (offset, sort) =>
     fetchListPage(fetchStatementPage, { ...statement, list: 'lines', offset, sort }),
   );
-  const nameOf = usePeopleNames(lines.items.map((line) => line.authorAccountId));
+  const personOf = usePeople(lines.items.map((line) => line.authorAccountId));
   const hours = (pick: (line: Line) => number, key: LineSortKey, label: string) => hoursColumn(locale, key, label, pick);
   const columns: Column<Line, LineSortKey>[] = [
     { key: 'started', label: 'Started', render: (line) => formatDateTime(line.started, { timeZone: summary.timeZone, viewerTimeZone }, locale) },
     { key: 'issue', label: 'Issue', render: (line) => line.issueKey ?? line.issueId },
-    { key: 'author', label: 'Person', render: (line) => nameOf(line.authorAccountId) },
+    { key: 'author', label: 'Person', render: (line) => <PersonLabel person={personOf(line.authorAccountId)} /> },
     { key: 'billingClass', label: 'Billing class', render: (line) => BILLING_CLASS_LABELS[line.billingClass] },
     hours((line) => line.rawSeconds, 'raw', 'Logged'),
     hours((line) => line.roundedSeconds, 'rounded', 'Billable'),

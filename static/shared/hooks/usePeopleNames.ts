@@ -1,24 +1,27 @@
 import { useEffect, useState } from 'react';
-import { fetchPeopleNames } from '../api/people-names';
+import { fetchPeople, type Person } from '../api/people-names';
 
 /** Shown until the names arrive, or if they cannot be read: never the raw account id. */
-const PENDING = '…';
+const PENDING: Person = { displayName: '…', avatarUrl: null };
+
+/** Work without an author. */
+const NOBODY: Person = { displayName: '', avatarUrl: null };
 
 /**
- * A person's display name by account id, for the ids a table shows; the names load after the table and fill in.
+ * A person by account id, for the ids a table shows; the names load after the table and fill in.
  *
- * @returns the name of an account, `PENDING` while it loads, '' for no account (work without an author)
+ * @returns the person of an account, `PENDING` while it loads, a blank one for no account (work without an author)
  */
-export function usePeopleNames(accountIds: readonly (string | null)[]): (accountId: string | null) => string {
-  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+export function usePeople(accountIds: readonly (string | null)[]): (accountId: string | null) => Person {
+  const [people, setPeople] = useState<ReadonlyMap<string, Person>>(new Map());
   const wanted = [...new Set(accountIds.filter((accountId): accountId is string => accountId !== null))].sort();
   const wantedKey = wanted.join('\n');
   useEffect(() => {
     if (wanted.length === 0) return;
     let current = true;
-    fetchPeopleNames(wanted).then(
+    fetchPeople(wanted).then(
       (read) => {
-        if (current) setNames(read);
+        if (current) setPeople(read);
       },
       () => undefined,
     );
@@ -27,5 +30,15 @@ export function usePeopleNames(accountIds: readonly (string | null)[]): (account
     };
     // The ids are compared by value through their joined text.
   }, [wantedKey]);
-  return (accountId) => (accountId === null ? '' : names.get(accountId) ?? PENDING);
+  return (accountId) => (accountId === null ? NOBODY : people.get(accountId) ?? PENDING);
+}
+
+/**
+ * A person's display name by account id, where a screen shows names without avatars.
+ *
+ * @returns the name of an account, '…' while it loads, '' for no account (work without an author)
+ */
+export function usePeopleNames(accountIds: readonly (string | null)[]): (accountId: string | null) => string {
+  const personOf = usePeople(accountIds);
+  return (accountId) => personOf(accountId).displayName;
 }

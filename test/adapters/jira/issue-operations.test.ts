@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { allOf, supportPlanIs } from '../../../src/app/ports/jql';
 import { useSimulatedJira } from './support/simulated-jira';
 import { ALICE, PROJECT, VIEWER } from './support/site-builder';
@@ -61,8 +62,8 @@ describe('issues, links, permissions, user and project', () => {
     const unknown = Array.from({ length: 230 }, (_, index) => `gone-${index}`);
     const asked = [...unknown.slice(0, 150), VIEWER.accountId, ALICE.accountId, ...unknown.slice(150), ALICE.accountId];
     expect(await adapter.peopleByAccountId(asked)).toEqual([
-      { accountId: VIEWER.accountId, displayName: 'Viewer', active: true },
-      { accountId: ALICE.accountId, displayName: 'Alice', active: true },
+      { accountId: VIEWER.accountId, displayName: 'Viewer', active: true, avatarUrl: expect.stringMatching(/^data:image\/svg\+xml;base64,/) },
+      { accountId: ALICE.accountId, displayName: 'Alice', active: true, avatarUrl: expect.stringMatching(/^data:image\/svg\+xml;base64,/) },
     ]);
     expect(transport.calls()).toEqual(Array.from({ length: 3 }, () => 'GET /rest/api/3/user/bulk'));
     expect(transport.sent.map((request) => request.query.accountId?.length)).toEqual([100, 100, 32]);
