@@ -111,12 +111,12 @@ describe('the printable statement in a real browser', () => {
     const rows = table.locator('tbody tr');
     await table.waitFor({ timeout: 30_000 });
     expect(await rows.count()).toBe(lines.items.length);
-    await waitForText(project.getByRole('status').filter({ hasText: 'worklog lines' }), `Showing ${lines.items.length} of ${lines.total} worklog lines.`);
+    await waitForText(project.getByRole('status').filter({ hasText: 'worklog lines' }), `Showing ${lines.items.length.toLocaleString('en-US')} of ${lines.total.toLocaleString('en-US')} worklog lines.`);
 
     const more = project.getByRole('button', { name: 'Show more worklog lines' });
     await more.focus();
     await page.keyboard.press('Enter');
-    await waitForText(project.getByRole('status').filter({ hasText: 'worklog lines' }), `Showing ${Math.min(lines.total, 2 * lines.items.length)} of ${lines.total} worklog lines.`);
+    await waitForText(project.getByRole('status').filter({ hasText: 'worklog lines' }), `Showing ${Math.min(lines.total, 2 * lines.items.length).toLocaleString('en-US')} of ${lines.total.toLocaleString('en-US')} worklog lines.`);
     expect(await rows.count()).toBe(Math.min(lines.total, 2 * lines.items.length));
 
     // Sorted by billable hours, most first, over the whole period (not only the rows shown): the first row is the longest line.

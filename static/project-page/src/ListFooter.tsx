@@ -1,6 +1,6 @@
 import { Banner } from '../../shared/components/Banner';
 import Button from '@atlaskit/button/new';
-import { countOf, type PluralForms } from '../../shared/format/count';
+import { countOf, formatCount, type PluralForms } from '../../shared/format/count';
 import type { SortState } from '../../shared/components/SortableTable';
 import type { PagedList } from './usePagedList';
 
@@ -19,7 +19,7 @@ export function ListFooter({ list, what, onReload }: ListFooterProps) {
     <div className="sh-stack">
       <div className="sh-row">
         <p className="sh-subtle" role="status" aria-live="polite">
-          Showing {list.items.length.toLocaleString('en-US')} of {countOf(list.total, what)}
+          Showing {formatCount(list.items.length)} of {countOf(list.total, what)}
           {list.loading ? '; loading…' : '.'}
         </p>
         {list.hasMore ? <Button onClick={list.showMore}>Show more {what.other}</Button> : null}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { InvoicedStatement } from '@ledger/types';
+import { formatCount } from '../../shared/format/count';
 import { authorNamesOf } from './author-names';
 import { fetchStatementPage } from './statement-fetch';
 import { collectInvoicedStatement, StatementChanged, type StatementRef, type StatementSummary } from './statement-pages';
@@ -31,7 +32,7 @@ export function useInvoicedStatement(summary: StatementSummary, statement: State
     setProblem(null);
     try {
       const whole = await collectInvoicedStatement(summary, statement, fetchStatementPage, (arrived, total) =>
-        setProgress(`Reading ${arrived.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} lines…`),
+        setProgress(`Reading ${formatCount(arrived)} of ${formatCount(total)} lines…`),
       );
       return { statement: whole, authorNames: await authorNamesOf(whole) };
     } catch (error) {

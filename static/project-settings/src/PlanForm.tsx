@@ -22,6 +22,7 @@ import Button from '@atlaskit/button/new';
 import Textfield from '@atlaskit/textfield';
 import { Field } from '../../shared/components/Field';
 import { Form } from '../../shared/components/Form';
+import { formatCount } from '../../shared/format/count';
 import type { BlockDraft, PlanDraft } from './plan-draft';
 import { fieldErrorsOf, validatePlanDraft } from './validate-plan';
 
@@ -46,8 +47,8 @@ function firstError(errors: Readonly<Record<string, string>>, path: string): str
 }
 
 /** The limits of src/input/limits.ts as the form states them, in the units people type. */
-const MAX_HOURS = (MAX_PERIOD_SECONDS / 3600).toLocaleString();
-const MAX_ROUNDING_MINUTES = (MAX_ROUNDING_SECONDS / 60).toLocaleString();
+const MAX_HOURS = formatCount(MAX_PERIOD_SECONDS / 3600);
+const MAX_ROUNDING_MINUTES = formatCount(MAX_ROUNDING_SECONDS / 60);
 
 const BLOCK_FIELDS: readonly { key: keyof BlockDraft; label: string; path: string; type: 'text' | 'date'; maxLength?: number }[] = [
   { key: 'id', label: 'Block id', path: 'id', type: 'text', maxLength: BLOCK_ID_MAX_LENGTH },
