@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DemoUser } from '@preview/protocol';
+import { formatHours } from '@quantities/index';
 import { addWorklog, deleteWorklog, type DemoWorklog, listWorklogs, updateWorklog } from './jira-rest';
 
 interface WorklogEditorProps {
@@ -85,7 +86,7 @@ export function WorklogEditor({ user, issueKey, onChanged }: WorklogEditorProps)
           {worklogs.map((worklog) => (
             <tr key={worklog.id}>
               <td>{worklog.started}</td>
-              <td>{(worklog.timeSpentSeconds / 3600).toFixed(2)}</td>
+              <td>{formatHours(worklog.timeSpentSeconds, 'en-US', { decimals: 'exactly-two' })}</td>
               <td>{worklog.author?.displayName ?? worklog.author?.accountId ?? ''}</td>
               <td>
                 <button
