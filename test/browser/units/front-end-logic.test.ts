@@ -13,7 +13,7 @@ describe('burnSeries', () => {
 
 describe('counts in words', () => {
   it('agrees the words with the count, by English plural rules', () => {
-    expect([0, 1, 2, 21, 1000].map((count) => countOf(count, ISSUES))).toEqual(['0 issues', '1 issue', '2 issues', '21 issues', '1000 issues']);
+    expect([0, 1, 2, 21, 1000].map((count) => countOf(count, ISSUES))).toEqual(['0 issues', '1 issue', '2 issues', '21 issues', '1,000 issues']);
     expect(countOf(1, { one: 'issue matches', other: 'issues match' })).toBe('1 issue matches');
   });
 });
