@@ -2,18 +2,11 @@ import { formatHours, formatMoney } from '@quantities/index';
 import type { PlanCard } from '@contract/index';
 import ProgressBar from '@atlaskit/progress-bar';
 import { useSurfaceContext } from '../context/SurfaceContextProvider';
-import { formatDate } from '../format/dates';
+import { forecastText } from '../format/forecast';
 import { percentOf } from '../format/percent';
 import { ActiveAlerts } from './ActiveAlerts';
 import { Banner } from './Banner';
 import { Stats, type Stat } from './Stats';
-
-/** The run-out forecast in words. */
-export function forecastText(card: PlanCard, locale: string): string {
-  if (card.forecast === null) return 'No forecast yet';
-  if (card.forecast.projectedRunOutAt === null) return 'Lasts the period';
-  return `Runs out ${formatDate(card.forecast.projectedRunOutAt, card.timeZone, locale)}`;
-}
 
 function thresholdMessage(card: PlanCard): string | null {
   if (card.thresholdState === 'exhausted') {
