@@ -1,3 +1,4 @@
+import { firstIndexWhere } from '../collections/first-index-where';
 import { parseStarted } from './jira-time';
 import {
   APP_ACCOUNT,
@@ -21,19 +22,6 @@ function byStartedThenId(a: StoredWorklog, b: StoredWorklog): number {
 
 function byUpdatedThenId(a: StoredWorklog, b: StoredWorklog): number {
   return a.worklog.updated - b.worklog.updated || Number(a.worklog.id) - Number(b.worklog.id);
-}
-
-/** Where `stored` goes in `list` (sorted by {@link byStartedThenId}): after every worklog that sorts before it. */
-function sortedPosition(list: readonly StoredWorklog[], stored: StoredWorklog): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const other = list[middle];
-    if (other !== undefined && byStartedThenId(other, stored) <= 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 function indexBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T> {
@@ -178,7 +166,7 @@ export class SiteStore {
     const stored = storedWorklog(worklog);
     this.worklogs.set(worklog.id, stored);
     // Inserted in place: sorting again after a push compared every worklog of the issue, tens of thousands on a large one.
-    list.splice(sortedPosition(list, stored), 0, stored);
+    list.splice(firstIndexWhere(list, (other) => byStartedThenId(other, stored) > 0), 0, stored);
     this.worklogsByUpdated = null;
     return stored;
   }

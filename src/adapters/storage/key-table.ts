@@ -1,3 +1,4 @@
+import { firstIndexWhere } from '../../collections/first-index-where';
 import { StoreError, Version } from '../../app/ports/store';
 import { parseJson, utf8Bytes } from './json-codec';
 import { StoredItem, StoredPage } from './storage-backend';
@@ -37,7 +38,8 @@ export class KeyTable {
     const keys = this.sortedKeys;
     const pageKeys: string[] = [];
     // `${after}\u0000` is the smallest string above the cursor's key.
-    let index = firstIndexAtLeast(keys, after === undefined || after < prefix ? prefix : `${after}\u0000`);
+    const bound = after === undefined || after < prefix ? prefix : `${after}\u0000`;
+    let index = firstIndexWhere(keys, (key) => key >= bound);
     for (; index < keys.length && pageKeys.length < limit; index += 1) {
       const key = keys[index];
       if (!key?.startsWith(prefix)) break;
@@ -86,18 +88,6 @@ export class KeyTable {
   }
 }
 
-/** Binary search: the index of the first key not below `bound` (keys.length if none). */
-function firstIndexAtLeast(keys: readonly string[], bound: string): number {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const key = keys[middle];
-    if (key !== undefined && key < bound) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 function toItem(row: Row): StoredItem {
   return { value: parseJson(row.json), version: row.version, bytes: utf8Bytes(row.json) };

@@ -1,3 +1,4 @@
+import { firstIndexWhere } from '../../collections/first-index-where';
 import * as z from 'zod';
 import { mayBrowseIssue } from '../permissions';
 import { worklogView } from '../views';
@@ -52,7 +53,7 @@ function changesPage<T>(context: RouteContext, byTime: readonly T[], reader: Cha
   const horizon = context.now - CHANGES_LAG_MS;
   const values: { worklogId: number; updatedTime: number; properties: [] }[] = [];
   let lastPage = true;
-  for (let index = firstAtOrAfter(byTime, since, reader.timeOf); index < byTime.length; index += 1) {
+  for (let index = firstIndexWhere(byTime, (item) => reader.timeOf(item) >= since); index < byTime.length; index += 1) {
     const item = byTime[index];
     if (item === undefined) break;
     const time = reader.timeOf(item);
@@ -72,18 +73,6 @@ function changesPage<T>(context: RouteContext, byTime: readonly T[], reader: Cha
   return ok({ values, since, until, self: context.selfUrl, nextPage: nextPage.toString(), lastPage }, values.length);
 }
 
-/** Index of the first item whose time is at or after `since` (binary search). */
-function firstAtOrAfter<T>(byTime: readonly T[], since: number, timeOf: (item: T) => number): number {
-  let low = 0;
-  let high = byTime.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const item = byTime[middle];
-    if (item !== undefined && timeOf(item) < since) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 const listBody = z.object({
   ids: z

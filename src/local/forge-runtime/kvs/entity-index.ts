@@ -2,6 +2,7 @@
  * One index of a custom entity, kept sorted in memory as KVS keeps it: by partition, then by the range
  * attribute, then by key. Queries walk it from a position; a cursor names the position after a page.
  */
+import { firstIndexWhere } from '../../../collections/first-index-where';
 import * as z from 'zod';
 import type { JsonValue } from '../../../app/ports/store';
 import { ASSUMED_INVALID_CURSOR, isInIndex } from '../../../adapters/storage/kvs-undocumented';
@@ -127,8 +128,8 @@ export class EntityIndex {
   private *ascending(partition: string, range: Condition | undefined, after: CursorPosition | undefined): Generator<IndexEntry> {
     const start =
       after !== undefined
-        ? this.firstIndexWhere((entry) => compareEntries(entry, after) > 0)
-        : this.firstIndexWhere((entry) => entry.partition > partition || (entry.partition === partition && (range === undefined || !belowRange(range, entry.range))));
+        ? firstIndexWhere(this.entries, (entry) => compareEntries(entry, after) > 0)
+        : firstIndexWhere(this.entries, (entry) => entry.partition > partition || (entry.partition === partition && (range === undefined || !belowRange(range, entry.range))));
     for (let index = start; index < this.entries.length; index += 1) {
       const entry = this.entries[index];
       // Past the partition, or past the stretch the range condition holds on: nothing further can match.
@@ -138,7 +139,7 @@ export class EntityIndex {
   }
 
   private *descending(partition: string, range: Condition | undefined, after: CursorPosition | undefined): Generator<IndexEntry> {
-    const end = after !== undefined ? this.firstIndexWhere((entry) => compareEntries(entry, after) >= 0) : this.firstIndexWhere((entry) => entry.partition > partition);
+    const end = after !== undefined ? firstIndexWhere(this.entries, (entry) => compareEntries(entry, after) >= 0) : firstIndexWhere(this.entries, (entry) => entry.partition > partition);
     for (let index = end - 1; index >= 0; index -= 1) {
       const entry = this.entries[index];
       if (entry?.partition !== partition) return;
@@ -147,7 +148,7 @@ export class EntityIndex {
   }
 
   private positionOf(entry: IndexEntry): number {
-    return this.firstIndexWhere((candidate) => compareEntries(candidate, entry) >= 0);
+    return firstIndexWhere(this.entries, (candidate) => compareEntries(candidate, entry) >= 0);
   }
 
   private entryOf(key: string, attributes: Attributes): IndexEntry | undefined {
@@ -155,18 +156,5 @@ export class EntityIndex {
     const range = attributes[this.shape.range];
     if (!isInIndex([...partitionValues, range]) || range === undefined) return undefined;
     return { partition: JSON.stringify(partitionValues), range, key };
-  }
-
-  /** Binary search: the first position whose entry meets `reached` (which, along the order, once true stays true). */
-  private firstIndexWhere(reached: (entry: IndexEntry) => boolean): number {
-    let low = 0;
-    let high = this.entries.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      const entry = this.entries[middle];
-      if (entry !== undefined && !reached(entry)) low = middle + 1;
-      else high = middle;
-    }
-    return low;
   }
 }
