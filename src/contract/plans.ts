@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { PLAN_ID_MAX_LENGTH } from '../input/limits';
+import { ACCOUNT_ID_MAX_LENGTH, MAX_NAMED_CUSTOMERS, PLAN_ID_MAX_LENGTH } from '../input/limits';
 import { amendedPlanSchema, planSchema } from '../input/plan';
 
 /** Plan ids are JQL values (`supportPlan = "acme-gold"`), so they are slugs, unique across the site. */
@@ -34,6 +34,33 @@ export const termVersionSchema = z.object({
 });
 
 /**
+ * Who among the service desk's customers sees the plan in the customer portal: nobody, the members of the plan's
+ * organisations, or the customers named here. Settings of the plan as it is now, not terms: they change no figure.
+ */
+export const customerAudienceSchema = z.enum(['nobody', 'organizations', 'named-customers']);
+
+export const customerAccessSchema = z
+  .strictObject({
+    audience: customerAudienceSchema,
+    /** Atlassian account ids of the customers who see the plan: only with `named-customers`, and then at least one. */
+    accountIds: z
+      .array(z.string().min(1, { error: 'must not be empty' }).max(ACCOUNT_ID_MAX_LENGTH, { error: `must be at most ${ACCOUNT_ID_MAX_LENGTH} characters` }))
+      .max(MAX_NAMED_CUSTOMERS, { error: `must name at most ${MAX_NAMED_CUSTOMERS} customers` }),
+    /** Customers also see money: the overage's and the period's amounts. */
+    showAmounts: z.boolean(),
+    /** Customers also see who worked on their requests. */
+    showAgentNames: z.boolean(),
+  })
+  .refine((access) => (access.audience === 'named-customers') === (access.accountIds.length > 0), {
+    path: ['accountIds'],
+    error: 'must name at least one customer when the plan is shown to named customers, and none otherwise',
+  })
+  .refine((access) => new Set(access.accountIds).size === access.accountIds.length, { path: ['accountIds'], error: 'must not name a customer twice' });
+
+/** A plan no customer sees, without amounts or names: every plan's access until its admin changes it. */
+export const NO_CUSTOMER_ACCESS: CustomerAccess = { audience: 'nobody', accountIds: [], showAmounts: false, showAgentNames: false };
+
+/**
  * A plan as the resolvers answer it: the definition with its term versions, their makers, its owner project, its
  * revision and who last changed it. How it is stored is the storage side's own format (src/app/plans/plan-record.ts).
  */
@@ -50,6 +77,8 @@ export const storedPlanSchema = z.object({
   projectId: z.string(),
   projectKey: z.string(),
   status: planStatusSchema,
+  /** Who sees the plan in the customer portal; absent: nobody ({@link NO_CUSTOMER_ACCESS}). */
+  customerAccess: customerAccessSchema.optional(),
   /** Starts at 1 and grows by one on every change; writes must name the version they read. */
   version: z.int().min(1),
   createdAt: z.int(),
@@ -109,6 +138,11 @@ export const plansContract = {
       .refine((payload) => payload.plan.id === payload.planId, { path: ['plan', 'id'], error: 'must equal planId: a plan id cannot change' }),
     result: storedPlanSchema,
   },
+  /** The plan's customer access (the same permission as editing the plan); a new plan revision, terms untouched. */
+  'plans/setCustomerAccess': {
+    payload: z.strictObject({ ...planWrite, customerAccess: customerAccessSchema }),
+    result: storedPlanSchema,
+  },
   'plans/archive': {
     payload: z.strictObject(planWrite),
     result: storedPlanSchema,
@@ -124,3 +158,10 @@ export type TermVersion = z.infer<typeof termVersionSchema>;
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type PlanChange = z.infer<typeof planChangeSchema>;
 export type PlanStatus = z.infer<typeof planStatusSchema>;
+export type CustomerAccess = z.infer<typeof customerAccessSchema>;
+export type CustomerAudience = z.infer<typeof customerAudienceSchema>;
+
+/** The plan's customer access, the default when it has never been set. */
+export function customerAccessOf(stored: Pick<StoredPlan, 'customerAccess'>): CustomerAccess {
+  return stored.customerAccess ?? NO_CUSTOMER_ACCESS;
+}

@@ -50,6 +50,8 @@ export const MAX_THRESHOLD_PERCENT = 1000;
 export const MAX_ALERT_RECIPIENTS = 50;
 /** Atlassian account ids are at most 128 characters. */
 export const ACCOUNT_ID_MAX_LENGTH = 128;
+/** Customers named as a plan's audience in the portal (its organisations' members need no list). */
+export const MAX_NAMED_CUSTOMERS = 50;
 /** Jira group names are at most 255 characters. */
 export const GROUP_NAME_MAX_LENGTH = 255;
 /** The optional `$schema` link of a plan file. */

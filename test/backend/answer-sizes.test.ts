@@ -9,7 +9,7 @@
  * CPU-seconds a run.) Each resolver is called as its surface calls it, with the payload that makes its answer
  * largest (the most items a page may hold); every answer must be a success, so a refusal can't pass for small.
  */
-import { contract, RESOLVER_ANSWER_MAX_BYTES, STATEMENT_PAGE_MAX_ITEMS, type Outcome, type ResolverName } from '../../src/contract';
+import { contract, MAX_NAMED_CUSTOMERS, RESOLVER_ANSWER_MAX_BYTES, STATEMENT_PAGE_MAX_ITEMS, type Outcome, type ResolverName } from '../../src/contract';
 import { DEMO_PROJECT, DEMO_USERS } from '../../src/jira-simulator/demo/people';
 import type { SimWorklog } from '../../src/jira-simulator/model';
 import type { SurfaceTarget } from '../../src/local/forge-context';
@@ -95,6 +95,12 @@ const CALLS: Readonly<Record<ResolverName, Call>> = {
   'closing/reopen': async (site) => [await site.backend.invoker.invoke('closing/reopen', { planId: LARGE_PLAN_ID, period: OCTOBER, reason: 'Late work' }, admin, projectPage)],
   'settings/update': async (site) => [await site.backend.invoker.invoke('settings/update', { defaultPlanId: LARGE_PLAN_ID, expectedVersion: 0 }, admin, projectSettings)],
   'settings/clearProblems': async (site) => [await site.backend.invoker.invoke('settings/clearProblems', { seenUpTo: 0 }, admin, projectSettings)],
+  'plans/setCustomerAccess': async (site) => {
+    const customerAccess = { audience: 'named-customers', accountIds: Array.from({ length: MAX_NAMED_CUSTOMERS }, (_, index) => `customer-${index}`), showAmounts: true, showAgentNames: true } as const;
+    const plan = await site.backend.invoker.invoke('plans/get', { planId: LARGE_PLAN_ID }, admin, projectSettings);
+    if (!plan.ok) return [plan];
+    return [await site.backend.invoker.invoke('plans/setCustomerAccess', { planId: LARGE_PLAN_ID, expectedVersion: plan.data.plan.version, customerAccess }, admin, projectSettings)];
+  },
   'plans/create': async (site) => [await site.backend.invoker.invokeWithAnyPayload('plans/create', { plan: smallPlan(site, 'small-a') }, admin, projectSettings)],
   // The panel's answer, as issue/get's (measured above on the largest plan); linked to the small plan, it costs no replay of the large one.
   'issue/setLink': async (site) => [await site.backend.invoker.invoke('issue/setLink', { planId: 'small-a', billingClass: 'extra' }, agent, issuePanel(site))],

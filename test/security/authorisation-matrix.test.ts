@@ -85,6 +85,12 @@ const MATRIX: Readonly<Record<ResolverName, Row>> = {
   'plans/get': { read: true, guard: 'project reader', names: 'plan', target: settings, payload: (refs) => ({ planId: refs.plan }) },
   'plans/create': { guard: 'project admin', names: 'new plan id', target: settings, payload: (refs) => ({ plan: planInput({ id: refs.newPlan }) }) },
   'plans/update': { guard: 'project admin', names: 'plan', target: settings, payload: (refs) => ({ planId: refs.plan, expectedVersion: 1, plan: planInput({ id: refs.plan, name: 'Renamed' }) }) },
+  'plans/setCustomerAccess': {
+    guard: 'project admin',
+    names: 'plan',
+    target: settings,
+    payload: (refs) => ({ planId: refs.plan, expectedVersion: 1, customerAccess: { audience: 'organizations', accountIds: [], showAmounts: true, showAgentNames: false } }),
+  },
   'plans/archive': { guard: 'project admin', names: 'plan', target: settings, payload: (refs) => ({ planId: refs.plan, expectedVersion: 1 }) },
   'plans/delete': { guard: 'project admin', names: 'plan', target: settings, payload: (refs) => ({ planId: refs.plan, expectedVersion: 1 }) },
   'settings/get': { read: true, guard: 'project reader', names: 'none', target: settings, payload: nothing },

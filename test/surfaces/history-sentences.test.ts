@@ -69,4 +69,18 @@ describe('plan history as sentences', () => {
     ];
     expect(accountsNamedBy(entry({ changes }))).toEqual(['acc-ada', 'acc-1', 'acc-2', 'acc-3']);
   });
+
+  it('reads a change of who sees the plan in the portal in words, customers by name', () => {
+    const changes = [
+      { path: 'customerAccess.audience', before: 'nobody', after: 'named-customers' },
+      { path: 'customerAccess.accountIds', before: [], after: ['acc-ravi'] },
+      { path: 'customerAccess.showAmounts', before: false, after: true },
+    ];
+    expect(entrySentences(entry({ changes }), context)).toEqual([
+      'Ada Admin changed the customers who see the plan in the portal from nobody to named customers.',
+      'Ada Admin changed the customers named to see the plan from none to Ravi Agent.',
+      'Ada Admin changed the amounts shown to customers from no to yes.',
+    ]);
+    expect(accountsNamedBy(entry({ changes }))).toEqual(['acc-ada', 'acc-ravi']);
+  });
 });

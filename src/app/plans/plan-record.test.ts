@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CustomerAccess } from '../../contract';
 import { planRecordValue, readPlanRecord } from './plan-record';
 
 /** A plan record exactly as the release before term versions stored it (no formatVersion, the terms flat). */
@@ -47,6 +48,13 @@ describe('stored plan records', () => {
     const value = planRecordValue(stored);
     expect(value).toMatchObject({ formatVersion: 2 });
     expect(readPlanRecord(value)).toEqual(stored);
+  });
+
+  it('keeps a plan\'s customer access through a write and a read, and reads a record without it as never set', () => {
+    const stored = readPlanRecord(RECORD_BEFORE_VERSIONS);
+    expect(stored.customerAccess).toBeUndefined();
+    const customerAccess: CustomerAccess = { audience: 'named-customers', accountIds: ['acc-customer'], showAmounts: true, showAgentNames: false };
+    expect(readPlanRecord(planRecordValue({ ...stored, customerAccess })).customerAccess).toEqual(customerAccess);
   });
 
   it('reads every plan that the snapshot of a site before term versions stored', () => {

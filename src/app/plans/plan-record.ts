@@ -4,9 +4,11 @@
  * - No `formatVersion`: written before plans had term versions. The plan has one version, and its terms are
  *   written flat. It is read as one version made when the plan was created, by whoever created it.
  * - `formatVersion: 2`: the plan's later term versions are kept as `amendments`, and `terms` says who made each.
+ *   It may hold `customerAccess`: optional, so a record without it is still this format, and a release before it
+ *   reads the record and leaves the field alone (it writes the plan back without it: nobody sees it then).
  */
 import * as z from 'zod';
-import { planStatusSchema, termVersionSchema, type StoredPlan } from '../../contract';
+import { customerAccessSchema, planStatusSchema, termVersionSchema, type StoredPlan } from '../../contract';
 import { amendedPlanSchema, planSchema } from '../../input/plan';
 import type { JsonValue } from '../ports/store';
 import { toJsonValue } from './to-json-value';
@@ -18,6 +20,8 @@ const recordFields = {
   projectId: z.string(),
   projectKey: z.string(),
   status: planStatusSchema,
+  /** Absent in records written before customer access existed, and in plans whose access was never set: nobody. */
+  customerAccess: customerAccessSchema.optional(),
   version: z.int().min(1),
   createdAt: z.int(),
   createdBy: z.string(),

@@ -4,6 +4,7 @@ import { createPlan } from '../../app/plans/create-plan';
 import { deletePlan } from '../../app/plans/delete-plan';
 import { loadPlanInProject } from '../../app/plans/plan-in-project';
 import { listProjectPlans, loadPlanHistory } from '../../app/plans/plan-repository';
+import { setCustomerAccess } from '../../app/plans/set-customer-access';
 import { updatePlan } from '../../app/plans/update-plan';
 import { asProjectAdmin, asProjectReader, asProjectReaderNotingAdmin } from './access';
 import { defineResolver } from './define-resolver';
@@ -35,6 +36,11 @@ export function definePlanResolvers(resolver: Resolver, services: BackendService
   defineResolver(resolver, 'plans/update', async ({ payload, context }) => {
     const admin = await asProjectAdmin(services, context);
     return admin.ok ? updatePlan(services, admin.data, payload) : admin;
+  });
+
+  defineResolver(resolver, 'plans/setCustomerAccess', async ({ payload, context }) => {
+    const admin = await asProjectAdmin(services, context);
+    return admin.ok ? setCustomerAccess(services, admin.data, payload) : admin;
   });
 
   defineResolver(resolver, 'plans/archive', async ({ payload, context }) => {

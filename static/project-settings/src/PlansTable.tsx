@@ -12,6 +12,8 @@ export interface PlanChanges {
   readonly onEdit: (stored: StoredPlan) => void;
   readonly onArchive: (stored: StoredPlan) => void;
   readonly onDelete: (stored: StoredPlan) => void;
+  /** Who sees the plan in the customer portal. */
+  readonly onCustomerAccess: (stored: StoredPlan) => void;
 }
 
 interface PlansTableProps {
@@ -46,6 +48,11 @@ function PlanActions({ stored, changes, pending, confirmingDelete, onConfirm, on
       <Button spacing="compact" onClick={() => onHistory(stored)} aria-label={`History of ${name}`}>
         History
       </Button>
+      {changes !== undefined && stored.status === 'active' ? (
+        <Button spacing="compact" onClick={() => changes.onCustomerAccess(stored)} isDisabled={pending} aria-label={`Customer portal access of ${name}`}>
+          Portal
+        </Button>
+      ) : null}
       {changes === undefined ? null : stored.status === 'active' ? (
         <Button spacing="compact" onClick={() => changes.onArchive(stored)} isDisabled={pending} aria-label={`Archive ${name}`}>
           Archive

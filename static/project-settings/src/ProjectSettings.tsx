@@ -7,6 +7,7 @@ import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { useResolver } from '../../shared/hooks/useResolver';
 import { useWrite } from '../../shared/hooks/useWrite';
 import { BulkLink } from './BulkLink';
+import { CustomerAccessForm } from './CustomerAccessForm';
 import { DefaultPlan } from './DefaultPlan';
 import { InvalidLinks } from './InvalidLinks';
 import { listPeriods } from '@ledger/list-periods';
@@ -41,6 +42,7 @@ export function ProjectSettings() {
   const { state, reload } = useResolver('plans/list', { includeArchived: true });
   const [editing, setEditing] = useState<Editing>(null);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
+  const [accessOf, setAccessOf] = useState<StoredPlan | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { timeZone } = useSurfaceContext();
   const create = useWrite('plans/create');
@@ -129,9 +131,24 @@ export function ProjectSettings() {
                   onEdit: (stored) => openForm({ kind: 'existing', stored }),
                   onArchive: (stored) => void changeInPlace(() => archive.run(versionOf(stored)), `Archived ${stored.plan.name}.`),
                   onDelete: (stored) => void changeInPlace(() => remove.run(versionOf(stored)), `Deleted ${stored.plan.name}.`),
+                  onCustomerAccess: (stored) => {
+                    setNotice(null);
+                    setAccessOf(stored);
+                  },
                 }}
                 onHistory={(stored) => setHistoryOf(stored.plan.id)}
               />
+              {accessOf === null ? null : (
+                <CustomerAccessForm
+                  key={`${accessOf.plan.id}:${accessOf.version}`}
+                  stored={accessOf}
+                  onSaved={(saved) => {
+                    setAccessOf(null);
+                    finish(`Saved who sees ${saved.plan.name} in the portal.`);
+                  }}
+                  onCancel={() => setAccessOf(null)}
+                />
+              )}
               {historyOf === null ? null : <PlanHistory key={historyOf} planId={historyOf} />}
               <DefaultPlan plans={plans} canAdminister />
               <BulkLink plans={plans} />

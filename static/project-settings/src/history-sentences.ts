@@ -54,6 +54,13 @@ const blocks: Describe = (value, context) => {
 };
 
 const RECIPIENTS_PATH = 'alertRecipients.accountIds';
+const CUSTOMERS_PATH = 'customerAccess.accountIds';
+/** The account lists a change may name, whose ids read as people's names. */
+const PEOPLE_PATHS: ReadonlySet<string> = new Set([RECIPIENTS_PATH, CUSTOMERS_PATH]);
+
+const AUDIENCE_WORDS: Readonly<Record<string, string>> = { nobody: 'nobody', organizations: "the plan's organisations", 'named-customers': 'named customers' };
+const audience: Describe = (value, context) => (typeof value === 'string' ? (AUDIENCE_WORDS[value] ?? value) : text(value, context));
+const yesNo: Describe = (value, context) => (typeof value === 'boolean' ? (value ? 'yes' : 'no') : text(value, context));
 
 /** Every field of a plan (and of its parts) a change can name, by its path in the plan. */
 const FIELDS: Readonly<Record<string, Field>> = {
@@ -78,6 +85,10 @@ const FIELDS: Readonly<Record<string, Field>> = {
   blocks: { label: 'prepaid blocks', describe: blocks },
   [RECIPIENTS_PATH]: { label: 'alert recipients', describe: people },
   'alertRecipients.groups': { label: 'alert groups', describe: groups },
+  'customerAccess.audience': { label: 'customers who see the plan in the portal', describe: audience },
+  [CUSTOMERS_PATH]: { label: 'customers named to see the plan', describe: people },
+  'customerAccess.showAmounts': { label: 'amounts shown to customers', describe: yesNo },
+  'customerAccess.showAgentNames': { label: "agents' names shown to customers", describe: yesNo },
   amendments: { label: 'later term versions', describe: (value, context) => (isArray(value) ? `${value.length}` : text(value, context)) },
 };
 
@@ -132,11 +143,11 @@ export function entrySentences(entry: AuditEntry, context: SentenceContext): str
   }
 }
 
-/** Every account an entry names: its author and the alert recipients it sets or removes, so all can be named. */
+/** Every account an entry names: its author, and the alert recipients and customers it sets or removes, so all can be named. */
 export function accountsNamedBy(entry: AuditEntry): string[] {
   const inValue = (path: string, value: JsonValue | undefined): string[] => {
     if (value === undefined) return [];
-    if (path === RECIPIENTS_PATH) return isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+    if (PEOPLE_PATHS.has(path)) return isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
     return Object.entries(objectOf(value)).flatMap(([key, inner]) => inValue(path === '' ? key : `${path}.${key}`, inner));
   };
   return [entry.by, ...entry.changes.flatMap((change) => [...inValue(change.path, change.before), ...inValue(change.path, change.after)])];
