@@ -108,7 +108,7 @@ async function benchEvents(): Promise<EventCost[]> {
 
   const events: WorklogEvent[] = [];
   simulator.onEvent((event) => {
-    if (event.eventType !== 'avi:jira:created:issue') events.push(event);
+    if ('worklog' in event) events.push(event);
   });
   const linked = demo.issues.filter((issue) => issue.properties['support-plan'] !== undefined).slice(0, 40);
   const created: { issueId: string; id: string }[] = [];

@@ -162,7 +162,7 @@ export async function buildPlanSite(worklogs: number): Promise<PlanSite> {
   const { runtime, store, backend, deps, sync } = localForgeSite({ clock, simulator, queue: local, workQueue: queue });
   const pendingEvents: WorklogEvent[] = [];
   simulator.onEvent((event) => {
-    if (event.eventType !== 'avi:jira:created:issue') pendingEvents.push(event);
+    if ('worklog' in event) pendingEvents.push(event);
   });
 
   const created = await createPlan({ store, clock, queue, newId: randomUUID }, ADMIN_CONTEXT, contractPlan(worklogs));

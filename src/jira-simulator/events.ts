@@ -19,21 +19,42 @@ export interface WorklogEvent {
   readonly worklog: WorklogEventBody;
 }
 
+export interface IssueEventBody {
+  readonly id: string;
+  readonly key: string;
+  readonly fields: {
+    readonly summary: string;
+    readonly project: { readonly id: string; readonly key: string; readonly name: string };
+    readonly issuetype: { readonly id: string; readonly name: string };
+  };
+}
+
 export interface IssueCreatedEvent {
   readonly eventType: 'avi:jira:created:issue';
   readonly selfGenerated: false;
   readonly atlassianId: string;
-  readonly issue: {
-    readonly id: string;
-    readonly key: string;
-    readonly fields: {
-      readonly summary: string;
-      readonly project: { readonly id: string; readonly key: string; readonly name: string };
-      readonly issuetype: { readonly id: string; readonly name: string };
-    };
-  };
+  readonly issue: IssueEventBody;
 }
 
-export type ProductEvent = WorklogEvent | IssueCreatedEvent;
+/** One changed field, as Jira's changelog lists it: raw values in `from`/`to`, shown values in the `*String` pair. */
+export interface ChangelogItem {
+  readonly field: string;
+  readonly fieldId: string;
+  readonly fieldtype: 'jira' | 'custom';
+  readonly from: string | null;
+  readonly fromString: string | null;
+  readonly to: string | null;
+  readonly toString: string | null;
+}
+
+export interface IssueUpdatedEvent {
+  readonly eventType: 'avi:jira:updated:issue';
+  readonly selfGenerated: false;
+  readonly atlassianId: string;
+  readonly issue: IssueEventBody;
+  readonly changelog: { readonly id: string; readonly items: readonly ChangelogItem[] };
+}
+
+export type ProductEvent = WorklogEvent | IssueCreatedEvent | IssueUpdatedEvent;
 
 export type EventListener = (event: ProductEvent) => void | Promise<void>;

@@ -4,15 +4,26 @@ export interface ErrorBody {
   readonly errors: Record<string, string>;
 }
 
+/** Jira Service Management's error body (`ErrorResponse`), which every `/rest/servicedeskapi/` route answers with. */
+export interface ServiceDeskErrorBody {
+  readonly errorMessage: string;
+  readonly i18nErrorMessage: { readonly i18nKey: string; readonly parameters: string[] };
+}
+
 /** Ends a request with Jira's error answer; the router turns it into a response. */
 export class JiraHttpError extends Error {
   constructor(
     readonly status: number,
-    readonly body: ErrorBody,
+    readonly body: ErrorBody | ServiceDeskErrorBody,
     readonly headers: Readonly<Record<string, string>> = {},
   ) {
-    super(body.errorMessages.join('; ') || Object.values(body.errors).join('; '));
+    super('errorMessage' in body ? body.errorMessage : body.errorMessages.join('; ') || Object.values(body.errors).join('; '));
   }
+}
+
+/** A `servicedeskapi` refusal: its message and the i18n key JSM sends beside it. */
+export function serviceDeskError(status: number, errorMessage: string, i18nKey: string, parameters: string[] = []): JiraHttpError {
+  return new JiraHttpError(status, { errorMessage, i18nErrorMessage: { i18nKey, parameters } });
 }
 
 export function badRequest(message: string, errors: Record<string, string> = {}): JiraHttpError {

@@ -13,7 +13,12 @@ export interface SimUser {
   readonly apiToken: string;
   readonly displayName: string;
   readonly timeZone: string;
-  readonly accountType: 'atlassian' | 'app';
+  /**
+   * `customer`: a Jira Service Management portal customer, not a licensed agent. Customers hold no project permissions:
+   * they reach a request through the `servicedeskapi` routes when they raised it, take part in it, or belong to an
+   * organisation it is shared with.
+   */
+  readonly accountType: 'atlassian' | 'app' | 'customer';
   /** False for a deactivated account (it still resolves, with `active: false`); absent means active. */
   readonly active?: boolean;
   /** Project id → the permissions the user holds in it. */
@@ -41,6 +46,35 @@ export interface SimIssue {
   readonly updated: number;
   /** Property key → JSON value. */
   readonly properties: Readonly<Record<string, unknown>>;
+  /** Who raised it; absent on issues loaded without one. */
+  readonly reporterAccountId?: string;
+  /** A service request's request participants. */
+  readonly participantAccountIds?: readonly string[];
+  /** The Organizations field ({@link ORGANIZATIONS_FIELD_ID}) of a service project's request: organisation ids. */
+  readonly organizationIds?: readonly string[];
+}
+
+/**
+ * The Organizations field's id. Jira Cloud creates the field with each site, so its number differs between sites;
+ * `customfield_10002` is what many Cloud sites show and what the app assumes (`src/adapters/jira/organizations-field.ts`).
+ */
+export const ORGANIZATIONS_FIELD_ID = 'customfield_10002';
+
+/** A Jira Service Management service desk: the service-project side of a project. */
+export interface SimServiceDesk {
+  readonly id: string;
+  readonly projectId: string;
+}
+
+/** A JSM organisation: a named group of customers, added to service desks. */
+export interface SimOrganization {
+  readonly id: string;
+  readonly name: string;
+  /** Epoch ms. */
+  readonly created: number;
+  readonly memberAccountIds: readonly string[];
+  /** The service desks it was added to. */
+  readonly serviceDeskIds: readonly string[];
 }
 
 export interface SimWorklog {
@@ -69,6 +103,8 @@ export interface SimulatorState {
   readonly issues: SimIssue[];
   readonly worklogs: SimWorklog[];
   readonly deletedWorklogs: DeletedWorklog[];
+  readonly serviceDesks: SimServiceDesk[];
+  readonly organizations: SimOrganization[];
   /** Next numeric id handed out to a new issue or worklog. */
   readonly nextIssueId: number;
   readonly nextWorklogId: number;
@@ -98,6 +134,8 @@ export function emptyState(): SimulatorState {
     issues: [],
     worklogs: [],
     deletedWorklogs: [],
+    serviceDesks: [],
+    organizations: [],
     nextIssueId: 10000,
     nextWorklogId: 10000,
   };

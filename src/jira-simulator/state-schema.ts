@@ -10,7 +10,7 @@ export const simulatorStateSchema: z.ZodType<SimulatorState> = z.object({
       apiToken: z.string(),
       displayName: z.string(),
       timeZone: z.string(),
-      accountType: z.enum(['atlassian', 'app']),
+      accountType: z.enum(['atlassian', 'app', 'customer']),
       active: z.boolean().optional(),
       permissions: z.record(z.string(), z.array(z.enum(PERMISSION_KEYS))),
     }),
@@ -27,6 +27,9 @@ export const simulatorStateSchema: z.ZodType<SimulatorState> = z.object({
       created: z.number(),
       updated: z.number(),
       properties: z.record(z.string(), z.unknown()),
+      reporterAccountId: z.string().optional(),
+      participantAccountIds: z.array(z.string()).optional(),
+      organizationIds: z.array(z.string()).optional(),
     }),
   ),
   worklogs: z.array(
@@ -43,6 +46,19 @@ export const simulatorStateSchema: z.ZodType<SimulatorState> = z.object({
     }),
   ),
   deletedWorklogs: z.array(z.object({ worklogId: z.string(), deletedAt: z.number() })),
+  // Absent in state files written before the simulator knew Jira Service Management.
+  serviceDesks: z.array(z.object({ id: z.string(), projectId: z.string() })).default([]),
+  organizations: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        created: z.number(),
+        memberAccountIds: z.array(z.string()),
+        serviceDeskIds: z.array(z.string()),
+      }),
+    )
+    .default([]),
   nextIssueId: z.number().int(),
   nextWorklogId: z.number().int(),
 });

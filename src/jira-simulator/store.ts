@@ -4,6 +4,8 @@ import {
   APP_ACCOUNT,
   type DeletedWorklog,
   type SimIssue,
+  type SimOrganization,
+  type SimServiceDesk,
   type SimIssueType,
   type SimProject,
   type SimUser,
@@ -40,8 +42,12 @@ export class SiteStore {
   private readonly worklogsByIssue = new Map<string, StoredWorklog[]>();
   private readonly deletedWorklogs: DeletedWorklog[];
   private worklogsByUpdated: StoredWorklog[] | null = null;
+  private readonly serviceDesks: Map<string, SimServiceDesk>;
+  private readonly organizations: Map<string, SimOrganization>;
   private nextIssueId: number;
   private nextWorklogId: number;
+  /** Changelog ids are not kept with the state: nothing reads an old changelog back. */
+  private nextChangelogId = 10000;
 
   constructor(state: SimulatorState) {
     const users = state.users.some((user) => user.accountId === APP_ACCOUNT.accountId)
@@ -61,6 +67,8 @@ export class SiteStore {
     }
     for (const list of this.worklogsByIssue.values()) list.sort(byStartedThenId);
     this.deletedWorklogs = [...state.deletedWorklogs];
+    this.serviceDesks = indexBy(state.serviceDesks, (desk) => desk.id);
+    this.organizations = indexBy(state.organizations, (organization) => organization.id);
     this.nextIssueId = state.nextIssueId;
     this.nextWorklogId = state.nextWorklogId;
   }
@@ -73,6 +81,8 @@ export class SiteStore {
       issues: [...this.issues.values()],
       worklogs: [...this.worklogs.values()].map((stored) => stored.worklog),
       deletedWorklogs: [...this.deletedWorklogs],
+      serviceDesks: [...this.serviceDesks.values()],
+      organizations: [...this.organizations.values()],
       nextIssueId: this.nextIssueId,
       nextWorklogId: this.nextWorklogId,
     };
@@ -118,6 +128,10 @@ export class SiteStore {
 
   allocateWorklogId(): string {
     return String(this.nextWorklogId++);
+  }
+
+  allocateChangelogId(): string {
+    return String(this.nextChangelogId++);
   }
 
   nextIssueNumber(projectId: string): number {
@@ -184,6 +198,33 @@ export class SiteStore {
     return [...this.deletedWorklogs].sort((a, b) => a.deletedAt - b.deletedAt || Number(a.worklogId) - Number(b.worklogId));
   }
 
+  serviceDesk(id: string): SimServiceDesk | undefined {
+    return this.serviceDesks.get(id);
+  }
+
+  /** Service desks by id, numerically. */
+  allServiceDesks(): readonly SimServiceDesk[] {
+    return [...this.serviceDesks.values()].sort(byNumericId);
+  }
+
+  /** The service desk of a project; undefined for a project that is not a service project. */
+  serviceDeskOfProject(projectId: string): SimServiceDesk | undefined {
+    return [...this.serviceDesks.values()].find((desk) => desk.projectId === projectId);
+  }
+
+  organization(id: string): SimOrganization | undefined {
+    return this.organizations.get(id);
+  }
+
+  /** Organisations by id, numerically. */
+  allOrganizations(): readonly SimOrganization[] {
+    return [...this.organizations.values()].sort(byNumericId);
+  }
+
+  putOrganization(organization: SimOrganization): void {
+    this.organizations.set(organization.id, organization);
+  }
+
   private listOf(issueId: string): StoredWorklog[] {
     let list = this.worklogsByIssue.get(issueId);
     if (!list) {
@@ -192,6 +233,10 @@ export class SiteStore {
     }
     return list;
   }
+}
+
+function byNumericId(a: { readonly id: string }, b: { readonly id: string }): number {
+  return Number(a.id) - Number(b.id);
 }
 
 function storedWorklog(worklog: SimWorklog): StoredWorklog {

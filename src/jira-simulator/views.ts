@@ -1,6 +1,7 @@
 import { avatarUrlsOf } from './avatars';
 import { formatJiraDateTime, formatTimeSpent } from './jira-time';
-import type { SimIssue, SimProject, SimUser } from './model';
+import { ORGANIZATIONS_FIELD_ID, type SimIssue, type SimProject, type SimUser } from './model';
+import { organizationView } from './service-desk-views';
 import type { SiteStore, StoredWorklog } from './store';
 
 /** The JSON shapes Jira answers with, built from the simulator's records. */
@@ -73,7 +74,7 @@ function issueTypeView(type: { readonly id: string; readonly name: string }, bas
 /** The embedded `worklog` field of an issue: the first 20 by `started`, then id, and the total. */
 const EMBEDDED_WORKLOGS = 20;
 
-export const ISSUE_FIELDS = ['summary', 'project', 'issuetype', 'created', 'updated', 'worklog'] as const;
+export const ISSUE_FIELDS = ['summary', 'project', 'issuetype', 'created', 'updated', 'worklog', ORGANIZATIONS_FIELD_ID] as const;
 export type IssueField = (typeof ISSUE_FIELDS)[number];
 
 export function issueView(
@@ -120,5 +121,16 @@ function fieldValue(store: SiteStore, issue: SimIssue, field: IssueField, baseUr
         worklogs: worklogs.slice(0, EMBEDDED_WORKLOGS).map((stored) => worklogView(store, stored, baseUrl)),
       };
     }
+    case ORGANIZATIONS_FIELD_ID:
+      return organizationsFieldValue(store, issue, baseUrl);
   }
+}
+
+/** The Organizations field: the organisations the request is shared with, null when none (as Jira shows an empty field). */
+function organizationsFieldValue(store: SiteStore, issue: SimIssue, baseUrl: string) {
+  const organizations = (issue.organizationIds ?? []).flatMap((id) => {
+    const organization = store.organization(id);
+    return organization === undefined ? [] : [organizationView(organization, baseUrl)];
+  });
+  return organizations.length === 0 ? null : organizations;
 }

@@ -77,6 +77,9 @@ const CASES: readonly Case[] = [
   { name: 'create issue', method: 'POST', template: '/rest/api/3/issue', path: '/rest/api/3/issue', body: { fields: { project: { key: 'SUP' }, summary: 'New', issuetype: { name: 'Task' } } }, caller: AGENT, status: 201 },
   { name: 'create issue without Edit issues', method: 'POST', template: '/rest/api/3/issue', path: '/rest/api/3/issue', body: { fields: { project: { key: 'SUP' }, summary: 'New', issuetype: { name: 'Task' } } }, caller: VIEWER, status: 403 },
   { name: 'create issue in no project', method: 'POST', template: '/rest/api/3/issue', path: '/rest/api/3/issue', body: { fields: { project: { key: 'NOPE' }, summary: 'New', issuetype: { name: 'Task' } } }, status: 400 },
+  { name: 'edit issue', method: 'PUT', template: I, path: '/rest/api/3/issue/SUP-2', body: { fields: { summary: 'Renamed' } }, caller: AGENT, status: 204 },
+  { name: 'edit issue without Edit issues', method: 'PUT', template: I, path: '/rest/api/3/issue/SUP-2', body: { fields: { summary: 'Renamed' } }, caller: VIEWER, status: 403 },
+  { name: 'edit a field not on the screen', method: 'PUT', template: I, path: '/rest/api/3/issue/SUP-2', body: { fields: { colour: 'red' } }, caller: AGENT, status: 400 },
   { name: 'delete issue without Administer projects', method: 'DELETE', template: I, path: '/rest/api/3/issue/SUP-2', caller: AGENT, status: 403 },
   { name: 'delete issue', method: 'DELETE', template: I, path: '/rest/api/3/issue/SUP-2', caller: ADMIN, status: 204 },
 ];

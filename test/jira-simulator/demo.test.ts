@@ -84,3 +84,42 @@ describe('the demo data generator', () => {
     expect(searchPage.parse(await response.json()).issues).toHaveLength(linked);
   });
 });
+
+describe('the demo help desk (Jira Service Management)', () => {
+  const { serviceDesk } = small;
+  const membersOf = (accountId: string) => serviceDesk.organizations.filter((organization) => organization.memberAccountIds.includes(accountId));
+
+  it('is the service project HELP with three organisations added to its service desk', () => {
+    expect([serviceDesk.project.key, serviceDesk.serviceDesk.projectId]).toEqual(['HELP', serviceDesk.project.id]);
+    expect(serviceDesk.organizations.map((organization) => organization.name)).toEqual(['Acme Corp', 'Globex', 'Initech']);
+    expect(serviceDesk.organizations.every((organization) => organization.serviceDeskIds.includes(serviceDesk.serviceDesk.id))).toBe(true);
+  });
+
+  it('has customers (not agents) in each organisation, one in two of them and one in none', () => {
+    expect(serviceDesk.customers.every((customer) => customer.accountType === 'customer' && Object.keys(customer.permissions).length === 0)).toBe(true);
+    const organizationCounts = serviceDesk.customers.map((customer) => membersOf(customer.accountId).length).sort();
+    expect(organizationCounts).toEqual([0, 1, 1, 1, 2]);
+    for (const organization of serviceDesk.organizations) expect(organization.memberAccountIds.length).toBeGreaterThan(0);
+  });
+
+  it("shares each organisation's requests with it, raised by its members, with work logged by the agents", () => {
+    for (const organization of serviceDesk.organizations) {
+      const requests = serviceDesk.requests.filter((request) => request.organizationIds?.includes(organization.id));
+      expect(requests.length).toBeGreaterThanOrEqual(3);
+      for (const request of requests) {
+        expect(organization.memberAccountIds).toContain(request.reporterAccountId);
+        expect(serviceDesk.worklogs.filter((worklog) => worklog.issueId === request.id).length).toBeGreaterThan(1);
+      }
+    }
+    const agents = new Set(small.users.map((user) => user.accountId));
+    expect(serviceDesk.worklogs.every((worklog) => agents.has(worklog.authorAccountId))).toBe(true);
+  });
+
+  it('loads beside the first project, its ids after its issues and worklogs, its agents allowed in it', () => {
+    const state = demoState(small);
+    expect(new Set(state.issues.map((issue) => issue.id)).size).toBe(small.issues.length + serviceDesk.requests.length);
+    expect(new Set(state.worklogs.map((worklog) => worklog.id)).size).toBe(small.worklogs.length + serviceDesk.worklogs.length);
+    expect(small.users.every((user) => (user.permissions[serviceDesk.project.id] ?? []).includes('BROWSE_PROJECTS'))).toBe(true);
+    expect([state.serviceDesks, state.organizations]).toEqual([[serviceDesk.serviceDesk], serviceDesk.organizations]);
+  });
+});

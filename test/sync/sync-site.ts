@@ -220,5 +220,5 @@ export function captureEvents(site: SyncSite): ProductEvent[] {
 }
 
 export function worklogEvents(events: readonly ProductEvent[]): WorklogEvent[] {
-  return events.filter((event): event is WorklogEvent => event.eventType !== 'avi:jira:created:issue');
+  return events.filter((event): event is WorklogEvent => 'worklog' in event);
 }

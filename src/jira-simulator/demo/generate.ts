@@ -5,6 +5,7 @@ import type { SimIssue, SimProject, SimUser, SimWorklog } from '../model';
 import { seededRandom, type Random } from '../prng';
 import { DEMO_PROJECT, DEMO_USERS } from './people';
 import { DEMO_PLAN_IDS, demoPlans } from './plans';
+import { generateServiceDesk, withHelpDeskPermissions, type DemoServiceDesk } from './service-desk';
 
 export type DemoSize = 'small' | 'large';
 
@@ -21,6 +22,8 @@ export interface DemoData {
   readonly issues: readonly SimIssue[];
   readonly plans: readonly Plan[];
   readonly worklogs: readonly SimWorklog[];
+  /** The help desk (a JSM service project): kept apart, so `issues` and `worklogs` are the sizes above. */
+  readonly serviceDesk: DemoServiceDesk;
 }
 
 export const DEMO_SIZES: Readonly<Record<DemoSize, { readonly issues: number; readonly worklogs: number }>> = {
@@ -91,7 +94,13 @@ export function generateDemo(options: DemoOptions): DemoData {
   const worklogs = drafts
     .sort((a, b) => a.created - b.created || a.issueId.localeCompare(b.issueId))
     .map((draft, index) => ({ id: String(100_000 + index), ...draft }));
-  return { users: Object.values(DEMO_USERS), projects: [DEMO_PROJECT], issues, plans, worklogs };
+  const serviceDesk = generateServiceDesk({
+    seed: options.seed,
+    windowEnd,
+    firstIssueId: 10_000 + issues.length,
+    firstWorklogId: 100_000 + worklogs.length,
+  });
+  return { users: Object.values(DEMO_USERS).map(withHelpDeskPermissions), projects: [DEMO_PROJECT], issues, plans, worklogs, serviceDesk };
 }
 
 /** Skewed counts per issue that add up to exactly `total`. */

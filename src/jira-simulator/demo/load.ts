@@ -5,15 +5,20 @@ import type { DemoData } from './generate';
 /** The demo as a simulator state: no HTTP, no events. */
 export function demoState(demo: DemoData): SimulatorState {
   const highestId = (ids: readonly string[]) => ids.reduce((highest, id) => Math.max(highest, Number(id)), 0);
+  const { serviceDesk } = demo;
+  const issues = [...demo.issues, ...serviceDesk.requests];
+  const worklogs = [...demo.worklogs, ...serviceDesk.worklogs];
   return {
-    users: [...demo.users],
-    projects: [...demo.projects],
+    users: [...demo.users, ...serviceDesk.customers],
+    projects: [...demo.projects, serviceDesk.project],
     issueTypes: [...DEFAULT_ISSUE_TYPES],
-    issues: [...demo.issues],
-    worklogs: [...demo.worklogs],
+    issues,
+    worklogs,
     deletedWorklogs: [],
-    nextIssueId: highestId(demo.issues.map((issue) => issue.id)) + 1,
-    nextWorklogId: highestId(demo.worklogs.map((worklog) => worklog.id)) + 1,
+    serviceDesks: [serviceDesk.serviceDesk],
+    organizations: [...serviceDesk.organizations],
+    nextIssueId: highestId(issues.map((issue) => issue.id)) + 1,
+    nextWorklogId: highestId(worklogs.map((worklog) => worklog.id)) + 1,
   };
 }
 

@@ -1,6 +1,6 @@
 import { badRequest } from '../http';
 import { nextLocalDayStart, parseJqlDate } from '../jira-time';
-import type { SimIssue } from '../model';
+import { ORGANIZATIONS_FIELD_ID, type SimIssue } from '../model';
 import type { SiteStore } from '../store';
 
 /** An issue property indexed for search, as a `jira:entityProperty` module declares it. */
@@ -94,6 +94,10 @@ export function resolveField(name: string, site: JqlSite): JqlField {
         valuesOf: (issue) => site.store.worklogsOf(issue.id).map((stored) => stored.worklog.authorAccountId),
         normalize: (literal) => literal,
       };
+    case 'organizations':
+    case ORGANIZATIONS_FIELD_ID:
+    case `cf[${ORGANIZATIONS_FIELD_ID.slice('customfield_'.length)}]`:
+      return organizationsField(site);
     default:
       throw badRequest(`Field '${name}' does not exist or you do not have permission to view it.`);
   }
@@ -110,6 +114,21 @@ function projectField(site: JqlSite): EqualityField {
       const project = site.store.project(literal) ?? site.store.allProjects().find((p) => p.name.toLowerCase() === literal.toLowerCase());
       if (!project) throw badRequest(`The value '${literal}' does not exist for the field 'project'.`);
       return project.id;
+    },
+  };
+}
+
+/** JSM's Organizations field: matched by organisation id or name. */
+function organizationsField(site: JqlSite): EqualityField {
+  return {
+    kind: 'equality',
+    valuesOf: (issue) => issue.organizationIds ?? [],
+    normalize: (literal) => {
+      const lower = literal.toLowerCase();
+      const organization =
+        site.store.organization(literal) ?? site.store.allOrganizations().find((candidate) => candidate.name.toLowerCase() === lower);
+      if (!organization) throw badRequest(`The value '${literal}' does not exist for the field 'Organizations'.`);
+      return organization.id;
     },
   };
 }

@@ -1,14 +1,16 @@
-import { getIssueRoute, createIssueRoute, deleteIssueRoute } from './issues';
+import { getIssueRoute, createIssueRoute, deleteIssueRoute, editIssueRoute } from './issues';
 import { jqlParseRoute } from './jql-parse';
 import { notifyRoute } from './notify';
 import { bulkUsersRoute, myPermissionsRoute, myselfRoute, projectRoute, userRoute } from './people';
 import { permissionsCheckRoute } from './permissions-check';
 import { deletePropertyRoute, getPropertyRoute, setPropertyRoute } from './properties';
 import type { Route } from './route';
+import { SERVICE_DESK_ROUTES } from './service-desk';
 import { removedSearchRoutes, searchGetRoute, searchPostRoute } from './search';
 import { deletedWorklogsRoute, listWorklogsByIdRoute, updatedWorklogsRoute } from './worklog-changes';
 import { createWorklogRoute, deleteWorklogRoute, getWorklogRoute, listWorklogsRoute, updateWorklogRoute } from './worklogs';
 
+/** The platform REST v3 routes, each checked against Atlassian's OpenAPI document (docs/jira-openapi.md). */
 export const ROUTES: readonly Route[] = [
   searchPostRoute,
   searchGetRoute,
@@ -16,6 +18,7 @@ export const ROUTES: readonly Route[] = [
   jqlParseRoute,
   getIssueRoute,
   createIssueRoute,
+  editIssueRoute,
   deleteIssueRoute,
   listWorklogsRoute,
   createWorklogRoute,
@@ -42,7 +45,7 @@ export interface RouteMatch {
   readonly params: Record<string, string>;
 }
 
-const compiled = ROUTES.map((route) => {
+const compiled = [...ROUTES, ...SERVICE_DESK_ROUTES].map((route) => {
   const names: string[] = [];
   const source = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     names.push(name);

@@ -56,6 +56,7 @@ function jiraErrors(run: () => unknown): string[] {
     return [];
   } catch (error) {
     if (!(error instanceof JiraHttpError)) throw error;
-    return [...error.body.errorMessages, ...Object.values(error.body.errors)];
+    const { body } = error;
+    return 'errorMessage' in body ? [body.errorMessage] : [...body.errorMessages, ...Object.values(body.errors)];
   }
 }

@@ -48,5 +48,13 @@ export function startLocalSync(options: LocalSyncOptions): LocalSync {
 }
 
 function dispatch(handlers: SyncHandlers, event: ProductEvent): Promise<void> {
-  return event.eventType === 'avi:jira:created:issue' ? handlers.onIssueCreated(event) : handlers.onWorklogEvent(event);
+  switch (event.eventType) {
+    case 'avi:jira:created:issue':
+      return handlers.onIssueCreated(event);
+    case 'avi:jira:updated:issue':
+      // The manifest subscribes no trigger to issue updates yet.
+      return Promise.resolve();
+    default:
+      return handlers.onWorklogEvent(event);
+  }
 }
