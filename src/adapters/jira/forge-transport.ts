@@ -73,5 +73,15 @@ function forgeRoute(resource: JiraResource): Route {
       return route`/rest/api/3/user/bulk`;
     case '/rest/api/3/project/{projectIdOrKey}':
       return route`/rest/api/3/project/${resource.projectIdOrKey}`;
+    case '/rest/servicedeskapi/servicedesk':
+      return route`/rest/servicedeskapi/servicedesk`;
+    case '/rest/servicedeskapi/servicedesk/{serviceDeskId}/organization':
+      return route`/rest/servicedeskapi/servicedesk/${resource.serviceDeskId}/organization`;
+    case '/rest/servicedeskapi/organization':
+      return route`/rest/servicedeskapi/organization`;
+    case '/rest/servicedeskapi/organization/{organizationId}':
+      return route`/rest/servicedeskapi/organization/${resource.organizationId}`;
+    case '/rest/servicedeskapi/request/{issueIdOrKey}':
+      return route`/rest/servicedeskapi/request/${resource.issueIdOrKey}`;
   }
 }

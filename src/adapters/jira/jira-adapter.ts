@@ -9,6 +9,7 @@ import type {
   JiraPerson,
   JiraPermissionKey,
   JiraPort,
+  JsmOrganization,
   PermissionScope,
   PlanIssuesPage,
   PlanIssuesQuery,
@@ -28,6 +29,7 @@ import { JiraClient, type JiraClientOptions } from './jira-client';
 import { validateJql } from './jql-validation';
 import { notifyAboutIssue } from './notify';
 import { findPlanIssuesPage } from './plan-issues';
+import { customerCanViewRequest, organizationNames, organizationsOfCustomer, organizationsOfIssue, projectOrganizations } from './service-desk';
 import type { JiraTransport } from './transport';
 
 /** The app's {@link JiraPort} over any transport, with the client's retries, limits and counters. */
@@ -110,5 +112,25 @@ export class JiraAdapter implements JiraPort {
 
   notify(issueIdOrKey: string, notification: IssueNotification): Promise<void> {
     return notifyAboutIssue(this.client, issueIdOrKey, notification);
+  }
+
+  organizationsOfIssue(issueId: string): Promise<readonly string[] | null> {
+    return organizationsOfIssue(this.client, issueId);
+  }
+
+  organizationNames(ids: readonly string[]): Promise<readonly JsmOrganization[]> {
+    return organizationNames(this.client, ids);
+  }
+
+  organizationsOfCustomer(accountId: string): Promise<readonly JsmOrganization[]> {
+    return organizationsOfCustomer(this.client, accountId);
+  }
+
+  projectOrganizations(projectId: string): Promise<readonly JsmOrganization[] | null> {
+    return projectOrganizations(this.client, projectId);
+  }
+
+  customerCanViewRequest(issueIdOrKey: string): Promise<boolean> {
+    return customerCanViewRequest(this.client, issueIdOrKey);
   }
 }

@@ -46,6 +46,8 @@ interface Success<T> {
 const JiraErrorBody = z.object({
   errorMessages: z.array(z.string()).optional(),
   errors: z.record(z.string(), z.string()).optional(),
+  /** Jira Service Management's `ErrorResponse` says it in one message. */
+  errorMessage: z.string().optional(),
 });
 
 const MAX_QUOTED_TEXT = 200;
@@ -230,7 +232,10 @@ function parseRetryAfter(header: string | null): number | null {
 
 function errorBody(body: unknown): { errorMessages: readonly string[]; errors: Readonly<Record<string, string>> } {
   const parsed = JiraErrorBody.safeParse(body);
-  if (parsed.success) return { errorMessages: parsed.data.errorMessages ?? [], errors: parsed.data.errors ?? {} };
+  if (parsed.success) {
+    const { errorMessages = [], errors = {}, errorMessage } = parsed.data;
+    return { errorMessages: errorMessage === undefined ? errorMessages : [...errorMessages, errorMessage], errors };
+  }
   const text = typeof body === 'string' ? body.trim().slice(0, MAX_QUOTED_TEXT) : '';
   return { errorMessages: text === '' ? [] : [text], errors: {} };
 }

@@ -6,7 +6,18 @@
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** The Jira REST resources the app uses, named by their OpenAPI path templates. */
-export type JiraResource =
+export type JiraResource = PlatformResource | ServiceDeskResource;
+
+/** Jira Service Management's REST API (`/rest/servicedeskapi/`), outside the platform's OpenAPI document. */
+export type ServiceDeskResource =
+  | { readonly template: '/rest/servicedeskapi/servicedesk' }
+  | { readonly template: '/rest/servicedeskapi/servicedesk/{serviceDeskId}/organization'; readonly serviceDeskId: string }
+  | { readonly template: '/rest/servicedeskapi/organization' }
+  | { readonly template: '/rest/servicedeskapi/organization/{organizationId}'; readonly organizationId: string }
+  | { readonly template: '/rest/servicedeskapi/request/{issueIdOrKey}'; readonly issueIdOrKey: string };
+
+/** The platform REST v3 resources, each in the committed subset of Atlassian's OpenAPI document. */
+export type PlatformResource =
   | { readonly template: '/rest/api/3/search/jql' }
   | { readonly template: '/rest/api/3/jql/parse' }
   | { readonly template: '/rest/api/3/permissions/check' }

@@ -191,8 +191,63 @@ export interface PeopleDirectory {
   peopleByAccountId(accountIds: readonly string[]): Promise<readonly JiraPerson[]>;
 }
 
+/** A Jira Service Management organisation: a named group of portal customers. Ids are Jira's (numeric strings). */
+export interface JsmOrganization {
+  readonly id: string;
+  readonly name: string;
+}
+
+/**
+ * A request's organisations: what the sync side reads when a request is created or its organisations change. Call it
+ * on the app's adapter (`asApp()`, triggers have no user).
+ */
+export interface IssueOrganizationsReader {
+  /**
+   * The organisation ids in the issue's Organizations field, without repeats, in Jira's order; `[]` when the field is
+   * empty or the issue is not in a service project; null when the issue does not exist (or the caller can't see it).
+   */
+  organizationsOfIssue(issueId: string): Promise<readonly string[] | null>;
+}
+
+/**
+ * JSM organisations by id, by member and by service project. Call these on the app's adapter (`asApp()`): listing an
+ * account's organisations needs a licensed (agent) caller, and a customer may read only their own organisations. Pass
+ * the account id from the trusted Forge context, never from a payload.
+ */
+export interface OrganizationDirectory {
+  /** The organisations among the ids that exist, in the order asked (repeats once); an unknown id is left out. */
+  organizationNames(ids: readonly string[]): Promise<readonly JsmOrganization[]>;
+  /** The organisations the account belongs to, by id; `[]` for a customer in none (and for an unknown account). */
+  organizationsOfCustomer(accountId: string): Promise<readonly JsmOrganization[]>;
+  /**
+   * The organisations added to the project's service desk, by id (a settings screen's picker); null when the project
+   * (its Jira id) is not a service project or the caller cannot see its service desk.
+   */
+  projectOrganizations(projectId: string): Promise<readonly JsmOrganization[] | null>;
+}
+
+/**
+ * Whether the caller may view a request in the customer portal, as Jira decides: the reporter, a participant, or a
+ * member of an organisation the request is shared with (agents of its service desk too). Call it on the **user's**
+ * adapter (`asUser()`), so the permission is the customer's own; a missing request and a forbidden one both answer false.
+ */
+export interface RequestAccess {
+  customerCanViewRequest(issueIdOrKey: string): Promise<boolean>;
+}
+
 /** Everything the app asks of Jira, as an adapter offers it; use cases depend on the parts above. */
-export interface JiraPort extends PlanIssueReader, WorklogFeeds, IssueReader, IssueLinkWriter, IssueSearch, PermissionChecker, AlertMailer, PeopleDirectory {}
+export interface JiraPort
+  extends PlanIssueReader,
+    WorklogFeeds,
+    IssueReader,
+    IssueLinkWriter,
+    IssueSearch,
+    PermissionChecker,
+    AlertMailer,
+    PeopleDirectory,
+    IssueOrganizationsReader,
+    OrganizationDirectory,
+    RequestAccess {}
 
 export type JiraErrorKind =
   | 'rate-limited'
