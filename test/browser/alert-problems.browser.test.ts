@@ -4,43 +4,24 @@
  * admin, and the settings page says who was left out and why. Everything goes through the preview's
  * resolvers and Jira REST API, and the app's own queue and consumer.
  */
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import { expect } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
 import { DEMO_USERS } from '../../src/jira-simulator/demo/people';
 import { axeViolations } from './support/axe';
-import { launchChromium } from './support/chromium';
 import { surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
 import { invokeAs, previewJira } from './support/invoke';
-import { PREVIEW_NOW, type RunningPreview, startPreview } from './support/preview-process';
+import { PREVIEW_NOW } from './support/preview-process';
+import { usePreviewInChromium } from './support/preview-in-chromium';
 
 jest.setTimeout(180_000);
 
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
-const DATA_DIR = path.join(PROJECT_ROOT, '.cache', `browser-problems-${process.pid}`);
 const ADMIN = DEMO_USERS.admin;
 const PLAN_ID = 'alert-check';
 const PLAN_NAME = 'Alert check';
 
-let preview: RunningPreview;
-let browser: Browser | undefined;
-let page: Page;
+const preview = usePreviewInChromium({ viewport: { width: 1400, height: 1400 } });
 
 /** Jira REST on the preview's simulator, as the demo admin. */
 const jira = (method: 'GET' | 'POST' | 'PUT', resource: string, body?: unknown): Promise<unknown> => previewJira(preview.url, method, resource, body);
-
-beforeAll(async () => {
-  [preview, browser] = await Promise.all([startPreview(DATA_DIR), launchChromium()]);
-  page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  // Unset when beforeAll failed before the preview started.
-  await (preview as RunningPreview | undefined)?.stop();
-  await rm(DATA_DIR, { recursive: true, force: true });
-});
 
 describe('failed alerts and jobs in the project settings', () => {
   it('tells the admins which alert recipients were left out, and why, until they clear it', async () => {
@@ -81,15 +62,15 @@ describe('failed alerts and jobs in the project settings', () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
 
-    await page.goto(`${preview.url}/?${new URLSearchParams({ view: 'settings', user: 'admin' }).toString()}`);
-    const section = surfaceFrame(page, 'projectSettings').getByRole('region', { name: 'Alerts and background jobs that failed' });
+    await preview.open({ view: 'settings', user: 'admin' });
+    const section = surfaceFrame(preview.page, 'projectSettings').getByRole('region', { name: 'Alerts and background jobs that failed' });
     const listed = section.getByTestId('alert-problems').getByRole('listitem');
     await listed.first().waitFor({ timeout: 30_000 });
     expect((await listed.allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim())).toEqual([
       expect.stringMatching(new RegExp(`^${PLAN_NAME}: the 50% alert for ${month} was emailed on .+, but not to everyone\\. Left out: stale-account \\(no such Jira account\\); update the plan's alert recipients\\.$`)),
     ]);
 
-    const violations = await axeViolations(await surfaceFrameHandle(page, 'projectSettings'));
+    const violations = await axeViolations(await surfaceFrameHandle(preview.page, 'projectSettings'));
     expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
 
     // Dealt with: the admin clears the list.

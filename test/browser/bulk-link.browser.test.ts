@@ -3,28 +3,21 @@
  * disappears until they count again), counts again and confirms, then reads what was linked and what was
  * skipped, and why. The issues are made for the test through the preview's Jira REST API.
  */
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import * as z from 'zod';
 import { demoPlans } from '../../src/jira-simulator/demo/plans';
-import { launchChromium } from './support/chromium';
 import { axeViolations } from './support/axe';
 import { surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
 import { previewJira } from './support/invoke';
-import { type RunningPreview, startPreview } from './support/preview-process';
+import { usePreviewInChromium } from './support/preview-in-chromium';
 
 jest.setTimeout(180_000);
 
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
-const DATA_DIR = path.join(PROJECT_ROOT, '.cache', `browser-bulk-${process.pid}`);
 const SUMMARY = 'Bulk link browser test';
 /** The demo's plans by id; their dates don't matter here. */
 const DEMO_PLANS = demoPlans('2026-01-01');
 
-let preview: RunningPreview;
-let browser: Browser | undefined;
-let page: Page;
+const preview = usePreviewInChromium({ viewport: { width: 1400, height: 1400 } });
 
 /** Jira REST on the preview's simulator, as the demo admin. */
 const jira = (method: 'GET' | 'POST' | 'PUT', resource: string, body?: unknown): Promise<unknown> => previewJira(preview.url, method, resource, body);
@@ -36,21 +29,9 @@ async function createIssue(summary: string): Promise<string> {
   return createdIssue.parse(await jira('POST', 'issue', { fields: { project: { key: 'SUP' }, summary, issuetype: { name: 'Task' } } })).key;
 }
 
-beforeAll(async () => {
-  [preview, browser] = await Promise.all([startPreview(DATA_DIR), launchChromium()]);
-  page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  // Unset when beforeAll failed before the preview started.
-  await (preview as RunningPreview | undefined)?.stop();
-  await rm(DATA_DIR, { recursive: true, force: true });
-});
-
 async function bulkSection(): Promise<FrameLocator> {
-  await page.goto(`${preview.url}/?${new URLSearchParams({ view: 'settings', user: 'admin' }).toString()}`);
-  const settings = surfaceFrame(page, 'projectSettings');
+  await preview.open({ view: 'settings', user: 'admin' });
+  const settings = surfaceFrame(preview.page, 'projectSettings');
   await settings.getByRole('region', { name: 'Link issues by JQL' }).waitFor({ timeout: 30_000 });
   return settings;
 }
@@ -88,7 +69,7 @@ describe('bulk linking in the project settings', () => {
     for (const key of keys) {
       expect(planProperty.parse(await jira('GET', `issue/${key}/properties/support-plan`)).value).toEqual({ planId: target.id, billingClass: 'covered' });
     }
-    const violations = await axeViolations(await surfaceFrameHandle(page, 'projectSettings'));
+    const violations = await axeViolations(await surfaceFrameHandle(preview.page, 'projectSettings'));
     expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
   });
 });

@@ -6,21 +6,17 @@
  * refused from the closed month with a message naming it, applies from the open month, and the project page says
  * which term version priced each month.
  */
-import { readFile, rm } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { launchChromium } from './support/chromium';
+import type { FrameLocator } from 'playwright-core';
 import { csvRecords } from '../support/csv';
 import { surfaceFrame, waitForText } from './support/frames';
 import { invokeAs } from './support/invoke';
 import { putIssueOnPlan } from './support/issue-panel';
-import { PREVIEW_NOW, newPreviewPage, type RunningPreview, startPreview } from './support/preview-process';
+import { PREVIEW_NOW } from './support/preview-process';
+import { usePreviewInChromium } from './support/preview-in-chromium';
 import { previewWriteHeaders } from '../support/preview-token';
 
 jest.setTimeout(180_000);
 
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
-const DATA_DIR = path.join(PROJECT_ROOT, '.cache', `browser-closing-${process.pid}`);
 const ISSUE = 'SUP-1';
 
 /** `YYYY-MM` of the month `offset` months from the preview's stopped clock, in UTC. */
@@ -45,18 +41,12 @@ const PLAN = {
 } as const;
 const LATE_HOURS = 2;
 
-let preview: RunningPreview;
-let browser: Browser | undefined;
-let page: Page;
-
-async function open(query: Record<string, string>): Promise<void> {
-  await page.goto(`${preview.url}/?${new URLSearchParams(query).toString()}`);
-}
+const preview = usePreviewInChromium({ viewport: { width: 1400, height: 1400 }, acceptDownloads: true });
 
 /** The project page as the admin, with the plan's details shown. */
 async function openPlanDetails(): Promise<FrameLocator> {
-  await open({ view: 'project', user: 'admin' });
-  const project = surfaceFrame(page, 'projectPage');
+  await preview.open({ view: 'project', user: 'admin' });
+  const project = surfaceFrame(preview.page, 'projectPage');
   await project.getByRole('article', { name: PLAN.name }).getByRole('button', { name: 'Show details' }).click();
   await project.getByRole('region', { name: `${PLAN.name} details` }).waitFor({ timeout: 30_000 });
   return project;
@@ -78,25 +68,13 @@ function periodRow(project: FrameLocator, label: string) {
   return project.getByRole('table', { name: 'Open and closed periods' }).locator('tbody tr').filter({ has: project.locator('td:first-child', { hasText: new RegExp(`^${label}$`) }) });
 }
 
-beforeAll(async () => {
-  [preview, browser] = await Promise.all([startPreview(DATA_DIR), launchChromium()]);
-  page = await newPreviewPage(browser, { viewport: { width: 1400, height: 1400 }, acceptDownloads: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  // Unset when beforeAll failed before the preview started.
-  await (preview as RunningPreview | undefined)?.stop();
-  await rm(DATA_DIR, { recursive: true, force: true });
-});
-
 describe('closing a period in a real browser', () => {
   it('books late work on the next open statement and its CSV, and leaves the closed statement as it was', async () => {
     // Setup: a plan starting last month, and an issue on it.
     const created = await invokeAs(preview.url, 'demo-admin', 'plans/create', { plan: PLAN }, 'projectSettings');
     if (!created.ok) throw new Error(created.error.message);
-    await open({ view: 'issue', user: 'agent-us', issue: ISSUE });
-    const panel = surfaceFrame(page, 'issuePanel');
+    await preview.open({ view: 'issue', user: 'agent-us', issue: ISSUE });
+    const panel = surfaceFrame(preview.page, 'issuePanel');
     await putIssueOnPlan(panel, PLAN.id);
     await panel.getByRole('region', { name: `${PLAN.name} balance` }).waitFor({ timeout: 30_000 });
 
@@ -115,11 +93,11 @@ describe('closing a period in a real browser', () => {
     expect(await project.getByRole('region', { name: 'Late adjustments' }).count()).toBe(0);
 
     // Work logged late: started inside the closed month.
-    await open({ view: 'issue', user: 'agent-us', issue: ISSUE });
-    await page.getByLabel('Started (UTC)').fill(`${CLOSED}-15T10:00`);
-    await page.getByLabel('Hours', { exact: true }).fill(String(LATE_HOURS));
-    await page.getByRole('button', { name: 'Log work' }).click();
-    await page.getByRole('region', { name: 'Work log' }).getByRole('cell', { name: new RegExp(`^${CLOSED}-15T10:00`) }).waitFor({ timeout: 30_000 });
+    await preview.open({ view: 'issue', user: 'agent-us', issue: ISSUE });
+    await preview.page.getByLabel('Started (UTC)').fill(`${CLOSED}-15T10:00`);
+    await preview.page.getByLabel('Hours', { exact: true }).fill(String(LATE_HOURS));
+    await preview.page.getByRole('button', { name: 'Log work' }).click();
+    await preview.page.getByRole('region', { name: 'Work log' }).getByRole('cell', { name: new RegExp(`^${CLOSED}-15T10:00`) }).waitFor({ timeout: 30_000 });
     await fetch(`${preview.url}/__preview/settle`, { method: 'POST', headers: await previewWriteHeaders(preview.url) });
 
     // The open month's statement on the project page lists the late adjustment and its charge.
@@ -138,9 +116,7 @@ describe('closing a period in a real browser', () => {
     expect(openTotalAfter).not.toBe(openTotalBefore);
 
     // …and in its CSV.
-    const download = page.waitForEvent('download');
-    await project.getByRole('button', { name: 'Download statement (CSV)' }).click();
-    const records = csvRecords(await readFile(await (await download).path(), 'utf8'));
+    const records = csvRecords(await preview.downloadedText(() => project.getByRole('button', { name: 'Download statement (CSV)' }).click()));
     const adjustments = records.filter((record) => record.record === 'adjustment');
     const worklogAdjustment = adjustments.filter((record) => record.description === `added late, adjusts ${CLOSED} (closed version 1)`);
     expect(worklogAdjustment).toHaveLength(1);
@@ -157,8 +133,8 @@ describe('closing a period in a real browser', () => {
   });
 
   it('refuses a rate change effective from the closed month, naming it; from the open month it prices only that month', async () => {
-    await open({ view: 'settings', user: 'admin' });
-    const settings = surfaceFrame(page, 'projectSettings');
+    await preview.open({ view: 'settings', user: 'admin' });
+    const settings = surfaceFrame(preview.page, 'projectSettings');
     await settings.getByRole('button', { name: `Edit ${PLAN.name}` }).click();
     const form = settings.getByRole('form', { name: `Edit plan ${PLAN.name}` });
     const effectiveFrom = form.getByLabel('Effective from');

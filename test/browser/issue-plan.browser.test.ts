@@ -3,21 +3,15 @@
  * plan and a billing-class change on it saves; and the panel's link to the project page opens the issue's own plan
  * (one that is not the page's first), not whichever plan the page lists first.
  */
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import * as z from 'zod';
 import type { PayloadOf } from '../../src/contract';
-import { launchChromium } from './support/chromium';
 import { surfaceFrame, waitForText } from './support/frames';
 import { invokeAs, previewJira } from './support/invoke';
 import { putIssueOnPlan } from './support/issue-panel';
-import { newPreviewPage, type RunningPreview, startPreview } from './support/preview-process';
+import { usePreviewInChromium } from './support/preview-in-chromium';
 
 jest.setTimeout(180_000);
 
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
-const DATA_DIR = path.join(PROJECT_ROOT, '.cache', `browser-issue-plan-${process.pid}`);
 /** Named to sort after the demo's plans (the project page lists active plans by name), so neither is the page's first. */
 const ARCHIVED = { id: 'browser-archived', name: 'Zulu Archived Plan' } as const;
 const LINKED = { id: 'browser-linked', name: 'Zulu Linked Plan' } as const;
@@ -38,9 +32,7 @@ function planInput(plan: { readonly id: string; readonly name: string }): Payloa
   };
 }
 
-let preview: RunningPreview;
-let browser: Browser | undefined;
-let page: Page;
+const preview = usePreviewInChromium({ viewport: { width: 1400, height: 1000 } });
 /** Fresh issues with no work logged, so the plan's figures are the plan's alone. */
 let archivedIssue: string;
 let linkedIssue: string;
@@ -51,12 +43,10 @@ async function newIssue(summary: string): Promise<string> {
 }
 
 async function openIssue(issue: string): Promise<void> {
-  await page.goto(`${preview.url}/?${new URLSearchParams({ view: 'issue', user: 'agent-us', issue }).toString()}`);
+  await preview.open({ view: 'issue', user: 'agent-us', issue });
 }
 
 beforeAll(async () => {
-  [preview, browser] = await Promise.all([startPreview(DATA_DIR), launchChromium()]);
-  page = await newPreviewPage(browser, { viewport: { width: 1400, height: 1000 } });
   for (const plan of [ARCHIVED, LINKED]) {
     const created = await invokeAs(preview.url, 'demo-admin', 'plans/create', { plan: planInput(plan) }, 'projectSettings');
     if (!created.ok) throw new Error(created.error.message);
@@ -65,23 +55,17 @@ beforeAll(async () => {
   linkedIssue = await newIssue('On a plan the project page lists last');
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await (preview as RunningPreview | undefined)?.stop();
-  await rm(DATA_DIR, { recursive: true, force: true });
-});
-
 describe('the issue panel and its plan', () => {
   it('says an issue\'s plan is archived, shows that plan in the picker, and saves a billing-class change on it', async () => {
     await openIssue(archivedIssue);
-    let panel = surfaceFrame(page, 'issuePanel');
+    let panel = surfaceFrame(preview.page, 'issuePanel');
     await putIssueOnPlan(panel, ARCHIVED.id);
     await panel.getByRole('heading', { name: new RegExp(`^${ARCHIVED.name}`) }).waitFor({ timeout: 30_000 });
     const archived = await invokeAs(preview.url, 'demo-admin', 'plans/archive', { planId: ARCHIVED.id, expectedVersion: 1 }, 'projectSettings');
     if (!archived.ok) throw new Error(archived.error.message);
 
     await openIssue(archivedIssue);
-    panel = surfaceFrame(page, 'issuePanel');
+    panel = surfaceFrame(preview.page, 'issuePanel');
     await waitForText(panel.getByRole('status').filter({ hasText: 'is archived' }), `${ARCHIVED.name} is archived: work on this issue still counts against it, but no other issue can be added to it. You can still change this issue’s billing class, or move it to an active plan with “Change plan”.`);
     // Its figures still show.
     await waitForText(panel.getByTestId('remaining'), '10 h remaining');
@@ -103,15 +87,15 @@ describe('the issue panel and its plan', () => {
 
   it('opens the issue\'s own plan on the project page from the panel\'s link', async () => {
     await openIssue(linkedIssue);
-    const panel = surfaceFrame(page, 'issuePanel');
+    const panel = surfaceFrame(preview.page, 'issuePanel');
     await putIssueOnPlan(panel, LINKED.id);
     await panel.getByRole('link', { name: `Open ${LINKED.name} on the project page` }).click();
 
-    const project = surfaceFrame(page, 'projectPage');
+    const project = surfaceFrame(preview.page, 'projectPage');
     const details = project.getByRole('region', { name: `${LINKED.name} details` });
     await details.waitFor({ timeout: 30_000 });
     expect(await details.getByRole('heading', { level: 2 }).textContent()).toBe(LINKED.name);
-    expect(new URL(page.url()).searchParams.get('path')).toBe(`/plan/${LINKED.id}`);
+    expect(new URL(preview.page.url()).searchParams.get('path')).toBe(`/plan/${LINKED.id}`);
     // The page lists other plans before it: the link did not just land on the first.
     const first = project.getByRole('article').first();
     const firstName = await first.getAttribute('aria-label');
@@ -120,6 +104,6 @@ describe('the issue panel and its plan', () => {
     // Another plan's details move the address along with them.
     await first.getByRole('button', { name: 'Show details' }).click();
     await project.getByRole('region', { name: `${firstName ?? ''} details` }).waitFor({ timeout: 30_000 });
-    expect(new URL(page.url()).searchParams.get('path')).not.toBe(`/plan/${LINKED.id}`);
+    expect(new URL(preview.page.url()).searchParams.get('path')).not.toBe(`/plan/${LINKED.id}`);
   });
 });

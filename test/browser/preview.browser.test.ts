@@ -3,22 +3,20 @@
  * links an issue and logs work, and the panel, gadget and project page follow; permissions,
  * the CSV download, accessibility (axe-core) and screenshots of every surface, light and dark.
  */
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import * as z from 'zod';
 import { axeViolations } from './support/axe';
-import { launchChromium } from './support/chromium';
 import { csvRecords } from '../support/csv';
 import { frameSelector, isFocused, type SurfaceKey, surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
-import { newPreviewPage, type RunningPreview, startPreview } from './support/preview-process';
 import { invokeAs, previewJira } from './support/invoke';
 import { putIssueOnPlan } from './support/issue-panel';
+import { usePreviewInChromium } from './support/preview-in-chromium';
 
 jest.setTimeout(180_000);
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
-const DATA_DIR = path.join(PROJECT_ROOT, '.cache', `browser-test-${process.pid}`);
 /** `npm run screenshots` points this at docs/screenshots (the README's pictures); plain test runs write under build/. */
 const SCREENSHOTS = path.resolve(PROJECT_ROOT, process.env.SCREENSHOTS_DIR ?? path.join('build', 'screenshots'));
 const PLAN = { id: 'browser-test-gold', name: 'Browser Test Gold' } as const;
@@ -29,13 +27,7 @@ const ISSUE_PAST_FIRST_PAGE = 'SUP-170';
 const avatarsSchema = z.array(z.tuple([z.boolean(), z.string()]));
 const issueSchema = z.object({ key: z.string(), fields: z.object({ summary: z.string() }) });
 
-let preview: RunningPreview;
-let browser: Browser | undefined;
-let page: Page;
-
-async function open(query: Record<string, string>): Promise<void> {
-  await page.goto(`${preview.url}/?${new URLSearchParams(query).toString()}`);
-}
+const preview = usePreviewInChromium({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
 
 /** 2.5 h logged against 2 h included: nothing left, and half an hour of overage at €100 an hour. */
 async function expectExhaustedWithOverage(frame: FrameLocator): Promise<void> {
@@ -45,26 +37,14 @@ async function expectExhaustedWithOverage(frame: FrameLocator): Promise<void> {
 
 /** axe-core's serious and critical findings in a surface's frame as it is now. */
 async function seriousViolations(surface: SurfaceKey): Promise<readonly string[]> {
-  const found = await axeViolations(await surfaceFrameHandle(page, surface));
+  const found = await axeViolations(await surfaceFrameHandle(preview.page, surface));
   return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
 }
 
-beforeAll(async () => {
-  [preview, browser] = await Promise.all([startPreview(DATA_DIR), launchChromium()]);
-  page = await newPreviewPage(browser, { viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  // Unset when beforeAll failed before the preview started.
-  await (preview as RunningPreview | undefined)?.stop();
-  await rm(DATA_DIR, { recursive: true, force: true });
-});
-
 describe('the preview in a real browser', () => {
   it('lets an admin create a plan in the project settings', async () => {
-    await open({ view: 'settings', user: 'admin' });
-    const settings = surfaceFrame(page, 'projectSettings');
+    await preview.open({ view: 'settings', user: 'admin' });
+    const settings = surfaceFrame(preview.page, 'projectSettings');
     await settings.getByRole('button', { name: 'Create plan' }).click();
     const form = settings.getByRole('form', { name: 'New plan' });
     await form.getByLabel('Name').fill(PLAN.name);
@@ -87,10 +67,10 @@ describe('the preview in a real browser', () => {
   });
 
   it('keeps the keyboard where the admin works, and a failed attempt\'s errors leave with its form', async () => {
-    await open({ view: 'settings', user: 'admin' });
-    const settings = surfaceFrame(page, 'projectSettings');
+    await preview.open({ view: 'settings', user: 'admin' });
+    const settings = surfaceFrame(preview.page, 'projectSettings');
     await settings.getByRole('button', { name: 'Create plan' }).focus();
-    await page.keyboard.press('Enter');
+    await preview.page.keyboard.press('Enter');
     const form = settings.getByRole('form', { name: 'New plan' });
     await form.waitFor({ timeout: 30_000 });
     expect(await isFocused(form.getByLabel('Name'))).toBe(true);
@@ -124,8 +104,8 @@ describe('the preview in a real browser', () => {
   });
 
   it('lets an agent put an issue on the plan and log work; the panel follows to the overage', async () => {
-    await open({ view: 'issue', user: 'agent-us', issue: ISSUE });
-    const panel = surfaceFrame(page, 'issuePanel');
+    await preview.open({ view: 'issue', user: 'agent-us', issue: ISSUE });
+    const panel = surfaceFrame(preview.page, 'issuePanel');
     await putIssueOnPlan(panel, PLAN.id);
     await waitForText(panel.getByTestId('remaining'), '2 h remaining');
     // Linked, the panel answers without the project's plans: the picker asks for them when it opens, and closes unchanged.
@@ -134,24 +114,24 @@ describe('the preview in a real browser', () => {
     await panel.getByRole('button', { name: 'Cancel' }).click();
     await panel.getByRole('button', { name: 'Change plan' }).waitFor({ timeout: 30_000 });
 
-    await page.getByLabel('Hours', { exact: true }).fill('1.5');
-    await page.getByRole('button', { name: 'Log work' }).click();
-    await waitForText(surfaceFrame(page, 'issuePanel').getByTestId('remaining'), '0.5 h remaining');
+    await preview.page.getByLabel('Hours', { exact: true }).fill('1.5');
+    await preview.page.getByRole('button', { name: 'Log work' }).click();
+    await waitForText(surfaceFrame(preview.page, 'issuePanel').getByTestId('remaining'), '0.5 h remaining');
 
-    await page.getByLabel('Hours', { exact: true }).fill('1');
-    await page.getByRole('button', { name: 'Log work' }).click();
-    await expectExhaustedWithOverage(surfaceFrame(page, 'issuePanel'));
+    await preview.page.getByLabel('Hours', { exact: true }).fill('1');
+    await preview.page.getByRole('button', { name: 'Log work' }).click();
+    await expectExhaustedWithOverage(surfaceFrame(preview.page, 'issuePanel'));
   });
 
   it('shows the same balance in the dashboard gadget once a manager picks the plan, and says when its plan is gone', async () => {
     const doomed = { kind: 'buckets', id: 'browser-test-doomed', name: 'Browser Test Doomed', currency: 'EUR', timeZone: 'UTC', startDate: '2026-01-01', extraRateMinor: 0, overageRateMinor: 0 } as const;
     const created = await invokeAs(preview.url, 'demo-admin', 'plans/create', { plan: doomed }, 'projectSettings');
     expect(created.ok).toBe(true);
-    await open({ view: 'dashboard', user: 'manager' });
+    await preview.open({ view: 'dashboard', user: 'manager' });
     const demoPlans = ['Acme Corp — 300 h/month support contract', 'Globex — pay as you go', 'Initech — 20 h/month plus a prepaid block'] as const;
     /** The pickers offer the projects the manager may browse, then that project's active plans by name. */
     const configure = async (planName: string, offered: readonly string[]) => {
-      const edit = surfaceFrame(page, 'gadget');
+      const edit = surfaceFrame(preview.page, 'gadget');
       const project = edit.getByLabel('Project', { exact: true });
       await project.locator('option').nth(1).waitFor({ state: 'attached', timeout: 30_000 });
       expect(await project.locator('option').allTextContents()).toEqual(['Choose a project…', 'SUP']);
@@ -163,20 +143,20 @@ describe('the preview in a real browser', () => {
       await edit.getByRole('button', { name: 'Save' }).click();
     };
     await configure(doomed.name, [demoPlans[0], doomed.name, PLAN.name, ...demoPlans.slice(1)]);
-    await surfaceFrame(page, 'gadget').getByRole('region', { name: `${doomed.name} balance` }).waitFor({ timeout: 30_000 });
+    await surfaceFrame(preview.page, 'gadget').getByRole('region', { name: `${doomed.name} balance` }).waitFor({ timeout: 30_000 });
     const deleted = await invokeAs(preview.url, 'demo-admin', 'plans/delete', { planId: doomed.id, expectedVersion: 1 }, 'projectSettings');
     expect(deleted.ok).toBe(true);
-    await page.getByRole('button', { name: 'Reload apps' }).click();
-    await waitForText(surfaceFrame(page, 'gadget').getByRole('alert'), 'The plan this gadget showed was deleted. Edit the gadget to pick another plan.');
-    await page.getByRole('button', { name: 'Edit gadget' }).click();
-    await waitForText(surfaceFrame(page, 'gadget').getByRole('alert'), `The plan this gadget showed (${doomed.id} in SUP) is no longer offered to you. Choose another.`);
+    await preview.page.getByRole('button', { name: 'Reload apps' }).click();
+    await waitForText(surfaceFrame(preview.page, 'gadget').getByRole('alert'), 'The plan this gadget showed was deleted. Edit the gadget to pick another plan.');
+    await preview.page.getByRole('button', { name: 'Edit gadget' }).click();
+    await waitForText(surfaceFrame(preview.page, 'gadget').getByRole('alert'), `The plan this gadget showed (${doomed.id} in SUP) is no longer offered to you. Choose another.`);
     await configure(PLAN.name, [demoPlans[0], PLAN.name, ...demoPlans.slice(1)]);
-    await expectExhaustedWithOverage(surfaceFrame(page, 'gadget'));
+    await expectExhaustedWithOverage(surfaceFrame(preview.page, 'gadget'));
   });
 
   it('shows the plan on the project page, and its CSV totals equal the statement', async () => {
-    await open({ view: 'project', user: 'manager' });
-    const project = surfaceFrame(page, 'projectPage');
+    await preview.open({ view: 'project', user: 'manager' });
+    const project = surfaceFrame(preview.page, 'projectPage');
     const card = project.getByRole('article', { name: PLAN.name });
     await waitForText(card.getByTestId('remaining'), '0 h remaining');
     await card.getByRole('button', { name: 'Show details' }).click();
@@ -193,16 +173,13 @@ describe('the preview in a real browser', () => {
       expect(await cell.locator('img').getAttribute('alt')).toBe('');
       expect(await cell.getByRole('img').count()).toBe(0);
     }
-    const frame = await surfaceFrameHandle(page, 'projectPage');
+    const frame = await surfaceFrameHandle(preview.page, 'projectPage');
     const avatars = avatarsSchema.parse(await frame.evaluate("[...document.querySelectorAll('td img')].map((image) => [image.complete && image.naturalWidth > 0, image.nextSibling?.textContent])"));
     expect(avatars.length).toBeGreaterThanOrEqual(2);
     expect(new Set(avatars.map(([loaded, name]) => `${String(loaded)} ${name}`))).toEqual(new Set(['true Avery Agent']));
     // Worklogs start at times in the plan's zone (UTC), which is not the manager's (Europe/London): the zone is named.
     expect(await lines.locator('tbody tr td:first-child').first().textContent()).toMatch(/ UTC$/);
-    const download = page.waitForEvent('download');
-    await project.getByRole('button', { name: 'Download statement (CSV)' }).click();
-    const file = await (await download).path();
-    const records = csvRecords(await readFile(file, 'utf8'));
+    const records = csvRecords(await preview.downloadedText(() => project.getByRole('button', { name: 'Download statement (CSV)' }).click()));
 
     const outcome = await invokeAs(preview.url, 'demo-manager', 'usage/statement', { planId: PLAN.id }, 'projectPage');
     if (!outcome.ok) throw new Error(outcome.error.message);
@@ -220,24 +197,24 @@ describe('the preview in a real browser', () => {
   });
 
   it('shows no plan editor to people who are not project admins', async () => {
-    await open({ view: 'settings', user: 'manager' });
-    await waitForText(page.getByRole('alert'), "You don't have permission to view this page: only project administrators can open the project settings.");
-    expect(await page.locator(frameSelector('projectSettings')).count()).toBe(0);
+    await preview.open({ view: 'settings', user: 'manager' });
+    await waitForText(preview.page.getByRole('alert'), "You don't have permission to view this page: only project administrators can open the project settings.");
+    expect(await preview.page.locator(frameSelector('projectSettings')).count()).toBe(0);
 
-    await open({ view: 'issue', user: 'manager', issue: ISSUE });
-    const panel = surfaceFrame(page, 'issuePanel');
+    await preview.open({ view: 'issue', user: 'manager', issue: ISSUE });
+    const panel = surfaceFrame(preview.page, 'issuePanel');
     await waitForText(panel.getByTestId('remaining'), '0 h remaining');
     expect(await panel.getByRole('form').count()).toBe(0);
 
     // Jira shows project settings only to project admins; should it show them to someone else (a permission
     // revoked while the page is open), the page follows the resolver's `canAdminister` and is read-only.
-    await page.route('**/__preview/invoke', async (route) => {
+    await preview.page.route('**/__preview/invoke', async (route) => {
       const body = route.request().postData() ?? '';
       await route.continue({ postData: body.replaceAll('"accountId":"demo-admin"', '"accountId":"demo-manager"') });
     });
     try {
-      await open({ view: 'settings', user: 'admin' });
-      const readOnly = surfaceFrame(page, 'projectSettings');
+      await preview.open({ view: 'settings', user: 'admin' });
+      const readOnly = surfaceFrame(preview.page, 'projectSettings');
       await waitForText(
         readOnly.getByRole('status').filter({ hasText: 'not change them' }),
         "You can see this project's support plans but not change them: only administrators of this project can create, edit, archive or delete plans, set the default plan or link issues in bulk.",
@@ -248,7 +225,7 @@ describe('the preview in a real browser', () => {
       expect(await readOnly.getByRole('form').count()).toBe(0);
       expect(await seriousViolations('projectSettings')).toEqual([]);
     } finally {
-      await page.unroute('**/__preview/invoke');
+      await preview.page.unroute('**/__preview/invoke');
     }
 
     const plan = { kind: 'buckets', id: 'sneaky', name: 'Sneaky', currency: 'EUR', timeZone: 'UTC', startDate: '2026-01-01', extraRateMinor: 0, overageRateMinor: 0 } as const;
@@ -258,14 +235,14 @@ describe('the preview in a real browser', () => {
 
   it('opens the issue the address names, past the first page of search results, and says when the project has no such issue', async () => {
     const named = issueSchema.parse(await previewJira(preview.url, 'GET', `issue/${ISSUE_PAST_FIRST_PAGE}?fields=summary`));
-    await open({ view: 'issue', user: 'agent-us', issue: named.key });
+    await preview.open({ view: 'issue', user: 'agent-us', issue: named.key });
     // The heading names the issue whose work log the form below writes to (it once showed SUP-1 instead).
-    await waitForText(page.getByRole('heading', { level: 1 }), `${named.key}: ${named.fields.summary}`);
-    expect(await page.getByRole('navigation', { name: 'Issues' }).locator('button[aria-current="page"]').textContent()).toBe(`${named.key} ${named.fields.summary}`);
+    await waitForText(preview.page.getByRole('heading', { level: 1 }), `${named.key}: ${named.fields.summary}`);
+    expect(await preview.page.getByRole('navigation', { name: 'Issues' }).locator('button[aria-current="page"]').textContent()).toBe(`${named.key} ${named.fields.summary}`);
 
-    await open({ view: 'issue', user: 'agent-us', issue: 'SUP-99999' });
-    await waitForText(page.getByRole('alert'), 'SUP has no issue SUP-99999.');
-    expect(await page.getByRole('button', { name: 'Log work' }).count()).toBe(0);
+    await preview.open({ view: 'issue', user: 'agent-us', issue: 'SUP-99999' });
+    await waitForText(preview.page.getByRole('alert'), 'SUP has no issue SUP-99999.');
+    expect(await preview.page.getByRole('button', { name: 'Log work' }).count()).toBe(0);
   });
 
   const SURFACE_VIEWS: readonly { surface: SurfaceKey; view: string; user: string; ready: string }[] = [
@@ -278,13 +255,13 @@ describe('the preview in a real browser', () => {
   it.each(SURFACE_VIEWS)('has no serious or critical axe violations in the $surface, light or dark, and is photographed', async ({ surface, view, user, ready }) => {
     await mkdir(SCREENSHOTS, { recursive: true });
     for (const theme of ['light', 'dark']) {
-      await open({ view, user, theme, issue: ISSUE });
-      const frame = surfaceFrame(page, surface);
+      await preview.open({ view, user, theme, issue: ISSUE });
+      const frame = surfaceFrame(preview.page, surface);
       const marker = ready === 'remaining' ? frame.getByTestId('remaining').first() : frame.getByRole('button', { name: ready });
       await marker.waitFor({ state: 'visible', timeout: 30_000 });
-      const severe = (await axeViolations(await surfaceFrameHandle(page, surface))).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      const severe = (await axeViolations(await surfaceFrameHandle(preview.page, surface))).filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(severe).toEqual([]);
-      await page.locator(frameSelector(surface)).screenshot({ path: path.join(SCREENSHOTS, `${surface}-${theme}.png`) });
+      await preview.page.locator(frameSelector(surface)).screenshot({ path: path.join(SCREENSHOTS, `${surface}-${theme}.png`) });
     }
   });
 });

@@ -3,24 +3,22 @@
  * shows a plan's details and asks for the printable statement; the print view inside the frame shows the
  * statement's customer, period, total and lines exactly as the `usage/statement` resolver answers them.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import * as z from 'zod';
 import { DEMO_USERS } from '../../src/jira-simulator/demo/people';
 import { DEMO_PLAN_IDS } from '../../src/jira-simulator/demo/plans';
 import { formatMoney } from '../../src/quantities';
 import { badgeOf } from '../../static/shared/format/badge';
-import { launchChromium } from './support/chromium';
 import { surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
 import { invokeAs } from './support/invoke';
-import { newPreviewPage, PREVIEW_NOW, type RunningPreview, startPreview } from './support/preview-process';
+import { PREVIEW_NOW } from './support/preview-process';
+import { usePreviewInChromium } from './support/preview-in-chromium';
 import { previewWriteHeaders } from '../support/preview-token';
 
 jest.setTimeout(180_000);
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
-const DATA_DIR = path.join(PROJECT_ROOT, '.cache', `browser-printable-${process.pid}`);
 const PLAN_NAME = 'Acme Corp — 300 h/month support contract';
 /** An issue summary as someone hostile might write it in Jira: markup that would run script if it were not text. */
 const HOSTILE_SUMMARY = `<img src=x onerror="console.log('injected handler ran')"><script>console.log('injected script ran')</script>`;
@@ -51,26 +49,12 @@ async function billableSeconds(period: string, total: number): Promise<number[]>
 
 const PRINTABLE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-let preview: RunningPreview;
-let browser: Browser | undefined;
-let page: Page;
-
-beforeAll(async () => {
-  [preview, browser] = await Promise.all([startPreview(DATA_DIR), launchChromium()]);
-  page = await newPreviewPage(browser, { viewport: { width: 1400, height: 1400 } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  // Unset when beforeAll failed before the preview started.
-  await (preview as RunningPreview | undefined)?.stop();
-  await rm(DATA_DIR, { recursive: true, force: true });
-});
+const preview = usePreviewInChromium({ viewport: { width: 1400, height: 1400 } });
 
 describe('the printable statement in a real browser', () => {
   it('renders the period statement for print inside the project page', async () => {
-    await page.goto(`${preview.url}/?${new URLSearchParams({ view: 'project', user: 'manager' }).toString()}`);
-    const project = surfaceFrame(page, 'projectPage');
+    await preview.open({ view: 'project', user: 'manager' });
+    const project = surfaceFrame(preview.page, 'projectPage');
     await project.getByRole('article', { name: PLAN_NAME }).getByRole('button', { name: 'Show details' }).click();
     await project.getByRole('button', { name: 'Printable statement' }).click();
 
@@ -101,8 +85,8 @@ describe('the printable statement in a real browser', () => {
   });
 
   it('shows the worklog lines a page at a time: more on request from the keyboard, in another order on request', async () => {
-    await page.goto(`${preview.url}/?${new URLSearchParams({ view: 'project', user: 'manager' }).toString()}`);
-    const project = surfaceFrame(page, 'projectPage');
+    await preview.open({ view: 'project', user: 'manager' });
+    const project = surfaceFrame(preview.page, 'projectPage');
     await project.getByRole('article', { name: PLAN_NAME }).getByRole('button', { name: 'Show details' }).click();
     const outcome = await invokeAs(preview.url, 'demo-manager', 'usage/statement', { planId: DEMO_PLAN_IDS.contract }, 'projectPage');
     if (!outcome.ok) throw new Error(outcome.error.message);
@@ -115,7 +99,7 @@ describe('the printable statement in a real browser', () => {
 
     const more = project.getByRole('button', { name: 'Show more worklog lines' });
     await more.focus();
-    await page.keyboard.press('Enter');
+    await preview.page.keyboard.press('Enter');
     await waitForText(project.getByRole('status').filter({ hasText: 'worklog lines' }), `Showing ${Math.min(lines.total, 2 * lines.items.length).toLocaleString('en-US')} of ${lines.total.toLocaleString('en-US')} worklog lines.`);
     expect(await rows.count()).toBe(Math.min(lines.total, 2 * lines.items.length));
 
@@ -128,9 +112,9 @@ describe('the printable statement in a real browser', () => {
 
   it('shows the statement in a frame that may run nothing, and prints a script-free copy from the page', async () => {
     const consoleMessages: string[] = [];
-    page.on('console', (message) => consoleMessages.push(message.text()));
+    preview.page.on('console', (message) => consoleMessages.push(message.text()));
     // Every worklog line's issue summary arrives as hostile markup, as a summary written in Jira would, on every page.
-    await page.route('**/__preview/invoke', async (route) => {
+    await preview.page.route('**/__preview/invoke', async (route) => {
       const response = await route.fetch();
       const answer: unknown = await response.json();
       const statement = statementAnswerSchema.safeParse(answer);
@@ -140,8 +124,8 @@ describe('the printable statement in a real browser', () => {
       return route.fulfill({ response });
     });
     try {
-      await page.goto(`${preview.url}/?${new URLSearchParams({ view: 'project', user: 'manager' }).toString()}`);
-      const project = surfaceFrame(page, 'projectPage');
+      await preview.open({ view: 'project', user: 'manager' });
+      const project = surfaceFrame(preview.page, 'projectPage');
       await project.getByRole('article', { name: PLAN_NAME }).getByRole('button', { name: 'Show details' }).click();
       await project.getByRole('button', { name: 'Printable statement' }).click();
 
@@ -154,7 +138,7 @@ describe('the printable statement in a real browser', () => {
       expect(await printable.locator('script, img').count()).toBe(0);
 
       // Print: the page prints a copy of its own (the sandboxed frame may not be scripted); record what it prints.
-      const projectFrame = await surfaceFrameHandle(page, 'projectPage');
+      const projectFrame = await surfaceFrameHandle(preview.page, 'projectPage');
       await projectFrame.evaluate(RECORD_PRINTING);
       await project.getByRole('button', { name: 'Print', exact: true }).click();
       const printed: unknown = await projectFrame.evaluate('window.printed');
@@ -163,7 +147,7 @@ describe('the printable statement in a real browser', () => {
       expect(await projectFrame.evaluate("document.querySelectorAll('.sh-print-copy').length")).toBe(0);
       expect(consoleMessages.filter((text) => text.startsWith('injected'))).toEqual([]);
     } finally {
-      await page.unroute('**/__preview/invoke');
+      await preview.page.unroute('**/__preview/invoke');
     }
   });
 
@@ -180,18 +164,18 @@ describe('the printable statement in a real browser', () => {
     if (!lines.ok || lines.data.list !== 'lines') throw new Error('no lines');
     const covered = lines.data.page.items.find((line) => line.billingClass === 'covered');
     if (covered?.issueKey === undefined) throw new Error('no covered line with an issue key');
-    await page.goto(`${preview.url}/?${new URLSearchParams({ view: 'issue', user: 'agent-us', issue: covered.issueKey }).toString()}`);
-    await page.getByLabel('Started (UTC)').fill(`${PREVIEW_NOW.slice(0, 10)}T08:00`);
-    await page.getByLabel('Hours', { exact: true }).fill('20');
-    await page.getByRole('button', { name: 'Log work' }).click();
-    await page.getByRole('region', { name: 'Work log' }).getByRole('cell', { name: new RegExp(`^${PREVIEW_NOW.slice(0, 10)}T08:00`) }).waitFor({ timeout: 30_000 });
+    await preview.open({ view: 'issue', user: 'agent-us', issue: covered.issueKey });
+    await preview.page.getByLabel('Started (UTC)').fill(`${PREVIEW_NOW.slice(0, 10)}T08:00`);
+    await preview.page.getByLabel('Hours', { exact: true }).fill('20');
+    await preview.page.getByRole('button', { name: 'Log work' }).click();
+    await preview.page.getByRole('region', { name: 'Work log' }).getByRole('cell', { name: new RegExp(`^${PREVIEW_NOW.slice(0, 10)}T08:00`) }).waitFor({ timeout: 30_000 });
     await fetch(`${preview.url}/__preview/settle`, { method: 'POST', headers: await previewWriteHeaders(preview.url) });
 
     const cards = await overview();
     const atRisk = cards.find((card) => card.planId === DEMO_PLAN_IDS.mixed);
     expect([atRisk?.thresholdState, atRisk === undefined ? null : badgeOf(atRisk).label]).toEqual(['ok', 'At risk']);
-    await page.goto(`${preview.url}/?${new URLSearchParams({ view: 'project', user: 'manager' }).toString()}`);
-    const project = surfaceFrame(page, 'projectPage');
+    await preview.open({ view: 'project', user: 'manager' });
+    const project = surfaceFrame(preview.page, 'projectPage');
     for (const card of cards) await waitForText(project.getByRole('article', { name: card.planName }).getByTestId('plan-badge'), badgeOf(card).label);
 
     const payg = cards.find((card) => card.kind === 'pay-as-you-go');

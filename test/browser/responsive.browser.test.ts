@@ -3,20 +3,18 @@
  * no wider than the window, its document never scrolls sideways (a table wider than the frame scrolls inside its own
  * box instead), and axe-core finds no serious or critical violation. Each is photographed: `npm run screenshots` writes the pictures the guides show to docs/screenshots.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator } from 'playwright-core';
 import * as z from 'zod';
 import { axeViolations } from './support/axe';
-import { launchChromium } from './support/chromium';
 import { frameSelector, type SurfaceKey, surfaceFrame, surfaceFrameHandle } from './support/frames';
 import { putIssueOnPlan } from './support/issue-panel';
-import { newPreviewPage, type RunningPreview, startPreview } from './support/preview-process';
+import { usePreviewInChromium } from './support/preview-in-chromium';
 
 jest.setTimeout(300_000);
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
-const DATA_DIR = path.join(PROJECT_ROOT, '.cache', `responsive-test-${process.pid}`);
 const SCREENSHOTS = path.resolve(PROJECT_ROOT, process.env.SCREENSHOTS_DIR ?? path.join('build', 'screenshots'));
 const WIDTHS = [320, 768, 1280] as const;
 const THEMES = ['light', 'dark'] as const;
@@ -42,47 +40,37 @@ const SURFACE_VIEWS: readonly SurfaceView[] = [
   { surface: 'projectSettings', view: 'settings', user: 'admin', ready: (frame) => frame.getByRole('table', { name: 'Support plans of this project' }) },
 ];
 
-let preview: RunningPreview;
-let browser: Browser | undefined;
-let page: Page;
+const preview = usePreviewInChromium({ viewport: { width: WIDTHS[0], height: 900 } });
 
 beforeAll(async () => {
-  [preview, browser] = await Promise.all([startPreview(DATA_DIR), launchChromium()]);
-  page = await newPreviewPage(browser, { viewport: { width: WIDTHS[0], height: 900 } });
   await mkdir(SCREENSHOTS, { recursive: true });
   // The dashboard's gadget starts unconfigured: the manager picks the plan it shows.
-  await page.goto(`${preview.url}/?view=dashboard&user=manager`);
-  const edit = surfaceFrame(page, 'gadget');
+  await preview.open({ view: 'dashboard', user: 'manager' });
+  const edit = surfaceFrame(preview.page, 'gadget');
   await edit.getByLabel('Project', { exact: true }).locator('option').nth(1).waitFor({ state: 'attached', timeout: 60_000 });
   await edit.getByLabel('Project', { exact: true }).selectOption('SUP');
   await edit.getByLabel('Support plan').selectOption({ label: DEMO_PLAN.name });
   await edit.getByRole('button', { name: 'Save' }).click();
-  await page.goto(`${preview.url}/?view=issue&user=agent-us&issue=${PANEL_ISSUE}`);
-  await putIssueOnPlan(surfaceFrame(page, 'issuePanel'), DEMO_PLAN.id);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await (preview as RunningPreview | undefined)?.stop();
-  await rm(DATA_DIR, { recursive: true, force: true });
+  await preview.open({ view: 'issue', user: 'agent-us', issue: PANEL_ISSUE });
+  await putIssueOnPlan(surfaceFrame(preview.page, 'issuePanel'), DEMO_PLAN.id);
 });
 
 describe.each(SURFACE_VIEWS)('the $surface', ({ surface, view, user, ready }) => {
   it.each(WIDTHS)('fits a %i px window without scrolling sideways, light and dark, with no serious axe finding', async (width) => {
-    await page.setViewportSize({ width, height: 900 });
+    await preview.page.setViewportSize({ width, height: 900 });
     for (const theme of THEMES) {
-      await page.goto(`${preview.url}/?${new URLSearchParams({ view, user, theme, issue: PANEL_ISSUE }).toString()}`);
-      await ready(surfaceFrame(page, surface)).waitFor({ state: 'visible', timeout: 60_000 });
-      const frameBox = await page.locator(frameSelector(surface)).boundingBox();
+      await preview.open({ view, user, theme, issue: PANEL_ISSUE });
+      await ready(surfaceFrame(preview.page, surface)).waitFor({ state: 'visible', timeout: 60_000 });
+      const frameBox = await preview.page.locator(frameSelector(surface)).boundingBox();
       expect(frameBox?.width).toBeLessThanOrEqual(width);
-      const frame = await surfaceFrameHandle(page, surface);
+      const frame = await surfaceFrameHandle(preview.page, surface);
       const { scrollWidth, clientWidth } = widthsSchema.parse(
         await frame.evaluate('({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth })'),
       );
       expect({ theme, scrollWidth }).toEqual({ theme, scrollWidth: Math.min(scrollWidth, clientWidth) });
       const severe = (await axeViolations(frame)).filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
       expect(severe.map((violation) => violation.id)).toEqual([]);
-      await page.locator(frameSelector(surface)).screenshot({ path: path.join(SCREENSHOTS, `${surface}-${width}-${theme}.png`) });
+      await preview.page.locator(frameSelector(surface)).screenshot({ path: path.join(SCREENSHOTS, `${surface}-${width}-${theme}.png`) });
     }
   });
 });

@@ -13,9 +13,14 @@ export interface RunningPreview {
   stop(): Promise<void>;
 }
 
-/** `npm start` as a user runs it, on a fresh demo site in `dataDir`, at {@link PREVIEW_NOW}; resolves once it prints its address. */
-export function startPreview(dataDir: string): Promise<RunningPreview> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/preview/main.ts', '--reset', '--data-dir', dataDir, '--now', PREVIEW_NOW], {
+/**
+ * `npm start` as a user runs it, at {@link PREVIEW_NOW}, on the demo site kept in `dataDir`: a fresh one
+ * (`--reset`, seeding takes seconds) unless `reset` is false and the folder already holds one. Resolves once the
+ * preview prints its address.
+ */
+export function startPreview(dataDir: string, { reset }: { readonly reset: boolean } = { reset: true }): Promise<RunningPreview> {
+  const args = ['src/preview/main.ts', ...(reset ? ['--reset'] : []), '--data-dir', dataDir, '--now', PREVIEW_NOW];
+  const child: ChildProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ...args], {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

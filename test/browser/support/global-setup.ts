@@ -1,0 +1,3 @@
+import { startSharedBrowser } from './shared-browser';
+
+export default startSharedBrowser;

@@ -1,0 +1,3 @@
+import { stopSharedBrowser } from './shared-browser';
+
+export default stopSharedBrowser;
