@@ -50,6 +50,13 @@ export function prepareLedger(
   throughPeriod: string | Period,
   field: string,
 ): PreparedLedger {
+  const { calendar, periods, terms } = preparePeriods(plan, throughPeriod, field);
+  const prepared = prepareWorklogs(plan, calendar, periods, terms, links, worklogs);
+  return { plan, calendar, periods, terms, entriesByPeriod: prepared.byPeriod, blocks: scheduleBlocks(plan), outOfPlan: prepared.outOfPlan };
+}
+
+/** The plan's periods from the first through `throughPeriod`, and the terms in force in each. */
+function preparePeriods(plan: Plan, throughPeriod: string | Period, field: string): Pick<PreparedLedger, 'calendar' | 'periods' | 'terms'> {
   const calendar = createPeriodCalendar(plan);
   const last = resolvePeriod(plan, calendar, throughPeriod, field);
   const periods: Period[] = [];
@@ -57,9 +64,28 @@ export function prepareLedger(
     const period = calendar.period(index);
     if (period !== null) periods.push(period);
   }
-  const terms = periods.map((period) => termsInForce(plan, calendar, period.index));
-  const prepared = prepareWorklogs(plan, calendar, periods, terms, links, worklogs);
-  return { plan, calendar, periods, terms, entriesByPeriod: prepared.byPeriod, blocks: scheduleBlocks(plan), outOfPlan: prepared.outOfPlan };
+  return { calendar, periods, terms: periods.map((period) => termsInForce(plan, calendar, period.index)) };
+}
+
+/**
+ * What `prepareLedger` gives for the plan through `throughPeriod`, from the entries and
+ * out-of-plan worklogs an earlier `prepareLedger` of the same plan (the same version of its terms) filed, kept for
+ * some periods only: `entriesOf(period)` those of a kept period, empty elsewhere. Replayed from a
+ * kept period whose later periods are all kept, it gives the earlier prepare's statements, without
+ * the plan's other worklogs.
+ *
+ * @example
+ * prepareKeptEntries(plan, '2026-10', 'period', (period) => kept.get(period.label) ?? [], outOfPlan)
+ */
+export function prepareKeptEntries(
+  plan: Plan,
+  throughPeriod: string | Period,
+  field: string,
+  entriesOf: (period: Period) => readonly LedgerEntry[],
+  outOfPlan: readonly OutOfPlanWorklog[],
+): PreparedLedger {
+  const { calendar, periods, terms } = preparePeriods(plan, throughPeriod, field);
+  return { plan, calendar, periods, terms, entriesByPeriod: periods.map(entriesOf), blocks: scheduleBlocks(plan), outOfPlan };
 }
 
 /**

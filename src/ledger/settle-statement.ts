@@ -23,7 +23,7 @@ export function settleStatement(
   const periodReplay = replay.periods[position];
   if (periodReplay === undefined) throw new RangeError(`settleStatement: no replayed period at ${position}`);
   const closed = closedByLabel.get(periodReplay.period.label);
-  if (closed !== undefined) return { ...closed.statement, closedVersion: closed.version };
+  if (closed !== undefined) return closedStatement(closed);
   const statement = assembleStatement(periodReplay, replay.blocks, replay.outOfPlan, asOf);
   // The run of closed periods right before this one: this is the first open period after each of them.
   const run: ClosedPeriod[] = [];
@@ -62,4 +62,9 @@ function closedAfter(closedByLabel: ReadonlyMap<string, ClosedPeriod>, index: nu
     .map((closed) => closed.statement)
     .filter((statement) => statement.period.index > index)
     .sort((a, b) => a.period.index - b.period.index);
+}
+
+/** A closed period's statement: the frozen one, unchanged but for its `closedVersion`, whatever the worklogs say now. */
+export function closedStatement(closed: ClosedPeriod): Statement {
+  return { ...closed.statement, closedVersion: closed.version };
 }

@@ -3,8 +3,8 @@
  * (work logged, edited and deleted with events lost, repeated and reordered; issues re-linked;
  * time passing; periods closed and reopened; terms amended; the closed-period summary lost, as
  * before it existed), once the queue has run, every stored period's figures, every card the
- * resolvers answer and every issue's usage equal a full replay of the plan's aggregate as of now,
- * exactly.
+ * resolvers answer, every issue's usage and every period's detailed statement read from the period's own
+ * stored data equal a full replay of the plan's aggregate as of now, exactly (statements to the byte).
  *
  * `FIGURES_PROPERTY_RUNS` sets the number of runs and `FIGURES_PROPERTY_SEED` the seed (`npm run bench -- figures`
  * runs 1,000 in chunks, each with its own seed).
@@ -19,6 +19,7 @@ import { allTimeUsageByIssue, NO_USAGE, periodUsageByIssue } from '../../src/app
 import { identityOf, internalIdOf, loadPlan } from '../../src/app/plans/plan-repository';
 import { toPlanCard } from '../../src/app/usage/plan-card';
 import { reportingPeriod } from '../../src/app/usage/reporting-period';
+import { storedPeriodStatement } from '../../src/app/usage/stored-statement';
 import { buildHistory, figuresAsOf, statementFigures } from '../../src/ledger';
 import type { BillingClass } from '../../src/ledger/types';
 import { call, ManualClock } from '../jira-simulator/site';
@@ -178,6 +179,9 @@ async function expectFiguresEqualReplay(site: Site): Promise<void> {
       const crossedBy = new Set(statement.thresholdsCrossed.map((crossing) => crossing.worklogId));
       const crossingLines = statement.lines.filter((line) => crossedBy.has(line.worklogId));
       expect(crossings).toEqual(crossingLines.map((line) => ({ worklogId: line.worklogId, issueId: line.issueId, issueKey: line.issueKey ?? null })));
+      // The detailed statement from the period's own stored data is the replay's, to the byte (closed periods too).
+      const fromStored = await storedPeriodStatement(fixture.store, stored, statement.period, now);
+      expect(fromStored && JSON.stringify(fromStored)).toBe(JSON.stringify(statement));
     }
     const reporting = reportingPeriod(stored.plan, now);
     const position = history.findIndex((statement) => statement.period.label === reporting.label);

@@ -37,3 +37,17 @@ export const closedUsagePrefix = (planId: string): string => `${figuresPrefix(pl
 export const closedUsageSetPrefix = (planId: string, usageId: string): string => `${closedUsagePrefix(planId)}${usageId}:`;
 
 export const closedUsageKey = (planId: string, usageId: string, shard: number): string => `${closedUsageSetPrefix(planId, usageId)}${pad(shard, 5)}`;
+
+export const statementSourcePrefix = (planId: string): string => `${figuresPrefix(planId)}s:`;
+
+/** What an open period's statement is put together from without the rest of the plan: a resume point and which entry chunks. */
+export const statementSourceKey = (planId: string, periodLabel: string): string => `${statementSourcePrefix(planId)}${periodLabel}`;
+
+/**
+ * The ledger's entries of each period, in chunks named by their content. Outside `figuresPrefix` on purpose: a
+ * refresh lists every figures record, and these hold the plan's work a second time.
+ */
+export const entryChunksPrefix = (planId: string): string => `figw:${checked(planId)}:`;
+
+/** `part` is a period label, or `out` for the worklogs outside the plan; `id` names the chunk's content. */
+export const entryChunkKey = (planId: string, part: string, id: string): string => `${entryChunksPrefix(planId)}${part}:${id}`;

@@ -139,3 +139,18 @@ export const closedUsageShardSchema = z.record(z.string(), usageTuple);
 export type ClosedSummary = z.infer<typeof closedSummarySchema>;
 export type ClosedPeriodSummary = z.infer<typeof closedPeriodSummarySchema>;
 export type ClosedUsageShard = z.infer<typeof closedUsageShardSchema>;
+
+/**
+ * What an open period's statement is put together from, as the refresh that wrote it left it: the ledger's replay
+ * resumes at `from` (the period itself, or the first closed period before it still waiting for late adjustments)
+ * with the frozen statements of the closed periods from there, over the entries of the periods from there through
+ * this one (chunks named by content), and the plan's worklogs outside its periods.
+ */
+export const statementSourceSchema = z.object({
+  from: z.object({ index: z.int().nonnegative(), checkpoint: checkpointSchema }),
+  frozen: z.array(z.object({ label: z.string(), version: z.int().min(1) })),
+  periods: z.array(z.object({ label: z.string(), chunks: z.array(z.string()) })),
+  outOfPlan: z.array(z.string()),
+});
+
+export type StatementSource = z.infer<typeof statementSourceSchema>;

@@ -12,8 +12,18 @@ import type { DeepReadonly } from '../../contract';
 import { prepareLedger } from '../../ledger';
 import { closedSummaryRecords, isUnusedClosedUsage, loadClosedHistory, summariseClosed } from './closed-history';
 import { computePlanFigures, figuresThrough, RECENT_PERIODS } from './compute-plan-figures';
-import { figuresHeadKey, figuresPrefix, issueUsageKey, issueUsagePrefix, issueUsageSetPrefix, periodFiguresKey, periodFiguresPrefix } from './figures-keys';
+import {
+  figuresHeadKey,
+  figuresPrefix,
+  issueUsageKey,
+  issueUsagePrefix,
+  issueUsageSetPrefix,
+  periodFiguresKey,
+  periodFiguresPrefix,
+  statementSourcePrefix,
+} from './figures-keys';
 import { figuresHeadOf, type IssueUsageShard, type RefreshedFigures } from './figures-records';
+import { chunksNamedBy, statementSourceRecords } from './statement-sources';
 
 export interface FiguresDeps {
   readonly store: Store;
@@ -53,6 +63,13 @@ export async function refreshPlanFigures(deps: FiguresDeps, internalId: string, 
   const figures = computePlanFigures(prepared, closed, now);
   const summary = summariseClosed(closed, figures.resumed, figures.closedUsage);
   const summaryRecords = summary && (await closedSummaryRecords(planId, summary));
+  const statementSources = await statementSourceRecords(planId, prepared, closed, figures.resumed, summary?.periods);
+  // Chunks are named by their content: one a stored source names is there already.
+  const chunksBefore = chunksNamedBy(planId, existing);
+  await transactInBatches(
+    store,
+    [...statementSources.chunks].filter(([key]) => !chunksBefore.has(key)).map(([key, value]) => ({ set: { key, value } })),
+  );
 
   const issueShardCount = Math.max(1, Math.ceil(figures.issues.size / ISSUES_PER_SHARD));
   const shards: IssueUsageShard[] = shardsOf(figures.issues, issueShardCount);
@@ -60,6 +77,7 @@ export async function refreshPlanFigures(deps: FiguresDeps, internalId: string, 
     ...figures.periods.map((period): [string, JsonValue] => [periodFiguresKey(planId, period.period.label), toJsonValue(period)]),
     ...shards.map((shard, index): [string, JsonValue] => [issueUsageKey(planId, issueShardCount, index), toJsonValue(shard)]),
     ...(summaryRecords?.shards ?? []),
+    ...statementSources.sources,
   ]);
   const writes: TransactOperation[] = [...wanted]
     .filter(([key, value]) => canonicalJson(existing.get(key)) !== canonicalJson(value))
@@ -89,9 +107,11 @@ export async function refreshPlanFigures(deps: FiguresDeps, internalId: string, 
       !wanted.has(key) &&
       !kept.has(key) &&
       (key.startsWith(periodFiguresPrefix(planId)) ||
+        key.startsWith(statementSourcePrefix(planId)) ||
         (key.startsWith(issueUsagePrefix(planId)) && (stillRead === null || !key.startsWith(stillRead))) ||
         isUnusedClosedUsage(planId, summaryRecords?.summary, key)),
   );
-  await transactInBatches(store, stale.map((key) => ({ delete: { key } })));
+  const unnamed = [...chunksBefore].filter((key) => !statementSources.chunks.has(key));
+  await transactInBatches(store, [...stale, ...unnamed].map((key) => ({ delete: { key } })));
   return true;
 }

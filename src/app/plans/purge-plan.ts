@@ -9,7 +9,7 @@ import type { StoredPlan } from '../../contract';
 import { decodePart, issueIdsOf, linkPlanId } from '../aggregates/aggregate-codec';
 import { editLinks } from '../aggregates/issue-links';
 import { headKey, planAggregatePrefix } from '../aggregates/keys';
-import { figuresPrefix } from '../figures/figures-keys';
+import { entryChunksPrefix, figuresPrefix } from '../figures/figures-keys';
 import { transactInBatches } from '../aggregates/transact-in-batches';
 import { planAlertsPrefix } from '../alerts/alert-keys';
 import { bulkPlanJobsPrefix } from '../bulk/bulk-job';
@@ -30,6 +30,7 @@ export function ownedPrefixes(internalId: string): readonly string[] {
   return [
     planAggregatePrefix(internalId),
     figuresPrefix(internalId),
+    entryChunksPrefix(internalId),
     planChunksPrefix(internalId),
     closedVersionPrefix(internalId),
     periodStatePrefix(internalId),

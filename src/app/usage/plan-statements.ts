@@ -4,14 +4,25 @@ import { buildHistory, buildStatement } from '../../ledger';
 import { loadPlanLedgerInput } from '../aggregates/load-plan-ledger-input';
 import { loadClosedPeriods } from '../closing/closed-statements';
 import { identityOf, internalIdOf } from '../plans/plan-repository';
-import type { Period, Statement } from '../../ledger/types';
+import type { Instant, Period, Statement } from '../../ledger/types';
 import { reportingPeriod } from './reporting-period';
+import { storedPeriodStatement } from './stored-statement';
 import type { UsagePorts } from './usage-ports';
 
+/**
+ * The ledger's statement of one period as of now: from the period's own stored data when the plan's figures are
+ * current (`storedPeriodStatement`), else replayed over the plan's whole aggregate and closed periods.
+ */
 export async function statementFor(ports: UsagePorts, stored: StoredPlan, period: Period): Promise<Statement> {
+  const asOf = ports.clock.now();
+  return (await storedPeriodStatement(ports.store, stored, period, asOf)) ?? (await replayedStatement(ports, stored, period, asOf));
+}
+
+/** The ledger's statement of one period, replayed over the plan's whole aggregate and every closed period. */
+export async function replayedStatement(ports: Pick<UsagePorts, 'store'>, stored: StoredPlan, period: Period, asOf: Instant): Promise<Statement> {
   const input = await loadPlanLedgerInput(ports.store, identityOf(stored));
   const closedPeriods = await loadClosedPeriods(ports.store, internalIdOf(stored));
-  return buildStatement({ plan: stored.plan, ...input, closedPeriods, period, asOf: ports.clock.now() });
+  return buildStatement({ plan: stored.plan, ...input, closedPeriods, period, asOf });
 }
 
 export function currentStatement(ports: UsagePorts, stored: StoredPlan): Promise<Statement> {

@@ -1,0 +1,62 @@
+/**
+ * A period's statement from the period's own stored data instead of a replay of the whole plan: a closed period's
+ * frozen statement, or an open period's statement replayed by the ledger from the source the plan's last refresh
+ * left (a resume point, and the ledger's entries of the periods from there). The ledger computes the statement
+ * either way; what is stored is what it was given.
+ */
+import type { StoredPlan } from '../../contract';
+import { closedStatement, prepareKeptEntries, resumeHistory, type LedgerEntry } from '../../ledger';
+import type { Instant, OutOfPlanWorklog, Period, Statement } from '../../ledger/types';
+import { loadFrozenPeriods } from '../closing/closed-statements';
+import { loadPeriodState } from '../closing/closing-repository';
+import { decodeEntryChunk, decodeOutOfPlanChunk } from '../figures/entry-chunks';
+import { entryChunkKey, statementSourceKey } from '../figures/figures-keys';
+import { statementSourceSchema, type StatementSource } from '../figures/figures-records';
+import { figuresView, readFiguresHead } from '../figures/read-plan-figures';
+import { internalIdOf } from '../plans/plan-repository';
+import type { JsonValue, Store } from '../ports/store';
+
+/** Every chunk of `ids` under `part`, decoded and in order; undefined when one is gone (a later refresh replaced it) or malformed. */
+async function readChunks<Item>(store: Store, planId: string, part: string, ids: readonly string[], decode: (value: JsonValue | undefined) => Item[] | undefined): Promise<Item[] | undefined> {
+  const decoded = await Promise.all(ids.map(async (id) => decode(await store.get(entryChunkKey(planId, part, id)))));
+  return decoded.every((items) => items !== undefined) ? decoded.flat() : undefined;
+}
+
+/** The open period's statement from its source, or undefined when a chunk the source names is gone. */
+async function replayedFromSource(store: Store, stored: StoredPlan, period: Period, source: StatementSource, asOf: Instant): Promise<Statement | undefined> {
+  const planId = internalIdOf(stored);
+  const [entries, outOfPlan, frozen] = await Promise.all([
+    Promise.all(source.periods.map(async ({ label, chunks }) => [label, await readChunks(store, planId, label, chunks, decodeEntryChunk)] as const)),
+    readChunks<OutOfPlanWorklog>(store, planId, 'out', source.outOfPlan, decodeOutOfPlanChunk),
+    loadFrozenPeriods(store, planId, source.frozen.map(({ label, version }) => ({ periodLabel: label, version }))),
+  ]);
+  const byLabel = new Map<string, readonly LedgerEntry[]>();
+  for (const [label, periodEntries] of entries) {
+    if (periodEntries === undefined) return undefined;
+    byLabel.set(label, periodEntries);
+  }
+  if (outOfPlan === undefined) return undefined;
+  const prepared = prepareKeptEntries(stored.plan, period, 'period', (each) => byLabel.get(each.label) ?? [], outOfPlan);
+  return resumeHistory(prepared, frozen, source.from, asOf).statements.at(-1);
+}
+
+/**
+ * The ledger's statement of `period` as of `asOf` from the period's stored data: what a replay of the whole plan
+ * gives, read in a number of values that follows the period's own work, not the plan's. Undefined when the stored
+ * data may be behind the plan's (a figures refresh is asked for or running, a full recompute is under way, the
+ * plan's terms changed since), the period has no source (beyond the periods a refresh stores, or stored by a
+ * release before sources) or a chunk its source names has been replaced meanwhile: the caller replays the plan.
+ */
+export async function storedPeriodStatement(store: Store, stored: StoredPlan, period: Period, asOf: Instant): Promise<Statement | undefined> {
+  const planId = internalIdOf(stored);
+  const [state, head] = await Promise.all([loadPeriodState(store, planId, period.label), readFiguresHead(store, planId)]);
+  if (state?.state.status === 'closed') {
+    const [frozen] = await loadFrozenPeriods(store, planId, [{ periodLabel: period.label, version: state.state.version }]);
+    return frozen && closedStatement(frozen);
+  }
+  const view = figuresView(head, stored);
+  if (view === undefined || view.refreshing) return undefined;
+  // Read after the head: a source is at least as recent as the refresh the head names.
+  const source = statementSourceSchema.safeParse(await store.get(statementSourceKey(planId, period.label)));
+  return source.success ? replayedFromSource(store, stored, period, source.data, asOf) : undefined;
+}
