@@ -1,5 +1,6 @@
-import { buildHistory } from './build-history';
+import { buildHistory, resumeHistory } from './build-history';
 import { buildStatement } from './build-statement';
+import { prepareKeptEntries, prepareLedger } from './replay-ledger';
 import { buildLink, buildPlan, buildWorklog, HOUR } from './test-builders';
 
 describe('buildHistory', () => {
@@ -30,5 +31,20 @@ describe('buildHistory', () => {
     expect(october?.totalMinor).toBe(1000);
     expect(november).toMatchObject({ carriedInSeconds: 18000, purchasedSeconds: 18000, availableSeconds: 72000, overageSeconds: 18000 });
     expect(november?.totalMinor).toBe(1000 + 50000 + 2000); // fee + 5 h × 100.00 + block
+  });
+
+  it("replays a period from the entries an earlier prepare kept of it alone, as from the whole plan's", () => {
+    const prepared = prepareLedger(plan, links, worklogs, '2026-12', 'throughPeriod');
+    const { closings } = resumeHistory(prepared, [], { index: 0, checkpoint: { alive: [], blocksTaken: 0 } }, asOf);
+    const november = prepared.periods[1];
+    const keptEntries = (period: { readonly index: number }) => (period.index === 1 ? (prepared.entriesByPeriod[1] ?? []) : []);
+    const kept = prepareKeptEntries(plan, '2026-11', 'period', keptEntries, prepared.outOfPlan);
+    const checkpoint = closings[0];
+    if (november === undefined || checkpoint === undefined) throw new Error('the plan has no November');
+    const [fromKept] = resumeHistory(kept, [], { index: 1, checkpoint }, asOf).statements;
+    expect(JSON.stringify(fromKept)).toBe(JSON.stringify(buildStatement({ plan, links, worklogs, period: november, asOf })));
+    // Without the period's entries it is another statement: the test would see a wrong filing.
+    const empty = prepareKeptEntries(plan, '2026-11', 'period', () => [], prepared.outOfPlan);
+    expect(resumeHistory(empty, [], { index: 1, checkpoint }, asOf).statements[0]?.lines).toEqual([]);
   });
 });
