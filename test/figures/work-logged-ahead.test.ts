@@ -1,12 +1,19 @@
 /**
  * Work logged ahead of a refresh (agents booking the rest of the month in advance) keeps the plan's
  * stored figures the same small size, and the figures equal a full replay of the plan's aggregate
- * at every instant they answer for; past that, reads say the figures are being updated and the
- * hourly reconciliation refreshes them.
+ * at every instant they answer for; past that, reads say the figures are being updated, and a check the refresh
+ * queued for that instant (pushed again every 15 minutes until then) asks for the refresh; the hourly
+ * reconciliation would too.
  */
 import { loadPlanLedgerInput } from '../../src/app/aggregates/load-plan-ledger-input';
 import { figuresPrefix } from '../../src/app/figures/figures-keys';
 import { figuresExpireAfter, readFiguresHead } from '../../src/app/figures/read-plan-figures';
+import { MAX_DELAY_SECONDS, requestFiguresRefresh } from '../../src/app/figures/request-figures-refresh';
+import { runFiguresRefresh } from '../../src/app/figures/run-figures-refresh';
+import type { WorkQueue } from '../../src/app/ports/queue';
+import type { JsonValue } from '../../src/app/ports/store';
+import type { SyncDeps } from '../../src/app/sync/sync-deps';
+import { syncJobSchema, type RefreshFiguresJob } from '../../src/app/sync/sync-jobs';
 import { listAll } from '../../src/app/plans/list-all';
 import { identityOf, loadPlan } from '../../src/app/plans/plan-repository';
 import { FORGE_KVS_LIMITS } from '../../src/app/ports/store';
@@ -77,4 +84,76 @@ describe('work logged ahead of the refresh', () => {
     const later = (await readFiguresHead(site.store, 'gold')).refreshed;
     expect(later && figuresExpireAfter(later)).toBeGreaterThan(expiresAfter);
   });
+
+  it('asks for the refresh itself once that instant has passed, through a check pushed again every 15 minutes until then', async () => {
+    const site = await startSite();
+    const recorded = recordingPushes(site.deps);
+    // A refresh as the queue runs it, on the site's clock: it queues the check of the instant its figures answer through.
+    await requestFiguresRefresh(recorded.deps, 'gold');
+    await runFiguresRefresh(recorded.deps, refreshJob(recorded.take()));
+    const { refreshed } = await readFiguresHead(site.store, 'gold');
+    const until = refreshed && figuresExpireAfter(refreshed);
+    if (until === null) throw new Error('expected figures that leave work out');
+    expect(until - site.clock.now()).toBeGreaterThan(MAX_DELAY_SECONDS * 1000);
+
+    // Run by a queue that runs every job at once, the check is dropped rather than pushed again at once.
+    let check = recorded.take();
+    expect(await runFiguresRefresh(recorded.deps, refreshJob(check))).toEqual({ status: 'horizon', check: 'early' });
+    expect(recorded.pushed).toEqual([]);
+
+    // Run when due, it is pushed again, 15 minutes at most each time, without asking for a refresh, until that instant has passed.
+    let hops = 0;
+    let outcome = 'waiting';
+    while (outcome === 'waiting') {
+      expect(check.delayInSeconds).toBeLessThanOrEqual(MAX_DELAY_SECONDS);
+      expect((await readFiguresHead(site.store, 'gold')).request).toBeNull();
+      site.clock.advance(check.delayInSeconds * 1000);
+      const ran = await runFiguresRefresh(recorded.deps, refreshJob(check));
+      outcome = ran.status === 'horizon' ? ran.check : ran.status;
+      hops += 1;
+      if (outcome === 'waiting') check = recorded.take();
+    }
+    expect([outcome, hops > 1]).toEqual(['requested', true]);
+    // Within a second of the instant: a read after it is outdated for the refresh's few seconds only.
+    expect(site.clock.now() - until).toBeGreaterThan(0);
+    expect(site.clock.now() - until).toBeLessThanOrEqual(1000);
+    expect((await readFiguresHead(site.store, 'gold')).request).not.toBeNull();
+
+    // The refresh it asked for stores figures answering now, with a later horizon.
+    await runFiguresRefresh(recorded.deps, refreshJob(recorded.take()));
+    expect(await expectCurrentFiguresEqualReplay(site)).toEqual({ refreshing: false });
+    // A check of the old horizon finds it superseded.
+    expect(await runFiguresRefresh(recorded.deps, refreshJob(check))).toEqual({ status: 'horizon', check: 'superseded' });
+  });
 });
+
+interface Pushed {
+  readonly body: JsonValue;
+  readonly delayInSeconds: number;
+}
+
+/** The site's deps with a queue that records what is pushed instead of running it: the test runs each job when it chooses. */
+function recordingPushes(deps: SyncDeps): { readonly deps: SyncDeps; readonly pushed: Pushed[]; take(): Pushed } {
+  const pushed: Pushed[] = [];
+  const queue: WorkQueue = {
+    push: (_queueKey, body, options = {}) => {
+      pushed.push({ body, delayInSeconds: options.delayInSeconds ?? 0 });
+      return Promise.resolve(`job-${String(pushed.length)}`);
+    },
+  };
+  return {
+    deps: { ...deps, queue },
+    pushed,
+    take: () => {
+      const [first, ...rest] = pushed.splice(0, pushed.length);
+      if (first === undefined || rest.length > 0) throw new Error(`${String(rest.length + (first === undefined ? 0 : 1))} jobs pushed, one expected`);
+      return first;
+    },
+  };
+}
+
+function refreshJob(pushed: Pushed): RefreshFiguresJob {
+  const job = syncJobSchema.parse(pushed.body);
+  if (job.kind !== 'refresh-figures') throw new Error(`a ${job.kind} job was pushed`);
+  return job;
+}

@@ -11,7 +11,7 @@ import { figuresHeadOf, type RefreshedFigures } from './figures-records';
 export const COALESCE_SECONDS = 5;
 
 /** Forge's longest queue delay. */
-const MAX_DELAY_SECONDS = 900;
+export const MAX_DELAY_SECONDS = 900;
 
 /**
  * A request queued this long ago and not taken, or taken this long ago and not finished, is taken

@@ -6,21 +6,26 @@ import type { RefreshFiguresJob } from '../sync/sync-jobs';
 import { figuresHeadKey } from './figures-keys';
 import type { DeepReadonly } from '../../contract';
 import { figuresHeadOf, type RefreshedFigures } from './figures-records';
+import { checkHorizon, queueHorizonCheck, type HorizonOutcome } from './figures-horizon';
+import { figuresExpireAfter } from './read-plan-figures';
 import { refreshPlanFigures } from './refresh-plan-figures';
 import { queueRefresh } from './request-figures-refresh';
 
 export type FiguresRefreshOutcome =
   | { readonly status: 'nothing-asked' | 'plan-gone' }
-  | { readonly status: 'refreshed'; readonly again: boolean };
+  | { readonly status: 'refreshed'; readonly again: boolean }
+  | { readonly status: 'horizon'; readonly check: HorizonOutcome };
 
 /**
  * The refresh job: takes the plan's refresh request, refreshes its figures, then queues a check
- * of its alerts (which reads the fresh figures). A request made while it ran queues it again,
+ * of its alerts (which reads the fresh figures), and, when the figures answer only through an instant (work
+ * logged ahead), a check timed for it. A job with a `horizon` is such a check (`checkHorizon`). A request made while it ran queues it again,
  * spaced for the plan's size (see `queueRefresh`). Killed at any point, it leaves the last complete
  * figures readable and its request in place, so the queue's retry (or the next request, once it
  * is taken for dead) runs it again.
  */
 export async function runFiguresRefresh(deps: SyncDeps, job: RefreshFiguresJob): Promise<FiguresRefreshOutcome> {
+  if (job.horizon !== undefined) return { status: 'horizon', check: await checkHorizon(deps, job.planId, job.horizon) };
   const { store } = deps;
   const key = figuresHeadKey(job.planId);
   const now = deps.clock.now();
@@ -34,8 +39,12 @@ export async function runFiguresRefresh(deps: SyncDeps, job: RefreshFiguresJob):
   if (!asked.found) return { status: 'nothing-asked' };
   const outcome = { again: false };
   const refreshed = await refreshPlanFigures(deps, job.planId, async (figures) => {
-    outcome.again = await commitHead(store, key, figures);
+    const committed = await commitHead(store, key, figures);
+    outcome.again = committed.again;
     if (outcome.again) await queueRefresh(deps, job.planId, figures);
+    // The refresh that runs again queues its own check.
+    const until = committed.refreshed && figuresExpireAfter(committed.refreshed);
+    if (!outcome.again && until !== null) await queueHorizonCheck(deps, job.planId, until);
   });
   if (!refreshed) return { status: 'plan-gone' };
   await requestAlertCheck(deps, job.planId);
@@ -48,16 +57,16 @@ export async function runFiguresRefresh(deps: SyncDeps, job: RefreshFiguresJob):
  * the refresh must run again. A request not taken (queued anew after this refresh was taken for
  * dead) stays as it is: its own job is queued.
  *
- * @returns whether the refresh must run again
+ * @returns whether the refresh must run again, and the figures as the head now holds them
  */
-async function commitHead(store: Store, key: string, refreshed: DeepReadonly<RefreshedFigures>): Promise<boolean> {
+async function commitHead(store: Store, key: string, refreshed: DeepReadonly<RefreshedFigures>): Promise<{ readonly again: boolean; readonly refreshed: RefreshedFigures | null }> {
   const decided = { again: false };
-  await store.update(key, (current) => {
+  const written = await store.update(key, (current) => {
     const head = figuresHeadOf(current);
     const { request } = head;
     decided.again = request?.again === true;
     const kept = request === null || (request.takenAt !== undefined && !decided.again) ? null : { requestedAt: request.requestedAt };
     return toJsonValue({ ...head, refreshed, request: kept });
   });
-  return decided.again;
+  return { again: decided.again, refreshed: figuresHeadOf(written).refreshed };
 }

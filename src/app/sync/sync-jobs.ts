@@ -33,6 +33,11 @@ const refreshFiguresJobSchema = z.object({
   kind: z.literal('refresh-figures'),
   /** The plan's internal id. */
   planId: z.string(),
+  /**
+   * Present on a check of the instant the stored figures stop answering (work logged ahead, `figuresExpireAfter`):
+   * the job asks for a refresh once that instant has passed, and is pushed again until then.
+   */
+  horizon: z.object({ until: z.int(), notBefore: z.int() }).optional(),
 });
 
 export const syncJobSchema = z.discriminatedUnion('kind', [recomputeChunkJobSchema, dropGenerationJobSchema, purgePlanJobSchema, refreshFiguresJobSchema]);
