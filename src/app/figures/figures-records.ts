@@ -147,6 +147,8 @@ export type ClosedUsageShard = z.infer<typeof closedUsageShardSchema>;
  * this one (chunks named by content), and the plan's worklogs outside its periods.
  */
 export const statementSourceSchema = z.object({
+  /** The plan's version the entries were filed under (its terms round them). */
+  planVersion: z.int().min(1),
   from: z.object({ index: z.int().nonnegative(), checkpoint: checkpointSchema }),
   frozen: z.array(z.object({ label: z.string(), version: z.int().min(1) })),
   periods: z.array(z.object({ label: z.string(), chunks: z.array(z.string()) })),

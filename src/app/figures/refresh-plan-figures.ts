@@ -63,7 +63,7 @@ export async function refreshPlanFigures(deps: FiguresDeps, internalId: string, 
   const figures = computePlanFigures(prepared, closed, now);
   const summary = summariseClosed(closed, figures.resumed, figures.closedUsage);
   const summaryRecords = summary && (await closedSummaryRecords(planId, summary));
-  const statementSources = await statementSourceRecords(planId, prepared, closed, figures.resumed, summary?.periods);
+  const statementSources = await statementSourceRecords(planId, stored.version, prepared, closed, figures.resumed, summary?.periods);
   // Chunks are named by their content: one a stored source names is there already.
   const chunksBefore = chunksNamedBy(planId, existing);
   await transactInBatches(

@@ -28,6 +28,7 @@ const NO_SOURCES: StatementSourceRecords = { sources: new Map(), chunks: new Map
  */
 export async function statementSourceRecords(
   planId: string,
+  planVersion: number,
   prepared: PreparedLedger,
   history: ClosedHistory,
   resumed: ResumedHistory,
@@ -63,6 +64,7 @@ export async function statementSourceRecords(
     const period = prepared.periods[index];
     if (checkpoint === undefined || period === undefined) return NO_SOURCES;
     const source: StatementSource = {
+      planVersion,
       from: { index: start, checkpoint: { alive: [...checkpoint.alive], blocksTaken: checkpoint.blocksTaken } },
       frozen: closed.slice(start, firstOpen).map((ref) => ({ label: ref.label, version: ref.version })),
       periods: periodChunks.slice(start - firstNeeded, index + 1 - firstNeeded),

@@ -58,5 +58,6 @@ export async function storedPeriodStatement(store: Store, stored: StoredPlan, pe
   if (view === undefined || view.refreshing) return undefined;
   // Read after the head: a source is at least as recent as the refresh the head names.
   const source = statementSourceSchema.safeParse(await store.get(statementSourceKey(planId, period.label)));
-  return source.success ? replayedFromSource(store, stored, period, source.data, asOf) : undefined;
+  // A source of another version of the plan is one a refresh since no longer wanted, not yet deleted.
+  return source.success && source.data.planVersion === stored.version ? replayedFromSource(store, stored, period, source.data, asOf) : undefined;
 }
