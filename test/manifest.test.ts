@@ -74,6 +74,7 @@ describe('manifest.yml', () => {
     expect(modulesOf('trigger').map((trigger) => [trigger.function, trigger.events])).toEqual([
       ['worklog-event', ['avi:jira:created:worklog', 'avi:jira:updated:worklog', 'avi:jira:deleted:worklog']],
       ['issue-created', ['avi:jira:created:issue']],
+      ['issue-updated', ['avi:jira:updated:issue']],
     ]);
     expect(modulesOf('scheduledTrigger').map((trigger) => [trigger.function, trigger.interval])).toEqual([['reconcile', 'hour']]);
     expect(modulesOf('consumer').map((consumer) => [consumer.queue, consumer.function])).toEqual([
@@ -86,7 +87,7 @@ describe('manifest.yml', () => {
   it('points every function at an export of src/forge/index.ts, within Forge\'s time limits', () => {
     const functions = modulesOf('function').map((entry) => functionModule.parse(entry));
     expect(functions.map((fn) => fn.handler.replace('forge/index.', '')).sort()).toEqual(Object.keys(forgeEntry).sort());
-    const uiAndEvents = new Set(['resolver', 'worklog-event', 'issue-created']);
+    const uiAndEvents = new Set(['resolver', 'worklog-event', 'issue-created', 'issue-updated']);
     for (const fn of functions) {
       expect(fn.timeoutSeconds).toBeLessThanOrEqual(uiAndEvents.has(fn.key) ? 25 : 900);
     }
@@ -97,7 +98,7 @@ describe('manifest.yml', () => {
   });
 
   it('asks for the least Jira scopes the app uses (see docs/readme/60-backend.md)', () => {
-    expect(manifest.permissions.scopes).toEqual(['read:jira-work', 'write:jira-work', 'read:jira-user', 'storage:app']);
+    expect(manifest.permissions.scopes).toEqual(['read:jira-work', 'write:jira-work', 'read:jira-user', 'read:servicedesk-request', 'manage:servicedesk-customer', 'storage:app']);
     expect(manifest.permissions.content?.styles).toEqual(['unsafe-inline']);
     // Frames may load images only from Jira's avatar hosts, for the avatars beside people's names.
     expect(manifest.permissions.external?.images).toEqual([{ address: 'https://*.prod.public.atl-paas.net' }, { address: 'https://secure.gravatar.com' }]);

@@ -60,7 +60,13 @@ export type Invalid =
   | { readonly what: 'too-many-issues'; readonly max: number }
   | { readonly what: 'gadget-configuration'; readonly fields: readonly FieldError[] }
   /** An edit whose versions make no valid plan, e.g. an end date before a later version's first period. */
-  | { readonly what: 'plan-versions'; readonly message: string };
+  | { readonly what: 'plan-versions'; readonly message: string }
+  /** Organisations named for a project without a JSM service desk. */
+  | { readonly what: 'not-a-service-project'; readonly projectKey: string }
+  /** An organisation id that is not one of the project's service desk's. */
+  | { readonly what: 'unknown-organization'; readonly organizationId: string; readonly projectKey: string }
+  /** Another plan of the project already names the organisation. */
+  | { readonly what: 'organization-claimed'; readonly organizationName: string; readonly planName: string };
 
 /** Why a bulk link may not act on the count it brings: the admin must count again. */
 export type StaleCount =

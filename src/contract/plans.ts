@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ACCOUNT_ID_MAX_LENGTH, MAX_NAMED_CUSTOMERS, PLAN_ID_MAX_LENGTH } from '../input/limits';
+import { ACCOUNT_ID_MAX_LENGTH, MAX_NAMED_CUSTOMERS, MAX_PLAN_ORGANIZATIONS, ORGANIZATION_ID_MAX_LENGTH, PLAN_ID_MAX_LENGTH } from '../input/limits';
 import { amendedPlanSchema, planSchema } from '../input/plan';
 
 /** Plan ids are JQL values (`supportPlan = "acme-gold"`), so they are slugs, unique across the site. */
@@ -57,6 +57,20 @@ export const customerAccessSchema = z
   })
   .refine((access) => new Set(access.accountIds).size === access.accountIds.length, { path: ['accountIds'], error: 'must not name a customer twice' });
 
+/**
+ * The Jira Service Management organisations a plan serves, by Jira's id: their new requests link to it, and their
+ * requests follow it when their organisations change (docs/guide/admin.md). A current setting of the plan, not a term.
+ */
+export const organizationIdsSchema = z
+  .array(
+    z
+      .string()
+      .max(ORGANIZATION_ID_MAX_LENGTH, { error: `must be at most ${ORGANIZATION_ID_MAX_LENGTH} digits` })
+      .regex(/^[1-9][0-9]*$/, { error: 'must be a JSM organisation id (digits)' }),
+  )
+  .max(MAX_PLAN_ORGANIZATIONS, { error: `must name at most ${MAX_PLAN_ORGANIZATIONS} organisations` })
+  .refine((ids) => new Set(ids).size === ids.length, { error: 'must not name an organisation twice' });
+
 /** A plan no customer sees, without amounts or names: every plan's access until its admin changes it. */
 export const NO_CUSTOMER_ACCESS: CustomerAccess = { audience: 'nobody', accountIds: [], showAmounts: false, showAgentNames: false };
 
@@ -79,6 +93,8 @@ export const storedPlanSchema = z.object({
   status: planStatusSchema,
   /** Who sees the plan in the customer portal; absent: nobody ({@link NO_CUSTOMER_ACCESS}). */
   customerAccess: customerAccessSchema.optional(),
+  /** The JSM organisations whose requests link to the plan; absent: none. */
+  organizationIds: organizationIdsSchema.optional(),
   /** Starts at 1 and grows by one on every change; writes must name the version they read. */
   version: z.int().min(1),
   createdAt: z.int(),
@@ -143,6 +159,20 @@ export const plansContract = {
     payload: z.strictObject({ ...planWrite, customerAccess: customerAccessSchema }),
     result: storedPlanSchema,
   },
+  /** The plan's organisations (the same permission as editing the plan); a new plan revision, terms untouched. */
+  'plans/setOrganizations': {
+    payload: z.strictObject({ ...planWrite, organizationIds: organizationIdsSchema }),
+    result: storedPlanSchema,
+  },
+  /** The organisations a plan of this project may name: its service desk's (null when the project has none). */
+  'plans/organizationChoices': {
+    payload: z.strictObject({}),
+    result: z.object({
+      organizations: z.array(z.object({ id: z.string(), name: z.string() })).nullable(),
+      /** More organisations exist than the answer holds (the first by id are listed). */
+      truncated: z.boolean(),
+    }),
+  },
   'plans/archive': {
     payload: z.strictObject(planWrite),
     result: storedPlanSchema,
@@ -164,4 +194,9 @@ export type CustomerAudience = z.infer<typeof customerAudienceSchema>;
 /** The plan's customer access, the default when it has never been set. */
 export function customerAccessOf(stored: Pick<StoredPlan, 'customerAccess'>): CustomerAccess {
   return stored.customerAccess ?? NO_CUSTOMER_ACCESS;
+}
+
+/** The plan's JSM organisations, none when never set. */
+export function organizationIdsOf(stored: Pick<StoredPlan, 'organizationIds'>): readonly string[] {
+  return stored.organizationIds ?? [];
 }

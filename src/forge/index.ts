@@ -1,4 +1,4 @@
 /** The Forge entry: every function `manifest.yml` names, re-exported from where it lives. */
 export { resolver, bulkConsumer } from './resolvers/forge-handlers';
-export { onWorklogEvent, onIssueCreated, onReconcile, onSyncJob } from './events';
+export { onWorklogEvent, onIssueCreated, onIssueUpdated, onReconcile, onSyncJob } from './events';
 export { onAlertJob } from './events/alert-entry';

@@ -52,6 +52,10 @@ export const MAX_ALERT_RECIPIENTS = 50;
 export const ACCOUNT_ID_MAX_LENGTH = 128;
 /** Customers named as a plan's audience in the portal (its organisations' members need no list). */
 export const MAX_NAMED_CUSTOMERS = 50;
+/** JSM organisations one plan may name (a plan per customer names one or a few). */
+export const MAX_PLAN_ORGANIZATIONS = 50;
+/** JSM organisation ids are Jira's numeric ids. */
+export const ORGANIZATION_ID_MAX_LENGTH = 18;
 /** Jira group names are at most 255 characters. */
 export const GROUP_NAME_MAX_LENGTH = 255;
 /** The optional `$schema` link of a plan file. */

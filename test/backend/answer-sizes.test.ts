@@ -11,6 +11,7 @@
  */
 import { contract, MAX_NAMED_CUSTOMERS, RESOLVER_ANSWER_MAX_BYTES, STATEMENT_PAGE_MAX_ITEMS, type Outcome, type ResolverName } from '../../src/contract';
 import { DEMO_PROJECT, DEMO_USERS } from '../../src/jira-simulator/demo/people';
+import { MAX_ORGANIZATION_CHOICES } from '../../src/app/plans/organization-choices';
 import type { SimWorklog } from '../../src/jira-simulator/model';
 import type { SurfaceTarget } from '../../src/local/forge-context';
 import type { Statement } from '../../src/ledger/types';
@@ -100,6 +101,27 @@ const CALLS: Readonly<Record<ResolverName, Call>> = {
     const plan = await site.backend.invoker.invoke('plans/get', { planId: LARGE_PLAN_ID }, admin, projectSettings);
     if (!plan.ok) return [plan];
     return [await site.backend.invoker.invoke('plans/setCustomerAccess', { planId: LARGE_PLAN_ID, expectedVersion: plan.data.plan.version, customerAccess }, admin, projectSettings)];
+  },
+  'plans/organizationChoices': async (site) => {
+    // The most a picker lists, each organisation with a name as long as JSM allows (200 characters).
+    const state = site.simulator.snapshot();
+    const desk = { id: '900', projectId: DEMO_PROJECT.id };
+    const organizations = Array.from({ length: MAX_ORGANIZATION_CHOICES + 1 }, (_, index) => ({
+      id: String(900_000_000_000_000 + index),
+      name: `${String(index)}-`.padEnd(200, 'x'),
+      created: 0,
+      memberAccountIds: [],
+      serviceDeskIds: [desk.id],
+    }));
+    site.simulator.load({ ...state, serviceDesks: [...state.serviceDesks, desk], organizations: [...state.organizations, ...organizations] });
+    const answer = await site.backend.invoker.invoke('plans/organizationChoices', {}, admin, projectSettings);
+    site.simulator.load(state);
+    return [answer];
+  },
+  'plans/setOrganizations': async (site) => {
+    const plan = await site.backend.invoker.invoke('plans/get', { planId: LARGE_PLAN_ID }, admin, projectSettings);
+    if (!plan.ok) return [plan];
+    return [await site.backend.invoker.invoke('plans/setOrganizations', { planId: LARGE_PLAN_ID, expectedVersion: plan.data.plan.version, organizationIds: [] }, admin, projectSettings)];
   },
   'plans/create': async (site) => [await site.backend.invoker.invokeWithAnyPayload('plans/create', { plan: smallPlan(site, 'small-a') }, admin, projectSettings)],
   // The panel's answer, as issue/get's (measured above on the largest plan); linked to the small plan, it costs no replay of the large one.

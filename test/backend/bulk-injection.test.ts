@@ -79,6 +79,6 @@ describe('the bulk query never reaches past its project', () => {
 
   it('did link the project\'s own issues along the way', () => {
     const supLinks = fixture.simulator.snapshot().issues.filter((issue) => issue.projectId === PROJECT.id).map((issue) => issue.properties['support-plan']);
-    expect(supLinks).toEqual([1, 2, 3].map(() => ({ planId: 'acme-gold', billingClass: 'covered' })));
+    expect(supLinks).toEqual([1, 2, 3].map(() => ({ planId: 'acme-gold', billingClass: 'covered', linkedBy: 'hand' })));
   });
 });

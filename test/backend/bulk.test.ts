@@ -26,7 +26,8 @@ async function countAndLink(fixture: BackendFixture, who: SimUser, jql: string, 
   return status.data;
 }
 
-const GOLD = { planId: 'acme-gold', billingClass: 'covered' } as const;
+/** Links made in bulk, or on the issue, count as set by hand. */
+const GOLD = { planId: 'acme-gold', billingClass: 'covered', linkedBy: 'hand' } as const;
 
 describe('bulk linking resolvers', () => {
   let fixture: BackendFixture;
@@ -87,7 +88,7 @@ describe('bulk linking resolvers', () => {
     await createBulkConsumer(large.services)({ body: redelivered });
     const status = await large.invoker.invoke('bulk/status', { jobId: started.data.jobId }, as(USERS.admin), on.settings());
     expect(status.ok && [status.data.state, status.data.total, status.data.linked, status.data.failed]).toEqual(['done', 401, 401, 0]);
-    const linked = large.simulator.snapshot().issues.filter((issue) => JSON.stringify(issue.properties) === '{"support-plan":{"planId":"acme-gold","billingClass":"extra"}}');
+    const linked = large.simulator.snapshot().issues.filter((issue) => JSON.stringify(issue.properties) === '{"support-plan":{"planId":"acme-gold","billingClass":"extra","linkedBy":"hand"}}');
     expect(linked.length).toBe(401);
   });
 
@@ -141,7 +142,7 @@ describe('bulk linking stays in its project', () => {
         { reason: 'on-other-plan', planId: 'acme-silver', count: 1, issueKeys: ['SUP-2'] },
       ],
     ]);
-    expect(links(fixture)).toEqual([['SUP-1', GOLD], ['SUP-2', { planId: 'acme-silver', billingClass: 'extra' }], ['SUP-3', GOLD], ['OTH-1', OTHER_PLAN]]);
+    expect(links(fixture)).toEqual([['SUP-1', GOLD], ['SUP-2', { planId: 'acme-silver', billingClass: 'extra', linkedBy: 'hand' }], ['SUP-3', GOLD], ['OTH-1', OTHER_PLAN]]);
 
     const withoutEdit = await countAndLink(fixture, USERS.nonEditingAdmin, 'key = SUP-3 OR key = SUP-2');
     expect([withoutEdit.total, withoutEdit.linked, withoutEdit.skipped]).toEqual([0, 0, [{ reason: 'no-edit-permission', count: 2, issueKeys: ['SUP-2', 'SUP-3'] }]]);
@@ -180,7 +181,7 @@ describe('a bulk link confirms exactly what was counted', () => {
       error: { code: 'RECOUNT_REQUIRED', message: 'The query changed since it was counted; count again.', fields: [{ path: 'countToken', message: 'must come from a count of this query that is still current' }] },
     });
     expect(await fixture.snapshot()).toEqual(before);
-    expect(links(fixture)[1]).toEqual(['SUP-2', SILVER]);
+    expect(links(fixture)[1]).toEqual(['SUP-2', { ...SILVER, linkedBy: 'hand' }]);
     expect(fixture.queue.runs).toEqual([]);
   });
 

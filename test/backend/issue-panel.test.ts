@@ -30,7 +30,7 @@ describe('issue panel resolvers', () => {
   it('links an issue (writing the Jira property) and shows the plan\'s balance with the issue\'s share', async () => {
     await linkIssues(fixture, [ISSUES.sup1]);
     expect(fixture.simulator.snapshot().issues.find((issue) => issue.id === ISSUES.sup1.id)?.properties).toEqual({
-      'support-plan': { planId: 'acme-gold', billingClass: 'covered' },
+      'support-plan': { planId: 'acme-gold', billingClass: 'covered', linkedBy: 'hand' },
     });
     const view = await fixture.invoker.invoke('issue/get', {}, as(USERS.manager), on.issue(ISSUES.sup1));
     if (!view.ok) throw new Error(view.error.message);
@@ -147,7 +147,7 @@ describe('issue panel resolvers', () => {
     if (!changed.ok) throw new Error(changed.error.message);
     expect([changed.data.link, changed.data.balance?.status]).toEqual([{ planId: 'acme-gold', billingClass: 'extra' }, 'archived']);
     expect(fixture.simulator.snapshot().issues.find((issue) => issue.id === ISSUES.sup1.id)?.properties).toEqual({
-      'support-plan': { planId: 'acme-gold', billingClass: 'extra' },
+      'support-plan': { planId: 'acme-gold', billingClass: 'extra', linkedBy: 'hand' },
     });
     const before = await fixture.snapshot();
     const refused = await fixture.invoker.invoke('issue/setLink', { planId: 'acme-gold', billingClass: 'covered' }, as(USERS.agent), on.issue(ISSUES.sup2));

@@ -186,7 +186,7 @@ describe('prototype keys', () => {
     const written = await call(fixture.simulator, USERS.agent, 'PUT', `/rest/api/3/issue/${ISSUES.sup1.id}/properties/support-plan`, property);
     expect(written.status).toBe(201);
     const link = await fixture.jira.app.getIssueLink(ISSUES.sup1.id);
-    expect(link).toStrictEqual({ issueId: ISSUES.sup1.id, planId: 'acme-gold', billingClass: 'covered' });
+    expect(link).toStrictEqual({ issueId: ISSUES.sup1.id, planId: 'acme-gold', billingClass: 'covered', linkedBy: 'hand' });
     expect(Object.getPrototypeOf(link)).toBe(Object.prototype);
   });
 });

@@ -153,6 +153,7 @@ describe('issue-created events', () => {
     expect(site.simulator.snapshot().issues.find((issue) => issue.id === id)?.properties['support-plan']).toEqual({
       planId: 'gold',
       billingClass: 'covered',
+      linkedBy: 'project-default',
     });
     expect((await new AggregateReader(site.store).head(storedAs('gold').internalId))?.generation).toBe(generationBefore);
     expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));

@@ -1,6 +1,5 @@
-import { SUPPORT_PLAN_PROPERTY_KEY, type IssueSummary, type SupportPlanProperty } from '../../app/ports/jira';
-import type { IssueLink } from '../../ledger/types';
-import { toIssueLink, toIssueSummary } from './issue-summary';
+import { SUPPORT_PLAN_PROPERTY_KEY, type IssueSummary, type StoredIssueLink, type SupportPlanProperty } from '../../app/ports/jira';
+import { toIssueSummary, toStoredIssueLink } from './issue-summary';
 import type { JiraClient } from './jira-client';
 import { EntityPropertySchema, IssueSchema } from './schemas';
 import type { JiraResource } from './transport';
@@ -27,13 +26,13 @@ export function getIssue(client: JiraClient, issueIdOrKey: string): Promise<Issu
   });
 }
 
-export function getIssueLink(client: JiraClient, issueId: string): Promise<IssueLink | null> {
+export function getIssueLink(client: JiraClient, issueId: string): Promise<StoredIssueLink | null> {
   return client.send({
     operation: 'get-issue-link',
     method: 'GET',
     resource: propertyResource(issueId),
     idempotent: true,
-    parse: (body) => toIssueLink(issueId, undefined, EntityPropertySchema.parse(body).value),
+    parse: (body) => toStoredIssueLink(issueId, EntityPropertySchema.parse(body).value),
     countObjects: () => 1,
     onNotFound: () => null,
   });
@@ -44,7 +43,7 @@ export async function setIssueLink(client: JiraClient, issueId: string, link: Su
     operation: 'set-issue-link',
     method: 'PUT',
     resource: propertyResource(issueId),
-    body: { planId: link.planId, billingClass: link.billingClass },
+    body: { planId: link.planId, billingClass: link.billingClass, ...(link.linkedBy === undefined ? {} : { linkedBy: link.linkedBy }) },
     idempotent: false,
     parse: () => undefined,
   });

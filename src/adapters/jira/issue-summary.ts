@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { SUPPORT_PLAN_PROPERTY_KEY, type IssueSummary } from '../../app/ports/jira';
+import { SUPPORT_PLAN_PROPERTY_KEY, type IssueSummary, type StoredIssueLink } from '../../app/ports/jira';
 import type { IssueLink } from '../../ledger/types';
 import { SupportPlanPropertySchema, type IssueSchema } from './schemas';
 
@@ -17,7 +17,16 @@ export function toIssueSummary(issue: z.infer<typeof IssueSchema>): IssueSummary
 
 /** null when the property is absent or not a valid link (hand-edited through the REST API, say). */
 export function toIssueLink(issueId: string, issueKey: string | undefined, propertyValue: unknown): IssueLink | null {
+  const link = toStoredIssueLink(issueId, propertyValue);
+  if (link === null) return null;
+  const { planId, billingClass } = link;
+  return { issueId, ...(issueKey === undefined ? {} : { issueKey }), planId, billingClass };
+}
+
+/** The link with how it was set; a link that does not say counts as set by hand. */
+export function toStoredIssueLink(issueId: string, propertyValue: unknown): StoredIssueLink | null {
   const parsed = SupportPlanPropertySchema.safeParse(propertyValue);
   if (!parsed.success) return null;
-  return { issueId, ...(issueKey === undefined ? {} : { issueKey }), ...parsed.data };
+  const { planId, billingClass, linkedBy = 'hand' } = parsed.data;
+  return { issueId, planId, billingClass, linkedBy };
 }

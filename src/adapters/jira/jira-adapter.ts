@@ -13,10 +13,11 @@ import type {
   PermissionScope,
   PlanIssuesPage,
   PlanIssuesQuery,
+  StoredIssueLink,
   SupportPlanProperty,
 } from '../../app/ports/jira';
 import type { Jql } from '../../app/ports/jql';
-import type { Instant, IssueLink } from '../../ledger/types';
+import type { Instant } from '../../ledger/types';
 import type { CallStats } from './call-counters';
 import { getAccount, myPermissions } from './caller-access';
 import { peopleByAccountId } from './people';
@@ -86,7 +87,7 @@ export class JiraAdapter implements JiraPort {
     return getIssue(this.client, issueIdOrKey);
   }
 
-  getIssueLink(issueId: string): Promise<IssueLink | null> {
+  getIssueLink(issueId: string): Promise<StoredIssueLink | null> {
     return getIssueLink(this.client, issueId);
   }
 

@@ -41,6 +41,8 @@ export const WorklogListSchema = z.array(WorklogSchema);
 export const SupportPlanPropertySchema = z.object({
   planId: z.string().min(1),
   billingClass: z.enum(['covered', 'extra', 'non-billable']),
+  // A value the app never writes (a hand edit through the REST API) says nothing about how the link was set.
+  linkedBy: z.enum(['hand', 'organization', 'project-default']).optional().catch(undefined),
 }) satisfies z.ZodType<SupportPlanProperty>;
 
 const IssueFieldsSchema = z.object({

@@ -50,7 +50,7 @@ type LinkResult = { readonly linked: true } | { readonly linked: false; readonly
 
 async function linkIssue(ports: BulkChunkPorts, chunk: BulkLinkChunk, planId: PlanInternalId, issue: ChunkIssue): Promise<LinkResult> {
   try {
-    await ports.appJira.setIssueLink(issue.id, { planId: chunk.planId, billingClass: chunk.billingClass });
+    await ports.appJira.setIssueLink(issue.id, { planId: chunk.planId, billingClass: chunk.billingClass, linkedBy: 'hand' });
   } catch (error) {
     // One issue that can't be written must not stop the others; it is counted with its reason.
     const reason = failureReason(error);

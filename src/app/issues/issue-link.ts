@@ -26,7 +26,7 @@ export async function setIssueLink(
 ): Promise<UseCaseOutcome<HandlerDataOf<'issue/get'>>> {
   const plan = await loadPlanForLink(ports, request, link.planId);
   if (!plan.ok) return plan;
-  await ports.userJira.setIssueLink(request.issue.id, { planId: link.planId, billingClass: link.billingClass });
+  await ports.userJira.setIssueLink(request.issue.id, { planId: link.planId, billingClass: link.billingClass, linkedBy: 'hand' });
   await issueLinkChanged(ports, {
     issueId: request.issue.id,
     issueKey: request.issue.key,

@@ -6,9 +6,10 @@
  * - `formatVersion: 2`: the plan's later term versions are kept as `amendments`, and `terms` says who made each.
  *   It may hold `customerAccess`: optional, so a record without it is still this format, and a release before it
  *   reads the record and leaves the field alone (it writes the plan back without it: nobody sees it then).
+ *   Likewise `organizationIds` (an older release drops it on its next write: the plan then names no organisation).
  */
 import * as z from 'zod';
-import { customerAccessSchema, planStatusSchema, termVersionSchema, type StoredPlan } from '../../contract';
+import { customerAccessSchema, organizationIdsSchema, planStatusSchema, termVersionSchema, type StoredPlan } from '../../contract';
 import { amendedPlanSchema, planSchema } from '../../input/plan';
 import type { JsonValue } from '../ports/store';
 import { toJsonValue } from './to-json-value';
@@ -22,6 +23,8 @@ const recordFields = {
   status: planStatusSchema,
   /** Absent in records written before customer access existed, and in plans whose access was never set: nobody. */
   customerAccess: customerAccessSchema.optional(),
+  /** Absent in records written before plans named organisations, and in plans that name none. */
+  organizationIds: organizationIdsSchema.optional(),
   version: z.int().min(1),
   createdAt: z.int(),
   createdBy: z.string(),

@@ -8,10 +8,24 @@ import type { Jql } from './jql';
 /** The issue entity property that links an issue to a plan. */
 export const SUPPORT_PLAN_PROPERTY_KEY = 'support-plan';
 
+/**
+ * How an issue's link was set, kept in the property: chosen on the issue by hand (the issue panel, a bulk link), by
+ * the request's organisation, or by the project's default plan. Only links not set by hand follow a request's
+ * organisations (docs/guide/admin.md).
+ */
+export type LinkOrigin = 'hand' | 'organization' | 'project-default';
+
 /** The value stored under {@link SUPPORT_PLAN_PROPERTY_KEY}. */
 export interface SupportPlanProperty {
   readonly planId: string;
   readonly billingClass: BillingClass;
+  /** Absent in links written before it was recorded: they count as set by hand. */
+  readonly linkedBy?: LinkOrigin;
+}
+
+/** An issue's link as its property holds it, with how it was set. */
+export interface StoredIssueLink extends IssueLink {
+  readonly linkedBy: LinkOrigin;
 }
 
 /**
@@ -151,7 +165,8 @@ export interface WorklogFeeds {
 export interface IssueReader {
   /** null when the issue does not exist or the caller can't see it. */
   getIssue(issueIdOrKey: string): Promise<IssueSummary | null>;
-  getIssueLink(issueId: string): Promise<IssueLink | null>;
+  /** The issue's `support-plan` link and how it was set; null when it has none (or none that is valid). */
+  getIssueLink(issueId: string): Promise<StoredIssueLink | null>;
 }
 
 /** Writing an issue's `support-plan` property. */

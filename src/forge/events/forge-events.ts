@@ -31,6 +31,13 @@ export const issueCreatedEventSchema = z.object({
   }),
 });
 
+/** An issue's update, with the fields it changed (Jira's changelog): the app acts only on the Organizations field. */
+export const issueUpdatedEventSchema = z.object({
+  eventType: z.literal('avi:jira:updated:issue'),
+  issue: z.object({ id: z.string(), key: z.string(), fields: z.object({ project: z.object({ id: z.string() }) }) }),
+  changelog: z.object({ items: z.array(z.object({ field: z.string().optional(), fieldId: z.string().optional() })) }).optional(),
+});
+
 /** What a `consumer` function receives for each job pushed with `@forge/events`. */
 export const queueEventSchema = z.object({
   body: z.record(z.string(), z.json()),

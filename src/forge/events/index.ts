@@ -2,4 +2,4 @@ import { forgeSyncDeps } from './forge-sync-deps';
 import { createSyncHandlers } from './sync-handlers';
 
 /** The sync functions as Forge calls them (see `manifest.yml`). */
-export const { onWorklogEvent, onIssueCreated, onReconcile, onSyncJob } = createSyncHandlers(forgeSyncDeps);
+export const { onWorklogEvent, onIssueCreated, onIssueUpdated, onReconcile, onSyncJob } = createSyncHandlers(forgeSyncDeps);

@@ -1,11 +1,13 @@
 import type { JiraWorklog } from '../../ledger/types';
 import { sweepAlertOutbox } from '../../app/alerts/alert-outbox';
+import { ORGANIZATIONS_FIELD } from '../../adapters/jira/organizations-field';
 import { applyIssueCreated } from '../../app/sync/apply-issue-created';
+import { applyRequestOrganizationsChanged } from '../../app/sync/apply-organizations-changed';
 import { applyWorklogEvent, type WorklogEventKind } from '../../app/sync/apply-worklog-event';
 import { reconcile } from '../../app/sync/reconcile';
 import { syncJobHandler } from '../../app/sync/sync-job-handler';
 import type { SyncDeps } from '../../app/sync/sync-deps';
-import { acknowledgeMalformed, issueCreatedEventSchema, worklogEventSchema, type WorklogEvent } from './forge-events';
+import { acknowledgeMalformed, issueCreatedEventSchema, issueUpdatedEventSchema, worklogEventSchema, type WorklogEvent } from './forge-events';
 import { createQueueConsumer } from './queue-consumer';
 
 /**
@@ -18,6 +20,8 @@ export interface SyncHandlers {
   readonly onWorklogEvent: (event: unknown) => Promise<void>;
   /** `trigger` on `avi:jira:created:issue`. */
   readonly onIssueCreated: (event: unknown) => Promise<void>;
+  /** `trigger` on `avi:jira:updated:issue`: a request whose organisations changed follows them. */
+  readonly onIssueUpdated: (event: unknown) => Promise<void>;
   /** `scheduledTrigger`: the alerts outbox sweep, then reconciliation (a failed run is logged; the next hour's runs again). */
   readonly onReconcile: () => Promise<void>;
   /** `consumer` of the sync queue: recompute chunks and generation clean-ups. */
@@ -47,6 +51,17 @@ export function createSyncHandlers(depsFor: () => SyncDeps): SyncHandlers {
         summary: issue.fields.summary,
         projectId: issue.fields.project.id,
       });
+    },
+    async onIssueUpdated(event) {
+      const parsed = issueUpdatedEventSchema.safeParse(event);
+      if (!parsed.success) {
+        acknowledgeMalformed('issue-updated event', parsed.error.message);
+        return;
+      }
+      const { issue, changelog } = parsed.data;
+      // Every edit of every issue arrives here; only a change of the Organizations field is worth a Jira call.
+      if (!(changelog?.items ?? []).some((item) => item.fieldId === ORGANIZATIONS_FIELD || item.field === 'Organizations')) return;
+      await applyRequestOrganizationsChanged(depsFor(), { issueId: issue.id, issueKey: issue.key, projectId: issue.fields.project.id });
     },
     async onReconcile() {
       const deps = depsFor();

@@ -4,7 +4,9 @@ import { createPlan } from '../../app/plans/create-plan';
 import { deletePlan } from '../../app/plans/delete-plan';
 import { loadPlanInProject } from '../../app/plans/plan-in-project';
 import { listProjectPlans, loadPlanHistory } from '../../app/plans/plan-repository';
+import { organizationChoices } from '../../app/plans/organization-choices';
 import { setCustomerAccess } from '../../app/plans/set-customer-access';
+import { setOrganizations } from '../../app/plans/set-organizations';
 import { updatePlan } from '../../app/plans/update-plan';
 import { asProjectAdmin, asProjectReader, asProjectReaderNotingAdmin } from './access';
 import { defineResolver } from './define-resolver';
@@ -41,6 +43,16 @@ export function definePlanResolvers(resolver: Resolver, services: BackendService
   defineResolver(resolver, 'plans/setCustomerAccess', async ({ payload, context }) => {
     const admin = await asProjectAdmin(services, context);
     return admin.ok ? setCustomerAccess(services, admin.data, payload) : admin;
+  });
+
+  defineResolver(resolver, 'plans/setOrganizations', async ({ payload, context }) => {
+    const admin = await asProjectAdmin(services, context);
+    return admin.ok ? setOrganizations(services, admin.data, payload) : admin;
+  });
+
+  defineResolver(resolver, 'plans/organizationChoices', async ({ context }) => {
+    const reader = await asProjectReader(services, context);
+    return reader.ok ? { ok: true, data: await organizationChoices(services.appJira, reader.data.project.id) } : reader;
   });
 
   defineResolver(resolver, 'plans/archive', async ({ payload, context }) => {

@@ -124,6 +124,18 @@ function invalid(path: string, reason: Invalid): ResolverError {
       return field(`The JQL matches more than ${reason.max} issues; narrow it and link in several runs.`, `matches more than ${reason.max} issues`);
     case 'plan-versions':
       return field(`These terms make no valid plan: ${reason.message}`, reason.message);
+    case 'not-a-service-project':
+      return field(`Project ${reason.projectKey} is not a Jira Service Management service project: its plans can't name organisations.`, 'must be empty outside a service project');
+    case 'unknown-organization':
+      return field(
+        `Organisation ${reason.organizationId} is not one of the organisations of project ${reason.projectKey}'s service desk.`,
+        `must be an organisation of project ${reason.projectKey}'s service desk`,
+      );
+    case 'organization-claimed':
+      return field(
+        `The organisation "${reason.organizationName}" already belongs to the plan "${reason.planName}". An organisation's requests can follow only one plan of a project: remove it there first.`,
+        `already belongs to the plan "${reason.planName}"`,
+      );
     case 'gadget-configuration':
       return {
         code: 'VALIDATION_FAILED',

@@ -48,7 +48,7 @@ export function servicePage<T>(context: RouteContext, items: readonly T[], { sta
     isLastPage,
     values,
     _links: {
-      base: context.baseUrl,
+      base: `${context.baseUrl}/rest/servicedeskapi`,
       context: '',
       self: context.selfUrl,
       ...(isLastPage ? {} : { next: linkTo(start + limit) }),

@@ -52,8 +52,7 @@ function dispatch(handlers: SyncHandlers, event: ProductEvent): Promise<void> {
     case 'avi:jira:created:issue':
       return handlers.onIssueCreated(event);
     case 'avi:jira:updated:issue':
-      // The manifest subscribes no trigger to issue updates yet.
-      return Promise.resolve();
+      return handlers.onIssueUpdated(event);
     default:
       return handlers.onWorklogEvent(event);
   }

@@ -32,8 +32,12 @@ describe('issues, links, permissions, user and project', () => {
     expect(await adapter.getIssueLink(ids.unlinked)).toBeNull();
 
     await adapter.setIssueLink(ids.unlinked, { planId: 'silver', billingClass: 'extra' });
-    expect(await adapter.getIssueLink(ids.unlinked)).toEqual({ issueId: ids.unlinked, planId: 'silver', billingClass: 'extra' });
+    // A link that does not say how it was set counts as set by hand.
+    expect(await adapter.getIssueLink(ids.unlinked)).toEqual({ issueId: ids.unlinked, planId: 'silver', billingClass: 'extra', linkedBy: 'hand' });
     expect(transport.sent[1]?.body).toEqual({ planId: 'silver', billingClass: 'extra' });
+
+    await adapter.setIssueLink(ids.unlinked, { planId: 'silver', billingClass: 'covered', linkedBy: 'organization' });
+    expect(await adapter.getIssueLink(ids.unlinked)).toEqual({ issueId: ids.unlinked, planId: 'silver', billingClass: 'covered', linkedBy: 'organization' });
 
     await adapter.clearIssueLink(ids.unlinked);
     await adapter.clearIssueLink(ids.unlinked);

@@ -123,6 +123,25 @@ export interface FixtureOptions {
   readonly clock?: Clock;
   /** The Jira access layer's options (its pause between retries, say). */
   readonly jiraClient?: JiraClientOptions;
+  /** Makes `SUP` a JSM service project with the organisations of {@link ORGANIZATIONS} (the other project stays none). */
+  readonly serviceDesk?: boolean;
+}
+
+/** The organisations of `SUP`'s service desk, when the fixture has one; one more exists that is not added to it. */
+export const ORGANIZATIONS = { acme: '1', globex: '2', initech: '3', elsewhere: '4' } as const;
+
+function serviceDeskOf(project: { readonly id: string }) {
+  const desk = { id: '7', projectId: project.id };
+  const organization = (id: string, name: string, serviceDeskIds: readonly string[]) => ({ id, name, created: NOW - 86_400_000, memberAccountIds: [], serviceDeskIds });
+  return {
+    serviceDesks: [desk],
+    organizations: [
+      organization(ORGANIZATIONS.acme, 'Acme Corp', [desk.id]),
+      organization(ORGANIZATIONS.globex, 'Globex', [desk.id]),
+      organization(ORGANIZATIONS.initech, 'Initech', [desk.id]),
+      organization(ORGANIZATIONS.elsewhere, 'Elsewhere Ltd', []),
+    ],
+  };
 }
 
 function extraIssues(count: number): SimIssue[] {
@@ -140,6 +159,7 @@ export function backendFixture(options: FixtureOptions = {}): BackendFixture {
     worklogs: [...WORKLOGS],
     nextIssueId: 30000,
     nextWorklogId: 60000,
+    ...(options.serviceDesk === true ? serviceDeskOf(PROJECT) : {}),
   });
   const runtime = LocalForgeRuntime.inMemory({ clock, jira: { baseUrl: 'http://jira.test', fetch: simulator.fetch, users: Object.values(USERS), app: APP_ACCOUNT } });
   const { store, storage, jira } = localForge(runtime, { storeOptions: { retryDelayMs: () => 0 }, ...(options.jiraClient === undefined ? {} : { jiraClient: options.jiraClient }) });
