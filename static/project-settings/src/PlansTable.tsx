@@ -14,6 +14,8 @@ export interface PlanChanges {
   readonly onDelete: (stored: StoredPlan) => void;
   /** Who sees the plan in the customer portal. */
   readonly onCustomerAccess: (stored: StoredPlan) => void;
+  /** The JSM organisations whose requests follow the plan. */
+  readonly onOrganizations: (stored: StoredPlan) => void;
 }
 
 interface PlansTableProps {
@@ -51,6 +53,11 @@ function PlanActions({ stored, changes, pending, confirmingDelete, onConfirm, on
       {changes !== undefined && stored.status === 'active' ? (
         <Button spacing="compact" onClick={() => changes.onCustomerAccess(stored)} isDisabled={pending} aria-label={`Customer portal access of ${name}`}>
           Portal
+        </Button>
+      ) : null}
+      {changes !== undefined && stored.status === 'active' ? (
+        <Button spacing="compact" onClick={() => changes.onOrganizations(stored)} isDisabled={pending} aria-label={`Organisations of ${name}`}>
+          Organisations
         </Button>
       ) : null}
       {changes === undefined ? null : stored.status === 'active' ? (

@@ -10,6 +10,7 @@ import { BulkLink } from './BulkLink';
 import { CustomerAccessForm } from './CustomerAccessForm';
 import { DefaultPlan } from './DefaultPlan';
 import { InvalidLinks } from './InvalidLinks';
+import { OrganizationsForm } from './OrganizationsForm';
 import { listPeriods } from '@ledger/list-periods';
 import { planAsOneVersion } from '@ledger/terms-in-force';
 import { draftOf, emptyDraft } from './plan-draft';
@@ -43,6 +44,7 @@ export function ProjectSettings() {
   const [editing, setEditing] = useState<Editing>(null);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [accessOf, setAccessOf] = useState<StoredPlan | null>(null);
+  const [organizationsOf, setOrganizationsOf] = useState<StoredPlan | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { timeZone } = useSurfaceContext();
   const create = useWrite('plans/create');
@@ -135,6 +137,10 @@ export function ProjectSettings() {
                     setNotice(null);
                     setAccessOf(stored);
                   },
+                  onOrganizations: (stored) => {
+                    setNotice(null);
+                    setOrganizationsOf(stored);
+                  },
                 }}
                 onHistory={(stored) => setHistoryOf(stored.plan.id)}
               />
@@ -147,6 +153,17 @@ export function ProjectSettings() {
                     finish(`Saved who sees ${saved.plan.name} in the portal.`);
                   }}
                   onCancel={() => setAccessOf(null)}
+                />
+              )}
+              {organizationsOf === null ? null : (
+                <OrganizationsForm
+                  key={`${organizationsOf.plan.id}:${organizationsOf.version}`}
+                  stored={organizationsOf}
+                  onSaved={(saved) => {
+                    setOrganizationsOf(null);
+                    finish(`Saved the organisations of ${saved.plan.name}.`);
+                  }}
+                  onCancel={() => setOrganizationsOf(null)}
                 />
               )}
               {historyOf === null ? null : <PlanHistory key={historyOf} planId={historyOf} />}
@@ -162,6 +179,17 @@ export function ProjectSettings() {
                 plans, set the default plan or link issues in bulk.
               </Banner>
               <PlansTable plans={plans} pending={false} changes={undefined} onHistory={(stored) => setHistoryOf(stored.plan.id)} />
+              {organizationsOf === null ? null : (
+                <OrganizationsForm
+                  key={`${organizationsOf.plan.id}:${organizationsOf.version}`}
+                  stored={organizationsOf}
+                  onSaved={(saved) => {
+                    setOrganizationsOf(null);
+                    finish(`Saved the organisations of ${saved.plan.name}.`);
+                  }}
+                  onCancel={() => setOrganizationsOf(null)}
+                />
+              )}
               {historyOf === null ? null : <PlanHistory key={historyOf} planId={historyOf} />}
               <DefaultPlan plans={plans} canAdminister={false} />
             </>

@@ -89,6 +89,7 @@ const FIELDS: Readonly<Record<string, Field>> = {
   [CUSTOMERS_PATH]: { label: 'customers named to see the plan', describe: people },
   'customerAccess.showAmounts': { label: 'amounts shown to customers', describe: yesNo },
   'customerAccess.showAgentNames': { label: "agents' names shown to customers", describe: yesNo },
+  organizationIds: { label: 'organisations (JSM ids)', describe: groups },
   amendments: { label: 'later term versions', describe: (value, context) => (isArray(value) ? `${value.length}` : text(value, context)) },
 };
 
