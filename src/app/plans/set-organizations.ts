@@ -19,7 +19,7 @@ export interface SetOrganizationsPorts extends PlanWritePorts {
 }
 
 /**
- * Names the JSM organisations whose requests link to the plan, as of now: a setting, not a term (decision 0049), so
+ * Names the JSM organisations whose requests link to the plan, as of now: a setting, not a term (decision 0051), so
  * no period and no closed statement is touched, and requests already linked stay where they are until their
  * organisations change or a bulk link moves them. Each organisation must be one of the project's service desk's, and
  * no other plan of the project may name it (plans being deleted included: their claim ends with the purge).
