@@ -8,12 +8,14 @@ describe('sync handlers', () => {
 
     await site.sync.handlers.onWorklogEvent({ eventType: 'avi:jira:created:worklog', worklog: { id: 7, issueId: GOLD_ISSUES.first.id } });
     await site.sync.handlers.onIssueCreated({ eventType: 'avi:jira:created:issue', issue: { id: '1' } });
+    await site.sync.handlers.onIssueUpdated({ eventType: 'avi:jira:updated:issue', issue: { id: '1', key: 'SUP-1' }, changelog: { items: [{ fieldId: 'customfield_10002' }] } });
     await site.sync.handlers.onSyncJob({ jobId: 'j1' });
 
     expect(site.storage.usage().writes).toBe(0);
     expect(warn.mock.calls.map(([message]) => String(message).split(':')[0])).toEqual([
       'Support Hours ignored a malformed worklog event',
       'Support Hours ignored a malformed issue-created event',
+      'Support Hours ignored a malformed issue-updated event',
       'Support Hours ignored a malformed queue event',
     ]);
     warn.mockRestore();
