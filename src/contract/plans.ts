@@ -168,7 +168,16 @@ export const plansContract = {
   'plans/organizationChoices': {
     payload: z.strictObject({}),
     result: z.object({
-      organizations: z.array(z.object({ id: z.string(), name: z.string() })).nullable(),
+      organizations: z
+        .array(
+          z.object({
+            id: z.string(),
+            name: z.string(),
+            /** The JQL of its requests in this project, to link those that exist already in bulk. */
+            jql: z.string(),
+          }),
+        )
+        .nullable(),
       /** More organisations exist than the answer holds (the first by id are listed). */
       truncated: z.boolean(),
     }),

@@ -71,9 +71,9 @@ describe("a plan's organisations", () => {
       ok: true,
       data: {
         organizations: [
-          { id: ORGANIZATIONS.acme, name: 'Acme Corp' },
-          { id: ORGANIZATIONS.globex, name: 'Globex' },
-          { id: ORGANIZATIONS.initech, name: 'Initech' },
+          { id: ORGANIZATIONS.acme, name: 'Acme Corp', jql: 'project = 10000 AND Organizations = "Acme Corp"' },
+          { id: ORGANIZATIONS.globex, name: 'Globex', jql: 'project = 10000 AND Organizations = "Globex"' },
+          { id: ORGANIZATIONS.initech, name: 'Initech', jql: 'project = 10000 AND Organizations = "Initech"' },
         ],
         truncated: false,
       },
@@ -82,6 +82,25 @@ describe("a plan's organisations", () => {
     expect(named.ok && [named.data.version, named.data.organizationIds]).toEqual([2, [ORGANIZATIONS.globex, ORGANIZATIONS.initech]]);
     const history = await fixture.invoker.invoke('plans/get', { planId: 'globex-silver' }, as(USERS.admin), on.settings());
     expect(history.ok && history.data.history.at(-1)?.changes).toEqual([{ path: 'organizationIds', before: [], after: [ORGANIZATIONS.globex, ORGANIZATIONS.initech] }]);
+  });
+
+  it("links an organisation's existing requests in bulk with the JQL its choice offers, as links set by hand", async () => {
+    await setOrganizationsOf(fixture, ISSUES.sup2.id, [Number(ORGANIZATIONS.globex)]);
+    await setOrganizationsOf(fixture, ISSUES.sup3.id, [Number(ORGANIZATIONS.globex), Number(ORGANIZATIONS.initech)]);
+    await settle(fixture);
+    const choices = await fixture.invoker.invoke('plans/organizationChoices', {}, as(USERS.admin), on.settings());
+    const jql = choices.ok ? choices.data.organizations?.find((choice) => choice.id === ORGANIZATIONS.globex)?.jql : undefined;
+    if (jql === undefined) throw new Error('no JQL for Globex');
+    const counted = await fixture.invoker.invoke('bulk/preview', { jql }, as(USERS.admin), on.settings());
+    if (!counted.ok) throw new Error(counted.error.message);
+    const started = await fixture.invoker.invoke('bulk/link', { jql, planId: 'globex-silver', countToken: counted.data.countToken }, as(USERS.admin), on.settings());
+    expect(started.ok).toBe(true);
+    await settle(fixture);
+    expect([ISSUES.sup1, ISSUES.sup2, ISSUES.sup3].map((issue) => propertyOf(fixture, issue.id))).toEqual([
+      undefined,
+      { planId: 'globex-silver', billingClass: 'covered', linkedBy: 'hand' },
+      { planId: 'globex-silver', billingClass: 'covered', linkedBy: 'hand' },
+    ]);
   });
 
   it('refuses an organisation another plan of the project names, and changes nothing', async () => {

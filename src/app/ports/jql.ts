@@ -54,6 +54,9 @@ export const issueIdIs = (issueId: string): JqlClause => `id = ${jiraId(issueId,
 /** The issues of one project, by its Jira id. */
 export const projectIs = (projectId: string): JqlClause => `project = ${jiraId(projectId, 'project')}` as JqlClause;
 
+/** The requests shared with a JSM organisation, by its name: the form Atlassian documents for the Organizations field. */
+export const organizationIs = (organizationName: string): JqlClause => clause('Organizations', '=', organizationName);
+
 export const billingClassIs = (billingClass: BillingClass): JqlClause => clause('supportBillingClass', '=', billingClass);
 
 /** `worklogDate` is read in the searching user's time zone (the site's, for the app). */

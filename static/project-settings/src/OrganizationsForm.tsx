@@ -13,9 +13,6 @@ interface OrganizationsFormProps {
   readonly onCancel: () => void;
 }
 
-/** The JQL that finds an organisation's requests, for a bulk link of the ones that exist already. */
-export const organizationJql = (projectKey: string, organizationId: string): string => `project = ${projectKey} AND Organizations = ${organizationId}`;
-
 /** The JSM organisations whose requests follow the plan, picked from the project's service desk's organisations. */
 export function OrganizationsForm({ stored, onSaved, onCancel }: OrganizationsFormProps) {
   const { state } = useResolver('plans/organizationChoices', {});
@@ -31,7 +28,7 @@ export function OrganizationsForm({ stored, onSaved, onCancel }: OrganizationsFo
 
   const choices = state.status === 'ready' ? state.data.organizations : null;
   // An organisation the plan names that the service desk no longer lists stays visible, so it can be removed.
-  const listed = choices === null ? [] : [...choices, ...chosen.filter((id) => !choices.some((choice) => choice.id === id)).map((id) => ({ id, name: `Organisation ${id}` }))];
+  const listed = choices === null ? [] : [...choices, ...chosen.filter((id) => !choices.some((choice) => choice.id === id)).map((id) => ({ id, name: `Organisation ${id}`, jql: null }))];
   const fieldError = Object.entries(errors).find(([path]) => path.startsWith('organizationIds'))?.[1];
 
   return (
@@ -51,7 +48,7 @@ export function OrganizationsForm({ stored, onSaved, onCancel }: OrganizationsFo
             <label key={organization.id} className="sh-row">
               <input type="checkbox" checked={chosen.includes(organization.id)} onChange={(event) => toggle(organization.id, event.target.checked)} />
               {organization.name}
-              {chosen.includes(organization.id) ? <code className="sh-muted">{organizationJql(stored.projectKey, organization.id)}</code> : null}
+              {chosen.includes(organization.id) && organization.jql !== null ? <code className="sh-muted">{organization.jql}</code> : null}
             </label>
           ))}
         </fieldset>
