@@ -12,6 +12,7 @@ import path from 'node:path';
 import { childrenCpuSeconds } from './report/children-cpu';
 import { markdownTable } from './report/markdown-table';
 import { reportMarkdown } from './report/report-markdown';
+import { PART_COUNT } from '../test/support/unit-tier';
 
 const ROOT = path.resolve(__dirname, '..');
 const PIECES = ['check', 'test:unit', 'test:browser'] as const;
@@ -39,7 +40,7 @@ function main(): void {
   const total = runs.reduce((sum, run) => ({ wall: sum.wall + run.wallSeconds, cpu: sum.cpu + run.cpuSeconds }), { wall: 0, cpu: 0 });
   const unit = runs.find((run) => run.script === 'test:unit');
   reportMarkdown(
-    `\`npm test\` is \`check\` (each project's type check, then ESLint over the same TypeScript program; the backend and the surfaces side by side), then \`test:unit\` (jest outside test/browser, two workers), then \`test:browser\` (the build of the surfaces, then test/browser in Chromium), run here one after the other (\`check\` keeps no cache, so it runs in full as in a fresh clone). CPU is the whole process tree's user + system time. Load average when it started: ${load.toFixed(1)}. Targets: unit tier < ${TARGET_UNIT_CPU_SECONDS} CPU-s; all < ${TARGET_ALL_WALL_SECONDS / 60} min wall on an idle 2-core machine.`,
+    `\`npm test\` is \`check\` (each project's type check, then ESLint over the same TypeScript program; the backend and the surfaces side by side), then \`test:unit\` (jest outside test/browser, in ${PART_COUNT} parts that each share one module registry, two workers), then \`test:browser\` (the build of the surfaces, then test/browser in Chromium, one Chromium and one seeded demo site shared by its files), run here one after the other (\`check\` keeps no cache, so it runs in full as in a fresh clone). CPU is the whole process tree's user + system time. Load average when it started: ${load.toFixed(1)}. Targets: unit tier < ${TARGET_UNIT_CPU_SECONDS} CPU-s; all < ${TARGET_ALL_WALL_SECONDS / 60} min wall on an idle 2-core machine.`,
     markdownTable(
       [{ title: 'npm run' }, { title: 'wall', align: 'right' }, { title: 'CPU', align: 'right' }, { title: 'passed' }],
       [

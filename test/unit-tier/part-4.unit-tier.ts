@@ -1,0 +1,3 @@
+import { declarePart } from '../support/unit-tier';
+
+declarePart(4);
