@@ -43,7 +43,9 @@ export type HeadCommit = (refreshed: DeepReadonly<RefreshedFigures>) => Promise<
  * refresh (their figures stay as stored, their frozen statements unread), and the summary of the
  * closed periods it leaves for the next refresh is written after the head.
  * Records of an issue-shard count the head no longer names are deleted one refresh later, once
- * no reader can still be using them. A plan that is gone (or being deleted) has its figures dropped.
+ * no reader can still be using them. Each open period's statement source is stored with the figures, the entry
+ * chunks it names before it (only those no stored source names yet), and chunks no source names any more are
+ * deleted after the head. A plan that is gone (or being deleted) has its figures dropped.
  *
  * @returns false when the plan is gone
  */
