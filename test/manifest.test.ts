@@ -40,7 +40,7 @@ describe('manifest.yml', () => {
     expect(manifest.app.runtime.name).toBe('nodejs22.x');
   });
 
-  it('declares the four Custom UI surfaces with the keys the local runtime uses, each on the resolver function', () => {
+  it('declares the six Custom UI surfaces with the keys the local runtime uses, each on the resolver function', () => {
     for (const surface of Object.values(SURFACES)) {
       const [module, ...others] = modulesOf(surface.type).map((entry) => surfaceModule.parse(entry));
       expect(others).toEqual([]);
@@ -53,7 +53,20 @@ describe('manifest.yml', () => {
       { key: 'project-page', path: 'static/project-page/build' },
       { key: 'project-settings', path: 'static/project-settings/build' },
       { key: 'gadget', path: 'static/gadget/build' },
+      { key: 'portal-request', path: 'static/portal-request/build' },
+      { key: 'portal-footer', path: 'static/portal-footer/build' },
     ]);
+  });
+
+  it('lets customers and unlicensed users (never anonymous visitors) use the portal surfaces, the footer on the Help Center and portal pages only', () => {
+    const portalModule = z.looseObject({ unlicensedAccess: z.array(z.string()), pages: z.array(z.string()).optional() });
+    const request = portalModule.parse(modulesOf(SURFACES.portalRequestPanel.type)[0]);
+    const footer = portalModule.parse(modulesOf(SURFACES.portalFooter.type)[0]);
+    expect([request.unlicensedAccess, footer.unlicensedAccess]).toEqual([
+      ['customer', 'unlicensed'],
+      ['customer', 'unlicensed'],
+    ]);
+    expect(footer.pages).toEqual(['help_center', 'portal']);
   });
 
   it('indexes the support-plan issue property under the search aliases the JQL uses', () => {

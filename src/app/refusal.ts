@@ -17,11 +17,14 @@ export type NotFound =
   | { readonly what: 'bulk-job'; readonly jobId: string }
   | { readonly what: 'closed-version'; readonly periodLabel: string; readonly version: number }
   /** The issue is missing or hidden from the caller, as Jira answers it. */
-  | { readonly what: 'issue' };
+  | { readonly what: 'issue' }
+  /** A portal request is missing or hidden from the customer, as Jira answers it. */
+  | { readonly what: 'request' };
 
 export type NotAllowed =
   | { readonly what: 'not-on-a-project' }
   | { readonly what: 'not-on-an-issue' }
+  | { readonly what: 'not-on-a-request' }
   | { readonly what: 'browse-project' }
   | { readonly what: 'administer-project' }
   | { readonly what: 'edit-issue' }

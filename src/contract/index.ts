@@ -10,6 +10,7 @@ import { gadgetContract } from './gadget';
 import { issueContract } from './issue';
 import { peopleContract } from './people';
 import { plansContract } from './plans';
+import { portalContract } from './portal';
 import type { DeepReadonly, Outcome } from './result';
 import { settingsContract } from './settings';
 import { usageContract } from './usage';
@@ -23,6 +24,7 @@ export const contract = {
   ...bulkContract,
   ...closingContract,
   ...peopleContract,
+  ...portalContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -48,4 +50,5 @@ export * from './bulk';
 export * from './statement';
 export * from './closing';
 export * from './people';
+export * from './portal';
 export * from '../input/limits';

@@ -13,10 +13,15 @@ export type SurfaceTarget =
   | { readonly surface: 'issuePanel'; readonly issue: JiraRef & { readonly type?: string }; readonly project: JiraRef }
   | { readonly surface: 'projectPage'; readonly project: JiraRef }
   | { readonly surface: 'projectSettingsPage'; readonly project: JiraRef }
-  | { readonly surface: 'dashboardGadget'; readonly gadgetConfiguration?: Readonly<Record<string, unknown>>; readonly entryPoint?: 'edit' };
+  | { readonly surface: 'dashboardGadget'; readonly gadgetConfiguration?: Readonly<Record<string, unknown>>; readonly entryPoint?: 'edit' }
+  /** A request in the customer portal: JSM gives its key (not its id) and the portal's (service desk's) id. */
+  | { readonly surface: 'portalRequestPanel'; readonly requestKey: string; readonly portalId: string }
+  /** The Help Center (no portal) or a portal's own pages. */
+  | { readonly surface: 'portalFooter'; readonly page: 'help_center' | 'portal'; readonly portalId?: string };
 
 export interface LocalCaller {
-  readonly accountId: string;
+  /** Absent: an anonymous visitor of the customer portal, whom Forge calls without an account. */
+  readonly accountId?: string;
   readonly locale?: string;
   readonly timezone?: string;
 }
@@ -41,6 +46,10 @@ function extensionOf(target: SurfaceTarget): Record<string, unknown> {
         gadget: { id: '10100' },
         ...(target.entryPoint === undefined ? {} : { entryPoint: target.entryPoint }),
       };
+    case 'portalRequestPanel':
+      return { type, request: { key: target.requestKey, typeId: '1' }, portal: { id: Number(target.portalId) } };
+    case 'portalFooter':
+      return { type, page: target.page, ...(target.portalId === undefined ? {} : { portal: { id: Number(target.portalId) } }) };
   }
 }
 
@@ -48,7 +57,7 @@ function extensionOf(target: SurfaceTarget): Record<string, unknown> {
 export function buildForgeContext(site: SiteIdentity, caller: LocalCaller, target: SurfaceTarget): Record<string, unknown> {
   const moduleKey = SURFACES[target.surface].moduleKey;
   return {
-    accountId: caller.accountId,
+    ...(caller.accountId === undefined ? {} : { accountId: caller.accountId }),
     cloudId: site.cloudId,
     moduleKey,
     localId: `ari:cloud:ecosystem::extension/local/${moduleKey}`,

@@ -10,7 +10,8 @@ export type ResolverDefinitions = ReturnType<Resolver['getDefinitions']>;
 export interface FrameInvocation {
   readonly functionKey: string;
   readonly payload: unknown;
-  readonly context: Readonly<Record<string, unknown>> & { readonly accountId: string };
+  /** `accountId` absent: an anonymous visitor, whom Forge calls without a principal. */
+  readonly context: Readonly<Record<string, unknown>> & { readonly accountId?: string };
 }
 
 const resultSchemas: { readonly [Name in ResolverName]: { readonly result: z.ZodType<DataOf<Name>> } } = contract;
@@ -30,7 +31,10 @@ export class LocalResolverInvoker {
   invokeFrame(invocation: FrameInvocation): Promise<unknown> {
     return this.definitions(
       { call: { functionKey: invocation.functionKey, payload: invocation.payload }, context: { ...invocation.context, cloudId: this.site.cloudId } },
-      { principal: { accountId: invocation.context.accountId }, installContext: `ari:cloud:jira::site/${this.site.cloudId}` },
+      {
+        ...(invocation.context.accountId === undefined ? {} : { principal: { accountId: invocation.context.accountId } }),
+        installContext: `ari:cloud:jira::site/${this.site.cloudId}`,
+      },
     );
   }
 
@@ -41,7 +45,7 @@ export class LocalResolverInvoker {
 
   /** Like {@link invoke}, with a payload the contract may refuse (what a buggy or hostile frame could send). */
   async invokeWithAnyPayload<Name extends ResolverName>(name: Name, payload: unknown, caller: LocalCaller, target: SurfaceTarget): Promise<Outcome<DataOf<Name>>> {
-    const context = { ...buildForgeContext(this.site, caller, target), accountId: caller.accountId };
+    const context = { ...buildForgeContext(this.site, caller, target), ...(caller.accountId === undefined ? {} : { accountId: caller.accountId }) };
     const answer = await this.invokeFrame({ functionKey: name, payload, context });
     return outcomeSchema(resultSchemas[name].result).parse(answer);
   }

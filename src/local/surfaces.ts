@@ -4,6 +4,8 @@ export const SURFACES = {
   projectPage: { type: 'jira:projectPage', moduleKey: 'support-hours-project-page' },
   projectSettingsPage: { type: 'jira:projectSettingsPage', moduleKey: 'support-hours-project-settings' },
   dashboardGadget: { type: 'jira:dashboardGadget', moduleKey: 'support-hours-gadget' },
+  portalRequestPanel: { type: 'jiraServiceManagement:portalRequestDetailPanel', moduleKey: 'support-hours-portal-request' },
+  portalFooter: { type: 'jiraServiceManagement:portalFooter', moduleKey: 'support-hours-portal-footer' },
 } as const;
 
 export type SurfaceName = keyof typeof SURFACES;

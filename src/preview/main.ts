@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Clock, fixedClock, systemClock } from '../app/ports/clock';
 import { DEMO_PROJECT, DEMO_USERS } from '../jira-simulator/demo/people';
+import { DEMO_HELP_PROJECT, DEMO_PORTAL_CUSTOMERS, DEMO_SERVICE_DESK } from '../jira-simulator/demo/service-desk';
 import { JiraSimulator } from '../jira-simulator/simulator';
 import { readJiraInstant } from '../ledger';
 import { LOCAL_CLOUD_ID } from '../local/local-backend';
@@ -84,7 +85,8 @@ async function main(): Promise<void> {
         cloudId: LOCAL_CLOUD_ID,
         environmentId: 'local-preview',
         project: DEMO_PROJECT,
-        users: Object.values(DEMO_USERS).map((user) => ({
+        serviceProject: { ...DEMO_HELP_PROJECT, serviceDeskId: DEMO_SERVICE_DESK.id },
+        users: [...Object.values(DEMO_USERS), ...Object.values(DEMO_PORTAL_CUSTOMERS)].map((user) => ({
           role: user.accountId.replace(/^demo-/, ''),
           accountId: user.accountId,
           displayName: user.displayName,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import * as z from 'zod';
-import { SURFACE_MODULE_TYPES } from './protocol';
+import { SURFACE_MODULE_TYPES, UNLICENSED_USER_TYPES } from './protocol';
 
 /** The parts of `manifest.yml` the preview needs to show the app as Jira would. */
 const manifestSchema = z.object({
@@ -13,8 +13,10 @@ const manifestSchema = z.object({
 const surfaceModuleSchema = z.object({
   key: z.string(),
   resource: z.string(),
-  title: z.union([z.string(), z.object({ i18n: z.string() })]),
+  /** The portal footer has none: Jira shows it without a heading. */
+  title: z.union([z.string(), z.object({ i18n: z.string() })]).optional(),
   edit: z.object({ resource: z.string() }).optional(),
+  unlicensedAccess: z.array(z.enum(UNLICENSED_USER_TYPES)).default([]),
 });
 
 export interface ManifestSurface {
@@ -23,6 +25,7 @@ export interface ManifestSurface {
   readonly title: string;
   readonly resourceKey: string;
   readonly editResourceKey?: string;
+  readonly unlicensedAccess: readonly (typeof UNLICENSED_USER_TYPES)[number][];
 }
 
 export interface ManifestSurfaces {
@@ -40,8 +43,9 @@ export async function readManifestSurfaces(manifestPath: string): Promise<Manife
       return {
         type,
         key: module.key,
-        title: typeof module.title === 'string' ? module.title : module.title.i18n,
+        title: module.title === undefined ? module.key : typeof module.title === 'string' ? module.title : module.title.i18n,
         resourceKey: module.resource,
+        unlicensedAccess: module.unlicensedAccess,
         ...(module.edit === undefined ? {} : { editResourceKey: module.edit.resource }),
       };
     }),

@@ -44,6 +44,7 @@ function siteModules(manifest: ManifestSurfaces): SurfaceModule[] {
     key: surface.key,
     title: surface.title,
     url: resourceUrl(surface.resourceKey),
+    unlicensedAccess: [...surface.unlicensedAccess],
     ...(surface.editResourceKey === undefined ? {} : { editUrl: resourceUrl(surface.editResourceKey) }),
   }));
 }
@@ -68,7 +69,8 @@ export function createPreviewHandler(dependencies: PreviewDependencies): (reques
   return async (request) => {
     const { pathname } = new URL(request.url);
     const route = `${request.method} ${pathname}`;
-    if (pathname.startsWith('/rest/api/3/')) return dependencies.jira(request);
+    // Jira's REST API and, for the customer portal, Jira Service Management's.
+    if (pathname.startsWith('/rest/api/3/') || pathname.startsWith('/rest/servicedeskapi/')) return dependencies.jira(request);
     if (pathname.startsWith('/apps/') && request.method === 'GET') return surfaceFile(pathname);
     switch (route) {
       case 'GET /':

@@ -1,6 +1,7 @@
 import { FileBackend } from '../adapters/storage/file-store';
 import type { Clock } from '../app/ports/clock';
 import { DEMO_USERS } from '../jira-simulator/demo/people';
+import { DEMO_PORTAL_CUSTOMERS } from '../jira-simulator/demo/service-desk';
 import { APP_ACCOUNT } from '../jira-simulator/model';
 import type { JiraSimulator } from '../jira-simulator/simulator';
 import { COALESCE_SECONDS } from '../app/figures/request-figures-refresh';
@@ -34,7 +35,7 @@ export interface RunningRuntime extends PreviewRuntime {
  * simulator; "now" is `clock`'s.
  */
 export async function startPreviewRuntime(simulator: JiraSimulator, kvsDirectory: string, clock: Clock): Promise<RunningRuntime> {
-  const accounts = Object.values(DEMO_USERS).map(({ accountId, email, apiToken }) => ({ accountId, email, apiToken }));
+  const accounts = [...Object.values(DEMO_USERS), ...Object.values(DEMO_PORTAL_CUSTOMERS)].map(({ accountId, email, apiToken }) => ({ accountId, email, apiToken }));
   const forge = await LocalForgeRuntime.open({
     storage: await FileBackend.open(kvsDirectory),
     clock,

@@ -55,6 +55,7 @@ function recordingDependencies(): Parameters<typeof startPreviewServer>[0] {
       cloudId: 'cloud',
       environmentId: 'local-preview',
       project: { id: '10000', key: 'SUP', name: 'Support' },
+      serviceProject: null,
       users: [{ role: 'admin', accountId: 'demo-admin', displayName: 'Ada Admin', email: 'ada@example.com', apiToken: API_TOKEN, timeZone: 'UTC', isProjectAdmin: true }],
     },
     jira: async (request) => {
@@ -155,6 +156,7 @@ describe('the preview server', () => {
     ['POST', '/__preview/settle', ''],
     ['POST', '/rest/api/3/issue/SUP-1/worklog', JSON.stringify({ started: '2026-10-05T09:00:00.000+0000', timeSpentSeconds: 60 })],
     ['DELETE', '/rest/api/3/issue/SUP-1/worklog/1', ''],
+    ['POST', '/rest/servicedeskapi/organization/1/user', JSON.stringify({ accountIds: ['demo-customer-none'] })],
   ])('guards every write the same way: %s %s', async (method, pathname, body) => {
     expectRefused(await send(method, pathname, json, body), new RegExp(PREVIEW_TOKEN_HEADER));
     expectRefused(await send(method, pathname, { 'content-type': 'text/plain', [PREVIEW_TOKEN_HEADER]: token }, body), /application\/json/);

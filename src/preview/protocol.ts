@@ -9,7 +9,17 @@ export const PREVIEW_TOKEN_HEADER = 'x-preview-token';
 /** The `<meta name>` through which the preview hands its host page that token. */
 export const PREVIEW_TOKEN_META = 'support-hours-preview-token';
 
-export const SURFACE_MODULE_TYPES = ['jira:issuePanel', 'jira:projectPage', 'jira:projectSettingsPage', 'jira:dashboardGadget'] as const;
+export const SURFACE_MODULE_TYPES = [
+  'jira:issuePanel',
+  'jira:projectPage',
+  'jira:projectSettingsPage',
+  'jira:dashboardGadget',
+  'jiraServiceManagement:portalRequestDetailPanel',
+  'jiraServiceManagement:portalFooter',
+] as const;
+
+/** Who besides licensed users a module lets in (the manifest's `unlicensedAccess`). */
+export const UNLICENSED_USER_TYPES = ['customer', 'unlicensed', 'anonymous'] as const;
 
 export const surfaceModuleSchema = z.object({
   type: z.enum(SURFACE_MODULE_TYPES),
@@ -19,6 +29,8 @@ export const surfaceModuleSchema = z.object({
   url: z.string(),
   /** The gadget's edit view; the same URL when one resource serves both entry points. */
   editUrl: z.string().optional(),
+  /** Jira shows the module to these unlicensed users too; to no anonymous visitor unless it names `anonymous`. */
+  unlicensedAccess: z.array(z.enum(UNLICENSED_USER_TYPES)).default([]),
 });
 
 export const demoUserSchema = z.object({
@@ -39,6 +51,8 @@ export const demoSiteSchema = z.object({
   appId: z.string(),
   environmentId: z.string(),
   project: z.object({ id: z.string(), key: z.string(), name: z.string() }),
+  /** The Jira Service Management project whose customer portal the preview shows; null on a site without one. */
+  serviceProject: z.object({ id: z.string(), key: z.string(), name: z.string(), serviceDeskId: z.string() }).nullable(),
   users: z.array(demoUserSchema),
   modules: z.array(surfaceModuleSchema),
   /** What the gadget's edit view last saved with `view.submit`; null before. */
@@ -47,7 +61,8 @@ export const demoSiteSchema = z.object({
 
 /** The Forge context a frame runs in, as the host page knows it. */
 export const frameContextSchema = z.object({
-  accountId: z.string(),
+  /** Absent: an anonymous visitor of the customer portal. */
+  accountId: z.string().optional(),
   moduleKey: z.string(),
   locale: z.string(),
   timezone: z.string(),

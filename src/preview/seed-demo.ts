@@ -5,6 +5,7 @@ import { loadDemo } from '../jira-simulator/demo/load';
 import { DEMO_PROJECT, DEMO_USERS } from '../jira-simulator/demo/people';
 import type { JiraSimulator } from '../jira-simulator/simulator';
 import type { RunningRuntime } from './preview-runtime';
+import { seedPortal } from './seed-portal';
 
 const DEMO_SEED = 7;
 
@@ -17,7 +18,7 @@ function planInput(plan: Plan): PayloadOf<'plans/create'>['plan'] {
 /**
  * Fills a fresh preview with the `small` demo: the site's people, project, issues and worklogs
  * in the simulator, its three plans created by the demo admin through the real resolver, and
- * their aggregates built by a full recompute through the queue.
+ * their aggregates built by a full recompute through the queue; then the help desk's plans for the customer portal.
  */
 export async function seedDemo(simulator: JiraSimulator, runtime: RunningRuntime, today: string): Promise<void> {
   const demo = generateDemo({ seed: DEMO_SEED, size: 'small', today });
@@ -30,5 +31,6 @@ export async function seedDemo(simulator: JiraSimulator, runtime: RunningRuntime
     // The demo's worklogs were loaded, not logged: no event told the app about them.
     await runtime.recompute(plan.id);
   }
+  await seedPortal(runtime, demo.serviceDesk, today);
   await runtime.settle();
 }

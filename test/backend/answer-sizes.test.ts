@@ -70,6 +70,13 @@ const CALLS: Readonly<Record<ResolverName, Call>> = {
   'usage/gadget': async (site) => [await site.backend.invoker.invoke('usage/gadget', {}, manager, gadget)],
   'usage/history': async (site) => [await site.backend.invoker.invoke('usage/history', { planId: LARGE_PLAN_ID, periods: 36 }, manager, projectPage)],
   'issue/get': async (site) => [await site.backend.invoker.invoke('issue/get', {}, agent, issuePanel(site))],
+  // A plan's figures and names only, whatever the plan's size (test/backend/portal.test.ts shows what they hold).
+  'portal/plans': async (site) => [await site.backend.invoker.invoke('portal/plans', {}, manager, { surface: 'portalFooter', page: 'help_center' })],
+  'portal/request': async (site) => {
+    const request = site.demo.serviceDesk.requests[0];
+    if (request === undefined) throw new Error('the demo has no service desk requests');
+    return [await site.backend.invoker.invoke('portal/request', {}, agent, { surface: 'portalRequestPanel', requestKey: request.key, portalId: site.demo.serviceDesk.serviceDesk.id })];
+  },
   'people/names': async (site) => {
     const accountIds = [...Object.values(DEMO_USERS).map((user) => user.accountId), ...Array.from({ length: 100 }, (_, index) => `former-${index}`)].slice(0, 100);
     return [await site.backend.invoker.invoke('people/names', { accountIds }, manager, projectPage)];

@@ -1,38 +1,70 @@
 /**
- * The authorisation matrix: every resolver the contract names × four roles × a payload naming
+ * The authorisation matrix: every resolver the contract names × seven roles (four Jira users, two service desk
+ * customers, an anonymous portal visitor) × a payload naming
  * the caller's own project's things or another project's. Each cell's expected outcome comes
  * from two small tables below (which guard a resolver uses, and what that guard answers each
  * role); a refusal must write nothing, and another project's id must be answered exactly as an
  * id nothing has.
  */
 import { contract, type ErrorCode, type ResolverName } from '../../src/contract';
-import type { SurfaceTarget } from '../../src/local/forge-context';
-import { as, backendFixture, ISSUES, on, OTHER_PROJECT, planInput, USERS, type BackendFixture } from '../backend/support/backend-fixture';
+import type { LocalCaller, SurfaceTarget } from '../../src/local/forge-context';
+import { as, backendFixture, CUSTOMERS, ISSUES, on, OTHER_PROJECT, planInput, USERS, type BackendFixture } from '../backend/support/backend-fixture';
 import { countTokenOf, previewThenLink } from './support/bulk-link';
 
 const ROLES = {
-  'project admin': USERS.admin,
-  'agent (browse + edit issues)': USERS.agent,
-  'read-only (browse only)': USERS.manager,
-  'outsider (no access to the project)': USERS.outsider,
-} as const;
+  'project admin': as(USERS.admin),
+  'agent (browse + edit issues)': as(USERS.agent),
+  'read-only (browse only)': as(USERS.manager),
+  'outsider (no access to the project)': as(USERS.outsider),
+  'customer of the request\'s organisation': as(CUSTOMERS.acme),
+  'customer of another organisation': as(CUSTOMERS.globex),
+  // Forge calls a portal module for a visitor who is not signed in without an account.
+  'anonymous visitor': { locale: 'en-GB' },
+} satisfies Record<string, LocalCaller>;
 type Role = keyof typeof ROLES;
 const roles = Object.keys(ROLES) as Role[];
 
 /** Which guard a resolver passes its caller through. */
-type Guard = 'project reader' | 'project admin' | 'issue viewer' | 'issue editor' | 'any signed-in user' | 'gadget project reader';
+type Guard = 'project reader' | 'project admin' | 'issue viewer' | 'issue editor' | 'any signed-in user' | 'gadget project reader' | 'portal request viewer';
 
 type Expected = 'allowed' | ErrorCode;
 
 /** What each guard answers each role, on the project (or its issue) the call comes from. */
+/** Roles that are neither licensed in the project nor signed in: refused alike by every project and issue guard. */
+const REFUSED_OUTSIDE = (expected: Expected) => ({
+  'customer of the request\'s organisation': expected,
+  'customer of another organisation': expected,
+  // No account: refused before any guard, as Forge would never call with one the app trusts.
+  'anonymous visitor': 'FORBIDDEN',
+}) as const;
+
+/** What each guard answers each role, on the project (or its issue or request) the call comes from. */
 const GUARDS: Readonly<Record<Guard, Readonly<Record<Role, Expected>>>> = {
-  'project reader': { 'project admin': 'allowed', 'agent (browse + edit issues)': 'allowed', 'read-only (browse only)': 'allowed', 'outsider (no access to the project)': 'FORBIDDEN' },
-  'project admin': { 'project admin': 'allowed', 'agent (browse + edit issues)': 'FORBIDDEN', 'read-only (browse only)': 'FORBIDDEN', 'outsider (no access to the project)': 'FORBIDDEN' },
+  'project reader': { 'project admin': 'allowed', 'agent (browse + edit issues)': 'allowed', 'read-only (browse only)': 'allowed', 'outsider (no access to the project)': 'FORBIDDEN', ...REFUSED_OUTSIDE('FORBIDDEN') },
+  'project admin': { 'project admin': 'allowed', 'agent (browse + edit issues)': 'FORBIDDEN', 'read-only (browse only)': 'FORBIDDEN', 'outsider (no access to the project)': 'FORBIDDEN', ...REFUSED_OUTSIDE('FORBIDDEN') },
   // Like Jira: an issue the caller cannot browse does not exist for them.
-  'issue viewer': { 'project admin': 'allowed', 'agent (browse + edit issues)': 'allowed', 'read-only (browse only)': 'allowed', 'outsider (no access to the project)': 'NOT_FOUND' },
-  'issue editor': { 'project admin': 'allowed', 'agent (browse + edit issues)': 'allowed', 'read-only (browse only)': 'FORBIDDEN', 'outsider (no access to the project)': 'NOT_FOUND' },
-  'any signed-in user': { 'project admin': 'allowed', 'agent (browse + edit issues)': 'allowed', 'read-only (browse only)': 'allowed', 'outsider (no access to the project)': 'allowed' },
-  'gadget project reader': { 'project admin': 'allowed', 'agent (browse + edit issues)': 'allowed', 'read-only (browse only)': 'allowed', 'outsider (no access to the project)': 'FORBIDDEN' },
+  'issue viewer': { 'project admin': 'allowed', 'agent (browse + edit issues)': 'allowed', 'read-only (browse only)': 'allowed', 'outsider (no access to the project)': 'NOT_FOUND', ...REFUSED_OUTSIDE('NOT_FOUND') },
+  'issue editor': { 'project admin': 'allowed', 'agent (browse + edit issues)': 'allowed', 'read-only (browse only)': 'FORBIDDEN', 'outsider (no access to the project)': 'NOT_FOUND', ...REFUSED_OUTSIDE('NOT_FOUND') },
+  'any signed-in user': {
+    'project admin': 'allowed',
+    'agent (browse + edit issues)': 'allowed',
+    'read-only (browse only)': 'allowed',
+    'outsider (no access to the project)': 'allowed',
+    'customer of the request\'s organisation': 'allowed',
+    'customer of another organisation': 'allowed',
+    'anonymous visitor': 'FORBIDDEN',
+  },
+  'gadget project reader': { 'project admin': 'allowed', 'agent (browse + edit issues)': 'allowed', 'read-only (browse only)': 'allowed', 'outsider (no access to the project)': 'FORBIDDEN', ...REFUSED_OUTSIDE('FORBIDDEN') },
+  // Jira, asked as the caller, decides: the service desk's agents and the customers the request is shared with.
+  'portal request viewer': {
+    'project admin': 'allowed',
+    'agent (browse + edit issues)': 'allowed',
+    'read-only (browse only)': 'allowed',
+    'outsider (no access to the project)': 'NOT_FOUND',
+    'customer of the request\'s organisation': 'allowed',
+    'customer of another organisation': 'NOT_FOUND',
+    'anonymous visitor': 'FORBIDDEN',
+  },
 };
 
 /** The ids a payload names: the caller's project's, another project's, or ones nothing has. */
@@ -75,6 +107,8 @@ interface Row {
 const settings = (): SurfaceTarget => on.settings();
 const projectPage = (): SurfaceTarget => on.projectPage();
 const issuePanel = (): SurfaceTarget => on.issue(ISSUES.sup1);
+/** SUP-1, shared with Acme, on the plan shared with Acme's customer. */
+const portalRequest = (): SurfaceTarget => on.portalRequest(ISSUES.sup1);
 const nothing = (): unknown => ({});
 const BULK_JQL = 'key = SUP-3';
 const september = (planId: string) => ({ planId, period: '2026-09' });
@@ -118,7 +152,13 @@ const MATRIX: Readonly<Record<ResolverName, Row>> = {
   'closing/reopen': { guard: 'project admin', names: 'plan', target: projectPage, payload: (refs) => ({ ...september(refs.closedPlan), reason: 'a late worklog' }) },
   'closing/version': { read: true, guard: 'project reader', names: 'plan', target: projectPage, payload: (refs) => ({ ...september(refs.closedPlan), version: 1 }) },
   'people/names': { read: true, guard: 'project reader', names: 'none', target: projectPage, payload: () => ({ accountIds: [USERS.agent.accountId, USERS.outsider.accountId] }) },
+  'portal/request': { read: true, guard: 'portal request viewer', names: 'none', target: portalRequest, payload: nothing },
+  'portal/plans': { read: true, guard: 'any signed-in user', names: 'none', target: () => on.helpCenter(), payload: nothing },
 };
+
+/** The plan shared in the portal with Acme's customer by name: no portal answer names it to anyone else. */
+const SHARED_NAME = 'Acme Closed';
+const SHARED_WITH: Role = 'customer of the request\'s organisation';
 
 const FOREIGN_NAME = 'Confidential Customer';
 const OWN: Refs = { plan: 'acme-gold', closedPlan: 'acme-closed', job: '', jql: 'key = SUP-1', newPlan: 'acme-new', bulkCount: {} };
@@ -133,7 +173,7 @@ interface Site {
 }
 
 async function site(): Promise<Site> {
-  const fixture = backendFixture();
+  const fixture = backendFixture({ serviceDesk: true, sharedRequests: true });
   const admin = as(USERS.admin);
   const outsider = as(USERS.outsider);
   await fixture.reconcile();
@@ -144,11 +184,21 @@ async function site(): Promise<Site> {
     await fixture.invoker.invoke('closing/close', september(OWN.closedPlan), admin, on.projectPage()),
     await fixture.invoker.invoke('closing/close', september(FOREIGN.plan), outsider, on.projectPage(OTHER_PROJECT)),
   ];
+  const shared = await fixture.invoker.invoke('plans/get', { planId: OWN.closedPlan }, admin, on.settings());
+  const portal = [
+    await fixture.invoker.invoke('issue/setLink', { planId: OWN.closedPlan, billingClass: 'covered' }, as(USERS.agent), on.issue(ISSUES.sup1)),
+    await fixture.invoker.invoke(
+      'plans/setCustomerAccess',
+      { planId: OWN.closedPlan, expectedVersion: shared.ok ? shared.data.plan.version : 0, customerAccess: { audience: 'named-customers', accountIds: [CUSTOMERS.acme.accountId], showAmounts: true, showAgentNames: true } },
+      admin,
+      on.settings(),
+    ),
+  ];
   const ownJob = await previewThenLink(fixture, { jql: 'key = SUP-2', planId: OWN.closedPlan }, admin, on.settings());
   const foreignJob = await previewThenLink(fixture, { jql: 'key = OTH-1', planId: FOREIGN.plan }, outsider, on.settings(OTHER_PROJECT));
   await fixture.queue.drain();
   const bulkCount = countTokenOf(await fixture.invoker.invoke('bulk/preview', { jql: BULK_JQL }, admin, on.settings()));
-  if (!ownJob.ok || !foreignJob.ok || setup.some((step) => !step.ok)) throw new Error(`site setup failed: ${JSON.stringify([...setup, ownJob, foreignJob])}`);
+  if (!ownJob.ok || !foreignJob.ok || [...setup, ...portal].some((step) => !step.ok)) throw new Error(`site setup failed: ${JSON.stringify([...setup, ownJob, foreignJob])}`);
   return { fixture, own: { ...OWN, job: ownJob.data.jobId, bulkCount }, foreign: { ...FOREIGN, job: foreignJob.data.jobId, bulkCount } };
 }
 
@@ -191,7 +241,7 @@ describe('the authorisation matrix', () => {
       const row = MATRIX[resolver];
       const { fixture, own, foreign } = await siteFor(expected, row);
       const refs = variant === 'own' ? own : foreign;
-      const call = (with_: Refs) => fixture.invoker.invokeWithAnyPayload(resolver, row.payload(with_), as(ROLES[role]), row.target(with_));
+      const call = (with_: Refs) => fixture.invoker.invokeWithAnyPayload(resolver, row.payload(with_), ROLES[role], row.target(with_));
 
       const before = await fixture.snapshot();
       const answer = await call(refs);
@@ -199,6 +249,7 @@ describe('the authorisation matrix', () => {
 
       expect(answer.ok ? 'allowed' : answer.error.code).toBe(expected);
       if (role !== 'outsider (no access to the project)') expect(JSON.stringify(answer)).not.toContain(FOREIGN_NAME);
+      if (resolver.startsWith('portal/')) expect(JSON.stringify(answer).includes(SHARED_NAME)).toBe(role === SHARED_WITH);
       if (answer.ok && row.read !== true) return;
       expect(await fixture.snapshot()).toStrictEqual(before);
       if (answer.ok) return;

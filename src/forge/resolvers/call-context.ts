@@ -14,6 +14,8 @@ const extensionSchema = z.object({
   project: z.object({ id: jiraId, key: z.string(), type: z.string().optional() }).optional(),
   gadgetConfiguration: z.unknown().optional(),
   entryPoint: z.string().optional(),
+  /** The customer portal's request panel: JSM names the request by its key. */
+  request: z.object({ key: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/) }).optional(),
 });
 
 export const callContextSchema = z.object({

@@ -5,6 +5,7 @@ import { defineGadgetResolvers } from './gadget-resolvers';
 import { defineIssueResolvers } from './issue-resolvers';
 import { definePeopleResolvers } from './people-resolvers';
 import { definePlanResolvers } from './plan-resolvers';
+import { definePortalResolvers } from './portal-resolvers';
 import type { BackendServices } from './services';
 import { defineSettingsResolvers } from './settings-resolvers';
 import { defineUsageResolvers } from './usage-resolvers';
@@ -20,5 +21,6 @@ export function createResolver(services: BackendServices): Resolver {
   defineGadgetResolvers(resolver, services);
   defineClosingResolvers(resolver, services);
   definePeopleResolvers(resolver, services);
+  definePortalResolvers(resolver, services);
   return resolver;
 }

@@ -26,6 +26,8 @@ function notFound(subject: NotFound): ResolverError {
       return { code: 'NOT_FOUND', message: `The period ${subject.periodLabel} has no closed version ${subject.version}.` };
     case 'issue':
       return { code: 'NOT_FOUND', message: 'This issue does not exist or you are not allowed to see it.' };
+    case 'request':
+      return { code: 'NOT_FOUND', message: 'This request does not exist or you are not allowed to see it.' };
   }
 }
 
@@ -35,6 +37,8 @@ function notAllowed(reason: NotAllowed): string {
       return 'This action is only available from a Jira project or issue.';
     case 'not-on-an-issue':
       return 'This action is only available from a Jira issue.';
+    case 'not-on-a-request':
+      return 'This is only available on a request in the customer portal.';
     case 'browse-project':
       return 'You need permission to browse this project to see its support plans.';
     case 'administer-project':

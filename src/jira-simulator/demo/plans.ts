@@ -60,7 +60,7 @@ export function demoPlans(today: string): Plan[] {
 }
 
 /** `YYYY-MM-01` of the month `monthsLater` months after the month of `date` (`YYYY-MM-DD`). */
-function firstOfMonth(date: string, monthsLater: number): string {
+export function firstOfMonth(date: string, monthsLater: number): string {
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7)) - 1;
   return new Date(Date.UTC(year, month + monthsLater, 1)).toISOString().slice(0, 10);

@@ -3,18 +3,22 @@ import type { DemoSite, FrameContext, SurfaceModule } from '@preview/protocol';
 import { BridgeHost, type Navigation } from './bridge-host';
 import { DashboardView } from './DashboardView';
 import { IssueView } from './IssueView';
+import { PortalView } from './PortalView';
 import { settle } from './jira-rest';
 import { previewFetch } from './preview-fetch';
 import { SurfaceFrame } from './SurfaceFrame';
 import { type HostState, type HostView, readHostState, VIEWS, writeHostState } from './url-state';
 
-const VIEW_LABELS: Record<HostView, string> = { issue: 'Issue', project: 'Project page', settings: 'Project settings', dashboard: 'Dashboard' };
+const VIEW_LABELS: Record<HostView, string> = { issue: 'Issue', project: 'Project page', settings: 'Project settings', dashboard: 'Dashboard', portal: 'Customer portal' };
 const VIEW_MODULES: Record<HostView, SurfaceModule['type']> = {
   issue: 'jira:issuePanel',
   project: 'jira:projectPage',
   settings: 'jira:projectSettingsPage',
   dashboard: 'jira:dashboardGadget',
+  portal: 'jiraServiceManagement:portalFooter',
 };
+/** The user switcher's choice for a visitor of the customer portal who is not signed in. */
+const ANONYMOUS = 'anonymous';
 
 function viewOfModule(site: DemoSite, moduleKey: string | undefined): HostView | undefined {
   const module = site.modules.find((candidate) => candidate.key === moduleKey);
@@ -47,12 +51,13 @@ export function HostApp({ site }: { site: DemoSite }) {
     document.documentElement.dataset.colorMode = state.theme;
   }, [host, state.theme]);
 
+  const anonymous = state.user === ANONYMOUS;
   const user = site.users.find((candidate) => candidate.role === state.user) ?? site.users[0];
   const module = site.modules.find((candidate) => candidate.type === VIEW_MODULES[state.view]);
   if (user === undefined) return <p role="alert">The demo site has no users.</p>;
 
   const frameContext = (moduleKey: string, extension: FrameContext['extension']): FrameContext => ({
-    accountId: user.accountId,
+    ...(anonymous ? {} : { accountId: user.accountId }),
     moduleKey,
     locale: 'en-US',
     timezone: user.timeZone,
@@ -77,12 +82,13 @@ export function HostApp({ site }: { site: DemoSite }) {
         </nav>
         <label>
           Signed in as{' '}
-          <select value={user.role} onChange={(event) => update({ user: event.target.value })}>
+          <select value={anonymous ? ANONYMOUS : user.role} onChange={(event) => update({ user: event.target.value })}>
             {site.users.map((candidate) => (
               <option key={candidate.role} value={candidate.role}>
                 {candidate.displayName} ({candidate.role})
               </option>
             ))}
+            <option value={ANONYMOUS}>Nobody: an anonymous visitor</option>
           </select>
         </label>
         <button type="button" aria-pressed={state.theme === 'dark'} onClick={() => update({ theme: state.theme === 'dark' ? 'light' : 'dark' })}>
@@ -95,6 +101,26 @@ export function HostApp({ site }: { site: DemoSite }) {
       <main className="host-main">
         {module === undefined ? (
           <p role="alert">manifest.yml declares no {VIEW_MODULES[state.view]} module.</p>
+        ) : state.view === 'portal' ? (
+          site.serviceProject === null ? (
+            <p role="alert">The demo site has no service project.</p>
+          ) : (
+            <PortalView
+              site={site}
+              serviceProject={site.serviceProject}
+              host={host}
+              footer={module}
+              requestPanel={site.modules.find((candidate) => candidate.type === 'jiraServiceManagement:portalRequestDetailPanel')}
+              user={anonymous ? null : user}
+              lister={site.users.find((candidate) => candidate.isProjectAdmin) ?? user}
+              requestKey={state.request}
+              onRequest={(request) => update({ request })}
+              frameContext={frameContext}
+              revision={revision}
+            />
+          )
+        ) : anonymous ? (
+          <p role="alert">Log in to see this page: only the customer portal is open to anonymous visitors.</p>
         ) : state.view === 'issue' ? (
           <IssueView
             site={site}

@@ -16,6 +16,16 @@ const worklogPageSchema = z.object({ worklogs: z.array(worklogSchema) });
 const errorSchema = z.object({ errorMessages: z.array(z.string()).optional(), errors: z.record(z.string(), z.string()).optional() });
 
 export type DemoIssue = z.infer<typeof issueSchema>;
+
+/** Whether the user may open a request in the customer portal (`GET /rest/servicedeskapi/request/{key}` as them). */
+export async function canViewRequest(user: DemoUser, requestKey: string): Promise<boolean> {
+  try {
+    await request(user, 'GET', `/rest/servicedeskapi/request/${encodeURIComponent(requestKey)}`);
+    return true;
+  } catch {
+    return false;
+  }
+}
 export type DemoWorklog = z.infer<typeof worklogSchema>;
 export interface WorklogInput {
   /** Jira's format, e.g. `2026-10-05T09:00:00.000+0200`. */

@@ -9,7 +9,7 @@ import type { KvsStore } from '../../../src/adapters/storage/kvs-store';
 import { listAll } from '../../../src/app/plans/list-all';
 import { fixedClock, type Clock } from '../../../src/app/ports/clock';
 import type { Store, StoreEntry } from '../../../src/app/ports/store';
-import { APP_ACCOUNT, emptyState, type PermissionKey, type SimIssue, type SimUser, type SimWorklog } from '../../../src/jira-simulator/model';
+import { APP_ACCOUNT, emptyState, type PermissionKey, type SimIssue, type SimOrganization, type SimUser, type SimWorklog } from '../../../src/jira-simulator/model';
 import { JiraSimulator } from '../../../src/jira-simulator/simulator';
 import { startLocalSync } from '../../../src/local/events/local-sync';
 import { LocalQueue } from '../../../src/local/events/local-queue';
@@ -44,6 +44,18 @@ export const USERS = {
 function issue(id: string, key: string, projectId: string): SimIssue {
   return { id, key, projectId, summary: `Issue ${key}`, issueTypeId: '10001', created: NOW - 60 * 86_400_000, updated: NOW, properties: {} };
 }
+
+function customer(slug: string): SimUser {
+  return { accountId: `cust-${slug}`, email: `${slug}@customer.test`, apiToken: `${slug}-token`, displayName: `Customer ${slug}`, timeZone: 'UTC', accountType: 'customer', permissions: {} };
+}
+
+/** The service desk's customers (with {@link FixtureOptions.serviceDesk}): Acme's, Globex's, and one in no organisation. */
+export const CUSTOMERS = {
+  acme: customer('acme'),
+  globex: customer('globex'),
+  none: customer('none'),
+} as const;
+
 
 export const ISSUES = {
   sup1: issue('10001', 'SUP-1', PROJECT.id),
@@ -97,6 +109,9 @@ export const on = {
   projectPage: (project: { readonly id: string; readonly key: string } = PROJECT): SurfaceTarget => ({ surface: 'projectPage', project }),
   gadget: (gadgetConfiguration?: Readonly<Record<string, unknown>>): SurfaceTarget =>
     gadgetConfiguration === undefined ? { surface: 'dashboardGadget' } : { surface: 'dashboardGadget', gadgetConfiguration },
+  /** A request in the customer portal of the service desk (with {@link FixtureOptions.serviceDesk}). */
+  portalRequest: (request: SimIssue): SurfaceTarget => ({ surface: 'portalRequestPanel', requestKey: request.key, portalId: SERVICE_DESK.id }),
+  helpCenter: (): SurfaceTarget => ({ surface: 'portalFooter', page: 'help_center' }),
 };
 
 export const as = (who: SimUser) => ({ accountId: who.accountId, locale: 'en-GB', timezone: 'Europe/Berlin' });
@@ -125,14 +140,27 @@ export interface FixtureOptions {
   readonly jiraClient?: JiraClientOptions;
   /** Makes `SUP` a JSM service project with the organisations of {@link ORGANIZATIONS} (the other project stays none). */
   readonly serviceDesk?: boolean;
+  /** With {@link serviceDesk}: SUP-1 shared with Acme and SUP-2 with Globex, as requests raised by the agent. */
+  readonly sharedRequests?: boolean;
 }
+
+/** The service desk: its project's id is not its own (as in Jira). */
+const SERVICE_DESK = { id: '7', projectId: PROJECT.id } as const;
 
 /** The organisations of `SUP`'s service desk, when the fixture has one; one more exists that is not added to it. */
 export const ORGANIZATIONS = { acme: '1', globex: '2', initech: '3', elsewhere: '4' } as const;
 
-function serviceDeskOf(project: { readonly id: string }) {
-  const desk = { id: '7', projectId: project.id };
-  const organization = (id: string, name: string, serviceDeskIds: readonly string[]) => ({ id, name, created: NOW - 86_400_000, memberAccountIds: [], serviceDeskIds });
+/** Acme's and Globex's members are {@link CUSTOMERS}' (the customer in none belongs to none). */
+function serviceDeskOf() {
+  const desk = SERVICE_DESK;
+  const members: Readonly<Record<string, readonly SimUser[]>> = { [ORGANIZATIONS.acme]: [CUSTOMERS.acme], [ORGANIZATIONS.globex]: [CUSTOMERS.globex] };
+  const organization = (id: string, name: string, serviceDeskIds: readonly string[]): SimOrganization => ({
+    id,
+    name,
+    created: NOW - 86_400_000,
+    memberAccountIds: (members[id] ?? []).map((member) => member.accountId),
+    serviceDeskIds,
+  });
   return {
     serviceDesks: [desk],
     organizations: [
@@ -144,6 +172,14 @@ function serviceDeskOf(project: { readonly id: string }) {
   };
 }
 
+/** The issues, SUP-1 and SUP-2 shared with Acme and Globex when {@link FixtureOptions.sharedRequests} asks. */
+function siteIssues(options: FixtureOptions): SimIssue[] {
+  const issues = [...Object.values(ISSUES), ...extraIssues(options.extraIssues ?? 0)];
+  if (options.sharedRequests !== true) return issues;
+  const shared: Readonly<Record<string, readonly string[]>> = { [ISSUES.sup1.id]: [ORGANIZATIONS.acme], [ISSUES.sup2.id]: [ORGANIZATIONS.globex] };
+  return issues.map((issue) => (shared[issue.id] === undefined ? issue : { ...issue, organizationIds: shared[issue.id], reporterAccountId: USERS.agent.accountId }));
+}
+
 function extraIssues(count: number): SimIssue[] {
   return Array.from({ length: count }, (_, index) => ({ ...issue(String(11000 + index), `SUP-${100 + index}`, PROJECT.id), summary: `Bulk ${index}` }));
 }
@@ -151,17 +187,18 @@ function extraIssues(count: number): SimIssue[] {
 export function backendFixture(options: FixtureOptions = {}): BackendFixture {
   const clock = options.clock ?? fixedClock(NOW);
   const simulator = new JiraSimulator({ clock, timeZone: 'Europe/Berlin' });
+  const customers = options.serviceDesk === true ? Object.values(CUSTOMERS) : [];
   simulator.load({
     ...emptyState(),
-    users: [{ ...APP_ACCOUNT, permissions: {} }, ...Object.values(USERS)],
+    users: [{ ...APP_ACCOUNT, permissions: {} }, ...Object.values(USERS), ...customers],
     projects: [{ ...PROJECT, name: 'Support' }, { ...OTHER_PROJECT, name: 'Other' }],
-    issues: [...Object.values(ISSUES), ...extraIssues(options.extraIssues ?? 0)],
+    issues: siteIssues(options),
     worklogs: [...WORKLOGS],
     nextIssueId: 30000,
     nextWorklogId: 60000,
-    ...(options.serviceDesk === true ? serviceDeskOf(PROJECT) : {}),
+    ...(options.serviceDesk === true ? serviceDeskOf() : {}),
   });
-  const runtime = LocalForgeRuntime.inMemory({ clock, jira: { baseUrl: 'http://jira.test', fetch: simulator.fetch, users: Object.values(USERS), app: APP_ACCOUNT } });
+  const runtime = LocalForgeRuntime.inMemory({ clock, jira: { baseUrl: 'http://jira.test', fetch: simulator.fetch, users: [...Object.values(USERS), ...customers], app: APP_ACCOUNT } });
   const { store, storage, jira } = localForge(runtime, { storeOptions: { retryDelayMs: () => 0 }, ...(options.jiraClient === undefined ? {} : { jiraClient: options.jiraClient }) });
   const queue = new LocalQueue({ mode: 'manual' });
   const backend = createLocalBackend({ store, clock, queue, jira });

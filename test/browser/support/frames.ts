@@ -5,6 +5,8 @@ export const MODULE_KEYS = {
   projectPage: 'support-hours-project-page',
   projectSettings: 'support-hours-project-settings',
   gadget: 'support-hours-gadget',
+  portalRequest: 'support-hours-portal-request',
+  portalFooter: 'support-hours-portal-footer',
 } as const;
 
 export type SurfaceKey = keyof typeof MODULE_KEYS;

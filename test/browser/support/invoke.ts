@@ -28,6 +28,21 @@ export async function invokeAs<Name extends ResolverName>(
   return outcomeSchema(resultSchemas[name].result).parse(await response.json());
 }
 
+/** Calls a resolver through the preview's bridge endpoint from any surface's context (`accountId` absent: anonymous). */
+export async function invokeIn<Name extends ResolverName>(
+  previewUrl: string,
+  name: Name,
+  payload: PayloadOf<Name>,
+  context: { readonly accountId?: string; readonly moduleKey: string; readonly extension: Readonly<Record<string, unknown>> },
+): Promise<Outcome<DataOf<Name>>> {
+  const response = await fetch(`${previewUrl}/__preview/invoke`, {
+    method: 'POST',
+    headers: await previewWriteHeaders(previewUrl),
+    body: JSON.stringify({ functionKey: name, payload, context: { locale: 'en-US', timezone: 'UTC', ...context } }),
+  });
+  return outcomeSchema(resultSchemas[name].result).parse(await response.json());
+}
+
 /** Calls Jira's REST API on the preview's simulator as the demo admin, with the write token the preview's own page sends. */
 export async function previewJira(previewUrl: string, method: 'GET' | 'POST' | 'PUT', resource: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`${previewUrl}/rest/api/3/${resource}`, {

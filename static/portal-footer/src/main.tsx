@@ -1,0 +1,4 @@
+import { mountSurface } from '../../shared/mount';
+import { PortalFooter } from './PortalFooter';
+
+void mountSurface(<PortalFooter />);

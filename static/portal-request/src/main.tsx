@@ -1,0 +1,4 @@
+import { mountSurface } from '../../shared/mount';
+import { PortalRequestPanel } from './PortalRequestPanel';
+
+void mountSurface(<PortalRequestPanel />);
