@@ -103,8 +103,9 @@ export interface SimulatorState {
   readonly issues: SimIssue[];
   readonly worklogs: SimWorklog[];
   readonly deletedWorklogs: DeletedWorklog[];
-  readonly serviceDesks: SimServiceDesk[];
-  readonly organizations: SimOrganization[];
+  /** Absent in states saved before the simulator knew Jira Service Management: none. */
+  readonly serviceDesks?: SimServiceDesk[];
+  readonly organizations?: SimOrganization[];
   /** Next numeric id handed out to a new issue or worklog. */
   readonly nextIssueId: number;
   readonly nextWorklogId: number;

@@ -47,7 +47,7 @@ export const simulatorStateSchema: z.ZodType<SimulatorState> = z.object({
   ),
   deletedWorklogs: z.array(z.object({ worklogId: z.string(), deletedAt: z.number() })),
   // Absent in state files written before the simulator knew Jira Service Management.
-  serviceDesks: z.array(z.object({ id: z.string(), projectId: z.string() })).default([]),
+  serviceDesks: z.array(z.object({ id: z.string(), projectId: z.string() })).optional(),
   organizations: z
     .array(
       z.object({
@@ -58,7 +58,7 @@ export const simulatorStateSchema: z.ZodType<SimulatorState> = z.object({
         serviceDeskIds: z.array(z.string()),
       }),
     )
-    .default([]),
+    .optional(),
   nextIssueId: z.number().int(),
   nextWorklogId: z.number().int(),
 });

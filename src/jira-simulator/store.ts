@@ -67,8 +67,8 @@ export class SiteStore {
     }
     for (const list of this.worklogsByIssue.values()) list.sort(byStartedThenId);
     this.deletedWorklogs = [...state.deletedWorklogs];
-    this.serviceDesks = indexBy(state.serviceDesks, (desk) => desk.id);
-    this.organizations = indexBy(state.organizations, (organization) => organization.id);
+    this.serviceDesks = indexBy(state.serviceDesks ?? [], (desk) => desk.id);
+    this.organizations = indexBy(state.organizations ?? [], (organization) => organization.id);
     this.nextIssueId = state.nextIssueId;
     this.nextWorklogId = state.nextWorklogId;
   }

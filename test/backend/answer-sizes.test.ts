@@ -120,7 +120,7 @@ const CALLS: Readonly<Record<ResolverName, Call>> = {
       memberAccountIds: [],
       serviceDeskIds: [desk.id],
     }));
-    site.simulator.load({ ...state, serviceDesks: [...state.serviceDesks, desk], organizations: [...state.organizations, ...organizations] });
+    site.simulator.load({ ...state, serviceDesks: [...(state.serviceDesks ?? []), desk], organizations: [...(state.organizations ?? []), ...organizations] });
     const answer = await site.backend.invoker.invoke('plans/organizationChoices', {}, admin, projectSettings);
     site.simulator.load(state);
     return [answer];
