@@ -1,0 +1,3 @@
+import { describeResponsive } from './support/responsive';
+
+describeResponsive(['projectPage', 'projectSettings']);
