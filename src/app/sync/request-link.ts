@@ -1,10 +1,9 @@
 import type { BillingClass } from '../../ledger/types';
 import { planOfOrganization } from '../organizations/organization-plans';
-import { requestPlan, type RequestPlan } from '../organizations/request-plan';
+import { requestPlan } from '../organizations/request-plan';
 import { loadPlanInProject } from '../plans/plan-in-project';
 import { internalIdOf } from '../plans/plan-repository';
 import type { PlanInternalId } from '../plans/plan-identity';
-import type { StoredIssueLink } from '../ports/jira';
 import { loadProjectSettings } from '../settings/project-settings';
 import type { SyncDeps } from './sync-deps';
 
@@ -36,18 +35,17 @@ export async function followRequestLink(deps: SyncDeps, request: LinkedRequest):
   if (organizationIds === null) return { kind: 'unchanged', planId: current?.planId ?? null };
   const decision = requestPlan({ current, organizationIds, planOfOrganization: claims, defaultPlanId });
   if (decision.action === 'keep') return { kind: 'unchanged', planId: current?.planId ?? null };
-  return { kind: 'written', link: await writeLink(deps, request, current, decision.plan) };
-}
-
-async function writeLink(deps: SyncDeps, request: LinkedRequest, current: StoredIssueLink | null, plan: RequestPlan): Promise<WrittenLink> {
-  const stored = plan === null ? null : await loadPlanInProject(deps.store, { projectId: request.projectId }, plan.planId);
-  if (plan === null || !stored?.ok) {
+  const { plan } = decision;
+  if (plan === null) {
     await deps.jira.clearIssueLink(request.issueId);
-    return null;
+    return { kind: 'written', link: null };
   }
+  const stored = await loadPlanInProject(deps.store, { projectId: request.projectId }, plan.planId);
+  // The plan went away since the claims were read: the next event decides again.
+  if (!stored.ok) return { kind: 'unchanged', planId: current?.planId ?? null };
   const billingClass = current?.billingClass ?? 'covered';
   await deps.jira.setIssueLink(request.issueId, { planId: plan.planId, billingClass, linkedBy: plan.linkedBy });
-  return { planId: plan.planId, internalId: internalIdOf(stored.data.stored), billingClass };
+  return { kind: 'written', link: { planId: plan.planId, internalId: internalIdOf(stored.data.stored), billingClass } };
 }
 
 /** The project's default plan, if it is still one of the project's active plans (it is checked again: nothing is trusted). */

@@ -110,7 +110,7 @@ export const addOrganizationUsersRoute: Route = {
   path: `${API}/organization/{organizationId}/user`,
   handle(context) {
     const { store, caller, body } = context;
-    if (isCustomer(caller) || !isAgent(store, caller)) throw agentsOnly();
+    if (!isAgent(store, caller)) throw agentsOnly();
     const organization = pathOrganization(context);
     const parsed = addUsersBody.safeParse(body);
     if (!parsed.success) throw serviceDeskError(400, 'Provide the accountIds of the users to add.', 'sd.rest.organization.user.add.invalid');
