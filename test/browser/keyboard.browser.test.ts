@@ -171,6 +171,11 @@ describe('the surfaces by keyboard', () => {
     await preview.open({ view: 'dashboard', user: 'manager' });
     const gadget = surfaceFrame(preview.page, 'gadget');
     await gadget.getByRole('button').or(gadget.getByRole('link')).or(gadget.getByRole('combobox')).first().waitFor({ timeout: 30_000 });
+    // The demo has plans in two projects (SUP and the help desk): with SUP chosen, the edit view shows all its controls.
+    const project = gadget.getByLabel('Project', { exact: true });
+    await project.locator('option').nth(1).waitFor({ state: 'attached', timeout: 30_000 });
+    await project.selectOption('SUP');
+    await gadget.getByLabel('Support plan').waitFor({ timeout: 30_000 });
     await expectFullKeyboardWalk('gadget');
   });
 });

@@ -106,7 +106,6 @@ export function HostApp({ site }: { site: DemoSite }) {
             <p role="alert">The demo site has no service project.</p>
           ) : (
             <PortalView
-              site={site}
               serviceProject={site.serviceProject}
               host={host}
               footer={module}

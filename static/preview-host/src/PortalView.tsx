@@ -5,7 +5,6 @@ import { canViewRequest, type DemoIssue, searchIssues } from './jira-rest';
 import { SurfaceFrame } from './SurfaceFrame';
 
 interface PortalViewProps {
-  readonly site: DemoSite;
   readonly serviceProject: NonNullable<DemoSite['serviceProject']>;
   readonly host: BridgeHost;
   readonly footer: SurfaceModule | undefined;
@@ -24,7 +23,7 @@ interface PortalViewProps {
 const shownTo = (module: SurfaceModule, user: DemoUser | null): boolean => user !== null || module.unlicensedAccess.includes('anonymous');
 
 /** The customer portal: the Help Center with the app's footer, and a request page with the app's panel. */
-export function PortalView({ site, serviceProject, host, footer, requestPanel, user, lister, requestKey, onRequest, frameContext, revision }: PortalViewProps) {
+export function PortalView({ serviceProject, host, footer, requestPanel, user, lister, requestKey, onRequest, frameContext, revision }: PortalViewProps) {
   const [requests, setRequests] = useState<DemoIssue[] | null>(null);
   const [checked, setChecked] = useState<{ readonly of: string; readonly viewable: boolean } | null>(null);
   useEffect(() => {
@@ -68,7 +67,7 @@ export function PortalView({ site, serviceProject, host, footer, requestPanel, u
       {requestKey === null ? (
         <section className="host-issue-main" aria-label="Help Center">
           <h1>Help Center</h1>
-          <p>Welcome to the {site.project.name} Help Center. Raise a request or follow the ones you have.</p>
+          <p>Welcome to the {serviceProject.name} Help Center. Raise a request or follow the ones you have.</p>
           {footer === undefined || !shownTo(footer, user) ? null : (
             <SurfaceFrame
               key={`help:${who}:${revision}`}
