@@ -1,7 +1,7 @@
 /**
  * A full recompute killed at any point (its queue lost: the preview's in-memory queue on SIGKILL, a consumer
- * killed past its retries on Forge) is restarted by the next request or reconciliation once it has shown no
- * progress for `ABANDONED_AFTER_MS` (a minute), not after a 15-minute lease; meanwhile the plan shows its last
+ * killed past its retries on Forge) is restarted once it has shown no progress for `ABANDONED_AFTER_MS` (a minute),
+ * not after a 15-minute lease: by the watch its last chunk queued, or by the next request or reconciliation; meanwhile the plan shows its last
  * figures, marked as being updated. A build still making progress is never taken over, and of two builds only
  * the one the plan's head names can swap its generation in.
  */
@@ -12,7 +12,9 @@ import { reconcile } from '../../src/app/sync/reconcile';
 import { ABANDONED_AFTER_MS, requestRecompute } from '../../src/app/sync/request-recompute';
 import { runSyncJob, type SyncJobOutcome } from '../../src/app/sync/run-sync-job';
 import { SYNC_QUEUE_KEY, type SyncDeps } from '../../src/app/sync/sync-deps';
-import { syncJobSchema } from '../../src/app/sync/sync-jobs';
+import { syncJobSchema, type SyncJob } from '../../src/app/sync/sync-jobs';
+import type { WorkQueue } from '../../src/app/ports/queue';
+import type { JsonValue } from '../../src/app/ports/store';
 import { LocalQueue } from '../../src/local/events/local-queue';
 import { buildIssue, buildWorklog } from '../jira-simulator/site';
 import { aggregatedLedgerInput, linkedTo, sortedTruth, startSyncSite, storedAs, type SyncSite } from './sync-site';
@@ -32,10 +34,41 @@ function syncQueue(site: SyncSite): { readonly deps: SyncDeps; readonly queue: L
   const deps = { ...site.deps, queue };
   const outcomes: SyncJobOutcome['status'][] = [];
   queue.consume(SYNC_QUEUE_KEY, async (event) => {
-    outcomes.push((await runSyncJob(deps, syncJobSchema.parse(event.body), ONE_PAGE)).status);
+    const { status } = await runSyncJob(deps, syncJobSchema.parse(event.body), ONE_PAGE);
+    // Each chunk's watch over itself, run early by this queue, is dropped: the tests below run watches on time.
+    if (status !== 'watched') outcomes.push(status);
   });
   return { deps, queue, outcomes };
 }
+
+interface Pushed {
+  readonly body: JsonValue;
+  readonly delayInSeconds: number;
+}
+
+/** The site's deps with a queue that records what is pushed: the test runs each job when it chooses, and loses the others. */
+function recordingQueue(site: SyncSite): { readonly deps: SyncDeps; readonly pushed: Pushed[]; run(job: Pushed): Promise<SyncJobOutcome> } {
+  const pushed: Pushed[] = [];
+  const queue: WorkQueue = {
+    push: (_queueKey, body, options = {}) => {
+      pushed.push({ body, delayInSeconds: options.delayInSeconds ?? 0 });
+      return Promise.resolve(`job-${String(pushed.length)}`);
+    },
+  };
+  const deps = { ...site.deps, queue };
+  return { deps, pushed, run: (job) => runSyncJob(deps, syncJobSchema.parse(job.body), ONE_PAGE) };
+}
+
+/** The one job pushed since the last take that `matches`, taken out; the others stay. */
+function takeOne(pushed: Pushed[], matches: (job: SyncJob) => boolean): Pushed {
+  const index = pushed.findIndex((job) => matches(syncJobSchema.parse(job.body)));
+  const [taken] = index === -1 ? [] : pushed.splice(index, 1);
+  if (taken === undefined) throw new Error('no such job was pushed');
+  return taken;
+}
+
+const isWatch = (job: SyncJob): boolean => job.kind === 'recompute-chunk' && job.watch !== undefined;
+const isChunk = (job: SyncJob): boolean => job.kind === 'recompute-chunk' && job.watch === undefined;
 
 /** Gold recomputed and its figures refreshed, then more work logged in Jira behind the app's back. */
 async function siteWithFigures(): Promise<SyncSite> {
@@ -141,5 +174,58 @@ describe('a build still making progress', () => {
     expect(head?.generation).toBeGreaterThan(slowGeneration ?? Number.POSITIVE_INFINITY);
     expect([...slow.outcomes, ...takeover.outcomes].filter((outcome) => outcome === 'swapped')).toHaveLength(1);
     await expectFiguresEqualJira(site);
+  });
+});
+
+describe('a build whose chain of jobs is lost', () => {
+  it('is restarted by the watch its last chunk queued, a minute after that chunk showed progress, with no request or reconciliation', async () => {
+    const site = await siteWithFigures();
+    const queue = recordingQueue(site);
+    expect(await requestRecompute(queue.deps, GOLD)).toBe(true);
+    const lost = (await new AggregateReader(site.store).head(GOLD))?.building?.generation;
+    expect((await queue.run(takeOne(queue.pushed, isChunk))).status).toBe('continued');
+    // The chunk it queued next is lost with the queue; its watch over itself is not (Forge keeps delayed jobs).
+    takeOne(queue.pushed, isChunk);
+    let watch = takeOne(queue.pushed, isWatch);
+
+    site.clock.advance(40_000);
+    expect(await queue.run(watch)).toEqual({ status: 'watched', check: 'watching' });
+    watch = takeOne(queue.pushed, isWatch);
+    expect(watch.delayInSeconds * 1000).toBeLessThanOrEqual(ABANDONED_AFTER_MS - 40_000 + 1000);
+    site.clock.advance(watch.delayInSeconds * 1000);
+    expect(await queue.run(watch)).toEqual({ status: 'watched', check: 'restarted' });
+    expect((await new AggregateReader(site.store).head(GOLD))?.building?.generation).toBeGreaterThan(lost ?? Number.POSITIVE_INFINITY);
+
+    // The new build runs to its swap, each job as soon as it is pushed; then its chunks' watches, when due, find it gone.
+    const outcomes: string[] = [];
+    const next = () => queue.pushed.findIndex((job) => !isWatch(syncJobSchema.parse(job.body)));
+    for (let index = next(); index !== -1; index = next()) {
+      const [job] = queue.pushed.splice(index, 1);
+      if (job !== undefined) outcomes.push((await queue.run(job)).status);
+    }
+    for (const watch of queue.pushed.splice(0, queue.pushed.length)) {
+      site.clock.advance(watch.delayInSeconds * 1000);
+      const outcome = await queue.run(watch);
+      outcomes.push(outcome.status === 'watched' ? outcome.check : outcome.status);
+    }
+    expect(outcomes).toContain('swapped');
+    expect(outcomes).not.toContain('restarted');
+    await expectFiguresEqualJira(site);
+  });
+
+  it('is left alone by the watch of a chunk once a later chunk has started', async () => {
+    const site = await siteWithFigures();
+    const queue = recordingQueue(site);
+    expect(await requestRecompute(queue.deps, GOLD)).toBe(true);
+    await queue.run(takeOne(queue.pushed, isChunk));
+    const firstWatch = takeOne(queue.pushed, isWatch);
+    site.clock.advance(ABANDONED_AFTER_MS - 5000);
+    await queue.run(takeOne(queue.pushed, isChunk));
+    site.clock.advance(10_000);
+    expect(await queue.run(firstWatch)).toEqual({ status: 'watched', check: 'moved-on' });
+    // Run before its time (a queue that ignores delays), a watch is dropped, not pushed again.
+    const secondWatch = takeOne(queue.pushed, isWatch);
+    expect(await queue.run(secondWatch)).toEqual({ status: 'watched', check: 'early' });
+    expect(queue.pushed.map((job) => syncJobSchema.parse(job.body)).filter(isWatch)).toEqual([]);
   });
 });

@@ -21,8 +21,12 @@ describe('full recompute', () => {
     const outcomes: string[] = [];
     const readerViews: number[] = [];
     queue.consume(SYNC_QUEUE_KEY, async (event) => {
-      readerViews.push((await aggregatedLedgerInput(site, 'gold')).worklogs.length);
-      outcomes.push((await runSyncJob(deps, syncJobSchema.parse(event.body), { readMs: 60_000, maxPages: 1 })).status);
+      const view = (await aggregatedLedgerInput(site, 'gold')).worklogs.length;
+      const outcome = await runSyncJob(deps, syncJobSchema.parse(event.body), { readMs: 60_000, maxPages: 1 });
+      // Each chunk's watch over itself, run at once by this queue, is dropped (crash-safe-recompute.test.ts runs them on time).
+      if (outcome.status === 'watched') return;
+      readerViews.push(view);
+      outcomes.push(outcome.status);
     });
 
     await requestRecompute(deps, storedAs('gold').internalId);

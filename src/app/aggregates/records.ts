@@ -17,6 +17,8 @@ export const planHeadSchema = z.object({
       startedAt: z.number().int(),
       /** The build's last sign of life: its start, then each chunk's start and the end of its reading. Absent in builds started by earlier releases. */
       progressAt: z.number().int().optional(),
+      /** The chunk that showed it: a watch over an earlier chunk leaves the build to this one's. Absent in builds of earlier releases. */
+      chunk: z.number().int().nonnegative().optional(),
     })
     .optional(),
 });

@@ -7,6 +7,7 @@ import { dropPlanAggregates } from '../aggregates/drop-plan-aggregates';
 import { SYNC_QUEUE_KEY, planConcurrencyKey, type SyncDeps } from './sync-deps';
 import type { RecomputeChunkJob } from './sync-jobs';
 import { sizeShards } from './size-shards';
+import { queueBuildWatch, watchBuild, type WatchOutcome } from './watch-build';
 import { rewindWatermark } from './watermark';
 import { writeChunkLinks, writeChunkParts } from './write-generation';
 
@@ -36,11 +37,15 @@ export type ChunkOutcome =
 /**
  * One chunk of a full recompute: reads the plan's issues (of its own project only) from Jira page by page until the
  * budget is spent, writes them into the generation being built, and queues the next chunk —
- * or, after the last page, makes the new generation live in one write of the plan's head.
+ * or, after the last page, makes the new generation live in one write of the plan's head. It queues a watch over
+ * itself first (`watchBuild`); a job with `watch` is that watch.
  */
-export async function runRecomputeChunk(deps: SyncDeps, job: RecomputeChunkJob, budget: ChunkBudget = DEFAULT_CHUNK_BUDGET): Promise<ChunkOutcome> {
+export async function runRecomputeChunk(deps: SyncDeps, job: RecomputeChunkJob, budget: ChunkBudget = DEFAULT_CHUNK_BUDGET): Promise<ChunkOutcome | WatchOutcome> {
+  if (job.watch !== undefined) return watchBuild(deps, job, job.watch);
   const building = await showProgress(deps, job);
   if (building === undefined) return { status: 'superseded' };
+  // Should this chunk's job chain be lost from here on, its watch restarts the build.
+  await queueBuildWatch(deps, job, building.progressAt ?? deps.clock.now());
   const plan = await planOfJob(deps.store, job.planId);
   if (plan === undefined) {
     if ((await orphanedRecordsOwner(deps.store, job.planId)) === 'none') await dropPlanAggregates(deps.store, job.planId);
@@ -92,7 +97,7 @@ async function showProgress(deps: SyncDeps, job: RecomputeChunkJob): Promise<Pla
     if (current === undefined) return current;
     const head = planHeadSchema.parse(current);
     if (head.building?.generation !== job.generation) return current;
-    found.building = { ...head.building, progressAt: now };
+    found.building = { ...head.building, progressAt: now, chunk: job.chunk };
     return { ...head, building: found.building };
   });
   return found.building;

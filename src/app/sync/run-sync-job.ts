@@ -1,11 +1,12 @@
 import { type FiguresRefreshOutcome, runFiguresRefresh } from '../figures/run-figures-refresh';
 import { runPurgeChunk, type PurgeOutcome } from '../plans/purge-plan';
 import { dropGeneration } from './drop-generation';
+import type { WatchOutcome } from './watch-build';
 import { runRecomputeChunk, DEFAULT_CHUNK_BUDGET, type ChunkBudget, type ChunkOutcome } from './recompute-chunk';
 import type { SyncDeps } from './sync-deps';
 import type { SyncJob } from './sync-jobs';
 
-export type SyncJobOutcome = ChunkOutcome | PurgeOutcome | FiguresRefreshOutcome | { readonly status: 'dropped'; readonly keys: number };
+export type SyncJobOutcome = ChunkOutcome | WatchOutcome | PurgeOutcome | FiguresRefreshOutcome | { readonly status: 'dropped'; readonly keys: number };
 
 /** Runs one job of the sync queue, whatever its kind. */
 export async function runSyncJob(deps: SyncDeps, job: SyncJob, budget: ChunkBudget = DEFAULT_CHUNK_BUDGET): Promise<SyncJobOutcome> {

@@ -10,6 +10,11 @@ const recomputeChunkJobSchema = z.object({
   pageToken: z.string().nullable(),
   /** Worklogs written by the chunks before this one. */
   worklogCount: z.number().int().nonnegative(),
+  /**
+   * Present on a watch over the chunk instead of the chunk itself (`watchBuild`), queued when the chunk starts:
+   * `notBefore`, half its delay after the push, tells a watch that was run early.
+   */
+  watch: z.object({ notBefore: z.int() }).optional(),
 });
 
 const dropGenerationJobSchema = z.object({
