@@ -179,17 +179,6 @@ export function ProjectSettings() {
                 plans, set the default plan or link issues in bulk.
               </Banner>
               <PlansTable plans={plans} pending={false} changes={undefined} onHistory={(stored) => setHistoryOf(stored.plan.id)} />
-              {organizationsOf === null ? null : (
-                <OrganizationsForm
-                  key={`${organizationsOf.plan.id}:${organizationsOf.version}`}
-                  stored={organizationsOf}
-                  onSaved={(saved) => {
-                    setOrganizationsOf(null);
-                    finish(`Saved the organisations of ${saved.plan.name}.`);
-                  }}
-                  onCancel={() => setOrganizationsOf(null)}
-                />
-              )}
               {historyOf === null ? null : <PlanHistory key={historyOf} planId={historyOf} />}
               <DefaultPlan plans={plans} canAdminister={false} />
             </>
