@@ -1,8 +1,6 @@
-import { Stats } from '../../shared/components/Stats';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { useResolver } from '../../shared/hooks/useResolver';
-import { customerStats } from '../../shared/portal/customer-figures';
-import { NothingShared, PortalView } from '../../shared/portal/PortalView';
+import { CustomerFigures, NothingShared, PortalView } from '../../shared/portal/PortalView';
 
 /** The Help Center's and portal pages' footer: each support plan shared with the signed-in customer, this period. */
 export function PortalFooter() {
@@ -21,12 +19,7 @@ export function PortalFooter() {
                 <h3>
                   {balance.planName} <span className="sh-subtle">· {balance.period.label}</span>
                 </h3>
-                {balance.refreshing ? (
-                  <p className="sh-subtle" role="status">
-                    Updating with the latest work…
-                  </p>
-                ) : null}
-                <Stats items={customerStats(balance, locale)} />
+                <CustomerFigures balance={balance} locale={locale} />
               </section>
             ))}
           </section>

@@ -1,9 +1,7 @@
 import { formatHours } from '@quantities/index';
-import { Stats } from '../../shared/components/Stats';
 import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { useResolver } from '../../shared/hooks/useResolver';
-import { customerStats } from '../../shared/portal/customer-figures';
-import { NothingShared, PortalView } from '../../shared/portal/PortalView';
+import { CustomerFigures, NothingShared, PortalView } from '../../shared/portal/PortalView';
 
 const names = (people: readonly string[]): string => new Intl.ListFormat('en', { type: 'conjunction' }).format(people);
 
@@ -22,12 +20,7 @@ export function PortalRequestPanel() {
               This request counts against <strong>{balance.planName}</strong>. It used <strong data-testid="request-hours">{formatHours(balance.requestSeconds, locale)}</strong> this
               period.
             </p>
-            {balance.refreshing ? (
-              <p className="sh-subtle" role="status">
-                Updating with the latest work…
-              </p>
-            ) : null}
-            <Stats items={customerStats(balance, locale)} />
+            <CustomerFigures balance={balance} locale={locale} />
             {balance.workedBy === null || balance.workedBy.length === 0 ? null : <p data-testid="worked-by">Worked on this period by {names(balance.workedBy)}.</p>}
           </section>
         )

@@ -2,8 +2,11 @@ import type { ReactNode } from 'react';
 import EmptyState from '@atlaskit/empty-state';
 import Button from '@atlaskit/button/new';
 import { Banner } from '../components/Banner';
+import { Stats } from '../components/Stats';
 import { LoadableView } from '../components/LoadableView';
 import type { Loadable } from '../hooks/useResolver';
+import type { CustomerBalance } from '@contract/index';
+import { customerStats } from './customer-figures';
 
 /** What a customer sees when no plan is shared with them, whatever the reason: no plan, a hidden one, or no access. */
 export function NothingShared() {
@@ -30,5 +33,19 @@ export function PortalView<T>({ state, onRetry, children }: { state: Loadable<T>
     <LoadableView state={state} what="your support hours">
       {children}
     </LoadableView>
+  );
+}
+
+/** One plan's figures as a customer sees them, said to be updating while the app catches up with new work. */
+export function CustomerFigures({ balance, locale }: { balance: CustomerBalance; locale: string }) {
+  return (
+    <>
+      {balance.refreshing ? (
+        <p className="sh-subtle" role="status">
+          Updating with the latest work…
+        </p>
+      ) : null}
+      <Stats items={customerStats(balance, locale)} />
+    </>
   );
 }
