@@ -8,7 +8,8 @@
 import { loadPlanLedgerInput } from '../../src/app/aggregates/load-plan-ledger-input';
 import { figuresPrefix } from '../../src/app/figures/figures-keys';
 import { figuresExpireAfter, readFiguresHead } from '../../src/app/figures/read-plan-figures';
-import { MAX_DELAY_SECONDS, requestFiguresRefresh } from '../../src/app/figures/request-figures-refresh';
+import { requestFiguresRefresh } from '../../src/app/figures/request-figures-refresh';
+import { MAX_DELAY_SECONDS } from '../../src/app/ports/queue';
 import { runFiguresRefresh } from '../../src/app/figures/run-figures-refresh';
 import type { WorkQueue } from '../../src/app/ports/queue';
 import type { JsonValue } from '../../src/app/ports/store';

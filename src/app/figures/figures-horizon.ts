@@ -1,31 +1,25 @@
 /**
  * Stored figures answer through an instant when agents log work far ahead (`figuresExpireAfter`, decision 0044);
  * past it, reads show them as of that instant, marked Updating, until a refresh. A refresh that stores such figures
- * queues a check timed for that instant, pushed again every `MAX_DELAY_SECONDS` (Forge's longest delay) until the
- * instant has passed, which then asks for a refresh: the gap closes within seconds, not at the next hourly
+ * queues a check timed for that instant (src/app/jobs/timed-check.ts), pushed again until the instant has passed, which then asks for a refresh: the gap closes within seconds, not at the next hourly
  * reconciliation.
  */
 import type { Instant } from '../../ledger/types';
 import { planConcurrencyKey, SYNC_QUEUE_KEY } from '../sync/sync-deps';
 import type { RefreshFiguresJob } from '../sync/sync-jobs';
 import { figuresExpireAfter, readFiguresHead } from './read-plan-figures';
-import { MAX_DELAY_SECONDS, requestFiguresRefresh, type RefreshRequestDeps } from './request-figures-refresh';
+import { timeCheck } from '../jobs/timed-check';
+import { requestFiguresRefresh, type RefreshRequestDeps } from './request-figures-refresh';
 
 export type Horizon = NonNullable<RefreshFiguresJob['horizon']>;
 
 /** What a check did: ran before its time and was dropped, found other figures stored since, waits on, or asked for the refresh. */
 export type HorizonOutcome = 'early' | 'superseded' | 'waiting' | 'requested';
 
-/**
- * Queues the check of `until` for the plan: due just after it, or in `MAX_DELAY_SECONDS` when it is further away.
- * `notBefore`, half the delay after the push, tells a check that was run early (a test's queue runs every job at
- * once, whatever its delay): such a check is dropped instead of pushed again at once, and the hourly
- * reconciliation remains the plan's fallback.
- */
+/** Queues the check of `until` for the plan (see timeCheck); a check run early leaves the plan to the hourly reconciliation. */
 export async function queueHorizonCheck(deps: RefreshRequestDeps, planId: string, until: Instant): Promise<void> {
-  const now = deps.clock.now();
-  const delayInSeconds = Math.max(1, Math.min(MAX_DELAY_SECONDS, Math.ceil((until + 1 - now) / 1000)));
-  const job: RefreshFiguresJob = { kind: 'refresh-figures', planId, horizon: { until, notBefore: now + (delayInSeconds * 1000) / 2 } };
+  const { delayInSeconds, notBefore } = timeCheck(deps.clock.now(), until);
+  const job: RefreshFiguresJob = { kind: 'refresh-figures', planId, horizon: { until, notBefore } };
   await deps.queue.push(SYNC_QUEUE_KEY, job, { concurrencyKey: planConcurrencyKey(planId), delayInSeconds });
 }
 

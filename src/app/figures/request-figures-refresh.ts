@@ -1,6 +1,6 @@
 import { toJsonValue } from '../plans/to-json-value';
 import type { Clock } from '../ports/clock';
-import type { WorkQueue } from '../ports/queue';
+import { MAX_DELAY_SECONDS, type WorkQueue } from '../ports/queue';
 import type { Store } from '../ports/store';
 import { planConcurrencyKey, SYNC_QUEUE_KEY } from '../sync/sync-deps';
 import type { RefreshFiguresJob } from '../sync/sync-jobs';
@@ -9,9 +9,6 @@ import { figuresHeadOf, type RefreshedFigures } from './figures-records';
 
 /** Changes within this long of the first are refreshed together. */
 export const COALESCE_SECONDS = 5;
-
-/** Forge's longest queue delay. */
-export const MAX_DELAY_SECONDS = 900;
 
 /**
  * A request queued this long ago and not taken, or taken this long ago and not finished, is taken

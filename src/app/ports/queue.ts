@@ -5,8 +5,11 @@
  */
 import type { JsonValue } from './store';
 
+/** Forge's longest queue delay. */
+export const MAX_DELAY_SECONDS = 900;
+
 export interface PushOptions {
-  /** 0 to 900 seconds (Forge's limit). */
+  /** 0 to {@link MAX_DELAY_SECONDS}. */
   readonly delayInSeconds?: number;
   /** Jobs that share this key run one at a time. */
   readonly concurrencyKey?: string;

@@ -5,8 +5,8 @@
  * it to the next request or reconciliation.
  */
 import type { Instant } from '../../ledger/types';
-import { headKey } from '../aggregates/keys';
-import { planHeadSchema } from '../aggregates/records';
+import { AggregateReader } from '../aggregates/aggregate-reader';
+import { timeCheck } from '../jobs/timed-check';
 import { internalIdOf } from '../plans/plan-repository';
 import { planOfJob } from '../scope/plan-scope';
 import { ABANDONED_AFTER_MS, isAbandoned, requestRecompute } from './request-recompute';
@@ -23,16 +23,13 @@ export interface WatchOutcome {
 }
 
 /**
- * Queues a watch over the chunk, due just after the build would count as abandoned if it shows no progress after
- * `progressAt`. `notBefore`, half the delay after the push, tells a watch that was run early (a test's queue runs
- * every job at once, whatever its delay): it is dropped instead of pushed again at once, and the next request or
- * reconciliation remains the build's fallback.
+ * Queues a watch over the chunk, due once the build would count as abandoned if it shows no progress after
+ * `progressAt` (see timeCheck); a watch run early leaves the build to the next request or reconciliation.
  */
 export async function queueBuildWatch(deps: Pick<SyncDeps, 'queue' | 'clock'>, job: RecomputeChunkJob, progressAt: Instant): Promise<void> {
-  const now = deps.clock.now();
-  const delayInSeconds = Math.max(1, Math.ceil((progressAt + ABANDONED_AFTER_MS - now) / 1000) + 1);
+  const { delayInSeconds, notBefore } = timeCheck(deps.clock.now(), progressAt + ABANDONED_AFTER_MS);
   const { watch: _previous, ...chunk } = job;
-  const watch: RecomputeChunkJob = { ...chunk, watch: { notBefore: now + (delayInSeconds * 1000) / 2 } };
+  const watch: RecomputeChunkJob = { ...chunk, watch: { notBefore } };
   await deps.queue.push(SYNC_QUEUE_KEY, watch, { concurrencyKey: planConcurrencyKey(job.planId), delayInSeconds });
 }
 
@@ -40,8 +37,7 @@ export async function queueBuildWatch(deps: Pick<SyncDeps, 'queue' | 'clock'>, j
 export async function watchBuild(deps: SyncDeps, job: RecomputeChunkJob, watch: NonNullable<RecomputeChunkJob['watch']>): Promise<WatchOutcome> {
   const now = deps.clock.now();
   if (now < watch.notBefore) return { status: 'watched', check: 'early' };
-  const stored = await deps.store.get(headKey(job.planId));
-  const building = stored === undefined ? undefined : planHeadSchema.parse(stored).building;
+  const building = (await new AggregateReader(deps.store).head(job.planId))?.building;
   if (building?.generation !== job.generation || (building.chunk ?? 0) > job.chunk) return { status: 'watched', check: 'moved-on' };
   if (isAbandoned(building, now)) {
     const plan = await planOfJob(deps.store, job.planId);
