@@ -1,15 +1,12 @@
 import { organizationIdsOf, type StoredPlan } from '../../contract';
 import type { OrganizationDirectory } from '../ports/jira';
-import { conflict, invalid, type UseCaseOutcome } from '../refusal';
-import { diffJson } from './diff-json';
-import { loadPlanInProject } from './plan-in-project';
+import { invalid, type UseCaseOutcome } from '../refusal';
+import type { PlanVersionRef } from './archive-plan';
+import { changePlanSetting } from './change-plan-setting';
 import { listProjectPlans } from './plan-repository';
-import { auditEntry, nextVersion, staleVersion, writePlanVersion, type PlanWriteContext, type PlanWritePorts } from './plan-write';
-import { toJsonValue } from './to-json-value';
+import type { PlanWriteContext, PlanWritePorts } from './plan-write';
 
-export interface SetOrganizationsRequest {
-  readonly planId: string;
-  readonly expectedVersion: number;
+export interface SetOrganizationsRequest extends PlanVersionRef {
   readonly organizationIds: readonly string[];
 }
 
@@ -20,22 +17,16 @@ export interface SetOrganizationsPorts extends PlanWritePorts {
 
 /**
  * Names the JSM organisations whose requests link to the plan, as of now: a setting, not a term (decision 0051), so
- * no period and no closed statement is touched, and requests already linked stay where they are until their
- * organisations change or a bulk link moves them. Each organisation must be one of the project's service desk's, and
- * no other plan of the project may name it (plans being deleted included: their claim ends with the purge).
+ * requests already linked stay where they are until their organisations change or a bulk link moves them. Each
+ * organisation must be one of the project's service desk's, and no other plan of the project may name it (plans
+ * being deleted included: their claim ends with the purge).
  */
 export async function setOrganizations(ports: SetOrganizationsPorts, context: PlanWriteContext, request: SetOrganizationsRequest): Promise<UseCaseOutcome<StoredPlan>> {
-  const found = await loadPlanInProject(ports.store, { projectId: context.project.id }, request.planId);
-  if (!found.ok) return found;
-  const current = found.data.stored;
-  if (current.version !== request.expectedVersion) return staleVersion(current, request.expectedVersion);
-  if (current.status === 'archived') return conflict({ what: 'plan-archived', planName: current.plan.name });
-  const changes = diffJson(toJsonValue({ organizationIds: organizationIdsOf(current) }), toJsonValue({ organizationIds: request.organizationIds }));
-  if (changes.length === 0) return { ok: true, data: current };
-  const refused = await refusal(ports, context, current, request.organizationIds);
-  if (refused) return refused;
-  const stored = nextVersion(current, { organizationIds: [...request.organizationIds] }, ports, context.actor);
-  return writePlanVersion(ports, { stored, previous: found.data.storeVersion, audit: auditEntry(stored, 'updated', changes) }, staleVersion(current, request.expectedVersion));
+  return changePlanSetting(ports, context, request, {
+    before: (current) => ({ organizationIds: [...organizationIdsOf(current)] }),
+    after: { organizationIds: [...request.organizationIds] },
+    refusal: (current) => refusal(ports, context, current, request.organizationIds),
+  });
 }
 
 async function refusal(ports: SetOrganizationsPorts, context: PlanWriteContext, current: StoredPlan, organizationIds: readonly string[]) {
