@@ -30,7 +30,7 @@ import { JiraClient, type JiraClientOptions } from './jira-client';
 import { validateJql } from './jql-validation';
 import { notifyAboutIssue } from './notify';
 import { findPlanIssuesPage } from './plan-issues';
-import { customerCanViewRequest, organizationNames, organizationsOfCustomer, organizationsOfIssue, projectOrganizations } from './service-desk';
+import { customerCanViewRequest, organizationsOfCustomer, organizationsOfIssue, projectOrganizations } from './service-desk';
 import type { JiraTransport } from './transport';
 
 /** The app's {@link JiraPort} over any transport, with the client's retries, limits and counters. */
@@ -117,10 +117,6 @@ export class JiraAdapter implements JiraPort {
 
   organizationsOfIssue(issueId: string): Promise<readonly string[] | null> {
     return organizationsOfIssue(this.client, issueId);
-  }
-
-  organizationNames(ids: readonly string[]): Promise<readonly JsmOrganization[]> {
-    return organizationNames(this.client, ids);
   }
 
   organizationsOfCustomer(accountId: string): Promise<readonly JsmOrganization[]> {

@@ -81,22 +81,6 @@ export function organizationsOfIssue(client: JiraClient, issueId: string): Promi
   });
 }
 
-export async function organizationNames(client: JiraClient, ids: readonly string[]): Promise<readonly JsmOrganization[]> {
-  const found = await Promise.all(
-    [...new Set(ids)].map((organizationId) =>
-      client.send({
-        operation: 'organization',
-        method: 'GET',
-        resource: { template: '/rest/servicedeskapi/organization/{organizationId}', organizationId },
-        idempotent: true,
-        parse: (body): JsmOrganization | null => OrganizationSchema.parse(body),
-        onNotFound: () => null,
-      }),
-    ),
-  );
-  return found.filter((organization) => organization !== null);
-}
-
 export function organizationsOfCustomer(client: JiraClient, accountId: string): Promise<readonly JsmOrganization[]> {
   return allPages(client, 'customer-organizations', { template: '/rest/servicedeskapi/organization' }, { accountId }, OrganizationPageSchema);
 }

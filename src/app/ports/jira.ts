@@ -225,13 +225,11 @@ export interface IssueOrganizationsReader {
 }
 
 /**
- * JSM organisations by id, by member and by service project. Call these on the app's adapter (`asApp()`): listing an
+ * JSM organisations by member and by service project. Call these on the app's adapter (`asApp()`): listing an
  * account's organisations needs a licensed (agent) caller, and a customer may read only their own organisations. Pass
  * the account id from the trusted Forge context, never from a payload.
  */
 export interface OrganizationDirectory {
-  /** The organisations among the ids that exist, in the order asked (repeats once); an unknown id is left out. */
-  organizationNames(ids: readonly string[]): Promise<readonly JsmOrganization[]>;
   /** The organisations the account belongs to, by id; `[]` for a customer in none (and for an unknown account). */
   organizationsOfCustomer(accountId: string): Promise<readonly JsmOrganization[]>;
   /**

@@ -28,13 +28,6 @@ describe('the port over HTTP', () => {
     expect(await app().organizationsOfIssue('99999')).toBeNull();
   });
 
-  it('names organisations, leaving out the ids Jira does not know', async () => {
-    expect(await app().organizationNames([GLOBEX, '424242', ACME, GLOBEX])).toEqual([
-      { id: GLOBEX, name: 'Globex' },
-      { id: ACME, name: 'Acme Corp' },
-    ]);
-  });
-
   it("lists a customer's organisations, for the app", async () => {
     expect(await app().organizationsOfCustomer(CUSTOMERS.both.accountId)).toEqual([
       { id: ACME, name: 'Acme Corp' },
@@ -114,12 +107,10 @@ describe('the port over @forge/api in the local Forge runtime', () => {
     expect(await asUser(CUSTOMERS.both.accountId).customerCanViewRequest(REQUESTS.globex.key)).toBe(true);
     expect(await asUser(CUSTOMERS.acme.accountId).customerCanViewRequest(REQUESTS.globex.key)).toBe(false);
     expect(await asApp.organizationsOfCustomer(CUSTOMERS.acme.accountId)).toEqual([{ id: ACME, name: 'Acme Corp' }]);
-    expect(await asApp.organizationNames([GLOBEX])).toEqual([{ id: GLOBEX, name: 'Globex' }]);
     expect(paths).toEqual([
       `/rest/servicedeskapi/request/${REQUESTS.globex.key}`,
       `/rest/servicedeskapi/request/${REQUESTS.globex.key}`,
       `/rest/servicedeskapi/organization?accountId=${CUSTOMERS.acme.accountId}&start=0&limit=50`,
-      `/rest/servicedeskapi/organization/${GLOBEX}`,
     ]);
   });
 });
