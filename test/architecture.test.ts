@@ -73,8 +73,12 @@ describe('architecture', () => {
 
   it('keeps use cases free of Forge, adapters and I/O', () => {
     expect(
-      violations('app', (s) => within('app', 'ledger', 'input', 'contract', 'date-fns')(s) || ['zod', '@date-fns/tz'].includes(s)),
+      violations('app', (s) => within('app', 'ledger', 'input', 'contract', 'collections', 'date-fns')(s) || ['zod', '@date-fns/tz'].includes(s)),
     ).toEqual([]);
+  });
+
+  it('keeps the shared list helpers pure: nothing but their own files', () => {
+    expect(violations('collections', within('collections'))).toEqual([]);
   });
 
   it('keeps the resolver contract importable by a browser bundle', () => {

@@ -4,6 +4,7 @@
  * every other field, the chunk count and the SHA-256 of the whole statement's canonical JSON.
  * Reading puts the statement back together and refuses it if the hash does not match.
  */
+import { cutByBytes } from '../../collections/cut-by-bytes';
 import type { JsonValue, Store, TransactOperation } from '../ports/store';
 import { canonicalForm, canonicalJson, sha256Hex, utf8Length } from './canonical-json';
 import { chunkKey } from './closing-keys';
@@ -43,21 +44,7 @@ function isChunkedList(key: string): boolean {
 
 /** Cuts a list, given as its items' canonical forms, into chunks of at most `CHUNK_MAX_BYTES` of JSON. */
 function chunksOf(list: string, items: readonly { readonly text: string; readonly value: JsonValue }[]): StatementChunk[] {
-  const chunks: StatementChunk[] = [];
-  let current: JsonValue[] = [];
-  let bytes = 0;
-  for (const { text, value } of items) {
-    const size = utf8Length(text) + 1;
-    if (current.length > 0 && bytes + size > CHUNK_MAX_BYTES) {
-      chunks.push({ list, items: current });
-      current = [];
-      bytes = 0;
-    }
-    current.push(value);
-    bytes += size;
-  }
-  if (current.length > 0) chunks.push({ list, items: current });
-  return chunks;
+  return cutByBytes(items, CHUNK_MAX_BYTES, () => ({ text }) => utf8Length(text) + 1).map((run) => ({ list, items: run.map(({ value }) => value) }));
 }
 
 /**

@@ -5,6 +5,7 @@
  * is named by its content, so whoever finds a chunk under the name a statement source gives finds that content.
  */
 import * as z from 'zod';
+import { cutByBytes } from '../../collections/cut-by-bytes';
 import type { LedgerEntry } from '../../ledger';
 import type { BillingClass, OutOfPlanWorklog } from '../../ledger/types';
 import { sha256Hex, utf8Length } from '../closing/canonical-json';
@@ -42,37 +43,12 @@ async function named(value: JsonValue): Promise<EntryChunk> {
   return { id: (await sha256Hex(JSON.stringify(value))).slice(0, 24), value };
 }
 
-/**
- * `items` cut into runs whose sizes stay within the chunk size; a run holds at least one item. `measurer` is asked
- * for a fresh measure at the start of each run (an item may cost less once its run has seen another like it).
- */
-function cutByBytes<Item>(items: readonly Item[], measurer: () => (item: Item) => number): Item[][] {
-  const runs: Item[][] = [];
-  let run: Item[] = [];
-  let bytes = 0;
-  let measure = measurer();
-  for (const item of items) {
-    let size = measure(item);
-    if (run.length > 0 && bytes + size > ENTRY_CHUNK_MAX_BYTES) {
-      runs.push(run);
-      run = [];
-      bytes = 0;
-      measure = measurer();
-      size = measure(item);
-    }
-    run.push(item);
-    bytes += size;
-  }
-  if (run.length > 0) runs.push(run);
-  return runs;
-}
-
 const issueRowOf = (entry: LedgerEntry): IssueRow => [entry.issueKey ?? null, entry.issueSummary ?? null, entry.billingClass];
 const entryTupleOf = (entry: LedgerEntry): EntryTuple => [entry.worklogId, entry.issueId, entry.authorAccountId, entry.started, entry.rawSeconds, entry.roundedSeconds];
 
 /** A period's entries (in the ledger's order) as chunks, in order. */
 export async function entryChunks(entries: readonly LedgerEntry[]): Promise<EntryChunk[]> {
-  const runs = cutByBytes(entries, () => {
+  const runs = cutByBytes(entries, ENTRY_CHUNK_MAX_BYTES, () => {
     const listed = new Set<string>();
     return (entry) => {
       const issueBytes = listed.has(entry.issueId) ? 0 : bytesOf([entry.issueId, issueRowOf(entry)]);
@@ -93,7 +69,7 @@ export async function entryChunks(entries: readonly LedgerEntry[]): Promise<Entr
 /** The plan's worklogs outside its periods (in the ledger's order) as chunks, in order. */
 export async function outOfPlanChunks(outOfPlan: readonly OutOfPlanWorklog[]): Promise<EntryChunk[]> {
   const tupleOf = (worklog: OutOfPlanWorklog): OutTuple => [worklog.worklogId, worklog.issueId, worklog.started, worklog.reason];
-  const runs = cutByBytes(outOfPlan, () => (worklog) => bytesOf(tupleOf(worklog)));
+  const runs = cutByBytes(outOfPlan, ENTRY_CHUNK_MAX_BYTES, () => (worklog) => bytesOf(tupleOf(worklog)));
   return Promise.all(runs.map((run) => named({ outOfPlan: run.map(tupleOf) })));
 }
 
