@@ -3,8 +3,13 @@ import { issueLinksSchema } from './links';
 import { planFileSchema } from './plan';
 import { worklogInputSchema } from './worklogs';
 
+/** zod marks `.readonly()` schemas (kept read-only for the ledger's types) `readOnly`, which to an editor means "not yours to write". */
+function dropReadOnly({ jsonSchema }: { jsonSchema: { readOnly?: boolean } }): void {
+  delete jsonSchema.readOnly;
+}
+
 function jsonSchemaText(schema: z.ZodType, title: string): string {
-  const jsonSchema = { title, ...z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' }) };
+  const jsonSchema = { title, ...z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12', override: dropReadOnly }) };
   return `${JSON.stringify(jsonSchema, null, 2)}\n`;
 }
 

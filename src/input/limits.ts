@@ -46,6 +46,19 @@ export const BLOCK_ID_MAX_LENGTH = 64;
 export const TIME_ZONE_MAX_LENGTH = 64;
 export const MAX_THRESHOLDS = 10;
 export const MAX_THRESHOLD_PERCENT = 1000;
+/** Multiplier rules of one term version. */
+export const MAX_MULTIPLIER_RULES = 20;
+export const MULTIPLIER_NAME_MAX_LENGTH = 80;
+/** The highest factor, in thousandths: ×10. Charges stay exact up to EXACT_BILLABLE_HOURS_PER_PERIOD charged hours. */
+export const MAX_FACTOR_PERMILLE = 10_000;
+/** Holidays one rule lists: a few years of public holidays. */
+export const MAX_HOLIDAY_DATES = 400;
+/** Priorities, issue types or request types one rule lists. */
+export const MAX_MULTIPLIER_VALUES = 50;
+/** Jira priority, issue type and request type ids (the CLI's links file may use names). */
+export const MULTIPLIER_VALUE_MAX_LENGTH = 255;
+/** Dated attribute values of one issue in a links file. */
+export const MAX_ISSUE_ATTRIBUTE_CHANGES = 100;
 /** Account ids and groups together. */
 export const MAX_ALERT_RECIPIENTS = 50;
 /** Atlassian account ids are at most 128 characters. */

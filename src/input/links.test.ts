@@ -42,6 +42,33 @@ describe('parseLinks', () => {
     });
   });
 
+  it('reads an issue\'s attributes over time as instants', () => {
+    const attributes = [
+      { since: '2026-10-01T00:00:00.000+0200', priority: 'P3', issueType: 'Incident' },
+      { since: '2026-10-05T09:30:00.000Z', priority: 'P1', issueType: 'Incident', requestType: 'Outage' },
+    ];
+    expect(parseLinks([{ ...covered, attributes }])).toEqual({
+      ok: true,
+      value: [
+        {
+          ...covered,
+          attributes: [
+            { since: Date.parse('2026-09-30T22:00:00Z'), priority: 'P3', issueType: 'Incident' },
+            { since: Date.parse('2026-10-05T09:30:00Z'), priority: 'P1', issueType: 'Incident', requestType: 'Outage' },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('refuses attributes listed out of order', () => {
+    const attributes = [{ since: '2026-10-05T09:00:00.000Z', priority: 'P1' }, { since: '2026-10-05T09:00:00.000Z', priority: 'P2' }];
+    expect(parseLinks([{ ...covered, attributes }])).toEqual({
+      ok: false,
+      issues: [{ path: '[0].attributes[1].since', record: 'issueId "10001"', message: 'must be later than [0].since: list the values oldest first' }],
+    });
+  });
+
   it('rejects a document that is not an array', () => {
     expect(parseLinks({ links: [] })).toEqual({ ok: false, issues: [{ path: '', message: 'must be an array, not an object' }] });
   });

@@ -1,8 +1,33 @@
 import * as z from 'zod';
 import type { IssueLink } from '../ledger/types';
-import { identifierSchema } from './fields';
-import { ISSUE_SUMMARY_MAX_LENGTH } from './limits';
+import { parseJiraInstant } from '../ledger/parse-jira-instant';
+import { identifierSchema, identifierUpTo, jiraTimestampSchema } from './fields';
+import { ISSUE_SUMMARY_MAX_LENGTH, MAX_ISSUE_ATTRIBUTE_CHANGES, MULTIPLIER_VALUE_MAX_LENGTH } from './limits';
 import { type InputIssue, type InputResult, issueAt, parseDocument } from './result';
+
+const attributeValueSchema = identifierUpTo(MULTIPLIER_VALUE_MAX_LENGTH);
+
+const timedAttributesSchema = z.strictObject({
+  since: jiraTimestampSchema
+    .transform((text) => parseJiraInstant(text, 'since'))
+    .describe('From when these values held, e.g. "2026-10-05T09:00:00.000+0200".'),
+  priority: attributeValueSchema.optional().describe('The issue\'s priority, as the plan\'s priority rules name it.'),
+  issueType: attributeValueSchema.optional().describe('The issue\'s type, as the plan\'s issue-type rules name it.'),
+  requestType: attributeValueSchema.optional().describe('The issue\'s request type, as the plan\'s request-type rules name it.'),
+});
+
+const attributesSchema = z
+  .array(timedAttributesSchema)
+  .max(MAX_ISSUE_ATTRIBUTE_CHANGES, { error: `must have at most ${MAX_ISSUE_ATTRIBUTE_CHANGES} entries` })
+  .superRefine((entries, context) => {
+    entries.forEach((entry, index) => {
+      const previous = entries[index - 1];
+      if (previous !== undefined && entry.since <= previous.since) {
+        context.addIssue({ code: 'custom', path: [index, 'since'], message: `must be later than [${index - 1}].since: list the values oldest first` });
+      }
+    });
+  })
+  .describe('The issue\'s priority, type and request type over time, oldest first: a worklog is priced by those in force when it started (the first entry before then).');
 
 const issueLinkSchema = z.strictObject({
   issueId: identifierSchema.describe('Jira issue id, e.g. "10001".'),
@@ -10,6 +35,7 @@ const issueLinkSchema = z.strictObject({
   issueSummary: z.string().max(ISSUE_SUMMARY_MAX_LENGTH, { error: `must be at most ${ISSUE_SUMMARY_MAX_LENGTH} characters` }).optional().describe('Shown on statement exports when present, e.g. "Printer offline".'),
   planId: identifierSchema,
   billingClass: z.enum(['covered', 'extra', 'non-billable']),
+  attributes: attributesSchema.optional(),
 });
 
 /** A links file: which issue's work goes to which plan, and how it is billed. One link per issue. */

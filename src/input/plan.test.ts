@@ -229,3 +229,52 @@ describe('parsePlan with term versions', () => {
     );
   });
 });
+
+describe('parsePlan with multiplier rules', () => {
+  const afterHours = { name: 'After hours', when: { kind: 'time-window', days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '18:00', to: '08:00' }, factorPermille: 1500 };
+  const p1 = { name: 'P1 incidents', when: { kind: 'priority', values: ['P1'] }, factorPermille: 2000, overageRateMinor: 20000 };
+  const holidays = { name: 'Public holidays', when: { kind: 'holidays', dates: ['2026-12-25', '2026-12-26'] }, factorPermille: 2000 };
+
+  it('reads rules of every kind into the ledger type unchanged', () => {
+    const multipliers = [afterHours, p1, holidays, { name: 'Incidents', when: { kind: 'issue-type', values: ['10004'] }, factorPermille: 1250 }];
+    const parsed = parsePlan(bucketPlanDocument({ multipliers }));
+    expect(parsed.ok && parsed.value.multipliers).toEqual(multipliers);
+  });
+
+  it('leaves a plan without rules without the field, as before', () => {
+    const parsed = parsePlan(bucketPlanDocument());
+    expect(parsed.ok && 'multipliers' in parsed.value).toBe(false);
+  });
+
+  it('keeps each term version\'s own rules', () => {
+    const base = bucketPlanDocument({ multipliers: [afterHours] });
+    const parsed = parsePlan(versionsDocument(base, { from: '2026-07', ...termsOf(base), multipliers: [p1] }));
+    expect(parsed.ok && parsed.value.kind === 'buckets' && [parsed.value.multipliers, parsed.value.amendments?.[0]?.multipliers]).toEqual([[afterHours], [p1]]);
+  });
+
+  it.each([
+    [{ ...afterHours, factorPermille: 999 }, '[0].factorPermille', 'must be at least 1000 (×1): a factor never reduces hours'],
+    [{ ...afterHours, factorPermille: 1.5 }, '[0].factorPermille', 'must be a whole number of thousandths (1500 is ×1.5)'],
+    [{ ...afterHours, factorPermille: 10_001 }, '[0].factorPermille', 'must be at most 10000 (×10)'],
+    [{ ...afterHours, when: { ...afterHours.when, from: '24:00' } }, '[0].when.from', 'must be a time of day HH:mm from 00:00 to 23:59'],
+    [{ ...afterHours, when: { ...afterHours.when, days: ['mon', 'mon'] } }, '[0].when.days[1]', 'repeats the weekday at [0]'],
+    [{ ...afterHours, when: { ...afterHours.when, days: [] } }, '[0].when.days', 'must list at least one weekday'],
+    [{ ...holidays, when: { kind: 'holidays', dates: ['2026-02-30'] } }, '[0].when.dates[0]', 'must be a real calendar date written YYYY-MM-DD'],
+    [{ ...p1, when: { kind: 'priority', values: [] } }, '[0].when.values', 'must list at least one priority'],
+    [{ ...p1, when: { kind: 'severity', values: ['1'] } }, '[0].when.kind', 'must be "time-window", "holidays", "priority", "issue-type" or "request-type"'],
+  ])('rejects a bad rule %#', (rule, path, message) => {
+    expect(issuesOf(parsePlan(bucketPlanDocument({ multipliers: [rule] })))).toEqual([{ path: `multipliers${path}`, message }]);
+  });
+
+  it('rejects two rules of one name', () => {
+    expect(issuesOf(parsePlan(bucketPlanDocument({ multipliers: [afterHours, { ...p1, name: 'After hours' }] })))).toEqual([
+      { path: 'multipliers[1].name', message: 'repeats the name of rule [0]' },
+    ]);
+  });
+
+  it('refuses an overage rate on a pay-as-you-go plan, which has no overage', () => {
+    expect(issuesOf(parsePlan(payAsYouGoDocument({ multipliers: [p1] })))).toEqual([
+      { path: 'multipliers[0].overageRateMinor', message: 'is for bucket plans only: a pay-as-you-go plan bills charged hours at hourlyRateMinor' },
+    ]);
+  });
+});

@@ -19,6 +19,7 @@ import {
   PLAN_NAME_MAX_LENGTH,
   SCHEMA_LINK_MAX_LENGTH,
 } from './limits';
+import { multipliersSchema } from './multipliers';
 import { type InputResult, parseDocument } from './result';
 
 const roundingSchema = z.strictObject({
@@ -91,6 +92,7 @@ const commonTermsFields = {
     .max(MAX_THRESHOLDS, { error: `must have at most ${MAX_THRESHOLDS} thresholds` })
     .default([]).describe('Alert thresholds, percent of the available covered hours.'),
   extraRateMinor: ratePerHourSchema.describe('Minor units per hour for work on "extra" issues.'),
+  multipliers: multipliersSchema.optional(),
 };
 
 const payAsYouGoTermsFields = {
@@ -162,6 +164,18 @@ function versionStartDates(plan: Plan): { dates: LocalDate[] } | { breach: PlanR
   }
 }
 
+/** A pay-as-you-go plan bills every covered hour at its hourly rate: it has no overage a rule could price. */
+function overageRatesWithoutOverage(plan: PayAsYouGoPlan): PlanRuleBreach[] {
+  const versions = [plan, ...(plan.amendments ?? [])];
+  return versions.flatMap((terms, position) =>
+    (terms.multipliers ?? []).flatMap((rule, index) =>
+      rule.overageRateMinor === undefined
+        ? []
+        : [{ version: position + 1, path: ['multipliers', index, 'overageRateMinor'], message: 'is for bucket plans only: a pay-as-you-go plan bills charged hours at hourlyRateMinor' }],
+    ),
+  );
+}
+
 function findRuleBreaches(plan: Plan): PlanRuleBreach[] {
   const issues: PlanRuleBreach[] = [];
   if (plan.endDate !== undefined && plan.endDate < plan.startDate) {
@@ -169,7 +183,7 @@ function findRuleBreaches(plan: Plan): PlanRuleBreach[] {
   }
   const starts = versionStartDates(plan);
   if ('breach' in starts) return [...issues, starts.breach];
-  if (plan.kind !== 'buckets') return issues;
+  if (plan.kind !== 'buckets') return [...issues, ...overageRatesWithoutOverage(plan)];
   const seenBlockIds = new Set<string>();
   const versions = [plan.blocks, ...(plan.amendments ?? []).map((amendment) => amendment.blocks)];
   versions.forEach((blocks, position) => {

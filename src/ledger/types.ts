@@ -67,6 +67,34 @@ interface PlanIdentity {
   readonly alertRecipients?: AlertRecipients;
 }
 
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/** When a multiplier applies. Times are local wall-clock times `HH:mm` in the plan's time zone. */
+export type MultiplierCondition =
+  /**
+   * On the given weekdays from `from` (inclusive) to `to` (exclusive); `to` ≤ `from` runs past midnight into the next
+   * day (the weekday is the one the window starts on); `from` = `to` = '00:00' is the whole day.
+   */
+  | { readonly kind: 'time-window'; readonly days: readonly Weekday[]; readonly from: string; readonly to: string }
+  /** The whole of each listed local date (public holidays). */
+  | { readonly kind: 'holidays'; readonly dates: readonly LocalDate[] }
+  /** The issue's priority (in the app: Jira priority id) was one of these when the work was done. */
+  | { readonly kind: 'priority'; readonly values: readonly string[] }
+  /** The issue's type (in the app: Jira issue type id). */
+  | { readonly kind: 'issue-type'; readonly values: readonly string[] }
+  /** The request type (JSM; in the app: request type id). */
+  | { readonly kind: 'request-type'; readonly values: readonly string[] };
+
+export interface MultiplierRule {
+  /** Shown on statement lines, e.g. "After hours". Unique within a term version. */
+  readonly name: string;
+  readonly when: MultiplierCondition;
+  /** The factor in exact thousandths: 1500 is ×1.5. At least 1000 (factors never reduce hours). */
+  readonly factorPermille: number;
+  /** Minor units per hour for the overage of work this rule prices; absent: the plan's overage rate. */
+  readonly overageRateMinor?: MinorUnits;
+}
+
 /** The terms every kind of plan prices with; a version of them applies from a period boundary on. */
 interface TermsCommon {
   /** A change of unit starts a new sequence of periods at the boundary the version applies from. */
@@ -76,6 +104,8 @@ interface TermsCommon {
   readonly thresholdsPercent: readonly number[];
   /** Minor units per hour for `extra` work. */
   readonly extraRateMinor: MinorUnits;
+  /** Rules that multiply the rounded seconds of billable work (see docs/ledger.md, Multipliers); absent or empty: none. */
+  readonly multipliers?: readonly MultiplierRule[];
 }
 
 /** Every covered hour billed at `hourlyRateMinor`; no buckets. */
@@ -124,6 +154,23 @@ export interface IssueLink {
   readonly issueSummary?: string;
   readonly planId: string;
   readonly billingClass: BillingClass;
+  /**
+   * The issue's attributes over time, ascending by `since`; the ones in force at a worklog's `started` are the last
+   * with since ≤ started, or the first when all are later. Absent or empty: no priority/type/request-type rule matches.
+   */
+  readonly attributes?: readonly TimedIssueAttributes[];
+}
+
+/** What the issue was at some instant; values are opaque strings compared exactly (Jira ids in the app). */
+export interface IssueAttributes {
+  readonly priority?: string;
+  readonly issueType?: string;
+  readonly requestType?: string;
+}
+
+export interface TimedIssueAttributes extends IssueAttributes {
+  /** Epoch ms from which these values held. */
+  readonly since: Instant;
 }
 
 /** A worklog exactly as Jira REST v3 returns it (the fields the ledger reads). */
@@ -202,7 +249,32 @@ export interface BilledSeconds {
   readonly nonBillableSeconds: Seconds;
 }
 
-export interface WorklogLine extends WorklogFacts, BilledSeconds {
+/**
+ * A stretch of a worklog priced by one factor: the worklog split at the boundaries of its plan's time rules, with
+ * neighbours of the same rule joined again.
+ */
+export interface ChargedSegment {
+  /** The instant the segment starts: the worklog's `started` for the first. */
+  readonly started: Instant;
+  readonly rawSeconds: Seconds;
+  /** Its raw seconds, plus the worklog's whole rounding difference on the last segment. */
+  readonly roundedSeconds: Seconds;
+  /** The name of the rule that won; absent where none matched (factor 1000). */
+  readonly rule?: string;
+  readonly factorPermille: number;
+  /** roundedSeconds × factorPermille / 1000, rounded half up to a second. */
+  readonly chargedSeconds: Seconds;
+}
+
+/** What multipliers made of a worklog: present on a line only where a factor other than ×1 applied. */
+export interface ChargedWork {
+  /** The sum of the segments' charged seconds: what the covered, overage and extra figures of the line split. */
+  readonly chargedSeconds: Seconds;
+  /** In time order. */
+  readonly segments: readonly ChargedSegment[];
+}
+
+export interface WorklogLine extends WorklogFacts, BilledSeconds, Partial<ChargedWork> {
   /** Which buckets the covered part drew from, in draw order. */
   readonly draws: readonly BucketDraw[];
 }
@@ -217,6 +289,8 @@ export interface ChargeLine {
   /** Minor units per hour (time-based lines only). */
   readonly rateMinor?: MinorUnits;
   readonly amountMinor: MinorUnits;
+  /** On an overage line at a multiplier rule's own rate: the rules whose work it bills, in rule order. */
+  readonly multiplierRules?: readonly string[];
 }
 
 export interface ThresholdCrossing {
@@ -297,6 +371,8 @@ export interface AdjustmentCharge {
   readonly rateMinor?: MinorUnits;
   /** Delta of the amount; may be negative. */
   readonly amountMinor: MinorUnits;
+  /** On an overage line at a multiplier rule's own rate: the rules whose work it bills, in rule order. */
+  readonly multiplierRules?: readonly string[];
 }
 
 export interface Statement {
