@@ -4,7 +4,7 @@
  * offset the author gave (Jira shows work in the author's wall-clock time).
  */
 
-export const PERMISSION_KEYS = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS', 'WORK_ON_ISSUES'] as const;
+export const PERMISSION_KEYS = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS', 'WORK_ON_ISSUES', 'TRANSITION_ISSUES'] as const;
 export type PermissionKey = (typeof PERMISSION_KEYS)[number];
 
 export interface SimUser {
@@ -52,6 +52,8 @@ export interface SimIssue {
   readonly participantAccountIds?: readonly string[];
   /** The Organizations field ({@link ORGANIZATIONS_FIELD_ID}) of a service project's request: organisation ids. */
   readonly organizationIds?: readonly string[];
+  /** Its status in the site's one workflow (`workflow.ts`); absent: the workflow's first status, To Do. */
+  readonly statusId?: string;
 }
 
 /**

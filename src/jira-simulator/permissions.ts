@@ -8,6 +8,7 @@ export const PERMISSION_DETAILS: Readonly<Record<PermissionKey, { readonly id: s
   EDIT_ISSUES: { id: '12', name: 'Edit Issues', description: 'Ability to edit issues.' },
   ADMINISTER_PROJECTS: { id: '23', name: 'Administer Projects', description: 'Ability to administer a project in Jira.' },
   WORK_ON_ISSUES: { id: '20', name: 'Work On Issues', description: 'Ability to log work done against an issue.' },
+  TRANSITION_ISSUES: { id: '46', name: 'Transition Issues', description: 'Ability to transition issues.' },
 };
 
 export function isPermissionKey(key: string): key is PermissionKey {

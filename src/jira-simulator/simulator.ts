@@ -11,6 +11,7 @@ import { matchRoute } from './routes';
 import type { SentNotification } from './routes/notify';
 import type { RouteContext } from './routes/route';
 import { SiteStore } from './store';
+import type { SimWorkflowValidator } from './workflow';
 
 export interface Clock {
   /** Epoch milliseconds. */
@@ -72,6 +73,7 @@ export class JiraSimulator {
   private readonly quota = new QuotaMeter();
   private readonly hanging = new Set<() => void>();
   private readonly holdWaiters: (() => void)[] = [];
+  private readonly workflowValidators: SimWorkflowValidator[] = [];
   private stateFile: StateFile | null = null;
   private saving: Promise<void> = Promise.resolve();
   /** Coalesces the saves of a burst of writes into one. */
@@ -109,6 +111,18 @@ export class JiraSimulator {
 
   onEvent(listener: EventListener): () => void {
     return this.events.subscribe(listener);
+  }
+
+  /**
+   * Adds an app's workflow validator to the transitions it names, as an admin does in Jira's workflow editor: every
+   * `POST /issue/{issueIdOrKey}/transitions` through one of them waits for its verdict. Returns its removal.
+   */
+  addWorkflowValidator(validator: SimWorkflowValidator): () => void {
+    this.workflowValidators.push(validator);
+    return () => {
+      const index = this.workflowValidators.indexOf(validator);
+      if (index >= 0) this.workflowValidators.splice(index, 1);
+    };
   }
 
   /** Resolves once emitted events are delivered and the state file (if any) is written. */
@@ -206,8 +220,9 @@ export class JiraSimulator {
         selfUrl: url.toString(),
         emit: (event) => this.events.emit(event),
         recordNotification: (notification) => this.stats.notifications.push(notification),
+        workflowValidators: this.workflowValidators,
       };
-      const outcome = match.route.handle(context);
+      const outcome = await match.route.handle(context);
       this.charge(routeKey, 1 + outcome.objectsReturned);
       if (WRITE_METHODS.has(request.method) && outcome.reply.status < 300) this.scheduleSave();
       return outcome.reply;

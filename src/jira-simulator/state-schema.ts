@@ -30,6 +30,7 @@ export const simulatorStateSchema: z.ZodType<SimulatorState> = z.object({
       reporterAccountId: z.string().optional(),
       participantAccountIds: z.array(z.string()).optional(),
       organizationIds: z.array(z.string()).optional(),
+      statusId: z.string().optional(),
     }),
   ),
   worklogs: z.array(

@@ -80,6 +80,13 @@ const CASES: readonly Case[] = [
   { name: 'edit issue', method: 'PUT', template: I, path: '/rest/api/3/issue/SUP-2', body: { fields: { summary: 'Renamed' } }, caller: AGENT, status: 204 },
   { name: 'edit issue without Edit issues', method: 'PUT', template: I, path: '/rest/api/3/issue/SUP-2', body: { fields: { summary: 'Renamed' } }, caller: VIEWER, status: 403 },
   { name: 'edit a field not on the screen', method: 'PUT', template: I, path: '/rest/api/3/issue/SUP-2', body: { fields: { colour: 'red' } }, caller: AGENT, status: 400 },
+  { name: 'transitions', method: 'GET', template: `${I}/transitions`, path: '/rest/api/3/issue/SUP-2/transitions', caller: AGENT, status: 200 },
+  { name: 'transitions without Transition issues', method: 'GET', template: `${I}/transitions`, path: '/rest/api/3/issue/SUP-2/transitions', caller: VIEWER, status: 200 },
+  { name: 'transitions of a hidden issue', method: 'GET', template: `${I}/transitions`, path: '/rest/api/3/issue/SUP-2/transitions', caller: OUTSIDER, status: 404 },
+  { name: 'transition', method: 'POST', template: `${I}/transitions`, path: '/rest/api/3/issue/SUP-2/transitions', body: { transition: { id: '21' } }, caller: AGENT, status: 204 },
+  { name: 'transition to the status it is in', method: 'POST', template: `${I}/transitions`, path: '/rest/api/3/issue/SUP-2/transitions', body: { transition: { id: '21' } }, caller: AGENT, status: 400 },
+  { name: 'transition without Transition issues', method: 'POST', template: `${I}/transitions`, path: '/rest/api/3/issue/SUP-2/transitions', body: { transition: { id: '31' } }, caller: VIEWER, status: 400 },
+  { name: 'transition without a transition', method: 'POST', template: `${I}/transitions`, path: '/rest/api/3/issue/SUP-2/transitions', body: {}, caller: AGENT, status: 400 },
   { name: 'delete issue without Administer projects', method: 'DELETE', template: I, path: '/rest/api/3/issue/SUP-2', caller: AGENT, status: 403 },
   { name: 'delete issue', method: 'DELETE', template: I, path: '/rest/api/3/issue/SUP-2', caller: ADMIN, status: 204 },
 ];

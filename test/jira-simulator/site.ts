@@ -21,7 +21,7 @@ function user(name: string, permissions: Record<string, readonly PermissionKey[]
 }
 
 export const ADMIN = user('admin', { [SUP.id]: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS', 'WORK_ON_ISSUES'], [OPS.id]: ['BROWSE_PROJECTS'] });
-export const AGENT = user('agent', { [SUP.id]: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'WORK_ON_ISSUES'] });
+export const AGENT = user('agent', { [SUP.id]: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'WORK_ON_ISSUES', 'TRANSITION_ISSUES'] });
 export const VIEWER = user('viewer', { [SUP.id]: ['BROWSE_PROJECTS'] });
 export const OUTSIDER = user('outsider', {});
 export const APP = { email: 'app@support-hours.local', apiToken: 'app-token' } as const;

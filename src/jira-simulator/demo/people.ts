@@ -2,8 +2,8 @@ import type { PermissionKey, SimProject, SimUser } from '../model';
 
 export const DEMO_PROJECT: SimProject = { id: '10000', key: 'SUP', name: 'Customer Support' };
 
-const ALL: readonly PermissionKey[] = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS', 'WORK_ON_ISSUES'];
-const AGENT: readonly PermissionKey[] = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'WORK_ON_ISSUES'];
+const ALL: readonly PermissionKey[] = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS', 'WORK_ON_ISSUES', 'TRANSITION_ISSUES'];
+const AGENT: readonly PermissionKey[] = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'WORK_ON_ISSUES', 'TRANSITION_ISSUES'];
 const READ_ONLY: readonly PermissionKey[] = ['BROWSE_PROJECTS'];
 
 function demoUser(slug: string, displayName: string, timeZone: string, permissions: readonly PermissionKey[]): SimUser {

@@ -5,6 +5,7 @@ import { bulkUsersRoute, myPermissionsRoute, myselfRoute, projectRoute, userRout
 import { permissionsCheckRoute } from './permissions-check';
 import { deletePropertyRoute, getPropertyRoute, setPropertyRoute } from './properties';
 import type { Route } from './route';
+import { doTransitionRoute, getTransitionsRoute } from './transitions';
 import { SERVICE_DESK_ROUTES } from './service-desk';
 import { removedSearchRoutes, searchGetRoute, searchPostRoute } from './search';
 import { deletedWorklogsRoute, listWorklogsByIdRoute, updatedWorklogsRoute } from './worklog-changes';
@@ -20,6 +21,8 @@ export const ROUTES: readonly Route[] = [
   createIssueRoute,
   editIssueRoute,
   deleteIssueRoute,
+  getTransitionsRoute,
+  doTransitionRoute,
   listWorklogsRoute,
   createWorklogRoute,
   getWorklogRoute,

@@ -33,7 +33,8 @@ const createIssueBody = z.object({
   }),
 });
 
-function eventIssue(store: SiteStore, issue: SimIssue): IssueEventBody {
+/** The issue as product events carry it. */
+export function eventIssue(store: SiteStore, issue: SimIssue): IssueEventBody {
   const project = store.project(issue.projectId);
   const issueType = store.issueType(issue.issueTypeId);
   return {

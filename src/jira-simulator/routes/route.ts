@@ -5,6 +5,7 @@ import type { SimIssue, SimUser } from '../model';
 import type { SentNotification } from './notify';
 import { browsableIssue } from '../permissions';
 import type { SiteStore } from '../store';
+import type { SimWorkflowValidator } from '../workflow';
 
 export interface RouteContext {
   readonly store: SiteStore;
@@ -25,6 +26,8 @@ export interface RouteContext {
   readonly emit: (event: ProductEvent) => void;
   /** Keeps a notification Jira would have mailed (`stats.notifications`). */
   recordNotification(notification: SentNotification): void;
+  /** The apps' workflow validators, each on the transitions it was added to. */
+  readonly workflowValidators: readonly SimWorkflowValidator[];
 }
 
 export interface RouteOutcome {
@@ -37,7 +40,8 @@ export interface Route {
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** An OpenAPI path template such as `/rest/api/3/issue/{issueIdOrKey}/worklog`. */
   readonly path: string;
-  handle(context: RouteContext): RouteOutcome;
+  /** A promise only where Jira waits on something else (an app's workflow validator). */
+  handle(context: RouteContext): RouteOutcome | Promise<RouteOutcome>;
 }
 
 export function ok(body: unknown, objectsReturned = 0, status = 200): RouteOutcome {
