@@ -100,10 +100,17 @@ describe('manifest.yml', () => {
   it('points every function at an export of src/forge/index.ts, within Forge\'s time limits', () => {
     const functions = modulesOf('function').map((entry) => functionModule.parse(entry));
     expect(functions.map((fn) => fn.handler.replace('forge/index.', '')).sort()).toEqual(Object.keys(forgeEntry).sort());
-    const uiAndEvents = new Set(['resolver', 'worklog-event', 'issue-created', 'issue-updated']);
+    const uiAndEvents = new Set(['resolver', 'worklog-event', 'issue-created', 'issue-updated', 'transition-validator']);
     for (const fn of functions) {
       expect(fn.timeoutSeconds).toBeLessThanOrEqual(uiAndEvents.has(fn.key) ? 25 : 900);
     }
+  });
+
+  it('offers the hard stop as a workflow validator on its own function, for company-managed workflows (Forge\'s default)', () => {
+    expect(modulesOf('jira:workflowValidator')).toEqual([
+      expect.objectContaining({ key: 'support-plan-hard-stop', name: 'Support plan has hours left', function: 'transition-validator' }),
+    ]);
+    expect(modulesOf('jira:workflowValidator')[0]).not.toHaveProperty('expression');
   });
 
   it('declares the custom entity that KvsStore keeps every value in', () => {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { planIdSchema } from './plans';
+import { hardStopModeSchema, planIdSchema } from './plans';
 import { billingClassSchema, breakdownSchema } from './statement';
 import { planCardSchema } from './usage';
 
@@ -15,6 +15,8 @@ export const issueViewSchema = z.object({
   /** Null when the issue has no plan, or its plan no longer exists (`link` still says which). */
   balance: planCardSchema.nullable(),
   issueUsage: z.object({ period: issueUsageSchema, allTime: issueUsageSchema }).nullable(),
+  /** The plan's hard stop when it warns or stops (the panel's banner once the plan is exhausted); absent when off or unlinked. */
+  hardStop: hardStopModeSchema.exclude(['off']).optional(),
 });
 
 /** The project's active plans an issue can be put on: what the panel's plan picker offers, asked for when it is shown. */

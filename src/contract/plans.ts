@@ -75,6 +75,25 @@ export const organizationIdsSchema = z
 export const NO_CUSTOMER_ACCESS: CustomerAccess = { audience: 'nobody', accountIds: [], showAmounts: false, showAgentNames: false };
 
 /**
+ * What happens when the plan's hours run out (decision 0060): `off` nothing; `warn` the issue panel says so; `stop`
+ * the panel says so and the app's workflow validator refuses the transitions an admin added it to. A setting of the
+ * plan as it is now, not a term: it changes no figure, and overage logged anyway is billed as the terms say.
+ */
+export const hardStopModeSchema = z.enum(['off', 'warn', 'stop']);
+
+/** What the validator answers when it cannot tell (no stored figures, a storage error, figures being rebuilt). */
+export const hardStopUnknownSchema = z.enum(['allow', 'refuse']);
+
+export const hardStopSchema = z.strictObject({
+  mode: hardStopModeSchema,
+  /** `allow`: fail open, the transition goes through; `refuse`: fail closed. Only a `stop` plan's validator uses it. */
+  whenUnknown: hardStopUnknownSchema,
+});
+
+/** Every plan's hard stop until its admin changes it: nothing happens, and a validator that cannot tell lets work go on. */
+export const NO_HARD_STOP: HardStop = { mode: 'off', whenUnknown: 'allow' };
+
+/**
  * A plan as the resolvers answer it: the definition with its term versions, their makers, its owner project, its
  * revision and who last changed it. How it is stored is the storage side's own format (src/app/plans/plan-record.ts).
  */
@@ -95,6 +114,8 @@ export const storedPlanSchema = z.object({
   customerAccess: customerAccessSchema.optional(),
   /** The JSM organisations whose requests link to the plan; absent: none. */
   organizationIds: organizationIdsSchema.optional(),
+  /** What happens when the plan's hours run out; absent: nothing ({@link NO_HARD_STOP}). */
+  hardStop: hardStopSchema.optional(),
   /** Starts at 1 and grows by one on every change; writes must name the version they read. */
   version: z.int().min(1),
   createdAt: z.int(),
@@ -164,6 +185,11 @@ export const plansContract = {
     payload: z.strictObject({ ...planWrite, organizationIds: organizationIdsSchema }),
     result: storedPlanSchema,
   },
+  /** The plan's hard stop (the same permission as editing the plan); a new plan revision, terms untouched. */
+  'plans/setHardStop': {
+    payload: z.strictObject({ ...planWrite, hardStop: hardStopSchema }),
+    result: storedPlanSchema,
+  },
   /** The organisations a plan of this project may name: its service desk's (null when the project has none). */
   'plans/organizationChoices': {
     payload: z.strictObject({}),
@@ -199,6 +225,8 @@ export type PlanChange = z.infer<typeof planChangeSchema>;
 export type PlanStatus = z.infer<typeof planStatusSchema>;
 export type CustomerAccess = z.infer<typeof customerAccessSchema>;
 export type CustomerAudience = z.infer<typeof customerAudienceSchema>;
+export type HardStop = z.infer<typeof hardStopSchema>;
+export type HardStopMode = z.infer<typeof hardStopModeSchema>;
 
 /** The plan's customer access, the default when it has never been set. */
 export function customerAccessOf(stored: Pick<StoredPlan, 'customerAccess'>): CustomerAccess {
@@ -208,4 +236,9 @@ export function customerAccessOf(stored: Pick<StoredPlan, 'customerAccess'>): Cu
 /** The plan's JSM organisations, none when never set. */
 export function organizationIdsOf(stored: Pick<StoredPlan, 'organizationIds'>): readonly string[] {
   return stored.organizationIds ?? [];
+}
+
+/** The plan's hard stop, the default when it has never been set. */
+export function hardStopOf(stored: Pick<StoredPlan, 'hardStop'>): HardStop {
+  return stored.hardStop ?? NO_HARD_STOP;
 }

@@ -2,3 +2,4 @@
 export { resolver, bulkConsumer } from './resolvers/forge-handlers';
 export { onWorklogEvent, onIssueCreated, onIssueUpdated, onReconcile, onSyncJob } from './events';
 export { onAlertJob } from './events/alert-entry';
+export { onTransitionValidate } from './events/validator-entry';

@@ -130,6 +130,11 @@ const CALLS: Readonly<Record<ResolverName, Call>> = {
     if (!plan.ok) return [plan];
     return [await site.backend.invoker.invoke('plans/setOrganizations', { planId: LARGE_PLAN_ID, expectedVersion: plan.data.plan.version, organizationIds: [] }, admin, projectSettings)];
   },
+  'plans/setHardStop': async (site) => {
+    const plan = await site.backend.invoker.invoke('plans/get', { planId: LARGE_PLAN_ID }, admin, projectSettings);
+    if (!plan.ok) return [plan];
+    return [await site.backend.invoker.invoke('plans/setHardStop', { planId: LARGE_PLAN_ID, expectedVersion: plan.data.plan.version, hardStop: { mode: 'stop', whenUnknown: 'refuse' } }, admin, projectSettings)];
+  },
   'plans/create': async (site) => [await site.backend.invoker.invokeWithAnyPayload('plans/create', { plan: smallPlan(site, 'small-a') }, admin, projectSettings)],
   // The panel's answer, as issue/get's (measured above on the largest plan); linked to the small plan, it costs no replay of the large one.
   'issue/setLink': async (site) => [await site.backend.invoker.invoke('issue/setLink', { planId: 'small-a', billingClass: 'extra' }, agent, issuePanel(site))],

@@ -126,6 +126,7 @@ const MATRIX: Readonly<Record<ResolverName, Row>> = {
     payload: (refs) => ({ planId: refs.plan, expectedVersion: 1, customerAccess: { audience: 'organizations', accountIds: [], showAmounts: true, showAgentNames: false } }),
   },
   'plans/setOrganizations': { guard: 'project admin', names: 'plan', target: settings, payload: (refs) => ({ planId: refs.plan, expectedVersion: 1, organizationIds: [] }) },
+  'plans/setHardStop': { guard: 'project admin', names: 'plan', target: settings, payload: (refs) => ({ planId: refs.plan, expectedVersion: 1, hardStop: { mode: 'stop', whenUnknown: 'allow' } }) },
   'plans/organizationChoices': { read: true, guard: 'project reader', names: 'none', target: settings, payload: nothing },
   'plans/archive': { guard: 'project admin', names: 'plan', target: settings, payload: (refs) => ({ planId: refs.plan, expectedVersion: 1 }) },
   'plans/delete': { guard: 'project admin', names: 'plan', target: settings, payload: (refs) => ({ planId: refs.plan, expectedVersion: 1 }) },

@@ -1,15 +1,7 @@
 import type { IssueNotification, NotificationRecipients } from '../ports/jira';
+import { hoursText as hours } from '../hours-text';
 import type { AlertRecord } from './alert-record';
 
-const HOUR = 3600;
-
-/** Hours with up to two decimals, from integer seconds (text only: no figure is computed from it). */
-function hours(seconds: number): string {
-  const hundredths = Math.round((seconds * 100) / HOUR);
-  const whole = Math.trunc(hundredths / 100);
-  const rest = hundredths % 100;
-  return rest === 0 ? `${whole} h` : `${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')} h`;
-}
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

@@ -1,4 +1,4 @@
-import type { HandlerDataOf } from '../../contract';
+import { hardStopOf, type HandlerDataOf } from '../../contract';
 import { AggregateReader } from '../aggregates/aggregate-reader';
 import { readFiguresHead } from '../figures/read-plan-figures';
 import type { UseCaseOutcome } from '../refusal';
@@ -38,6 +38,7 @@ export async function issueView(ports: UsagePorts, request: IssueViewRequest): P
   const plan = await loadLinkedPlan(ports.store, request.project.id, { internalId: link.planId, planKey: head.refreshed?.planKey });
   if (plan === undefined) return unlinked;
   const current = await issueFigures(ports, plan, head, request.issue.id);
+  const { mode } = hardStopOf(plan);
   return {
     ok: true,
     data: {
@@ -45,6 +46,7 @@ export async function issueView(ports: UsagePorts, request: IssueViewRequest): P
       link: { planId: plan.plan.id, billingClass: link.billingClass },
       balance: await withActiveAlerts(ports.store, plan, toPlanCard(plan, current.figures, ports.clock.now(), current.refreshing), current.alerts),
       issueUsage: current.issueUsage,
+      ...(mode === 'off' ? {} : { hardStop: mode }),
     },
   };
 }

@@ -6,8 +6,8 @@ import { loadPlanInProject } from './plan-in-project';
 import { auditEntry, nextVersion, staleVersion, writePlanVersion, type PlanWriteContext, type PlanWritePorts } from './plan-write';
 import { toJsonValue } from './to-json-value';
 
-/** A plan's current settings: they say who sees it and which requests link to it, and change no figure. */
-export type PlanSettings = Partial<Pick<StoredPlan, 'customerAccess' | 'organizationIds'>>;
+/** A plan's current settings: they say who sees it, which requests link to it and what happens when its hours run out, and change no figure. */
+export type PlanSettings = Partial<Pick<StoredPlan, 'customerAccess' | 'organizationIds' | 'hardStop'>>;
 
 export interface SettingChange {
   /** The settings as the plan has them now, defaults filled in, in the shape of `after`. */

@@ -6,10 +6,11 @@
  * - `formatVersion: 2`: the plan's later term versions are kept as `amendments`, and `terms` says who made each.
  *   It may hold `customerAccess`: optional, so a record without it is still this format, and a release before it
  *   reads the record and leaves the field alone (it writes the plan back without it: nobody sees it then).
- *   Likewise `organizationIds` (an older release drops it on its next write: the plan then names no organisation).
+ *   Likewise `organizationIds` (an older release drops it on its next write: the plan then names no organisation),
+ *   and `hardStop` (dropped the same way: the plan then neither warns nor stops).
  */
 import * as z from 'zod';
-import { customerAccessSchema, organizationIdsSchema, planStatusSchema, termVersionSchema, type StoredPlan } from '../../contract';
+import { customerAccessSchema, hardStopSchema, organizationIdsSchema, planStatusSchema, termVersionSchema, type StoredPlan } from '../../contract';
 import { amendedPlanSchema, planSchema } from '../../input/plan';
 import type { JsonValue } from '../ports/store';
 import { toJsonValue } from './to-json-value';
@@ -25,6 +26,8 @@ const recordFields = {
   customerAccess: customerAccessSchema.optional(),
   /** Absent in records written before plans named organisations, and in plans that name none. */
   organizationIds: organizationIdsSchema.optional(),
+  /** Absent in records written before the hard stop existed, and in plans whose hard stop was never set: off. */
+  hardStop: hardStopSchema.optional(),
   version: z.int().min(1),
   createdAt: z.int(),
   createdBy: z.string(),

@@ -74,6 +74,6 @@ export function planUnchanged(planId: string, storeVersion: Version): TransactOp
 }
 
 /** The next version of a stored plan, stamped with who and when. */
-export function nextVersion(current: StoredPlan, changes: Partial<Pick<StoredPlan, 'plan' | 'terms' | 'status' | 'customerAccess' | 'organizationIds'>>, ports: PlanWritePorts, actor: Actor): StoredPlan {
+export function nextVersion(current: StoredPlan, changes: Partial<Pick<StoredPlan, 'plan' | 'terms' | 'status' | 'customerAccess' | 'organizationIds' | 'hardStop'>>, ports: PlanWritePorts, actor: Actor): StoredPlan {
   return { ...current, ...changes, version: current.version + 1, updatedAt: ports.clock.now(), updatedBy: actor.accountId };
 }

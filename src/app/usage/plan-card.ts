@@ -4,9 +4,13 @@ import type { Instant } from '../../ledger/types';
 import { sumMinor } from '../../ledger/money';
 import { daysLeft } from './days-left';
 
+/** The plan's hours are used up in the period: work went into overage, or every available hour is used. */
+export function isExhausted(statement: Pick<StatementFigures, 'overageSeconds' | 'availableSeconds' | 'remainingSeconds'>): boolean {
+  return statement.overageSeconds > 0 || (statement.availableSeconds > 0 && statement.remainingSeconds === 0);
+}
+
 function thresholdState(statement: StatementFigures): ThresholdState {
-  const exhausted = statement.overageSeconds > 0 || (statement.availableSeconds > 0 && statement.remainingSeconds === 0);
-  if (exhausted) return 'exhausted';
+  if (isExhausted(statement)) return 'exhausted';
   return statement.thresholdsCrossed.length > 0 ? 'warning' : 'ok';
 }
 

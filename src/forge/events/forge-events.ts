@@ -38,6 +38,14 @@ export const issueUpdatedEventSchema = z.object({
   changelog: z.object({ items: z.array(z.object({ field: z.string().optional(), fieldId: z.string().optional() })) }).optional(),
 });
 
+/**
+ * What Jira hands a `jira:workflowValidator` function: the issue by key, the validator's configuration and the
+ * transition (its statuses and the fields changed on its screen). The app reads only the key.
+ */
+export const transitionValidationSchema = z.object({
+  issue: z.object({ key: z.string().min(1) }),
+});
+
 /** What a `consumer` function receives for each job pushed with `@forge/events`. */
 export const queueEventSchema = z.object({
   body: z.record(z.string(), z.json()),

@@ -6,6 +6,7 @@ import { loadPlanInProject } from '../../app/plans/plan-in-project';
 import { listProjectPlans, loadPlanHistory } from '../../app/plans/plan-repository';
 import { organizationChoices } from '../../app/plans/organization-choices';
 import { setCustomerAccess } from '../../app/plans/set-customer-access';
+import { setHardStop } from '../../app/plans/set-hard-stop';
 import { setOrganizations } from '../../app/plans/set-organizations';
 import { updatePlan } from '../../app/plans/update-plan';
 import { asProjectAdmin, asProjectReader, asProjectReaderNotingAdmin } from './access';
@@ -53,6 +54,11 @@ export function definePlanResolvers(resolver: Resolver, services: BackendService
   defineResolver(resolver, 'plans/organizationChoices', async ({ context }) => {
     const reader = await asProjectReader(services, context);
     return reader.ok ? { ok: true, data: await organizationChoices(services.appJira, reader.data.project.id) } : reader;
+  });
+
+  defineResolver(resolver, 'plans/setHardStop', async ({ payload, context }) => {
+    const admin = await asProjectAdmin(services, context);
+    return admin.ok ? setHardStop(services, admin.data, payload) : admin;
   });
 
   defineResolver(resolver, 'plans/archive', async ({ payload, context }) => {

@@ -23,7 +23,7 @@ export const NOW = Date.parse('2026-10-20T12:00:00Z');
 export const PROJECT = { id: '10000', key: 'SUP' } as const;
 export const OTHER_PROJECT = { id: '20000', key: 'OTH' } as const;
 
-const ALL: readonly PermissionKey[] = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS', 'WORK_ON_ISSUES'];
+const ALL: readonly PermissionKey[] = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS', 'WORK_ON_ISSUES', 'TRANSITION_ISSUES'];
 
 function user(slug: string, permissions: Readonly<Record<string, readonly PermissionKey[]>>): SimUser {
   return { accountId: `acc-${slug}`, email: `${slug}@example.test`, apiToken: `${slug}-token`, displayName: slug, timeZone: 'UTC', accountType: 'atlassian', permissions };
@@ -31,7 +31,7 @@ function user(slug: string, permissions: Readonly<Record<string, readonly Permis
 
 export const USERS = {
   admin: user('admin', { [PROJECT.id]: ALL }),
-  agent: user('agent', { [PROJECT.id]: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'WORK_ON_ISSUES'] }),
+  agent: user('agent', { [PROJECT.id]: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'WORK_ON_ISSUES', 'TRANSITION_ISSUES'] }),
   manager: user('manager', { [PROJECT.id]: ['BROWSE_PROJECTS'] }),
   /** Administers the other project and cannot see this one. */
   outsider: user('outsider', { [OTHER_PROJECT.id]: ALL }),
