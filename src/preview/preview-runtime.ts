@@ -9,6 +9,7 @@ import { requestRecompute } from '../app/sync/request-recompute';
 import { internalIdOfKey } from '../app/scope/plan-scope';
 import { LocalQueue } from '../local/events/local-queue';
 import { startLocalSync } from '../local/events/local-sync';
+import { addLocalTransitionValidator } from '../local/events/local-validator';
 import { localForge } from '../local/forge-runtime/local-forge';
 import { LocalForgeRuntime } from '../local/forge-runtime/local-forge-runtime';
 import { createLocalBackend, type LocalBackend } from '../local/local-backend';
@@ -51,6 +52,8 @@ export async function startPreviewRuntime(simulator: JiraSimulator, kvsDirectory
     subscribe: (listener) => simulator.onEvent(listener),
     reconcileEveryMs: RECONCILE_EVERY_MS,
   });
+  // As on a site whose admin added the hard stop's validator to "Start progress" in the workflow editor.
+  const removeValidator = addLocalTransitionValidator(simulator, syncDeps);
   // As on a site where the hourly reconciliation has been running: periods that ended can be closed at once.
   await sync.handlers.onReconcile();
   return {
@@ -77,6 +80,7 @@ export async function startPreviewRuntime(simulator: JiraSimulator, kvsDirectory
       }
     },
     stop() {
+      removeValidator();
       sync.stop();
       queue.stop();
     },

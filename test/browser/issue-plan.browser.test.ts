@@ -4,10 +4,10 @@
  * (one that is not the page's first), not whichever plan the page lists first.
  */
 import * as z from 'zod';
-import type { PayloadOf } from '../../src/contract';
 import { surfaceFrame, waitForText } from './support/frames';
 import { invokeAs, previewJira } from './support/invoke';
 import { putIssueOnPlan } from './support/issue-panel';
+import { bucketPlanInput } from './support/plan-input';
 import { usePreviewInChromium } from './support/preview-in-chromium';
 
 jest.setTimeout(180_000);
@@ -15,22 +15,6 @@ jest.setTimeout(180_000);
 /** Named to sort after the demo's plans (the project page lists active plans by name), so neither is the page's first. */
 const ARCHIVED = { id: 'browser-archived', name: 'Zulu Archived Plan' } as const;
 const LINKED = { id: 'browser-linked', name: 'Zulu Linked Plan' } as const;
-
-function planInput(plan: { readonly id: string; readonly name: string }): PayloadOf<'plans/create'>['plan'] {
-  return {
-    kind: 'buckets',
-    ...plan,
-    currency: 'EUR',
-    timeZone: 'UTC',
-    startDate: '2026-01-01',
-    period: 'month',
-    allowance: { includedSeconds: 10 * 3600, fixedFeeMinor: 0 },
-    blocks: [],
-    rounding: { incrementSeconds: 0, minimumSeconds: 0 },
-    extraRateMinor: 0,
-    overageRateMinor: 10_000,
-  };
-}
 
 const preview = usePreviewInChromium({ viewport: { width: 1400, height: 1000 } });
 /** Fresh issues with no work logged, so the plan's figures are the plan's alone. */
@@ -48,7 +32,7 @@ async function openIssue(issue: string): Promise<void> {
 
 beforeAll(async () => {
   for (const plan of [ARCHIVED, LINKED]) {
-    const created = await invokeAs(preview.url, 'demo-admin', 'plans/create', { plan: planInput(plan) }, 'projectSettings');
+    const created = await invokeAs(preview.url, 'demo-admin', 'plans/create', { plan: bucketPlanInput(plan, 10 * 3600) }, 'projectSettings');
     if (!created.ok) throw new Error(created.error.message);
   }
   archivedIssue = await newIssue('On a plan about to be archived');

@@ -83,4 +83,14 @@ describe('plan history as sentences', () => {
     ]);
     expect(accountsNamedBy(entry({ changes }))).toEqual(['acc-ada', 'acc-ravi']);
   });
+  it('reads a change of the hard stop in words', () => {
+    const changes = [
+      { path: 'hardStop.mode', before: 'off', after: 'stop' },
+      { path: 'hardStop.whenUnknown', before: 'allow', after: 'refuse' },
+    ];
+    expect(entrySentences(entry({ changes }), context)).toEqual([
+      'Ada Admin changed the response when the hours run out from nothing to stop guarded transitions.',
+      "Ada Admin changed the validator's answer when it cannot tell from let it through to refuse it.",
+    ]);
+  });
 });

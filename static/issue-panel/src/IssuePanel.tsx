@@ -77,6 +77,7 @@ function IssuePlan({ view, onEditing, onChanged }: IssuePlanProps) {
   return (
     <div className="sh-stack">
       {view.balance.status === 'archived' ? <ArchivedPlanNotice planName={view.balance.planName} canEdit={view.canEdit} /> : null}
+      {view.hardStop !== undefined && view.balance.thresholdState === 'exhausted' ? <HardStopBanner planName={view.balance.planName} mode={view.hardStop} /> : null}
       <PlanBalance card={view.balance} />
       {view.issueUsage === null ? null : <IssueShare period={view.issueUsage.period} allTime={view.issueUsage.allTime} />}
       <p>
@@ -104,6 +105,20 @@ function ArchivedPlanNotice({ planName, canEdit }: { planName: string; canEdit: 
     <Banner appearance="info">
       {planName} is archived: work on this issue still counts against it, but no other issue can be added to it.
       {canEdit ? ' You can still change this issue’s billing class, or move it to an active plan with “Change plan”.' : ''}
+    </Banner>
+  );
+}
+
+/** The plan's hours are used up and its admin asked to warn, or to stop guarded transitions too: said before the figures. */
+function HardStopBanner({ planName, mode }: { planName: string; mode: NonNullable<IssueView['hardStop']> }) {
+  return (
+    <Banner appearance="warning">
+      <span data-testid="hard-stop-banner">
+        {planName} has used up its hours for this period.{' '}
+        {mode === 'stop'
+          ? 'Its plan stops work beyond its hours: transitions such as “Start progress” are refused until hours are added.'
+          : 'Work logged now is overage; check with the account manager before starting new work.'}
+      </span>
     </Banner>
   );
 }

@@ -3,6 +3,7 @@ import type { DemoSite, DemoUser, FrameContext, SurfaceModule } from '@preview/p
 import type { BridgeHost } from './bridge-host';
 import { type DemoIssue, searchIssues } from './jira-rest';
 import { SurfaceFrame } from './SurfaceFrame';
+import { TransitionControl } from './TransitionControl';
 import { WorklogEditor } from './WorklogEditor';
 
 interface IssueViewProps {
@@ -17,7 +18,7 @@ interface IssueViewProps {
   readonly revision: number;
 }
 
-/** Jira's issue view: the issue list, the issue's work log, and the app's panel beside it. */
+/** Jira's issue view: the issue list, the issue's workflow buttons and work log, and the app's panel beside it. */
 export function IssueView({ site, host, module, user, issueKey, onIssue, frameContext, onChanged, revision }: IssueViewProps) {
   const [issues, setIssues] = useState<DemoIssue[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -54,6 +55,7 @@ export function IssueView({ site, host, module, user, issueKey, onIssue, frameCo
         <h1>
           {issue.key}: {issue.fields.summary}
         </h1>
+        <TransitionControl key={`transitions:${issue.key}:${user.accountId}`} user={user} issueKey={issue.key} onChanged={onChanged} />
         <WorklogEditor key={`${issue.key}:${user.accountId}`} user={user} issueKey={issue.key} onChanged={onChanged} />
       </div>
       <aside className="host-issue-panel" aria-label={module.title}>

@@ -13,6 +13,7 @@ const worklogSchema = z.object({
   author: z.object({ accountId: z.string(), displayName: z.string().optional() }).optional(),
 });
 const worklogPageSchema = z.object({ worklogs: z.array(worklogSchema) });
+const transitionsSchema = z.object({ transitions: z.array(z.object({ id: z.string(), name: z.string(), to: z.object({ name: z.string() }) })) });
 const errorSchema = z.object({ errorMessages: z.array(z.string()).optional(), errors: z.record(z.string(), z.string()).optional() });
 
 export type DemoIssue = z.infer<typeof issueSchema>;
@@ -27,6 +28,7 @@ export async function canViewRequest(user: DemoUser, requestKey: string): Promis
   }
 }
 export type DemoWorklog = z.infer<typeof worklogSchema>;
+export type DemoTransition = z.infer<typeof transitionsSchema>['transitions'][number];
 export interface WorklogInput {
   /** Jira's format, e.g. `2026-10-05T09:00:00.000+0200`. */
   readonly started: string;
@@ -76,6 +78,16 @@ export async function updateWorklog(user: DemoUser, issueKey: string, worklogId:
 
 export async function deleteWorklog(user: DemoUser, issueKey: string, worklogId: string): Promise<void> {
   await request(user, 'DELETE', `/rest/api/3/issue/${encodeURIComponent(issueKey)}/worklog/${encodeURIComponent(worklogId)}`);
+}
+
+/** The transitions the user may make on the issue now (none without Jira's Transition issues permission). */
+export async function listTransitions(user: DemoUser, issueKey: string): Promise<DemoTransition[]> {
+  return transitionsSchema.parse(await request(user, 'GET', `/rest/api/3/issue/${encodeURIComponent(issueKey)}/transitions`)).transitions;
+}
+
+/** Moves the issue through a transition; a workflow validator's refusal throws with its message, as Jira shows it. */
+export async function doTransition(user: DemoUser, issueKey: string, transitionId: string): Promise<void> {
+  await request(user, 'POST', `/rest/api/3/issue/${encodeURIComponent(issueKey)}/transitions`, { transition: { id: transitionId } });
 }
 
 /** Waits until the app has handled the events of the last change, so frames reloaded now show it. */

@@ -16,6 +16,8 @@ export interface PlanChanges {
   readonly onCustomerAccess: (stored: StoredPlan) => void;
   /** The JSM organisations whose requests follow the plan. */
   readonly onOrganizations: (stored: StoredPlan) => void;
+  /** What happens when the plan's hours run out. */
+  readonly onHardStop: (stored: StoredPlan) => void;
 }
 
 interface PlansTableProps {
@@ -58,6 +60,11 @@ function PlanActions({ stored, changes, pending, confirmingDelete, onConfirm, on
       {changes !== undefined && stored.status === 'active' ? (
         <Button spacing="compact" onClick={() => changes.onOrganizations(stored)} isDisabled={pending} aria-label={`Organisations of ${name}`}>
           Organisations
+        </Button>
+      ) : null}
+      {changes !== undefined && stored.status === 'active' ? (
+        <Button spacing="compact" onClick={() => changes.onHardStop(stored)} isDisabled={pending} aria-label={`Hard stop of ${name}`}>
+          Hard stop
         </Button>
       ) : null}
       {changes === undefined ? null : stored.status === 'active' ? (

@@ -8,6 +8,7 @@ import { useResolver } from '../../shared/hooks/useResolver';
 import { useWrite } from '../../shared/hooks/useWrite';
 import { BulkLink } from './BulkLink';
 import { CustomerAccessForm } from './CustomerAccessForm';
+import { HardStopForm } from './HardStopForm';
 import { DefaultPlan } from './DefaultPlan';
 import { InvalidLinks } from './InvalidLinks';
 import { OrganizationsForm } from './OrganizationsForm';
@@ -45,6 +46,7 @@ export function ProjectSettings() {
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [accessOf, setAccessOf] = useState<StoredPlan | null>(null);
   const [organizationsOf, setOrganizationsOf] = useState<StoredPlan | null>(null);
+  const [hardStopFor, setHardStopFor] = useState<StoredPlan | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { timeZone } = useSurfaceContext();
   const create = useWrite('plans/create');
@@ -141,6 +143,10 @@ export function ProjectSettings() {
                     setNotice(null);
                     setOrganizationsOf(stored);
                   },
+                  onHardStop: (stored) => {
+                    setNotice(null);
+                    setHardStopFor(stored);
+                  },
                 }}
                 onHistory={(stored) => setHistoryOf(stored.plan.id)}
               />
@@ -164,6 +170,17 @@ export function ProjectSettings() {
                     finish(`Saved the organisations of ${saved.plan.name}.`);
                   }}
                   onCancel={() => setOrganizationsOf(null)}
+                />
+              )}
+              {hardStopFor === null ? null : (
+                <HardStopForm
+                  key={`${hardStopFor.plan.id}:${hardStopFor.version}`}
+                  stored={hardStopFor}
+                  onSaved={(saved) => {
+                    setHardStopFor(null);
+                    finish(`Saved the hard stop of ${saved.plan.name}.`);
+                  }}
+                  onCancel={() => setHardStopFor(null)}
                 />
               )}
               {historyOf === null ? null : <PlanHistory key={historyOf} planId={historyOf} />}

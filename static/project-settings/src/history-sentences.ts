@@ -62,6 +62,11 @@ const AUDIENCE_WORDS: Readonly<Record<string, string>> = { nobody: 'nobody', org
 const audience: Describe = (value, context) => (typeof value === 'string' ? (AUDIENCE_WORDS[value] ?? value) : text(value, context));
 const yesNo: Describe = (value, context) => (typeof value === 'boolean' ? (value ? 'yes' : 'no') : text(value, context));
 
+const HARD_STOP_WORDS: Readonly<Record<string, string>> = { off: 'nothing', warn: 'warn in the issue panel', stop: 'stop guarded transitions' };
+const hardStopMode: Describe = (value, context) => (typeof value === 'string' ? (HARD_STOP_WORDS[value] ?? value) : text(value, context));
+const UNKNOWN_WORDS: Readonly<Record<string, string>> = { allow: 'let it through', refuse: 'refuse it' };
+const hardStopUnknown: Describe = (value, context) => (typeof value === 'string' ? (UNKNOWN_WORDS[value] ?? value) : text(value, context));
+
 /** Every field of a plan (and of its parts) a change can name, by its path in the plan. */
 const FIELDS: Readonly<Record<string, Field>> = {
   id: { label: 'plan id', describe: text },
@@ -90,6 +95,8 @@ const FIELDS: Readonly<Record<string, Field>> = {
   'customerAccess.showAmounts': { label: 'amounts shown to customers', describe: yesNo },
   'customerAccess.showAgentNames': { label: "agents' names shown to customers", describe: yesNo },
   organizationIds: { label: 'organisations (JSM ids)', describe: groups },
+  'hardStop.mode': { label: 'response when the hours run out', describe: hardStopMode },
+  'hardStop.whenUnknown': { label: "validator's answer when it cannot tell", describe: hardStopUnknown },
   amendments: { label: 'later term versions', describe: (value, context) => (isArray(value) ? `${value.length}` : text(value, context)) },
 };
 
