@@ -4,7 +4,7 @@ import { figuresHeadKey } from '../../src/app/figures/figures-keys';
 import type { Store } from '../../src/app/ports/store';
 import { internalIdOfKey } from '../../src/app/scope/plan-scope';
 import { requestRecompute } from '../../src/app/sync/request-recompute';
-import { createTransitionValidator, type ValidatorAnswer } from '../../src/forge/events/transition-validator';
+import { createTransitionValidator, VALIDATOR_JIRA_CLIENT, type ValidatorAnswer } from '../../src/forge/events/transition-validator';
 import { addLocalTransitionValidator } from '../../src/local/events/local-validator';
 import { call } from '../jira-simulator/site';
 import { as, backendFixture, ISSUES, on, OTHER_PROJECT, planInput, USERS, type BackendFixture } from './support/backend-fixture';
@@ -137,6 +137,11 @@ describe('the hard stop', () => {
     expect(await validatorOver(quick)('SUP-1')).toEqual({ result: true });
     expect(warn).toHaveBeenCalledWith('Support Hours let SUP-1 move on: its plan could not be read', expect.objectContaining({ status: 500 }));
     warn.mockRestore();
+  });
+
+  it('gives Jira up well within Forge\'s 25 s, so that the validator still answers when Jira is slow', () => {
+    const { maxAttempts, timeoutMs, maxDelayMs } = VALIDATOR_JIRA_CLIENT;
+    expect(maxAttempts * timeoutMs + (maxAttempts - 1) * maxDelayMs).toBeLessThanOrEqual(15_000);
   });
 
   it('answers from one Jira call and two reads (the plan, its figures head, which holds the current period): no search, no worklog, no replay', async () => {

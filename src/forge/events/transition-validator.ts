@@ -1,5 +1,13 @@
+import type { JiraClientOptions } from '../../adapters/jira';
 import { checkTransition, type TransitionCheckPorts } from '../../app/hard-stop/check-transition';
 import { acknowledgeMalformed, transitionValidationSchema } from './forge-events';
+
+/**
+ * Jira as the validator asks it: at most two tries of 5 s each, at most 2 s apart, so that a slow or rate-limited
+ * Jira gives up in about 12 s and the validator still answers (letting the transition through, decision 0061)
+ * within Forge's 25 s, instead of being cut off and leaving the verdict to Jira.
+ */
+export const VALIDATOR_JIRA_CLIENT = { maxAttempts: 2, timeoutMs: 5_000, maxDelayMs: 2_000 } as const satisfies JiraClientOptions;
 
 /** A `jira:workflowValidator` function's answer, as Forge reads it: `errorMessage` is shown when `result` is false. */
 export interface ValidatorAnswer {
