@@ -1,12 +1,13 @@
 /**
- * Writes the demo inputs under examples/<scenario>/ (plan.json, links.json, worklogs.json).
+ * Writes the demo inputs under examples/<scenario>/ (plan.json, links.json, worklogs.json, and candidates.json for
+ * plan-fit advice where a scenario has candidates).
  * Deterministic: a seeded PRNG, fixed dates, no clock. Run with `npm run examples`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TZDate } from '@date-fns/tz';
 import { addDays, format, isWeekend } from 'date-fns';
-import type { IssueLinksDocument, PlanDocument } from '../src/input';
+import type { CandidatesDocument, IssueLinksDocument, PlanDocument } from '../src/input';
 import type { BillingClass } from '../src/ledger';
 import { DEMO_CUSTOMERS } from '../src/jira-simulator/demo/customers';
 import { seededRandom } from '../src/jira-simulator/prng';
@@ -45,6 +46,8 @@ interface Scenario {
   readonly stopAt?: string;
   readonly firstWorklogId: number;
   readonly pages: 'one-page' | 'page-per-issue';
+  /** Alternative terms for `support-hours advise`. */
+  readonly candidates?: CandidatesDocument;
 }
 
 interface JiraUser {
@@ -82,6 +85,7 @@ export interface ExampleFiles {
   readonly plan: PlanDocument;
   readonly links: IssueLinksDocument;
   readonly worklogs: PageOfWorklogsJson | readonly PageOfWorklogsJson[];
+  readonly candidates?: CandidatesDocument;
 }
 
 const berlinAgents: readonly Agent[] = [
@@ -218,6 +222,7 @@ function generateScenario(scenario: Scenario): ExampleFiles {
     scenario: scenario.name,
     plan: scenario.plan,
     links,
+    ...(scenario.candidates === undefined ? {} : { candidates: scenario.candidates }),
     worklogs:
       scenario.pages === 'one-page'
         ? page(worklogs)
@@ -405,6 +410,15 @@ const scenarios: readonly Scenario[] = [
     ],
     firstWorklogId: 900001,
     pages: 'one-page',
+    candidates: {
+      $schema: '../../schemas/candidates.schema.json',
+      candidates: [
+        { name: '25 h a month', terms: { allowance: { includedSeconds: 25 * hour, fixedFeeMinor: 215000 } } },
+        { name: '30 h a month with rollover', terms: { allowance: { includedSeconds: 30 * hour, fixedFeeMinor: 255000, rollover: { capSeconds: 10 * hour, expiresAfterPeriods: 2 } } } },
+        { name: 'Blocks of 20 h', terms: { allowance: null, blocks: { topUpSeconds: 20 * hour, priceMinor: 170000 } } },
+        { name: 'Pay as you go', terms: { kind: 'pay-as-you-go', hourlyRateMinor: 11000 } },
+      ],
+    },
   },
 ];
 
@@ -412,9 +426,10 @@ export function generateExamples(): ExampleFiles[] {
   return scenarios.map(generateScenario);
 }
 
-export function exampleFileContents(example: ExampleFiles): Record<'plan.json' | 'links.json' | 'worklogs.json', string> {
+export function exampleFileContents(example: ExampleFiles): Record<string, string> {
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-  return { 'plan.json': json(example.plan), 'links.json': json(example.links), 'worklogs.json': json(example.worklogs) };
+  const files = { 'plan.json': json(example.plan), 'links.json': json(example.links), 'worklogs.json': json(example.worklogs) };
+  return example.candidates === undefined ? files : { ...files, 'candidates.json': json(example.candidates) };
 }
 
 if (require.main === module) {

@@ -8,4 +8,5 @@ z.config({ jitless: true });
 process.exitCode = runCli(process.argv.slice(2), {
   writeOut: (text) => process.stdout.write(text),
   writeError: (text) => process.stderr.write(text),
+  now: () => Date.now(),
 });

@@ -1,9 +1,14 @@
 export const usage = `Usage: node bin/support-hours.js statement --plan <plan.json> --links <links.json> --worklogs <worklogs.json>
                                    --period <YYYY-MM> [--as-of <timestamp>] [--format json|csv|text]
                                    [--closed <closed.json>]
+       node bin/support-hours.js advise --plan <plan.json> --links <links.json> --worklogs <worklogs.json>
+                                 --candidates <candidates.json> [--periods <N>] [--as-of <timestamp>]
+                                 [--format json|text] [--closed <closed.json>]
        node bin/support-hours.js --help
 
-Computes the statement of one plan for one billing period from Jira worklogs.
+statement: computes the statement of one plan for one billing period from Jira worklogs.
+advise:    replays the plan's last N complete periods under alternative terms (plan-fit advice) and compares
+           what each would have cost with what the statements charged.
 Run it in the repository after npm install. To call it as "support-hours" from anywhere, run "npm link"
 in the repository once; "npx support-hours" works only inside it (outside, npx looks on the npm registry).
 
@@ -17,5 +22,11 @@ in the repository once; "npx support-hours" works only inside it (outside, npx l
                printed it; a closed period's statement is then the frozen one, and the first open period
                after closed ones shows their late adjustments (CSV rows record=adjustment)
 
-Exit codes: 0 statement printed, 1 bad input (message on stderr), 2 bad command line.
+advise only:
+  --candidates the alternative terms (schemas/candidates.schema.json; example: examples/amended/candidates.json)
+  --periods    how many of the last complete periods, 1 to 24 (default 12)
+  --as-of      periods that ended by this instant are complete (default: now)
+  --format     json (default) or text (a side-by-side table and the headline)
+
+Exit codes: 0 statement or advice printed, 1 bad input (message on stderr), 2 bad command line.
 `;

@@ -7,3 +7,5 @@ export type { PlanDocument } from './plan';
 export type { IssueLinksDocument } from './links';
 export type { WorklogsDocument } from './worklogs';
 export type { ClosedStatementsDocument } from './closed';
+export { candidateKindIssues, candidateListSchema, candidatesFileSchema, parseCandidates } from './candidates';
+export type { CandidatesDocument } from './candidates';

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { candidatesFileSchema } from './candidates';
 import { issueLinksSchema } from './links';
 import { planFileSchema } from './plan';
 import { worklogInputSchema } from './worklogs';
@@ -21,6 +22,7 @@ function jsonSchemaText(schema: z.ZodType, title: string): string {
 export function jsonSchemaFiles() {
   return {
     'plan.schema.json': jsonSchemaText(planFileSchema, 'Support Hours plan'),
+    'candidates.schema.json': jsonSchemaText(candidatesFileSchema, 'Support Hours plan-fit advice candidates'),
     'links.schema.json': jsonSchemaText(issueLinksSchema, 'Support Hours issue links'),
     'worklogs.schema.json': jsonSchemaText(
       worklogInputSchema,

@@ -100,3 +100,13 @@ export const STATEMENT_FIRST_PAGE_MAX_BYTES = 160 * 1024;
 export const RESOLVER_PAYLOAD_MAX_BYTES = 64 * 1024;
 /** Objects and arrays inside one another in a resolver payload; the deepest the contract uses is 4. */
 export const RESOLVER_PAYLOAD_MAX_DEPTH = 8;
+
+// ─── Plan-fit advice ────────────────────────────────────────────────────────────────────────────────────────
+
+/** Complete periods one advice replays: two years of months. */
+export const MAX_ADVICE_PERIODS = 24;
+/** Candidates one advice prices, each over every period. */
+export const MAX_ADVICE_CANDIDATES = 8;
+export const CANDIDATE_NAME_MAX_LENGTH = 80;
+/** The smallest top-up block: each run-out replays the period once more, so blocks of at least an hour bound that. */
+export const MIN_TOP_UP_SECONDS = HOUR;

@@ -36,7 +36,7 @@ const rolloverSchema = z.strictObject({
     .describe('A lot expires at the end of the K-th period after the one that made it.'),
 });
 
-const allowanceSchema = z.strictObject({
+export const allowanceSchema = z.strictObject({
   includedSeconds: secondsUpTo(MAX_PERIOD_SECONDS).describe('Included hours per period, in seconds.'),
   fixedFeeMinor: minorUnitsSchema.default(0).describe('Charged once per period, never prorated.'),
   rollover: rolloverSchema.optional(),

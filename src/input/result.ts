@@ -15,7 +15,7 @@ export type InputResult<T> =
 
 type PathSegment = PropertyKey;
 
-function formatPath(path: readonly PathSegment[]): string {
+export function formatPath(path: readonly PathSegment[]): string {
   return path
     .map((segment, position) => {
       if (typeof segment === 'number') return `[${segment}]`;

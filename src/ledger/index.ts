@@ -19,3 +19,7 @@ export type { LedgerEntry } from './ledger-entry';
 export { closedStatement } from './settle-statement';
 export { resumeHistory, type ResumedHistory } from './build-history';
 export { periodReplayInputs } from './period-replay-inputs';
+export { advisePlan, type AdviceColumn, type AdviceInput, type CandidateAdvice, type PlanAdvice } from './advise-plan';
+export { candidatePlan, type CandidateTerms, type PlanCandidate, type TopUpBlocks } from './candidate-terms';
+export { completePeriods } from './complete-periods';
+export { adviceFigures, type AdviceColumnFigures, type AdviceFigures, type AdvisedPeriodFigures, type CandidateFigures } from './advice-figures';

@@ -29,6 +29,12 @@ describe('published JSON Schemas', () => {
       ]).toEqual([true, true, true]);
     });
 
+    it('accept examples/amended/candidates.json and reject a top-up block under an hour', () => {
+      const candidates = validatorFor('candidates.schema.json');
+      expect(candidates(readJson('examples', 'amended', 'candidates.json'))).toBe(true);
+      expect(candidates({ candidates: [{ name: 'tiny blocks', terms: { blocks: { topUpSeconds: 1800, priceMinor: 1 } } }] })).toBe(false);
+    });
+
     it('reject an unknown field, a negative rate and a missing purchase date', () => {
       const base = { id: 'p', name: 'P', currency: 'EUR', timeZone: 'UTC', startDate: '2026-01-01', extraRateMinor: 0 };
       expect(plan({ ...base, kind: 'pay-as-you-go', hourlyRateMinor: 100, colour: 'red' })).toBe(false);

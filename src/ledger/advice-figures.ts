@@ -1,0 +1,67 @@
+import type { AdviceColumn, PlanAdvice } from './advise-plan';
+import type { ChargeLine, MinorUnits, Seconds, Statement } from './types';
+
+/** One period of one column: the figures of its statement that the comparison reads. */
+export interface AdvisedPeriodFigures {
+  readonly period: string;
+  readonly includedSeconds: Seconds;
+  readonly carriedInSeconds: Seconds;
+  readonly purchasedSeconds: Seconds;
+  readonly availableSeconds: Seconds;
+  readonly usedCoveredSeconds: Seconds;
+  readonly overageSeconds: Seconds;
+  readonly extraSeconds: Seconds;
+  readonly charges: readonly ChargeLine[];
+  /** The sum of `charges`. */
+  readonly totalMinor: MinorUnits;
+}
+
+export interface AdviceColumnFigures {
+  readonly totalMinor: MinorUnits;
+  readonly overageSeconds: Seconds;
+  readonly periodsWithOverage: number;
+  readonly periods: readonly AdvisedPeriodFigures[];
+}
+
+export interface CandidateFigures extends AdviceColumnFigures {
+  readonly name: string;
+  readonly differenceMinor: MinorUnits;
+}
+
+/** The advice without its statements' lists (lines, breakdowns): what the CLI's JSON and the project page show. */
+export interface AdviceFigures {
+  readonly periods: readonly string[];
+  readonly paid: AdviceColumnFigures;
+  readonly candidates: readonly CandidateFigures[];
+  /** Index of the cheapest candidate; null without candidates. */
+  readonly cheapest: number | null;
+}
+
+function periodFigures(statement: Statement, totalMinor: MinorUnits): AdvisedPeriodFigures {
+  const { includedSeconds, carriedInSeconds, purchasedSeconds, availableSeconds, usedCoveredSeconds, overageSeconds, extraSeconds, charges } = statement;
+  return { period: statement.period.label, includedSeconds, carriedInSeconds, purchasedSeconds, availableSeconds, usedCoveredSeconds, overageSeconds, extraSeconds, charges, totalMinor };
+}
+
+function columnFigures(column: AdviceColumn): AdviceColumnFigures {
+  return {
+    totalMinor: column.totalMinor,
+    overageSeconds: column.overageSeconds,
+    periodsWithOverage: column.periodsWithOverage,
+    periods: column.statements.map((statement, index) => periodFigures(statement, column.periodTotalsMinor[index] ?? 0)),
+  };
+}
+
+/**
+ * The figures of an advice, each period's as its statement has them.
+ *
+ * @example
+ * adviceFigures(advisePlan(input)).candidates[0]?.periods[0]?.charges // the first period's charge lines under the first candidate
+ */
+export function adviceFigures(advice: PlanAdvice): AdviceFigures {
+  return {
+    periods: advice.periods.map((period) => period.label),
+    paid: columnFigures(advice.paid),
+    candidates: advice.candidates.map((candidate) => ({ name: candidate.name, differenceMinor: candidate.differenceMinor, ...columnFigures(candidate) })),
+    cheapest: advice.cheapest,
+  };
+}
