@@ -4,7 +4,7 @@
  * vocabulary that the contract does not follow fails type checking here.
  */
 import * as z from 'zod';
-import type { AdjustmentCharge, Breakdown, BucketSummary, ChargeLine, Forecast, LateAdjustment, Period, Statement, WorklogLine } from '../ledger/types';
+import type { AdjustmentCharge, Breakdown, BucketSummary, ChargedSegment, ChargeLine, Forecast, LateAdjustment, Period, Statement, WorklogLine } from '../ledger/types';
 
 const seconds = z.int().min(0);
 const minorUnits = z.int();
@@ -38,6 +38,7 @@ const chargeLineSchema = z.object({
   seconds: seconds.optional(),
   rateMinor: minorUnits.optional(),
   amountMinor: minorUnits,
+  multiplierRules: z.array(z.string()).optional(),
 }) satisfies z.ZodType<ChargeLine>;
 
 export const forecastSchema = z.object({
@@ -69,10 +70,23 @@ const worklogFacts = {
   billingClass: billingClassSchema,
 };
 
+/** A stretch of a worklog priced by one multiplier factor (docs/ledger.md, Multipliers). */
+const chargedSegmentSchema = z.object({
+  started: instant,
+  rawSeconds: seconds,
+  roundedSeconds: seconds,
+  rule: z.string().optional(),
+  factorPermille: z.int().min(1000),
+  chargedSeconds: seconds,
+}) satisfies z.ZodType<ChargedSegment>;
+
 export const worklogLineSchema = z.object({
   ...worklogFacts,
   ...billedSeconds,
   draws: z.array(z.object({ bucketId: z.string(), seconds })),
+  /** Only where a multiplier other than ×1 applied. */
+  chargedSeconds: seconds.optional(),
+  segments: z.array(chargedSegmentSchema).optional(),
 }) satisfies z.ZodType<WorklogLine>;
 
 const chargeKindSchema = z.enum(['overage', 'extra', 'pay-as-you-go', 'fixed-fee', 'block-purchase']);
@@ -99,6 +113,7 @@ export const adjustmentChargeSchema = z.object({
   seconds: z.int().optional(),
   rateMinor: minorUnits.optional(),
   amountMinor: minorUnits,
+  multiplierRules: z.array(z.string()).optional(),
 }) satisfies z.ZodType<AdjustmentCharge>;
 
 /** A statement's figures without its lines, breakdowns and late adjustments (lists that grow with the work): what history tables and cards show. */

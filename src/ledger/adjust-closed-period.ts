@@ -3,6 +3,7 @@ import { exactSum, exactTimeCharge, toSafeAmount } from './money';
 import type {
   AdjustmentCharge,
   ChargeKind,
+  ChargeLine,
   ClosedPeriod,
   LateAdjustment,
   MinorUnits,
@@ -121,32 +122,82 @@ function planRate(plan: Plan, kind: TimeKind): MinorUnits {
   return plan.kind === 'buckets' ? plan.overageRateMinor : 0;
 }
 
+/** A charge line as billed: on the statement, or as an adjustment booked for the period. */
+type Billed = Pick<ChargeLine, 'kind' | 'seconds' | 'rateMinor' | 'amountMinor' | 'multiplierRules'>;
+
+const secondsOf = (charges: readonly Billed[]) => charges.reduce((sum, charge) => sum + (charge.seconds ?? 0), 0);
+
+/** One group of time-based charges settled on its own: the plan's rate of a kind, or one multiplier rule rate of overage. */
+interface ChargeGroup {
+  readonly kind: TimeKind;
+  readonly recomputedSeconds: Seconds;
+  readonly frozen: readonly Billed[];
+  readonly booked: readonly Billed[];
+  /** The rate when the period billed none of the group yet. */
+  readonly fallbackRateMinor: MinorUnits;
+  readonly multiplierRules?: readonly string[];
+}
+
+/** The plan's rate of each kind, and for overage each rule rate the period bills or billed. */
+function chargeGroups(plan: Plan, frozen: Statement, recomputed: Statement, bookedCharges: readonly AdjustmentCharge[]): ChargeGroup[] {
+  const kinds: readonly TimeKind[] = plan.kind === 'pay-as-you-go' ? ['pay-as-you-go', 'extra'] : ['overage', 'extra'];
+  const atPlanRate = (charge: Billed, kind: TimeKind) => charge.kind === kind && charge.multiplierRules === undefined;
+  const atRuleRate = (charge: Billed, rateMinor?: MinorUnits) =>
+    charge.kind === 'overage' && charge.multiplierRules !== undefined && (rateMinor === undefined || charge.rateMinor === rateMinor);
+  const groups = kinds.map((kind): ChargeGroup => ({
+    kind,
+    recomputedSeconds: billedSeconds(recomputed, kind) - secondsOf(recomputed.charges.filter((charge) => kind === 'overage' && atRuleRate(charge))),
+    frozen: frozen.charges.filter((charge) => atPlanRate(charge, kind)),
+    booked: bookedCharges.filter((charge) => atPlanRate(charge, kind)),
+    fallbackRateMinor: planRate(plan, kind),
+  }));
+  const ruleLines = [...recomputed.charges, ...frozen.charges, ...bookedCharges].filter((charge) => atRuleRate(charge));
+  const rates = [...new Set(ruleLines.map((charge) => charge.rateMinor ?? 0))];
+  return [
+    ...groups,
+    ...rates.map((rateMinor): ChargeGroup => ({
+      kind: 'overage',
+      recomputedSeconds: secondsOf(recomputed.charges.filter((charge) => atRuleRate(charge, rateMinor))),
+      frozen: frozen.charges.filter((charge) => atRuleRate(charge, rateMinor)),
+      booked: bookedCharges.filter((charge) => atRuleRate(charge, rateMinor)),
+      fallbackRateMinor: rateMinor,
+      multiplierRules: ruleLines.find((charge) => charge.rateMinor === rateMinor)?.multiplierRules ?? [],
+    })),
+  ];
+}
+
 function chargeAdjustments(
   plan: Plan,
   closed: ClosedPeriod,
   recomputed: Statement,
   bookedCharges: readonly AdjustmentCharge[],
 ): AdjustmentCharge[] {
-  const frozen = closed.statement;
-  const kinds: readonly TimeKind[] = plan.kind === 'pay-as-you-go' ? ['pay-as-you-go', 'extra'] : ['overage', 'extra'];
-  return kinds.flatMap((kind): AdjustmentCharge[] => {
-    const frozenLines = frozen.charges.filter((charge) => charge.kind === kind);
-    const booked = bookedCharges.filter((charge) => charge.kind === kind);
-    // The period's rate as it was billed; the plan's own rate when the period billed none of this kind.
-    const rateMinor = frozenLines[0]?.rateMinor ?? booked[0]?.rateMinor ?? planRate(plan, kind);
-    const seconds =
-      billedSeconds(recomputed, kind) -
-      frozenLines.reduce((sum, charge) => sum + (charge.seconds ?? 0), 0) -
-      booked.reduce((sum, charge) => sum + (charge.seconds ?? 0), 0);
-    const alreadyBilled = exactSum([...frozenLines, ...booked].map((charge) => charge.amountMinor));
+  return chargeGroups(plan, closed.statement, recomputed, bookedCharges).flatMap((group): AdjustmentCharge[] => {
+    const { kind, frozen, booked, multiplierRules } = group;
+    // The period's rate as it was billed; the group's own rate when the period billed none of it.
+    const rateMinor = frozen[0]?.rateMinor ?? booked[0]?.rateMinor ?? group.fallbackRateMinor;
+    const seconds = group.recomputedSeconds - secondsOf(frozen) - secondsOf(booked);
+    const alreadyBilled = exactSum([...frozen, ...booked].map((charge) => charge.amountMinor));
     const amountMinor = toSafeAmount(
-      exactTimeCharge(billedSeconds(recomputed, kind), rateMinor) - alreadyBilled,
+      exactTimeCharge(group.recomputedSeconds, rateMinor) - alreadyBilled,
       `closedPeriods[${closed.periodLabel}]`,
       `the late adjustment of ${kind} charges to ${closed.periodLabel}`,
     );
     if (seconds === 0 && amountMinor === 0) return [];
-    const description = `${KIND_NAMES[kind]}, late adjustments to ${closed.periodLabel}`;
-    return [{ periodLabel: closed.periodLabel, closedVersion: closed.version, kind, description, seconds, rateMinor, amountMinor }];
+    const name = multiplierRules === undefined ? KIND_NAMES[kind] : `${KIND_NAMES[kind]} (${multiplierRules.join(', ')})`;
+    const description = `${name}, late adjustments to ${closed.periodLabel}`;
+    return [
+      {
+        periodLabel: closed.periodLabel,
+        closedVersion: closed.version,
+        kind,
+        description,
+        seconds,
+        rateMinor,
+        amountMinor,
+        ...(multiplierRules === undefined ? {} : { multiplierRules }),
+      },
+    ];
   });
 }
 

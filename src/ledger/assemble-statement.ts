@@ -2,8 +2,9 @@ import { breakdownBy, NO_AUTHOR_KEY } from './breakdown-by';
 import { buildCharges } from './build-charges';
 import { findThresholdCrossings } from './find-threshold-crossings';
 import { forecastUse } from './forecast-use';
-import type { LedgerEntry } from './ledger-entry';
+import { billedSecondsOf, type LedgerEntry } from './ledger-entry';
 import { exactSum, toSafeAmount } from './money';
+import { overageAtRuleRates } from './overage-at-rule-rates';
 import type { PeriodReplay } from './replay-periods';
 import type { ScheduledBlock } from './schedule-blocks';
 import { sumLines } from './sum-lines';
@@ -30,7 +31,7 @@ export function assembleStatement(
   const totals = sumLines(lines);
   const availableSeconds = buckets.reduce((sum, bucket) => sum + bucket.openingSeconds, 0);
   const purchases = blocks.filter(({ purchasedAt }) => purchasedAt >= period.start && purchasedAt < period.end);
-  const charges = buildCharges(plan, period, totals, purchases);
+  const charges = buildCharges(plan, period, totals, purchases, overageAtRuleRates(lines, plan.multipliers));
   return {
     planId: plan.id,
     currency: plan.currency,
@@ -64,6 +65,7 @@ export function assembleStatement(
 
 function toLine(entry: LedgerEntry, draws: readonly BucketDraw[], overageSeconds: Seconds): WorklogLine {
   const { billingClass, roundedSeconds } = entry;
+  const billedSeconds = billedSecondsOf(entry);
   return {
     worklogId: entry.worklogId,
     issueId: entry.issueId,
@@ -74,10 +76,11 @@ function toLine(entry: LedgerEntry, draws: readonly BucketDraw[], overageSeconds
     billingClass,
     rawSeconds: entry.rawSeconds,
     roundedSeconds,
-    coveredSeconds: billingClass === 'covered' ? roundedSeconds : 0,
+    coveredSeconds: billingClass === 'covered' ? billedSeconds : 0,
     overageSeconds,
-    extraSeconds: billingClass === 'extra' ? roundedSeconds : 0,
+    extraSeconds: billingClass === 'extra' ? billedSeconds : 0,
     nonBillableSeconds: billingClass === 'non-billable' ? roundedSeconds : 0,
     draws,
+    ...(entry.segments === undefined ? {} : { chargedSeconds: billedSeconds, segments: entry.segments }),
   };
 }

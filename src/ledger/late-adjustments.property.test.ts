@@ -4,6 +4,7 @@ import { buildStatement } from './build-statement';
 import { sumMinor } from './money';
 import { PLAN_START, prepareLedger } from './replay-ledger';
 import { buildLink, buildPayAsYouGoPlan, buildPlan, HOUR } from './test-builders';
+import { attributesArb, multipliersArb } from '../../test/support/ledger-arbitraries';
 import type { BillingClass, ChargeKind, ClosedPeriod, IssueLink, JiraWorklog, Plan, Statement } from './types';
 
 /** A fixed seed: the same cases on every run (fast-check would seed from the time of day). */
@@ -103,7 +104,16 @@ function play(plan: Plan, links: readonly IssueLink[], steps: readonly Step[]): 
   return { worklogs: [...worklogs.values()], closed, snapshots };
 }
 
-const scenarioArb = fc.record({ plan: planArb, links: linksArb, steps: fc.array(stepArb, { maxLength: 40 }) });
+/** Half the plans carry multiplier rules (pay-as-you-go ones without overage rates), and the issues priorities over time. */
+const multipliedArb = fc
+  .record({ plan: planArb, links: linksArb, multipliers: fc.option(multipliersArb, { nil: undefined }), attributes: fc.array(attributesArb, { minLength: 3, maxLength: 3 }) })
+  .map(({ plan, links, multipliers, attributes }) => {
+    if (multipliers === undefined) return { plan, links };
+    const rules = plan.kind === 'buckets' ? multipliers : multipliers.map(({ overageRateMinor: _rate, ...rule }) => rule);
+    return { plan: { ...plan, multipliers: rules }, links: links.map((link, index) => ({ ...link, attributes: attributes[index] ?? [] })) };
+  });
+
+const scenarioArb = fc.record({ setup: multipliedArb, steps: fc.array(stepArb, { maxLength: 40 }) }).map(({ setup, steps }) => ({ ...setup, steps }));
 
 function chargeTotals(charges: readonly { readonly kind: ChargeKind; readonly seconds?: number; readonly amountMinor: number }[]) {
   return {

@@ -5,7 +5,7 @@ import type { PreparedLedger } from './replay-ledger';
  * Everything the replay of the prepared period at `position` depends on besides the checkpoint
  * it opens with, as text: its bounds, the terms in force, the plan's end (rollover lots expire by
  * it), the blocks bought before its end, and each entry's figures (worklog, issue, start, billing
- * class, seconds). Other term versions, the plan's name and its alert recipients are left out:
+ * class, seconds, and segments where multipliers applied). Other term versions, the plan's name and its alert recipients are left out:
  * they price nothing in the period. Two replays of a period from equal checkpoints over equal texts give the same
  * lines, balances, charges and closing checkpoint, so a hash of it tells whether a closed period's
  * statement can have changed since it was last settled. Issue keys, summaries and authors are left
@@ -28,7 +28,15 @@ export function periodReplayInputs(prepared: PreparedLedger, position: number): 
     blocks: prepared.blocks.filter((scheduled) => scheduled.purchasedAt < period.end),
   });
   const entries = (prepared.entriesByPeriod[position] ?? []).map((entry) =>
-    JSON.stringify([entry.worklogId, entry.issueId, entry.started, entry.billingClass, entry.rawSeconds, entry.roundedSeconds]),
+    JSON.stringify([
+      entry.worklogId,
+      entry.issueId,
+      entry.started,
+      entry.billingClass,
+      entry.rawSeconds,
+      entry.roundedSeconds,
+      ...(entry.segments === undefined ? [] : [entry.segments]),
+    ]),
   );
   return `${head}\n${entries.join('\n')}`;
 }

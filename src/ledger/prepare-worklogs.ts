@@ -6,7 +6,8 @@ import { parseJiraInstant, readJiraInstant } from './parse-jira-instant';
 import type { PeriodCalendar } from './period-calendar';
 import { roundWorklog } from './round-worklog';
 import type { TermsInForce } from './terms-in-force';
-import type { Instant, IssueLink, JiraWorklog, OutOfPlanWorklog, Period, Plan, Rounding } from './types';
+import { attributesAt, chargeWorklog } from './charge-worklog';
+import type { Instant, IssueLink, JiraWorklog, OutOfPlanWorklog, Period, Plan } from './types';
 
 export interface PreparedWorklogs {
   /** Entries of `periods[i]` at index i, each list in draw order (started, then worklog id). */
@@ -16,8 +17,8 @@ export interface PreparedWorklogs {
 }
 
 /**
- * Keeps the latest version of each worklog of an issue linked to the plan, rounds it by the
- * terms in force in its period, and files it under that period; worklogs after the last of `periods` are left out (they cannot
+ * Keeps the latest version of each worklog of an issue linked to the plan, rounds it and applies its multipliers by
+ * the terms in force in its period, and files it under that period; worklogs after the last of `periods` are left out (they cannot
  * affect those periods), worklogs outside the plan are reported.
  *
  * @param periods consecutive periods starting with period 0
@@ -52,8 +53,7 @@ export function prepareWorklogs(
       outOfPlan.push({ worklogId: worklog.id, issueId: worklog.issueId, started, reason });
     } else if (started < lastEnd) {
       const position = lastIndexAtOrBefore(periodStarts, started);
-      const rounding = (terms[position]?.plan ?? plan).rounding;
-      byPeriod[position]?.push(toEntry(rounding, link, worklog, started));
+      byPeriod[position]?.push(toEntry(terms[position]?.plan ?? plan, link, worklog, started));
     }
   }
 
@@ -68,7 +68,14 @@ function outsideReason(calendar: PeriodCalendar, started: Instant): OutOfPlanWor
   return null;
 }
 
-function toEntry(rounding: Rounding, link: IssueLink, worklog: JiraWorklog, started: Instant): LedgerEntry {
+/** The worklog with its seconds rounded and, where a factor other than ×1 applies, charged by the terms in force. */
+function toEntry(terms: Plan, link: IssueLink, worklog: JiraWorklog, started: Instant): LedgerEntry {
+  const rawSeconds = worklog.timeSpentSeconds;
+  const roundedSeconds = roundWorklog(rawSeconds, terms.rounding, link.billingClass);
+  const charged =
+    link.billingClass === 'non-billable'
+      ? null
+      : chargeWorklog({ started, rawSeconds, roundedSeconds }, terms.multipliers ?? [], attributesAt(link.attributes, started), terms.timeZone);
   return {
     worklogId: worklog.id,
     issueId: worklog.issueId,
@@ -77,8 +84,9 @@ function toEntry(rounding: Rounding, link: IssueLink, worklog: JiraWorklog, star
     authorAccountId: worklog.author?.accountId ?? null,
     started,
     billingClass: link.billingClass,
-    rawSeconds: worklog.timeSpentSeconds,
-    roundedSeconds: roundWorklog(worklog.timeSpentSeconds, rounding, link.billingClass),
+    rawSeconds,
+    roundedSeconds,
+    ...charged,
   };
 }
 

@@ -1,5 +1,5 @@
 import { type Bucket, byDrawPriority } from './draw-order';
-import type { LedgerEntry } from './ledger-entry';
+import { billedSecondsOf, type LedgerEntry } from './ledger-entry';
 import type { PeriodCalendar } from './period-calendar';
 import type { ScheduledBlock } from './schedule-blocks';
 import type { TermsInForce } from './terms-in-force';
@@ -131,10 +131,10 @@ function drawEntries(
   for (const entry of entries) {
     const drawn =
       isBucketPlan && entry.billingClass === 'covered'
-        ? drawOn(usableInPriority, entry.roundedSeconds, entry.started)
+        ? drawOn(usableInPriority, billedSecondsOf(entry), entry.started)
         : NO_DRAWS;
     draws.push(drawn);
-    overageSeconds.push(drawn === NO_DRAWS ? 0 : entry.roundedSeconds - sumOfDraws(drawn));
+    overageSeconds.push(drawn === NO_DRAWS ? 0 : billedSecondsOf(entry) - sumOfDraws(drawn));
   }
   return { draws, overageSeconds };
 }

@@ -1,7 +1,7 @@
 /**
  * Materialised figures are a cache of the ledger: after every step of any sequence of changes
  * (work logged, edited and deleted with events lost, repeated and reordered; issues re-linked;
- * time passing; periods closed and reopened; terms amended; the closed-period summary lost, as
+ * time passing; periods closed and reopened; terms amended, multiplier rules among them; the closed-period summary lost, as
  * before it existed), once the queue has run, every stored period's figures, every card the
  * resolvers answer, every issue's usage and every period's detailed statement read from the period's own
  * stored data equal a full replay of the plan's aggregate as of now, exactly (statements to the byte).
@@ -21,7 +21,8 @@ import { toPlanCard } from '../../src/app/usage/plan-card';
 import { reportingPeriod } from '../../src/app/usage/reporting-period';
 import { storedPeriodStatement } from '../../src/app/usage/stored-statement';
 import { buildHistory, figuresAsOf, statementFigures } from '../../src/ledger';
-import type { BillingClass } from '../../src/ledger/types';
+import type { BillingClass, MultiplierRule } from '../../src/ledger/types';
+import { multipliersArb } from '../support/ledger-arbitraries';
 import { call, ManualClock } from '../jira-simulator/site';
 import { as, backendFixture, ISSUES, NOW, on, planInput, USERS, type BackendFixture } from '../backend/support/backend-fixture';
 
@@ -39,7 +40,7 @@ type Step =
   | { readonly kind: 'time'; readonly hours: number }
   | { readonly kind: 'close'; readonly plan: number }
   | { readonly kind: 'reopen'; readonly plan: number }
-  | { readonly kind: 'amend'; readonly plan: number; readonly includedHours: number; readonly overageRateMinor: number }
+  | { readonly kind: 'amend'; readonly plan: number; readonly includedHours: number; readonly overageRateMinor: number; readonly multipliers?: MultiplierRule[] }
   | { readonly kind: 'deliver' }
   | { readonly kind: 'forget-summary'; readonly plan: number };
 
@@ -53,7 +54,13 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('time' as const), hours: fc.integer({ min: 1, max: 20 * 24 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('close' as const), plan }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reopen' as const), plan }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('amend' as const), plan, includedHours: fc.integer({ min: 0, max: 12 }), overageRateMinor: fc.integer({ min: 0, max: 20_000 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record(
+      { kind: fc.constant('amend' as const), plan, includedHours: fc.integer({ min: 0, max: 12 }), overageRateMinor: fc.integer({ min: 0, max: 20_000 }), multipliers: multipliersArb },
+      { requiredKeys: ['kind', 'plan', 'includedHours', 'overageRateMinor'] },
+    ),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'deliver' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('forget-summary' as const), plan }) },
 );
@@ -66,9 +73,15 @@ interface Site {
   readonly live: { issueId: string; worklogId: string }[];
 }
 
-/** Gold: 10 h a month with rollover; silver: 2 h a month and a 6 h block bought mid-October. */
+/** Gold: 10 h a month with rollover, after hours ×1.5 (overage at its own rate) and weekends ×2; silver: 2 h a month and a 6 h block bought mid-October. */
 const PLAN_INPUTS = [
-  planInput({ allowance: { includedSeconds: 10 * 3600, fixedFeeMinor: 100_000, rollover: { capSeconds: 4 * 3600, expiresAfterPeriods: 2 } } }),
+  planInput({
+    allowance: { includedSeconds: 10 * 3600, fixedFeeMinor: 100_000, rollover: { capSeconds: 4 * 3600, expiresAfterPeriods: 2 } },
+    multipliers: [
+      { name: 'After hours', when: { kind: 'time-window', days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '18:00', to: '08:00' }, factorPermille: 1500, overageRateMinor: 18_000 },
+      { name: 'Weekend', when: { kind: 'time-window', days: ['sat', 'sun'], from: '00:00', to: '00:00' }, factorPermille: 2000 },
+    ],
+  }),
   planInput({ id: 'acme-silver', name: 'Acme Silver', allowance: { includedSeconds: 2 * 3600, fixedFeeMinor: 0 }, blocks: [{ id: 'b1', purchasedOn: '2026-10-10', seconds: 6 * 3600, priceMinor: 50_000 }] }),
 ] as const;
 
@@ -136,7 +149,13 @@ async function perform(site: Site, step: Step): Promise<void> {
       const got = await fixture.invoker.invoke('plans/get', { planId }, as(USERS.admin), on.settings());
       const input = PLAN_INPUTS[step.plan] ?? PLAN_INPUTS[0];
       if (!got.ok || input.allowance === undefined) return;
-      const edited = { ...input, allowance: { ...input.allowance, includedSeconds: step.includedHours * 3600 }, overageRateMinor: step.overageRateMinor };
+      // Without rules in the step, the amendment keeps the plan's own (gold's, or silver's none).
+      const edited = {
+        ...input,
+        allowance: { ...input.allowance, includedSeconds: step.includedHours * 3600 },
+        overageRateMinor: step.overageRateMinor,
+        ...(step.multipliers === undefined ? {} : { multipliers: step.multipliers }),
+      };
       await fixture.invoker.invoke('plans/update', { planId, plan: edited, expectedVersion: got.data.plan.version }, as(USERS.admin), on.settings());
       return;
     }

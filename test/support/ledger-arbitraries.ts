@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { buildLink, buildPayAsYouGoPlan, buildPlan, HOUR } from '../../src/ledger/test-builders';
-import type { BillingClass, IssueLink, JiraWorklog, Plan, PrepaidBlock } from '../../src/ledger/types';
+import type { BillingClass, IssueLink, JiraWorklog, MultiplierCondition, MultiplierRule, Plan, PrepaidBlock, TimedIssueAttributes, Weekday } from '../../src/ledger/types';
 
 export const DAY = 86_400_000;
 const FIRST_DAY = Date.UTC(2026, 8, 25);
@@ -85,4 +85,55 @@ const worklogArb: fc.Arbitrary<JiraWorklog> = fc
 const periodArb = fc.constantFrom('2026-10', '2026-11', '2026-12');
 const asOfArb = fc.integer({ min: FIRST_DAY, max: FIRST_DAY + 110 * DAY });
 export const scenarioArb = fc.record({ plan: planArb, links: linksArb, worklogs: fc.array(worklogArb, { maxLength: 40 }), period: periodArb, asOf: asOfArb });
+/** As `scenarioArb`, with enough work that most periods have lines. */
+const busyScenarioArb = fc.record({ plan: planArb, links: linksArb, worklogs: fc.array(worklogArb, { minLength: 20, maxLength: 60 }), period: periodArb, asOf: asOfArb });
 
+
+const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const clockArb = fc.integer({ min: 0, max: 95 }).map((quarter) => `${String(Math.floor(quarter / 4)).padStart(2, '0')}:${String((quarter % 4) * 15).padStart(2, '0')}`);
+const PRIORITIES = ['P1', 'P2', 'P3'];
+const ISSUE_TYPES = ['Incident', 'Bug'];
+
+const conditionArb: fc.Arbitrary<MultiplierCondition> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('time-window' as const), days: fc.subarray([...WEEKDAYS], { minLength: 1 }), from: clockArb, to: clockArb }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('holidays' as const), dates: fc.uniqueArray(fc.integer({ min: 0, max: 110 }).map(dateAfter), { minLength: 1, maxLength: 4 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('priority' as const), values: fc.subarray(PRIORITIES, { minLength: 1 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('issue-type' as const), values: fc.subarray(ISSUE_TYPES, { minLength: 1 }) }) },
+);
+
+/** One to four rules of every kind, named `r0`, `r1`, …, factors ×1 to ×3, some with their own overage rate. */
+export const multipliersArb: fc.Arbitrary<MultiplierRule[]> = fc
+  .array(
+    fc.record({
+      when: conditionArb,
+      factorPermille: fc.oneof(fc.constantFrom(1000, 1500, 2000), fc.integer({ min: 1000, max: 3000 })),
+      overageRateMinor: fc.option(fc.integer({ min: 0, max: 30_000 }), { nil: undefined }),
+    }),
+    { minLength: 1, maxLength: 4 },
+  )
+  .map((rules) =>
+    rules.map(({ overageRateMinor, ...rule }, index) => ({ name: `r${index}`, ...rule, ...(overageRateMinor === undefined ? {} : { overageRateMinor }) })),
+  );
+
+/** An issue's priority and type over the scenario's days, oldest first. */
+export const attributesArb: fc.Arbitrary<TimedIssueAttributes[]> = fc
+  .uniqueArray(fc.integer({ min: -5, max: 110 * 24 }), { maxLength: 3 })
+  .chain((hours) =>
+    fc.tuple(
+      ...[...hours].sort((a, b) => a - b).map((hour) =>
+        fc.record({ since: fc.constant(FIRST_DAY + hour * 3_600_000), priority: fc.constantFrom(...PRIORITIES), issueType: fc.constantFrom(...ISSUE_TYPES) }),
+      ),
+    ),
+  );
+
+/**
+ * A scenario of `scenarioArb` whose terms carry multiplier rules (pay-as-you-go ones without overage rates) and
+ * whose links carry priorities and types over time.
+ */
+export const multipliedScenarioArb = fc
+  .record({ scenario: busyScenarioArb, multipliers: multipliersArb, attributes: fc.array(attributesArb, { minLength: 4, maxLength: 4 }) })
+  .map(({ scenario, multipliers, attributes }) => ({
+    ...scenario,
+    plan: { ...scenario.plan, multipliers: scenario.plan.kind === 'buckets' ? multipliers : multipliers.map(({ overageRateMinor: _rate, ...rule }) => rule) },
+    links: scenario.links.map((link, index) => ({ ...link, attributes: attributes[index] ?? [] })),
+  }));

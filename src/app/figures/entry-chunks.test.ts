@@ -40,6 +40,20 @@ describe('entry chunks', () => {
     expect(changed.at(-1)?.id).not.toBe(first.at(-1)?.id);
   });
 
+  it('carry the multiplier segments of the entries that have them, and read chunks stored before multipliers', async () => {
+    const [plain, multiplied] = entries(2, 1, 0);
+    if (plain === undefined || multiplied === undefined) throw new Error('expected two entries');
+    const segments = [
+      { started: multiplied.started, rawSeconds: 300, roundedSeconds: 300, factorPermille: 1000, chargedSeconds: 300 },
+      { started: multiplied.started + 300_000, rawSeconds: 301, roundedSeconds: 600, rule: 'After hours', factorPermille: 1500, chargedSeconds: 900 },
+    ];
+    const original = [plain, { ...multiplied, chargedSeconds: 1200, segments }];
+    const decoded = (await entryChunks(original)).flatMap((chunk) => decodeEntryChunk(chunk.value) ?? []);
+    expect(JSON.stringify(decoded)).toBe(JSON.stringify(original));
+    const storedBefore = { issues: { '10000': [null, null, 'covered'] }, entries: [['50000', '10000', null, 1_790_000_000_000, 600, 900]] };
+    expect(decodeEntryChunk(storedBefore)).toEqual([plain]);
+  });
+
   it('refuse what is not a chunk of their kind', async () => {
     const [chunk] = await outOfPlanChunks([{ worklogId: '1', issueId: '2', started: 3, reason: 'after-plan-end' }]);
     expect(decodeEntryChunk(chunk?.value)).toBeUndefined();

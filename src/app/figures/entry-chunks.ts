@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import { cutByBytes } from '../../collections/cut-by-bytes';
 import type { LedgerEntry } from '../../ledger';
-import type { BillingClass, OutOfPlanWorklog } from '../../ledger/types';
+import type { BillingClass, ChargedSegment, ChargedWork, OutOfPlanWorklog } from '../../ledger/types';
 import { sha256Hex, utf8Length } from '../closing/canonical-json';
 import type { JsonValue } from '../ports/store';
 
@@ -19,8 +19,16 @@ const seconds = z.int().nonnegative();
 
 /** Issue id → `[issue key, issue summary, billing class]`. */
 const issueRowsSchema = z.record(z.string(), z.tuple([z.string().nullable(), z.string().nullable(), billingClass]));
-/** `[worklog id, issue id, author account id, started, raw seconds, rounded seconds]` */
-const entryTuple = z.tuple([z.string(), z.string(), z.string().nullable(), z.int(), seconds, seconds]);
+/** A multiplier segment: `[started, raw seconds, rounded seconds, rule name or null, factor permille, charged seconds]` */
+const segmentTuple = z.tuple([z.int(), seconds, seconds, z.string().nullable(), z.int(), seconds]);
+/**
+ * `[worklog id, issue id, author account id, started, raw seconds, rounded seconds]`, and the segments where a
+ * multiplier applied (chunks stored before multipliers never have them).
+ */
+const entryTuple = z.union([
+  z.tuple([z.string(), z.string(), z.string().nullable(), z.int(), seconds, seconds]),
+  z.tuple([z.string(), z.string(), z.string().nullable(), z.int(), seconds, seconds, z.array(segmentTuple).min(1)]),
+]);
 /** `[worklog id, issue id, started, reason]` */
 const outTuple = z.tuple([z.string(), z.string(), z.int(), z.enum(['before-plan-start', 'after-plan-end'])]);
 
@@ -29,6 +37,7 @@ const outChunkSchema = z.object({ outOfPlan: z.array(outTuple) });
 
 type IssueRow = [string | null, string | null, BillingClass];
 type EntryTuple = z.infer<typeof entryTuple>;
+type SegmentTuple = z.infer<typeof segmentTuple>;
 type OutTuple = z.infer<typeof outTuple>;
 
 export interface EntryChunk {
@@ -44,7 +53,35 @@ async function named(value: JsonValue): Promise<EntryChunk> {
 }
 
 const issueRowOf = (entry: LedgerEntry): IssueRow => [entry.issueKey ?? null, entry.issueSummary ?? null, entry.billingClass];
-const entryTupleOf = (entry: LedgerEntry): EntryTuple => [entry.worklogId, entry.issueId, entry.authorAccountId, entry.started, entry.rawSeconds, entry.roundedSeconds];
+const segmentTupleOf = (segment: ChargedSegment): SegmentTuple => [
+  segment.started,
+  segment.rawSeconds,
+  segment.roundedSeconds,
+  segment.rule ?? null,
+  segment.factorPermille,
+  segment.chargedSeconds,
+];
+
+function entryTupleOf(entry: LedgerEntry): EntryTuple {
+  const tuple = [entry.worklogId, entry.issueId, entry.authorAccountId, entry.started, entry.rawSeconds, entry.roundedSeconds] as const;
+  return entry.segments === undefined ? [...tuple] : [...tuple, entry.segments.map(segmentTupleOf)];
+}
+
+/** The line fields multipliers add, in the ledger's own field order (charge-worklog's segments). */
+function chargedWork(segments: readonly SegmentTuple[] | undefined): Partial<ChargedWork> {
+  if (segments === undefined) return {};
+  const decoded = segments.map(
+    ([started, rawSeconds, roundedSeconds, rule, factorPermille, chargedSeconds]): ChargedSegment => ({
+      started,
+      rawSeconds,
+      roundedSeconds,
+      ...(rule === null ? {} : { rule }),
+      factorPermille,
+      chargedSeconds,
+    }),
+  );
+  return { chargedSeconds: decoded.reduce((sum, segment) => sum + segment.chargedSeconds, 0), segments: decoded };
+}
 
 /** A period's entries (in the ledger's order) as chunks, in order. */
 export async function entryChunks(entries: readonly LedgerEntry[]): Promise<EntryChunk[]> {
@@ -79,7 +116,7 @@ export function decodeEntryChunk(value: JsonValue | undefined): LedgerEntry[] | 
   if (!parsed.success) return undefined;
   const { issues, entries } = parsed.data;
   const decoded: LedgerEntry[] = [];
-  for (const [worklogId, issueId, authorAccountId, started, rawSeconds, roundedSeconds] of entries) {
+  for (const [worklogId, issueId, authorAccountId, started, rawSeconds, roundedSeconds, segments] of entries) {
     const issue = issues[issueId];
     if (issue === undefined) return undefined;
     const [issueKey, issueSummary, entryClass] = issue;
@@ -94,6 +131,7 @@ export function decodeEntryChunk(value: JsonValue | undefined): LedgerEntry[] | 
       billingClass: entryClass,
       rawSeconds,
       roundedSeconds,
+      ...chargedWork(segments),
     });
   }
   return decoded;
