@@ -3,7 +3,6 @@ import type { Operation } from './trim';
 
 /** Operations no code uses yet, kept so that upcoming work can be checked against Jira's documented shapes. */
 export const UPCOMING_OPERATIONS: readonly Operation[] = [
-  { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}/changelog' },
   { method: 'GET', path: '/rest/api/3/priority/{id}' },
 ];
 

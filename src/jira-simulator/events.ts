@@ -1,4 +1,7 @@
 /** Product events shaped as Forge delivers them to `trigger` modules. */
+import type { ChangelogItem, REQUEST_TYPE_FIELD_ID } from './model';
+
+export type { ChangelogItem } from './model';
 
 export interface WorklogEventBody {
   readonly id: string;
@@ -26,6 +29,12 @@ export interface IssueEventBody {
     readonly summary: string;
     readonly project: { readonly id: string; readonly key: string; readonly name: string };
     readonly issuetype: { readonly id: string; readonly name: string };
+    readonly priority: { readonly id: string; readonly name: string };
+    /** As Jira writes an instant: `2026-10-05T09:00:00.000+0000`. */
+    readonly created: string;
+    readonly updated: string;
+    /** A service request's request type. */
+    readonly [REQUEST_TYPE_FIELD_ID]?: { readonly requestType: { readonly id: string; readonly name: string } };
   };
 }
 
@@ -34,17 +43,6 @@ export interface IssueCreatedEvent {
   readonly selfGenerated: false;
   readonly atlassianId: string;
   readonly issue: IssueEventBody;
-}
-
-/** One changed field, as Jira's changelog lists it: raw values in `from`/`to`, shown values in the `*String` pair. */
-export interface ChangelogItem {
-  readonly field: string;
-  readonly fieldId: string;
-  readonly fieldtype: 'jira' | 'custom';
-  readonly from: string | null;
-  readonly fromString: string | null;
-  readonly to: string | null;
-  readonly toString: string | null;
 }
 
 export interface IssueUpdatedEvent {

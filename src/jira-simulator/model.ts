@@ -36,12 +36,43 @@ export interface SimIssueType {
   readonly name: string;
 }
 
+export interface SimPriority {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** One changed field, as Jira's changelog lists it: raw values in `from`/`to`, shown values in the `*String` pair. */
+export interface ChangelogItem {
+  readonly field: string;
+  readonly fieldId: string;
+  readonly fieldtype: 'jira' | 'custom';
+  readonly from: string | null;
+  readonly fromString: string | null;
+  readonly to: string | null;
+  readonly toString: string | null;
+}
+
+/** One edit of an issue in its changelog (`GET /issue/{id}/changelog`), oldest first. */
+export interface SimChangelog {
+  readonly id: string;
+  /** Epoch ms. */
+  readonly created: number;
+  readonly authorAccountId: string;
+  readonly items: readonly ChangelogItem[];
+}
+
 export interface SimIssue {
   readonly id: string;
   readonly key: string;
   readonly projectId: string;
   readonly summary: string;
   readonly issueTypeId: string;
+  /** Absent on issues saved before the simulator knew priorities: {@link DEFAULT_PRIORITY_ID}, as Jira gives a new issue. */
+  readonly priorityId?: string;
+  /** A service request's request type ({@link REQUEST_TYPE_FIELD_ID}); absent on other issues. */
+  readonly requestTypeId?: string;
+  /** The issue's edits, oldest first; absent: none. */
+  readonly changelog?: readonly SimChangelog[];
   readonly created: number;
   readonly updated: number;
   /** Property key → JSON value. */
@@ -61,6 +92,24 @@ export interface SimIssue {
  * `customfield_10002` is what many Cloud sites show and what the app assumes (`src/adapters/jira/organizations-field.ts`).
  */
 export const ORGANIZATIONS_FIELD_ID = 'customfield_10002';
+
+/**
+ * The Request Type field's id (JSM's "Customer Request Type"). Like the Organizations field its number differs between
+ * sites; `customfield_10010` is what many Cloud sites show and what the app assumes (`src/adapters/jira/issue-attributes.ts`).
+ * Its changelog items carry the request type id in `from`/`to`.
+ */
+export const REQUEST_TYPE_FIELD_ID = 'customfield_10010';
+
+/** A service desk's request types (the simulator gives every service desk the same ones). */
+export interface SimRequestType {
+  readonly id: string;
+  readonly name: string;
+}
+
+export const DEFAULT_REQUEST_TYPES: readonly SimRequestType[] = [
+  { id: '1', name: 'Get IT help' },
+  { id: '2', name: 'Report an incident' },
+];
 
 /** A Jira Service Management service desk: the service-project side of a project. */
 export interface SimServiceDesk {
@@ -118,6 +167,17 @@ export const DEFAULT_ISSUE_TYPES: readonly SimIssueType[] = [
   { id: '10002', name: 'Bug' },
   { id: '10003', name: 'Support' },
 ];
+
+/** Jira's default priorities, with their ids. */
+export const DEFAULT_PRIORITIES: readonly SimPriority[] = [
+  { id: '1', name: 'Highest' },
+  { id: '2', name: 'High' },
+  { id: '3', name: 'Medium' },
+  { id: '4', name: 'Low' },
+  { id: '5', name: 'Lowest' },
+];
+
+export const DEFAULT_PRIORITY_ID = '3';
 
 /** Stands for Forge's `asApp()`: every permission in every project. */
 export const APP_ACCOUNT: Omit<SimUser, 'permissions'> = {

@@ -66,7 +66,7 @@ export function customerRequestView(store: SiteStore, issue: SimIssue, desk: Sim
     _expands: [],
     issueId: issue.id,
     issueKey: issue.key,
-    requestTypeId: '1',
+    requestTypeId: issue.requestTypeId ?? '1',
     serviceDeskId: desk.id,
     createdDate: dateView(issue.created),
     ...(reporter === undefined ? {} : { reporter: customerView(reporter, baseUrl) }),

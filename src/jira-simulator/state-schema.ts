@@ -24,6 +24,28 @@ export const simulatorStateSchema: z.ZodType<SimulatorState> = z.object({
       projectId: z.string(),
       summary: z.string(),
       issueTypeId: z.string(),
+      priorityId: z.string().optional(),
+      requestTypeId: z.string().optional(),
+      changelog: z
+        .array(
+          z.object({
+            id: z.string(),
+            created: z.number(),
+            authorAccountId: z.string(),
+            items: z.array(
+              z.object({
+                field: z.string(),
+                fieldId: z.string(),
+                fieldtype: z.enum(['jira', 'custom']),
+                from: z.string().nullable(),
+                fromString: z.string().nullable(),
+                to: z.string().nullable(),
+                toString: z.string().nullable(),
+              }),
+            ),
+          }),
+        )
+        .optional(),
       created: z.number(),
       updated: z.number(),
       properties: z.record(z.string(), z.unknown()),

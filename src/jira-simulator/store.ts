@@ -2,6 +2,11 @@ import { firstIndexWhere } from '../collections/first-index-where';
 import { parseStarted } from './jira-time';
 import {
   APP_ACCOUNT,
+  DEFAULT_PRIORITIES,
+  DEFAULT_PRIORITY_ID,
+  DEFAULT_REQUEST_TYPES,
+  type SimPriority,
+  type SimRequestType,
   type DeletedWorklog,
   type SimIssue,
   type SimOrganization,
@@ -46,8 +51,8 @@ export class SiteStore {
   private readonly organizations: Map<string, SimOrganization>;
   private nextIssueId: number;
   private nextWorklogId: number;
-  /** Changelog ids are not kept with the state: nothing reads an old changelog back. */
-  private nextChangelogId = 10000;
+  /** Follows the highest changelog id the issues hold. */
+  private nextChangelogId: number;
 
   constructor(state: SimulatorState) {
     const users = state.users.some((user) => user.accountId === APP_ACCOUNT.accountId)
@@ -71,6 +76,7 @@ export class SiteStore {
     this.organizations = indexBy(state.organizations ?? [], (organization) => organization.id);
     this.nextIssueId = state.nextIssueId;
     this.nextWorklogId = state.nextWorklogId;
+    this.nextChangelogId = state.issues.reduce((next, issue) => (issue.changelog ?? []).reduce((at, entry) => Math.max(at, Number(entry.id) + 1), next), 10000);
   }
 
   toState(): SimulatorState {
@@ -111,6 +117,21 @@ export class SiteStore {
 
   allIssueTypes(): readonly SimIssueType[] {
     return [...this.issueTypes.values()];
+  }
+
+  priority(idOrName: string): SimPriority | undefined {
+    const lower = idOrName.toLowerCase();
+    return DEFAULT_PRIORITIES.find((priority) => priority.id === idOrName || priority.name.toLowerCase() === lower);
+  }
+
+  /** The priority an issue has now. */
+  priorityOf(issue: SimIssue): SimPriority {
+    return this.priority(issue.priorityId ?? DEFAULT_PRIORITY_ID) ?? { id: issue.priorityId ?? DEFAULT_PRIORITY_ID, name: '' };
+  }
+
+  requestType(idOrName: string): SimRequestType | undefined {
+    const lower = idOrName.toLowerCase();
+    return DEFAULT_REQUEST_TYPES.find((type) => type.id === idOrName || type.name.toLowerCase() === lower);
   }
 
   issue(idOrKey: string): SimIssue | undefined {

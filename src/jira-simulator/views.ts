@@ -1,6 +1,6 @@
 import { avatarUrlsOf } from './avatars';
 import { formatJiraDateTime, formatTimeSpent } from './jira-time';
-import { ORGANIZATIONS_FIELD_ID, type SimIssue, type SimProject, type SimUser } from './model';
+import { ORGANIZATIONS_FIELD_ID, REQUEST_TYPE_FIELD_ID, type SimChangelog, type SimIssue, type SimProject, type SimUser } from './model';
 import { organizationView } from './service-desk-views';
 import type { SiteStore, StoredWorklog } from './store';
 
@@ -74,7 +74,7 @@ function issueTypeView(type: { readonly id: string; readonly name: string }, bas
 /** The embedded `worklog` field of an issue: the first 20 by `started`, then id, and the total. */
 const EMBEDDED_WORKLOGS = 20;
 
-export const ISSUE_FIELDS = ['summary', 'project', 'issuetype', 'created', 'updated', 'worklog', ORGANIZATIONS_FIELD_ID] as const;
+export const ISSUE_FIELDS = ['summary', 'project', 'issuetype', 'priority', 'created', 'updated', 'worklog', ORGANIZATIONS_FIELD_ID, REQUEST_TYPE_FIELD_ID] as const;
 export type IssueField = (typeof ISSUE_FIELDS)[number];
 
 export function issueView(
@@ -83,6 +83,7 @@ export function issueView(
   fields: readonly IssueField[],
   propertyKeys: readonly string[],
   baseUrl: string,
+  expand: { readonly changelog?: boolean } = {},
 ) {
   const view: Record<string, unknown> = {
     expand: '',
@@ -90,6 +91,7 @@ export function issueView(
     self: `${baseUrl}/rest/api/3/issue/${issue.id}`,
     key: issue.key,
   };
+  if (expand.changelog === true) view.changelog = embeddedChangelog(store, issue, baseUrl);
   if (fields.length > 0) view.fields = Object.fromEntries(fields.map((field) => [field, fieldValue(store, issue, field, baseUrl)]));
   const properties = propertyKeys.filter((key) => issue.properties[key] !== undefined);
   if (propertyKeys.length > 0) view.properties = Object.fromEntries(properties.map((key) => [key, issue.properties[key]]));
@@ -108,6 +110,12 @@ function fieldValue(store: SiteStore, issue: SimIssue, field: IssueField, baseUr
       const type = store.issueType(issue.issueTypeId);
       return type ? issueTypeView(type, baseUrl) : null;
     }
+    case 'priority': {
+      const priority = store.priorityOf(issue);
+      return { self: `${baseUrl}/rest/api/3/priority/${priority.id}`, id: priority.id, name: priority.name, iconUrl: `${baseUrl}/images/icons/priorities/${priority.id}.svg` };
+    }
+    case REQUEST_TYPE_FIELD_ID:
+      return requestTypeFieldValue(store, issue);
     case 'created':
       return formatJiraDateTime(issue.created);
     case 'updated':
@@ -124,6 +132,34 @@ function fieldValue(store: SiteStore, issue: SimIssue, field: IssueField, baseUr
     case ORGANIZATIONS_FIELD_ID:
       return organizationsFieldValue(store, issue, baseUrl);
   }
+}
+
+/** The Request Type field: the request's type under `requestType`, null on an issue that is not a request. */
+function requestTypeFieldValue(store: SiteStore, issue: SimIssue) {
+  const type = issue.requestTypeId === undefined ? undefined : store.requestType(issue.requestTypeId);
+  const desk = store.serviceDeskOfProject(issue.projectId);
+  if (type === undefined || desk === undefined) return null;
+  return { requestType: { id: type.id, name: type.name, serviceDeskId: desk.id, issueTypeId: issue.issueTypeId } };
+}
+
+/** How many changelog entries Jira embeds in an issue with `expand=changelog`; the rest are read from `/changelog`. */
+export const EMBEDDED_CHANGELOG = 100;
+
+/** A changelog entry as REST answers it: an item's empty values left out (the document types them as strings). */
+export function changelogView(store: SiteStore, entry: SimChangelog, baseUrl: string) {
+  const items = entry.items.map((item) => Object.fromEntries(Object.entries(item).filter(([, value]) => value !== null)));
+  return { id: entry.id, author: authorDetails(store, entry.authorAccountId, baseUrl), created: formatJiraDateTime(entry.created), items };
+}
+
+/** The `changelog` an issue carries with `expand=changelog`: its first entries, oldest first, and their total. */
+export function embeddedChangelog(store: SiteStore, issue: SimIssue, baseUrl: string) {
+  const entries = issue.changelog ?? [];
+  return {
+    startAt: 0,
+    maxResults: EMBEDDED_CHANGELOG,
+    total: entries.length,
+    histories: entries.slice(0, EMBEDDED_CHANGELOG).map((entry) => changelogView(store, entry, baseUrl)),
+  };
 }
 
 /** The Organizations field: the organisations the request is shared with, null when none (as Jira shows an empty field). */

@@ -13,6 +13,7 @@ const ACCESS_LAYER_TEMPLATES: Record<PlatformResource['template'], true> = {
   '/rest/api/3/permissions/check': true,
   '/rest/api/3/issue/{issueIdOrKey}': true,
   '/rest/api/3/issue/{issueIdOrKey}/worklog': true,
+  '/rest/api/3/issue/{issueIdOrKey}/changelog': true,
   '/rest/api/3/issue/{issueIdOrKey}/notify': true,
   '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}': true,
   '/rest/api/3/worklog/updated': true,

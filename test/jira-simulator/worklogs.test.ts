@@ -118,7 +118,18 @@ describe('worklog writes', () => {
         eventType: 'avi:jira:created:issue',
         selfGenerated: false,
         atlassianId: AGENT.accountId,
-        issue: { id: '30000', key: 'SUP-2', fields: { summary: 'Printer on fire', project: { id: '10000', key: 'SUP', name: 'Support' }, issuetype: { id: '10002', name: 'Bug' } } },
+        issue: {
+          id: '30000',
+          key: 'SUP-2',
+          fields: {
+            summary: 'Printer on fire',
+            project: { id: '10000', key: 'SUP', name: 'Support' },
+            issuetype: { id: '10002', name: 'Bug' },
+            priority: { id: '3', name: 'Medium' },
+            created: '2026-10-01T12:00:00.000+0000',
+            updated: '2026-10-01T12:00:00.000+0000',
+          },
+        },
       },
     ]);
     const listed = await call(simulator, APP, 'POST', '/rest/api/3/worklog/list', { ids: [70_000, 70_001] });

@@ -5,9 +5,9 @@ import { loadPlanLedgerInput } from '../../src/app/aggregates/load-plan-ledger-i
 import { requestRecompute } from '../../src/app/sync/request-recompute';
 import type { SyncDeps } from '../../src/app/sync/sync-deps';
 import type { ProductEvent, WorklogEvent } from '../../src/jira-simulator/events';
-import type { SimIssue, SimWorklog } from '../../src/jira-simulator/model';
+import { DEFAULT_PRIORITY_ID, REQUEST_TYPE_FIELD_ID, type SimIssue, type SimWorklog } from '../../src/jira-simulator/model';
 import type { JiraSimulator } from '../../src/jira-simulator/simulator';
-import type { BillingClass, IssueLink, JiraWorklog } from '../../src/ledger/types';
+import type { BillingClass, IssueAttributes, IssueLink, JiraWorklog, TimedIssueAttributes } from '../../src/ledger/types';
 import { LocalQueue } from '../../src/local/events/local-queue';
 import { planKey } from '../../src/app/plans/plan-keys';
 import { identityOf } from '../../src/app/plans/plan-repository';
@@ -164,7 +164,7 @@ export function simulatorLedgerInput(simulator: JiraSimulator, planId: string): 
     const property = issue.properties['support-plan'];
     if (typeof property !== 'object' || property === null || !('planId' in property) || property.planId !== planId) return [];
     const billingClass = 'billingClass' in property && isBillingClass(property.billingClass) ? property.billingClass : 'covered';
-    return [{ issueId: issue.id, issueKey: issue.key, planId, billingClass }];
+    return [{ issueId: issue.id, issueKey: issue.key, planId, billingClass, attributes: attributesOverTime(issue) }];
   });
   const linked = new Set(links.map((link) => link.issueId));
   const worklogs = state.worklogs
@@ -177,6 +177,28 @@ export function simulatorLedgerInput(simulator: JiraSimulator, planId: string): 
       author: { accountId: worklog.authorAccountId },
     }));
   return { links, worklogs };
+}
+
+const ATTRIBUTE_OF_FIELD: Readonly<Record<string, keyof IssueAttributes>> = { priority: 'priority', issuetype: 'issueType', [REQUEST_TYPE_FIELD_ID]: 'requestType' };
+
+/** The issue's priority and types over time, read from its changelog backwards from its values now. */
+export function attributesOverTime(issue: SimIssue): TimedIssueAttributes[] {
+  const now: Record<string, string | undefined> = { priority: issue.priorityId ?? DEFAULT_PRIORITY_ID, issueType: issue.issueTypeId, requestType: issue.requestTypeId };
+  const snapshots: TimedIssueAttributes[] = [];
+  const values = { ...now };
+  for (const entry of [...(issue.changelog ?? [])].reverse()) {
+    const items = entry.items.filter((item) => ATTRIBUTE_OF_FIELD[item.fieldId] !== undefined);
+    if (items.length === 0) continue;
+    snapshots.unshift(snapshotOf(entry.created, values));
+    for (const item of items) values[ATTRIBUTE_OF_FIELD[item.fieldId] ?? ''] = item.from ?? undefined;
+  }
+  snapshots.unshift(snapshotOf(0, values));
+  return snapshots;
+}
+
+function snapshotOf(since: number, values: Readonly<Record<string, string | undefined>>): TimedIssueAttributes {
+  const { priority, issueType, requestType } = values;
+  return { since, ...(priority === undefined ? {} : { priority }), ...(issueType === undefined ? {} : { issueType }), ...(requestType === undefined ? {} : { requestType }) };
 }
 
 /**

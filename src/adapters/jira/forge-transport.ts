@@ -53,6 +53,8 @@ function forgeRoute(resource: JiraResource): Route {
       return route`/rest/api/3/issue/${resource.issueIdOrKey}`;
     case '/rest/api/3/issue/{issueIdOrKey}/worklog':
       return route`/rest/api/3/issue/${resource.issueIdOrKey}/worklog`;
+    case '/rest/api/3/issue/{issueIdOrKey}/changelog':
+      return route`/rest/api/3/issue/${resource.issueIdOrKey}/changelog`;
     case '/rest/api/3/issue/{issueIdOrKey}/notify':
       return route`/rest/api/3/issue/${resource.issueIdOrKey}/notify`;
     case '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}':

@@ -1,7 +1,8 @@
 import { SUPPORT_PLAN_PROPERTY_KEY, type IssueSummary, type StoredIssueLink, type SupportPlanProperty } from '../../app/ports/jira';
+import { ATTRIBUTE_SEARCH_FIELDS, attributesNowOf } from './issue-attributes';
 import { toIssueSummary, toStoredIssueLink } from './issue-summary';
 import type { JiraClient } from './jira-client';
-import { EntityPropertySchema, IssueSchema } from './schemas';
+import { EntityPropertySchema, IssueWithAttributesSchema } from './schemas';
 import type { JiraResource } from './transport';
 
 function propertyResource(issueIdOrKey: string): JiraResource {
@@ -12,15 +13,18 @@ function propertyResource(issueIdOrKey: string): JiraResource {
   };
 }
 
-/** The issue with its plan link; null when it does not exist or the caller can't browse it. */
+/** The issue with its plan link and its priority and types now; null when it does not exist or the caller can't browse it. */
 export function getIssue(client: JiraClient, issueIdOrKey: string): Promise<IssueSummary | null> {
   return client.send({
     operation: 'get-issue',
     method: 'GET',
     resource: { template: '/rest/api/3/issue/{issueIdOrKey}', issueIdOrKey },
-    query: { fields: 'summary,project', properties: SUPPORT_PLAN_PROPERTY_KEY },
+    query: { fields: ['summary', 'project', ...ATTRIBUTE_SEARCH_FIELDS].join(','), properties: SUPPORT_PLAN_PROPERTY_KEY },
     idempotent: true,
-    parse: (body): IssueSummary | null => toIssueSummary(IssueSchema.parse(body)),
+    parse: (body): IssueSummary | null => {
+      const issue = IssueWithAttributesSchema.parse(body);
+      return { ...toIssueSummary(issue), attributes: attributesNowOf(issue.fields) };
+    },
     countObjects: () => 1,
     onNotFound: () => null,
   });

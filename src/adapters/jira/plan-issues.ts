@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { SUPPORT_PLAN_PROPERTY_KEY, type PlanIssue, type PlanIssuesPage, type PlanIssuesQuery, type WorkSpan } from '../../app/ports/jira';
+import { ATTRIBUTE_SEARCH_FIELDS, attributeChangesOfIssue, attributesNowOf } from './issue-attributes';
 import { readIssueWorklogs, worklogsInSpan } from './issue-worklogs';
 import { toIssueSummary } from './issue-summary';
 import type { JiraClient } from './jira-client';
@@ -10,8 +11,10 @@ import { PlanIssuesSearchSchema, type IssueWithWorklogsSchema } from './schemas'
 export const PLAN_ISSUES_PAGE_SIZE = 100;
 
 /**
- * One page of a plan's issues with their worklogs. The search embeds up to 20 worklogs per
- * issue with their total, so only an issue with more costs one more (paged) worklog read.
+ * One page of a plan's issues with their worklogs, and their priority, issue type and request type over time. The
+ * search embeds up to 20 worklogs per issue with their total and the issue's changelog, so only an issue with more
+ * worklogs costs one more (paged) worklog read, and only one with a changelog longer than the search embeds one more
+ * (paged) changelog read.
  */
 export async function findPlanIssuesPage(
   client: JiraClient,
@@ -24,8 +27,9 @@ export async function findPlanIssuesPage(
     resource: { template: '/rest/api/3/search/jql' },
     body: {
       jql: planIssuesJql(query),
-      fields: ['summary', 'project', 'worklog'],
+      fields: ['summary', 'project', 'worklog', ...ATTRIBUTE_SEARCH_FIELDS],
       properties: [SUPPORT_PLAN_PROPERTY_KEY],
+      expand: 'changelog',
       maxResults: PLAN_ISSUES_PAGE_SIZE,
       ...(pageToken === null ? {} : { nextPageToken: pageToken }),
     },
@@ -50,5 +54,6 @@ async function withAllWorklogs(
     embedded && embedded.total <= embedded.worklogs.length
       ? worklogsInSpan(embedded.worklogs, span)
       : await readIssueWorklogs(client, issue.id, span);
-  return { ...toIssueSummary(issue), worklogs };
+  const attributeChanges = await attributeChangesOfIssue(client, issue.id, issue.changelog);
+  return { ...toIssueSummary(issue), worklogs, attributes: attributesNowOf(issue.fields), attributeChanges };
 }

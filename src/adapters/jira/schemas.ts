@@ -17,6 +17,7 @@ import type {
 } from 'jira.js/version3/models';
 import type { JiraWorklog } from '../../ledger/types';
 import type { JiraAccount, SupportPlanProperty } from '../../app/ports/jira';
+import { AttributeFieldsSchema, EmbeddedChangelogSchema } from './issue-attributes';
 
 export const WorklogSchema = z.object({
   id: z.string(),
@@ -57,9 +58,16 @@ export const IssueSchema = z.object({
   properties: z.record(z.string(), z.unknown()).optional(),
 });
 
-/** `worklog` may be missing (time tracking off, the field hidden): the issue's worklogs are then read on their own. */
+/** An issue read with its priority, issue type and request type. */
+export const IssueWithAttributesSchema = IssueSchema.extend({ fields: IssueFieldsSchema.extend(AttributeFieldsSchema.shape) });
+
+/**
+ * `worklog` may be missing (time tracking off, the field hidden): the issue's worklogs are then read on their own; so
+ * may `changelog`: then it is read on its own.
+ */
 export const IssueWithWorklogsSchema = IssueSchema.extend({
-  fields: IssueFieldsSchema.extend({ worklog: WorklogPageShape.optional() }),
+  fields: IssueFieldsSchema.extend({ worklog: WorklogPageShape.optional() }).extend(AttributeFieldsSchema.shape),
+  changelog: EmbeddedChangelogSchema.optional(),
 });
 
 /** A search page as read: the issues' fields named here and the token, which Jira sends as null on the last page. */
@@ -70,6 +78,7 @@ type SearchPageRead<IssueRead> = Omit<SearchAndReconcileResults, 'issues' | 'nex
 
 type IssueWithWorklogsRead = Pick<Issue, 'id' | 'key' | 'properties'> & {
   fields: Pick<Fields, 'summary' | 'project'> & Partial<Pick<Fields, 'worklog'>>;
+  changelog?: { total?: number; histories?: { created?: string }[] };
 };
 
 export const PlanIssuesSearchSchema = z.object({

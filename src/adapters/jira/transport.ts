@@ -23,6 +23,7 @@ export type PlatformResource =
   | { readonly template: '/rest/api/3/permissions/check' }
   | { readonly template: '/rest/api/3/issue/{issueIdOrKey}'; readonly issueIdOrKey: string }
   | { readonly template: '/rest/api/3/issue/{issueIdOrKey}/worklog'; readonly issueIdOrKey: string }
+  | { readonly template: '/rest/api/3/issue/{issueIdOrKey}/changelog'; readonly issueIdOrKey: string }
   | { readonly template: '/rest/api/3/issue/{issueIdOrKey}/notify'; readonly issueIdOrKey: string }
   | {
       readonly template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}';

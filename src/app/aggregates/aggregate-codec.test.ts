@@ -29,7 +29,10 @@ import {
   withWorklog,
   worklogIdsOf,
   worklogsOf,
+  attributesOf,
+  withAttributes,
 } from './aggregate-codec';
+import { NO_HISTORY, withAttributeChange, withAttributesSeen } from './attribute-history';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -135,5 +138,33 @@ describe('the aggregate codec', () => {
     expect(encodeLinkRecord(newLink('plan-1', 'non-billable', 'SUP-3'))).toEqual(['plan-1', 'non-billable', 'SUP-3']);
     expect(issueLinkOf('10003', decodeLinkRecord(['plan-1', 'non-billable', 'SUP-3']))).toEqual({ issueId: '10003', planId: 'plan-1', billingClass: 'non-billable', issueKey: 'SUP-3' });
     expect(() => decodeLinkRecord(['plan-1', 'free', 'SUP-3'])).toThrow();
+  });
+
+  it('keeps the issue\'s attributes over time as `a`, each field [value before, [ms, value]…]; entries without one read as knowing none', () => {
+    const history = withAttributeChange(withAttributesSeen(NO_HISTORY, { priority: '3', issueType: '10003' }), { field: 'priority', at: 5_000, from: '3', to: '1' });
+    const entry = withAttributes(newEntry({ billingClass: 'covered', issueKey: 'SUP-1', summary: '' }), history);
+    const stored = encodePart(partOf([['10001', entry]]));
+    expect(stored).toEqual({ i: { '10001': { k: 'SUP-1', s: '', b: 'covered', w: {}, d: {}, a: { p: ['3', [5_000, '1']], t: ['10003'] } } } });
+    const read = entryIn(decodePart(stored), '10001');
+    expect(read && attributesOf(read)).toEqual(history);
+    expect(attributesOf(entryIn(decodePart(STORED_PART), '10001') ?? GONE_ENTRY)).toEqual(NO_HISTORY);
+    expect(() => decodePart({ i: { '10001': { k: '', s: '', b: 'covered', w: {}, d: {}, a: { p: [5_000] } } } })).toThrow();
+  });
+
+  it('merges attributes across an issue\'s entries, drops them with a replacing entry, and keeps them on the first piece of a split', () => {
+    const facts = { billingClass: 'covered', issueKey: 'SUP-1', summary: '' } as const;
+    const early = withAttributes(newEntry(facts), withAttributeChange(NO_HISTORY, { field: 'priority', at: 1_000, from: '4', to: '2' }));
+    const late = withAttributes(newEntry(facts), withAttributeChange(NO_HISTORY, { field: 'priority', at: 2_000, from: '2', to: '1' }));
+    const merged = mergeEntries([early, late]);
+    expect(merged && attributesOf(merged)).toEqual({ priority: { initial: '4', changes: [[1_000, '2'], [2_000, '1']] } });
+    const replaced = mergeEntries([early, replacing(late)]);
+    expect(replaced && attributesOf(replaced)).toEqual({ priority: { initial: '2', changes: [[2_000, '1']] } });
+
+    const big = withAttributes(newEntry(facts, Array.from({ length: 40 }, (_, index) => buildWorklog({ id: String(index + 1), issueId: '10001' }))), attributesOf(early));
+    const pieces = splitEntry('10001', big, 600);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.map((piece) => attributesOf(piece).priority !== undefined)).toEqual(pieces.map((_, index) => index === 0));
+    const rejoined = mergeEntries(pieces);
+    expect(rejoined && [attributesOf(rejoined), worklogIdsOf(rejoined).length]).toEqual([attributesOf(early), 40]);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The aggregates' stored layout, and the only module that knows it. A 100,000-worklog plan must fit in parts of
  * at most 240 KiB, so the records are compact: an issue's entry is `{ k, s, b, w, d, x? }` (key, summary, billing
- * class, worklogs, tombstones, and `x`: `'replace'` when the entry replaces every earlier entry of the issue in its
- * shard, `'gone'` when the issue left the plan), a worklog a tuple `[started as Jira wrote it, seconds, author
+ * class, worklogs, tombstones, `x`: `'replace'` when the entry replaces every earlier entry of the issue in its
+ * shard, `'gone'` when the issue left the plan, and `a`: the issue's priority `p`, issue type `t` and request type `r`
+ * over time, each `[value before the first change, [epoch ms, value]…]`), a worklog a tuple `[started as Jira wrote it, seconds, author
  * account id, updated epoch ms]`, a part `{ i: issue id → entry, n? }` (`n`: in a shard's recent value, how many
  * recent values the shard has sealed), and an issue → plan link the tuple `[plan, billing class, issue key]`.
  * Everything else reads and builds them through the named functions here, on opaque types, so the letters and
@@ -10,16 +11,22 @@
  *
  * An issue may have several entries in one shard (docs/internals/storage.md): `mergeEntries` is what they mean
  * together, read in key order. Every decode is validated: stored data may have been written by an older release,
- * whose parts are this layout without `x` and `n`.
+ * whose parts are this layout without `x` and `n` (and releases before multipliers, without `a`).
  */
 import * as z from 'zod';
 import { parseJiraInstant } from '../../ledger/parse-jira-instant';
 import type { BillingClass, IssueLink, JiraWorklog } from '../../ledger/types';
+import type { PlanInternalId } from '../plans/plan-identity';
 import type { JsonValue } from '../ports/store';
+import { mergeAttributeHistories, NO_HISTORY, type AttributeField, type AttributeHistory, type FieldTimeline } from './attribute-history';
 
 const billingClassSchema = z.enum(['covered', 'extra', 'non-billable']);
 
 const worklogRecordSchema = z.tuple([z.string(), z.number().int().nonnegative(), z.string().nullable(), z.number().int()]);
+
+const timelineSchema = z.tuple([z.string().nullable()], z.tuple([z.number().int(), z.string().nullable()]));
+
+const attributesSchema = z.object({ p: timelineSchema.optional(), t: timelineSchema.optional(), r: timelineSchema.optional() });
 
 const issueEntrySchema = z.object({
   k: z.string(),
@@ -28,6 +35,7 @@ const issueEntrySchema = z.object({
   w: z.record(z.string(), worklogRecordSchema),
   d: z.record(z.string(), z.number().int()),
   x: z.enum(['replace', 'gone']).optional(),
+  a: attributesSchema.optional(),
 });
 
 const aggregatePartSchema = z.object({ i: z.record(z.string(), issueEntrySchema), n: z.number().int().nonnegative().optional() });
@@ -37,6 +45,8 @@ const storedLinkSchema = z.tuple([z.string(), billingClassSchema, z.string()]);
 const linkShardSchema = z.record(z.string(), storedLinkSchema);
 
 type WorklogRecord = z.infer<typeof worklogRecordSchema>;
+type RawAttributes = z.infer<typeof attributesSchema>;
+type RawTimeline = z.infer<typeof timelineSchema>;
 type RawEntry = z.infer<typeof issueEntrySchema>;
 type RawPart = z.infer<typeof aggregatePartSchema>;
 type RawLink = z.infer<typeof storedLinkSchema>;
@@ -164,6 +174,46 @@ export function withTombstones(entry: IssueEntry, tombstones: readonly (readonly
   return asEntry({ ...entryShape(entry), d: Object.fromEntries(tombstones) });
 }
 
+// Attributes
+
+const ATTRIBUTE_LETTERS: readonly (readonly [AttributeField, keyof RawAttributes])[] = [
+  ['priority', 'p'],
+  ['issueType', 't'],
+  ['requestType', 'r'],
+];
+
+function historyOfRaw(raw: RawAttributes | undefined): AttributeHistory {
+  if (raw === undefined) return NO_HISTORY;
+  const history: Partial<Record<AttributeField, FieldTimeline>> = {};
+  for (const [field, letter] of ATTRIBUTE_LETTERS) {
+    const timeline = raw[letter];
+    if (timeline === undefined) continue;
+    const [initial, ...changes] = timeline;
+    history[field] = { initial, changes };
+  }
+  return history;
+}
+
+function rawOfHistory(history: AttributeHistory): RawAttributes | undefined {
+  const raw: RawAttributes = {};
+  for (const [field, letter] of ATTRIBUTE_LETTERS) {
+    const timeline = history[field];
+    if (timeline !== undefined) raw[letter] = [timeline.initial, ...timeline.changes.map(([at, to]): [number, string | null] => [at, to])] satisfies RawTimeline;
+  }
+  return Object.keys(raw).length === 0 ? undefined : raw;
+}
+
+/** The issue's priority, issue type and request type over time, as far as the entry knows them. */
+export function attributesOf(entry: IssueEntry): AttributeHistory {
+  return historyOfRaw(entryShape(entry).a);
+}
+
+export function withAttributes(entry: IssueEntry, history: AttributeHistory): IssueEntry {
+  const { a: _replaced, ...raw } = entryShape(entry);
+  const a = rawOfHistory(history);
+  return asEntry(a === undefined ? raw : { ...raw, a });
+}
+
 /** The entry as one that replaces every earlier entry of its issue in the shard (an issue that entered the plan). */
 export function replacing(entry: IssueEntry): IssueEntry {
   return asEntry({ ...entryShape(entry), x: 'replace' });
@@ -184,15 +234,18 @@ export function mergeEntries(entries: readonly IssueEntry[]): IssueEntry | undef
   let facts: Pick<RawEntry, 'k' | 's' | 'b'> | undefined;
   let worklogs = new Map<string, WorklogRecord>();
   let tombstones = new Map<string, number>();
+  let attributes = NO_HISTORY;
   for (const entry of entries) {
     const raw = entryShape(entry);
     if (raw.x !== undefined) {
       facts = undefined;
       worklogs = new Map();
       tombstones = new Map();
+      attributes = NO_HISTORY;
       if (raw.x === 'gone') continue;
     }
     facts = { k: raw.k || (facts?.k ?? ''), s: raw.s || (facts?.s ?? ''), b: raw.b };
+    attributes = mergeAttributeHistories(attributes, historyOfRaw(raw.a));
     for (const [worklogId, record] of Object.entries(raw.w)) {
       const known = worklogs.get(worklogId);
       if (known === undefined || record[3] > known[3]) worklogs.set(worklogId, record);
@@ -201,7 +254,8 @@ export function mergeEntries(entries: readonly IssueEntry[]): IssueEntry | undef
   }
   if (facts === undefined) return undefined;
   for (const worklogId of tombstones.keys()) worklogs.delete(worklogId);
-  return asEntry({ ...facts, w: Object.fromEntries(worklogs), d: Object.fromEntries(tombstones) });
+  const a = rawOfHistory(attributes);
+  return asEntry({ ...facts, w: Object.fromEntries(worklogs), d: Object.fromEntries(tombstones), ...(a === undefined ? {} : { a }) });
 }
 
 /**
@@ -210,15 +264,17 @@ export function mergeEntries(entries: readonly IssueEntry[]): IssueEntry | undef
  */
 export function splitEntry(issueId: string, entry: IssueEntry, maxBytes: number): IssueEntry[] {
   if (entrySize(issueId, entry) <= maxBytes) return [entry];
-  const { w, d, ...facts } = entryShape(entry);
+  const { w, d, a, ...facts } = entryShape(entry);
+  // The first piece carries the tombstones and the attributes.
+  const firstOnly = a === undefined ? { d } : { d, a };
   const pieces: RawEntry[] = [];
   let current: Record<string, WorklogRecord> = {};
   let held = 0;
-  let bytes = entrySize(issueId, asEntry({ ...facts, w: {}, d }));
+  let bytes = entrySize(issueId, asEntry({ ...facts, w: {}, ...firstOnly }));
   for (const [worklogId, record] of Object.entries(w)) {
     const recordBytes = worklogId.length + JSON.stringify(record).length + 4;
     if (held > 0 && bytes + recordBytes > maxBytes) {
-      pieces.push({ ...facts, w: current, d: pieces.length === 0 ? d : {} });
+      pieces.push({ ...facts, w: current, ...(pieces.length === 0 ? firstOnly : { d: {} }) });
       current = {};
       held = 0;
       bytes = entrySize(issueId, asEntry({ ...facts, w: {}, d: {} }));
@@ -227,7 +283,7 @@ export function splitEntry(issueId: string, entry: IssueEntry, maxBytes: number)
     held += 1;
     bytes += recordBytes;
   }
-  pieces.push({ ...facts, w: current, d: pieces.length === 0 ? d : {} });
+  pieces.push({ ...facts, w: current, ...(pieces.length === 0 ? firstOnly : { d: {} }) });
   return pieces.map(asEntry);
 }
 
@@ -301,8 +357,15 @@ export function newLink(planId: string, billingClass: BillingClass, issueKey: st
 }
 
 /** The internal id of the plan the link names. */
-export function linkPlanId(link: StoredLink): string {
-  return linkShape(link)[0];
+export function linkPlanId(link: StoredLink): PlanInternalId {
+  // Links are written only with plans' internal ids (`newLink` callers pass one).
+  return linkShape(link)[0] as PlanInternalId;
+}
+
+/** What the link says about its issue, as an entry keeps it (the summary is not in the link). */
+export function linkFactsOf(link: StoredLink): IssueFacts {
+  const [, billingClass, issueKey] = linkShape(link);
+  return { billingClass, issueKey, summary: '' };
 }
 
 /** The link as the ledger and the panel read it. */

@@ -2,9 +2,10 @@ import type { IssueLink, JiraWorklog } from '../../ledger/types';
 import type { PlanIdentity } from '../plans/plan-identity';
 import type { Store } from '../ports/store';
 import { AggregateReader } from './aggregate-reader';
-import { factsOf, worklogsOf, type IssueEntry } from './aggregate-codec';
+import { attributesOf, factsOf, worklogsOf, type IssueEntry } from './aggregate-codec';
+import { timedAttributesOf } from './attribute-history';
 
-/** The ledger's input for one plan: every issue linked to it and every worklog on those issues. */
+/** The ledger's input for one plan: every issue linked to it (with its priority and types over time) and every worklog on those issues. */
 export interface PlanLedgerInput {
   readonly links: readonly IssueLink[];
   readonly worklogs: readonly JiraWorklog[];
@@ -23,12 +24,14 @@ function ledgerInputOf(planId: string, issues: ReadonlyMap<string, IssueEntry>):
   const worklogs: JiraWorklog[] = [];
   for (const [issueId, entry] of issues) {
     const { billingClass, issueKey, summary } = factsOf(entry);
+    const attributes = timedAttributesOf(attributesOf(entry));
     links.push({
       issueId,
       planId,
       billingClass,
       ...(issueKey === '' ? {} : { issueKey }),
       ...(summary === '' ? {} : { issueSummary: summary }),
+      ...(attributes.length === 0 ? {} : { attributes }),
     });
     worklogs.push(...worklogsOf(entry, issueId));
   }

@@ -21,6 +21,7 @@ import { AggregateReader } from './aggregate-reader';
 import type { PlanHead } from './records';
 import { editAtomically, type KeyValues } from './edit-atomically';
 import { applyWorklogChange, withFacts, withoutOldTombstones, type WorklogChange } from './issue-entry';
+import { withAttributeChanges, type AttributeNews } from './issue-attributes-entry';
 import { linkNow, linkRecordOf, readLink, type LinkRead } from './issue-links';
 import { decodeRecent, issueShard, recentWrites, type IssueShard } from './recent-value';
 
@@ -38,6 +39,8 @@ export interface IssuePlacement {
   readonly target: PlacementTarget | null;
   /** Worklog changes applied to the issue's entry on the way, in order. */
   readonly changes?: readonly WorklogChange[];
+  /** What an issue event told of its priority and types, kept in the entry's history on the way. */
+  readonly attributes?: AttributeNews;
 }
 
 export interface PlacementOutcome {
@@ -164,7 +167,7 @@ function nextValues(current: KeyValues, resolved: Resolved, placement: IssuePlac
       enteredEmpty = movable === undefined;
       start = replacing(movable ?? newEntry(target.facts));
     }
-    const entry = withoutOldTombstones(changes.reduce(applyWorklogChange, withFacts(start, target.facts)), now);
+    const entry = withAttributeChanges(withoutOldTombstones(changes.reduce(applyWorklogChange, withFacts(start, target.facts)), now), placement.attributes);
     recents.set(resolved.target.recentKey, withEntry(recent, issueId, entry));
     const { billingClass, issueKey } = factsOf(entry);
     values.set(resolved.link.key, linkRecordOf(newLink(target.planId, billingClass, issueKey)));

@@ -2,7 +2,8 @@
  * What the app's use cases ask of Jira, in the app's own terms. Implemented by
  * `src/adapters/jira` over Forge's `requestJira` or over HTTP; nothing here knows which.
  */
-import type { BillingClass, Instant, IssueLink, JiraWorklog, LocalDate } from '../../ledger/types';
+import type { BillingClass, Instant, IssueAttributes, IssueLink, JiraWorklog, LocalDate } from '../../ledger/types';
+import type { AttributeChange } from '../aggregates/attribute-history';
 import type { Jql } from './jql';
 
 /** The issue entity property that links an issue to a plan. */
@@ -57,11 +58,15 @@ export interface IssueSummary {
   readonly projectKey: string;
   /** null when the issue has no `support-plan` property or its value is not a valid link. */
   readonly link: IssueLink | null;
+  /** Its priority, issue type and request type now, when the read asked for them. */
+  readonly attributes?: IssueAttributes;
 }
 
 export interface PlanIssue extends IssueSummary {
   /** Every worklog of the issue (only those started in the span, when one was asked), in Jira's order. */
   readonly worklogs: readonly JiraWorklog[];
+  /** Every change of its priority, issue type and request type Jira's changelog records, with `attributes` the values now. */
+  readonly attributeChanges?: readonly AttributeChange[];
 }
 
 export interface PlanIssuesPage {

@@ -1,3 +1,4 @@
+import type { IssueAttributes } from '../../ledger/types';
 import type { IssueFacts } from '../aggregates/aggregate-codec';
 import { placeIssue } from '../aggregates/place-issue';
 import { followRequestLink } from './request-link';
@@ -8,6 +9,8 @@ export interface CreatedIssue {
   readonly issueKey: string;
   readonly summary: string;
   readonly projectId: string;
+  /** Its priority and types as the event shows them. */
+  readonly attributes?: IssueAttributes;
 }
 
 /**
@@ -21,6 +24,7 @@ export async function applyIssueCreated(deps: SyncDeps, issue: CreatedIssue): Pr
   const { link } = outcome;
   if (link === null) return null;
   const facts: IssueFacts = { billingClass: link.billingClass, issueKey: issue.issueKey, summary: issue.summary };
-  await placeIssue(deps.store, { issueId: issue.issueId, target: { planId: link.internalId, facts } }, deps.clock.now());
+  const attributes = issue.attributes === undefined ? {} : { attributes: { seen: issue.attributes } };
+  await placeIssue(deps.store, { issueId: issue.issueId, target: { planId: link.internalId, facts }, ...attributes }, deps.clock.now());
   return link.planId;
 }

@@ -33,7 +33,9 @@ export async function applyWorklogEvent(deps: SyncDeps, event: WorklogEventInput
   const change: WorklogChange =
     event.kind === 'deleted' ? { kind: 'delete', worklogId: worklog.id, deletedAt: deps.clock.now() } : { kind: 'upsert', worklog };
   const target = issue === null ? null : await scopedTarget(deps.store, issue, deps.clock.now());
-  const outcome = await placeIssue(deps.store, { issueId: worklog.issueId, target, changes: [change] }, deps.clock.now());
+  // The issue's priority and types as Jira shows them now stand for the time before any change the app knows of.
+  const attributes = issue?.attributes === undefined ? undefined : { seen: issue.attributes };
+  const outcome = await placeIssue(deps.store, { issueId: worklog.issueId, target, changes: [change], ...(attributes === undefined ? {} : { attributes }) }, deps.clock.now());
   if (target !== null) await keepPlanComplete(deps, target.planId, outcome);
   if (target !== null && outcome.writes > 0) await requestFiguresRefresh(deps, target.planId);
   if (outcome.leftPlanId !== undefined) await requestFiguresRefresh(deps, outcome.leftPlanId);

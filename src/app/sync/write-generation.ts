@@ -1,7 +1,8 @@
 import type { PlanIssue } from '../ports/jira';
 import type { Store, TransactOperation } from '../ports/store';
 import { transactInBatches } from '../aggregates/transact-in-batches';
-import { encodeLinkRecord, encodePart, entrySize, newLink, partOf, splitEntry, type AggregatePart, type IssueEntry } from '../aggregates/aggregate-codec';
+import { encodeLinkRecord, encodePart, entrySize, newLink, partOf, splitEntry, withAttributes, type AggregatePart, type IssueEntry } from '../aggregates/aggregate-codec';
+import { attributeHistoryOf } from '../aggregates/attribute-history';
 import { entryOfWorklogs } from '../aggregates/issue-entry';
 import { linkKey, partKey } from '../aggregates/keys';
 import { shardOf } from '../aggregates/shard-of';
@@ -57,7 +58,8 @@ export async function writeChunkLinks(store: Store, planId: string, issues: read
 }
 
 function entryOf(issue: PlanIssue): IssueEntry {
-  return entryOfWorklogs({ billingClass: issue.link?.billingClass ?? 'covered', issueKey: issue.key, summary: issue.summary }, issue.worklogs);
+  const entry = entryOfWorklogs({ billingClass: issue.link?.billingClass ?? 'covered', issueKey: issue.key, summary: issue.summary }, issue.worklogs);
+  return issue.attributes === undefined ? entry : withAttributes(entry, attributeHistoryOf(issue.attributes, issue.attributeChanges ?? []));
 }
 
 /** A part holds one entry of an issue: the pieces of a large one go to parts of their own. */

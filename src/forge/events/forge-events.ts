@@ -3,6 +3,7 @@
  * edge: a malformed event is refused here, never half-applied.
  */
 import * as z from 'zod';
+import { AttributeFieldsSchema } from '../../adapters/jira/issue-attributes';
 
 const worklogBody = z.object({
   id: z.string(),
@@ -27,15 +28,24 @@ export const issueCreatedEventSchema = z.object({
   issue: z.object({
     id: z.string(),
     key: z.string(),
-    fields: z.object({ summary: z.string().default(''), project: z.object({ id: z.string() }) }),
+    fields: z.object({ summary: z.string().default(''), project: z.object({ id: z.string() }) }).extend(AttributeFieldsSchema.shape),
   }),
 });
 
-/** An issue's update, with the fields it changed (Jira's changelog): the app acts only on the Organizations field. */
+/**
+ * An issue's update, with the fields it changed (Jira's changelog): the app acts on the Organizations field, and on
+ * the priority, issue type and request type. `updated` is when the change was made.
+ */
 export const issueUpdatedEventSchema = z.object({
   eventType: z.literal('avi:jira:updated:issue'),
-  issue: z.object({ id: z.string(), key: z.string(), fields: z.object({ project: z.object({ id: z.string() }) }) }),
-  changelog: z.object({ items: z.array(z.object({ field: z.string().optional(), fieldId: z.string().optional() })) }).optional(),
+  issue: z.object({
+    id: z.string(),
+    key: z.string(),
+    fields: z.object({ project: z.object({ id: z.string() }), updated: z.string().optional() }).extend(AttributeFieldsSchema.shape),
+  }),
+  changelog: z
+    .object({ items: z.array(z.object({ field: z.string().optional(), fieldId: z.string().optional(), from: z.string().nullish(), to: z.string().nullish() })) })
+    .optional(),
 });
 
 /**

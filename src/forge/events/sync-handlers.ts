@@ -1,6 +1,9 @@
 import type { JiraWorklog } from '../../ledger/types';
 import { sweepAlertOutbox } from '../../app/alerts/alert-outbox';
+import { attributeChangesAt, attributesNowOf } from '../../adapters/jira/issue-attributes';
 import { ORGANIZATIONS_FIELD } from '../../adapters/jira/organizations-field';
+import { parseJiraInstant } from '../../ledger/parse-jira-instant';
+import { applyIssueAttributesChanged } from '../../app/sync/apply-attributes-changed';
 import { applyIssueCreated } from '../../app/sync/apply-issue-created';
 import { applyRequestOrganizationsChanged } from '../../app/sync/apply-organizations-changed';
 import { applyWorklogEvent, type WorklogEventKind } from '../../app/sync/apply-worklog-event';
@@ -20,7 +23,10 @@ export interface SyncHandlers {
   readonly onWorklogEvent: (event: unknown) => Promise<void>;
   /** `trigger` on `avi:jira:created:issue`. */
   readonly onIssueCreated: (event: unknown) => Promise<void>;
-  /** `trigger` on `avi:jira:updated:issue`: a request whose organisations changed follows them. */
+  /**
+   * `trigger` on `avi:jira:updated:issue`: a change of priority, issue type or request type joins the issue's history;
+   * a request whose organisations changed follows them.
+   */
   readonly onIssueUpdated: (event: unknown) => Promise<void>;
   /** `scheduledTrigger`: the alerts outbox sweep, then reconciliation (a failed run is logged; the next hour's runs again). */
   readonly onReconcile: () => Promise<void>;
@@ -50,6 +56,7 @@ export function createSyncHandlers(depsFor: () => SyncDeps): SyncHandlers {
         issueKey: issue.key,
         summary: issue.fields.summary,
         projectId: issue.fields.project.id,
+        attributes: attributesNowOf(issue.fields),
       });
     },
     async onIssueUpdated(event) {
@@ -59,8 +66,16 @@ export function createSyncHandlers(depsFor: () => SyncDeps): SyncHandlers {
         return;
       }
       const { issue, changelog } = parsed.data;
-      // Every edit of every issue arrives here; only a change of the Organizations field is worth a Jira call.
-      if (!(changelog?.items ?? []).some((item) => item.fieldId === ORGANIZATIONS_FIELD || item.field === 'Organizations')) return;
+      const items = changelog?.items ?? [];
+      // Every edit of every issue arrives here: only a change of an attribute (a read and at most a write, no Jira call)
+      // or of the Organizations field (a Jira call) is worth anything.
+      if (attributeChangesAt(0, items).length > 0) {
+        const deps = depsFor();
+        // The change was made when the issue was updated; an event that does not say is taken as made when it arrived.
+        const at = issue.fields.updated === undefined ? deps.clock.now() : parseJiraInstant(issue.fields.updated, 'issue.fields.updated');
+        await applyIssueAttributesChanged(deps, issue.id, { seen: attributesNowOf(issue.fields), changes: attributeChangesAt(at, items) });
+      }
+      if (!items.some((item) => item.fieldId === ORGANIZATIONS_FIELD || item.field === 'Organizations')) return;
       await applyRequestOrganizationsChanged(depsFor(), { issueId: issue.id, issueKey: issue.key, projectId: issue.fields.project.id });
     },
     async onReconcile() {

@@ -46,7 +46,9 @@ const SUMMARY_SYSTEMS = ['the billing portal', 'the mobile app', 'the reporting 
 /**
  * A deterministic demo site: the same seed and `today` give the same data. Tickets live a few
  * days to a few weeks with 3–15 worklogs; about 8 % run for months with 30 or more. Work is
- * logged on weekdays in business hours in each author's own time zone (and UTC offset).
+ * logged on weekdays in business hours in each author's own time zone (and UTC offset), one worklog in eight in the
+ * evening (from 18:30). One issue in twelve is a P1 (priority Highest), a third of those raised to it from Medium
+ * halfway through their life (an entry in their changelog); the rest are Medium.
  */
 export function generateDemo(options: DemoOptions): DemoData {
   const random = seededRandom(options.seed);
@@ -73,7 +75,8 @@ export function generateDemo(options: DemoOptions): DemoData {
     let created = ticket.created;
     let lastUpdate = ticket.created;
     for (let n = 0; n < ticket.count; n += 1) {
-      const { worklog, startedMs } = draftWorklog(random, offsets, issueId, ticket.created, ticket.end, windowEnd);
+      const afterHours = drafts.length % AFTER_HOURS_EVERY === AFTER_HOURS_EVERY - 1;
+      const { worklog, startedMs } = draftWorklog(random, offsets, issueId, ticket.created, ticket.end, windowEnd, afterHours);
       drafts.push(worklog);
       // Work logged early on the ticket's first day would otherwise predate the ticket.
       created = Math.min(created, startedMs - 1_800_000);
@@ -88,6 +91,7 @@ export function generateDemo(options: DemoOptions): DemoData {
       created,
       updated: lastUpdate,
       properties: linkProperty(random),
+      ...priorityOf(index, ticket, created),
     });
   });
 
@@ -133,11 +137,13 @@ interface DraftWorklog {
   readonly startedMs: number;
 }
 
-function draftWorklog(random: Random, offsets: OffsetCache, issueId: string, from: number, to: number, windowEnd: number): DraftWorklog {
+function draftWorklog(random: Random, offsets: OffsetCache, issueId: string, from: number, to: number, windowEnd: number, afterHours: boolean): DraftWorklog {
   const author = random.pick(WORK_AUTHORS);
   const day = weekday(Math.floor(random.integer(from, to) / DAY_MS));
   const offsetMinutes = offsets.offsetMinutes(author.timeZone, day);
-  const localMinutes = random.integer(8 * 4, 16 * 4) * 15;
+  // Drawn either way, so the evening worklogs leave every other draw as it was.
+  const businessMinutes = random.integer(8 * 4, 16 * 4) * 15;
+  const localMinutes = afterHours ? EVENING_START_MINUTES : businessMinutes;
   const minutes = random.pick(DURATIONS_MINUTES);
   const startedMs = Math.min(day * DAY_MS + (localMinutes - offsetMinutes) * 60_000, windowEnd - (minutes + 60) * 60_000);
   const created = startedMs + (minutes + random.integer(0, 120)) * 60_000;
@@ -152,6 +158,19 @@ function draftWorklog(random: Random, offsets: OffsetCache, issueId: string, fro
     updated: Math.min(edited ? created + random.integer(1, 72) * 3_600_000 : created, windowEnd - 60_000),
   };
   return { worklog, startedMs };
+}
+
+const AFTER_HOURS_EVERY = 8;
+const EVENING_START_MINUTES = 18 * 60 + 30;
+const P1_EVERY = 12;
+
+/** Jira's priority ids: Highest (P1) and Medium. A P1 raised halfway records the change in its changelog. */
+function priorityOf(index: number, ticket: { readonly created: number; readonly end: number }, created: number): Pick<SimIssue, 'priorityId' | 'changelog'> {
+  if (index % P1_EVERY !== P1_EVERY - 1) return { priorityId: '3' };
+  if (index % (P1_EVERY * 3) !== P1_EVERY * 3 - 1) return { priorityId: '1' };
+  const raised = Math.max(created, Math.floor((ticket.created + ticket.end) / 2));
+  const item = { field: 'priority', fieldId: 'priority', fieldtype: 'jira', from: '3', fromString: 'Medium', to: '1', toString: 'Highest' } as const;
+  return { priorityId: '1', changelog: [{ id: String(10_000 + index), created: raised, authorAccountId: DEMO_USERS.agentUs.accountId, items: [item] }] };
 }
 
 /** Saturdays move back to Friday, Sundays forward to Monday (days counted from 1970-01-01, a Thursday). */

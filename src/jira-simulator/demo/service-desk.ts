@@ -115,6 +115,8 @@ export function generateServiceDesk(options: {
       projectId: DEMO_HELP_PROJECT.id,
       summary: random.pick(REQUEST_SUMMARIES),
       issueTypeId: '10003',
+      // One request in three reports an incident; the others ask for help.
+      requestTypeId: index % 3 === 2 ? '2' : '1',
       created: opened,
       updated,
       properties: {},

@@ -1,4 +1,4 @@
-import { getIssueRoute, createIssueRoute, deleteIssueRoute, editIssueRoute } from './issues';
+import { changelogRoute, getIssueRoute, createIssueRoute, deleteIssueRoute, editIssueRoute } from './issues';
 import { jqlParseRoute } from './jql-parse';
 import { notifyRoute } from './notify';
 import { bulkUsersRoute, myPermissionsRoute, myselfRoute, projectRoute, userRoute } from './people';
@@ -23,6 +23,7 @@ export const ROUTES: readonly Route[] = [
   deleteIssueRoute,
   getTransitionsRoute,
   doTransitionRoute,
+  changelogRoute,
   listWorklogsRoute,
   createWorklogRoute,
   getWorklogRoute,

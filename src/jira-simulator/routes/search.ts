@@ -19,6 +19,8 @@ interface SearchRequest {
   readonly maxResults: number;
   readonly fields: readonly string[];
   readonly properties: readonly string[];
+  /** Jira's `expand`, comma-separated: the simulator knows `changelog`. */
+  readonly expand: readonly string[];
 }
 
 const searchBody = z.object({
@@ -43,6 +45,7 @@ export const searchPostRoute: Route = {
       maxResults: body.maxResults ?? DEFAULT_MAX_RESULTS,
       fields: body.fields ?? ['id'],
       properties: body.properties ?? [],
+      expand: (body.expand ?? '').split(',').map((part) => part.trim()),
     });
   },
 };
@@ -59,6 +62,7 @@ export const searchGetRoute: Route = {
       maxResults: integerParam(query, 'maxResults', DEFAULT_MAX_RESULTS),
       fields: fields.length > 0 ? fields : ['id'],
       properties: listParam(query, 'properties'),
+      expand: listParam(query, 'expand'),
     });
   },
 };
@@ -81,7 +85,8 @@ function search(context: RouteContext, request: SearchRequest): RouteOutcome {
     .sort(query.compare);
   const page = matching.slice(offset, offset + pageSize);
   const isLast = offset + page.length >= matching.length;
-  const issues = page.map((issue) => issueView(store, issue, fields, request.properties, context.baseUrl));
+  const expand = { changelog: request.expand.includes('changelog') };
+  const issues = page.map((issue) => issueView(store, issue, fields, request.properties, context.baseUrl, expand));
   const body = isLast ? { issues, isLast } : { issues, isLast, nextPageToken: writePageToken(offset + page.length, request.jql) };
   return ok(body, issues.length);
 }

@@ -25,7 +25,13 @@ describe('findPlanIssues over HTTP against the simulator', () => {
     ]);
     expect(transport.sent[3]?.query).toEqual({ startAt: '0' });
     expect(transport.sent.map((request) => request.body)).toEqual([
-      { jql: 'supportPlan = "gold"', fields: ['summary', 'project', 'worklog'], properties: ['support-plan'], maxResults: 100 },
+      {
+        jql: 'supportPlan = "gold"',
+        fields: ['summary', 'project', 'worklog', 'priority', 'issuetype', 'customfield_10010'],
+        properties: ['support-plan'],
+        expand: 'changelog',
+        maxResults: 100,
+      },
       expect.objectContaining({ nextPageToken: expect.any(String) }),
       expect.objectContaining({ nextPageToken: expect.any(String) }),
       undefined,
@@ -44,6 +50,8 @@ describe('findPlanIssues over HTTP against the simulator', () => {
       projectKey: 'SUP',
       link: { issueId: ids.twentyOne, issueKey: 'SUP-232', planId: 'gold', billingClass: 'extra' },
       worklogs: expect.any(Array),
+      attributes: { priority: '3', issueType: '10001' },
+      attributeChanges: [],
     });
     expect(twentyOne?.worklogs[0]).toEqual({
       id: expect.any(String),

@@ -50,8 +50,9 @@ describe('HttpTransport', () => {
             {
               id: '10001',
               key: 'OLD-1',
-              fields: { summary: 'Time tracking off', project: { id: '1', key: 'OLD' } },
+              fields: { summary: 'Time tracking off', project: { id: '1', key: 'OLD' }, priority: { id: '2' } },
               properties: { 'support-plan': { planId: 'gold', billingClass: 'covered' } },
+              changelog: { startAt: 0, maxResults: 100, total: 0, histories: [] },
             },
           ],
           isLast: true,
@@ -130,6 +131,8 @@ describe('HttpTransport', () => {
           projectKey: 'OLD',
           link: { issueId: '10001', issueKey: 'OLD-1', planId: 'gold', billingClass: 'covered' },
           worklogs: [{ id: '7', issueId: '10001', started: '2026-10-05T09:00:00.000+0200', timeSpentSeconds: 3600 }],
+          attributes: { priority: '2' },
+          attributeChanges: [],
         },
       ]);
     });

@@ -15,6 +15,7 @@ describe('issues, links, permissions, user and project', () => {
   it('gets an issue with its link, and null for one that is not there', async () => {
     const { adapter } = jira().connect();
     expect(await adapter.getIssue('SUP-1')).toEqual({
+      attributes: { priority: '3', issueType: '10001' },
       id: ids.linked,
       key: 'SUP-1',
       summary: 'Issue 1',

@@ -1,0 +1,21 @@
+import { linkFactsOf, linkPlanId } from '../aggregates/aggregate-codec';
+import { storedLink } from '../aggregates/issue-links';
+import type { AttributeNews } from '../aggregates/issue-attributes-entry';
+import { placeIssue } from '../aggregates/place-issue';
+import { requestFiguresRefresh } from '../figures/request-figures-refresh';
+import type { SyncDeps } from './sync-deps';
+
+/**
+ * An issue's priority, issue type or request type changed (or an event showed them): the change joins the history kept
+ * in the issue's entry of the plan the app has it linked to, with no Jira call (decision 0058). An issue linked to no
+ * plan is left alone: should it join one, its plan's recompute reads the history from Jira's changelog. Duplicates
+ * and events out of order end on the same history. Resolves to the number of writes.
+ */
+export async function applyIssueAttributesChanged(deps: Pick<SyncDeps, 'store' | 'queue' | 'clock'>, issueId: string, news: AttributeNews): Promise<number> {
+  const link = await storedLink(deps.store, issueId);
+  if (link === undefined) return 0;
+  const planId = linkPlanId(link);
+  const outcome = await placeIssue(deps.store, { issueId, target: { planId, facts: linkFactsOf(link) }, attributes: news }, deps.clock.now());
+  if (outcome.writes > 0) await requestFiguresRefresh(deps, planId);
+  return outcome.writes;
+}

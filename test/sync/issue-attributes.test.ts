@@ -1,0 +1,90 @@
+import type { IssueUpdatedEvent } from '../../src/jira-simulator/events';
+import { AGENT, call } from '../jira-simulator/site';
+import { GOLD_ISSUES, aggregatedLedgerInput, captureEvents, sortedTruth, startGoldSite, startSyncSite, type SyncSite } from './sync-site';
+
+const { first: issueA, second: issueB, unlinked } = GOLD_ISSUES;
+
+async function edit(site: SyncSite, issueId: string, fields: Record<string, unknown>): Promise<void> {
+  site.clock.advance(60_000);
+  const answer = await call(site.simulator, AGENT, 'PUT', `/rest/api/3/issue/${issueId}`, { fields });
+  if (answer.status !== 204) throw new Error(`edit answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+}
+
+const updates = (events: readonly unknown[]): IssueUpdatedEvent[] =>
+  events.filter((event): event is IssueUpdatedEvent => (event as { eventType?: string }).eventType === 'avi:jira:updated:issue');
+
+describe('an issue\'s priority and types over time', () => {
+  it('are kept from issue-updated events, equal to what a recompute reads from Jira\'s changelog', async () => {
+    const site = await startGoldSite();
+    await site.logWork(issueA.id, 3600, '2026-10-01T12:00:30.000+0000');
+    await edit(site, issueA.id, { priority: { name: 'Highest' } });
+    const changedAt = site.clock.now();
+    await edit(site, issueA.id, { issuetype: { name: 'Bug' }, summary: 'Server down' });
+    await edit(site, issueB.id, { summary: 'Only the summary' });
+    await site.settle();
+
+    const byEvents = await aggregatedLedgerInput(site, 'gold');
+    expect(byEvents).toEqual(sortedTruth(site.simulator, 'gold'));
+    const attributesOfA = byEvents.links.find((link) => link.issueId === issueA.id)?.attributes;
+    expect(attributesOfA).toEqual([
+      { since: 0, priority: '3', issueType: '10003' },
+      { since: changedAt, priority: '1', issueType: '10003' },
+      { since: changedAt + 60_000, priority: '1', issueType: '10002' },
+    ]);
+
+    await site.recompute('gold');
+    expect(await aggregatedLedgerInput(site, 'gold')).toEqual(byEvents);
+  });
+
+  it('end on the same history whatever the order and number of the events, with no Jira call and one write an event', async () => {
+    const site = await startGoldSite();
+    const events = captureEvents(site);
+    await edit(site, issueA.id, { priority: { name: 'High' } });
+    await edit(site, issueA.id, { priority: { name: 'Highest' } });
+    await edit(site, issueA.id, { priority: { name: 'Low' } });
+    await site.simulator.idle();
+    const [first, second, third] = updates(events);
+    if (first === undefined || second === undefined || third === undefined) throw new Error('three issue-updated events expected');
+
+    site.jira.resetStats();
+    site.storage.resetUsage();
+    await site.sync.handlers.onIssueUpdated(third);
+    expect(site.jira.stats().calls).toBe(0);
+    // The issue's recent value, and the request for a refresh of the plan's figures.
+    expect(site.storage.usage()).toMatchObject({ writes: 2, writeUnits: 2 });
+
+    site.storage.resetUsage();
+    for (const event of [first, third, second, first]) await site.sync.handlers.onIssueUpdated(event);
+    expect(site.jira.stats().calls).toBe(0);
+    // Each new change one write; the repeated ones none.
+    expect(site.storage.usage()).toMatchObject({ writes: 2, writeUnits: 2 });
+    expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
+  });
+
+  it('are not kept for an issue linked to no plan, and cost no Jira call for an edit of any other field', async () => {
+    const site = await startGoldSite();
+    const events = captureEvents(site);
+    await edit(site, unlinked.id, { priority: { name: 'Highest' } });
+    await edit(site, issueA.id, { summary: 'Renamed' });
+    await site.simulator.idle();
+    site.jira.resetStats();
+    site.storage.resetUsage();
+    for (const event of updates(events)) await site.sync.handlers.onIssueUpdated(event);
+    expect(site.jira.stats().calls).toBe(0);
+    expect(site.storage.usage()).toMatchObject({ writes: 0 });
+  });
+
+  it('cost a recompute no changelog call when the search embeds the whole changelog, and one paged read of an issue with a longer one', async () => {
+    const site = await startSyncSite([issueA, issueB]);
+    captureEvents(site);
+    for (let index = 0; index < 101; index += 1) await edit(site, issueA.id, { priority: { id: String((index % 5) + 1) } });
+    await edit(site, issueB.id, { priority: { name: 'Highest' } });
+
+    site.jira.resetStats();
+    await site.recompute('gold');
+    const byOperation = site.jira.stats().byOperation;
+    expect(byOperation['issue-changelog']).toEqual({ calls: 2, points: 2 + 101, retries: 0 });
+    expect(byOperation.search?.calls).toBe(1);
+    expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
+  });
+});
