@@ -24,6 +24,8 @@ interface DemoIssue {
   readonly billingClass: BillingClass | 'not-linked';
   /** Relative share of the work logged on this issue. */
   readonly weight: number;
+  /** The issue's priority over time, for multiplier rules (the links file's `attributes`). */
+  readonly attributes?: NonNullable<IssueLinksDocument[number]['attributes']>;
 }
 
 interface Workload {
@@ -32,6 +34,10 @@ interface Workload {
   /** Last local day, exclusive. */
   readonly to: string;
   readonly averageSecondsPerAgentDay: number;
+  /** Local hour at which agents start, about (default 8). */
+  readonly startHour?: number;
+  /** Whether agents work on Saturdays and Sundays too (default: weekdays only). */
+  readonly weekends?: boolean;
 }
 
 interface Scenario {
@@ -140,11 +146,11 @@ function localDay(date: string, timeZone: string): TZDate {
   return new TZDate(year, month - 1, day, timeZone);
 }
 
-/** One business day of one agent: worklogs of 30 min to 3.5 h, back to back with short breaks, from about 8:00. */
-function workOfDay(scenario: Scenario, agent: Agent, day: TZDate, targetSeconds: number, random: () => number): LoggedWork[] {
+/** One working day of one agent: worklogs of 30 min to 3.5 h, back to back with short breaks, from about `startHour`. */
+function workOfDay(scenario: Scenario, agent: Agent, day: TZDate, startHour: number, targetSeconds: number, random: () => number): LoggedWork[] {
   const work: LoggedWork[] = [];
   const dayInAgentZone = new TZDate(day.getTime(), agent.timeZone);
-  const startOfWork = new TZDate(dayInAgentZone.getFullYear(), dayInAgentZone.getMonth(), dayInAgentZone.getDate(), 8, 0, agent.timeZone);
+  const startOfWork = new TZDate(dayInAgentZone.getFullYear(), dayInAgentZone.getMonth(), dayInAgentZone.getDate(), startHour, 0, agent.timeZone);
   const stopAt = scenario.stopAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(scenario.stopAt);
   let cursor = startOfWork.getTime() + Math.floor(random() * 60) * 60_000;
   let logged = 0;
@@ -165,10 +171,10 @@ function logWork(scenario: Scenario, random: () => number): LoggedWork[] {
   for (const workload of scenario.workloads) {
     const end = localDay(workload.to, zone);
     for (let day = localDay(workload.from, zone); day < end; day = addDays(day, 1)) {
-      if (isWeekend(day)) continue;
+      if (isWeekend(day) && workload.weekends !== true) continue;
       for (const agent of scenario.agents) {
         const target = Math.round((workload.averageSecondsPerAgentDay * (0.6 + random() * 0.8)) / 60) * 60;
-        work.push(...workOfDay(scenario, agent, day, target, random));
+        work.push(...workOfDay(scenario, agent, day, workload.startHour ?? 8, target, random));
       }
     }
   }
@@ -216,7 +222,15 @@ function generateScenario(scenario: Scenario): ExampleFiles {
   const links: IssueLinksDocument = scenario.issues.flatMap((issue) =>
     issue.billingClass === 'not-linked'
       ? []
-      : [{ issueId: issue.id, issueKey: issue.key, planId: scenario.plan.id, billingClass: issue.billingClass }],
+      : [
+          {
+            issueId: issue.id,
+            issueKey: issue.key,
+            planId: scenario.plan.id,
+            billingClass: issue.billingClass,
+            ...(issue.attributes === undefined ? {} : { attributes: issue.attributes }),
+          },
+        ],
   );
   return {
     scenario: scenario.name,
@@ -422,8 +436,75 @@ const scenarios: readonly Scenario[] = [
   },
 ];
 
+/** Jira's priority ids: 1 is Highest (a P1 incident), 3 is Medium. */
+const HIGHEST = '1';
+const MEDIUM = '3';
+
+/** The multipliers example: after hours, weekends, public holidays and P1 incidents count for more. */
+const multipliersScenario: Scenario = {
+  name: 'multipliers',
+  seed: 1515,
+  site: 'acme-support',
+  plan: {
+    $schema: '../../schemas/plan.schema.json',
+    id: 'acme-247',
+    name: `${DEMO_CUSTOMERS.acme.name}: 60 h a month, around the clock`,
+    kind: 'buckets',
+    currency: DEMO_CUSTOMERS.acme.currency,
+    timeZone: DEMO_CUSTOMERS.acme.timeZone,
+    startDate: '2026-10-01',
+    period: 'month',
+    rounding: { incrementSeconds: 900, minimumSeconds: 900 },
+    thresholdsPercent: [80, 100],
+    extraRateMinor: 14000,
+    allowance: { includedSeconds: 60 * hour, fixedFeeMinor: 510000 },
+    blocks: [],
+    overageRateMinor: 9500,
+    multipliers: [
+      { name: 'P1 incident', when: { kind: 'priority', values: [HIGHEST] }, factorPermille: 2000, overageRateMinor: 15000 },
+      { name: 'Public holiday', when: { kind: 'holidays', dates: ['2026-10-03', '2026-12-25', '2026-12-26'] }, factorPermille: 2000 },
+      { name: 'Weekend', when: { kind: 'time-window', days: ['sat', 'sun'], from: '00:00', to: '00:00' }, factorPermille: 1750 },
+      { name: 'After hours', when: { kind: 'time-window', days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '18:00', to: '08:00' }, factorPermille: 1500 },
+    ],
+  },
+  agents: berlinAgents.slice(2, 4),
+  issues: [
+    { id: '50001', key: 'ACME-201', billingClass: 'covered', weight: 3, attributes: [{ since: '2026-09-28T09:00:00.000+0200', priority: MEDIUM }] },
+    {
+      id: '50002',
+      key: 'ACME-202',
+      billingClass: 'covered',
+      weight: 2,
+      attributes: [
+        { since: '2026-09-30T10:00:00.000+0200', priority: MEDIUM },
+        { since: '2026-10-14T16:30:00.000+0200', priority: HIGHEST },
+      ],
+    },
+    {
+      id: '50003',
+      key: 'ACME-203',
+      billingClass: 'covered',
+      weight: 1,
+      attributes: [
+        { since: '2026-09-29T08:00:00.000+0200', priority: MEDIUM },
+        { since: '2026-10-20T22:15:00.000+0200', priority: HIGHEST },
+      ],
+    },
+    { id: '50004', key: 'ACME-204', billingClass: 'extra', weight: 0.5 },
+    { id: '50005', key: 'ACME-205', billingClass: 'non-billable', weight: 0.3 },
+  ],
+  workloads: [
+    { from: '2026-10-01', to: '2026-10-24', averageSecondsPerAgentDay: 2.5 * hour, startHour: 16 },
+    // German Unity Day, a Saturday: the holiday (×2) wins over the weekend (×1.75).
+    { from: '2026-10-03', to: '2026-10-04', averageSecondsPerAgentDay: 2 * hour, startHour: 10, weekends: true },
+    { from: '2026-10-24', to: '2026-11-01', averageSecondsPerAgentDay: 0.6 * hour, startHour: 10, weekends: true },
+  ],
+  firstWorklogId: 950001,
+  pages: 'one-page',
+};
+
 export function generateExamples(): ExampleFiles[] {
-  return scenarios.map(generateScenario);
+  return [...scenarios, multipliersScenario].map(generateScenario);
 }
 
 export function exampleFileContents(example: ExampleFiles): Record<string, string> {

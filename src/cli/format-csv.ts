@@ -1,6 +1,6 @@
 import type { AdjustmentCharge, ChargeLine, InvoicedStatement, LateAdjustment, WorklogLine } from '../ledger';
 import { csvDocument } from './csv';
-import { amountDecimal, hoursDecimal } from '../quantities';
+import { amountDecimal, factorDecimal, hoursDecimal } from '../quantities';
 import { instantInZone, localDate } from './quantities';
 import type { StatementView } from './statement-view';
 
@@ -34,13 +34,26 @@ const header = [
   'amount_minor',
   'amount',
   'currency',
+  'charged_seconds',
+  'charged_hours',
+  'factor',
+  'multiplier_rule',
 ] as const;
 
 type Column = (typeof header)[number];
 type Row = Partial<Record<Column, string | number | null>>;
 
+/** The factor and rule of a worklog row: its one segment's, ×1 for billable work without any, none for several (segment rows give them). */
+function factorCells(line: WorklogLine): Row {
+  const segments = line.segments ?? [];
+  const [only] = segments;
+  if (only !== undefined && segments.length === 1) return { factor: factorDecimal(only.factorPermille), multiplier_rule: only.rule };
+  return segments.length === 0 && line.billingClass !== 'non-billable' ? { factor: factorDecimal(1000) } : {};
+}
+
 function worklogRow(line: WorklogLine | LateAdjustment, timeZone: string, authorNames: ReadonlyMap<string, string>): Row {
   const { rawSeconds, roundedSeconds, coveredSeconds, overageSeconds, extraSeconds, nonBillableSeconds } = line;
+  const chargedSeconds = coveredSeconds + extraSeconds;
   return {
     record: 'worklog',
     worklog_id: line.worklogId,
@@ -63,7 +76,35 @@ function worklogRow(line: WorklogLine | LateAdjustment, timeZone: string, author
     overage_hours: hoursDecimal(overageSeconds),
     extra_hours: hoursDecimal(extraSeconds),
     non_billable_hours: hoursDecimal(nonBillableSeconds),
+    charged_seconds: chargedSeconds,
+    charged_hours: hoursDecimal(chargedSeconds),
   };
+}
+
+/** A worklog line with what multipliers made of it: one row, then a `segment` row per segment when it has several. */
+function lineRows(line: WorklogLine, timeZone: string, authorNames: ReadonlyMap<string, string>): Row[] {
+  const row = { ...worklogRow(line, timeZone, authorNames), ...factorCells(line) };
+  const segments = line.segments ?? [];
+  if (segments.length < 2) return [row];
+  return [
+    row,
+    ...segments.map((segment): Row => ({
+      record: 'segment',
+      worklog_id: line.worklogId,
+      issue: row.issue,
+      started: instantInZone(segment.started, timeZone),
+      date: localDate(segment.started, timeZone),
+      billing_class: line.billingClass,
+      raw_seconds: segment.rawSeconds,
+      rounded_seconds: segment.roundedSeconds,
+      raw_hours: hoursDecimal(segment.rawSeconds),
+      rounded_hours: hoursDecimal(segment.roundedSeconds),
+      charged_seconds: segment.chargedSeconds,
+      charged_hours: hoursDecimal(segment.chargedSeconds),
+      factor: factorDecimal(segment.factorPermille),
+      multiplier_rule: segment.rule,
+    })),
+  ];
 }
 
 function chargeRow(charge: ChargeLine, currency: string): Row {
@@ -104,13 +145,15 @@ function totalRow({ totalMinor, currency, period }: InvoicedStatement): Row {
 }
 
 /**
- * One row per worklog line (issue key and summary, author, date in the plan's time zone), then one per late
+ * One row per worklog line (issue key and summary, author, date in the plan's time zone; charged seconds, and the
+ * factor and rule where one applied throughout), each followed by a `segment` row per segment where multipliers cut
+ * it in several, then one per late
  * adjustment (`record=adjustment`, figures as deltas), then one per charge line, then one per adjustment charge
  * (`record=adjustment`), then the total (adjustments included); seconds exact, hours rounded to 0.01.
  */
 export function formatStatementCsv({ statement, authorNames }: Omit<StatementView, 'statement'> & { readonly statement: InvoicedStatement }): string {
   const rows = [
-    ...statement.lines.map((line) => worklogRow(line, statement.timeZone, authorNames)),
+    ...statement.lines.flatMap((line) => lineRows(line, statement.timeZone, authorNames)),
     ...statement.lateAdjustments.map((adjustment) => adjustmentRow(adjustment, statement.timeZone, authorNames)),
     ...statement.charges.map((charge) => chargeRow(charge, statement.currency)),
     ...statement.adjustmentCharges.map((charge) => adjustmentChargeRow(charge, statement.currency)),

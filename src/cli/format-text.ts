@@ -1,5 +1,5 @@
 import { type Breakdown, type Plan, type Statement, blocksBroughtIn, termVersions } from '../ledger';
-import { hoursDecimal } from '../quantities';
+import { formatFactor, hoursDecimal } from '../quantities';
 import { amountForPeople, localDate, localDateTime } from './quantities';
 import type { StatementView } from './statement-view';
 
@@ -80,6 +80,27 @@ function lateAdjustmentsSection({ lateAdjustments, timeZone }: Statement, author
   ];
 }
 
+/** Each worklog a multiplier priced: logged, rounded and charged hours, and each segment with its factor and rule. */
+function multipliedSection({ lines, timeZone }: Statement): string[] {
+  const multiplied = lines.filter((line) => line.segments !== undefined);
+  if (multiplied.length === 0) return [];
+  return [
+    'Multiplied work (logged → rounded → charged)',
+    ...table(
+      multiplied.map((line): Row => {
+        const segments = (line.segments ?? []).map(
+          (segment) => `${hours(segment.roundedSeconds)} ${segment.rule === undefined ? '' : `${segment.rule} `}${formatFactor(segment.factorPermille)}`,
+        );
+        return [
+          `worklog ${line.worklogId} ${line.issueKey ?? line.issueId} ${localDateTime(line.started, timeZone)}`,
+          hours(line.chargedSeconds ?? line.roundedSeconds),
+          `${hours(line.rawSeconds)} → ${hours(line.roundedSeconds)}: ${segments.join(' + ')}`,
+        ];
+      }),
+    ),
+  ];
+}
+
 function alertsSection({ thresholdsCrossed, timeZone }: Statement): string[] {
   if (thresholdsCrossed.length === 0) return [];
   return [
@@ -139,6 +160,7 @@ export function formatStatementText({ statement, plan, authorNames }: StatementV
     hoursSection(statement),
     lateAdjustmentsSection(statement, authorNames),
     chargesSection(statement),
+    multipliedSection(statement),
     alertsSection(statement),
     forecastSection(statement),
     breakdownSection('By issue', statement.byIssue, (issueId) => issueKeys.get(issueId) ?? issueId),

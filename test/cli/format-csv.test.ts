@@ -77,3 +77,36 @@ describe('formatStatementCsv', () => {
     expect(total?.amount).toBe('250.00');
   });
 });
+
+describe('formatStatementCsv with multipliers', () => {
+  const afterHours = { name: 'After hours', when: { kind: 'time-window', days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '18:00', to: '08:00' }, factorPermille: 1500 } as const;
+  const multiplied = buildPlan({ ...plan, multipliers: [afterHours] });
+  // Monday 17:30 for 1 h (half of it after hours), Tuesday 20:00 for 1 h (all of it), Wednesday 10:00 (none).
+  const work = [
+    buildWorklog({ id: '1', issueId: '1', started: '2026-10-05T17:30:00.000+0200' }),
+    buildWorklog({ id: '2', issueId: '1', started: '2026-10-06T20:00:00.000+0200' }),
+    buildWorklog({ id: '3', issueId: '1', started: '2026-10-07T10:00:00.000+0200' }),
+  ];
+  const multipliedStatement = buildStatement({ plan: multiplied, links, worklogs: work, period: '2026-10' });
+  const rows = csvRecords(formatStatementCsv({ statement: multipliedStatement, plan: multiplied, authorNames: authorNamesOf(work) }));
+
+  it('gives each worklog its logged, rounded, factor and charged seconds, and a segment row per piece of a cut one', () => {
+    expect(
+      rows
+        .filter((row) => row.record === 'worklog' || row.record === 'segment')
+        .map((row) => [row.record, row.worklog_id, row.started, row.raw_seconds, row.rounded_seconds, row.factor, row.charged_seconds, row.multiplier_rule]),
+    ).toEqual([
+      ['worklog', '1', '2026-10-05T17:30:00.000+02:00', '3600', '3600', '', '4500', ''],
+      ['segment', '1', '2026-10-05T17:30:00.000+02:00', '1800', '1800', '1', '1800', ''],
+      ['segment', '1', '2026-10-05T18:00:00.000+02:00', '1800', '1800', '1.5', '2700', 'After hours'],
+      ['worklog', '2', '2026-10-06T20:00:00.000+02:00', '3600', '3600', '1.5', '5400', 'After hours'],
+      ['worklog', '3', '2026-10-07T10:00:00.000+02:00', '3600', '3600', '1', '3600', ''],
+    ]);
+  });
+
+  it('keeps the billing columns of worklog rows adding up to the statement, segment rows apart', () => {
+    const lines = rows.filter((row) => row.record === 'worklog');
+    expect([sum(lines, 'covered_seconds'), sum(lines, 'charged_seconds')]).toEqual([multipliedStatement.usedCoveredSeconds, 4500 + 5400 + 3600]);
+    expect(rows.filter((row) => row.record === 'segment').every((row) => row.covered_seconds === '')).toBe(true);
+  });
+});

@@ -141,8 +141,8 @@ describe('support-hours as a child process', () => {
     const { exitCode, stdout } = ran('injectionCsv');
     expect(exitCode).toBe(0);
     expect(stdout.split('\r\n').slice(1, 3)).toEqual([
-      `worklog,1,"'=HYPERLINK(""http://evil.example"",""x"")",,'@admin,'-2+3,2026-10-05T09:00:00.000+02:00,2026-10-05,covered,3600,3600,3600,0,0,0,1.00,1.00,1.00,0.00,0.00,0.00,,,,,,,,`,
-      `worklog,2,"Key, with ""quotes""",,agent-0,Agent 0,2026-10-06T09:00:00.000+02:00,2026-10-06,extra,1800,1800,0,0,1800,0,0.50,0.50,0.00,0.00,0.50,0.00,,,,,,,,`,
+      `worklog,1,"'=HYPERLINK(""http://evil.example"",""x"")",,'@admin,'-2+3,2026-10-05T09:00:00.000+02:00,2026-10-05,covered,3600,3600,3600,0,0,0,1.00,1.00,1.00,0.00,0.00,0.00,,,,,,,,,3600,1.00,1,`,
+      `worklog,2,"Key, with ""quotes""",,agent-0,Agent 0,2026-10-06T09:00:00.000+02:00,2026-10-06,extra,1800,1800,0,0,1800,0,0.50,0.50,0.00,0.00,0.50,0.00,,,,,,,,,1800,0.50,1,`,
     ]);
   });
 
