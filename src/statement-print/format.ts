@@ -8,3 +8,10 @@ const dateFormat = cachedBy((locale, timeZone) => new Intl.DateTimeFormat(locale
 export function formatDate(instant: Instant, timeZone: string, locale: string): string {
   return dateFormat(locale, timeZone).format(instant);
 }
+
+const timeFormat = cachedBy((locale, timeZone) => new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }));
+
+/** The wall-clock time of an instant in the time zone, e.g. "18:00". */
+export function formatTime(instant: Instant, timeZone: string, locale: string): string {
+  return timeFormat(locale, timeZone).format(instant);
+}

@@ -23,6 +23,8 @@ table.summary { width: auto; min-width: 50%; }
 tr.total td { font-weight: 700; border-top: 1.5pt solid #172b4d; border-bottom: none; }
 .lines { font-size: 8.5pt; }
 .lines td:first-child { white-space: nowrap; }
+.lines tr.segment td { color: #5e6c84; border-bottom: none; }
+.lines tr.segment td:first-child { padding-left: 12pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 footer { margin-top: 8mm; font-size: 8pt; }

@@ -113,6 +113,27 @@ describe('renderPrintableStatement', () => {
     ]);
   });
 
+  it('adds factor and charged hours to the lines only when a multiplier applied, with a row per segment of a cut worklog', () => {
+    expect(html).not.toContain('Factor');
+    const afterHours = { name: 'After hours', when: { kind: 'time-window', days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '18:00', to: '08:00' }, factorPermille: 1500 } as const;
+    const multipliedPlan = buildPlan({ ...plan, multipliers: [afterHours] });
+    const work = [
+      buildWorklog({ id: '1', issueId: '1', started: '2026-10-05T17:30:00.000+0200', author: { accountId: 'ada' } }),
+      buildWorklog({ id: '2', issueId: '1', started: '2026-10-06T20:00:00.000+0200', author: { accountId: 'ada' } }),
+      buildWorklog({ id: '3', issueId: '2', started: '2026-10-07T10:00:00.000+0200', author: { accountId: 'ada' } }),
+    ];
+    const multiplied = renderPrintableStatement({ ...input, plan: multipliedPlan, statement: buildStatement({ plan: multipliedPlan, links, worklogs: work, period: '2026-10' }) });
+    const summary = '&lt;script&gt;alert(1)&lt;/script&gt; &amp; more';
+    expect(tableRows(multiplied, 'Worklog lines')).toEqual([
+      ['Date', 'Issue', 'Summary', 'Person', 'Logged', 'Billable', 'Factor', 'Charged', 'Covered', 'Overage', 'Extra', 'Non-billable'],
+      ['5 Oct 2026', 'SUP-1', summary, 'Ada Admin', '1.00 h', '1.00 h', '', '1.25 h', '1.25 h', '0.00 h', '0.00 h', '0.00 h'],
+      ['from 17:30', '', 'No multiplier', '', '0.50 h', '0.50 h', '×1', '0.50 h', '', '', '', ''],
+      ['from 18:00', '', 'After hours', '', '0.50 h', '0.50 h', '×1.5', '0.75 h', '', '', '', ''],
+      ['6 Oct 2026', 'SUP-1', summary, 'Ada Admin', '1.00 h', '1.00 h', '×1.5 After hours', '1.50 h', '1.50 h', '0.00 h', '0.00 h', '0.00 h'],
+      ['7 Oct 2026', 'SUP-2', '', 'Ada Admin', '1.00 h', '1.00 h', '×1', '1.00 h', '0.00 h', '0.00 h', '1.00 h', '0.00 h'],
+    ]);
+  });
+
   it('shows late adjustments and their charges only when the statement has them', () => {
     expect(html).not.toContain('Late adjustments');
     const adjusted = renderPrintableStatement({

@@ -1,8 +1,8 @@
 import { blocksBroughtIn } from '../ledger/blocks-brought-in';
-import type { ChargeKind, InvoicedStatement, LateAdjustmentKind, WorklogLine } from '../ledger/types';
+import type { ChargedSegment, ChargeKind, InvoicedStatement, LateAdjustmentKind, WorklogLine } from '../ledger/types';
 import { escapeHtml } from './escape-html';
-import { formatHours, formatMoney } from '../quantities';
-import { formatDate } from './format';
+import { formatFactor, formatHours, formatMoney } from '../quantities';
+import { formatDate, formatTime } from './format';
 import { PRINT_STYLES } from './print-styles';
 import type { PrintableStatementInput } from './types';
 
@@ -133,28 +133,65 @@ function personOf(input: PrintableStatementInput, accountId: string | null): str
   return input.authorNames.get(accountId) ?? FORMER_USER;
 }
 
-function lineRow(input: PrintableStatementInput, line: WorklogLine): string {
+/** A line's factor as printed: its one segment's (with the rule), ×1 for billable work no rule changed, none for several segments (rows follow). */
+function factorText(line: WorklogLine): string {
+  const segments = line.segments ?? [];
+  const [only] = segments;
+  if (only !== undefined && segments.length === 1) return `${formatFactor(only.factorPermille)}${only.rule === undefined ? '' : ` ${only.rule}`}`;
+  return segments.length === 0 && line.billingClass !== 'non-billable' ? formatFactor(1000) : '';
+}
+
+/** A worklog line; with `multiplied`, its factor and charged hours too, then a row per segment when it has several. */
+function lineRows(input: PrintableStatementInput, line: WorklogLine, multiplied: boolean): string[] {
   const { statement, locale } = input;
   const hours = (seconds: number) => formatHours(seconds, locale, PRINTED);
-  return row([
+  const charged = multiplied ? [text(factorText(line)), num(hours(line.coveredSeconds + line.extraSeconds))] : [];
+  const lineRow = row([
     text(formatDate(line.started, statement.timeZone, locale)),
     text(line.issueKey ?? line.issueId),
     text(line.issueSummary ?? ''),
     text(personOf(input, line.authorAccountId)),
     num(hours(line.rawSeconds)),
     num(hours(line.roundedSeconds)),
+    ...charged,
     num(hours(line.coveredSeconds)),
     num(hours(line.overageSeconds)),
     num(hours(line.extraSeconds)),
     num(hours(line.nonBillableSeconds)),
   ]);
+  const segments = line.segments ?? [];
+  if (segments.length < 2) return [lineRow];
+  const segmentRow = (segment: ChargedSegment) =>
+    row(
+      [
+        text(`from ${formatTime(segment.started, statement.timeZone, locale)}`),
+        text(''),
+        text(segment.rule ?? 'No multiplier'),
+        text(''),
+        num(hours(segment.rawSeconds)),
+        num(hours(segment.roundedSeconds)),
+        text(formatFactor(segment.factorPermille)),
+        num(hours(segment.chargedSeconds)),
+        ...[0, 1, 2, 3].map(() => num('')),
+      ],
+      'td',
+      'segment',
+    );
+  return [lineRow, ...segments.map(segmentRow)];
 }
 
 function linesSection(input: PrintableStatementInput): string {
-  const head = ['Date', 'Issue', 'Summary', 'Person'].map(text).concat(['Logged', 'Billable', 'Covered', 'Overage', 'Extra', 'Non-billable'].map(num));
-  const body = input.statement.lines.map((line) => lineRow(input, line));
+  const { lines } = input.statement;
+  // Statements without multipliers print exactly as before they existed.
+  const multiplied = lines.some((line) => line.segments !== undefined);
+  const amounts = ['Logged', 'Billable', ...(multiplied ? ['Factor', 'Charged'] : []), 'Covered', 'Overage', 'Extra', 'Non-billable'];
+  const head = ['Date', 'Issue', 'Summary', 'Person'].map(text).concat(amounts.map((name) => (name === 'Factor' ? text(name) : num(name))));
+  const body = lines.flatMap((line) => lineRows(input, line, multiplied));
   if (body.length === 0) return '<section><h2>Worklog lines</h2><p class="muted">No work was logged in this period.</p></section>';
-  return `<section><h2>Worklog lines</h2>${table('Worklog lines', head, body, 'lines')}</section>`;
+  const note = multiplied
+    ? '<p class="muted">Charged = billable hours × the factor of the rule that priced them, per segment of a worklog cut where the rule changes; covered, overage and extra are parts of the charged hours.</p>'
+    : '';
+  return `<section><h2>Worklog lines</h2>${note}${table('Worklog lines', head, body, 'lines')}</section>`;
 }
 
 /**
