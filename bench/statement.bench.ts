@@ -23,7 +23,7 @@ import { buildPlanSite, closePeriods } from './figures/plan-site';
 import { markdownTable } from './report/markdown-table';
 import { reportMarkdown } from './report/report-markdown';
 import { timeOf, timingCells, TIMING_COLUMNS, type Timing } from './report/timing';
-import { closeCall, currentStatementCalls, eventRefreshCall, replayedStatementCall, type StatementCall } from './statement/period-statements';
+import { closeCall, currentStatementCalls, eventRefreshCall, replayedStatementCall, updatingStatementCall, type StatementCall } from './statement/period-statements';
 
 const PERIOD = '2026-10';
 const SIZES = (process.env.STATEMENT_BENCH_SIZES ?? '10000,100000,300000').split(',').map(Number);
@@ -116,6 +116,7 @@ async function planSiteStages(): Promise<StageRun[]> {
       for (; closed < target; closed += 1) await closePeriods(site, closed, closed + 1);
       const calls = [
         ...(await currentStatementCalls(site, closed, SITE_TIMING)),
+        await updatingStatementCall(site, SITE_TIMING),
         await replayedStatementCall(site, REPLAY_TIMING),
         await closeCall(site, closed),
         await eventRefreshCall(site),
@@ -153,14 +154,15 @@ function callOf(stage: StageRun, what: string): StatementCall | undefined {
 
 const CURRENT_SUMMARY = '`usage/statement`, the current period (';
 const REPLAYED = '`usage/statement`, the current period, replayed';
+const UPDATING = '`usage/statement`, the current period, a refresh pending';
 const CLOSING = 'closing ';
 
 /** The current period's summary, the replay and the close, by size and number of closed periods. */
 function growthTable(stages: readonly StageRun[]): string {
   const cell = (call: StatementCall | undefined) => (call === undefined ? '' : `${call.cost.reads} / ${count(call.cost.readUnits)} / ${call.timing.medianMs.toFixed(0)} ms`);
   return markdownTable(
-    [{ title: 'worklogs', align: 'right' }, { title: 'closed periods', align: 'right' }, { title: 'current period: reads / units / median' }, { title: 'replayed over the plan' }, { title: 'closing the next period' }],
-    stages.map((stage) => [count(stage.worklogs), String(stage.closed), cell(callOf(stage, CURRENT_SUMMARY)), cell(callOf(stage, REPLAYED)), cell(callOf(stage, CLOSING))]),
+    [{ title: 'worklogs', align: 'right' }, { title: 'closed periods', align: 'right' }, { title: 'current period: reads / units / median' }, { title: 'a refresh pending (marked)' }, { title: 'replayed over the plan' }, { title: 'closing the next period' }],
+    stages.map((stage) => [count(stage.worklogs), String(stage.closed), cell(callOf(stage, CURRENT_SUMMARY)), cell(callOf(stage, UPDATING)), cell(callOf(stage, REPLAYED)), cell(callOf(stage, CLOSING))]),
   );
 }
 
@@ -170,9 +172,11 @@ function stageFailures(stages: readonly StageRun[]): string[] {
   for (const stage of stages) {
     for (const call of stage.calls) if (call.bytes >= RESOLVER_ANSWER_MAX_BYTES) failures.push(`${call.what} answered ${kib(call.bytes)}`);
     const first = stages.find((other) => other.worklogs === stage.worklogs);
-    const [now, before] = [callOf(stage, CURRENT_SUMMARY), first && callOf(first, CURRENT_SUMMARY)];
-    if (now !== undefined && before !== undefined && (now.cost.reads > before.cost.reads || now.cost.readUnits > before.cost.readUnits)) {
-      failures.push(`at ${count(stage.worklogs)} worklogs and ${stage.closed} closed periods the current period's statement read ${now.cost.reads} / ${now.cost.readUnits} units, ${before.cost.reads} / ${before.cost.readUnits} with none closed`);
+    for (const what of [CURRENT_SUMMARY, UPDATING]) {
+      const [now, before] = [callOf(stage, what), first && callOf(first, what)];
+      if (now !== undefined && before !== undefined && (now.cost.reads > before.cost.reads || now.cost.readUnits > before.cost.readUnits)) {
+        failures.push(`at ${count(stage.worklogs)} worklogs and ${stage.closed} closed periods ${now.what} read ${now.cost.reads} / ${now.cost.readUnits} units, ${before.cost.reads} / ${before.cost.readUnits} with none closed`);
+      }
     }
   }
   return failures;
@@ -200,9 +204,9 @@ async function main(): Promise<void> {
   const demo = await demoRows();
   progress('the demo set measured');
   reportMarkdown(
-    `### One period of a plan of 63 monthly periods\n\nThe figures suite's plan site (worklogs spread evenly over 63 monthly periods, about ${count(Math.round((SIZES[SIZES.length - 1] ?? 0) / 63))} a period at ${count(SIZES[SIZES.length - 1] ?? 0)}), with 0, 24 and 60 periods closed one by one (the refresh each close asks for run before the next). With the plan's figures current, a statement is read from its period's own stored data: the period's source (where the ledger's replay resumes) and the ledger's entries of that period, in chunks of at most 128 KiB; a closed period's is its frozen statement. The replayed row asks for a refresh first and does not run it: the statement is then replayed over the whole plan and every closed period, as every statement was before. Closing the next period includes writing its frozen statement. The last row is the refresh a worklog event in the current period asks for, which now also writes the period's changed chunks (the last, as work is logged in order) and its source. Called through the local runtime as Forge calls them; per call, after a warm-up: storage reads, read and write units (10 KB), the answer's bytes, median and 95th percentile of ${SITE_TIMING.runs} runs (the replay and the close: one).`,
+    `### One period of a plan of 63 monthly periods\n\nThe figures suite's plan site (worklogs spread evenly over 63 monthly periods, about ${count(Math.round((SIZES[SIZES.length - 1] ?? 0) / 63))} a period at ${count(SIZES[SIZES.length - 1] ?? 0)}), with 0, 24 and 60 periods closed one by one (the refresh each close asks for run before the next). With the plan's figures current, a statement is read from its period's own stored data: the period's source (where the ledger's replay resumes) and the ledger's entries of that period, in chunks of at most 128 KiB; a closed period's is its frozen statement. The refresh-pending row asks for a refresh first and does not run it: the statement is then the last refresh's, read the same way and marked updating (decision 0064). The replayed row also drops the period's source (as before the plan's first refresh, or an upgrade): the statement is then replayed over the whole plan and every closed period, as every statement was before. Closing the next period includes writing its frozen statement. The last row is the refresh a worklog event in the current period asks for, which now also writes the period's changed chunks (the last, as work is logged in order) and its source. Called through the local runtime as Forge calls them; per call, after a warm-up: storage reads, read and write units (10 KB), the answer's bytes, median and 95th percentile of ${SITE_TIMING.runs} runs (the replay and the close: one).`,
     stagesTable(stages),
-    `#### Growth\n\nReads / read units / median time of the current period's summary, of the same replayed over the whole plan, and of closing the next period.`,
+    `#### Growth\n\nReads / read units / median time of the current period's summary, of the same with a refresh pending (marked updating), replayed over the whole plan, and of closing the next period.`,
     growthTable(stages),
     `### The demo's busiest month\n\nThe statement of one period of the demo's \`large\` set linked to one plan (100,000 worklogs over six months): ${PERIOD}, ${demo.lines.toLocaleString('en-US')} worklog lines, whose whole statement is ${mib(demo.bytes)} of JSON, what \`usage/statement\` answered before its lists came in pages (beyond Forge's 5 MB). Bytes of the largest answer, storage reads and read units (10 KB) per call or export, median and 95th percentile of ${RUNS} runs after ${WARM_UPS} warm-up. Every page is cut from the period's statement, which the ledger replays from the period's stored data on each call, so a page costs what the summary costs.`,
     markdownTable(

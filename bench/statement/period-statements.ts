@@ -1,11 +1,12 @@
 /**
  * The detailed statement of one period on the figures suite's plan site (63 monthly periods, 0 to 60 of them
- * closed): what the project page's calls cost when the plan's figures are current, what they cost replayed over
- * the whole plan (as every statement was read before a period's own data was stored, and as one still is while a
- * refresh is pending), and what closing the next period costs.
+ * closed): what the project page's calls cost when the plan's figures are current, while a refresh is pending (the
+ * last refresh's, marked), replayed over the whole plan (as every statement was read before a period's own data was
+ * stored, and as one still is without a source), and what closing the next period costs.
  */
 import { randomUUID } from 'node:crypto';
 import { closePeriod } from '../../src/app/closing/close-period';
+import { statementSourceKey } from '../../src/app/figures/figures-keys';
 import { requestFiguresRefresh } from '../../src/app/figures/request-figures-refresh';
 import { STATEMENT_PAGE_MAX_ITEMS, type PayloadOf } from '../../src/contract';
 import { DEMO_PROJECT, DEMO_USERS } from '../../src/jira-simulator/demo/people';
@@ -73,12 +74,31 @@ export async function currentStatementCalls(site: PlanSite, closed: number, timi
   return rows;
 }
 
-/** The current period's summary replayed over the whole plan: a refresh is asked for and not run, so the stored data may be behind. */
+/** The current period's summary while a refresh is asked for and not run: the last refresh's, marked `updating` (decision 0064). */
+export async function updatingStatementCall(site: PlanSite, timing: TimingPlan): Promise<StatementCall> {
+  await site.queue.settle();
+  await requestFiguresRefresh(site.deps, site.planId);
+  const { current } = labels(0);
+  const call = resolverCall(site, 'usage/statement', { planId: PLAN_KEY, period: current });
+  const marked = await site.backend.invoker.invoke('usage/statement', { planId: PLAN_KEY, period: current }, CALLER, site.targets.projectPage);
+  if (!marked.ok || marked.data.updating === null) throw new Error('the statement with a refresh pending was not marked updating');
+  const row = await measured(site, '`usage/statement`, the current period, a refresh pending (the last refresh\'s, marked updating)', call, timing);
+  await site.queue.settle();
+  return row;
+}
+
+/**
+ * The current period's summary replayed over the whole plan (every closed period's frozen statement too), as every
+ * statement was before a period's own data was stored, and as one still is without a source (a plan's first
+ * refresh, an upgrade) or after its terms were edited (decision 0065): a refresh is asked for and the period's
+ * source dropped; the refresh run after it writes the source again.
+ */
 export async function replayedStatementCall(site: PlanSite, timing: TimingPlan): Promise<StatementCall> {
   await site.queue.settle();
   await requestFiguresRefresh(site.deps, site.planId);
   const { current } = labels(0);
-  const row = await measured(site, `\`usage/statement\`, the current period, replayed over the whole plan (a refresh pending)`, resolverCall(site, 'usage/statement', { planId: PLAN_KEY, period: current }), timing);
+  await site.store.delete(statementSourceKey(site.planId, current));
+  const row = await measured(site, `\`usage/statement\`, the current period, replayed over the whole plan (no source)`, resolverCall(site, 'usage/statement', { planId: PLAN_KEY, period: current }), timing);
   await site.queue.settle();
   return row;
 }

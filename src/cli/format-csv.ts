@@ -1,7 +1,7 @@
-import type { AdjustmentCharge, ChargeLine, InvoicedStatement, LateAdjustment, WorklogLine } from '../ledger';
+import type { AdjustmentCharge, ChargeLine, Instant, InvoicedStatement, LateAdjustment, WorklogLine } from '../ledger';
 import { csvDocument } from './csv';
 import { amountDecimal, factorDecimal, hoursDecimal } from '../quantities';
-import { instantInZone, localDate } from './quantities';
+import { instantInZone, localDate, localDateTime } from './quantities';
 import type { StatementView } from './statement-view';
 
 const header = [
@@ -144,15 +144,25 @@ function totalRow({ totalMinor, currency, period }: InvoicedStatement): Row {
   };
 }
 
+/** Says the statement is the last refreshed one, figures as of `asOf`, while the plan's figures were updating (docs/decisions/0064). */
+function provisionalRow(asOf: Instant, timeZone: string): Row {
+  return { record: 'provisional', started: instantInZone(asOf, timeZone), description: `Provisional: figures as of ${localDateTime(asOf, timeZone)} while they were being updated; work recorded since is not included` };
+}
+
 /**
- * One row per worklog line (issue key and summary, author, date in the plan's time zone; charged seconds, and the
- * factor and rule where one applied throughout), each followed by a `segment` row per segment where multipliers cut
- * it in several, then one per late
+ * A `record=provisional` row first when `provisionalAsOf` is given; then one row per worklog line (issue key and
+ * summary, author, date in the plan's time zone; charged seconds, and the factor and rule where one applied
+ * throughout), each followed by a `segment` row per segment where multipliers cut it in several, then one per late
  * adjustment (`record=adjustment`, figures as deltas), then one per charge line, then one per adjustment charge
  * (`record=adjustment`), then the total (adjustments included); seconds exact, hours rounded to 0.01.
  */
-export function formatStatementCsv({ statement, authorNames }: Omit<StatementView, 'statement'> & { readonly statement: InvoicedStatement }): string {
+export function formatStatementCsv({
+  statement,
+  authorNames,
+  provisionalAsOf,
+}: Omit<StatementView, 'statement'> & { readonly statement: InvoicedStatement; readonly provisionalAsOf?: Instant }): string {
   const rows = [
+    ...(provisionalAsOf === undefined ? [] : [provisionalRow(provisionalAsOf, statement.timeZone)]),
     ...statement.lines.flatMap((line) => lineRows(line, statement.timeZone, authorNames)),
     ...statement.lateAdjustments.map((adjustment) => adjustmentRow(adjustment, statement.timeZone, authorNames)),
     ...statement.charges.map((charge) => chargeRow(charge, statement.currency)),

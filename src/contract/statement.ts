@@ -171,12 +171,20 @@ export const issueBreakdownSchema = breakdownSchema.extend({ issueKey: z.string(
 export const statementListSchema = z.enum(['lines', 'lateAdjustments', 'byIssue', 'byAuthor']);
 
 /**
+ * Set when a period's statement is the one the plan's last figures refresh left, shown while the next refresh is
+ * asked for or running (or the plan is being recomputed from Jira): `asOf` is that refresh's instant, and work
+ * recorded since may be missing. Null when the statement is the ledger's over everything recorded (docs/decisions/0064).
+ */
+export const statementUpdatingSchema = z.object({ asOf: instant }).nullable();
+
+/**
  * A statement as resolvers answer it: its figures, the covered seconds of each day (the burn chart), and the first
  * page of each list (lines and late adjustments in the ledger's order, breakdowns by billable hours, most first).
  * `revision` names the statement's content: a page cut from a different revision is from a changed statement.
  */
 export const statementSummarySchema = statementTotalsSchema.extend({
   revision: z.string(),
+  updating: statementUpdatingSchema,
   /** Covered seconds logged on each day of the period (day 0 = its first 24 hours), not cumulated. */
   dailyCoveredSeconds: z.array(seconds),
   /** Worklogs of the plan's issues that fall outside the plan's dates (the CLI lists them; resolvers count them). */
@@ -188,5 +196,6 @@ export const statementSummarySchema = statementTotalsSchema.extend({
 });
 
 export type StatementSummary = z.infer<typeof statementSummarySchema>;
+export type StatementUpdating = z.infer<typeof statementUpdatingSchema>;
 export type StatementList = z.infer<typeof statementListSchema>;
 export type IssueBreakdown = z.infer<typeof issueBreakdownSchema>;

@@ -10,6 +10,7 @@ import {
   periodSchema,
   statementSummarySchema,
   statementTotalsSchema,
+  statementUpdatingSchema,
   worklogLineSchema,
 } from './statement';
 
@@ -92,7 +93,8 @@ export const usageContract = {
   },
   /**
    * A page of one of a statement's lists: lines and late adjustments in the ledger's order unless sorted, breakdowns
-   * by billable hours (most first) unless sorted. Each answer names the revision it was cut from.
+   * by billable hours (most first) unless sorted. Each answer names the revision it was cut from, and whether that
+   * statement is the last refreshed one while the figures are updating (`updating`, as in `usage/statement`).
    */
   'usage/statementPage': {
     payload: z.discriminatedUnion('list', [
@@ -102,10 +104,10 @@ export const usageContract = {
       z.strictObject({ ...pageRequest, list: z.literal('byAuthor'), sort: sortBy(breakdownSortKeySchema) }),
     ]),
     result: z.discriminatedUnion('list', [
-      z.object({ list: z.literal('lines'), revision: z.string(), page: pageSchema(worklogLineSchema) }),
-      z.object({ list: z.literal('lateAdjustments'), revision: z.string(), page: pageSchema(lateAdjustmentSchema) }),
-      z.object({ list: z.literal('byIssue'), revision: z.string(), page: pageSchema(issueBreakdownSchema) }),
-      z.object({ list: z.literal('byAuthor'), revision: z.string(), page: pageSchema(breakdownSchema) }),
+      z.object({ list: z.literal('lines'), revision: z.string(), updating: statementUpdatingSchema, page: pageSchema(worklogLineSchema) }),
+      z.object({ list: z.literal('lateAdjustments'), revision: z.string(), updating: statementUpdatingSchema, page: pageSchema(lateAdjustmentSchema) }),
+      z.object({ list: z.literal('byIssue'), revision: z.string(), updating: statementUpdatingSchema, page: pageSchema(issueBreakdownSchema) }),
+      z.object({ list: z.literal('byAuthor'), revision: z.string(), updating: statementUpdatingSchema, page: pageSchema(breakdownSchema) }),
     ]),
   },
   'usage/history': {

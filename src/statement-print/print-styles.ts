@@ -15,6 +15,7 @@ h1 { font-size: 18pt; margin: 0 0 2mm; }
 h2 { font-size: 12pt; margin: 8mm 0 2mm; }
 p { margin: 0; }
 .muted { color: #44546f; }
+.provisional { color: #ae2e24; }
 table { width: 100%; border-collapse: collapse; }
 th, td { text-align: left; padding: 1.2mm 2mm; border-bottom: 0.5pt solid #c1c7d0; vertical-align: top; }
 th { font-weight: 600; background: #f1f2f4; }

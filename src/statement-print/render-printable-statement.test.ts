@@ -69,6 +69,12 @@ describe('renderPrintableStatement', () => {
     expect(cells(html, 'title')).toEqual(['Statement 2026-10: Acme Corp']);
   });
 
+  it('says a statement exported while its figures were updating is provisional, as of when', () => {
+    const provisional = renderPrintableStatement({ ...input, provisionalAsOf: Date.UTC(2026, 9, 20, 7, 5) });
+    expect(cells(provisional, 'p')[6]).toBe('<strong>Provisional</strong>: figures as of 20 Oct 2026 09:05 while they were being updated; work recorded since is not included');
+    expect(provisional.replace(cells(provisional, 'p')[6] ?? '', '').replace('<p class="provisional">', '<p>')).toBe(html.replace('Status: open (figures may still change)', ''));
+  });
+
   it('summarises balances and money from integer minor units', () => {
     expect(tableRows(html, 'Summary')).toEqual([
       ['', 'Hours', 'Amount'],

@@ -200,6 +200,14 @@ function linesSection(input: PrintableStatementInput): string {
  */
 export const PRINTABLE_STATEMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
+/** Closed (a version), open, or provisional: figures as of the last refresh while the plan's figures were updating. */
+function statusLine({ statement, provisionalAsOf, locale }: PrintableStatementInput): string {
+  if (statement.closedVersion !== null) return `<p>Status: closed, version ${statement.closedVersion}</p>`;
+  if (provisionalAsOf === undefined) return '<p>Status: open (figures may still change)</p>';
+  const asOf = `${formatDate(provisionalAsOf, statement.timeZone, locale)} ${formatTime(provisionalAsOf, statement.timeZone, locale)}`;
+  return `<p class="provisional"><strong>Provisional</strong>: figures as of ${escapeHtml(asOf)} while they were being updated; work recorded since is not included</p>`;
+}
+
 /**
  * A customer statement as one self-contained HTML document (inline styles, no scripts, no external assets),
  * laid out for A4 so that the browser's "Save as PDF" gives a clean invoice attachment. Every text is escaped.
@@ -214,7 +222,7 @@ export function renderPrintableStatement(input: PrintableStatementInput): string
     `<p><strong>${escapeHtml(plan.name)}</strong> <span class="muted">(${escapeHtml(plan.id)})</span></p>`,
     customer.reference === undefined ? '' : `<p>Reference: ${escapeHtml(customer.reference)}</p>`,
     `<p>Period: ${escapeHtml(periodText)} (${escapeHtml(timeZone)})</p>`,
-    statement.closedVersion === null ? '<p>Status: open (figures may still change)</p>' : `<p>Status: closed, version ${statement.closedVersion}</p>`,
+    statusLine(input),
     input.issuedAt === undefined ? '' : `<p>Issued: ${escapeHtml(formatDate(input.issuedAt, timeZone, locale))}</p>`,
   ].join('');
   return [

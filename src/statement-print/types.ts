@@ -16,6 +16,11 @@ export interface PrintableStatementInput {
   readonly locale: string;
   /** When the document is issued; shown as a date in the plan's time zone. */
   readonly issuedAt?: Instant;
+  /**
+   * Set when the statement is the last refreshed one while the plan's figures were updating: the instant it is
+   * complete through. The document then says it is provisional (docs/decisions/0064).
+   */
+  readonly provisionalAsOf?: Instant;
   /** accountId → display name; an account missing here prints as "Former user", never as its id. */
   readonly authorNames: ReadonlyMap<string, string>;
 }

@@ -74,6 +74,11 @@ describe('an export put together from pages', () => {
     expect(formatStatementCsv({ statement: collected, plan, authorNames })).toBe(formatStatementCsv({ statement: october, plan, authorNames }));
     const printable = { plan, customer: { name: 'Acme', reference: 'SUP' }, locale: 'en-GB', issuedAt: Date.parse('2026-11-02T10:00:00Z'), authorNames };
     expect(renderPrintableStatement({ ...printable, statement: collected })).toBe(renderPrintableStatement({ ...printable, statement: october }));
+    // Exported while the figures were updating: the CSV says so in a first row of its own, the rest unchanged.
+    const [header, provisional, ...rows] = formatStatementCsv({ statement: collected, plan, authorNames, provisionalAsOf: Date.parse('2026-10-20T07:05:00Z') }).split('\r\n');
+    const [currentHeader, ...currentRows] = formatStatementCsv({ statement: october, plan, authorNames }).split('\r\n');
+    expect([header, rows]).toEqual([currentHeader, currentRows]);
+    expect(provisional).toMatch(/^provisional,,,,,,2026-10-20T09:05:00\.000\+02:00,.*Provisional: figures as of 2026-10-20 09:05 while they were being updated; work recorded since is not included/);
     // More pages than the count alone needs (long summaries end pages early), and progress up to every item.
     expect(calls.count).toBeGreaterThan(Math.ceil(october.lines.length / COLLECT_PAGE_ITEMS) + Math.ceil(october.lateAdjustments.length / COLLECT_PAGE_ITEMS));
     const items = october.lines.length + october.lateAdjustments.length;

@@ -199,8 +199,9 @@ async function expectFiguresEqualReplay(site: Site): Promise<void> {
       const crossingLines = statement.lines.filter((line) => crossedBy.has(line.worklogId));
       expect(crossings).toEqual(crossingLines.map((line) => ({ worklogId: line.worklogId, issueId: line.issueId, issueKey: line.issueKey ?? null })));
       // The detailed statement from the period's own stored data is the replay's, to the byte (closed periods too).
-      const fromStored = await storedPeriodStatement(fixture.store, stored, statement.period, now);
-      expect(fromStored && JSON.stringify(fromStored)).toBe(JSON.stringify(statement));
+      const fromStored = await storedPeriodStatement(fixture.store, stored, statement.period, now, 'current');
+      expect(fromStored && JSON.stringify(fromStored.statement)).toBe(JSON.stringify(statement));
+      expect(fromStored?.updating ?? null).toBeNull();
     }
     const reporting = reportingPeriod(stored.plan, now);
     const position = history.findIndex((statement) => statement.period.label === reporting.label);

@@ -118,5 +118,5 @@ export async function wholeStatement(site: LargePlanSite, period: string): Promi
   const stored = await loadPlan(site.store, LARGE_PLAN_ID);
   const found = stored === undefined ? null : periodByLabel(stored.plan, period);
   if (stored === undefined || found === null) throw new Error(`no plan ${LARGE_PLAN_ID} with a period ${period}`);
-  return statementFor({ store: site.store, clock: fixedClock(LARGE_PLAN_NOW) }, stored, found);
+  return (await statementFor({ store: site.store, clock: fixedClock(LARGE_PLAN_NOW) }, stored, found)).statement;
 }

@@ -67,7 +67,7 @@ async function readFromStoredData(fixture: BackendFixture, now: number): Promise
     PERIODS.map(async (label) => {
       const period = periodByLabel(stored.plan, label);
       if (period === null) throw new Error(`no ${label}`);
-      return (await storedPeriodStatement(fixture.store, stored, period, now)) !== undefined;
+      return (await storedPeriodStatement(fixture.store, stored, period, now, 'current')) !== undefined;
     }),
   );
 }

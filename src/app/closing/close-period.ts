@@ -14,7 +14,7 @@ import { internalIdOf } from '../plans/plan-repository';
 import { planUnchanged, type PlanWriteContext } from '../plans/plan-write';
 import { conflict, invalid, type Refused, type UseCaseOutcome } from '../refusal';
 import { StoreError, type TransactOperation } from '../ports/store';
-import { statementFor } from '../usage/plan-statements';
+import { completeStatementFor } from '../usage/plan-statements';
 import { toCanonicalValue } from './canonical-json';
 import { chunkPrefix, closedVersionKey, closingAuditKey, periodStateKey } from './closing-keys';
 import type { ClosingPorts } from './closing-ports';
@@ -52,7 +52,7 @@ export async function closePeriod(ports: ClosingPorts, context: PlanWriteContext
   if (incomplete !== null) return conflict({ what: 'figures-incomplete', periodLabel: period.label, timeZone: stored.plan.timeZone, blocker: incomplete });
 
   const version = (current?.state.version ?? 0) + 1;
-  const statement = await statementFor(ports, stored, period);
+  const statement = await completeStatementFor(ports, stored, period);
   const split = await splitStatement({ ...statement, closedVersion: version });
   const prefix = chunkPrefix(internalIdOf(stored), period.label, ports.newId());
   const manifest: StoredManifest = {

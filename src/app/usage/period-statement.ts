@@ -1,6 +1,5 @@
 /** A period's statement as the project page reads it: its summary, then its lists a page at a time. */
 import { periodByLabel } from '../../ledger';
-import type { Statement } from '../../ledger/types';
 import type { ClosedVersion } from '../../contract';
 import { readClosedVersion } from '../closing/closed-statements';
 import { loadPlanInProject } from '../plans/plan-in-project';
@@ -8,6 +7,7 @@ import type { ProjectRef } from '../plans/plan-write';
 import { invalid, type UseCaseOutcome } from '../refusal';
 import { currentStatement, statementFor } from './plan-statements';
 import { statementPage, statementSummary, type StatementPageAnswer, type StatementPageRequest, type StatementSummary } from './statement-pages';
+import type { StoredStatement } from './stored-statement';
 import type { UsagePorts } from './usage-ports';
 
 /** The ledger's statement of one period (`YYYY-MM`; default: the current one). */
@@ -15,7 +15,7 @@ async function periodStatement(
   ports: UsagePorts,
   project: ProjectRef,
   request: { readonly planId: string; readonly period?: string | undefined },
-): Promise<UseCaseOutcome<Statement>> {
+): Promise<UseCaseOutcome<StoredStatement>> {
   const found = await loadPlanInProject(ports.store, { projectId: project.id }, request.planId);
   if (!found.ok) return found;
   const { stored } = found.data;
@@ -32,7 +32,7 @@ export async function planStatement(
   request: { readonly planId: string; readonly period?: string | undefined },
 ): Promise<UseCaseOutcome<StatementSummary>> {
   const statement = await periodStatement(ports, project, request);
-  return statement.ok ? { ok: true, data: await statementSummary(statement.data) } : statement;
+  return statement.ok ? { ok: true, data: await statementSummary(statement.data.statement, statement.data.updating) } : statement;
 }
 
 /** One page of one list of a period's statement, or of one frozen version of it when `version` is given. */
@@ -43,7 +43,7 @@ export async function planStatementPage(ports: UsagePorts, project: ProjectRef, 
     return frozen.ok ? { ok: true, data: await statementPage(frozen.data.statement, request) } : frozen;
   }
   const statement = await periodStatement(ports, project, request);
-  return statement.ok ? { ok: true, data: await statementPage(statement.data, request) } : statement;
+  return statement.ok ? { ok: true, data: await statementPage(statement.data.statement, request, statement.data.updating) } : statement;
 }
 
 /** One frozen version of a closed period: its record, and its statement as a summary (further pages: `planStatementPage`). */

@@ -12,6 +12,7 @@ import {
   type HandlerDataOf,
   type LineSortKey,
   type ParsedPayloadOf,
+  type StatementUpdating,
 } from '../../contract';
 import type { Breakdown, Period, Statement, WorklogLine } from '../../ledger/types';
 import { sha256Hex } from '../closing/canonical-json';
@@ -145,30 +146,31 @@ const issuesPage = (statement: Statement, sort: Sort<BreakdownSortKey>, offset: 
 const authorsPage = (statement: Statement, sort: Sort<BreakdownSortKey>, offset: number, limit: number, maxBytes: number): Page<Breakdown> =>
   breakdownPage(statement.byAuthor, (row) => row.key, sort, offset, limit, maxBytes);
 
-/** One page of one of the statement's lists, with the statement's revision. */
-export async function statementPage(statement: Statement, request: StatementPageRequest): Promise<StatementPageAnswer> {
+/** One page of one of the statement's lists, with the statement's revision and whether it is the last refreshed one while the figures are updating. */
+export async function statementPage(statement: Statement, request: StatementPageRequest, updating: StatementUpdating = null): Promise<StatementPageAnswer> {
   const revision = await revisionOf(statement);
   const { offset, limit } = request;
   const maxBytes = STATEMENT_PAGE_MAX_BYTES;
   switch (request.list) {
     case 'lines':
-      return { list: 'lines', revision, page: linesPage(statement, request.sort, offset, limit, maxBytes) };
+      return { list: 'lines', revision, updating, page: linesPage(statement, request.sort, offset, limit, maxBytes) };
     case 'lateAdjustments':
-      return { list: 'lateAdjustments', revision, page: pageOf(statement.lateAdjustments, offset, limit, maxBytes) };
+      return { list: 'lateAdjustments', revision, updating, page: pageOf(statement.lateAdjustments, offset, limit, maxBytes) };
     case 'byIssue':
-      return { list: 'byIssue', revision, page: issuesPage(statement, request.sort, offset, limit, maxBytes) };
+      return { list: 'byIssue', revision, updating, page: issuesPage(statement, request.sort, offset, limit, maxBytes) };
     case 'byAuthor':
-      return { list: 'byAuthor', revision, page: authorsPage(statement, request.sort, offset, limit, maxBytes) };
+      return { list: 'byAuthor', revision, updating, page: authorsPage(statement, request.sort, offset, limit, maxBytes) };
   }
 }
 
-/** The statement's figures, its daily covered seconds and the first page of each list. */
-export async function statementSummary(statement: Statement): Promise<StatementSummary> {
+/** The statement's figures, its daily covered seconds and the first page of each list (`updating`: see the contract's `statementUpdatingSchema`). */
+export async function statementSummary(statement: Statement, updating: StatementUpdating = null): Promise<StatementSummary> {
   const { lines, lateAdjustments, byIssue: _byIssue, byAuthor: _byAuthor, outOfPlan, ...totals } = statement;
   const [limit, maxBytes] = [STATEMENT_PAGE_DEFAULT_ITEMS, STATEMENT_FIRST_PAGE_MAX_BYTES];
   return {
     ...totals,
     revision: await revisionOf(statement),
+    updating,
     dailyCoveredSeconds: dailyCoveredSeconds(statement.period, lines),
     outOfPlanCount: outOfPlan.length,
     lines: linesPage(statement, undefined, 0, limit, maxBytes),

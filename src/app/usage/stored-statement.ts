@@ -4,7 +4,7 @@
  * left (a resume point, and the ledger's entries of the periods from there). The ledger computes the statement
  * either way; what is stored is what it was given.
  */
-import type { StoredPlan } from '../../contract';
+import type { StatementUpdating, StoredPlan } from '../../contract';
 import { closedStatement, prepareKeptEntries, resumeHistory, type LedgerEntry } from '../../ledger';
 import type { Instant, OutOfPlanWorklog, Period, Statement } from '../../ledger/types';
 import { loadFrozenPeriods } from '../closing/closed-statements';
@@ -40,24 +40,42 @@ async function replayedFromSource(store: Store, stored: StoredPlan, period: Peri
   return resumeHistory(prepared, frozen, source.from, asOf).statements.at(-1);
 }
 
+/** A statement read from stored data, and whether it is the last refreshed one while the figures are updating. */
+export interface StoredStatement {
+  readonly statement: Statement;
+  readonly updating: StatementUpdating;
+}
+
+/**
+ * Which stored data a read accepts: `current` only while the figures are current (closing, decision 0028);
+ * `last-refresh` also the last refresh's while the next is asked for or running, or the plan is being recomputed
+ * (marked `updating`, decision 0064).
+ */
+export type StoredStatementAcceptance = 'current' | 'last-refresh';
+
 /**
  * The ledger's statement of `period` as of `asOf` from the period's stored data: what a replay of the whole plan
- * gives, read in a number of values that follows the period's own work, not the plan's. Undefined when the stored
- * data may be behind the plan's (a figures refresh is asked for or running, a full recompute is under way, the
- * plan's terms changed since), the period has no source (beyond the periods a refresh stores, or stored by a
- * release before sources) or a chunk its source names has been replaced meanwhile: the caller replays the plan.
+ * gives (as of the last refresh, marked, when `accept` allows it while the figures are updating), read in a number
+ * of values that follows the period's own work, not the plan's. Undefined when the stored data may be behind the
+ * plan's and `accept` is `current` (a figures refresh is asked for or running, a full recompute is under way), its
+ * source was filed under other terms than the plan's (edited since), the period has no source (beyond the periods
+ * a refresh stores, or stored by a release before sources) or a chunk its source names has been replaced
+ * meanwhile: the caller replays the plan.
  */
-export async function storedPeriodStatement(store: Store, stored: StoredPlan, period: Period, asOf: Instant): Promise<Statement | undefined> {
+export async function storedPeriodStatement(store: Store, stored: StoredPlan, period: Period, asOf: Instant, accept: StoredStatementAcceptance): Promise<StoredStatement | undefined> {
   const planId = internalIdOf(stored);
   const [state, head] = await Promise.all([loadPeriodState(store, planId, period.label), readFiguresHead(store, planId)]);
   if (state?.state.status === 'closed') {
     const [frozen] = await loadFrozenPeriods(store, planId, [{ periodLabel: period.label, version: state.state.version }]);
-    return frozen && closedStatement(frozen);
+    return frozen && { statement: closedStatement(frozen), updating: null };
   }
   const view = figuresView(head, stored);
-  if (view === undefined || view.refreshing) return undefined;
-  // Read after the head: a source is at least as recent as the refresh the head names.
+  if (view === undefined || (view.refreshing && accept === 'current')) return undefined;
+  // Read after the head: a source is at least as recent as the refresh the head names (a refresh under way may
+  // have written a newer one already, so `asOf` is the instant through which the statement is known complete).
   const source = statementSourceSchema.safeParse(await store.get(statementSourceKey(planId, period.label)));
-  // A source of another version of the plan is one a refresh since no longer wanted, not yet deleted.
-  return source.success && source.data.planVersion === stored.version ? replayedFromSource(store, stored, period, source.data, asOf) : undefined;
+  // A source of another version of the plan is one a refresh since no longer wanted, or priced by terms since edited.
+  if (!source.success || source.data.planVersion !== stored.version) return undefined;
+  const statement = await replayedFromSource(store, stored, period, source.data, asOf);
+  return statement && { statement, updating: view.refreshing ? { asOf: view.refreshed.refreshedAt } : null };
 }

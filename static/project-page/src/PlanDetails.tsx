@@ -13,6 +13,7 @@ import { PastPeriods } from './PastPeriods';
 import { periodFiguresOf } from './period-figures';
 import { PeriodClosing } from './PeriodClosing';
 import { PrintableStatement } from './PrintableStatement';
+import { StatementUpdating } from './StatementUpdating';
 import { WorklogLines } from './WorklogLines';
 
 const HISTORY_PERIODS = 12;
@@ -57,6 +58,7 @@ export function PlanDetails({ card }: { card: PlanCard }) {
         {(data) => (
           // A statement read again (another revision) starts its lists afresh.
           <div className="sh-stack" key={data.revision}>
+            <StatementUpdating summary={data} onReload={statement.reload} />
             <Stats items={periodFiguresOf(card.kind, locale).map((figure) => ({ label: figure.label, value: figure.value(data) }))} />
             {stored.state.status === 'ready' ? <TermsInForce termsVersion={data.termsVersion} terms={stored.state.data.plan.terms} /> : null}
             <LateAdjustments statement={data} request={request} onReload={statement.reload} />

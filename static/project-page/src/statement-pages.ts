@@ -92,7 +92,7 @@ export async function collectInvoicedStatement(
   fetchPage: PageFetcher,
   onProgress: (arrived: number, total: number) => void = () => undefined,
 ): Promise<InvoicedStatement> {
-  const { revision, dailyCoveredSeconds: _daily, outOfPlanCount: _outOfPlan, lines, lateAdjustments, byIssue: _byIssue, byAuthor: _byAuthor, ...totals } = summary;
+  const { revision, updating: _updating, dailyCoveredSeconds: _daily, outOfPlanCount: _outOfPlan, lines, lateAdjustments, byIssue: _byIssue, byAuthor: _byAuthor, ...totals } = summary;
   const total = lines.total + lateAdjustments.total;
   const limit = COLLECT_PAGE_ITEMS;
   const moreLines = await rest(

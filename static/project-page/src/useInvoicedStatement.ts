@@ -10,6 +10,8 @@ export interface ExportedStatement {
   readonly statement: InvoicedStatement;
   /** Account id → display name ("Former user" for an account Jira does not know). */
   readonly authorNames: ReadonlyMap<string, string>;
+  /** Set when the statement is the last refreshed one while the figures were updating: the instant it is complete through (exports say it is provisional). */
+  readonly provisionalAsOf?: number;
 }
 
 export interface InvoicedStatementReader {
@@ -34,7 +36,8 @@ export function useInvoicedStatement(summary: StatementSummary, statement: State
       const whole = await collectInvoicedStatement(summary, statement, fetchStatementPage, (arrived, total) =>
         setProgress(`Reading ${formatCount(arrived)} of ${formatCount(total)} lines…`),
       );
-      return { statement: whole, authorNames: await authorNamesOf(whole) };
+      const authorNames = await authorNamesOf(whole);
+      return summary.updating === null ? { statement: whole, authorNames } : { statement: whole, authorNames, provisionalAsOf: summary.updating.asOf };
     } catch (error) {
       if (error instanceof StatementChanged) {
         setProblem('The statement changed while it was being read. It has been read again: please try once more.');
