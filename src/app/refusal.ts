@@ -62,6 +62,8 @@ export type Invalid =
   | { readonly what: 'jql-refused'; readonly reason: string }
   | { readonly what: 'too-many-issues'; readonly max: number }
   | { readonly what: 'gadget-configuration'; readonly fields: readonly FieldError[] }
+  /** Candidate terms with fields their kind prices nothing with (plan-fit advice). */
+  | { readonly what: 'candidate-terms'; readonly fields: readonly FieldError[] }
   /** An edit whose versions make no valid plan, e.g. an end date before a later version's first period. */
   | { readonly what: 'plan-versions'; readonly message: string }
   /** Organisations named for a project without a JSM service desk. */

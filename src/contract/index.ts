@@ -4,6 +4,7 @@
  * types from here, so both sides speak one language. Browser-safe: zod and types only.
  */
 import type * as z from 'zod';
+import { adviceContract } from './advice';
 import { bulkContract } from './bulk';
 import { closingContract } from './closing';
 import { gadgetContract } from './gadget';
@@ -20,6 +21,7 @@ export const contract = {
   ...settingsContract,
   ...issueContract,
   ...usageContract,
+  ...adviceContract,
   ...gadgetContract,
   ...bulkContract,
   ...closingContract,
@@ -45,6 +47,7 @@ export * from './plans';
 export * from './settings';
 export * from './issue';
 export * from './usage';
+export * from './advice';
 export * from './gadget';
 export * from './bulk';
 export * from './statement';

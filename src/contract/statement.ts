@@ -32,7 +32,7 @@ const bucketSummarySchema = z.object({
   closingSeconds: seconds,
 }) satisfies z.ZodType<BucketSummary>;
 
-const chargeLineSchema = z.object({
+export const chargeLineSchema = z.object({
   kind: z.enum(['overage', 'extra', 'pay-as-you-go', 'fixed-fee', 'block-purchase']),
   description: z.string(),
   seconds: seconds.optional(),

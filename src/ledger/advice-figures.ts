@@ -1,4 +1,5 @@
 import type { AdviceColumn, PlanAdvice } from './advise-plan';
+import { exactSum, toSafeAmount } from './money';
 import type { ChargeLine, MinorUnits, Seconds, Statement } from './types';
 
 /** One period of one column: the figures of its statement that the comparison reads. */
@@ -11,6 +12,7 @@ export interface AdvisedPeriodFigures {
   readonly usedCoveredSeconds: Seconds;
   readonly overageSeconds: Seconds;
   readonly extraSeconds: Seconds;
+  /** The statement's charge lines, its block purchases as one line (a top-up candidate may buy hundreds). */
   readonly charges: readonly ChargeLine[];
   /** The sum of `charges`. */
   readonly totalMinor: MinorUnits;
@@ -37,9 +39,24 @@ export interface AdviceFigures {
   readonly cheapest: number | null;
 }
 
+/** The charge lines with every block purchase in one line: how many blocks, their hours and their price together. */
+function withPurchasesTogether(charges: readonly ChargeLine[], period: string): ChargeLine[] {
+  const purchases = charges.filter((charge) => charge.kind === 'block-purchase');
+  if (purchases.length < 2) return [...charges];
+  const together: ChargeLine = {
+    kind: 'block-purchase',
+    description: `${purchases.length} prepaid blocks purchased`,
+    seconds: purchases.reduce((sum, charge) => sum + (charge.seconds ?? 0), 0),
+    amountMinor: toSafeAmount(exactSum(purchases.map((charge) => charge.amountMinor)), 'candidates', `the blocks bought in ${period}`),
+  };
+  return [...charges.filter((charge) => charge.kind !== 'block-purchase'), together];
+}
+
 function periodFigures(statement: Statement, totalMinor: MinorUnits): AdvisedPeriodFigures {
-  const { includedSeconds, carriedInSeconds, purchasedSeconds, availableSeconds, usedCoveredSeconds, overageSeconds, extraSeconds, charges } = statement;
-  return { period: statement.period.label, includedSeconds, carriedInSeconds, purchasedSeconds, availableSeconds, usedCoveredSeconds, overageSeconds, extraSeconds, charges, totalMinor };
+  const { includedSeconds, carriedInSeconds, purchasedSeconds, availableSeconds, usedCoveredSeconds, overageSeconds, extraSeconds } = statement;
+  const period = statement.period.label;
+  const charges = withPurchasesTogether(statement.charges, period);
+  return { period, includedSeconds, carriedInSeconds, purchasedSeconds, availableSeconds, usedCoveredSeconds, overageSeconds, extraSeconds, charges, totalMinor };
 }
 
 function columnFigures(column: AdviceColumn): AdviceColumnFigures {

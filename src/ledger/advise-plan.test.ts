@@ -1,3 +1,4 @@
+import { adviceFigures } from './advice-figures';
 import { advisePlan } from './advise-plan';
 import { buildHistory } from './build-history';
 import { buildLink, buildPayAsYouGoPlan, buildPlan, buildWorklog, HOUR } from './test-builders';
@@ -61,11 +62,12 @@ describe('advisePlan', () => {
       buildWorklog({ id: '3', started: '2026-02-03T09:00:00.000+0000', timeSpentSeconds: 3 * HOUR }),
     ];
     const history = buildHistory({ plan: payg, links: [buildLink()], worklogs: work, throughPeriod: '2026-02' });
-    const [candidate] = advisePlan({
+    const advice = advisePlan({
       plan: payg,
       statements: history,
       candidates: [{ name: 'blocks of 10 h', terms: { kind: 'buckets', blocks: { topUpSeconds: 10 * HOUR, priceMinor: 90_000 } } }],
-    }).candidates;
+    });
+    const [candidate] = advice.candidates;
     const [january, february] = candidate?.statements ?? [];
     expect(january?.charges.map((charge) => charge.description)).toEqual([
       'Prepaid block top-up-1 purchased 2026-01-05',
@@ -83,6 +85,10 @@ describe('advisePlan', () => {
     expect(february?.lines[0]?.draws).toEqual([{ bucketId: 'block:top-up-3', seconds: 3 * HOUR }]);
     expect(candidate?.totalMinor).toBe(3 * 90_000);
     expect(history.map((statement) => statement.totalMinor)).toEqual([210_000, 30_000]);
+    // The figures an answer carries put January's three purchases in one line.
+    expect(adviceFigures(advice).candidates[0]?.periods[0]?.charges).toEqual([
+      { kind: 'block-purchase', description: '3 prepaid blocks purchased', seconds: 30 * HOUR, amountMinor: 270_000 },
+    ]);
   });
 
   it('keeps the lots and blocks brought into the first period, and prices a closed period on its invoiced lines', () => {

@@ -108,7 +108,8 @@ function replayCandidate(plan: Plan, statements: readonly Statement[], terms: Ca
     const periodTerms = { version: inForce.version, plan: candidatePlan(inForce.plan, terms) };
     const entries = entriesOf(statement);
     let replay = replayPeriod(calendar, statement.period, periodTerms, entries, blocks, checkpoint);
-    for (let bought = topUpsFor(replay, topUp, blocks.length, plan.timeZone); bought.length > 0; bought = topUpsFor(replay, topUp, blocks.length, plan.timeZone)) {
+    const bought = topUpsFor(replay, topUp, blocks.length, plan.timeZone);
+    if (bought.length > 0) {
       blocks = [...blocks, ...bought].sort((a, b) => a.purchasedAt - b.purchasedAt);
       replay = replayPeriod(calendar, statement.period, periodTerms, entries, blocks, checkpoint);
     }
@@ -118,24 +119,32 @@ function replayCandidate(plan: Plan, statements: readonly Statement[], terms: Ca
 }
 
 /**
- * The top-ups bought when the bank first runs empty in the replayed period: on the local day of the first worklog no
- * bucket could hold, as many blocks as its overage needs; none when no worklog has overage or the terms buy none.
- * A block bought that day is usable from its start and drawn after every bucket that expires, so the work before
- * that worklog draws as it did, and the next replay's first overage (if any) comes later.
+ * The top-ups the replayed period buys: each time a worklog finds the bank empty (its overage more than what earlier
+ * top-ups of the period have left), as many blocks as it needs, bought on its local day; none when the terms buy
+ * none. A top-up never expires and is bought after every other bucket of the period became usable, so it is drawn
+ * after all of them: the other buckets' draws do not change, and the period replayed with these blocks has no
+ * overage.
  */
 function topUpsFor(replay: PeriodReplay, topUp: TopUpBlocks | null, blocksSoFar: number, timeZone: string): ScheduledBlock[] {
   if (topUp === null) return [];
-  const position = replay.overageSeconds.findIndex((seconds) => seconds > 0);
-  const entry = replay.entries[position];
-  const overage = replay.overageSeconds[position];
-  if (entry === undefined || overage === undefined) return [];
-  const purchasedOn = localDateOf(entry.started, timeZone);
-  const purchasedAt = startOfLocalDate(purchasedOn, timeZone);
-  return Array.from({ length: Math.ceil(overage / topUp.topUpSeconds) }, (_unused, offset) => ({
-    block: { id: `top-up-${blocksSoFar + offset + 1}`, purchasedOn: formatLocalDate(purchasedOn), seconds: topUp.topUpSeconds, priceMinor: topUp.priceMinor },
-    purchasedAt,
-    expiresAt: null,
-  }));
+  const bought: ScheduledBlock[] = [];
+  let left = 0;
+  replay.entries.forEach((entry, position) => {
+    const overage = replay.overageSeconds[position] ?? 0;
+    if (overage <= left) {
+      left -= overage;
+      return;
+    }
+    const count = Math.ceil((overage - left) / topUp.topUpSeconds);
+    left += count * topUp.topUpSeconds - overage;
+    const purchasedOn = localDateOf(entry.started, timeZone);
+    const purchasedAt = startOfLocalDate(purchasedOn, timeZone);
+    for (let offset = 0; offset < count; offset += 1) {
+      const id = `top-up-${blocksSoFar + bought.length + 1}`;
+      bought.push({ block: { id, purchasedOn: formatLocalDate(purchasedOn), seconds: topUp.topUpSeconds, priceMinor: topUp.priceMinor }, purchasedAt, expiresAt: null });
+    }
+  });
+  return bought;
 }
 
 function localDateOf(instant: number, timeZone: string) {

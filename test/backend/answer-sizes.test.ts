@@ -9,6 +9,7 @@
  * CPU-seconds a run.) Each resolver is called as its surface calls it, with the payload that makes its answer
  * largest (the most items a page may hold); every answer must be a success, so a refusal can't pass for small.
  */
+import { MAX_ADVICE_CANDIDATES, MAX_ADVICE_PERIODS } from '../../src/input/limits';
 import { contract, MAX_NAMED_CUSTOMERS, RESOLVER_ANSWER_MAX_BYTES, STATEMENT_PAGE_MAX_ITEMS, type Outcome, type ResolverName } from '../../src/contract';
 import { DEMO_PROJECT, DEMO_USERS } from '../../src/jira-simulator/demo/people';
 import { MAX_ORGANIZATION_CHOICES } from '../../src/app/plans/organization-choices';
@@ -69,6 +70,11 @@ const CALLS: Readonly<Record<ResolverName, Call>> = {
   'usage/overview': async (site) => [await site.backend.invoker.invoke('usage/overview', {}, manager, projectPage)],
   'usage/gadget': async (site) => [await site.backend.invoker.invoke('usage/gadget', {}, manager, gadget)],
   'usage/history': async (site) => [await site.backend.invoker.invoke('usage/history', { planId: LARGE_PLAN_ID, periods: 36 }, manager, projectPage)],
+  // Every period's charge lines of the most candidates over the most periods: no list that grows with the work.
+  'usage/advice': async (site) => {
+    const candidates = Array.from({ length: MAX_ADVICE_CANDIDATES }, (_unused, index) => ({ name: `${index + 1} blocks`, terms: { kind: 'buckets' as const, blocks: { topUpSeconds: (index + 1) * 3600, priceMinor: 1000 } } }));
+    return [await site.backend.invoker.invoke('usage/advice', { planId: LARGE_PLAN_ID, periods: MAX_ADVICE_PERIODS, candidates }, manager, projectPage)];
+  },
   'issue/get': async (site) => [await site.backend.invoker.invoke('issue/get', {}, agent, issuePanel(site))],
   // A plan's figures and names only, whatever the plan's size (test/backend/portal.test.ts shows what they hold).
   'portal/plans': async (site) => [await site.backend.invoker.invoke('portal/plans', {}, manager, { surface: 'portalFooter', page: 'help_center' })],

@@ -140,6 +140,8 @@ function invalid(path: string, reason: Invalid): ResolverError {
         `The organisation "${reason.organizationName}" already belongs to the plan "${reason.planName}". An organisation's requests can follow only one plan of a project: remove it there first.`,
         `already belongs to the plan "${reason.planName}"`,
       );
+    case 'candidate-terms':
+      return { code: 'VALIDATION_FAILED', message: 'A candidate gives terms its kind of plan does not price with.', fields: [...reason.fields] };
     case 'gadget-configuration':
       return {
         code: 'VALIDATION_FAILED',

@@ -2,6 +2,7 @@ import type Resolver from '@forge/resolver';
 import { gadgetConfigurationSchema, type HandlerDataOf } from '../../contract';
 import { invalid, notAllowed, type UseCaseOutcome } from '../../app/refusal';
 import { planStatement, planStatementPage } from '../../app/usage/period-statement';
+import { planAdvice } from '../../app/usage/plan-advice';
 import { gadgetCard, planHistory, projectOverview } from '../../app/usage/plan-usage';
 import { parseDocument } from '../../input/result';
 import { asProjectReader } from './access';
@@ -37,6 +38,11 @@ export function defineUsageResolvers(resolver: Resolver, services: BackendServic
   defineResolver(resolver, 'usage/history', async ({ payload, context }) => {
     const reader = await asProjectReader(services, context);
     return reader.ok ? planHistory(services, reader.data.project, payload) : reader;
+  });
+
+  defineResolver(resolver, 'usage/advice', async ({ payload, context }) => {
+    const reader = await asProjectReader(services, context);
+    return reader.ok ? planAdvice(services, reader.data.project, payload) : reader;
   });
 
   defineResolver(resolver, 'usage/overview', async ({ context }) => {

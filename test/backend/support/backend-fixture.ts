@@ -142,6 +142,8 @@ export interface FixtureOptions {
   readonly serviceDesk?: boolean;
   /** With {@link serviceDesk}: SUP-1 shared with Acme and SUP-2 with Globex, as requests raised by the agent. */
   readonly sharedRequests?: boolean;
+  /** Whether the emulated KVS refuses requests over a minute's 4,000 units (default); usage is counted either way. */
+  readonly enforceKvsBudget?: boolean;
 }
 
 /** The service desk: its project's id is not its own (as in Jira). */
@@ -198,7 +200,7 @@ export function backendFixture(options: FixtureOptions = {}): BackendFixture {
     nextWorklogId: 60000,
     ...(options.serviceDesk === true ? serviceDeskOf() : {}),
   });
-  const runtime = LocalForgeRuntime.inMemory({ clock, jira: { baseUrl: 'http://jira.test', fetch: simulator.fetch, users: [...Object.values(USERS), ...customers], app: APP_ACCOUNT } });
+  const runtime = LocalForgeRuntime.inMemory({ clock, enforceBudget: options.enforceKvsBudget ?? true, jira: { baseUrl: 'http://jira.test', fetch: simulator.fetch, users: [...Object.values(USERS), ...customers], app: APP_ACCOUNT } });
   const { store, storage, jira } = localForge(runtime, { storeOptions: { retryDelayMs: () => 0 }, ...(options.jiraClient === undefined ? {} : { jiraClient: options.jiraClient }) });
   const queue = new LocalQueue({ mode: 'manual' });
   const backend = createLocalBackend({ store, clock, queue, jira });
