@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { PlanCard, TermVersion } from '@contract/index';
+import type { Plan } from '@ledger/types';
 import { Field } from '../../shared/components/Field';
 import { LoadableView } from '../../shared/components/LoadableView';
 import { Stats } from '../../shared/components/Stats';
@@ -10,11 +11,13 @@ import { BurnChart } from './BurnChart';
 import { CsvExport } from './CsvExport';
 import { LateAdjustments } from './LateAdjustments';
 import { PastPeriods } from './PastPeriods';
+import { PlanAdvice } from './PlanAdvice';
 import { periodFiguresOf } from './period-figures';
 import { PeriodClosing } from './PeriodClosing';
 import { PrintableStatement } from './PrintableStatement';
 import { StatementUpdating } from './StatementUpdating';
 import { WorklogLines } from './WorklogLines';
+import type { PlanTermsForForm } from './advice-form';
 
 const HISTORY_PERIODS = 12;
 
@@ -27,6 +30,12 @@ function TermsInForce({ termsVersion, terms }: { termsVersion: number; terms: re
       {version === undefined ? '' : `, in force from ${version.from}`}.
     </p>
   );
+}
+
+/** What the Advice form starts from: the plan's currency, kind, allowance and hourly price of covered work. */
+function adviceTermsOf(plan: Plan): PlanTermsForForm {
+  if (plan.kind === 'pay-as-you-go') return { currency: plan.currency, kind: plan.kind, coveredRateMinor: plan.hourlyRateMinor };
+  return { currency: plan.currency, kind: plan.kind, coveredRateMinor: plan.overageRateMinor, allowance: plan.allowance };
 }
 
 /** One plan in depth: a period picker, the burn chart, breakdowns, worklog lines, past periods and the CSV. */
@@ -89,6 +98,8 @@ export function PlanDetails({ card }: { card: PlanCard }) {
       <LoadableView state={history.state} what="past periods" onRetry={history.reload}>
         {(data) => <PastPeriods periods={data.periods} kind={card.kind} />}
       </LoadableView>
+      <h3>Advice</h3>
+      {stored.state.status === 'ready' ? <PlanAdvice planId={card.planId} plan={adviceTermsOf(stored.state.data.plan.plan)} /> : null}
     </section>
   );
 }
