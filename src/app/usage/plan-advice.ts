@@ -20,8 +20,9 @@ export const DEFAULT_ADVICE_PERIODS = 12;
  * them cannot be (a figures refresh pending, no source yet), all are replayed once over the plan's whole aggregate.
  */
 async function windowStatements(ports: UsagePorts, stored: StoredPlan, periods: readonly Period[], asOf: Instant): Promise<readonly Statement[]> {
-  const read = await Promise.all(periods.map((period) => storedPeriodStatement(ports.store, stored, period, asOf)));
-  const fromStore = read.filter((statement) => statement !== undefined);
+  // Only figures that are current: the advice has no way to say it compares an older refresh.
+  const read = await Promise.all(periods.map((period) => storedPeriodStatement(ports.store, stored, period, asOf, 'current')));
+  const fromStore = read.flatMap((each) => (each === undefined ? [] : [each.statement]));
   const [first, last] = [periods[0], periods.at(-1)];
   if (fromStore.length === read.length || first === undefined || last === undefined) return fromStore;
   const input = await loadPlanLedgerInput(ports.store, identityOf(stored));
