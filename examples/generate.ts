@@ -257,8 +257,8 @@ function supportIssues(project: string, firstId: number, classes: readonly (read
 
 const hour = 3600;
 
-/** What the amended example's July version keeps from April's. */
-const amendedUnchangedTerms = {
+/** Acme's terms besides hours and money: the amended example's July version keeps them from April's, and the multipliers example has them. */
+const acmeCommonTerms = {
   period: 'month' as const,
   rounding: { incrementSeconds: 900, minimumSeconds: 900 },
   thresholdsPercent: [80, 100],
@@ -397,14 +397,14 @@ const scenarios: readonly Scenario[] = [
       terms: [
         {
           from: '2026-04',
-          ...amendedUnchangedTerms,
+          ...acmeCommonTerms,
           allowance: { includedSeconds: 20 * hour, fixedFeeMinor: 180000, rollover: { capSeconds: 5 * hour, expiresAfterPeriods: 2 } },
           blocks: [],
           overageRateMinor: 9500,
         },
         {
           from: '2026-07',
-          ...amendedUnchangedTerms,
+          ...acmeCommonTerms,
           allowance: { includedSeconds: 30 * hour, fixedFeeMinor: 255000 },
           blocks: [{ id: 'block-2026-08', purchasedOn: '2026-08-03', seconds: 10 * hour, expiresOn: '2026-12-31', priceMinor: 90000 }],
           overageRateMinor: 9900,
@@ -453,10 +453,7 @@ const multipliersScenario: Scenario = {
     currency: DEMO_CUSTOMERS.acme.currency,
     timeZone: DEMO_CUSTOMERS.acme.timeZone,
     startDate: '2026-10-01',
-    period: 'month',
-    rounding: { incrementSeconds: 900, minimumSeconds: 900 },
-    thresholdsPercent: [80, 100],
-    extraRateMinor: 14000,
+    ...acmeCommonTerms,
     allowance: { includedSeconds: 60 * hour, fixedFeeMinor: 510000 },
     blocks: [],
     overageRateMinor: 9500,

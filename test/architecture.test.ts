@@ -86,8 +86,8 @@ describe('architecture', () => {
     expect(violations('contract', (s) => within('contract', 'ledger/types', 'input')(s) || s === 'zod')).toEqual([]);
   });
 
-  it('keeps the printable statement pure and browser-safe: ledger types, exact decimals and the parts of the balance only', () => {
-    expect(violations('statement-print', within('statement-print', 'quantities', 'ledger/types', 'ledger/decimal-text', 'ledger/blocks-brought-in'))).toEqual([]);
+  it('keeps the printable statement pure and browser-safe: ledger types, exact decimals, the parts of the balance and a line\'s factor only', () => {
+    expect(violations('statement-print', within('statement-print', 'quantities', 'ledger/types', 'ledger/decimal-text', 'ledger/blocks-brought-in', 'ledger/line-factor'))).toEqual([]);
   });
 
   it('writes quantities in one browser-safe place: exact decimals and rounding from the ledger, nothing else', () => {

@@ -1,4 +1,4 @@
-import type { AdjustmentCharge, ChargeLine, Instant, InvoicedStatement, LateAdjustment, WorklogLine } from '../ledger';
+import { type AdjustmentCharge, type ChargeLine, type Instant, type InvoicedStatement, type LateAdjustment, lineFactor, type WorklogLine } from '../ledger';
 import { csvDocument } from './csv';
 import { amountDecimal, factorDecimal, hoursDecimal } from '../quantities';
 import { instantInZone, localDate, localDateTime } from './quantities';
@@ -43,12 +43,10 @@ const header = [
 type Column = (typeof header)[number];
 type Row = Partial<Record<Column, string | number | null>>;
 
-/** The factor and rule of a worklog row: its one segment's, ×1 for billable work without any, none for several (segment rows give them). */
+/** The factor and rule of a worklog row where one applied to all of it (segment rows give them otherwise). */
 function factorCells(line: WorklogLine): Row {
-  const segments = line.segments ?? [];
-  const [only] = segments;
-  if (only !== undefined && segments.length === 1) return { factor: factorDecimal(only.factorPermille), multiplier_rule: only.rule };
-  return segments.length === 0 && line.billingClass !== 'non-billable' ? { factor: factorDecimal(1000) } : {};
+  const factor = lineFactor(line);
+  return factor === null ? {} : { factor: factorDecimal(factor.factorPermille), multiplier_rule: factor.rule };
 }
 
 function worklogRow(line: WorklogLine | LateAdjustment, timeZone: string, authorNames: ReadonlyMap<string, string>): Row {

@@ -1,4 +1,5 @@
 import { blocksBroughtIn } from '../ledger/blocks-brought-in';
+import { lineFactor } from '../ledger/line-factor';
 import type { ChargedSegment, ChargeKind, InvoicedStatement, LateAdjustmentKind, WorklogLine } from '../ledger/types';
 import { escapeHtml } from './escape-html';
 import { formatFactor, formatHours, formatMoney } from '../quantities';
@@ -133,12 +134,10 @@ function personOf(input: PrintableStatementInput, accountId: string | null): str
   return input.authorNames.get(accountId) ?? FORMER_USER;
 }
 
-/** A line's factor as printed: its one segment's (with the rule), ×1 for billable work no rule changed, none for several segments (rows follow). */
+/** A line's factor as printed, with its rule; none for non-billable work and for several segments (rows follow). */
 function factorText(line: WorklogLine): string {
-  const segments = line.segments ?? [];
-  const [only] = segments;
-  if (only !== undefined && segments.length === 1) return `${formatFactor(only.factorPermille)}${only.rule === undefined ? '' : ` ${only.rule}`}`;
-  return segments.length === 0 && line.billingClass !== 'non-billable' ? formatFactor(1000) : '';
+  const factor = lineFactor(line);
+  return factor === null ? '' : `${formatFactor(factor.factorPermille)}${factor.rule === undefined ? '' : ` ${factor.rule}`}`;
 }
 
 /** A worklog line; with `multiplied`, its factor and charged hours too, then a row per segment when it has several. */
