@@ -1,5 +1,6 @@
 import { roundHalfUp, toSafeInteger } from './money';
-import { spansOverlapping, type TimeCondition } from './multiplier-spans';
+import type { DateParts } from './local-date';
+import { datesAround, spansOverlapping, type TimeCondition } from './multiplier-spans';
 import type { ChargedSegment, ChargedWork, Instant, IssueAttributes, MultiplierCondition, MultiplierRule, Seconds, TimedIssueAttributes } from './types';
 
 const NO_FACTOR = 1000;
@@ -33,13 +34,21 @@ function matchesAttributes(condition: Exclude<MultiplierCondition, TimeCondition
   return value !== undefined && condition.values.includes(value);
 }
 
+/** The stretch of time a worklog occupies, in its plan's zone: at least a second, so a 0-second worklog is priced at its start. */
+interface Occupied {
+  readonly length: number;
+  readonly end: Instant;
+  /** Local dates whose spans can reach it; computed only once a time rule asks. */
+  dates: readonly DateParts[] | null;
+}
+
 /** Where a rule holds over the worklog, as ranges `[from, to)` of its seconds (second k starts at started + k s). */
-function heldSeconds(rule: MultiplierRule, work: BillableWork, attributes: IssueAttributes | undefined, timeZone: string): [number, number][] {
-  const length = Math.max(work.rawSeconds, 1);
+function heldSeconds(rule: MultiplierRule, work: BillableWork, occupied: Occupied, attributes: IssueAttributes | undefined, timeZone: string): [number, number][] {
   const { when } = rule;
-  if (!isTimeCondition(when)) return matchesAttributes(when, attributes) ? [[0, length]] : [];
-  const secondAt = (instant: Instant) => Math.min(length, Math.max(0, Math.ceil((instant - work.started) / 1000)));
-  return spansOverlapping(when, work.started, work.started + length * 1000, timeZone).map((span) => [secondAt(span.start), secondAt(span.end)]);
+  if (!isTimeCondition(when)) return matchesAttributes(when, attributes) ? [[0, occupied.length]] : [];
+  occupied.dates ??= datesAround(work.started, occupied.end, timeZone);
+  const secondAt = (instant: Instant) => Math.min(occupied.length, Math.max(0, Math.ceil((instant - work.started) / 1000)));
+  return spansOverlapping(when, work.started, occupied.end, occupied.dates, timeZone).map((span) => [secondAt(span.start), secondAt(span.end)]);
 }
 
 /** Of the rules holding at a second, the index of the winner: the highest factor, then the first listed; -1 for none. */
@@ -77,8 +86,9 @@ export function chargeWorklog(
   timeZone: string,
 ): ChargedWork | null {
   if (rules.length === 0) return null;
-  const held = rules.map((rule) => heldSeconds(rule, work, attributes, timeZone));
   const length = Math.max(work.rawSeconds, 1);
+  const occupied: Occupied = { length, end: work.started + length * 1000, dates: null };
+  const held = rules.map((rule) => heldSeconds(rule, work, occupied, attributes, timeZone));
   const cuts = [...new Set([0, ...held.flat(2).filter((second) => second > 0 && second < length)])].sort((a, b) => a - b);
   const pieces: { from: number; winner: number }[] = [];
   for (const cut of cuts) {

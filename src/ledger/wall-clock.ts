@@ -1,5 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
-import { addDays, type DateParts, formatLocalDate } from './local-date';
+import { addDays, type DateParts, formatLocalDate, startOfLocalDate } from './local-date';
 import type { Instant } from './types';
 
 const MINUTE_MS = 60_000;
@@ -10,9 +10,13 @@ function offsetAt(timeZone: string, instant: Instant): number {
   return tzOffset(timeZone, new Date(instant)) * MINUTE_MS;
 }
 
-/** Instants found so far, by zone, date and minute; bounded as `startOfLocalDate`'s are. */
-const clockInstants = new Map<string, Instant>();
+/**
+ * Instants found so far, by zone, then date and minute as one number; bounded as `startOfLocalDate`'s are. Every
+ * multiplied worklog asks for a few, mostly the same: asking Intl again was most of a statement's time.
+ */
+const clockInstants = new Map<string, Map<number, Instant>>();
 const CLOCK_INSTANTS_KEPT = 10_000;
+let clockInstantsKept = 0;
 
 /**
  * The first instant at which the wall clock of `date` in `timeZone` reads `minuteOfDay` (minutes after midnight, 0–1439)
@@ -24,12 +28,19 @@ const CLOCK_INSTANTS_KEPT = 10_000;
  * firstInstantAtClock({ year: 2026, month: 10, day: 25 }, 150, 'Europe/Berlin') // 2026-10-25T00:30Z: 02:30 the first time (+02:00)
  */
 export function firstInstantAtClock(date: DateParts, minuteOfDay: number, timeZone: string): Instant {
-  const key = `${timeZone} ${formatLocalDate(date)} ${minuteOfDay}`;
-  const known = clockInstants.get(key);
+  const key = ((date.year * 100 + date.month) * 100 + date.day) * 1440 + minuteOfDay;
+  const zone = clockInstants.get(timeZone) ?? new Map<number, Instant>();
+  const known = zone.get(key);
   if (known !== undefined) return known;
   const instant = findFirstInstantAtClock(Date.UTC(date.year, date.month - 1, date.day, 0, minuteOfDay), timeZone);
-  if (clockInstants.size >= CLOCK_INSTANTS_KEPT) clockInstants.clear();
-  clockInstants.set(key, instant);
+  if (clockInstantsKept >= CLOCK_INSTANTS_KEPT) {
+    clockInstants.clear();
+    zone.clear();
+    clockInstantsKept = 0;
+  }
+  zone.set(key, instant);
+  clockInstants.set(timeZone, zone);
+  clockInstantsKept += 1;
   return instant;
 }
 
@@ -51,14 +62,18 @@ function findFirstInstantAtClock(wall: number, timeZone: string): Instant {
 }
 
 /**
- * The local date of `instant` in `timeZone`.
+ * The local date of `instant` in `timeZone`: its UTC date or a neighbour (no zone is more than 14 hours off UTC),
+ * told apart by the dates' first instants, which `startOfLocalDate` keeps, so no new question to Intl per worklog.
  *
  * @example
  * localDateOf(Date.parse('2026-10-04T23:30:00Z'), 'Europe/Berlin') // { year: 2026, month: 10, day: 5 }
  */
 export function localDateOf(instant: Instant, timeZone: string): DateParts {
-  const local = new Date(instant + offsetAt(timeZone, instant));
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+  const utc = new Date(instant);
+  const date = { year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate() };
+  if (instant < startOfLocalDate(date, timeZone)) return addDays(date, -1);
+  const next = addDays(date, 1);
+  return instant < startOfLocalDate(next, timeZone) ? date : next;
 }
 
 /**
