@@ -22,6 +22,11 @@ const ACCEPTED = [
     text: `${up(2)}schemas/plan.schema.json`,
     why: 'the `$schema` it writes into examples/<scenario>/plan.json, relative to that file',
   },
+  {
+    file: 'examples/generate.ts',
+    text: `${up(2)}schemas/candidates.schema.json`,
+    why: 'the `$schema` it writes into examples/amended/candidates.json, relative to that file',
+  },
 ];
 
 function trackedFilesButMarkdown(): string[] {

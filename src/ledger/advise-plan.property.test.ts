@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { advisePlan } from './advise-plan';
 import { buildHistory } from './build-history';
 import { HOUR } from './test-builders';
-import { scenarioArb } from '../../test/support/ledger-arbitraries';
+import { multipliedScenarioArb, scenarioArb } from '../../test/support/ledger-arbitraries';
 import type { Allowance, Statement } from './types';
 
 /** A fixed seed: the same cases on every run. */
 const RUNS = { numRuns: 80, seed: 20261203 };
 
-/** The plan's statements of the periods from `firstIndex` through December. */
-const windowArb = scenarioArb.chain((scenario) =>
+/** The plan's statements of the periods from the first, second or third through December; multipliers or none. */
+const windowArb = fc.oneof(scenarioArb, multipliedScenarioArb).chain((scenario) =>
   fc.tuple(fc.constant(scenario), fc.integer({ min: 0, max: 2 })).map(([{ plan, links, worklogs }, skip]) => {
     const history = buildHistory({ plan, links, worklogs, throughPeriod: '2026-12' });
     return { plan, statements: history.slice(Math.min(skip, history.length - 1)) };
