@@ -208,6 +208,18 @@ export const plansContract = {
       truncated: z.boolean(),
     }),
   },
+  /**
+   * What a plan's multiplier rules may name, by name with Jira's ids (which rules store): Jira's priorities, the
+   * project's issue types and its service desk's request types (null when it is not a service project).
+   */
+  'plans/attributeChoices': {
+    payload: z.strictObject({}),
+    result: z.object({
+      priorities: z.array(z.object({ id: z.string(), name: z.string() })),
+      issueTypes: z.array(z.object({ id: z.string(), name: z.string() })),
+      requestTypes: z.array(z.object({ id: z.string(), name: z.string() })).nullable(),
+    }),
+  },
   'plans/archive': {
     payload: z.strictObject(planWrite),
     result: storedPlanSchema,

@@ -66,7 +66,7 @@ export const gadgetConfigurationSchema = z.strictObject({
 });
 
 /** The worklog lines' columns a page may be sorted by (the project page's table). */
-export const lineSortKeySchema = z.enum(['started', 'issue', 'author', 'billingClass', 'raw', 'rounded', 'covered', 'overage']);
+export const lineSortKeySchema = z.enum(['started', 'issue', 'author', 'billingClass', 'raw', 'rounded', 'factor', 'charged', 'covered', 'overage']);
 /** The breakdowns' columns a page may be sorted by; `key` is the issue key (or id) or the account id. */
 export const breakdownSortKeySchema = z.enum(['key', 'rounded', 'covered', 'overage', 'extra', 'nonBillable', 'count']);
 

@@ -1,4 +1,5 @@
 import { decimalText } from '../ledger/decimal-text';
+import { minorFromAmount } from './money';
 
 /**
  * A multiplier factor kept in thousandths, as an exact decimal without trailing zeros.
@@ -19,4 +20,9 @@ export function factorDecimal(permille: number): `${number}` {
  */
 export function formatFactor(permille: number): string {
   return `×${factorDecimal(permille)}`;
+}
+
+/** The factor a person typed ("1.5", "2", "×1.25"), in exact thousandths; null when it is not a decimal with at most 3 places. */
+export function permilleFromFactor(text: string): number | null {
+  return minorFromAmount(text.replace(/^\s*[×x]\s*/i, ''), 3);
 }

@@ -115,6 +115,8 @@ const CALLS: Readonly<Record<ResolverName, Call>> = {
     if (!plan.ok) return [plan];
     return [await site.backend.invoker.invoke('plans/setCustomerAccess', { planId: LARGE_PLAN_ID, expectedVersion: plan.data.plan.version, customerAccess }, admin, projectSettings)];
   },
+  // Jira's priorities, the project's issue types and request types: lists of Jira's own, a few dozen at most.
+  'plans/attributeChoices': async (site) => [await site.backend.invoker.invoke('plans/attributeChoices', {}, admin, projectSettings)],
   'plans/organizationChoices': async (site) => {
     // The most a picker lists, each organisation with a name as long as JSM allows (200 characters).
     const state = site.simulator.snapshot();

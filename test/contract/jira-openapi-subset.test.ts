@@ -24,6 +24,7 @@ const ACCESS_LAYER_TEMPLATES: Record<PlatformResource['template'], true> = {
   '/rest/api/3/user': true,
   '/rest/api/3/user/bulk': true,
   '/rest/api/3/project/{projectIdOrKey}': true,
+  '/rest/api/3/priority/search': true,
 };
 
 const text = readFileSync(SUBSET_PATH, 'utf8');

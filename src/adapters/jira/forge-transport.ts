@@ -79,6 +79,10 @@ function forgeRoute(resource: JiraResource): Route {
       return route`/rest/servicedeskapi/servicedesk`;
     case '/rest/servicedeskapi/servicedesk/{serviceDeskId}/organization':
       return route`/rest/servicedeskapi/servicedesk/${resource.serviceDeskId}/organization`;
+    case '/rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype':
+      return route`/rest/servicedeskapi/servicedesk/${resource.serviceDeskId}/requesttype`;
+    case '/rest/api/3/priority/search':
+      return route`/rest/api/3/priority/search`;
     case '/rest/servicedeskapi/organization':
       return route`/rest/servicedeskapi/organization`;
     case '/rest/servicedeskapi/organization/{organizationId}':

@@ -10,6 +10,7 @@ import type {
   JiraPermissionKey,
   JiraPort,
   JsmOrganization,
+  AttributeChoices,
   PermissionScope,
   PlanIssuesPage,
   PlanIssuesQuery,
@@ -30,6 +31,7 @@ import { JiraClient, type JiraClientOptions } from './jira-client';
 import { validateJql } from './jql-validation';
 import { notifyAboutIssue } from './notify';
 import { findPlanIssuesPage } from './plan-issues';
+import { attributeChoices } from './attribute-choices';
 import { customerCanViewRequest, organizationsOfCustomer, organizationsOfIssue, projectOrganizations } from './service-desk';
 import type { JiraTransport } from './transport';
 
@@ -121,6 +123,10 @@ export class JiraAdapter implements JiraPort {
 
   organizationsOfCustomer(accountId: string): Promise<readonly JsmOrganization[]> {
     return organizationsOfCustomer(this.client, accountId);
+  }
+
+  attributeChoices(projectId: string): Promise<AttributeChoices> {
+    return attributeChoices(this.client, projectId);
   }
 
   projectOrganizations(projectId: string): Promise<readonly JsmOrganization[] | null> {

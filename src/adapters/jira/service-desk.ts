@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { CustomerRequest, Organization, PagedOrganization, PagedServiceDesk, ServiceDesk } from 'jira.js/serviceDesk/models';
+import type { CustomerRequest, Organization, PagedOrganization, PagedRequestType, PagedServiceDesk, ServiceDesk } from 'jira.js/serviceDesk/models';
 import type { JsmOrganization } from '../../app/ports/jira';
 import type { JiraClient } from './jira-client';
 import { ORGANIZATIONS_FIELD } from './organizations-field';
@@ -85,9 +85,27 @@ export function organizationsOfCustomer(client: JiraClient, accountId: string): 
   return allPages(client, 'customer-organizations', { template: '/rest/servicedeskapi/organization' }, { accountId }, OrganizationPageSchema);
 }
 
-export async function projectOrganizations(client: JiraClient, projectId: string): Promise<readonly JsmOrganization[] | null> {
+/** The service desk of the project (its Jira id); undefined when it is not a service project. */
+async function serviceDeskOf(client: JiraClient, projectId: string): Promise<{ readonly id: string } | undefined> {
   const desks = await allPages(client, 'service-desks', { template: '/rest/servicedeskapi/servicedesk' }, {}, ServiceDeskPageSchema);
-  const desk = desks.find((candidate) => candidate.projectId === projectId);
+  return desks.find((candidate) => candidate.projectId === projectId);
+}
+
+const RequestTypePageSchema = z.object({
+  start: z.int().min(0),
+  isLastPage: z.boolean(),
+  values: z.array(z.object({ id: z.string(), name: z.string() })),
+}) satisfies z.ZodType<Pick<PagedRequestType, 'isLastPage'> & { start: number; values: { id: string; name: string }[] }>;
+
+/** The request types of the project's service desk; null when it is not a service project. */
+export async function projectRequestTypes(client: JiraClient, projectId: string): Promise<readonly { id: string; name: string }[] | null> {
+  const desk = await serviceDeskOf(client, projectId);
+  if (!desk) return null;
+  return allPages(client, 'request-types', { template: '/rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype', serviceDeskId: desk.id }, {}, RequestTypePageSchema);
+}
+
+export async function projectOrganizations(client: JiraClient, projectId: string): Promise<readonly JsmOrganization[] | null> {
+  const desk = await serviceDeskOf(client, projectId);
   if (!desk) return null;
   return allPages(
     client,

@@ -12,6 +12,7 @@ export type JiraResource = PlatformResource | ServiceDeskResource;
 export type ServiceDeskResource =
   | { readonly template: '/rest/servicedeskapi/servicedesk' }
   | { readonly template: '/rest/servicedeskapi/servicedesk/{serviceDeskId}/organization'; readonly serviceDeskId: string }
+  | { readonly template: '/rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype'; readonly serviceDeskId: string }
   | { readonly template: '/rest/servicedeskapi/organization' }
   | { readonly template: '/rest/servicedeskapi/organization/{organizationId}'; readonly organizationId: string }
   | { readonly template: '/rest/servicedeskapi/request/{issueIdOrKey}'; readonly issueIdOrKey: string };
@@ -37,7 +38,8 @@ export type PlatformResource =
   | { readonly template: '/rest/api/3/myself' }
   | { readonly template: '/rest/api/3/user' }
   | { readonly template: '/rest/api/3/user/bulk' }
-  | { readonly template: '/rest/api/3/project/{projectIdOrKey}'; readonly projectIdOrKey: string };
+  | { readonly template: '/rest/api/3/project/{projectIdOrKey}'; readonly projectIdOrKey: string }
+  | { readonly template: '/rest/api/3/priority/search' };
 
 /** A list value is sent as the parameter repeated (`accountId=a&accountId=b`), as Jira's array parameters are. */
 export type QueryParameters = Readonly<Record<string, string | readonly string[]>>;

@@ -254,8 +254,27 @@ export interface RequestAccess {
 }
 
 /** Everything the app asks of Jira, as an adapter offers it; use cases depend on the parts above. */
+/** One of Jira's values a multiplier rule names: its id (what rules store) and the name people choose it by. */
+export interface NamedValue {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** Jira's priorities, the project's issue types and its service desk's request types (null: not a service project). */
+export interface AttributeChoices {
+  readonly priorities: readonly NamedValue[];
+  readonly issueTypes: readonly NamedValue[];
+  readonly requestTypes: readonly NamedValue[] | null;
+}
+
+/** What a plan's multiplier rules may name, for the settings page's pickers. */
+export interface AttributeDirectory {
+  attributeChoices(projectId: string): Promise<AttributeChoices>;
+}
+
 export interface JiraPort
   extends PlanIssueReader,
+    AttributeDirectory,
     WorklogFeeds,
     IssueReader,
     IssueLinkWriter,

@@ -104,6 +104,9 @@ const LINE_SORT_VALUES: Readonly<Record<LineSortKey, (line: WorklogLine) => Sort
   billingClass: (line) => line.billingClass,
   raw: (line) => line.rawSeconds,
   rounded: (line) => line.roundedSeconds,
+  // A line no multiplier touched is charged its rounded seconds at ×1.
+  factor: (line) => Math.max(1000, ...(line.segments ?? []).map((segment) => segment.factorPermille)),
+  charged: (line) => line.chargedSeconds ?? line.roundedSeconds,
   covered: (line) => line.coveredSeconds,
   overage: (line) => line.overageSeconds,
 };

@@ -56,6 +56,11 @@ export function definePlanResolvers(resolver: Resolver, services: BackendService
     return reader.ok ? { ok: true, data: await organizationChoices(services.appJira, reader.data.project.id) } : reader;
   });
 
+  defineResolver(resolver, 'plans/attributeChoices', async ({ context }) => {
+    const reader = await asProjectReader(services, context);
+    return reader.ok ? { ok: true, data: await services.appJira.attributeChoices(reader.data.project.id) } : reader;
+  });
+
   defineResolver(resolver, 'plans/setHardStop', async ({ payload, context }) => {
     const admin = await asProjectAdmin(services, context);
     return admin.ok ? setHardStop(services, admin.data, payload) : admin;

@@ -1,7 +1,7 @@
 import { changelogRoute, getIssueRoute, createIssueRoute, deleteIssueRoute, editIssueRoute } from './issues';
 import { jqlParseRoute } from './jql-parse';
 import { notifyRoute } from './notify';
-import { bulkUsersRoute, myPermissionsRoute, myselfRoute, projectRoute, userRoute } from './people';
+import { bulkUsersRoute, myPermissionsRoute, myselfRoute, prioritySearchRoute, projectRoute, userRoute } from './people';
 import { permissionsCheckRoute } from './permissions-check';
 import { deletePropertyRoute, getPropertyRoute, setPropertyRoute } from './properties';
 import type { Route } from './route';
@@ -42,6 +42,7 @@ export const ROUTES: readonly Route[] = [
   userRoute,
   bulkUsersRoute,
   projectRoute,
+  prioritySearchRoute,
 ];
 
 export interface RouteMatch {

@@ -1,5 +1,5 @@
 import { badRequest, notFound } from '../http';
-import { PERMISSION_KEYS, type PermissionKey, type SimUser } from '../model';
+import { DEFAULT_PRIORITIES, DEFAULT_PRIORITY_ID, PERMISSION_KEYS, type PermissionKey, type SimUser } from '../model';
 import { browsableIssue, hasPermission, isPermissionKey, PERMISSION_DETAILS } from '../permissions';
 import type { SiteStore } from '../store';
 import { userDetails, projectView, userView } from '../views';
@@ -63,6 +63,30 @@ export const projectRoute: Route = {
     return ok(projectView(store, project, baseUrl), 1);
   },
 };
+
+/** Jira's priorities, a page at a time (`startAt`, `maxResults` up to 50), in their order. */
+export const prioritySearchRoute: Route = {
+  method: 'GET',
+  path: '/rest/api/3/priority/search',
+  handle({ query, baseUrl, selfUrl }) {
+    const startAt = Math.max(0, integerParam(query, 'startAt', 0));
+    const maxResults = Math.min(PRIORITY_PAGE_SIZE, Math.max(1, integerParam(query, 'maxResults', PRIORITY_PAGE_SIZE)));
+    const values = DEFAULT_PRIORITIES.slice(startAt, startAt + maxResults).map((priority, index) => ({
+      self: `${baseUrl}/rest/api/3/priority/${priority.id}`,
+      id: priority.id,
+      name: priority.name,
+      description: '',
+      iconUrl: `${baseUrl}/images/icons/priorities/${priority.id}.svg`,
+      statusColor: '#999999',
+      isDefault: priority.id === DEFAULT_PRIORITY_ID,
+      sequence: String(startAt + index + 1),
+    }));
+    const isLast = startAt + values.length >= DEFAULT_PRIORITIES.length;
+    return ok({ self: selfUrl, maxResults, startAt, total: DEFAULT_PRIORITIES.length, isLast, values });
+  },
+};
+
+const PRIORITY_PAGE_SIZE = 50;
 
 /**
  * The caller's permissions in a project or issue; without one, whether the caller holds the

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { serviceDeskError } from '../http';
-import type { SimOrganization, SimUser } from '../model';
+import { DEFAULT_REQUEST_TYPES, type SimOrganization, type SimUser } from '../model';
 import { customerServiceDesks, isAgent, isAgentOf, isCustomer, isOrganizationMember, viewableRequestDesk } from '../service-desk-access';
 import { customerRequestView, customerView, organizationView, serviceDeskView } from '../service-desk-views';
 import type { SiteStore } from '../store';
@@ -58,6 +58,32 @@ export const serviceDeskOrganizationsRoute: Route = {
       .filter((organization) => organization.serviceDeskIds.includes(desk.id))
       .map((organization) => organizationView(organization, baseUrl));
     return ok(servicePage(context, organizations, pageRequest(query)));
+  },
+};
+
+/** The service desk's request types, for agents of the desk (the simulator gives every desk {@link DEFAULT_REQUEST_TYPES}). */
+export const serviceDeskRequestTypesRoute: Route = {
+  method: 'GET',
+  path: `${API}/servicedesk/{serviceDeskId}/requesttype`,
+  handle(context) {
+    const { store, caller, baseUrl, query, params } = context;
+    if (isCustomer(caller)) throw agentsOnly();
+    const serviceDeskId = params.serviceDeskId ?? '';
+    const desk = store.serviceDesk(serviceDeskId);
+    if (!desk || !isAgentOf(caller, desk)) {
+      throw serviceDeskError(404, `Service desk with id ${serviceDeskId} does not exist.`, 'sd.admin.servicedesk.error.no.such.servicedesk', [serviceDeskId]);
+    }
+    const types = DEFAULT_REQUEST_TYPES.map((type) => ({
+      id: type.id,
+      name: type.name,
+      description: '',
+      helpText: '',
+      issueTypeId: '10003',
+      serviceDeskId: desk.id,
+      groupIds: [],
+      _links: { self: `${baseUrl}${API}/servicedesk/${desk.id}/requesttype/${type.id}` },
+    }));
+    return ok(servicePage(context, types, pageRequest(query)));
   },
 };
 
@@ -142,6 +168,7 @@ export const customerRequestRoute: Route = {
 export const SERVICE_DESK_ROUTES: readonly Route[] = [
   serviceDesksRoute,
   serviceDeskOrganizationsRoute,
+  serviceDeskRequestTypesRoute,
   organizationsRoute,
   organizationRoute,
   organizationUsersRoute,

@@ -1,4 +1,5 @@
 import type { LineSortKey } from '@contract/index';
+import { formatFactor, formatHours } from '@quantities/index';
 import { BILLING_CLASS_LABELS } from '../../shared/components/BillingClassSelect';
 import { PersonLabel } from '../../shared/components/PersonLabel';
 import { type Column, SortableTable, type SortState } from '../../shared/components/SortableTable';
@@ -30,6 +31,7 @@ export function WorklogLines({ summary, statement, onReload }: { summary: Statem
     { key: 'billingClass', label: 'Billing class', render: (line) => BILLING_CLASS_LABELS[line.billingClass] },
     hours((line) => line.rawSeconds, 'raw', 'Logged'),
     hours((line) => line.roundedSeconds, 'rounded', 'Billable'),
+    ...(lines.items.some((line) => line.chargedSeconds !== undefined) ? multiplierColumns(locale) : []),
     hours((line) => line.coveredSeconds, 'covered', 'Covered'),
     hours((line) => line.overageSeconds, 'overage', 'Overage'),
   ];
@@ -40,4 +42,20 @@ export function WorklogLines({ summary, statement, onReload }: { summary: Statem
       <ListFooter list={lines} what={LINES} onReload={onReload} />
     </div>
   );
+}
+
+/**
+ * Where a multiplier applied on the page: each rule's factor and name, and the hours charged (what the covered and
+ * overage figures split). A line no rule touched shows nothing in them: it is charged its billable hours.
+ */
+function multiplierColumns(locale: string): Column<Line, LineSortKey>[] {
+  return [
+    {
+      key: 'factor',
+      label: 'Multiplier',
+      render: (line) =>
+        [...new Set((line.segments ?? []).filter((segment) => segment.factorPermille !== 1000).map((segment) => `${formatFactor(segment.factorPermille)} ${segment.rule ?? ''}`.trim()))].join(', '),
+    },
+    { key: 'charged', label: 'Charged', numeric: true, render: (line) => (line.chargedSeconds === undefined ? '' : formatHours(line.chargedSeconds, locale)) },
+  ];
 }

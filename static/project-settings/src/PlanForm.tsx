@@ -23,6 +23,7 @@ import Textfield from '@atlaskit/textfield';
 import { Field } from '../../shared/components/Field';
 import { Form } from '../../shared/components/Form';
 import { formatCount } from '../../shared/format/count';
+import { MultiplierRules } from './MultiplierRules';
 import type { BlockDraft, PlanDraft } from './plan-draft';
 import { fieldErrorsOf, validatePlanDraft } from './validate-plan';
 
@@ -173,6 +174,7 @@ export function PlanForm({ initial, editing, pending, serverError, effectiveFrom
           </div>
         </fieldset>
       ) : null}
+      <MultiplierRules rules={draft.multipliers} showOverageRate={draft.kind === 'buckets'} errorAt={errorAt} onChange={(multipliers) => change({ multipliers })} />
       {effectiveFrom === undefined ? null : (
         <fieldset className="sh-row">
           <legend>When the change applies</legend>

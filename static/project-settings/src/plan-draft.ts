@@ -1,6 +1,7 @@
 import { currencyDigits, hoursInputText, minorFromAmount, secondsFromHours } from '@quantities/index';
 import type { PayloadOf, StoredPlan } from '@contract/index';
 import { decimalText } from '@ledger/decimal-text';
+import { ruleDraftOf, ruleInputOf, type RuleDraft } from './multiplier-draft';
 
 type Plan = StoredPlan['plan'];
 type PlanInput = PayloadOf<'plans/create'>['plan'];
@@ -37,6 +38,8 @@ export interface PlanDraft {
   readonly rolloverCapHours: string;
   readonly rolloverExpiresAfterPeriods: string;
   readonly blocks: readonly BlockDraft[];
+  /** The multiplier rules of the terms being edited. */
+  readonly multipliers: readonly RuleDraft[];
 }
 
 export function emptyDraft(today: string, timeZone: string): PlanDraft {
@@ -62,6 +65,7 @@ export function emptyDraft(today: string, timeZone: string): PlanDraft {
     rolloverCapHours: '',
     rolloverExpiresAfterPeriods: '1',
     blocks: [],
+    multipliers: [],
   };
 }
 
@@ -97,6 +101,7 @@ export function draftOf(plan: Plan): PlanDraft {
       expiresOn: block.expiresOn ?? '',
       price: money(block.priceMinor),
     })),
+    multipliers: (plan.multipliers ?? []).map((rule) => ruleDraftOf(rule, digits)),
   };
 }
 
@@ -140,6 +145,8 @@ export function planInputOf(draft: PlanDraft): { plan: PlanInput; unreadable: Fi
       .map((text, index) => whole(`thresholdsPercent[${index}]`, text)),
     ...alertRecipientsOf(draft),
     extraRateMinor: money('extraRateMinor', draft.extraRate),
+    // No rules leave the field out, so terms without multipliers stay as they were.
+    ...(draft.multipliers.length === 0 ? {} : { multipliers: draft.multipliers.map((rule, index) => ruleInputOf(rule, index, digits, read)) }),
   };
   if (draft.kind === 'pay-as-you-go') {
     return { plan: { ...common, kind: 'pay-as-you-go', hourlyRateMinor: money('hourlyRateMinor', draft.hourlyRate) }, unreadable };
