@@ -72,6 +72,7 @@ const CASES: readonly Case[] = [
   { name: 'users by id', method: 'GET', template: '/rest/api/3/user/bulk', path: `/rest/api/3/user/bulk?accountId=${AGENT.accountId}&accountId=nobody&accountId=${ADMIN.accountId}&maxResults=1`, status: 200 },
   { name: 'users without an id', method: 'GET', template: '/rest/api/3/user/bulk', path: '/rest/api/3/user/bulk', status: 400 },
   { name: 'unknown user', method: 'GET', template: '/rest/api/3/user', path: '/rest/api/3/user?accountId=nobody', status: 404 },
+  { name: 'priorities', method: 'GET', template: '/rest/api/3/priority/search', path: '/rest/api/3/priority/search?startAt=1&maxResults=2', status: 200 },
   { name: 'project', method: 'GET', template: '/rest/api/3/project/{projectIdOrKey}', path: '/rest/api/3/project/SUP', status: 200 },
   { name: 'hidden project', method: 'GET', template: '/rest/api/3/project/{projectIdOrKey}', path: '/rest/api/3/project/OPS', caller: AGENT, status: 404 },
   { name: 'create issue', method: 'POST', template: '/rest/api/3/issue', path: '/rest/api/3/issue', body: { fields: { project: { key: 'SUP' }, summary: 'New', issuetype: { name: 'Task' } } }, caller: AGENT, status: 201 },

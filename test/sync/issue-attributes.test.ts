@@ -88,3 +88,28 @@ describe('an issue\'s priority and types over time', () => {
     expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
   });
 });
+
+describe('what multiplier rules may name', () => {
+  it('is Jira\'s priorities and the project\'s issue types by name, and no request types outside a service project', async () => {
+    const site = await startGoldSite();
+    site.jira.resetStats();
+    const choices = await site.jira.attributeChoices('10000');
+    expect(choices).toEqual({
+      priorities: [
+        { id: '1', name: 'Highest' },
+        { id: '2', name: 'High' },
+        { id: '3', name: 'Medium' },
+        { id: '4', name: 'Low' },
+        { id: '5', name: 'Lowest' },
+      ],
+      issueTypes: [
+        { id: '10001', name: 'Task' },
+        { id: '10002', name: 'Bug' },
+        { id: '10003', name: 'Support' },
+      ],
+      requestTypes: null,
+    });
+    // Priorities, the project, the service desks: one read each.
+    expect(site.jira.stats().calls).toBe(3);
+  });
+});
