@@ -1,7 +1,8 @@
 /**
  * The printable customer statement in Debian's Chromium: a manager opens the project page of the demo site,
  * shows a plan's details and asks for the printable statement; the print view inside the frame shows the
- * statement's customer, period, total and lines exactly as the `usage/statement` resolver answers them.
+ * statement's customer, period, total and lines exactly as the `usage/statement` resolver answers them. A statement
+ * answered as while the plan's figures update carries the page's *Updating* note and a provisional printable copy.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -146,6 +147,38 @@ describe('the printable statement in a real browser', () => {
       expect(printed).toEqual({ rows: statementRows, hostile: 0, summary: HOSTILE_SUMMARY });
       expect(await projectFrame.evaluate("document.querySelectorAll('.sh-print-copy').length")).toBe(0);
       expect(consoleMessages.filter((text) => text.startsWith('injected'))).toEqual([]);
+    } finally {
+      await preview.page.unroute('**/__preview/invoke');
+    }
+  });
+
+  it('notes a statement marked updating, marks its printable statement provisional, and reads it again until it is current', async () => {
+    // The server answers the statement as while the plan's figures update (decision 0064), until `marking` ends.
+    let marking = true;
+    const asOf = Date.parse(PREVIEW_NOW) - 3_600_000;
+    await preview.page.route('**/__preview/invoke', async (route) => {
+      const response = await route.fetch();
+      const statement = statementAnswerSchema.safeParse(await response.json());
+      if (!statement.success) return route.fulfill({ response });
+      return route.fulfill({ response, json: { ...statement.data, data: { ...statement.data.data, updating: marking ? { asOf } : null } } });
+    });
+    try {
+      await preview.open({ view: 'project', user: 'manager' });
+      const project = surfaceFrame(preview.page, 'projectPage');
+      await project.getByRole('article', { name: PLAN_NAME }).getByRole('button', { name: 'Show details' }).click();
+      const note = project.getByTestId('statement-updating');
+      await note.waitFor({ timeout: 30_000 });
+      expect(await note.getAttribute('role')).toBe('status');
+      expect(await note.textContent()).toMatch(/^Updating — figures as of .+\. Work recorded since then is not included yet/);
+
+      await project.getByRole('button', { name: 'Printable statement' }).click();
+      const printable = project.frameLocator('iframe[title^="Printable statement"]');
+      await waitForText(printable.locator('p.provisional strong'), 'Provisional');
+      await project.getByRole('button', { name: 'Close', exact: true }).click();
+
+      // Once the figures are current the page, which reads a marked statement again, drops the note by itself.
+      marking = false;
+      await note.waitFor({ state: 'detached', timeout: 30_000 });
     } finally {
       await preview.page.unroute('**/__preview/invoke');
     }
