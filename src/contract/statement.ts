@@ -84,7 +84,7 @@ export const worklogLineSchema = z.object({
   ...worklogFacts,
   ...billedSeconds,
   draws: z.array(z.object({ bucketId: z.string(), seconds })),
-  /** Only where a multiplier other than ×1 applied. */
+  /** Only where a multiplier changed the worklog's pricing (docs/ledger.md, Multipliers). */
   chargedSeconds: seconds.optional(),
   segments: z.array(chargedSegmentSchema).optional(),
 }) satisfies z.ZodType<WorklogLine>;

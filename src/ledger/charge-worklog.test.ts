@@ -98,11 +98,19 @@ describe('chargeWorklog', () => {
     expect(chargeWorklog(work(1001), [quarter], { priority: '1' }, 'UTC')?.chargedSeconds).toBe(1251); // 1251.25 → 1251
   });
 
-  it('is null where nothing multiplies: no rules, no match, or factor ×1', () => {
+  it('is null where nothing changes: no rules, no match, or factor ×1 without an overage rate of its own', () => {
     const work = { started: at('2026-10-05T10:00:00Z'), rawSeconds: 3600, roundedSeconds: 3600 };
     expect(chargeWorklog(work, [], undefined, 'UTC')).toBeNull();
     expect(chargeWorklog(work, [afterHours, p1], { priority: '2' }, 'UTC')).toBeNull();
-    expect(chargeWorklog(work, [{ ...p1, factorPermille: 1000 }], { priority: '1' }, 'UTC')).toBeNull();
+    const { overageRateMinor: _rate, ...p1WithoutRate } = p1;
+    expect(chargeWorklog(work, [{ ...p1WithoutRate, factorPermille: 1000 }], { priority: '1' }, 'UTC')).toBeNull();
+  });
+
+  it('keeps the segment of a ×1 rule with its own overage rate, so its overage is billed at that rate', () => {
+    const work = { started: at('2026-10-05T10:00:00Z'), rawSeconds: 3600, roundedSeconds: 3600 };
+    expect(chargeWorklog(work, [{ ...p1, factorPermille: 1000 }], { priority: '1' }, 'UTC')?.segments).toEqual([
+      { started: work.started, rawSeconds: 3600, roundedSeconds: 3600, rule: 'P1', factorPermille: 1000, chargedSeconds: 3600 },
+    ]);
   });
 
   it('prices a 0-second worklog at its start', () => {

@@ -61,6 +61,11 @@ function winnerAt(second: number, rules: readonly MultiplierRule[], held: readon
   return winner;
 }
 
+/** No rule, or one at ×1 that leaves overage at the plan's rate: the work is priced as without multipliers. */
+function changesNothing(rule: MultiplierRule | undefined): boolean {
+  return rule === undefined || (rule.factorPermille === NO_FACTOR && rule.overageRateMinor === undefined);
+}
+
 function segment(started: Instant, rawSeconds: Seconds, roundedSeconds: Seconds, rule: MultiplierRule | undefined): ChargedSegment {
   const factorPermille = rule?.factorPermille ?? NO_FACTOR;
   const chargedSeconds = toSafeInteger(roundHalfUp(BigInt(roundedSeconds) * BigInt(factorPermille), 1000n), 'charged seconds');
@@ -70,7 +75,8 @@ function segment(started: Instant, rawSeconds: Seconds, roundedSeconds: Seconds,
 /**
  * What a term version's multiplier rules make of one billable worklog (docs/ledger.md, Multipliers): cut where the
  * winning rule changes, the rounding difference on the last segment, each segment's rounded seconds × its factor
- * rounded half up to a second. Null where every second keeps factor 1000: the worklog is charged its rounded seconds.
+ * rounded half up to a second. Null where every second keeps factor 1000 and no rule of its own overage rate won it:
+ * the worklog is charged its rounded seconds, exactly as without rules.
  *
  * @param attributes the issue's attributes in force at the worklog's `started` (`attributesAt`)
  * @example
@@ -95,7 +101,7 @@ export function chargeWorklog(
     const winner = winnerAt(cut, rules, held);
     if (pieces.at(-1)?.winner !== winner) pieces.push({ from: cut, winner });
   }
-  if (pieces.every((piece) => (rules[piece.winner]?.factorPermille ?? NO_FACTOR) === NO_FACTOR)) return null;
+  if (pieces.every((piece) => changesNothing(rules[piece.winner]))) return null;
   const segments = pieces.map((piece, index) => {
     const to = pieces[index + 1]?.from ?? work.rawSeconds;
     const rawSeconds = to - piece.from;

@@ -8,17 +8,26 @@ import type { MultiplierRule, Plan } from './types';
 /** A fixed seed: the same cases on every run; few runs, as every run replays a plan. */
 const RUNS = { numRuns: 60, seed: 20261203 };
 
-const withFactor = (plan: Plan, factorPermille: (rule: MultiplierRule) => number): Plan =>
-  ({ ...plan, multipliers: (plan.multipliers ?? []).map((rule) => ({ ...rule, factorPermille: factorPermille(rule) })) });
+/** The plan's rules at ×1 that leave overage at the plan's rate: rules that change nothing. */
+const neutral = (plan: Plan): Plan => ({
+  ...plan,
+  multipliers: (plan.multipliers ?? []).map(({ overageRateMinor: _rate, ...rule }): MultiplierRule => ({ ...rule, factorPermille: 1000 })),
+});
+
+/** The plan's rules at ×1, each keeping its overage rate. */
+const atFactorOne = (plan: Plan): Plan => ({ ...plan, multipliers: (plan.multipliers ?? []).map((rule) => ({ ...rule, factorPermille: 1000 })) });
 
 const withoutMultipliers = ({ multipliers: _rules, ...plan }: Plan): Plan => plan;
 
 describe('multiplier properties', () => {
-  it('with factor ×1 everywhere gives today\'s statements byte for byte', () => {
+  it('with factor ×1 everywhere (and the plan\'s overage rate) gives today\'s statements byte for byte', () => {
     fc.assert(
       fc.property(multipliedScenarioArb, (scenario) => {
         const today = buildStatement({ ...scenario, plan: withoutMultipliers(scenario.plan), links: scenario.links.map(({ attributes: _a, ...link }) => link) });
-        expect(canonicalJson(buildStatement({ ...scenario, plan: withFactor(scenario.plan, () => 1000) }))).toBe(canonicalJson(today));
+        expect(canonicalJson(buildStatement({ ...scenario, plan: neutral(scenario.plan) }))).toBe(canonicalJson(today));
+        // Rules at ×1 with overage rates of their own change only the rate of that overage, never a second.
+        const atOne = buildStatement({ ...scenario, plan: atFactorOne(scenario.plan) });
+        expect(atOne.lines.map(({ chargedSeconds: _c, segments: _s, ...line }) => line)).toEqual(today.lines);
       }),
       RUNS,
     );
@@ -28,7 +37,7 @@ describe('multiplier properties', () => {
     fc.assert(
       fc.property(multipliedScenarioArb, (scenario) => {
         const multiplied = buildStatement(scenario);
-        const plain = buildStatement({ ...scenario, plan: withFactor(scenario.plan, () => 1000) });
+        const plain = buildStatement({ ...scenario, plan: neutral(scenario.plan) });
         const billed = (line: { coveredSeconds: number; extraSeconds: number }) => line.coveredSeconds + line.extraSeconds;
         expect(multiplied.lines.map((line) => line.worklogId)).toEqual(plain.lines.map((line) => line.worklogId));
         multiplied.lines.forEach((line, index) => {

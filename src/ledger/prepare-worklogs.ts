@@ -68,7 +68,7 @@ function outsideReason(calendar: PeriodCalendar, started: Instant): OutOfPlanWor
   return null;
 }
 
-/** The worklog with its seconds rounded and, where a factor other than ×1 applies, charged by the terms in force. */
+/** The worklog with its seconds rounded and, where a multiplier rule changes its pricing, charged by the terms in force. */
 function toEntry(terms: Plan, link: IssueLink, worklog: JiraWorklog, started: Instant): LedgerEntry {
   const rawSeconds = worklog.timeSpentSeconds;
   const roundedSeconds = roundWorklog(rawSeconds, terms.rounding, link.billingClass);

@@ -266,7 +266,7 @@ export interface ChargedSegment {
   readonly chargedSeconds: Seconds;
 }
 
-/** What multipliers made of a worklog: present on a line only where a factor other than ×1 applied. */
+/** What multipliers made of a worklog: present on a line only where a factor other than ×1 or a rule's own overage rate applied. */
 export interface ChargedWork {
   /** The sum of the segments' charged seconds: what the covered, overage and extra figures of the line split. */
   readonly chargedSeconds: Seconds;
