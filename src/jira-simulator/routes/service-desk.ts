@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { serviceDeskError } from '../http';
-import { DEFAULT_REQUEST_TYPES, type SimOrganization, type SimUser } from '../model';
+import { DEFAULT_REQUEST_TYPES, type SimOrganization, type SimServiceDesk, type SimUser } from '../model';
 import { customerServiceDesks, isAgent, isAgentOf, isCustomer, isOrganizationMember, viewableRequestDesk } from '../service-desk-access';
 import { customerRequestView, customerView, organizationView, serviceDeskView } from '../service-desk-views';
 import type { SiteStore } from '../store';
@@ -41,18 +41,24 @@ export const serviceDesksRoute: Route = {
   },
 };
 
+/** The path's service desk, for an agent of it: a customer is refused, a desk the caller cannot see does not exist. */
+function agentsDesk({ store, caller, params }: RouteContext): SimServiceDesk {
+  if (isCustomer(caller)) throw agentsOnly();
+  const serviceDeskId = params.serviceDeskId ?? '';
+  const desk = store.serviceDesk(serviceDeskId);
+  if (!desk || !isAgentOf(caller, desk)) {
+    throw serviceDeskError(404, `Service desk with id ${serviceDeskId} does not exist.`, 'sd.admin.servicedesk.error.no.such.servicedesk', [serviceDeskId]);
+  }
+  return desk;
+}
+
 /** Needs an agent of the service desk: a customer is refused, a desk the caller cannot see does not exist. */
 export const serviceDeskOrganizationsRoute: Route = {
   method: 'GET',
   path: `${API}/servicedesk/{serviceDeskId}/organization`,
   handle(context) {
-    const { store, caller, baseUrl, query, params } = context;
-    if (isCustomer(caller)) throw agentsOnly();
-    const serviceDeskId = params.serviceDeskId ?? '';
-    const desk = store.serviceDesk(serviceDeskId);
-    if (!desk || !isAgentOf(caller, desk)) {
-      throw serviceDeskError(404, `Service desk with id ${serviceDeskId} does not exist.`, 'sd.admin.servicedesk.error.no.such.servicedesk', [serviceDeskId]);
-    }
+    const { store, baseUrl, query } = context;
+    const desk = agentsDesk(context);
     const organizations = store
       .allOrganizations()
       .filter((organization) => organization.serviceDeskIds.includes(desk.id))
@@ -66,13 +72,8 @@ export const serviceDeskRequestTypesRoute: Route = {
   method: 'GET',
   path: `${API}/servicedesk/{serviceDeskId}/requesttype`,
   handle(context) {
-    const { store, caller, baseUrl, query, params } = context;
-    if (isCustomer(caller)) throw agentsOnly();
-    const serviceDeskId = params.serviceDeskId ?? '';
-    const desk = store.serviceDesk(serviceDeskId);
-    if (!desk || !isAgentOf(caller, desk)) {
-      throw serviceDeskError(404, `Service desk with id ${serviceDeskId} does not exist.`, 'sd.admin.servicedesk.error.no.such.servicedesk', [serviceDeskId]);
-    }
+    const { baseUrl, query } = context;
+    const desk = agentsDesk(context);
     const types = DEFAULT_REQUEST_TYPES.map((type) => ({
       id: type.id,
       name: type.name,
