@@ -1,4 +1,5 @@
 import { expect } from '@jest/globals';
+import * as z from 'zod';
 import type { ProductEvent } from '../../src/jira-simulator/events';
 import { ORGANIZATIONS_FIELD_ID } from '../../src/jira-simulator/model';
 import { simulatorStateSchema } from '../../src/jira-simulator/state-schema';
@@ -92,6 +93,17 @@ describe('service desks', () => {
     expectServiceDeskError(customer.body);
     expect((await get(OUTSIDER, `${API}/servicedesk/${DESK.id}/organization`)).status).toBe(404);
     expect((await get(AGENT, `${API}/servicedesk/999/organization`)).status).toBe(404);
+  });
+
+  it('lists a service desk\'s request types for its agents only', async () => {
+    const { get } = site();
+    const page = pageModel(z.looseObject({ id: z.string(), name: z.string(), serviceDeskId: z.string() })).parse((await get(AGENT, `${API}/servicedesk/${DESK.id}/requesttype`)).body);
+    expect(page.values.map(({ id, name, serviceDeskId }) => [id, name, serviceDeskId])).toEqual([
+      ['1', 'Get IT help', DESK.id],
+      ['2', 'Report an incident', DESK.id],
+    ]);
+    expect((await get(CUSTOMERS.acme, `${API}/servicedesk/${DESK.id}/requesttype`)).status).toBe(403);
+    expect((await get(OUTSIDER, `${API}/servicedesk/${DESK.id}/requesttype`)).status).toBe(404);
   });
 });
 
