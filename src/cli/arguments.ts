@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { jiraTimestampSchema } from '../input/fields';
-import { MAX_ADVICE_PERIODS } from '../input/limits';
+import { DEFAULT_ADVICE_PERIODS, MAX_ADVICE_PERIODS } from '../input/limits';
 import { type Instant, parseJiraInstant } from '../ledger';
 import { closestName } from './closest-name';
 
@@ -8,9 +8,6 @@ const outputFormats = ['json', 'csv', 'text'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
 const adviceFormats = ['json', 'text'] as const;
 export type AdviceFormat = (typeof adviceFormats)[number];
-
-/** The advice's default number of complete periods. */
-export const DEFAULT_ADVICE_PERIODS = 12;
 
 export interface StatementOptions {
   readonly planPath: string;

@@ -103,8 +103,9 @@ export const RESOLVER_PAYLOAD_MAX_DEPTH = 8;
 
 // ─── Plan-fit advice ────────────────────────────────────────────────────────────────────────────────────────
 
-/** Complete periods one advice replays: two years of months. */
+/** Complete periods one advice replays: two years of months; a year unless asked. */
 export const MAX_ADVICE_PERIODS = 24;
+export const DEFAULT_ADVICE_PERIODS = 12;
 /** Candidates one advice prices, each over every period. */
 export const MAX_ADVICE_CANDIDATES = 8;
 export const CANDIDATE_NAME_MAX_LENGTH = 80;

@@ -1,6 +1,7 @@
 /** Plan-fit advice for the project page: the plan's last complete periods, read from their stored statements. */
 import type { HandlerDataOf, StoredPlan } from '../../contract';
 import { candidateKindIssues } from '../../input/candidates';
+import { DEFAULT_ADVICE_PERIODS } from '../../input/limits';
 import { adviceFigures, advisePlan, buildHistory, completePeriods, type PlanCandidate } from '../../ledger';
 import type { Instant, Period, Statement } from '../../ledger/types';
 import { loadPlanLedgerInput } from '../aggregates/load-plan-ledger-input';
@@ -11,8 +12,6 @@ import { identityOf, internalIdOf } from '../plans/plan-repository';
 import { invalid, type UseCaseOutcome } from '../refusal';
 import { storedPeriodStatement } from './stored-statement';
 import type { UsagePorts } from './usage-ports';
-
-export const DEFAULT_ADVICE_PERIODS = 12;
 
 /**
  * The statements of `periods`: each read from the period's own stored data (a closed period's frozen statement, an

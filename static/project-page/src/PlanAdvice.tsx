@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
-import Textfield from '@atlaskit/textfield';
-import type { DataOf } from '@contract/index';
+import { DEFAULT_ADVICE_PERIODS, MAX_ADVICE_CANDIDATES, MAX_ADVICE_PERIODS, type DataOf } from '@contract/index';
 import { adviceHeadline, formatHours, formatMoney } from '@quantities/index';
 import { Banner } from '../../shared/components/Banner';
 import { Field } from '../../shared/components/Field';
@@ -10,13 +9,11 @@ import { useSurfaceContext } from '../../shared/context/SurfaceContextProvider';
 import { useWrite } from '../../shared/hooks/useWrite';
 import { candidatesOf, type CandidateRow, emptyRow, initialRows, type PlanTermsForForm, type RowErrors } from './advice-form';
 
-const PERIOD_CHOICES = [3, 6, 12, 24] as const;
-const DEFAULT_PERIODS = 12;
-const MAX_CANDIDATES = 8;
+const PERIOD_CHOICES = [3, 6, DEFAULT_ADVICE_PERIODS, MAX_ADVICE_PERIODS] as const;
 
 type Advice = DataOf<'usage/advice'>;
 
-/** One candidate's fields: name, allowance (hours, fee, rollover) and top-up blocks (size, price). */
+/** One candidate's fields: name, allowance (hours, fee, rollover) and top-up blocks (size, price); native inputs, whose focus outline shows on the field itself. */
 function CandidateFields({ row, errors, index, onChange, onRemove }: { row: CandidateRow; errors: RowErrors; index: number; onChange: (row: CandidateRow) => void; onRemove: (() => void) | null }) {
   const text = (field: keyof Omit<CandidateRow, 'rollover'>) => (event: React.ChangeEvent<HTMLInputElement>) => onChange({ ...row, [field]: event.target.value });
   return (
@@ -24,22 +21,22 @@ function CandidateFields({ row, errors, index, onChange, onRemove }: { row: Cand
       <legend>Candidate {index + 1}</legend>
       <div className="sh-row">
         <Field label="Name" error={errors.name}>
-          <Textfield value={row.name} onChange={text('name')} />
+          <input type="text" value={row.name} onChange={text('name')} />
         </Field>
         <Field label="Included hours a period" error={errors.includedHours} help="Blank: no allowance.">
-          <Textfield value={row.includedHours} onChange={text('includedHours')} inputMode="decimal" />
+          <input type="text" value={row.includedHours} onChange={text('includedHours')} inputMode="decimal" />
         </Field>
         <Field label="Fixed fee a period" error={errors.fixedFee}>
-          <Textfield value={row.fixedFee} onChange={text('fixedFee')} inputMode="decimal" />
+          <input type="text" value={row.fixedFee} onChange={text('fixedFee')} inputMode="decimal" />
         </Field>
         <label className="sh-checkbox">
           <input type="checkbox" checked={row.rollover} onChange={(event) => onChange({ ...row, rollover: event.target.checked })} /> Unused hours roll over (one period)
         </label>
         <Field label="Top-up block hours" error={errors.blockHours} help="Bought whenever the bank runs empty. Blank: the blocks the plan bought.">
-          <Textfield value={row.blockHours} onChange={text('blockHours')} inputMode="decimal" />
+          <input type="text" value={row.blockHours} onChange={text('blockHours')} inputMode="decimal" />
         </Field>
         <Field label="Block price" error={errors.blockPrice}>
-          <Textfield value={row.blockPrice} onChange={text('blockPrice')} inputMode="decimal" />
+          <input type="text" value={row.blockPrice} onChange={text('blockPrice')} inputMode="decimal" />
         </Field>
         {onRemove === null ? null : (
           <Button appearance="subtle" onClick={onRemove}>
@@ -117,7 +114,7 @@ function Headline({ advice, locale }: { advice: Advice; locale: string }) {
  */
 export function PlanAdvice({ planId, plan }: { planId: string; plan: PlanTermsForForm }) {
   const { locale } = useSurfaceContext();
-  const [periods, setPeriods] = useState<number>(DEFAULT_PERIODS);
+  const [periods, setPeriods] = useState<number>(DEFAULT_ADVICE_PERIODS);
   const [rows, setRows] = useState<CandidateRow[]>(() => initialRows(plan));
   const [errors, setErrors] = useState<RowErrors[]>([]);
   const advise = useWrite('usage/advice');
@@ -164,7 +161,7 @@ export function PlanAdvice({ planId, plan }: { planId: string; plan: PlanTermsFo
           />
         ))}
         <div className="sh-row">
-          {rows.length < MAX_CANDIDATES ? (
+          {rows.length < MAX_ADVICE_CANDIDATES ? (
             <Button onClick={() => setRows([...rows, emptyRow(rows.length)])}>Add a candidate</Button>
           ) : null}
           <Button appearance="primary" type="submit" isLoading={advise.pending}>

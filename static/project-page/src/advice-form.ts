@@ -1,4 +1,4 @@
-import type { PayloadOf } from '@contract/index';
+import { MIN_TOP_UP_SECONDS, type PayloadOf } from '@contract/index';
 import { amountDecimal, currencyDigits, hoursInputText, minorFromAmount, secondsFromHours } from '@quantities/index';
 
 type Candidate = PayloadOf<'usage/advice'>['candidates'][number];
@@ -66,7 +66,7 @@ export function candidatesOf(rows: readonly CandidateRow[], currency: string): {
     const fee = row.fixedFee.trim() === '' ? 0 : minorFromAmount(row.fixedFee, digits);
     if (fee === null) rowErrors.fixedFee = `An amount in ${currency}, e.g. 3500.00.`;
     const blockSeconds = row.blockHours.trim() === '' ? null : secondsFromHours(row.blockHours);
-    if (row.blockHours.trim() !== '' && (blockSeconds === null || blockSeconds < HOUR)) rowErrors.blockHours = 'At least 1 hour.';
+    if (row.blockHours.trim() !== '' && (blockSeconds === null || blockSeconds < MIN_TOP_UP_SECONDS)) rowErrors.blockHours = `At least ${MIN_TOP_UP_SECONDS / HOUR} hour.`;
     const blockPrice = row.blockPrice.trim() === '' ? 0 : minorFromAmount(row.blockPrice, digits);
     if (blockPrice === null) rowErrors.blockPrice = `An amount in ${currency}, e.g. 1700.00.`;
     errors[index] = rowErrors;
