@@ -253,7 +253,6 @@ export interface RequestAccess {
   customerCanViewRequest(issueIdOrKey: string): Promise<boolean>;
 }
 
-/** Everything the app asks of Jira, as an adapter offers it; use cases depend on the parts above. */
 /** One of Jira's values a multiplier rule names: its id (what rules store) and the name people choose it by. */
 export interface NamedValue {
   readonly id: string;
@@ -272,6 +271,7 @@ export interface AttributeDirectory {
   attributeChoices(projectId: string): Promise<AttributeChoices>;
 }
 
+/** Everything the app asks of Jira, as an adapter offers it; use cases depend on the parts above. */
 export interface JiraPort
   extends PlanIssueReader,
     AttributeDirectory,
