@@ -1,12 +1,11 @@
-const HOUR = 3600;
+import { decimalText, roundHalfUp } from '../ledger';
 
 /**
  * Hours with up to two decimals, from integer seconds, for the text the app writes itself (alert emails, the hard
- * stop's refusal): no figure is computed from it. The app may not import the surfaces' locale-aware `quantities`.
+ * stop's refusal): exact and rounded half up like the surfaces' `hoursDecimal`, which the app may not import.
+ *
+ * @example hoursText(5400) // '1.5 h'
  */
 export function hoursText(seconds: number): string {
-  const hundredths = Math.round((seconds * 100) / HOUR);
-  const whole = Math.trunc(hundredths / 100);
-  const rest = hundredths % 100;
-  return rest === 0 ? `${whole} h` : `${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')} h`;
+  return `${decimalText(roundHalfUp(BigInt(seconds) * 100n, 3600n), 2).replace(/\.?0+$/, '')} h`;
 }
