@@ -22,28 +22,15 @@ export interface TransitionCheckPorts {
   readonly jira: IssueReader;
 }
 
-/** Why the answer is what it is: for the function's log and the tests, never shown as such. */
-export type TransitionCheckReason =
-  /** The issue does not exist, has no valid `support-plan` property, or names no plan of its own project. */
-  | 'no-plan'
-  /** The plan's hard stop is off or warns only. */
-  | 'not-stopping'
-  | 'hours-left'
-  | 'exhausted'
-  /** The plan stops, but its figures cannot tell: none stored for the period, a full recompute under way, or a read failed. */
-  | 'unknown'
-  /** The plan could not be named: Jira or the plan's record did not answer. */
-  | 'unreachable';
-
-/** What Forge expects of a validator function, and why. */
+/** What Forge expects of a validator function. */
 export interface TransitionCheck {
   readonly result: boolean;
   /** Shown by Jira when `result` is false. */
   readonly errorMessage?: string;
-  readonly reason: TransitionCheckReason;
 }
 
-const ALLOW_NO_PLAN: TransitionCheck = { result: true, reason: 'no-plan' };
+/** The issue does not exist, has no valid `support-plan` property, or names no plan of its own project. */
+const ALLOW_NO_PLAN: TransitionCheck = { result: true };
 
 export async function checkTransition(ports: TransitionCheckPorts, issueKey: string): Promise<TransitionCheck> {
   let stored: StoredPlan;
@@ -57,10 +44,10 @@ export async function checkTransition(ports: TransitionCheckPorts, issueKey: str
   } catch (error) {
     // No plan to ask whether to fail closed: failing closed here would stop every issue of the site, on a plan or not.
     console.warn(`Support Hours let ${issueKey} move on: its plan could not be read`, error);
-    return { result: true, reason: 'unreachable' };
+    return { result: true };
   }
   const hardStop = hardStopOf(stored);
-  if (hardStop.mode !== 'stop') return { result: true, reason: 'not-stopping' };
+  if (hardStop.mode !== 'stop') return { result: true };
   try {
     return await checkFigures(ports, stored, hardStop);
   } catch (error) {
@@ -78,21 +65,19 @@ async function checkFigures(ports: TransitionCheckPorts, stored: StoredPlan, har
   const read = await readPeriodFigures(ports.store, stored, view, reportingPeriod(stored.plan, now), now);
   if (read === undefined) return unknown(stored, hardStop);
   const { figures } = read;
-  if (!isExhausted(figures)) return { result: true, reason: 'hours-left' };
+  if (!isExhausted(figures)) return { result: true };
   const balance = `${hours(figures.remainingSeconds)} left of ${hours(figures.availableSeconds)} this period (${figures.period.label})`;
   const overage = figures.overageSeconds > 0 ? `, ${hours(figures.overageSeconds)} over` : '';
   return {
     result: false,
-    reason: 'exhausted',
     errorMessage: `The support plan "${stored.plan.name}" has used up its hours: ${balance}${overage}. Its plan stops work beyond its hours; ask a project admin to add hours or change the plan.`,
   };
 }
 
 function unknown(stored: StoredPlan, hardStop: HardStop): TransitionCheck {
-  if (hardStop.whenUnknown === 'allow') return { result: true, reason: 'unknown' };
+  if (hardStop.whenUnknown === 'allow') return { result: true };
   return {
     result: false,
-    reason: 'unknown',
     errorMessage: `Support Hours cannot tell right now whether the support plan "${stored.plan.name}" has hours left, and its plan refuses work until it can. Try again in a few minutes.`,
   };
 }

@@ -1,5 +1,5 @@
 import type { JiraClientOptions } from '../../adapters/jira';
-import { checkTransition, type TransitionCheckPorts } from '../../app/hard-stop/check-transition';
+import { checkTransition, type TransitionCheck, type TransitionCheckPorts } from '../../app/hard-stop/check-transition';
 import { acknowledgeMalformed, transitionValidationSchema } from './forge-events';
 
 /**
@@ -10,10 +10,7 @@ import { acknowledgeMalformed, transitionValidationSchema } from './forge-events
 export const VALIDATOR_JIRA_CLIENT = { maxAttempts: 2, timeoutMs: 5_000, maxDelayMs: 2_000 } as const satisfies JiraClientOptions;
 
 /** A `jira:workflowValidator` function's answer, as Forge reads it: `errorMessage` is shown when `result` is false. */
-export interface ValidatorAnswer {
-  readonly result: boolean;
-  readonly errorMessage?: string;
-}
+export type ValidatorAnswer = TransitionCheck;
 
 /**
  * The hard stop's validator function (`manifest.yml`: `jira:workflowValidator`), thin like the triggers: validate
@@ -27,7 +24,6 @@ export function createTransitionValidator(portsFor: () => TransitionCheckPorts):
       acknowledgeMalformed('workflow validation', parsed.error.message);
       return { result: true };
     }
-    const { result, errorMessage } = await checkTransition(portsFor(), parsed.data.issue.key);
-    return errorMessage === undefined ? { result } : { result, errorMessage };
+    return checkTransition(portsFor(), parsed.data.issue.key);
   };
 }
