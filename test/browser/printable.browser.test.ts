@@ -35,6 +35,18 @@ const RECORD_PRINTING = `window.print = () => {
   window.dispatchEvent(new Event('afterprint'));
 }`;
 
+/**
+ * Makes the frame's page read as hidden (a background tab) until `window.shown` is set, and notes when the page starts
+ * waiting to be shown (a `visibilitychange` listener added).
+ */
+const HIDE_PAGE = `Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (window.shown ? 'visible' : 'hidden') });
+const addListener = document.addEventListener.bind(document);
+document.addEventListener = (type, ...rest) => {
+  if (type === 'visibilitychange') window.waitingToBeShown = true;
+  return addListener(type, ...rest);
+};`;
+const SHOW_PAGE = `window.shown = true; document.dispatchEvent(new Event('visibilitychange'));`;
+
 /** Worklog lines as the answers carry them (a statement's first page, or a page of lines), as far as the test changes them. */
 const linesSchema = z.looseObject({ items: z.array(z.looseObject({ worklogId: z.string() })) });
 const statementAnswerSchema = z.object({ ok: z.literal(true), data: z.looseObject({ lines: linesSchema }) });
@@ -155,11 +167,13 @@ describe('the printable statement in a real browser', () => {
   it('notes a statement marked updating, marks its printable statement provisional, and reads it again until it is current', async () => {
     // The server answers the statement as while the plan's figures update (decision 0064), until `marking` ends.
     let marking = true;
+    let statementReads = 0;
     const asOf = Date.parse(PREVIEW_NOW) - 3_600_000;
     await preview.page.route('**/__preview/invoke', async (route) => {
       const response = await route.fetch();
       const statement = statementAnswerSchema.safeParse(await response.json());
       if (!statement.success) return route.fulfill({ response });
+      statementReads += 1;
       return route.fulfill({ response, json: { ...statement.data, data: { ...statement.data.data, updating: marking ? { asOf } : null } } });
     });
     try {
@@ -176,9 +190,17 @@ describe('the printable statement in a real browser', () => {
       await waitForText(printable.locator('p.provisional strong'), 'Provisional');
       await project.getByRole('button', { name: 'Close', exact: true }).click();
 
-      // Once the figures are current the page, which reads a marked statement again, drops the note by itself.
+      // A hidden page does not read again: once its re-read is due it waits to be shown.
+      const projectFrame = await surfaceFrameHandle(preview.page, 'projectPage');
+      await projectFrame.evaluate(HIDE_PAGE);
+      await projectFrame.waitForFunction('window.waitingToBeShown === true', undefined, { timeout: 30_000 });
+      statementReads = 0;
       marking = false;
+      expect([statementReads, await note.count()]).toEqual([0, 1]);
+      // Once the figures are current the page, shown again, reads the statement and drops the note by itself.
+      await projectFrame.evaluate(SHOW_PAGE);
       await note.waitFor({ state: 'detached', timeout: 30_000 });
+      expect(statementReads).toBeGreaterThan(0);
     } finally {
       await preview.page.unroute('**/__preview/invoke');
     }
