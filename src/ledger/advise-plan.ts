@@ -10,7 +10,7 @@ import { type PeriodReplay, replayPeriod } from './replay-periods';
 import { type ScheduledBlock, scheduleBlocks } from './schedule-blocks';
 import { termsInForce } from './terms-in-force';
 import type { MinorUnits, Period, Plan, Seconds, Statement } from './types';
-import { TZDate } from '@date-fns/tz';
+import { localDateOf } from './wall-clock';
 
 export interface AdviceInput {
   readonly plan: Plan;
@@ -146,9 +146,3 @@ function topUpsFor(replay: PeriodReplay, topUp: TopUpBlocks | null, blocksSoFar:
   });
   return bought;
 }
-
-function localDateOf(instant: number, timeZone: string) {
-  const date = new TZDate(instant, timeZone);
-  return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
-}
-
