@@ -72,10 +72,12 @@ function outsideReason(calendar: PeriodCalendar, started: Instant): OutOfPlanWor
 function toEntry(terms: Plan, link: IssueLink, worklog: JiraWorklog, started: Instant): LedgerEntry {
   const rawSeconds = worklog.timeSpentSeconds;
   const roundedSeconds = roundWorklog(rawSeconds, terms.rounding, link.billingClass);
+  const rules = terms.multipliers ?? [];
+  // Most plans have no rules: their worklogs skip the look-up of the issue's attributes at `started`.
   const charged =
-    link.billingClass === 'non-billable'
+    link.billingClass === 'non-billable' || rules.length === 0
       ? null
-      : chargeWorklog({ started, rawSeconds, roundedSeconds }, terms.multipliers ?? [], attributesAt(link.attributes, started), terms.timeZone);
+      : chargeWorklog({ started, rawSeconds, roundedSeconds }, rules, attributesAt(link.attributes, started), terms.timeZone);
   return {
     worklogId: worklog.id,
     issueId: worklog.issueId,
