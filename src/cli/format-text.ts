@@ -1,4 +1,4 @@
-import { type Breakdown, type Plan, type Statement, blocksBroughtIn, termVersions } from '../ledger';
+import { type Breakdown, type Plan, type Statement, billedSecondsOf, blocksBroughtIn, termVersions } from '../ledger';
 import { formatFactor, hoursDecimal } from '../quantities';
 import { amountForPeople, localDate, localDateTime } from './quantities';
 import type { StatementView } from './statement-view';
@@ -93,7 +93,7 @@ function multipliedSection({ lines, timeZone }: Statement): string[] {
         );
         return [
           `worklog ${line.worklogId} ${line.issueKey ?? line.issueId} ${localDateTime(line.started, timeZone)}`,
-          hours(line.chargedSeconds ?? line.roundedSeconds),
+          hours(billedSecondsOf(line)),
           `${hours(line.rawSeconds)} → ${hours(line.roundedSeconds)}: ${segments.join(' + ')}`,
         ];
       }),

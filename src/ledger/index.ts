@@ -16,7 +16,7 @@ export { answerUntil, figuresAsOf, periodFigures, statementFigures, type Forecas
 export { PLAN_START_CHECKPOINT, replayPeriod, type ReplayCheckpoint } from './replay-periods';
 export type { UseProgress } from './use-progress';
 export { PLAN_START, prepareKeptEntries, prepareLedger, type PreparedLedger, type ResumePoint } from './replay-ledger';
-export type { LedgerEntry } from './ledger-entry';
+export { billedSecondsOf, type LedgerEntry } from './ledger-entry';
 export { closedStatement } from './settle-statement';
 export { resumeHistory, type ResumedHistory } from './build-history';
 export { periodReplayInputs } from './period-replay-inputs';

@@ -14,6 +14,7 @@ import {
   type ParsedPayloadOf,
   type StatementUpdating,
 } from '../../contract';
+import { billedSecondsOf } from '../../ledger/ledger-entry';
 import type { Breakdown, Period, Statement, WorklogLine } from '../../ledger/types';
 import { sha256Hex } from '../closing/canonical-json';
 
@@ -106,7 +107,7 @@ const LINE_SORT_VALUES: Readonly<Record<LineSortKey, (line: WorklogLine) => Sort
   rounded: (line) => line.roundedSeconds,
   // A line no multiplier touched is charged its rounded seconds at ×1.
   factor: (line) => Math.max(1000, ...(line.segments ?? []).map((segment) => segment.factorPermille)),
-  charged: (line) => line.chargedSeconds ?? line.roundedSeconds,
+  charged: billedSecondsOf,
   covered: (line) => line.coveredSeconds,
   overage: (line) => line.overageSeconds,
 };
