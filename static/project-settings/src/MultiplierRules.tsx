@@ -1,10 +1,11 @@
 import Button from '@atlaskit/button/new';
 import Textfield from '@atlaskit/textfield';
 import { MAX_FACTOR_PERMILLE, MAX_MULTIPLIER_RULES } from '@contract/index';
+import type { Weekday } from '@ledger/types';
 import { factorDecimal } from '@quantities/index';
 import { Field } from '../../shared/components/Field';
 import { useResolver } from '../../shared/hooks/useResolver';
-import { NEW_RULE, WEEKDAYS, type RuleDraft, type RuleKind, type Weekday } from './multiplier-draft';
+import { NEW_RULE, WEEKDAYS, type RuleDraft, type RuleKind } from './multiplier-draft';
 
 const KINDS: readonly { kind: RuleKind; label: string }[] = [
   { kind: 'time-window', label: 'Time of day (after hours)' },

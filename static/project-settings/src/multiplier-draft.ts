@@ -1,9 +1,9 @@
 import { factorDecimal, minorFromAmount, permilleFromFactor } from '@quantities/index';
 import type { StoredPlan } from '@contract/index';
 import { decimalText } from '@ledger/decimal-text';
+import type { Weekday } from '@ledger/types';
 
 type Rule = NonNullable<StoredPlan['plan']['multipliers']>[number];
-export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 
 /** What a rule applies to, as the form offers it: weekends are a time window over Saturday and Sunday, whole days. */
 export type RuleKind = 'time-window' | 'weekends' | 'holidays' | 'priority' | 'issue-type' | 'request-type';
