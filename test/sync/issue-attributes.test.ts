@@ -52,6 +52,9 @@ describe('an issue\'s priority and types over time', () => {
     expect(site.jira.stats().calls).toBe(0);
     // The issue's recent value, and the request for a refresh of the plan's figures.
     expect(site.storage.usage()).toMatchObject({ writes: 2, writeUnits: 2 });
+    // The link (once: the placement takes it as read), the plan's aggregate head, the recent value, the figures head,
+    // and the link's version check in the transaction.
+    expect(site.storage.usage()).toMatchObject({ reads: 5 });
 
     site.storage.resetUsage();
     for (const event of [first, third, second, first]) await site.sync.handlers.onIssueUpdated(event);

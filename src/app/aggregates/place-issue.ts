@@ -41,6 +41,8 @@ export interface IssuePlacement {
   readonly changes?: readonly WorklogChange[];
   /** What an issue event told of its priority and types, kept in the entry's history on the way. */
   readonly attributes?: AttributeNews;
+  /** The issue's link as the caller has just read it (`readLink`): the first attempt takes it instead of reading it again. */
+  readonly link?: LinkRead;
 }
 
 export interface PlacementOutcome {
@@ -89,7 +91,7 @@ interface Resolved {
  */
 export async function placeIssue(store: Store, placement: IssuePlacement, now: number): Promise<PlacementOutcome> {
   for (let attempt = 1; attempt <= MAX_RELOCATIONS; attempt += 1) {
-    const resolved = await resolve(store, placement);
+    const resolved = await resolve(store, placement, attempt === 1 ? placement.link : undefined);
     const keys = [...new Set([resolved.link.key, resolved.source?.recentKey, resolved.target?.recentKey])].filter(isKey);
     const last: { result?: NextValues | 'moved' } = {};
     const writes = await editAtomically(
@@ -109,9 +111,10 @@ export async function placeIssue(store: Store, placement: IssuePlacement, now: n
   throw new StoreError('conflict', `Issue ${placement.issueId} kept moving between plans during ${MAX_RELOCATIONS} attempts to place it.`);
 }
 
-async function resolve(store: Store, placement: IssuePlacement): Promise<Resolved> {
+async function resolve(store: Store, placement: IssuePlacement, known: LinkRead | undefined): Promise<Resolved> {
   const { issueId } = placement;
-  const link = await readLink(store, issueId, placement.target === null);
+  // A removal reads the link itself: it folds a legacy shard first (`readLink`'s `removable`).
+  const link = known !== undefined && placement.target !== null ? known : await readLink(store, issueId, placement.target === null);
   const stored = linkNow(link.record?.value, link.legacy);
   const sourcePlanId = stored === undefined ? undefined : linkPlanId(stored);
   const target = placement.target === null ? undefined : await issueShard(store, placement.target.planId, issueId, placement.target.head);

@@ -1,5 +1,5 @@
 import { linkFactsOf, linkPlanId } from '../aggregates/aggregate-codec';
-import { storedLink } from '../aggregates/issue-links';
+import { linkNow, readLink } from '../aggregates/issue-links';
 import type { AttributeNews } from '../aggregates/issue-attributes-entry';
 import { placeIssue } from '../aggregates/place-issue';
 import { requestFiguresRefresh } from '../figures/request-figures-refresh';
@@ -12,10 +12,11 @@ import type { SyncDeps } from './sync-deps';
  * and events out of order end on the same history. Resolves to the number of writes.
  */
 export async function applyIssueAttributesChanged(deps: Pick<SyncDeps, 'store' | 'queue' | 'clock'>, issueId: string, news: AttributeNews): Promise<number> {
-  const link = await storedLink(deps.store, issueId);
+  const read = await readLink(deps.store, issueId);
+  const link = linkNow(read.record?.value, read.legacy);
   if (link === undefined) return 0;
   const planId = linkPlanId(link);
-  const outcome = await placeIssue(deps.store, { issueId, target: { planId, facts: linkFactsOf(link) }, attributes: news }, deps.clock.now());
+  const outcome = await placeIssue(deps.store, { issueId, target: { planId, facts: linkFactsOf(link) }, attributes: news, link: read }, deps.clock.now());
   if (outcome.writes > 0) await requestFiguresRefresh(deps, planId);
   return outcome.writes;
 }
