@@ -8,7 +8,7 @@ import type { Instant, IssueAttributes, TimedIssueAttributes } from '../../ledge
 
 export type AttributeField = keyof IssueAttributes;
 
-export const ATTRIBUTE_FIELDS: readonly AttributeField[] = ['priority', 'issueType', 'requestType'];
+const ATTRIBUTE_FIELDS: readonly AttributeField[] = ['priority', 'issueType', 'requestType'];
 
 /** One change of a field, as Jira's changelog records it (ids, not names). */
 export interface AttributeChange {
