@@ -10,7 +10,7 @@ import { loadPlanInProject } from '../plans/plan-in-project';
 import type { ProjectRef } from '../plans/plan-write';
 import { identityOf, internalIdOf } from '../plans/plan-repository';
 import { invalid, type UseCaseOutcome } from '../refusal';
-import { storedPeriodStatement } from './stored-statement';
+import { storedPeriodStatements } from './stored-statement';
 import type { UsagePorts } from './usage-ports';
 
 /**
@@ -20,12 +20,10 @@ import type { UsagePorts } from './usage-ports';
  */
 async function windowStatements(ports: UsagePorts, stored: StoredPlan, periods: readonly Period[], asOf: Instant): Promise<readonly Statement[]> {
   // Only figures that are current: the advice has no way to say it compares an older refresh.
-  const read = await Promise.all(periods.map((period) => storedPeriodStatement(ports.store, stored, period, asOf, 'current')));
-  const fromStore = read.flatMap((each) => (each === undefined ? [] : [each.statement]));
+  const fromStore = await storedPeriodStatements(ports.store, stored, periods, asOf, 'current');
   const [first, last] = [periods[0], periods.at(-1)];
-  if (fromStore.length === read.length || first === undefined || last === undefined) return fromStore;
-  const input = await loadPlanLedgerInput(ports.store, identityOf(stored));
-  const closedPeriods = await loadClosedPeriods(ports.store, internalIdOf(stored));
+  if (fromStore !== undefined || first === undefined || last === undefined) return (fromStore ?? []).map((each) => each.statement);
+  const [input, closedPeriods] = await Promise.all([loadPlanLedgerInput(ports.store, identityOf(stored)), loadClosedPeriods(ports.store, internalIdOf(stored))]);
   return buildHistory({ plan: stored.plan, ...input, closedPeriods, throughPeriod: last, asOf }).slice(first.index);
 }
 

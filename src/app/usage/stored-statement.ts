@@ -63,19 +63,42 @@ export type StoredStatementAcceptance = 'current' | 'last-refresh';
  * meanwhile: the caller replays the plan.
  */
 export async function storedPeriodStatement(store: Store, stored: StoredPlan, period: Period, asOf: Instant, accept: StoredStatementAcceptance): Promise<StoredStatement | undefined> {
+  return (await storedPeriodStatements(store, stored, [period], asOf, accept))?.[0];
+}
+
+/**
+ * The statements of `periods`, each as `storedPeriodStatement` reads it, the figures head read once for all; undefined
+ * when any one cannot be read so (the caller replays the plan), and then no closed period's frozen statement or open
+ * period's source is read when the head or the periods' states already say so.
+ */
+export async function storedPeriodStatements(
+  store: Store,
+  stored: StoredPlan,
+  periods: readonly Period[],
+  asOf: Instant,
+  accept: StoredStatementAcceptance,
+): Promise<StoredStatement[] | undefined> {
   const planId = internalIdOf(stored);
-  const [state, head] = await Promise.all([loadPeriodState(store, planId, period.label), readFiguresHead(store, planId)]);
-  if (state?.state.status === 'closed') {
-    const [frozen] = await loadFrozenPeriods(store, planId, [{ periodLabel: period.label, version: state.state.version }]);
-    return frozen && { statement: closedStatement(frozen), updating: null };
-  }
+  const [states, head] = await Promise.all([Promise.all(periods.map((period) => loadPeriodState(store, planId, period.label))), readFiguresHead(store, planId)]);
   const view = figuresView(head, stored);
-  if (view === undefined || (view.refreshing && accept === 'current')) return undefined;
-  // Read after the head: a source is at least as recent as the refresh the head names (a refresh under way may
-  // have written a newer one already, so `asOf` is the instant through which the statement is known complete).
-  const source = statementSourceSchema.safeParse(await store.get(statementSourceKey(planId, period.label)));
-  // A source of another version of the plan is one a refresh since no longer wanted, or priced by terms since edited.
-  if (!source.success || source.data.planVersion !== stored.version) return undefined;
-  const statement = await replayedFromSource(store, stored, period, source.data, asOf);
-  return statement && { statement, updating: view.refreshing ? { asOf: view.refreshed.refreshedAt } : null };
+  const sourcesReadable = view !== undefined && !(view.refreshing && accept === 'current');
+  if (!sourcesReadable && states.some((state) => state?.state.status !== 'closed')) return undefined;
+  const read = await Promise.all(
+    periods.map(async (period, index): Promise<StoredStatement | undefined> => {
+      const state = states[index]?.state;
+      if (state?.status === 'closed') {
+        const [frozen] = await loadFrozenPeriods(store, planId, [{ periodLabel: period.label, version: state.version }]);
+        return frozen && { statement: closedStatement(frozen), updating: null };
+      }
+      if (view === undefined) return undefined;
+      // Read after the head: a source is at least as recent as the refresh the head names (a refresh under way may
+      // have written a newer one already, so `asOf` is the instant through which the statement is known complete).
+      const source = statementSourceSchema.safeParse(await store.get(statementSourceKey(planId, period.label)));
+      // A source of another version of the plan is one a refresh since no longer wanted, or priced by terms since edited.
+      if (!source.success || source.data.planVersion !== stored.version) return undefined;
+      const statement = await replayedFromSource(store, stored, period, source.data, asOf);
+      return statement && { statement, updating: view.refreshing ? { asOf: view.refreshed.refreshedAt } : null };
+    }),
+  );
+  return read.every((each) => each !== undefined) ? read : undefined;
 }
