@@ -34,7 +34,10 @@ export function runAdviseCommand(options: AdviseOptions, now: Instant): CommandO
       periods.length < options.periods ? [`warning: plan ${JSON.stringify(plan.id)} has ${periods.length} complete ${plan.period}s, not ${options.periods}: the advice covers those`] : [];
     return { exitCode: 0, output: formatters[options.format]({ plan, asOf, figures }), warnings };
   } catch (error) {
-    if (error instanceof LedgerInputError) return failed([`${fileOfField(error.field, options)}: ${error.message}`]);
+    if (error instanceof LedgerInputError) {
+      const file = error.field.startsWith('candidates') ? options.candidatesPath : fileOfField(error.field, options);
+      return failed([`${file}: ${error.message}`]);
+    }
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/run-cli';
 import type { AdviceFigures } from '../../src/ledger';
-import { linksDocument, pageOf, planDocument, worklogsArray, writeDocuments } from './fixtures';
+import { linksDocument, pageOf, planDocument, worklog, worklogsArray, writeDocuments } from './fixtures';
 
 const examples = join(__dirname, '..', '..', 'examples', 'amended');
 const exampleArgs = ['--plan', join(examples, 'plan.json'), '--links', join(examples, 'links.json'), '--worklogs', join(examples, 'worklogs.json')];
@@ -62,6 +62,19 @@ describe('support-hours advise', () => {
       stdout: '',
       stderr: `${files.candidates}: candidates[0].terms.hourlyRateMinor: prices only pay-as-you-go terms, and these are buckets: give "kind": "pay-as-you-go" to use it\n`,
     });
+  });
+
+  it('names the candidates file when a candidate\'s total is beyond what amounts are exact up to', () => {
+    const heavy = (month: string) => Array.from({ length: 10 }, (_unused, day) => worklog(`${month}${day}`, '1001', `2026-${month}-${String(day + 10)}T09:00:00.000+0000`, 50 * 3600));
+    const files = writeDocuments({
+      plan: planDocument(),
+      links: linksDocument(),
+      worklogs: pageOf([...heavy('10'), ...heavy('11')]),
+      candidates: { candidates: [{ name: 'dear blocks', terms: { allowance: null, blocks: { topUpSeconds: 3600, priceMinor: 10_000_000_000_000 } } }] },
+    });
+    const result = run(['advise', '--plan', files.plan, '--links', files.links, '--worklogs', files.worklogs, '--candidates', files.candidates, '--as-of', '2026-12-02T00:00:00Z']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toBe(`${files.candidates}: candidates: the total over the periods would be 10000000000000000 minor units, more than amounts are exact up to (9007199254740991)\n`);
   });
 
   it('refuses a plan with no complete period, and a number of periods out of bounds', () => {
