@@ -239,16 +239,8 @@ const cells: Cell[] = (Object.keys(MATRIX) as ResolverName[]).flatMap((resolver)
 
 describe('the authorisation matrix', () => {
   // Refusals and reads write nothing (each cell proves it), so their cells share one site; an allowed write gets its own.
-  // The site's emulated KVS counts read units a minute on a fixed clock: a fresh shared site every 150 cells stays
-  // well under Forge's 4,000.
   let shared: Promise<Site> | undefined;
-  let sharedCells = 0;
-  const siteFor = (expected: Expected, row: Row): Promise<Site> => {
-    if (expected === 'allowed' && row.read !== true) return site();
-    sharedCells += 1;
-    if (sharedCells % 150 === 0) shared = undefined;
-    return (shared ??= site());
-  };
+  const siteFor = (expected: Expected, row: Row): Promise<Site> => (expected === 'allowed' && row.read !== true ? site() : (shared ??= site()));
 
   it('has a row for every resolver the contract names, and none it does not', () => {
     expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(contract).sort());
