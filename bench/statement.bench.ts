@@ -5,7 +5,8 @@
  * - On the figures suite's plan site (bench/figures/plan-site.ts: 63 monthly periods) at 10k, 100k and 300k
  *   worklogs with 0, 24 and 60 periods closed (one by one, the plan's refresh run after each close): the current
  *   period's summary and pages, the first open period's and the last closed one's summaries, closing the next
- *   period, and the current period's summary replayed over the whole plan (what every statement cost before a
+ *   period, the plan-fit advice (`usage/advice`) over the last 12 and 24 complete periods with five candidates, and
+ *   the current period's summary replayed over the whole plan (what every statement cost before a
  *   period's own data was stored, and what one still costs while a refresh is pending). Storage reads and read
  *   units (10 KB) as the emulated KVS counts them, the answer's bytes, median and 95th percentile of the server
  *   time. Target: a period's statement costs the same reads and units whatever the number of other (closed)

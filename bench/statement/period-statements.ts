@@ -32,7 +32,7 @@ const ADMIN_CONTEXT = { actor: { accountId: DEMO_USERS.admin.accountId }, projec
 
 const bytesOf = (value: unknown): number => Buffer.byteLength(JSON.stringify(value));
 
-type StatementResolver = 'usage/statement' | 'usage/statementPage';
+type StatementResolver = 'usage/statement' | 'usage/statementPage' | 'usage/advice';
 
 function resolverCall<Name extends StatementResolver>(site: PlanSite, name: Name, payload: PayloadOf<Name>): () => Promise<number> {
   return async () => {
@@ -57,7 +57,18 @@ function labels(closed: number): { readonly current: string; readonly firstOpen:
   return { current: all[all.length - 1] ?? '', firstOpen: all[closed] ?? '', lastClosed: closed > 0 ? all[closed - 1] : undefined };
 }
 
-/** The project page's statement calls with the plan's figures current. */
+const HOUR = 3600;
+
+/** Five candidates, one buying top-ups of 20 h whenever the bank runs empty: what a manager compares on the Advice form. */
+const ADVICE_CANDIDATES: PayloadOf<'usage/advice'>['candidates'] = [
+  { name: 'as now', terms: {} },
+  { name: '200 h', terms: { allowance: { includedSeconds: 200 * HOUR, fixedFeeMinor: 1_500_000 } } },
+  { name: '400 h', terms: { allowance: { includedSeconds: 400 * HOUR, fixedFeeMinor: 2_800_000 } } },
+  { name: '800 h with rollover', terms: { allowance: { includedSeconds: 800 * HOUR, fixedFeeMinor: 5_200_000, rollover: { capSeconds: 800 * HOUR, expiresAfterPeriods: 1 } } } },
+  { name: 'blocks of 20 h', terms: { allowance: null, blocks: { topUpSeconds: 20 * HOUR, priceMinor: 160_000 } } },
+];
+
+/** The project page's statement calls with the plan's figures current, and its plan-fit advice over 12 and 24 periods. */
 export async function currentStatementCalls(site: PlanSite, closed: number, timing: TimingPlan): Promise<StatementCall[]> {
   await site.queue.settle();
   const { current, firstOpen, lastClosed } = labels(closed);
@@ -71,6 +82,10 @@ export async function currentStatementCalls(site: PlanSite, closed: number, timi
   ];
   if (firstOpen !== current) rows.push(await measured(site, `\`usage/statement\`, the first open period (${firstOpen})`, summary(firstOpen), timing));
   if (lastClosed !== undefined) rows.push(await measured(site, `\`usage/statement\`, the last closed period (${lastClosed})`, summary(lastClosed), timing));
+  for (const periods of [12, 24]) {
+    const advice = resolverCall(site, 'usage/advice', { planId: PLAN_KEY, periods, candidates: ADVICE_CANDIDATES });
+    rows.push(await measured(site, `\`usage/advice\`, the last ${periods} complete periods, ${ADVICE_CANDIDATES.length} candidates (one buying top-ups)`, advice, timing));
+  }
   return rows;
 }
 
