@@ -1,4 +1,4 @@
-import type { AdviceColumn, PlanAdvice } from './advise-plan';
+import type { Advice, AdviceColumn, CandidateOutcome, ColumnTotals, PlanAdvice } from './advise-plan';
 import { exactSum, toSafeAmount } from './money';
 import type { ChargeLine, MinorUnits, Seconds, Statement } from './types';
 
@@ -18,26 +18,14 @@ export interface AdvisedPeriodFigures {
   readonly totalMinor: MinorUnits;
 }
 
-export interface AdviceColumnFigures {
-  readonly totalMinor: MinorUnits;
-  readonly overageSeconds: Seconds;
-  readonly periodsWithOverage: number;
+export interface AdviceColumnFigures extends ColumnTotals {
   readonly periods: readonly AdvisedPeriodFigures[];
 }
 
-export interface CandidateFigures extends AdviceColumnFigures {
-  readonly name: string;
-  readonly differenceMinor: MinorUnits;
-}
+export type CandidateFigures = AdviceColumnFigures & CandidateOutcome;
 
 /** The advice without its statements' lists (lines, breakdowns): what the CLI's JSON and the project page show. */
-export interface AdviceFigures {
-  readonly periods: readonly string[];
-  readonly paid: AdviceColumnFigures;
-  readonly candidates: readonly CandidateFigures[];
-  /** Index of the cheapest candidate; null without candidates. */
-  readonly cheapest: number | null;
-}
+export type AdviceFigures = Advice<string, AdviceColumnFigures>;
 
 /** The charge lines with every block purchase in one line: how many blocks, their hours and their price together. */
 function withPurchasesTogether(charges: readonly ChargeLine[], period: string): ChargeLine[] {
@@ -59,13 +47,8 @@ function periodFigures(statement: Statement, totalMinor: MinorUnits): AdvisedPer
   return { period, includedSeconds, carriedInSeconds, purchasedSeconds, availableSeconds, usedCoveredSeconds, overageSeconds, extraSeconds, charges, totalMinor };
 }
 
-function columnFigures(column: AdviceColumn): AdviceColumnFigures {
-  return {
-    totalMinor: column.totalMinor,
-    overageSeconds: column.overageSeconds,
-    periodsWithOverage: column.periodsWithOverage,
-    periods: column.statements.map((statement, index) => periodFigures(statement, column.periodTotalsMinor[index] ?? 0)),
-  };
+function columnFigures({ statements, periodTotalsMinor, totalMinor, overageSeconds, periodsWithOverage }: AdviceColumn): AdviceColumnFigures {
+  return { totalMinor, overageSeconds, periodsWithOverage, periods: statements.map((statement, index) => periodFigures(statement, periodTotalsMinor[index] ?? 0)) };
 }
 
 /**

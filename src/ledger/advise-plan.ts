@@ -22,32 +22,41 @@ export interface AdviceInput {
   readonly candidates: readonly PlanCandidate[];
 }
 
-/** One column of the advice: a statement per period and what they add up to. */
-export interface AdviceColumn {
-  /** One per period of the advice, oldest first. */
-  readonly statements: readonly Statement[];
-  /** Aligned with `statements`: the sum of each one's own charge lines (late adjustments of earlier periods left out). */
-  readonly periodTotalsMinor: readonly MinorUnits[];
+/** What a column of the advice adds up to over its periods. */
+export interface ColumnTotals {
   readonly totalMinor: MinorUnits;
   readonly overageSeconds: Seconds;
   readonly periodsWithOverage: number;
 }
 
-export interface CandidateAdvice extends AdviceColumn {
+/** One column of the advice: a statement per period and what they add up to. */
+export interface AdviceColumn extends ColumnTotals {
+  /** One per period of the advice, oldest first. */
+  readonly statements: readonly Statement[];
+  /** Aligned with `statements`: the sum of each one's own charge lines (late adjustments of earlier periods left out). */
+  readonly periodTotalsMinor: readonly MinorUnits[];
+}
+
+/** What a candidate's column adds to a column. */
+export interface CandidateOutcome {
   readonly name: string;
   /** The candidate's total less what was paid: negative when it would have cost less. */
   readonly differenceMinor: MinorUnits;
 }
 
-export interface PlanAdvice {
-  readonly periods: readonly Period[];
+/** What was paid and each candidate, a column each over the same periods: with statements (`PlanAdvice`) or figures only (`AdviceFigures`). */
+export interface Advice<PeriodOf, Column> {
+  readonly periods: readonly PeriodOf[];
   /** The plan's own statements. */
-  readonly paid: AdviceColumn;
+  readonly paid: Column;
   /** In the order given. */
-  readonly candidates: readonly CandidateAdvice[];
+  readonly candidates: readonly (Column & CandidateOutcome)[];
   /** Index of the candidate with the lowest total (the first of equals); null without candidates. */
   readonly cheapest: number | null;
 }
+
+export type CandidateAdvice = AdviceColumn & CandidateOutcome;
+export type PlanAdvice = Advice<Period, AdviceColumn>;
 
 /**
  * Plan-fit advice: the statements' work replayed by the ledger under each candidate's terms, as if the plan had taken
