@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { customerAccessOf, MAX_NAMED_CUSTOMERS, type CustomerAccess, type CustomerAudience, type StoredPlan } from '@contract/index';
+import { customerAccessOf, MAX_NAMED_CUSTOMERS, type CustomerAccess, type CustomerAudience } from '@contract/index';
 import Button from '@atlaskit/button/new';
 import Textfield from '@atlaskit/textfield';
 import { Banner } from '../../shared/components/Banner';
@@ -8,12 +8,7 @@ import { Form } from '../../shared/components/Form';
 import { usePeopleNames } from '../../shared/hooks/usePeopleNames';
 import { useWrite } from '../../shared/hooks/useWrite';
 import { fieldErrorsOf } from './validate-plan';
-
-interface CustomerAccessFormProps {
-  readonly stored: StoredPlan;
-  readonly onSaved: (stored: StoredPlan) => void;
-  readonly onCancel: () => void;
-}
+import type { PlanSettingFormProps } from './plan-setting-form';
 
 const AUDIENCES: readonly { readonly value: CustomerAudience; readonly text: string }[] = [
   { value: 'nobody', text: 'Nobody' },
@@ -33,7 +28,7 @@ const listOf = (text: string): string[] => [
 ];
 
 /** Who among the service desk's customers sees the plan in the portal, and what they see: the plan's admins change it as of now. */
-export function CustomerAccessForm({ stored, onSaved, onCancel }: CustomerAccessFormProps) {
+export function CustomerAccessForm({ stored, onSaved, onCancel }: PlanSettingFormProps) {
   const initial = customerAccessOf(stored);
   const [audience, setAudience] = useState(initial.audience);
   const [accountIds, setAccountIds] = useState(initial.accountIds.join(', '));

@@ -1,15 +1,10 @@
 import { useState } from 'react';
-import { hardStopOf, type HardStop, type HardStopMode, type StoredPlan } from '@contract/index';
+import { hardStopOf, type HardStop, type HardStopMode } from '@contract/index';
 import Button from '@atlaskit/button/new';
 import { Banner } from '../../shared/components/Banner';
 import { Form } from '../../shared/components/Form';
 import { useWrite } from '../../shared/hooks/useWrite';
-
-interface HardStopFormProps {
-  readonly stored: StoredPlan;
-  readonly onSaved: (stored: StoredPlan) => void;
-  readonly onCancel: () => void;
-}
+import type { PlanSettingFormProps } from './plan-setting-form';
 
 const MODES: readonly { readonly value: HardStopMode; readonly text: string }[] = [
   { value: 'off', text: 'Do nothing' },
@@ -47,7 +42,7 @@ function Choices<Value extends string>({ legend, name, options, value, onChange,
 }
 
 /** What happens when the plan's hours run out: the plan's admins change it as of now, and it changes no figure. */
-export function HardStopForm({ stored, onSaved, onCancel }: HardStopFormProps) {
+export function HardStopForm({ stored, onSaved, onCancel }: PlanSettingFormProps) {
   const initial = hardStopOf(stored);
   const [mode, setMode] = useState(initial.mode);
   const [whenUnknown, setWhenUnknown] = useState(initial.whenUnknown);

@@ -1,20 +1,15 @@
 import { useState } from 'react';
-import { organizationIdsOf, type StoredPlan } from '@contract/index';
+import { organizationIdsOf } from '@contract/index';
 import Button from '@atlaskit/button/new';
 import { Banner } from '../../shared/components/Banner';
 import { Form } from '../../shared/components/Form';
 import { useResolver } from '../../shared/hooks/useResolver';
 import { useWrite } from '../../shared/hooks/useWrite';
 import { fieldErrorsOf } from './validate-plan';
-
-interface OrganizationsFormProps {
-  readonly stored: StoredPlan;
-  readonly onSaved: (stored: StoredPlan) => void;
-  readonly onCancel: () => void;
-}
+import type { PlanSettingFormProps } from './plan-setting-form';
 
 /** The JSM organisations whose requests follow the plan, picked from the project's service desk's organisations. */
-export function OrganizationsForm({ stored, onSaved, onCancel }: OrganizationsFormProps) {
+export function OrganizationsForm({ stored, onSaved, onCancel }: PlanSettingFormProps) {
   const { state } = useResolver('plans/organizationChoices', {});
   const [chosen, setChosen] = useState<readonly string[]>(organizationIdsOf(stored));
   const save = useWrite('plans/setOrganizations');
