@@ -15,29 +15,23 @@ type Advice = DataOf<'usage/advice'>;
 
 /** One candidate's fields: name, allowance (hours, fee, rollover) and top-up blocks (size, price); native inputs, whose focus outline shows on the field itself. */
 function CandidateFields({ row, errors, index, onChange, onRemove }: { row: CandidateRow; errors: RowErrors; index: number; onChange: (row: CandidateRow) => void; onRemove: (() => void) | null }) {
-  const text = (field: keyof Omit<CandidateRow, 'rollover'>) => (event: React.ChangeEvent<HTMLInputElement>) => onChange({ ...row, [field]: event.target.value });
+  const textField = (field: keyof Omit<CandidateRow, 'rollover'>, label: string, help?: string) => (
+    <Field label={label} error={errors[field]} help={help}>
+      <input type="text" value={row[field]} onChange={(event) => onChange({ ...row, [field]: event.target.value })} inputMode={field === 'name' ? undefined : 'decimal'} />
+    </Field>
+  );
   return (
     <fieldset>
       <legend>Candidate {index + 1}</legend>
       <div className="sh-row">
-        <Field label="Name" error={errors.name}>
-          <input type="text" value={row.name} onChange={text('name')} />
-        </Field>
-        <Field label="Included hours a period" error={errors.includedHours} help="Blank: no allowance.">
-          <input type="text" value={row.includedHours} onChange={text('includedHours')} inputMode="decimal" />
-        </Field>
-        <Field label="Fixed fee a period" error={errors.fixedFee}>
-          <input type="text" value={row.fixedFee} onChange={text('fixedFee')} inputMode="decimal" />
-        </Field>
+        {textField('name', 'Name')}
+        {textField('includedHours', 'Included hours a period', 'Blank: no allowance.')}
+        {textField('fixedFee', 'Fixed fee a period')}
         <label className="sh-checkbox">
           <input type="checkbox" checked={row.rollover} onChange={(event) => onChange({ ...row, rollover: event.target.checked })} /> Unused hours roll over (one period)
         </label>
-        <Field label="Top-up block hours" error={errors.blockHours} help="Bought whenever the bank runs empty. Blank: the blocks the plan bought.">
-          <input type="text" value={row.blockHours} onChange={text('blockHours')} inputMode="decimal" />
-        </Field>
-        <Field label="Block price" error={errors.blockPrice}>
-          <input type="text" value={row.blockPrice} onChange={text('blockPrice')} inputMode="decimal" />
-        </Field>
+        {textField('blockHours', 'Top-up block hours', 'Bought whenever the bank runs empty. Blank: the blocks the plan bought.')}
+        {textField('blockPrice', 'Block price')}
         {onRemove === null ? null : (
           <Button appearance="subtle" onClick={onRemove}>
             Remove {row.name.trim() === '' ? `candidate ${index + 1}` : row.name}
