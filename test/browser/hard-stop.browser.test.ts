@@ -60,7 +60,7 @@ describe('the hard stop', () => {
     const panel = surfaceFrame(preview.page, 'issuePanel');
     await waitForText(
       panel.getByTestId('hard-stop-banner'),
-      `${STOPPING.name} has used up its hours for this period. Its plan stops work beyond its hours: transitions such as “Start progress” are refused until hours are added.`,
+      `${STOPPING.name} has used up its hours for this period. Its plan stops work beyond its hours: transitions guarded by the “Support plan has hours left” validator refuse to move this issue until hours are added.`,
     );
     await preview.page.getByRole('button', { name: 'Start progress' }).click();
     await waitForText(

@@ -109,14 +109,18 @@ function ArchivedPlanNotice({ planName, canEdit }: { planName: string; canEdit: 
   );
 }
 
-/** The plan's hours are used up and its admin asked to warn, or to stop guarded transitions too: said before the figures. */
+/**
+ * The plan's hours are used up and its admin asked to warn, or to stop guarded transitions too: said before the figures.
+ * Which transitions carry the validator is the workflow's business, unknown to the app, so a stopping plan's banner
+ * says what the validator does where it was added rather than naming a transition (decision 0060).
+ */
 function HardStopBanner({ planName, mode }: { planName: string; mode: NonNullable<IssueView['hardStop']> }) {
   return (
     <Banner appearance="warning">
       <span data-testid="hard-stop-banner">
         {planName} has used up its hours for this period.{' '}
         {mode === 'stop'
-          ? 'Its plan stops work beyond its hours: transitions such as “Start progress” are refused until hours are added.'
+          ? 'Its plan stops work beyond its hours: transitions guarded by the “Support plan has hours left” validator refuse to move this issue until hours are added.'
           : 'Work logged now is overage; check with the account manager before starting new work.'}
       </span>
     </Banner>
