@@ -25,7 +25,8 @@ export function attributesAt(history: readonly TimedIssueAttributes[] | undefine
   return inForce;
 }
 
-function isTimeCondition(condition: MultiplierCondition): condition is TimeCondition {
+/** Whether the condition looks at the clock and calendar only, not at the issue's priority or types. */
+export function isTimeCondition(condition: MultiplierCondition): condition is TimeCondition {
   return condition.kind === 'time-window' || condition.kind === 'holidays';
 }
 

@@ -8,6 +8,7 @@ export { buildStatement, type StatementInput } from './build-statement';
 export { buildHistory, type HistoryInput } from './build-history';
 export { blocksBroughtIn } from './blocks-brought-in';
 export { lineFactor, type LineFactor } from './line-factor';
+export { pricesByIssueAttributes } from './prices-by-attributes';
 export { planAsOneVersion, termVersions, type TermVersionLabel } from './terms-in-force';
 export { parseJiraInstant, readJiraInstant } from './parse-jira-instant';
 export { roundHalfUp, sumMinor } from './money';

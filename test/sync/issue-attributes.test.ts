@@ -1,6 +1,8 @@
+import { SYNC_QUEUE_KEY } from '../../src/app/sync/sync-deps';
 import type { IssueUpdatedEvent } from '../../src/jira-simulator/events';
+import type { MultiplierRule } from '../../src/ledger/types';
 import { AGENT, call } from '../jira-simulator/site';
-import { GOLD_ISSUES, aggregatedLedgerInput, captureEvents, sortedTruth, startGoldSite, startSyncSite, type SyncSite } from './sync-site';
+import { GOLD_ISSUES, SUP_PLANS, aggregatedLedgerInput, captureEvents, sortedTruth, startGoldSite, startSyncSite, storeSupPlan, type SyncSite } from './sync-site';
 
 const { first: issueA, second: issueB, unlinked } = GOLD_ISSUES;
 
@@ -50,11 +52,11 @@ describe('an issue\'s priority and types over time', () => {
     site.storage.resetUsage();
     await site.sync.handlers.onIssueUpdated(third);
     expect(site.jira.stats().calls).toBe(0);
-    // The issue's recent value, and the request for a refresh of the plan's figures.
-    expect(site.storage.usage()).toMatchObject({ writes: 2, writeUnits: 2 });
-    // The link (once: the placement takes it as read), the plan's aggregate head, the recent value, the figures head,
-    // and the link's version check in the transaction.
-    expect(site.storage.usage()).toMatchObject({ reads: 5 });
+    // The issue's recent value only: gold has no rule on priority or types, so its figures are not refreshed.
+    expect(site.storage.usage()).toMatchObject({ writes: 1, writeUnits: 1 });
+    // The link (once: the placement takes it as read), the plan's aggregate head, the recent value, the link's
+    // version check in the transaction, and the plan (its internal-id index, then its record).
+    expect(site.storage.usage()).toMatchObject({ reads: 6 });
 
     site.storage.resetUsage();
     for (const event of [first, third, second, first]) await site.sync.handlers.onIssueUpdated(event);
@@ -62,6 +64,40 @@ describe('an issue\'s priority and types over time', () => {
     // Each new change one write; the repeated ones none.
     expect(site.storage.usage()).toMatchObject({ writes: 2, writeUnits: 2 });
     expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
+  });
+
+  it('refresh the plan\'s figures only when its terms have a rule on priority or types, and are kept either way', async () => {
+    const site = await startGoldSite();
+    const events = captureEvents(site);
+    const refreshesQueued = jest.spyOn(site.queue, 'push');
+    const applyNextEdit = async (priority: string) => {
+      await edit(site, issueA.id, { priority: { name: priority } });
+      await site.simulator.idle();
+      const event = updates(events).at(-1);
+      if (event === undefined) throw new Error('an issue-updated event expected');
+      refreshesQueued.mockClear();
+      site.storage.resetUsage();
+      await site.sync.handlers.onIssueUpdated(event);
+      const { reads, writes } = site.storage.usage();
+      return { reads, writes, refreshes: refreshesQueued.mock.calls.filter(([, job]) => (job as { kind?: string }).kind === 'refresh-figures') };
+    };
+    const afterHours: MultiplierRule = { name: 'After hours', when: { kind: 'time-window', days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '18:00', to: '08:00' }, factorPermille: 1500 };
+    const p1: MultiplierRule = { name: 'P1', when: { kind: 'priority', values: ['1'] }, factorPermille: 2000 };
+    const gold = SUP_PLANS.find((plan) => plan.id === 'gold');
+    if (gold === undefined) throw new Error('plan gold expected');
+
+    // The history's write, and the plan read to learn that no rule looks at priorities.
+    expect(await applyNextEdit('High')).toEqual({ reads: 6, writes: 1, refreshes: [] });
+    await storeSupPlan(site.store, { ...gold, multipliers: [afterHours] });
+    expect(await applyNextEdit('Low')).toEqual({ reads: 6, writes: 1, refreshes: [] });
+    await storeSupPlan(site.store, { ...gold, multipliers: [afterHours, p1] });
+    // And the figures head's request for the refresh.
+    expect(await applyNextEdit('Highest')).toEqual({ reads: 7, writes: 2, refreshes: [[SYNC_QUEUE_KEY, { kind: 'refresh-figures', planId: 'gold' }, expect.anything()]] });
+
+    // The changes made while no rule looked at them are in the history all the same, for a rule added later.
+    const kept = await aggregatedLedgerInput(site, 'gold');
+    expect(kept).toEqual(sortedTruth(site.simulator, 'gold'));
+    expect(kept.links.find((link) => link.issueId === issueA.id)?.attributes?.map((values) => values.priority)).toEqual(['3', '2', '4', '1']);
   });
 
   it('are not kept for an issue linked to no plan, and cost no Jira call for an edit of any other field', async () => {
