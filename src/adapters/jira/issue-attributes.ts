@@ -57,17 +57,25 @@ export function attributesNowOf(fields: z.infer<typeof AttributeFieldsSchema>): 
 
 type ChangeItem = ChangelogEntry['items'][number];
 
+/** A change of an attribute as an edit's item tells it, without the instant the edit was made at. */
+export type AttributeEdit = Omit<AttributeChange, 'at'>;
+
 /** The changes of the attributes in changelog entries; every other field's changes are left out. */
 export function attributeChangesOf(entries: readonly ChangelogEntry[]): AttributeChange[] {
-  return entries.flatMap((entry) => attributeChangesAt(parseJiraInstant(entry.created, 'changelog.created'), entry.items));
+  return entries.flatMap((entry) => madeAt(parseJiraInstant(entry.created, 'changelog.created'), attributeEditsOf(entry.items)));
 }
 
-/** The changes of the attributes among one edit's items (a changelog entry, an issue event), made at `at`. */
-export function attributeChangesAt(at: number, items: readonly ChangeItem[]): AttributeChange[] {
+/** The changes of the attributes among one edit's items (a changelog entry, an issue event); every other field's are left out. */
+export function attributeEditsOf(items: readonly ChangeItem[]): AttributeEdit[] {
   return items.flatMap((item) => {
     const field = item.fieldId === undefined ? undefined : FIELD_OF_CHANGE[item.fieldId];
-    return field === undefined ? [] : [{ field, at, from: item.from ?? null, to: item.to ?? null }];
+    return field === undefined ? [] : [{ field, from: item.from ?? null, to: item.to ?? null }];
   });
+}
+
+/** One edit's changes, made at `at`. */
+export function madeAt(at: number, edits: readonly AttributeEdit[]): AttributeChange[] {
+  return edits.map((edit) => ({ ...edit, at }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { JiraWorklog } from '../../ledger/types';
 import { sweepAlertOutbox } from '../../app/alerts/alert-outbox';
-import { attributeChangesAt, attributesNowOf } from '../../adapters/jira/issue-attributes';
+import { attributeEditsOf, attributesNowOf, madeAt } from '../../adapters/jira/issue-attributes';
 import { ORGANIZATIONS_FIELD } from '../../adapters/jira/organizations-field';
 import { parseJiraInstant } from '../../ledger/parse-jira-instant';
 import { applyIssueAttributesChanged } from '../../app/sync/apply-attributes-changed';
@@ -69,11 +69,12 @@ export function createSyncHandlers(depsFor: () => SyncDeps): SyncHandlers {
       const items = changelog?.items ?? [];
       // Every edit of every issue arrives here: only a change of an attribute (a read and at most a write, no Jira call)
       // or of the Organizations field (a Jira call) is worth anything.
-      if (attributeChangesAt(0, items).length > 0) {
+      const edits = attributeEditsOf(items);
+      if (edits.length > 0) {
         const deps = depsFor();
         // The change was made when the issue was updated; an event that does not say is taken as made when it arrived.
         const at = issue.fields.updated === undefined ? deps.clock.now() : parseJiraInstant(issue.fields.updated, 'issue.fields.updated');
-        await applyIssueAttributesChanged(deps, issue.id, { seen: attributesNowOf(issue.fields), changes: attributeChangesAt(at, items) });
+        await applyIssueAttributesChanged(deps, issue.id, { seen: attributesNowOf(issue.fields), changes: madeAt(at, edits) });
       }
       if (!items.some((item) => item.fieldId === ORGANIZATIONS_FIELD || item.field === 'Organizations')) return;
       await applyRequestOrganizationsChanged(depsFor(), { issueId: issue.id, issueKey: issue.key, projectId: issue.fields.project.id });
