@@ -18,6 +18,7 @@ export { PLAN_START_CHECKPOINT, replayPeriod, type ReplayCheckpoint } from './re
 export type { UseProgress } from './use-progress';
 export { PLAN_START, prepareKeptEntries, prepareLedger, type PreparedLedger, type ResumePoint } from './replay-ledger';
 export { billedSecondsOf, type LedgerEntry } from './ledger-entry';
+export { entriesMerged } from './entry-order';
 export { closedStatement } from './settle-statement';
 export { resumeHistory, type ResumedHistory } from './build-history';
 export { periodReplayInputs } from './period-replay-inputs';

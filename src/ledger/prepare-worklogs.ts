@@ -1,4 +1,4 @@
-import { compareWorklogIds } from './compare-worklog-ids';
+import { inDrawOrder } from './entry-order';
 import { latestWorklogs } from './latest-worklogs';
 import type { LedgerEntry } from './ledger-entry';
 import { indexLinks } from './link-index';
@@ -90,10 +90,6 @@ function toEntry(terms: Plan, link: IssueLink, worklog: JiraWorklog, started: In
     roundedSeconds,
     ...charged,
   };
-}
-
-function inDrawOrder(a: { started: Instant; worklogId: string }, b: { started: Instant; worklogId: string }): number {
-  return a.started - b.started || compareWorklogIds(a.worklogId, b.worklogId);
 }
 
 /** Index of the last of the ascending `values` that is ≤ `target` (the first value is ≤ target). */

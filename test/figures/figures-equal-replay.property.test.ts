@@ -14,6 +14,7 @@ import { headAlertsOf, storedAlerts } from '../../src/app/alerts/active-alerts';
 import { loadPlanLedgerInput } from '../../src/app/aggregates/load-plan-ledger-input';
 import { loadClosedPeriods } from '../../src/app/closing/closed-statements';
 import { closedSummaryKey, figuresHeadKey, periodFiguresKey } from '../../src/app/figures/figures-keys';
+import { runFiguresRefresh } from '../../src/app/figures/run-figures-refresh';
 import { figuresHeadOf, storedPeriodFiguresSchema } from '../../src/app/figures/figures-records';
 import { allTimeUsageByIssue, NO_USAGE, periodUsageByIssue } from '../../src/app/issues/issue-usage';
 import { identityOf, internalIdOf, loadPlan } from '../../src/app/plans/plan-repository';
@@ -24,6 +25,7 @@ import { buildHistory, buildStatement, figuresAsOf, periodByLabel, statementFigu
 import type { BillingClass, MultiplierRule } from '../../src/ledger/types';
 import { multipliersArb } from '../support/ledger-arbitraries';
 import { call, ManualClock } from '../jira-simulator/site';
+import { expectFullRefreshFindsStored } from './refresh-now';
 import { as, backendFixture, ISSUES, NOW, on, planInput, USERS, type BackendFixture } from '../backend/support/backend-fixture';
 
 const RUNS = Number(process.env.FIGURES_PROPERTY_RUNS ?? 8);
@@ -48,6 +50,8 @@ const plan = fc.integer({ min: 0, max: PLANS.length - 1 });
 const issue = fc.integer({ min: 0, max: LINKABLE.length - 1 });
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('log' as const), issue, minutes: fc.integer({ min: 1, max: 600 }), hoursFromNow: fc.integer({ min: -50 * 24, max: 40 * 24 }) }) },
+  // Work logged around now, mostly in the current period: the refresh that reads the events' issues only.
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('log' as const), issue, minutes: fc.integer({ min: 1, max: 600 }), hoursFromNow: fc.integer({ min: -72, max: 24 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('edit' as const), pick: fc.nat(), minutes: fc.integer({ min: 1, max: 600 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('relink' as const), issue, plan, billingClass: fc.constantFrom<BillingClass>('covered', 'covered', 'extra', 'non-billable') }) },
@@ -64,6 +68,13 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'deliver' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('forget-summary' as const), plan }) },
 );
+/** A run links up to three issues first, so that work logged on them counts (and most steps find it linked). */
+const runArb: fc.Arbitrary<Step[]> = fc
+  .tuple(
+    fc.array(fc.record({ kind: fc.constant('relink' as const), issue, plan, billingClass: fc.constantFrom<BillingClass>('covered', 'extra') }), { maxLength: 3 }),
+    fc.array(stepArb, { minLength: 1, maxLength: 12 }),
+  )
+  .map(([links, steps]) => [...links, ...steps]);
 const RELINK_SUP1 = (billingClass: BillingClass): Step => ({ kind: 'relink', issue: 0, plan: 0, billingClass });
 const faultsArb = fc.record({ drop: fc.constantFrom(0, 0.2), duplicate: fc.constantFrom(0, 0.3), reorder: fc.boolean() });
 
@@ -274,11 +285,33 @@ async function expectMarkedEqualLastRefresh(site: Site, last: ReadonlyMap<string
   return marked;
 }
 
+/**
+ * Runs each plan's pending refresh now, as the queue would, and counts what each read (`reads`: `issues`, or why it
+ * read the whole plan). After one that read the events' issues only, a full refresh at the same instant finds
+ * every record as it would store it: it writes and deletes nothing, and its head is the one stored; and every entry
+ * chunk stored is one a source names.
+ */
+async function refreshPending(site: Site, reads: Map<string, number>): Promise<void> {
+  const { fixture, clock } = site;
+  const deps = { jira: fixture.jira.app, store: fixture.store, queue: fixture.queue, clock };
+  for (const planId of PLANS) {
+    const stored = await loadPlan(fixture.store, planId);
+    if (stored === undefined) continue;
+    const internalId = internalIdOf(stored);
+    const outcome = await runFiguresRefresh(deps, { kind: 'refresh-figures', planId: internalId });
+    if (outcome.status !== 'refreshed') continue;
+    const read = outcome.read.scope === 'issues' ? 'issues' : outcome.read.because;
+    reads.set(read, (reads.get(read) ?? 0) + 1);
+    if (outcome.read.scope === 'issues') await expectFullRefreshFindsStored({ store: fixture.store, clock }, internalId);
+  }
+}
+
 describe('materialised figures', () => {
   it(`equal a full replay after any sequence of changes (${RUNS} runs)`, async () => {
     let marked = 0;
+    const reads = new Map<string, number>();
     await fc.assert(
-      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 12 }), faultsArb, async (steps, faults) => {
+      fc.asyncProperty(runArb, faultsArb, async (steps, faults) => {
         const site = await startSite();
         site.fixture.simulator.faults.events = { drop: { probability: faults.drop }, duplicate: { probability: faults.duplicate }, reorder: faults.reorder };
         for (const step of steps) {
@@ -287,6 +320,7 @@ describe('materialised figures', () => {
           await site.fixture.simulator.idle();
           // The step's changes recorded, their refresh not run: statements are the last refresh's, marked.
           marked += await expectMarkedEqualLastRefresh(site, last);
+          await refreshPending(site, reads);
           // Once the events are delivered and the queue has run, whatever the step was.
           await site.fixture.queue.drain();
           await expectFiguresEqualReplay(site);
@@ -297,5 +331,9 @@ describe('materialised figures', () => {
     );
     // The marked reads were compared, not passed over.
     expect(marked).toBeGreaterThan(0);
+    // The refreshes after worklog events in the current period read those issues only, in a good share of steps.
+    const refreshes = [...reads.values()].reduce((sum, count) => sum + count, 0);
+    process.stdout.write(`${JSON.stringify(Object.fromEntries(reads))}\n`);
+    expect((reads.get('issues') ?? 0) / refreshes).toBeGreaterThanOrEqual(0.2);
   });
 });

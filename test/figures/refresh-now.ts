@@ -1,11 +1,48 @@
-import { figuresHeadKey } from '../../src/app/figures/figures-keys';
+import { entryChunksPrefix, figuresHeadKey, figuresPrefix } from '../../src/app/figures/figures-keys';
 import { figuresHeadOf } from '../../src/app/figures/figures-records';
 import { refreshPlanFigures, type FiguresDeps } from '../../src/app/figures/refresh-plan-figures';
+import { chunksNamedBy } from '../../src/app/figures/statement-sources';
+import { listAll } from '../../src/app/plans/list-all';
 import { toJsonValue } from '../../src/app/plans/to-json-value';
+import type { Store } from '../../src/app/ports/store';
+import { canonicalJson } from '../../src/ledger/canonical-json';
 
 /** Refreshes the plan's figures now, outside the queue: its head takes the figures and keeps any request as it is. */
 export function refreshNow(deps: FiguresDeps, internalId: string): Promise<boolean> {
   return refreshPlanFigures(deps, internalId, async (refreshed) => {
     await deps.store.update(figuresHeadKey(internalId), (current) => toJsonValue({ ...figuresHeadOf(current), refreshed }));
   });
+}
+
+/** `store`, recording every write it is asked for into `writes`. */
+function watchedStore(store: Store, writes: unknown[]): Store {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const member: unknown = Reflect.get(target, property, receiver);
+      if (typeof member !== 'function') return member;
+      return (...args: unknown[]) => {
+        if (['set', 'delete', 'transact', 'update'].includes(String(property))) writes.push([property, ...args]);
+        return Reflect.apply(member, target, args) as unknown;
+      };
+    },
+  });
+}
+
+/**
+ * What a refresh of worklog events' issues only must leave: a full refresh at the same instant finds every record
+ * as it would store it (it writes and deletes nothing, and its head is the one stored), and every entry chunk
+ * stored is one a statement source names.
+ */
+export async function expectFullRefreshFindsStored(deps: FiguresDeps, internalId: string): Promise<void> {
+  const writes: unknown[] = [];
+  const heads: unknown[] = [];
+  await refreshPlanFigures({ store: watchedStore(deps.store, writes), clock: deps.clock }, internalId, async (refreshed) => {
+    heads.push(refreshed);
+  });
+  expect(writes).toEqual([]);
+  const { refreshed } = figuresHeadOf(await deps.store.get(figuresHeadKey(internalId)));
+  expect(heads.map((head) => canonicalJson(head))).toEqual([canonicalJson(refreshed)]);
+  const records = new Map((await listAll(deps.store, figuresPrefix(internalId))).map((entry) => [entry.key, entry.value]));
+  const chunks = (await listAll(deps.store, entryChunksPrefix(internalId))).map((entry) => entry.key);
+  expect(chunks.sort()).toEqual([...chunksNamedBy(internalId, records)].sort());
 }

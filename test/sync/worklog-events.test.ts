@@ -17,8 +17,9 @@ describe('worklog events', () => {
     const events = captureEvents(site);
     await site.logWork(issueA.id, 5400);
     await site.logWork(issueB.id, 1800);
+    await site.logWork(issueA.id, 900);
     await site.simulator.idle();
-    const [first, second] = worklogEvents(events);
+    const [first, second, third] = worklogEvents(events);
     site.jira.resetStats();
     site.storage.resetUsage();
 
@@ -26,9 +27,13 @@ describe('worklog events', () => {
     expect(site.jira.stats().calls).toBe(1);
     expect(site.storage.usage()).toMatchObject({ writes: 2, writeUnits: 2 });
 
-    // The refresh asked for by the first event is still queued: the second only writes its part.
+    // The refresh asked for by the first event is still queued: the second writes its part and adds its issue to the
+    // request (the refresh reads the events' issues only), the third, of an issue the request names, only its part.
     site.storage.resetUsage();
     await site.sync.handlers.onWorklogEvent(second);
+    expect(site.storage.usage()).toMatchObject({ writes: 2, writeUnits: 2 });
+    site.storage.resetUsage();
+    await site.sync.handlers.onWorklogEvent(third);
     expect(site.storage.usage()).toMatchObject({ writes: 1, writeUnits: 1 });
     expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
   });

@@ -36,6 +36,8 @@ export interface PlanFigures {
   readonly resumed: ResumedHistory;
   /** Each issue's usage through the last closed period (`usageBefore` and the closed periods replayed): the closed summary's. */
   readonly closedUsage: ReadonlyMap<string, UsageTuple>;
+  /** Each issue's usage through the period before the last two (`usageBefore` and the periods replayed before them). */
+  readonly usageBeforeRecent: ReadonlyMap<string, UsageTuple>;
 }
 
 /** The last period a refresh computes at `now`: the one after the reporting period, so the figures stay right when it begins before the next refresh. */
@@ -84,7 +86,7 @@ export function computePlanFigures(prepared: PreparedLedger, start: ReplayStart,
     return through;
   };
   let closedUsage = closedCount <= recentFrom ? sumThrough(closedCount) : undefined;
-  sumThrough(recentFrom);
+  const usageBeforeRecent = sumThrough(recentFrom);
   for (const [offset, statement] of statements.slice(recentFrom).entries()) {
     const count = recentFrom + offset + 1;
     sumThrough(count);
@@ -94,5 +96,5 @@ export function computePlanFigures(prepared: PreparedLedger, start: ReplayStart,
     for (const [issueId, usage] of through) entryOf(issueId).a[label] = usage;
   }
   if (closedUsage === undefined) throw new RangeError(`computePlanFigures: ${String(closedCount)} closed periods of ${String(statements.length)} replayed`);
-  return { periods: statements.map((statement) => storedFigures(statement, now)), issues, resumed, closedUsage };
+  return { periods: statements.map((statement) => storedFigures(statement, now)), issues, resumed, closedUsage, usageBeforeRecent };
 }

@@ -38,6 +38,9 @@ export const closedUsageSetPrefix = (planId: string, usageId: string): string =>
 
 export const closedUsageKey = (planId: string, usageId: string, shard: number): string => `${closedUsageSetPrefix(planId, usageId)}${pad(shard, 5)}`;
 
+/** What the last refresh saw of the work before its reporting period, by aggregate shard (`earlierWorkSchema`). */
+export const earlierWorkKey = (planId: string): string => `${figuresPrefix(planId)}w`;
+
 export const statementSourcePrefix = (planId: string): string => `${figuresPrefix(planId)}s:`;
 
 /** What an open period's statement is put together from without the rest of the plan: a resume point and which entry chunks. */

@@ -44,8 +44,17 @@ export const refreshedFiguresSchema = z.object({
   recent: z.array(storedPeriodFiguresSchema),
 });
 
+/** A refresh request names at most this many issues; one naming more asks for the whole plan. */
+export const REQUEST_ISSUES_MAX = 64;
+
 export const refreshRequestSchema = z.object({
   requestedAt: instant,
+  /**
+   * Every change asked for since the last refresh is a worklog event of one of these issues (their aggregate
+   * shards): the refresh may read only those (docs/internals/figures.md, "Refreshes"). Absent: anything may have
+   * changed, the refresh reads the whole plan.
+   */
+  issues: z.array(z.string()).max(REQUEST_ISSUES_MAX).optional(),
   /** Set by the refresh that took the request. */
   takenAt: instant.optional(),
   /** Asked again after the refresh took it: that refresh keeps the request and runs again. */
@@ -86,7 +95,9 @@ const usageTuple = z.tuple([z.int(), z.int(), z.int(), z.int(), z.int(), z.int()
 export const issueUsageByLabelSchema = z.object({ p: z.record(z.string(), usageTuple), a: z.record(z.string(), usageTuple) });
 
 /** Issue id → its usage (`issueUsageByLabelSchema`). */
-export type IssueUsageShard = Record<string, z.infer<typeof issueUsageByLabelSchema>>;
+export const issueUsageShardSchema = z.record(z.string(), issueUsageByLabelSchema);
+
+export type IssueUsageShard = z.infer<typeof issueUsageShardSchema>;
 
 export type StoredPeriodFigures = DeepReadonly<z.infer<typeof storedPeriodFiguresSchema>>;
 export type FiguresHead = z.infer<typeof figuresHeadSchema>;
@@ -156,3 +167,32 @@ export const statementSourceSchema = z.object({
 });
 
 export type StatementSource = z.infer<typeof statementSourceSchema>;
+
+/**
+ * What the last refresh saw of the work before its reporting period, aggregate shard by shard, so that a refresh
+ * after worklog events on a few issues can tell, from those issues' shards alone, that nothing before the reporting
+ * period changed. Belongs to the refresh the head names (`refreshedAt`); any other is not used.
+ */
+export const earlierWorkSchema = z.object({
+  refreshedAt: instant,
+  /** The reporting period at that refresh: the digests cover the periods before it. */
+  reportingLabel: z.string(),
+  /** The aggregate's generation and shard count the shards are of. */
+  generation: z.int().nonnegative(),
+  shardCount: z.int().positive(),
+  /** A SHA-256 prefix of the closed-period summary that refresh left (its canonical JSON), null for none: a summary lost since is told. */
+  closedSummary: z.string().nullable(),
+  /** The number of issues in the issue shards (`fig:<plan>:i:`). */
+  issueCount: z.int().nonnegative(),
+  /** That refresh changed the issue shards' count: the next deletes the set of the count before (one refresh later, as always). */
+  retiringIssueShards: z.boolean(),
+  /**
+   * Issues whose usage through the period before the reporting period is there and adds up to nothing (late
+   * adjustments that undo frozen lines): told apart from issues without usage before it.
+   */
+  zeroBefore: z.array(z.string()),
+  /** Per aggregate shard: a SHA-256 prefix of the ledger's entries of its issues before the reporting period and of its worklogs outside the plan, and its worklog count. */
+  shards: z.array(z.tuple([z.string(), z.int().nonnegative()])),
+});
+
+export type EarlierWork = z.infer<typeof earlierWorkSchema>;

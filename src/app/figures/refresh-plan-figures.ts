@@ -1,4 +1,4 @@
-import { loadPlanLedgerInput } from '../aggregates/load-plan-ledger-input';
+import { loadPlanAggregate } from '../aggregates/load-plan-ledger-input';
 import { shardsOf } from '../aggregates/shard-of';
 import { transactInBatches } from '../aggregates/transact-in-batches';
 import { listAll } from '../plans/list-all';
@@ -12,7 +12,10 @@ import type { DeepReadonly } from '../../contract';
 import { prepareLedger } from '../../ledger';
 import { closedSummaryRecords, isUnusedClosedUsage, loadClosedHistory, summariseClosed } from './closed-history';
 import { computePlanFigures, figuresThrough, RECENT_PERIODS } from './compute-plan-figures';
+import { earlierWorkOf } from './earlier-work';
 import {
+  closedSummaryKey,
+  earlierWorkKey,
   figuresHeadKey,
   figuresPrefix,
   issueUsageKey,
@@ -32,6 +35,9 @@ export interface FiguresDeps {
 
 /** About 40 issues a shard keeps a shard under 10 KB (an issue with work in both periods the head holds takes up to about 230 bytes): one read unit for the issue panel. */
 export const ISSUES_PER_SHARD = 40;
+
+/** How many issue shards the head names for a plan whose figures hold this many issues. */
+export const issueShardCountFor = (issues: number): number => Math.max(1, Math.ceil(issues / ISSUES_PER_SHARD));
 
 /** Writes the head of a refresh, given what it stored; the refresh job decides what becomes of its request. */
 export type HeadCommit = (refreshed: DeepReadonly<RefreshedFigures>) => Promise<void>;
@@ -58,7 +64,7 @@ export async function refreshPlanFigures(deps: FiguresDeps, internalId: string, 
     return false;
   }
   const planId = internalIdOf(stored);
-  const input = await loadPlanLedgerInput(store, identityOf(stored));
+  const { input, head: aggregateHead } = await loadPlanAggregate(store, identityOf(stored));
   const now = deps.clock.now();
   const prepared = prepareLedger(stored.plan, input.links, input.worklogs, figuresThrough(stored.plan, now), 'throughPeriod');
   const closed = await loadClosedHistory(store, planId, prepared, existing, Math.max(0, prepared.periods.length - RECENT_PERIODS));
@@ -73,20 +79,25 @@ export async function refreshPlanFigures(deps: FiguresDeps, internalId: string, 
     [...statementSources.chunks].filter(([key]) => !chunksBefore.has(key)).map(([key, value]) => ({ set: { key, value } })),
   );
 
-  const issueShardCount = Math.max(1, Math.ceil(figures.issues.size / ISSUES_PER_SHARD));
+  const issueShardCount = issueShardCountFor(figures.issues.size);
+  const previous = figuresHeadOf(existing.get(figuresHeadKey(planId))).refreshed;
+  const resized = previous !== null && previous.issueShardCount !== issueShardCount;
+  // The summary stays as stored when this refresh leaves none (closed periods not the plan's first).
+  const summaryLeft = summaryRecords?.summaryRecord[1] ?? existing.get(closedSummaryKey(planId));
+  const earlierWork = aggregateHead && (await earlierWorkOf(now, aggregateHead, input.worklogs, prepared, figures, summaryLeft, resized));
   const shards: IssueUsageShard[] = shardsOf(figures.issues, issueShardCount);
   const wanted = new Map<string, JsonValue>([
     ...figures.periods.map((period): [string, JsonValue] => [periodFiguresKey(planId, period.period.label), toJsonValue(period)]),
     ...shards.map((shard, index): [string, JsonValue] => [issueUsageKey(planId, issueShardCount, index), toJsonValue(shard)]),
     ...(summaryRecords?.shards ?? []),
     ...statementSources.sources,
+    ...(earlierWork === undefined ? [] : [[earlierWorkKey(planId), toJsonValue(earlierWork)] as const]),
   ]);
   const writes: TransactOperation[] = [...wanted]
     .filter(([key, value]) => canonicalJson(existing.get(key)) !== canonicalJson(value))
     .map(([key, value]) => ({ set: { key, value } }));
   await transactInBatches(store, writes);
 
-  const previous = figuresHeadOf(existing.get(figuresHeadKey(planId))).refreshed;
   await commitHead({
     refreshedAt: now,
     planVersion: stored.version,

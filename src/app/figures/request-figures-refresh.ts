@@ -5,7 +5,7 @@ import type { Store } from '../ports/store';
 import { planConcurrencyKey, SYNC_QUEUE_KEY } from '../sync/sync-deps';
 import type { RefreshFiguresJob } from '../sync/sync-jobs';
 import { figuresHeadKey } from './figures-keys';
-import { figuresHeadOf, type RefreshedFigures } from './figures-records';
+import { figuresHeadOf, REQUEST_ISSUES_MAX, type RefreshedFigures, type RefreshRequest } from './figures-records';
 
 /** Changes within this long of the first are refreshed together. */
 export const COALESCE_SECONDS = 5;
@@ -22,6 +22,21 @@ export interface RefreshRequestDeps {
   readonly clock: Clock;
 }
 
+/** What a request asks to be refreshed: worklog events of some issues, or (absent) the whole plan. */
+type RequestScope = RefreshRequest['issues'];
+
+/** The scope of a request for `asked` added to one for `recorded`: the issues of both, or the whole plan when either is or they are too many. */
+function widened(recorded: RequestScope, asked: RequestScope): RequestScope {
+  if (recorded === undefined || asked === undefined) return undefined;
+  const issues = [...new Set([...recorded, ...asked])];
+  return issues.length > REQUEST_ISSUES_MAX ? undefined : issues;
+}
+
+const withScope = <Request extends RefreshRequest>(request: Request, issues: RequestScope): Request => {
+  const { issues: _recorded, ...rest } = request;
+  return (issues === undefined ? rest : { ...rest, issues }) as Request;
+};
+
 /**
  * Asks for the plan's figures to be refreshed after its aggregate, terms or closed periods changed.
  * The request lives in the plan's figures head, so a read learns whether one is pending from the
@@ -30,12 +45,20 @@ export interface RefreshRequestDeps {
  * that refresh keeps it and runs again. So a burst of events on one plan causes a bounded number of refreshes.
  * A request lost for `TAKEN_FOR_DEAD_MS` is queued again by the next one (and by the hourly reconciliation).
  *
+ * `issueId`: the change is a worklog event of that issue (its aggregate shard changed, nothing else), which the
+ * request records so that the refresh may read only that issue's shard; a request without it asks for the whole
+ * plan, and so does one naming more than `REQUEST_ISSUES_MAX` issues. A request adding nothing writes nothing.
  * `rebuilt`: a full recompute just swapped its generation in; the figures stop saying it is under way.
  *
  * @returns whether a refresh job was queued
  */
-export async function requestFiguresRefresh(deps: RefreshRequestDeps, planId: string, options: { readonly rebuilt?: boolean } = {}): Promise<boolean> {
+export async function requestFiguresRefresh(
+  deps: RefreshRequestDeps,
+  planId: string,
+  options: { readonly rebuilt?: boolean; readonly issueId?: string } = {},
+): Promise<boolean> {
   const now = deps.clock.now();
+  const asked: RequestScope = options.issueId === undefined ? undefined : [options.issueId];
   const decided = { queue: false };
   const written = await deps.store.update(figuresHeadKey(planId), (current) => {
     const stored = figuresHeadOf(current);
@@ -44,10 +67,17 @@ export async function requestFiguresRefresh(deps: RefreshRequestDeps, planId: st
     const { request } = head;
     const alive = request !== null && now - (request.takenAt ?? request.requestedAt) < TAKEN_FOR_DEAD_MS;
     decided.queue = !alive;
-    if (!alive) return toJsonValue({ ...head, request: { requestedAt: now } });
-    // Queued and not taken, or taken and already asked again: this request is served as it is.
-    if (request.takenAt === undefined || request.again === true) return head === stored ? current : toJsonValue(head);
-    return toJsonValue({ ...head, request: { ...request, again: true } });
+    // A request taken for dead may never have been served: what it asked for is asked again.
+    if (!alive) return toJsonValue({ ...head, request: withScope({ requestedAt: now }, request === null ? asked : widened(request.issues, asked)) });
+    const scope = widened(request.issues, asked);
+    const scoped = withScope(request, scope);
+    const unchanged = scoped.issues?.length === request.issues?.length;
+    // Queued and not taken, or taken and already asked again: this request is served as it is, unless it asks for more.
+    if (request.takenAt === undefined || request.again === true) {
+      if (unchanged) return head === stored ? current : toJsonValue(head);
+      return toJsonValue({ ...head, request: scoped });
+    }
+    return toJsonValue({ ...head, request: { ...scoped, again: true } });
   });
   if (decided.queue) await queueRefresh(deps, planId, figuresHeadOf(written).refreshed);
   return decided.queue;

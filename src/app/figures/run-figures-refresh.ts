@@ -5,15 +5,19 @@ import type { SyncDeps } from '../sync/sync-deps';
 import type { RefreshFiguresJob } from '../sync/sync-jobs';
 import { figuresHeadKey } from './figures-keys';
 import type { DeepReadonly } from '../../contract';
-import { figuresHeadOf, type RefreshedFigures } from './figures-records';
+import { figuresHeadOf, type RefreshedFigures, type RefreshRequest } from './figures-records';
 import { checkHorizon, queueHorizonCheck, type HorizonOutcome } from './figures-horizon';
 import { figuresExpireAfter } from './read-plan-figures';
+import { refreshIncrementally, type FullRefreshReason } from './refresh-incrementally';
 import { refreshPlanFigures } from './refresh-plan-figures';
 import { queueRefresh } from './request-figures-refresh';
 
+/** What a refresh read: the worklog events' issues only (`refreshIncrementally`), or the whole plan, asked for or because the events' refresh could not tell nothing else changed. */
+export type RefreshRead = { readonly scope: 'issues' } | { readonly scope: 'plan'; readonly because: FullRefreshReason | 'asked' };
+
 export type FiguresRefreshOutcome =
   | { readonly status: 'nothing-asked' | 'plan-gone' }
-  | { readonly status: 'refreshed'; readonly again: boolean }
+  | { readonly status: 'refreshed'; readonly again: boolean; readonly read: RefreshRead }
   | { readonly status: 'horizon'; readonly check: HorizonOutcome };
 
 /**
@@ -29,27 +33,34 @@ export async function runFiguresRefresh(deps: SyncDeps, job: RefreshFiguresJob):
   const { store } = deps;
   const key = figuresHeadKey(job.planId);
   const now = deps.clock.now();
-  const asked = { found: false };
+  const asked: { request: RefreshRequest | null; previous: RefreshedFigures | null } = { request: null, previous: null };
   await store.update(key, (current) => {
     const head = figuresHeadOf(current);
-    asked.found = head.request !== null;
+    asked.request = head.request;
+    asked.previous = head.refreshed;
     // Taking the request covers everything asked so far.
-    return head.request === null ? current : toJsonValue({ ...head, request: { requestedAt: head.request.requestedAt, takenAt: now } });
+    return head.request === null ? current : toJsonValue({ ...head, request: keptScope({ requestedAt: head.request.requestedAt, takenAt: now }, head.request) });
   });
-  if (!asked.found) return { status: 'nothing-asked' };
+  const { request, previous } = asked;
+  if (request === null) return { status: 'nothing-asked' };
   const outcome = { again: false };
-  const refreshed = await refreshPlanFigures(deps, job.planId, async (figures) => {
+  const commit = async (figures: DeepReadonly<RefreshedFigures>) => {
     const committed = await commitHead(store, key, figures);
     outcome.again = committed.again;
     if (outcome.again) await queueRefresh(deps, job.planId, figures);
     // The refresh that runs again queues its own check.
     const until = committed.refreshed && figuresExpireAfter(committed.refreshed);
     if (!outcome.again && until !== null) await queueHorizonCheck(deps, job.planId, until);
-  });
-  if (!refreshed) return { status: 'plan-gone' };
+  };
+  const incremental = request.issues === undefined || previous === null ? null : await refreshIncrementally(deps, job.planId, request.issues, previous, commit);
+  const read: RefreshRead = incremental === null ? { scope: 'plan', because: 'asked' } : incremental.status === 'refreshed' ? { scope: 'issues' } : { scope: 'plan', because: incremental.reason };
+  if (read.scope === 'plan' && !(await refreshPlanFigures(deps, job.planId, commit))) return { status: 'plan-gone' };
   await requestAlertCheck(deps, job.planId);
-  return { status: 'refreshed', again: outcome.again };
+  return { status: 'refreshed', again: outcome.again, read };
 }
+
+/** `request` with the issues `from` asks for, if it names them: a request kept for later still asks for what it asked. */
+const keptScope = (request: RefreshRequest, from: RefreshRequest): RefreshRequest => (from.issues === undefined ? request : { ...request, issues: from.issues });
 
 /**
  * Writes the refreshed figures into the head (a conditional update: a request written meanwhile is not lost).
@@ -65,7 +76,7 @@ async function commitHead(store: Store, key: string, refreshed: DeepReadonly<Ref
     const head = figuresHeadOf(current);
     const { request } = head;
     decided.again = request?.again === true;
-    const kept = request === null || (request.takenAt !== undefined && !decided.again) ? null : { requestedAt: request.requestedAt };
+    const kept = request === null || (request.takenAt !== undefined && !decided.again) ? null : keptScope({ requestedAt: request.requestedAt }, request);
     return toJsonValue({ ...head, refreshed, request: kept });
   });
   return { again: decided.again, refreshed: figuresHeadOf(written).refreshed };

@@ -3,7 +3,7 @@
  * (see docs/internals/figures.md, "Statements"): per open period a source record, and the ledger's entries of the
  * periods those sources name, in chunks named by their content.
  */
-import { PLAN_START, type PreparedLedger, type ReplayCheckpoint, type ResumedHistory } from '../../ledger';
+import { PLAN_START, type PreparedLedger, type ReplayCheckpoint, type ResumedHistory, type ResumePoint } from '../../ledger';
 import { toJsonValue } from '../plans/to-json-value';
 import type { JsonValue } from '../ports/store';
 import type { ClosedHistory } from './closed-history';
@@ -63,16 +63,23 @@ export async function statementSourceRecords(
     const checkpoint = opening(start);
     const period = prepared.periods[index];
     if (checkpoint === undefined || period === undefined) return NO_SOURCES;
-    const source: StatementSource = {
-      planVersion,
-      from: { index: start, checkpoint: { alive: [...checkpoint.alive], blocksTaken: checkpoint.blocksTaken } },
-      frozen: closed.slice(start, firstOpen).map((ref) => ({ label: ref.label, version: ref.version })),
-      periods: periodChunks.slice(start - firstNeeded, index + 1 - firstNeeded),
-      outOfPlan,
-    };
+    const frozen = closed.slice(start, firstOpen).map((ref) => ({ label: ref.label, version: ref.version }));
+    const source = statementSource(planVersion, { index: start, checkpoint }, frozen, periodChunks.slice(start - firstNeeded, index + 1 - firstNeeded), outOfPlan);
     sources.set(statementSourceKey(planId, period.label), toJsonValue(source));
   }
   return { sources, chunks };
+}
+
+/** A period's source: its replay resumes at `from` with the `frozen` statements, over the entries in the chunks named. */
+export function statementSource(
+  planVersion: number,
+  from: ResumePoint,
+  frozen: StatementSource['frozen'],
+  periods: StatementSource['periods'],
+  outOfPlan: readonly string[],
+): StatementSource {
+  const { checkpoint } = from;
+  return { planVersion, from: { index: from.index, checkpoint: { alive: [...checkpoint.alive], blocksTaken: checkpoint.blocksTaken } }, frozen, periods, outOfPlan: [...outOfPlan] };
 }
 
 /** The keys of the chunks the source records among `records` name (other records are passed over). */

@@ -37,8 +37,9 @@ export async function applyWorklogEvent(deps: SyncDeps, event: WorklogEventInput
   const attributes = issue?.attributes === undefined ? undefined : { seen: issue.attributes };
   const outcome = await placeIssue(deps.store, { issueId: worklog.issueId, target, changes: [change], ...(attributes === undefined ? {} : { attributes }) }, deps.clock.now());
   if (target !== null) await keepPlanComplete(deps, target.planId, outcome);
-  if (target !== null && outcome.writes > 0) await requestFiguresRefresh(deps, target.planId);
-  if (outcome.leftPlanId !== undefined) await requestFiguresRefresh(deps, outcome.leftPlanId);
+  // The refresh may read only this issue's aggregate shard: the issue's worklogs are all that changed.
+  if (target !== null && outcome.writes > 0) await requestFiguresRefresh(deps, target.planId, { issueId: worklog.issueId });
+  if (outcome.leftPlanId !== undefined) await requestFiguresRefresh(deps, outcome.leftPlanId, { issueId: worklog.issueId });
   return outcome;
 }
 

@@ -10,17 +10,12 @@ import type { Instant, OutOfPlanWorklog, Period, Statement } from '../../ledger/
 import { loadFrozenPeriods } from '../closing/closed-statements';
 import { loadPeriodState } from '../closing/closing-repository';
 import { decodeEntryChunk, decodeOutOfPlanChunk } from '../figures/entry-chunks';
-import { entryChunkKey, statementSourceKey } from '../figures/figures-keys';
+import { statementSourceKey } from '../figures/figures-keys';
+import { readChunks } from '../figures/read-chunks';
 import { statementSourceSchema, type StatementSource } from '../figures/figures-records';
 import { figuresView, readFiguresHead } from '../figures/read-plan-figures';
 import { internalIdOf } from '../plans/plan-repository';
-import type { JsonValue, Store } from '../ports/store';
-
-/** Every chunk of `ids` under `part`, decoded and in order; undefined when one is gone (a later refresh replaced it) or malformed. */
-async function readChunks<Item>(store: Store, planId: string, part: string, ids: readonly string[], decode: (value: JsonValue | undefined) => Item[] | undefined): Promise<Item[] | undefined> {
-  const decoded = await Promise.all(ids.map(async (id) => decode(await store.get(entryChunkKey(planId, part, id)))));
-  return decoded.every((items) => items !== undefined) ? decoded.flat() : undefined;
-}
+import type { Store } from '../ports/store';
 
 /** The open period's statement from its source, or undefined when a chunk the source names is gone. */
 async function replayedFromSource(store: Store, stored: StoredPlan, period: Period, source: StatementSource, asOf: Instant): Promise<Statement | undefined> {

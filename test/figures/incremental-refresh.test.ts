@@ -1,0 +1,126 @@
+/**
+ * The refresh after worklog events reads only those events' issues when it can tell that nothing else changed
+ * (decision 0067), and stores exactly what a full refresh stores; everything else reads the whole plan, each
+ * for its reason.
+ */
+import { earlierWorkKey, entryChunkKey, figuresHeadKey, statementSourceKey } from '../../src/app/figures/figures-keys';
+import { figuresHeadOf, REQUEST_ISSUES_MAX, statementSourceSchema } from '../../src/app/figures/figures-records';
+import { requestFiguresRefresh } from '../../src/app/figures/request-figures-refresh';
+import { runFiguresRefresh, type FiguresRefreshOutcome } from '../../src/app/figures/run-figures-refresh';
+import { GOLD_ISSUES, startGoldSite, type SyncSite } from '../sync/sync-site';
+import { expectFullRefreshFindsStored } from './refresh-now';
+
+const REFRESH = { kind: 'refresh-figures', planId: 'gold' } as const;
+/** The site's clock starts on 1 October 2026, 12:00 UTC: October is the reporting period, November the next. */
+const OCTOBER = '2026-10-01T09:00:00.000+0200';
+const NOVEMBER = '2026-11-03T09:00:00.000+0100';
+const SEPTEMBER = '2026-09-15T09:00:00.000+0200';
+
+async function head(site: SyncSite) {
+  return figuresHeadOf(await site.store.get(figuresHeadKey('gold')));
+}
+
+/** A site whose figures were refreshed over work in September and October on both issues. */
+async function refreshedSite(): Promise<SyncSite> {
+  const site = await startGoldSite();
+  await site.logWork(GOLD_ISSUES.first.id, 3 * 3600, SEPTEMBER);
+  await site.logWork(GOLD_ISSUES.first.id, 2 * 3600, OCTOBER);
+  await site.logWork(GOLD_ISSUES.second.id, 5 * 3600, OCTOBER);
+  await site.settle();
+  return site;
+}
+
+/** Delivers the events and runs the refresh they asked for, as the queue would. */
+async function refreshAfterEvents(site: SyncSite): Promise<FiguresRefreshOutcome> {
+  await site.simulator.idle();
+  return runFiguresRefresh(site.deps, REFRESH);
+}
+
+describe('a refresh after worklog events', () => {
+  it('reads only their issues when they changed the reporting period or the next, and stores what a full refresh stores', async () => {
+    const site = await refreshedSite();
+    const before = await head(site);
+    const logged = await site.logWork(GOLD_ISSUES.second.id, 3600, OCTOBER);
+    await site.logWork(GOLD_ISSUES.first.id, 1800, NOVEMBER);
+    await site.simulator.idle();
+    expect((await head(site)).request?.issues).toEqual([GOLD_ISSUES.second.id, GOLD_ISSUES.first.id]);
+
+    expect(await runFiguresRefresh(site.deps, REFRESH)).toMatchObject({ status: 'refreshed', read: { scope: 'issues' } });
+    const after = await head(site);
+    expect(after.request).toBeNull();
+    expect(after.refreshed?.worklogCount).toBe((before.refreshed?.worklogCount ?? 0) + 2);
+    await expectFullRefreshFindsStored(site.deps, 'gold');
+
+    // Edited and deleted too: the issue's work in the period is replaced, whatever it was.
+    await site.editWork(GOLD_ISSUES.second.id, logged, 7200);
+    expect(await refreshAfterEvents(site)).toMatchObject({ read: { scope: 'issues' } });
+    await expectFullRefreshFindsStored(site.deps, 'gold');
+    await site.deleteWork(GOLD_ISSUES.second.id, logged);
+    expect(await refreshAfterEvents(site)).toMatchObject({ read: { scope: 'issues' } });
+    await expectFullRefreshFindsStored(site.deps, 'gold');
+  });
+
+  it('reads the whole plan when an event changed a period before the reporting period', async () => {
+    const site = await refreshedSite();
+    await site.logWork(GOLD_ISSUES.first.id, 3600, SEPTEMBER);
+    expect(await refreshAfterEvents(site)).toMatchObject({ read: { scope: 'plan', because: 'earlier-work-changed' } });
+    await expectFullRefreshFindsStored(site.deps, 'gold');
+  });
+
+  it('reads the whole plan when the reporting period is not the one the last refresh stored', async () => {
+    const site = await refreshedSite();
+    await site.logWork(GOLD_ISSUES.first.id, 3600, OCTOBER);
+    await site.simulator.idle();
+    site.clock.advance(31 * 24 * 3600_000);
+    expect(await runFiguresRefresh(site.deps, REFRESH)).toMatchObject({ read: { scope: 'plan', because: 'period-changed' } });
+  });
+
+  it('reads the whole plan when anything but a worklog event asked for the refresh', async () => {
+    const site = await refreshedSite();
+    await site.logWork(GOLD_ISSUES.first.id, 3600, OCTOBER);
+    await site.simulator.idle();
+    await requestFiguresRefresh(site.deps, 'gold');
+    expect((await head(site)).request?.issues).toBeUndefined();
+    expect(await runFiguresRefresh(site.deps, REFRESH)).toMatchObject({ read: { scope: 'plan', because: 'asked' } });
+  });
+
+  it.each([
+    ['no-earlier-work', 'what the last refresh saw before the period is not stored (a release before it)', (site: SyncSite) => site.store.delete(earlierWorkKey('gold'))],
+    ['no-statement-source', 'the reporting period has no statement source', (site: SyncSite) => site.store.delete(statementSourceKey('gold', '2026-10'))],
+    [
+      'record-missing',
+      'an entry chunk of the reporting period is gone',
+      async (site: SyncSite) => {
+        const source = statementSourceSchema.parse(await site.store.get(statementSourceKey('gold', '2026-10')));
+        for (const id of source.periods[0]?.chunks ?? []) await site.store.delete(entryChunkKey('gold', '2026-10', id));
+      },
+    ],
+  ] as const)('reads the whole plan (%s) when %s', async (reason, _when, lose) => {
+    const site = await refreshedSite();
+    await lose(site);
+    await site.logWork(GOLD_ISSUES.first.id, 3600, OCTOBER);
+    expect(await refreshAfterEvents(site)).toMatchObject({ read: { scope: 'plan', because: reason } });
+    // The full refresh stored them again: the next event's refresh reads its issue only.
+    await site.logWork(GOLD_ISSUES.first.id, 600, OCTOBER);
+    expect(await refreshAfterEvents(site)).toMatchObject({ read: { scope: 'issues' } });
+  });
+});
+
+describe('a refresh request of worklog events', () => {
+  it('writes nothing for an issue it names already, and asks for the whole plan past its bound', async () => {
+    const site = await refreshedSite();
+    await requestFiguresRefresh(site.deps, 'gold', { issueId: '1' });
+    site.storage.resetUsage();
+    await requestFiguresRefresh(site.deps, 'gold', { issueId: '1' });
+    expect(site.storage.usage()).toMatchObject({ reads: 1, writes: 0 });
+
+    for (let issue = 2; issue <= REQUEST_ISSUES_MAX; issue += 1) await requestFiguresRefresh(site.deps, 'gold', { issueId: String(issue) });
+    expect((await head(site)).request?.issues).toHaveLength(REQUEST_ISSUES_MAX);
+    await requestFiguresRefresh(site.deps, 'gold', { issueId: String(REQUEST_ISSUES_MAX + 1) });
+    expect((await head(site)).request).toEqual({ requestedAt: expect.any(Number) as number });
+    // Once it asks for the whole plan, an event's request adds nothing.
+    site.storage.resetUsage();
+    await requestFiguresRefresh(site.deps, 'gold', { issueId: '1' });
+    expect(site.storage.usage()).toMatchObject({ writes: 0 });
+  });
+});
