@@ -84,10 +84,13 @@ export async function requestFiguresRefresh(
 }
 
 /**
- * A refresh reads the plan's whole aggregate, so under a steady stream of changes a large plan
- * refreshes at most about once per this many milliseconds per 1,000 worklogs: a 100,000-worklog
- * plan about once a minute. Closed periods are not counted: a refresh reads a closed period's
- * frozen statement only while late work is left to book for it (docs/internals/figures.md, Closed periods).
+ * A refresh that reads the plan's whole aggregate costs about a read unit per 130 worklogs, so under a steady stream of
+ * changes a large plan refreshes at most about once per this many milliseconds per 1,000 worklogs: a
+ * 100,000-worklog plan about once a minute. The refresh of worklog events in the reporting period and the next reads
+ * only their issues (`refreshIncrementally`, a few dozen units at any size), but is spaced the same: a request's
+ * scope can widen to the whole plan while its job waits, and the job is queued once. Closed periods are not counted:
+ * a refresh reads a closed period's frozen statement only while late work is left to book for it
+ * (docs/internals/figures.md, Closed periods).
  */
 export const SPACING_MS_PER_1000_WORKLOGS = 600;
 
