@@ -18,7 +18,7 @@ import { planOfJob } from '../scope/plan-scope';
 import { toJsonValue } from '../plans/to-json-value';
 import type { JsonValue, Store } from '../ports/store';
 import { reportingPeriod } from '../usage/reporting-period';
-import { computePlanFigures, figuresThrough } from './compute-plan-figures';
+import { computePlanFigures, figuresThrough, type IssueUsageByLabel } from './compute-plan-figures';
 import { closedSummaryDigest, earlierWorkDigests, worklogCounts } from './earlier-work';
 import { decodeEntryChunk, decodeOutOfPlanChunk, entryChunks } from './entry-chunks';
 import { closedSummaryKey, earlierWorkKey, entryChunkKey, issueUsageKey, periodFiguresKey, statementSourceKey } from './figures-keys';
@@ -141,40 +141,24 @@ export async function refreshIncrementally(
   if ([...relevant].some((issueId) => !isArrayIndex(issueId))) return full('issue-id');
   const issueShards = await readIssueShards(store, planId, previous.issueShardCount, relevant);
   if (issueShards === undefined) return full('record-missing');
+  // Usage through the period before: an issue left with zeros had none unless the refresh found it there adding up to nothing.
+  const zeroBefore = new Set(earlier.zeroBefore);
   const throughReporting = new Map<string, UsageTuple>();
   for (const issueId of relevant) {
     const through = issueShards.get(shardOf(issueId, previous.issueShardCount))?.parsed[issueId]?.a[reporting.label];
     if (through !== undefined) throughReporting.set(issueId, through);
   }
-  const zeroBefore = new Set(earlier.zeroBefore);
-  // Usage through the period before: an issue left with zeros had none unless the refresh found it there adding up to nothing.
   const usageBefore = new Map(
     [...subtractUsage(throughReporting, storedUsage.slice(0, 1))].filter(([issueId, usage]) => zeroBefore.has(issueId) || usage.some((value) => value !== 0)),
   );
   const figures = computePlanFigures(replayed(entries), { from, frozen: [], usageBefore }, now);
-
-  let issueCount = earlier.issueCount;
-  const updates = new Map<number, Map<string, JsonValue | undefined>>();
-  for (const issueId of relevant) {
-    const index = shardOf(issueId, previous.issueShardCount);
-    const usage = figures.issues.get(issueId);
-    const held = issueShards.get(index)?.parsed[issueId] !== undefined;
-    if (held !== (usage !== undefined)) issueCount += held ? -1 : 1;
-    const shardUpdates = updates.get(index) ?? new Map<string, JsonValue | undefined>();
-    shardUpdates.set(issueId, usage && toJsonValue(usage));
-    updates.set(index, shardUpdates);
-  }
-  // Issue ids are array indices: an object lists them by value, so the shard is the full refresh's to the byte.
-  const changedShards = [...updates].map(([index, shardUpdates]): [number, JsonValue] => {
-    const kept = Object.entries(issueShards.get(index)?.raw ?? {}).filter(([issueId]) => !shardUpdates.has(issueId));
-    const updated = [...shardUpdates].filter((entry): entry is [string, JsonValue] => entry[1] !== undefined);
-    return [index, toJsonValue(Object.fromEntries([...kept, ...updated]))];
-  });
+  const { changedShards, issueCount } = updatedIssueShards(issueShards, previous.issueShardCount, relevant, figures.issues, earlier.issueCount);
   if (issueShardCountFor(issueCount) !== previous.issueShardCount) return full('issue-shards-resized');
 
   const [reportingChunks, nextChunks] = await Promise.all([entryChunks(entries[reporting.index] ?? []), entryChunks(entries[next.index] ?? [])]);
-  const chunkKeys = (period: Period, chunks: readonly { readonly id: string }[]) => chunks.map((chunk) => entryChunkKey(planId, period.label, chunk.id));
-  const storedChunks = new Set([...chunkKeys(reporting, fromReporting.source.periods[0]?.chunks.map((id) => ({ id })) ?? []), ...chunkKeys(next, fromNext.source.periods[0]?.chunks.map((id) => ({ id })) ?? [])]);
+  const storedChunks = new Set(
+    [fromReporting, fromNext].flatMap(({ source }) => source.periods.flatMap(({ label, chunks }) => chunks.map((id) => entryChunkKey(planId, label, id)))),
+  );
   const newChunks = new Map<string, JsonValue>([
     ...reportingChunks.map((chunk) => [entryChunkKey(planId, reporting.label, chunk.id), chunk.value] as const),
     ...nextChunks.map((chunk) => [entryChunkKey(planId, next.label, chunk.id), chunk.value] as const),
@@ -236,6 +220,37 @@ function issuesUsedOtherwise(before: readonly Statement[], after: readonly State
     for (const issueId of new Set([...was.keys(), ...is.keys()])) if (was.get(issueId) !== is.get(issueId)) differing.add(issueId);
   }
   return differing;
+}
+
+/**
+ * The issue shards with the usage of `relevant` issues as `usage` has it (an issue it lacks leaves its shard), and
+ * the number of issues the shards then hold, `issueCount` before.
+ */
+function updatedIssueShards(
+  shards: ReadonlyMap<number, StoredIssueShard>,
+  shardCount: number,
+  relevant: ReadonlySet<string>,
+  usage: ReadonlyMap<string, IssueUsageByLabel>,
+  issueCount: number,
+): { readonly changedShards: readonly (readonly [number, JsonValue])[]; readonly issueCount: number } {
+  let count = issueCount;
+  const updates = new Map<number, Map<string, JsonValue | undefined>>();
+  for (const issueId of relevant) {
+    const index = shardOf(issueId, shardCount);
+    const issueUsage = usage.get(issueId);
+    const held = shards.get(index)?.parsed[issueId] !== undefined;
+    if (held !== (issueUsage !== undefined)) count += held ? -1 : 1;
+    const shardUpdates = updates.get(index) ?? new Map<string, JsonValue | undefined>();
+    shardUpdates.set(issueId, issueUsage && toJsonValue(issueUsage));
+    updates.set(index, shardUpdates);
+  }
+  // Issue ids are array indices: an object lists them by value, so the shard is the full refresh's to the byte.
+  const changedShards = [...updates].map(([index, shardUpdates]) => {
+    const kept = Object.entries(shards.get(index)?.raw ?? {}).filter(([issueId]) => !shardUpdates.has(issueId));
+    const updated = [...shardUpdates].filter((entry): entry is [string, JsonValue] => entry[1] !== undefined);
+    return [index, toJsonValue(Object.fromEntries([...kept, ...updated]))] as const;
+  });
+  return { changedShards, issueCount: count };
 }
 
 interface StoredIssueShard {
