@@ -60,6 +60,19 @@ describe('a refresh after worklog events', () => {
     await expectFullRefreshFindsStored(site.deps, 'gold');
   });
 
+  it("updates the usage of other issues when the allowance runs out at another line", async () => {
+    const site = await refreshedSite();
+    // October's 10 hours run out during the second issue's 4 hours at noon.
+    await site.logWork(GOLD_ISSUES.second.id, 4 * 3600, '2026-10-01T12:00:00.000+0200');
+    expect(await refreshAfterEvents(site)).toMatchObject({ read: { scope: 'issues' } });
+    const overageBefore = (await head(site)).refreshed?.recent[0]?.overageSeconds;
+    // Work started earlier on the first issue: the allowance runs out an hour sooner, in the second issue's work.
+    await site.logWork(GOLD_ISSUES.first.id, 3600, '2026-10-01T06:00:00.000+0200');
+    expect(await refreshAfterEvents(site)).toMatchObject({ read: { scope: 'issues' } });
+    expect((await head(site)).refreshed?.recent[0]?.overageSeconds).toBe((overageBefore ?? 0) + 3600);
+    await expectFullRefreshFindsStored(site.deps, 'gold');
+  });
+
   it('reads the whole plan when an event changed a period before the reporting period', async () => {
     const site = await refreshedSite();
     await site.logWork(GOLD_ISSUES.first.id, 3600, SEPTEMBER);
