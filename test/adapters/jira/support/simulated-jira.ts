@@ -45,7 +45,10 @@ export class SimulatedJira {
       this.sleeps.push(milliseconds);
       this.now += milliseconds;
     };
-    return { adapter: new JiraTestAdapter(transport, { random: () => 0.5, sleep, ...options }), transport };
+    // No real time-out: on a loaded machine a large page can take longer than the client's 10 s, and its retry would
+    // send the request twice. The simulator answers every request it does not hold; time-out tests pass timeoutWhenHeld().
+    const neverExpires = (): (() => void) => () => undefined;
+    return { adapter: new JiraTestAdapter(transport, { random: () => 0.5, sleep, startTimer: neverExpires, ...options }), transport };
   }
 
   /**
