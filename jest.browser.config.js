@@ -11,6 +11,8 @@ module.exports = {
   // A browser test file mostly waits on Chromium and its preview, which run in processes of their own: three files at
   // once keep two cores busier than two did (measured one run after the other at load 7 to 15: 276 s -> 220 s wall).
   maxWorkers: 3,
+  // The longest files first (a fresh clone has no durations of a last run for jest to order by).
+  testSequencer: '<rootDir>/test/browser/support/longest-first-sequencer.cjs',
   globalSetup: '<rootDir>/test/browser/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/browser/support/global-teardown.ts',
 };
