@@ -23,7 +23,7 @@ const ZOD_NAMESPACE_IMPORT = {
 };
 
 export default defineConfig(
-  { ignores: ['**/node_modules/**', '**/build/**', 'dist/**', 'coverage/**'] },
+  { ignores: ['**/node_modules/**', '**/build/**', 'dist/**', 'coverage/**', '.cache/**'] },
   {
     files: ['{src,test,bench,scripts,examples}/**/*.ts', 'static/**/*.{ts,tsx}'],
     extends: [js.configs.recommended, tseslint.configs.strictTypeChecked, tseslint.configs.stylisticTypeChecked],

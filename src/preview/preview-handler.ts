@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { GadgetConfigurationFile } from './gadget-configuration-file';
 import type { ManifestSurfaces } from './manifest-surfaces';
 import { type DemoSite, gadgetConfigurationSaveSchema, type InvokeRequest, invokeRequestSchema, type SurfaceModule } from './protocol';
-import { FRAME_BRIDGE_PATH, readStaticFile, withFrameBridge, withPreviewToken } from './static-files';
+import { cacheControlOf, FRAME_BRIDGE_PATH, readStaticFile, withFrameBridge, withPreviewToken } from './static-files';
 
 /** The app's server side as the preview runs it: the local Forge runtime over the simulator. */
 export interface PreviewRuntime {
@@ -57,7 +57,7 @@ export function createPreviewHandler(dependencies: PreviewDependencies): (reques
     const found = await readStaticFile(path.join(projectRoot, root), relativePath === '' ? 'index.html' : relativePath);
     if (found === null) return notFound(relativePath);
     const body = transformHtml !== undefined && found.contentType.startsWith('text/html') ? transformHtml(found.body.toString('utf8')) : found.body;
-    return new Response(body, { headers: { 'content-type': found.contentType, 'cache-control': 'no-store' } });
+    return new Response(body, { headers: { 'content-type': found.contentType, 'cache-control': cacheControlOf(relativePath) } });
   }
 
   async function surfaceFile(pathname: string): Promise<Response> {

@@ -80,6 +80,8 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'preview-server-'));
   await mkdir(path.join(root, 'static', 'preview-host', 'build'), { recursive: true });
   await writeFile(path.join(root, 'static', 'preview-host', 'build', 'index.html'), '<!doctype html><html><head><title>Host</title></head><body></body></html>');
+  await mkdir(path.join(root, 'static', 'preview-host', 'build', 'assets'));
+  await writeFile(path.join(root, 'static', 'preview-host', 'build', 'assets', 'index-Ab12Cd34.js'), 'console.log("host");');
   server = await startPreviewServer(recordingDependencies());
   port = Number(new URL(server.url).port);
   token = await readPreviewToken(server.url);
@@ -113,6 +115,13 @@ describe('the preview server', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('lets the browser keep the build\'s content-named files for good, and asks it to fetch the page naming them every time', async () => {
+    const asset = await fetch(`${server?.url ?? ''}/assets/index-Ab12Cd34.js`);
+    expect([asset.status, asset.headers.get('cache-control'), await asset.text()]).toEqual([200, 'public, max-age=31536000, immutable', 'console.log("host");']);
+    const page = await fetch(`${server?.url ?? ''}/`);
+    expect([page.status, page.headers.get('cache-control')]).toEqual([200, 'no-store']);
   });
 
   it('runs a resolver for its own page: JSON, the token, its own origin', async () => {

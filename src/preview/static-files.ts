@@ -12,6 +12,19 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
 };
 
+/** Where vite writes the files whose names carry a hash of their content (`assets/index-4GW8q6dF.js`). */
+const CONTENT_HASHED_FOLDER = 'assets/';
+
+/**
+ * The `cache-control` a static file is served with. A file under `assets/` is named by its content, so a browser may
+ * keep it for good, as a CDN serves such files: a page loaded again compiles its scripts from Chromium's code cache
+ * instead of afresh (the browser tests load hundreds of pages). Anything else, an `index.html` naming this build's
+ * files above all, is asked for again every time, so a rebuild shows on the next load.
+ */
+export function cacheControlOf(relativePath: string): string {
+  return relativePath.startsWith(CONTENT_HASHED_FOLDER) ? 'public, max-age=31536000, immutable' : 'no-store';
+}
+
 /** A file from inside `root`, or null when it is missing or the path would leave `root`. */
 export async function readStaticFile(root: string, relativePath: string): Promise<{ body: Buffer; contentType: string } | null> {
   const file = path.resolve(root, `.${path.posix.normalize(`/${relativePath}`)}`);

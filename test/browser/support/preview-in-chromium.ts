@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect } from '@jest/globals';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { newPreviewPage, type RunningPreview, startPreview } from './preview-process';
-import { SEEDED_DEMO_VARIABLE, SHARED_CHROMIUM_VARIABLE } from './shared-browser';
+import { PREVIEW_BUNDLE_VARIABLE, SEEDED_DEMO_VARIABLE, SHARED_CHROMIUM_VARIABLE } from './shared-browser';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -24,9 +24,9 @@ export interface PreviewInChromium {
 
 /**
  * Starts, for the calling test file, its own preview on its own demo site (under `.cache/`, removed afterwards) and a
- * page in Chromium. Under `npm run test:browser` the demo site is a copy of the one the tier seeded once and Chromium
- * is the tier's shared one ([shared-browser.ts](./shared-browser.ts)); run any other way (`npx jest <file>`), the file
- * seeds its own site and launches its own Chromium. Either way no file sees another's changes to the site, and the
+ * page in Chromium. Under `npm run test:browser` the demo site is a copy of the one the tier seeded once, the preview
+ * runs from the tier's bundle of it and Chromium is the tier's shared one ([shared-browser.ts](./shared-browser.ts));
+ * run any other way (`npx jest <file>`), the file seeds its own site as `npm start` does and launches its own Chromium. Either way no file sees another's changes to the site, and the
  * file's `afterAll` hooks (declared after this call) run before the preview stops.
  */
 export function usePreviewInChromium(pageOptions: BrowserContextOptions): PreviewInChromium {
@@ -77,13 +77,17 @@ export function usePreviewInChromium(pageOptions: BrowserContextOptions): Previe
   };
 }
 
-/** A copy of the tier's seeded demo site when there is one (its store's lock left behind), else a fresh seed. */
+/**
+ * On a copy of the tier's seeded demo site when there is one (its store's lock left behind), run from the tier's
+ * bundle of the preview; else on a fresh seed, run as `npm start` runs it.
+ */
 async function startOwnPreview(dataDir: string): Promise<RunningPreview> {
   const seeded = process.env[SEEDED_DEMO_VARIABLE];
   if (seeded === undefined) return startPreview(dataDir, { reset: true });
   await rm(dataDir, { recursive: true, force: true });
   await cp(seeded, dataDir, { recursive: true, filter: (source) => path.basename(source) !== 'store.lock' });
-  return startPreview(dataDir, { reset: false });
+  const bundle = process.env[PREVIEW_BUNDLE_VARIABLE];
+  return startPreview(dataDir, { reset: false, ...(bundle === undefined ? {} : { bundle }) });
 }
 
 function openChromium(): Promise<Browser> {

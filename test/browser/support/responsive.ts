@@ -1,7 +1,10 @@
 /**
  * Every surface at a phone's width (320 px), a tablet's (768 px) and a desktop's (1280 px), light and dark: the frame is
  * no wider than the window, its document never scrolls sideways (a table wider than the frame scrolls inside its own
- * box instead), and axe-core finds no serious or critical violation. Each is photographed: `npm run screenshots` writes the pictures the guides show to docs/screenshots.
+ * box instead), and axe-core finds no serious or critical violation in the light theme at every width (layout: regions
+ * that scroll, reflow) and in the dark one at the desktop's, where every column is in view (the theme changes colours
+ * only, so contrast is what it adds; each axe run costs a second or two of Chromium's CPU). Each is photographed:
+ * `npm run screenshots` writes the pictures the guides show to docs/screenshots.
  * Two test files (responsive-*.browser.test.ts) share the surfaces out, so that the browser tier runs them side by side.
  */
 import { mkdir } from 'node:fs/promises';
@@ -17,6 +20,8 @@ const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
 const SCREENSHOTS = path.resolve(PROJECT_ROOT, process.env.SCREENSHOTS_DIR ?? path.join('build', 'screenshots'));
 const WIDTHS = [320, 768, 1280] as const;
 const THEMES = ['light', 'dark'] as const;
+/** The width at which the dark theme is checked by axe-core too. */
+const DARK_AXE_WIDTH = 1280;
 /** How wide the frame's document is, and how wide its window. */
 const widthsSchema = z.object({ scrollWidth: z.number(), clientWidth: z.number() });
 
@@ -59,6 +64,7 @@ export function describeResponsive(surfaces: readonly SurfaceKey[]): void {
 
   describe.each(SURFACE_VIEWS.filter((view) => surfaces.includes(view.surface)))('the $surface', ({ surface, view, user, ready }) => {
     it.each(WIDTHS)('fits a %i px window without scrolling sideways, light and dark, with no serious axe finding', async (width) => {
+      const axeThemes: readonly string[] = width === DARK_AXE_WIDTH ? THEMES : ['light'];
       await preview.page.setViewportSize({ width, height: 900 });
       for (const theme of THEMES) {
         await preview.open({ view, user, theme, issue: PANEL_ISSUE });
@@ -70,8 +76,10 @@ export function describeResponsive(surfaces: readonly SurfaceKey[]): void {
           await frame.evaluate('({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth })'),
         );
         expect({ theme, scrollWidth }).toEqual({ theme, scrollWidth: Math.min(scrollWidth, clientWidth) });
-        const severe = (await axeViolations(frame)).filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-        expect(severe.map((violation) => violation.id)).toEqual([]);
+        if (axeThemes.includes(theme)) {
+          const severe = (await axeViolations(frame)).filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+          expect({ theme, severe: severe.map((violation) => violation.id) }).toEqual({ theme, severe: [] });
+        }
         await preview.page.locator(frameSelector(surface)).screenshot({ path: path.join(SCREENSHOTS, `${surface}-${width}-${theme}.png`) });
       }
     });
