@@ -1,9 +1,10 @@
 /**
  * What `npm test` costs: `npm run check` (type checks and lint), `npm run test:unit` and `npm run test:browser`, each
  * run once alone as a child process, then `npm test` itself, which runs the browser tier beside the other two
- * (scripts/test-all.sh), so its wall time is less than the pieces' sum. Each with its wall time and the CPU seconds of
+ * (scripts/test-all.sh), so its wall time is less than the pieces' sum. Each with its wall time, the CPU seconds of
  * its whole process tree (the children's user and system time Linux adds up in /proc/self/stat once they are waited
- * for). `npm run check` keeps no cache (its type checks build their programs afresh, as in a fresh clone).
+ * for) and the machine's busy CPU seconds meanwhile (/proc/stat), which also count Chromium's renderers: init reaps
+ * them, so the tree's figure misses them. `npm run check` keeps no cache (its type checks build their programs afresh, as in a fresh clone).
  * Targets: the unit tier under 90 CPU-seconds, and the whole of `npm test` under 4 minutes of wall time on an idle
  * 2-core machine. Run it on a quiet machine: other processes inflate both figures.
  */

@@ -26,8 +26,9 @@ export interface PreviewInChromium {
  * Starts, for the calling test file, its own preview on its own demo site (under `.cache/`, removed afterwards) and a
  * page in Chromium. Under `npm run test:browser` the demo site is a copy of the one the tier seeded once, the preview
  * runs from the tier's bundle of it and Chromium is the tier's shared one ([shared-browser.ts](./shared-browser.ts));
- * run any other way (`npx jest <file>`), the file seeds its own site as `npm start` does and launches its own Chromium. Either way no file sees another's changes to the site, and the
- * file's `afterAll` hooks (declared after this call) run before the preview stops.
+ * run any other way (`npx jest <file>`), the file seeds its own site as `npm start` does and launches its own
+ * Chromium. Either way no file sees another's changes to the site, and the file's `afterAll` hooks (declared after
+ * this call) run before the preview stops.
  */
 export function usePreviewInChromium(pageOptions: BrowserContextOptions): PreviewInChromium {
   // Each is set as soon as it has started, so that afterAll stops what did start when another part failed.
