@@ -62,6 +62,18 @@ describe('the customer portal', () => {
     expect(balance).not.toHaveProperty('planId');
   });
 
+  it('counts a request\'s hours once when its plan runs over: the overage is part of the request\'s work, not added to it', async () => {
+    const small = backendFixture({ serviceDesk: true, sharedRequests: true });
+    const plan = planInput({ id: 'acme-small', name: 'Acme Small', allowance: { includedSeconds: 3 * 3600, fixedFeeMinor: 100_000 } });
+    await ok(small.invoker.invoke('plans/create', { plan }, as(USERS.admin), on.settings()));
+    await ok(small.invoker.invoke('issue/setLink', { planId: plan.id, billingClass: 'covered' }, as(USERS.agent), on.issue(ISSUES.sup1)));
+    await small.queue.drain();
+    await share(small, plan.id, namedAcme);
+    const { balance } = await ok(small.invoker.invoke('portal/request', {}, as(CUSTOMERS.acme), on.portalRequest(ISSUES.sup1)));
+    // SUP-1 has 3.5 h in October against 3 h included: half an hour of it is overage.
+    expect([balance?.requestSeconds, balance?.remainingSeconds, balance?.usedCoveredSeconds]).toEqual([3.5 * 3600, 0, 3.5 * 3600]);
+  });
+
   it('adds money and the names of who worked on the request only when the admin allows them', async () => {
     await share(fixture, 'acme-gold', { ...namedAcme, showAmounts: true, showAgentNames: true });
     const { balance } = await ok(fixture.invoker.invoke('portal/request', {}, as(CUSTOMERS.acme), on.portalRequest(ISSUES.sup1)));

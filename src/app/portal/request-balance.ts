@@ -51,7 +51,8 @@ export async function requestBalance(ports: PortalPorts, call: PortalRequestCall
   const usage = current.issueUsage.period;
   const balance: CustomerRequestBalance = {
     ...toCustomerBalance(plan, current.figures, ports.clock.now(), current.refreshing, access),
-    requestSeconds: usage.coveredSeconds + usage.overageSeconds + usage.extraSeconds,
+    // A covered worklog's seconds include the part that went over the plan (its overage): counted once.
+    requestSeconds: usage.coveredSeconds + usage.extraSeconds,
     workedBy: access.showAgentNames ? await workedBy(ports.store, ports.appJira, plan, issue.id, current.figures.period) : null,
   };
   return { ok: true, data: { balance } };
