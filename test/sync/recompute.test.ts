@@ -1,11 +1,12 @@
 import { AggregateReader } from '../../src/app/aggregates/aggregate-reader';
 import { generationPrefix } from '../../src/app/aggregates/keys';
+import { issueLinkChanged } from '../../src/app/sync/issue-link-changed';
 import { requestRecompute } from '../../src/app/sync/request-recompute';
 import { runSyncJob } from '../../src/app/sync/run-sync-job';
 import { SYNC_QUEUE_KEY } from '../../src/app/sync/sync-deps';
 import { syncJobSchema } from '../../src/app/sync/sync-jobs';
 import { LocalQueue } from '../../src/local/events/local-queue';
-import { buildIssue, buildWorklog } from '../jira-simulator/site';
+import { buildIssue, buildWorklog, SUP } from '../jira-simulator/site';
 import { aggregatedLedgerInput, linkedTo, sortedTruth, startSyncSite, storedAs } from './sync-site';
 
 const issues = Array.from({ length: 120 }, (_, index) => buildIssue(index + 1, { properties: linkedTo('gold') }));
@@ -59,5 +60,33 @@ describe('full recompute', () => {
     expect(await runSyncJob(site.deps, stale)).toEqual({ status: 'superseded' });
     await site.queue.drain();
     expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
+  });
+
+  it('takes in an issue linked while the build was under way, after the build had read its page, instead of waiting for reconciliation', async () => {
+    const first = buildIssue(1);
+    const joining = buildIssue(2);
+    const site = await startSyncSite([first, joining], [first, joining].flatMap((issue, index) => [buildWorklog(200 + index * 10, issue), buildWorklog(201 + index * 10, issue)]));
+    // As the issue panel does: the property written in Jira, then the app told (Jira sends no event for a property).
+    const putOnGold = async (issueId: string) => {
+      await site.link(issueId, 'gold');
+      await issueLinkChanged({ ...site.deps, appJira: site.jira }, { issueId, projectId: SUP.id, link: { planId: storedAs('gold').internalId, billingClass: 'covered' } });
+    };
+    const readPage = site.jira.findPlanIssuesPage.bind(site.jira);
+    let pagesRead = 0;
+    site.jira.findPlanIssuesPage = async (query, pageToken) => {
+      const page = await readPage(query, pageToken);
+      pagesRead += 1;
+      // The second issue joins the plan after the build (started by the first one's link) has read its page.
+      if (pagesRead === 1) await putOnGold(joining.id);
+      return page;
+    };
+
+    await putOnGold(first.id);
+    await site.settle();
+
+    expect((await aggregatedLedgerInput(site, 'gold')).worklogs.map((worklog) => worklog.issueId).sort()).toEqual([first.id, first.id, joining.id, joining.id]);
+    expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
+    // The repair started a second build, which read the plan again.
+    expect(pagesRead).toBe(2);
   });
 });

@@ -76,6 +76,11 @@ export const figuresHeadSchema = z.object({
   request: refreshRequestSchema.nullable(),
   /** A full recompute of the plan's aggregate is under way: the figures are the last ones before it. */
   rebuilding: z.literal(true).optional(),
+  /**
+   * Some change reached the plan while it was being rebuilt: it went to the generation the build replaces, which the
+   * build may have read before it (an issue linked after the build read its page). The swap catches up at once.
+   */
+  changedWhileRebuilding: z.literal(true).optional(),
   /** Written by alert checks and deliveries; absent until the first check of a release that writes it. */
   alerts: headAlertsSchema.optional(),
 });

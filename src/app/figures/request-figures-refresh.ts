@@ -5,7 +5,7 @@ import type { Store } from '../ports/store';
 import { planConcurrencyKey, SYNC_QUEUE_KEY } from '../sync/sync-deps';
 import type { RefreshFiguresJob } from '../sync/sync-jobs';
 import { figuresHeadKey } from './figures-keys';
-import { figuresHeadOf, REQUEST_ISSUES_MAX, type RefreshedFigures, type RefreshRequest } from './figures-records';
+import { figuresHeadOf, REQUEST_ISSUES_MAX, type FiguresHead, type RefreshedFigures, type RefreshRequest } from './figures-records';
 
 /** Changes within this long of the first are refreshed together. */
 export const COALESCE_SECONDS = 5;
@@ -44,26 +44,42 @@ const withScope = <Request extends RefreshRequest>(request: Request, issues: Req
  * read and writes nothing; while a refresh runs, the first request marks the request asked again, so
  * that refresh keeps it and runs again. So a burst of events on one plan causes a bounded number of refreshes.
  * A request lost for `TAKEN_FOR_DEAD_MS` is queued again by the next one (and by the hourly reconciliation).
+ * The first request while a full recompute is under way also notes that something changed meanwhile.
  *
  * `issueId`: the change is a worklog event of that issue (its aggregate shard changed, nothing else), which the
  * request records so that the refresh may read only that issue's shard; a request without it asks for the whole
  * plan, and so does one naming more than `REQUEST_ISSUES_MAX` issues. A request adding nothing writes nothing.
- * `rebuilt`: a full recompute just swapped its generation in; the figures stop saying it is under way.
  *
  * @returns whether a refresh job was queued
  */
-export async function requestFiguresRefresh(
+export async function requestFiguresRefresh(deps: RefreshRequestDeps, planId: string, options: { readonly issueId?: string } = {}): Promise<boolean> {
+  return (await recordRequest(deps, planId, { rebuilt: false, ...options })).queued;
+}
+
+/**
+ * Asks for the refresh of a plan whose full recompute has just swapped its generation in: the figures stop saying it
+ * is under way.
+ *
+ * @returns whether some change reached the plan while it was rebuilt (see `changedWhileRebuilding`)
+ */
+export async function requestRefreshAfterRebuild(deps: RefreshRequestDeps, planId: string): Promise<{ readonly changedWhileRebuilding: boolean }> {
+  const { changedWhileRebuilding } = await recordRequest(deps, planId, { rebuilt: true });
+  return { changedWhileRebuilding };
+}
+
+async function recordRequest(
   deps: RefreshRequestDeps,
   planId: string,
-  options: { readonly rebuilt?: boolean; readonly issueId?: string } = {},
-): Promise<boolean> {
+  options: { readonly rebuilt: boolean; readonly issueId?: string },
+): Promise<{ readonly queued: boolean; readonly changedWhileRebuilding: boolean }> {
   const now = deps.clock.now();
   const asked: RequestScope = options.issueId === undefined ? undefined : [options.issueId];
-  const decided = { queue: false };
+  const decided = { queue: false, changedWhileRebuilding: false };
   const written = await deps.store.update(figuresHeadKey(planId), (current) => {
     const stored = figuresHeadOf(current);
-    const { rebuilding: _rebuilding, ...rebuilt } = stored;
-    const head = options.rebuilt === true ? rebuilt : stored;
+    const { rebuilding: _rebuilding, changedWhileRebuilding: _changed, ...rebuilt } = stored;
+    decided.changedWhileRebuilding = options.rebuilt && stored.changedWhileRebuilding === true;
+    const head = options.rebuilt ? rebuilt : changeNoted(stored);
     const { request } = head;
     const alive = request !== null && now - (request.takenAt ?? request.requestedAt) < TAKEN_FOR_DEAD_MS;
     decided.queue = !alive;
@@ -80,7 +96,12 @@ export async function requestFiguresRefresh(
     return toJsonValue({ ...head, request: { ...scoped, again: true } });
   });
   if (decided.queue) await queueRefresh(deps, planId, figuresHeadOf(written).refreshed);
-  return decided.queue;
+  return { queued: decided.queue, changedWhileRebuilding: decided.changedWhileRebuilding };
+}
+
+/** The head with a change noted, if a rebuild is under way and none was noted yet. */
+function changeNoted(head: FiguresHead): FiguresHead {
+  return head.rebuilding === true && head.changedWhileRebuilding !== true ? { ...head, changedWhileRebuilding: true } : head;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { requestFiguresRefresh } from '../figures/request-figures-refresh';
+import { requestRefreshAfterRebuild } from '../figures/request-figures-refresh';
 import { headKey } from '../aggregates/keys';
 import { planHeadSchema, type PlanHead } from '../aggregates/records';
 import type { PlanIssue } from '../ports/jira';
@@ -8,6 +8,7 @@ import { SYNC_QUEUE_KEY, planConcurrencyKey, type SyncDeps } from './sync-deps';
 import type { RecomputeChunkJob } from './sync-jobs';
 import { sizeShards } from './size-shards';
 import { queueBuildWatch, watchBuild, type WatchOutcome } from './watch-build';
+import { repairAfterRebuild } from './reconcile';
 import { rewindWatermark } from './watermark';
 import { writeChunkLinks, writeChunkParts } from './write-generation';
 
@@ -79,9 +80,10 @@ export async function runRecomputeChunk(deps: SyncDeps, job: RecomputeChunkJob, 
     await deps.queue.push(SYNC_QUEUE_KEY, next, { concurrencyKey: planConcurrencyKey(job.planId) });
     return { status: 'continued', ...progress };
   }
-  const swapped = await swapGeneration(deps, job.planId, job.generation, worklogCount);
-  if (swapped) await requestFiguresRefresh(deps, job.planId, { rebuilt: true });
-  return swapped ? { status: 'swapped', ...progress } : { status: 'superseded' };
+  if (!(await swapGeneration(deps, job.planId, job.generation, worklogCount))) return { status: 'superseded' };
+  const { changedWhileRebuilding } = await requestRefreshAfterRebuild(deps, job.planId);
+  if (changedWhileRebuilding) await repairAfterRebuild(deps, job.planId);
+  return { status: 'swapped', ...progress };
 }
 
 /**

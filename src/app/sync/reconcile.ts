@@ -119,6 +119,23 @@ export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
   };
 }
 
+/**
+ * What reconciliation would repair of one plan, right after a full recompute swapped in a generation that changes
+ * reached while it was built (`requestRefreshAfterRebuild`): they went to the generation it replaced. Issues linked
+ * meanwhile start another recompute (their pages may have been read before they joined), issues that left are
+ * dropped and billing classes follow Jira's. Worklog changes meanwhile are replayed by the next reconciliation, from
+ * the watermark the swap rewound (Jira's change feeds leave out the last minute).
+ *
+ * @returns whether another recompute started
+ */
+export async function repairAfterRebuild(deps: SyncDeps, planId: string): Promise<boolean> {
+  const plan = await planOfJob(deps.store, planId);
+  if (plan === undefined) return false;
+  const repair = await repairPlan(deps, plan, new Set());
+  if (repair.issuesRemoved + repair.billingClassesFixed > 0) await requestFiguresRefresh(deps, planId);
+  return repair.recomputed;
+}
+
 /** The plan's aggregates are keyed by its internal id; Jira knows it by its key, in its project. */
 async function repairPlan(deps: SyncDeps, plan: StoredPlan, deletedIds: ReadonlySet<string>): Promise<PlanRepair> {
   const planId = internalIdOf(plan);
