@@ -3,18 +3,16 @@
  * Advice form down to one candidate, compares, and reads the headline and the side-by-side table, the cheapest
  * column named; the figures are the resolver's, the view passes axe, and `SCREENSHOTS_DIR` gets a picture of it.
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { formatMoney } from '../../src/quantities';
 import { DEMO_PLAN_IDS } from '../../src/jira-simulator/demo/plans';
 import { axeViolations } from './support/axe';
 import { surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
 import { invokeAs } from './support/invoke';
+import { photograph } from './support/photograph';
 import { usePreviewInChromium } from './support/preview-in-chromium';
 
 jest.setTimeout(180_000);
 
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const PLAN_NAME = 'Acme Corp — 300 h/month support contract';
 const CANDIDATE = { name: 'Browser 350 h', terms: { kind: 'buckets', allowance: { includedSeconds: 350 * 3600, fixedFeeMinor: 2_800_000 } } } as const;
 
@@ -59,10 +57,6 @@ describe('plan-fit advice in a real browser', () => {
 
     const severe = (await axeViolations(await surfaceFrameHandle(preview.page, 'projectPage'))).filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(severe).toEqual([]);
-    if (process.env.SCREENSHOTS_DIR !== undefined) {
-      const folder = path.resolve(PROJECT_ROOT, process.env.SCREENSHOTS_DIR);
-      await mkdir(folder, { recursive: true });
-      await advice.screenshot({ path: path.join(folder, 'projectPage-advice.png') });
-    }
+    await photograph(advice, 'projectPage-advice');
   });
 });

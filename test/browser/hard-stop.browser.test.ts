@@ -4,12 +4,11 @@
  * it in Jira's workflow editor) is refused with the validator's message. A plan that only warns shows its banner and
  * lets the transition through. `npm run screenshots` photographs the setting and the refused transition for the guides.
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import * as z from 'zod';
 import { DEMO_USERS } from '../../src/jira-simulator/demo/people';
 import { MODULE_KEYS, surfaceFrame, waitForText } from './support/frames';
 import { invokeAs, invokeIn, previewJira } from './support/invoke';
+import { photograph } from './support/photograph';
 import { bucketPlanInput } from './support/plan-input';
 import { usePreviewInChromium } from './support/preview-in-chromium';
 import { previewWriteHeaders } from '../support/preview-token';
@@ -20,7 +19,6 @@ jest.setTimeout(180_000);
 const STOPPING = { id: 'browser-stopping', name: 'Zulu Stopping Plan' } as const;
 const WARNING = { id: 'browser-warning', name: 'Zulu Warning Plan' } as const;
 
-const SCREENSHOTS = process.env.SCREENSHOTS_DIR === undefined ? undefined : path.resolve(__dirname, '..', '..', process.env.SCREENSHOTS_DIR);
 
 const preview = usePreviewInChromium({ viewport: { width: 1400, height: 1000 } });
 const issues: Record<string, string> = {};
@@ -39,7 +37,6 @@ async function exhaustedIssue(planId: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (SCREENSHOTS !== undefined) await mkdir(SCREENSHOTS, { recursive: true });
   for (const plan of [STOPPING, WARNING]) {
     const created = await invokeAs(preview.url, DEMO_USERS.admin.accountId, 'plans/create', { plan: bucketPlanInput(plan, 3600) }, 'projectSettings');
     if (!created.ok) throw new Error(created.error.message);
@@ -59,7 +56,7 @@ describe('the hard stop', () => {
     await settings.getByLabel('Warn agents, and stop the transitions guarded by the "Support plan has hours left" validator').check();
     await settings.getByLabel('Refuse the transition until it can tell (fail closed)').check();
     const form = settings.getByRole('form', { name: `Hard stop of ${STOPPING.name}` });
-    if (SCREENSHOTS !== undefined) await form.screenshot({ path: path.join(SCREENSHOTS, 'settings-hard-stop.png') });
+    await photograph(form, 'settings-hard-stop');
     await form.getByRole('button', { name: 'Save hard stop' }).click();
     await waitForText(settings.getByRole('status').filter({ hasText: 'hard stop' }), `Saved the hard stop of ${STOPPING.name}.`);
 
@@ -75,7 +72,7 @@ describe('the hard stop', () => {
       `Jira refused the transition: The support plan "${STOPPING.name}" has used up its hours: 0 h left of 1 h this period (2026-11), 1 h over. Its plan stops work beyond its hours; ask a project admin to add hours or change the plan.`,
     );
     // The issue view as the agent sees it: the preview's Workflow buttons, the refusal, and the panel's banner.
-    if (SCREENSHOTS !== undefined) await preview.page.screenshot({ path: path.join(SCREENSHOTS, 'issue-hard-stop-refused.png') });
+    await photograph(preview.page, 'issue-hard-stop-refused');
   });
 
   it('only warns on a plan that warns: the panel\'s banner, and "Start progress" goes through', async () => {

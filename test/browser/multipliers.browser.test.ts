@@ -3,12 +3,11 @@
  * project page's worklog lines show the evening worklog at ×1.5 with its charged hours, while the covered hours count
  * the charged ones. `npm run screenshots` photographs both for the guides.
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import * as z from 'zod';
 import { DEMO_USERS } from '../../src/jira-simulator/demo/people';
 import { MODULE_KEYS, surfaceFrame, waitForText } from './support/frames';
 import { invokeAs, invokeIn, previewJira } from './support/invoke';
+import { photograph } from './support/photograph';
 import { bucketPlanInput } from './support/plan-input';
 import { usePreviewInChromium } from './support/preview-in-chromium';
 import { previewWriteHeaders } from '../support/preview-token';
@@ -16,7 +15,6 @@ import { previewWriteHeaders } from '../support/preview-token';
 jest.setTimeout(180_000);
 
 const PLAN = { id: 'browser-multipliers', name: 'Zulu Multiplier Plan' } as const;
-const SCREENSHOTS = process.env.SCREENSHOTS_DIR === undefined ? undefined : path.resolve(__dirname, '..', '..', process.env.SCREENSHOTS_DIR);
 
 const preview = usePreviewInChromium({ viewport: { width: 1400, height: 1000 } });
 let issueKey = '';
@@ -35,7 +33,6 @@ beforeAll(async () => {
   // A Tuesday evening (the plan's zone is UTC): an hour from 19:00, after the rule's 18:00.
   await previewJira(preview.url, 'POST', `issue/${issue.key}/worklog`, { timeSpentSeconds: 3600, started: '2026-11-10T19:00:00.000+0000' });
   await fetch(`${preview.url}/__preview/settle`, { method: 'POST', headers: await previewWriteHeaders(preview.url) });
-  if (SCREENSHOTS !== undefined) await mkdir(SCREENSHOTS, { recursive: true });
 });
 
 describe('multipliers', () => {
@@ -51,7 +48,7 @@ describe('multipliers', () => {
     expect(await form.getByRole('button', { name: 'Save plan' }).isDisabled()).toBe(true);
     await rule.getByLabel('Factor').fill('1.5');
     expect(await rule.getByLabel('Rule name').inputValue()).toBe('After hours');
-    if (SCREENSHOTS !== undefined) await rule.screenshot({ path: path.join(SCREENSHOTS, 'settings-multiplier-rule.png') });
+    await photograph(rule, 'settings-multiplier-rule');
     await form.getByRole('button', { name: 'Save plan' }).click();
     await waitForText(settings.getByRole('status').filter({ hasText: 'Saved' }), `Saved ${PLAN.name}.`);
 
@@ -66,6 +63,6 @@ describe('multipliers', () => {
     expect(headers.slice(4, 8).map((text) => text.replace(/[▲▼↑↓]/g, '').trim())).toEqual(['Logged', 'Billable', 'Multiplier', 'Charged']);
     const cells = await row.locator('td').allTextContents();
     expect([cells[4], cells[5], cells[7], cells[8]].map((text) => text?.replace(/\s/g, ' '))).toEqual(['1 h', '1 h', '1.5 h', '1.5 h']);
-    if (SCREENSHOTS !== undefined) await lines.screenshot({ path: path.join(SCREENSHOTS, 'project-worklog-lines-multiplier.png') });
+    await photograph(lines, 'project-worklog-lines-multiplier');
   });
 });

@@ -5,8 +5,6 @@
  * shared see nothing; a request moved to another organisation takes its work to that organisation's plan; the admin's
  * choices are followed at once.
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { CustomerAccess, ResolverName } from '../../src/contract';
 import { formatHours } from '../../src/quantities';
 import { DEMO_USERS } from '../../src/jira-simulator/demo/people';
@@ -17,14 +15,12 @@ import { previewWriteHeaders } from '../support/preview-token';
 import { axeViolations } from './support/axe';
 import { frameSelector, MODULE_KEYS, surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
 import { invokeIn, previewJira } from './support/invoke';
+import { photograph } from './support/photograph';
 import { usePreviewInChromium } from './support/preview-in-chromium';
 import { PREVIEW_NOW } from './support/preview-process';
 
 jest.setTimeout(180_000);
 
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
-/** `npm run screenshots` points this at docs/screenshots (the service desk guide's pictures); plain test runs write under build/. */
-const SCREENSHOTS = path.resolve(PROJECT_ROOT, process.env.SCREENSHOTS_DIR ?? path.join('build', 'screenshots'));
 const ACME_PLAN = 'Acme Corp — help desk, 10 h/month';
 const GLOBEX_PLAN = 'Globex — help desk, 8 h/month';
 const NOTHING_SHARED = 'No support plan is shared with you';
@@ -107,7 +103,6 @@ describe('the customer portal', () => {
     { name: 'portal-help-center', surface: 'portalFooter', request: false },
     { name: 'portal-request', surface: 'portalRequest', request: true },
   ] as const)('has no serious or critical axe violations in $surface, light or dark, and is photographed', async ({ name, surface, request }) => {
-    await mkdir(SCREENSHOTS, { recursive: true });
     const worked = request ? await acmeRequestWorkedOnThisPeriod() : null;
     for (const theme of ['light', 'dark']) {
       const customer = worked === null ? DEMO_PORTAL_CUSTOMERS.both : DEMO_PORTAL_CUSTOMERS.acme;
@@ -115,7 +110,7 @@ describe('the customer portal', () => {
       await surfaceFrame(preview.page, surface).getByText('Hours left').first().waitFor({ timeout: 30_000 });
       const severe = (await axeViolations(await surfaceFrameHandle(preview.page, surface))).filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(severe).toEqual([]);
-      await preview.page.locator('main').screenshot({ path: path.join(SCREENSHOTS, `${name}-${theme}.png`) });
+      await photograph(preview.page.locator('main'), `${name}-${theme}`);
     }
   });
 

@@ -3,8 +3,6 @@
  * links an issue and logs work, and the panel, gadget and project page follow; permissions,
  * the CSV download, accessibility (axe-core) and screenshots of every surface, light and dark.
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import * as z from 'zod';
 import { axeViolations } from './support/axe';
@@ -12,13 +10,11 @@ import { csvRecords } from '../support/csv';
 import { frameSelector, isFocused, type SurfaceKey, surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
 import { invokeAs, previewJira } from './support/invoke';
 import { putIssueOnPlan } from './support/issue-panel';
+import { photograph } from './support/photograph';
 import { usePreviewInChromium } from './support/preview-in-chromium';
 
 jest.setTimeout(180_000);
 
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
-/** `npm run screenshots` points this at docs/screenshots (the README's pictures); plain test runs write under build/. */
-const SCREENSHOTS = path.resolve(PROJECT_ROOT, process.env.SCREENSHOTS_DIR ?? path.join('build', 'screenshots'));
 const PLAN = { id: 'browser-test-gold', name: 'Browser Test Gold' } as const;
 const ISSUE = 'SUP-1';
 /** An issue of the demo site (200 issues) past the first page of 100 that the issue view's search asks for. */
@@ -254,7 +250,6 @@ describe('the preview in a real browser', () => {
   ];
 
   it.each(SURFACE_VIEWS)('has no serious or critical axe violations in the $surface, light or dark, and is photographed', async ({ surface, view, user, ready }) => {
-    await mkdir(SCREENSHOTS, { recursive: true });
     for (const theme of ['light', 'dark']) {
       await preview.open({ view, user, theme, issue: ISSUE });
       const frame = surfaceFrame(preview.page, surface);
@@ -262,7 +257,7 @@ describe('the preview in a real browser', () => {
       await marker.waitFor({ state: 'visible', timeout: 30_000 });
       const severe = (await axeViolations(await surfaceFrameHandle(preview.page, surface))).filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(severe).toEqual([]);
-      await preview.page.locator(frameSelector(surface)).screenshot({ path: path.join(SCREENSHOTS, `${surface}-${theme}.png`) });
+      await photograph(preview.page.locator(frameSelector(surface)), `${surface}-${theme}`);
     }
   });
 });

@@ -4,8 +4,6 @@
  * statement's customer, period, total and lines exactly as the `usage/statement` resolver answers them. A statement
  * answered as while the plan's figures update carries the page's *Updating* note and a provisional printable copy.
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import * as z from 'zod';
 import { DEMO_USERS } from '../../src/jira-simulator/demo/people';
 import { DEMO_PLAN_IDS } from '../../src/jira-simulator/demo/plans';
@@ -13,13 +11,13 @@ import { formatMoney } from '../../src/quantities';
 import { badgeOf } from '../../static/shared/format/badge';
 import { surfaceFrame, surfaceFrameHandle, waitForText } from './support/frames';
 import { invokeAs } from './support/invoke';
+import { photograph } from './support/photograph';
 import { PREVIEW_NOW } from './support/preview-process';
 import { usePreviewInChromium } from './support/preview-in-chromium';
 import { previewWriteHeaders } from '../support/preview-token';
 
 jest.setTimeout(180_000);
 
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const PLAN_NAME = 'Acme Corp — 300 h/month support contract';
 /** An issue summary as someone hostile might write it in Jira: markup that would run script if it were not text. */
 const HOSTILE_SUMMARY = `<img src=x onerror="console.log('injected handler ran')"><script>console.log('injected script ran')</script>`;
@@ -90,11 +88,7 @@ describe('the printable statement in a real browser', () => {
     expect(people.size).toBeGreaterThan(1);
     expect(await printable.locator('header p').first().textContent()).toBe(PLAN_NAME);
 
-    if (process.env.SCREENSHOTS_DIR !== undefined) {
-      const folder = path.resolve(PROJECT_ROOT, process.env.SCREENSHOTS_DIR);
-      await mkdir(folder, { recursive: true });
-      await project.locator('iframe[title^="Printable statement"]').screenshot({ path: path.join(folder, 'printable-statement.png') });
-    }
+    await photograph(project.locator('iframe[title^="Printable statement"]'), 'printable-statement');
   });
 
   it('shows the worklog lines a page at a time: more on request from the keyboard, in another order on request', async () => {
