@@ -6,6 +6,8 @@
  * the one the plan's head names can swap its generation in.
  */
 import { AggregateReader } from '../../src/app/aggregates/aggregate-reader';
+import { generationPrefix } from '../../src/app/aggregates/keys';
+import { figuresHeadKey } from '../../src/app/figures/figures-keys';
 import { figuresView, readFiguresHead } from '../../src/app/figures/read-plan-figures';
 import { loadPlan } from '../../src/app/plans/plan-repository';
 import { reconcile } from '../../src/app/sync/reconcile';
@@ -14,7 +16,7 @@ import { runSyncJob, type SyncJobOutcome } from '../../src/app/sync/run-sync-job
 import { SYNC_QUEUE_KEY, type SyncDeps } from '../../src/app/sync/sync-deps';
 import { syncJobSchema, type SyncJob } from '../../src/app/sync/sync-jobs';
 import type { WorkQueue } from '../../src/app/ports/queue';
-import type { JsonValue } from '../../src/app/ports/store';
+import type { JsonValue, Store, Updater, UpdateOptions } from '../../src/app/ports/store';
 import { LocalQueue } from '../../src/local/events/local-queue';
 import { buildIssue, buildWorklog } from '../jira-simulator/site';
 import { aggregatedLedgerInput, linkedTo, sortedTruth, startSyncSite, storedAs, type SyncSite } from './sync-site';
@@ -228,4 +230,39 @@ describe('a build whose chain of jobs is lost', () => {
     expect(await queue.run(secondWatch)).toEqual({ status: 'watched', check: 'early' });
     expect(queue.pushed.map((job) => syncJobSchema.parse(job.body)).filter(isWatch)).toEqual([]);
   });
+
+  it('killed right after its swap, before it asked for the figures, is finished by the queue\'s retry of its last chunk', async () => {
+    const site = await siteWithFigures();
+    const queue = recordingQueue(site);
+    // The consumer dies at the swap's next step: the figures head is never written.
+    const killedAfterSwap = { ...queue.deps, store: failingUpdatesOf(site.store, figuresHeadKey(GOLD)) };
+    expect(await requestRecompute(queue.deps, GOLD)).toBe(true);
+    let last: Pushed | undefined;
+    for (let job = takeOne(queue.pushed, isChunk); ; job = takeOne(queue.pushed, isChunk)) {
+      last = job;
+      const outcome = await runSyncJob(killedAfterSwap, syncJobSchema.parse(job.body), ONE_PAGE).catch((error: unknown) => error);
+      if (outcome instanceof Error) break;
+    }
+    expect((await new AggregateReader(site.store).head(GOLD))?.building).toBeUndefined();
+    expect((await figuresShown(site))?.refreshing).toBe(true);
+
+    expect(await queue.run(last)).toMatchObject({ status: 'swapped' });
+    for (const job of queue.pushed.splice(0).filter((pushed) => !isWatch(syncJobSchema.parse(pushed.body)))) await queue.run(job);
+    await expectFiguresEqualJira(site);
+    // The generation it replaced was dropped: only the live one is stored.
+    expect(await site.store.listByPrefix(generationPrefix(GOLD, 1))).toEqual({ entries: [] });
+  });
 });
+
+/** The store, except that conditional writes of `failingKey` fail, as when the consumer is killed before them. */
+function failingUpdatesOf(store: Store, failingKey: string): Store {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === 'update') {
+        return (key: string, updater: Updater, options?: UpdateOptions) => (key === failingKey ? Promise.reject(new Error('killed (injected)')) : target.update(key, updater, options));
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (...args: unknown[]): unknown => (value as (...args: unknown[]) => unknown).apply(target, args) : value;
+    },
+  });
+}

@@ -21,6 +21,11 @@ export const planHeadSchema = z.object({
       chunk: z.number().int().nonnegative().optional(),
     })
     .optional(),
+  /**
+   * The last swap: the generation it replaced and when its build started, so that a retry of the job killed right
+   * after the swap can finish what follows it. Absent before the first swap of a release that writes it.
+   */
+  swapped: z.object({ from: z.number().int().nonnegative(), startedAt: z.number().int() }).optional(),
 });
 
 export const watermarkSchema = z.object({

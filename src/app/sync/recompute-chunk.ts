@@ -1,5 +1,7 @@
 import { requestRefreshAfterRebuild } from '../figures/request-figures-refresh';
+import { AggregateReader } from '../aggregates/aggregate-reader';
 import { headKey } from '../aggregates/keys';
+import { readFiguresHead } from '../figures/read-plan-figures';
 import { planHeadSchema, type PlanHead } from '../aggregates/records';
 import type { PlanIssue } from '../ports/jira';
 import { orphanedRecordsOwner, planOfJob } from '../scope/plan-scope';
@@ -44,7 +46,7 @@ export type ChunkOutcome =
 export async function runRecomputeChunk(deps: SyncDeps, job: RecomputeChunkJob, budget: ChunkBudget = DEFAULT_CHUNK_BUDGET): Promise<ChunkOutcome | WatchOutcome> {
   if (job.watch !== undefined) return watchBuild(deps, job, job.watch);
   const building = await showProgress(deps, job);
-  if (building === undefined) return { status: 'superseded' };
+  if (building === undefined) return finishSwapIfKilled(deps, job);
   // Should this chunk's job chain be lost from here on, its watch restarts the build.
   await queueBuildWatch(deps, job, building.progressAt ?? deps.clock.now());
   const plan = await planOfJob(deps.store, job.planId);
@@ -80,9 +82,9 @@ export async function runRecomputeChunk(deps: SyncDeps, job: RecomputeChunkJob, 
     await deps.queue.push(SYNC_QUEUE_KEY, next, { concurrencyKey: planConcurrencyKey(job.planId) });
     return { status: 'continued', ...progress };
   }
-  if (!(await swapGeneration(deps, job.planId, job.generation, worklogCount))) return { status: 'superseded' };
-  const { changedWhileRebuilding } = await requestRefreshAfterRebuild(deps, job.planId);
-  if (changedWhileRebuilding) await repairAfterRebuild(deps, job.planId);
+  const swapped = await swapGeneration(deps, job.planId, job.generation, worklogCount);
+  if (swapped === undefined) return { status: 'superseded' };
+  await afterSwap(deps, job.planId, job.generation, swapped);
   return { status: 'swapped', ...progress };
 }
 
@@ -105,27 +107,47 @@ async function showProgress(deps: SyncDeps, job: RecomputeChunkJob): Promise<Pla
   return found.building;
 }
 
-/**
- * Makes the built generation live. Events handled while it was built went to the old one,
- * so the watermark is rewound to the build's start: the next reconciliation replays them.
- */
-async function swapGeneration(deps: SyncDeps, planId: string, generation: number, worklogCount: number): Promise<boolean> {
-  const swap: { from?: number; startedAt?: number } = {};
+type Swap = NonNullable<PlanHead['swapped']>;
+
+/** Makes the built generation live in one write of the plan's head; what it replaced, or undefined when another build replaced this one. */
+async function swapGeneration(deps: SyncDeps, planId: string, generation: number, worklogCount: number): Promise<Swap | undefined> {
+  const done: { swap?: Swap } = {};
   await deps.store.update(headKey(planId), (current) => {
     const head = planHeadSchema.parse(current);
-    swap.from = undefined;
+    done.swap = undefined;
     if (head.building?.generation !== generation) return current;
     const { building, ...rest } = head;
-    swap.from = head.generation;
-    swap.startedAt = building.startedAt;
-    return { ...rest, generation, shardCount: building.shardCount, worklogCount };
+    done.swap = { from: head.generation, startedAt: building.startedAt };
+    return { ...rest, generation, shardCount: building.shardCount, worklogCount, swapped: done.swap };
   });
-  if (swap.from === undefined || swap.startedAt === undefined) return false;
+  return done.swap;
+}
+
+/**
+ * What follows a swap, each step safe to run twice. Events handled while the generation was built went to the old
+ * one, so the watermark is rewound to the build's start: the next reconciliation replays them. The old generation is
+ * dropped after a delay; the figures are refreshed and no longer marked as being rebuilt; links changed meanwhile are
+ * repaired at once (decision 0072).
+ */
+async function afterSwap(deps: SyncDeps, planId: string, generation: number, swap: Swap): Promise<void> {
   await rewindWatermark(deps.store, swap.startedAt);
   await deps.queue.push(
     SYNC_QUEUE_KEY,
     { kind: 'drop-generation', planId, generation: swap.from, liveGeneration: generation },
     { concurrencyKey: planConcurrencyKey(planId), delayInSeconds: DROP_DELAY_SECONDS },
   );
-  return true;
+  const { changedWhileRebuilding } = await requestRefreshAfterRebuild(deps, planId);
+  if (changedWhileRebuilding) await repairAfterRebuild(deps, planId);
+}
+
+/**
+ * A chunk whose build is no longer under way: superseded, unless its own swap went through and the job was killed
+ * before the steps after it (the figures still marked as being rebuilt): then the queue's retry finishes them.
+ */
+async function finishSwapIfKilled(deps: SyncDeps, job: RecomputeChunkJob): Promise<ChunkOutcome> {
+  const head = await new AggregateReader(deps.store).head(job.planId);
+  if (head?.generation !== job.generation || head.building !== undefined || head.swapped === undefined) return { status: 'superseded' };
+  if ((await readFiguresHead(deps.store, job.planId)).rebuilding !== true) return { status: 'superseded' };
+  await afterSwap(deps, job.planId, job.generation, head.swapped);
+  return { status: 'swapped', issues: 0, worklogs: head.worklogCount };
 }
