@@ -1,5 +1,7 @@
 import { AggregateReader } from '../../src/app/aggregates/aggregate-reader';
 import { generationPrefix } from '../../src/app/aggregates/keys';
+import { figuresHeadKey } from '../../src/app/figures/figures-keys';
+import { figuresHeadOf } from '../../src/app/figures/figures-records';
 import { issueLinkChanged } from '../../src/app/sync/issue-link-changed';
 import { requestRecompute } from '../../src/app/sync/request-recompute';
 import { runSyncJob } from '../../src/app/sync/run-sync-job';
@@ -88,5 +90,25 @@ describe('full recompute', () => {
     expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
     // The repair started a second build, which read the plan again.
     expect(pagesRead).toBe(2);
+  });
+
+  it('does not take the link that started a recompute for a change the build missed: no repair after its swap', async () => {
+    const issue = buildIssue(1);
+    const site = await startSyncSite([issue], [buildWorklog(300, issue), buildWorklog(301, issue)]);
+    const searchIds = site.jira.searchIssueIds.bind(site.jira);
+    let searches = 0;
+    site.jira.searchIssueIds = (jql, pageToken) => {
+      searches += 1;
+      return searchIds(jql, pageToken);
+    };
+
+    await site.link(issue.id, 'gold');
+    await issueLinkChanged({ ...site.deps, appJira: site.jira }, { issueId: issue.id, projectId: SUP.id, link: { planId: storedAs('gold').internalId, billingClass: 'covered' } });
+    expect(figuresHeadOf(await site.store.get(figuresHeadKey(storedAs('gold').internalId)))).toMatchObject({ rebuilding: true });
+    expect(figuresHeadOf(await site.store.get(figuresHeadKey(storedAs('gold').internalId))).changedWhileRebuilding).toBeUndefined();
+    await site.settle();
+
+    expect(searches).toBe(0);
+    expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
   });
 });

@@ -36,9 +36,10 @@ export async function applyWorklogEvent(deps: SyncDeps, event: WorklogEventInput
   // The issue's priority and types as Jira shows them now stand for the time before any change the app knows of.
   const attributes = issue?.attributes === undefined ? undefined : { seen: issue.attributes };
   const outcome = await placeIssue(deps.store, { issueId: worklog.issueId, target, changes: [change], ...(attributes === undefined ? {} : { attributes }) }, deps.clock.now());
-  if (target !== null) await keepPlanComplete(deps, target.planId, outcome);
-  // The refresh may read only this issue's aggregate shard: the issue's worklogs are all that changed.
-  if (target !== null && outcome.writes > 0) await requestFiguresRefresh(deps, target.planId, { issueId: worklog.issueId });
+  const recomputing = target !== null && (await keepPlanComplete(deps, target.planId, outcome));
+  // The refresh may read only this issue's aggregate shard: the issue's worklogs are all that changed. A recompute
+  // started here refreshes the figures at its swap (asked now, the request would read as a change it missed).
+  if (target !== null && outcome.writes > 0 && !recomputing) await requestFiguresRefresh(deps, target.planId, { issueId: worklog.issueId });
   if (outcome.leftPlanId !== undefined) await requestFiguresRefresh(deps, outcome.leftPlanId, { issueId: worklog.issueId });
   return outcome;
 }
@@ -46,8 +47,8 @@ export async function applyWorklogEvent(deps: SyncDeps, event: WorklogEventInput
 /**
  * An issue seen for the first time in a plan was linked without the app knowing (no event
  * tells of a property change): its earlier worklogs are missing, so the plan is recomputed.
- * A shard whose events have sealed many values gets the plan recomputed too.
+ * A shard whose events have sealed many values gets the plan recomputed too. Answers whether a recompute started.
  */
-async function keepPlanComplete(deps: SyncDeps, planId: PlanInternalId, outcome: PlacementOutcome): Promise<void> {
-  if (outcome.enteredEmpty || (outcome.sealedValues ?? 0) >= SEALS_BEFORE_RECOMPUTE) await requestRecompute(deps, planId);
+async function keepPlanComplete(deps: SyncDeps, planId: PlanInternalId, outcome: PlacementOutcome): Promise<boolean> {
+  return (outcome.enteredEmpty || (outcome.sealedValues ?? 0) >= SEALS_BEFORE_RECOMPUTE) && (await requestRecompute(deps, planId));
 }

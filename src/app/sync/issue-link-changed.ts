@@ -23,14 +23,15 @@ export type LinkChangeDeps = Pick<SyncDeps, 'store' | 'queue' | 'clock'> & { rea
  * Called after the app has written (or deleted) the issue's `support-plan` property in Jira: moves the issue's
  * entry with its worklogs to the new plan at once, without waiting for reconciliation. An issue the aggregates
  * never held may have worklogs already: if Jira finds any, the new plan is recomputed. Both plans' figures are
- * refreshed.
+ * refreshed; a recompute started here refreshes its plan's at its swap, so the request is left to it (asked now,
+ * while the plan is being rebuilt, it would read as a change the build missed, decision 0072).
  */
 export async function issueLinkChanged(deps: LinkChangeDeps, change: IssueLinkChange): Promise<void> {
   const target =
     change.link === null ? null : { planId: change.link.planId, facts: { billingClass: change.link.billingClass, issueKey: change.issueKey ?? '', summary: '' } };
   const outcome = await placeIssue(deps.store, { issueId: change.issueId, target }, deps.clock.now());
-  if (target !== null && outcome.enteredEmpty && (await hasWorklogs(deps.appJira, change.issueId))) await requestRecompute(deps, target.planId);
-  if (target !== null && outcome.writes > 0) await requestFiguresRefresh(deps, target.planId);
+  const recomputing = target !== null && outcome.enteredEmpty && (await hasWorklogs(deps.appJira, change.issueId)) && (await requestRecompute(deps, target.planId));
+  if (target !== null && outcome.writes > 0 && !recomputing) await requestFiguresRefresh(deps, target.planId);
   if (outcome.leftPlanId !== undefined) await requestFiguresRefresh(deps, outcome.leftPlanId);
 }
 

@@ -101,7 +101,8 @@ export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
   const legacyLinkShardsFolded = await foldLegacyLinkShards(deps.store, LEGACY_LINK_SHARDS_PER_RECONCILIATION);
   const until = Math.min(changed.until, deleted.until);
   await advanceWatermark(deps.store, stored, until, startedAt - CHANGE_FEED_LAG_MS);
-  for (const planId of planIds) await requestFiguresRefresh(deps, planId);
+  // A plan whose recompute started here is refreshed at its swap (asked now, the request would read as a change it missed).
+  for (const planId of planIds.filter((id) => !recomputesStarted.includes(id))) await requestFiguresRefresh(deps, planId);
   await refreshFiguresDue(deps, new Set(planIds));
   const total = (field: 'issuesRemoved' | 'billingClassesFixed' | 'worklogsDeleted') => repairs.reduce((sum, repair) => sum + repair[field], 0);
   return {
