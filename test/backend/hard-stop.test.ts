@@ -7,6 +7,7 @@ import { requestRecompute } from '../../src/app/sync/request-recompute';
 import { createTransitionValidator, VALIDATOR_JIRA_CLIENT, type ValidatorAnswer } from '../../src/forge/events/transition-validator';
 import { addLocalTransitionValidator } from '../../src/local/events/local-validator';
 import { call } from '../jira-simulator/site';
+import { storeOverriding } from '../support/store-overriding';
 import { as, backendFixture, ISSUES, on, OTHER_PROJECT, planInput, USERS, type BackendFixture } from './support/backend-fixture';
 
 /**
@@ -43,13 +44,7 @@ function validatorOver(fixture: BackendFixture, store: Store = fixture.store) {
 
 /** The store, except that reading `failingKey` fails as a KVS outage would. */
 function failingOn(store: Store, failingKey: string): Store {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      if (property === 'get') return (key: string) => (key === failingKey ? Promise.reject(new Error('KVS is unavailable (injected)')) : target.get(key));
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? (...args: unknown[]): unknown => (value as (...args: unknown[]) => unknown).apply(target, args) : value;
-    },
-  });
+  return storeOverriding(store, { get: (key: string) => (key === failingKey ? Promise.reject(new Error('KVS is unavailable (injected)')) : store.get(key)) });
 }
 
 describe('the hard stop', () => {

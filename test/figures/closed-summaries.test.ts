@@ -10,6 +10,7 @@ import { listAll } from '../../src/app/plans/list-all';
 import { internalIdOf, loadPlan } from '../../src/app/plans/plan-repository';
 import type { StoreEntry } from '../../src/app/ports/store';
 import { call, ManualClock } from '../jira-simulator/site';
+import { storeOverriding } from '../support/store-overriding';
 import { as, backendFixture, ISSUES, NOW, on, planInput, USERS, type BackendFixture } from '../backend/support/backend-fixture';
 
 const PLAN_ID = 'acme-gold';
@@ -80,13 +81,7 @@ async function refreshReadingFrozen(site: Site): Promise<string[]> {
     if (version?.[1] !== undefined) read.add(version[1]);
     return store.get(key);
   };
-  const counting = new Proxy(store, {
-    get: (target, property): unknown => {
-      if (property === 'get') return get;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  const counting = storeOverriding(store, { get });
   await refreshNow({ store: counting, clock: site.clock }, site.internalId);
   return [...read].sort();
 }

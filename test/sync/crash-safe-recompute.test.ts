@@ -18,6 +18,7 @@ import { syncJobSchema, type SyncJob } from '../../src/app/sync/sync-jobs';
 import type { WorkQueue } from '../../src/app/ports/queue';
 import type { JsonValue, Store, Updater, UpdateOptions } from '../../src/app/ports/store';
 import { LocalQueue } from '../../src/local/events/local-queue';
+import { storeOverriding } from '../support/store-overriding';
 import { buildIssue, buildWorklog } from '../jira-simulator/site';
 import { aggregatedLedgerInput, linkedTo, sortedTruth, startSyncSite, storedAs, type SyncSite } from './sync-site';
 
@@ -256,13 +257,7 @@ describe('a build whose chain of jobs is lost', () => {
 
 /** The store, except that conditional writes of `failingKey` fail, as when the consumer is killed before them. */
 function failingUpdatesOf(store: Store, failingKey: string): Store {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      if (property === 'update') {
-        return (key: string, updater: Updater, options?: UpdateOptions) => (key === failingKey ? Promise.reject(new Error('killed (injected)')) : target.update(key, updater, options));
-      }
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? (...args: unknown[]): unknown => (value as (...args: unknown[]) => unknown).apply(target, args) : value;
-    },
+  return storeOverriding(store, {
+    update: (key: string, updater: Updater, options?: UpdateOptions) => (key === failingKey ? Promise.reject(new Error('killed (injected)')) : store.update(key, updater, options)),
   });
 }
