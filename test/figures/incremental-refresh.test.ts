@@ -3,11 +3,15 @@
  * (decision 0067), and stores exactly what a full refresh stores; everything else reads the whole plan, each
  * for its reason.
  */
-import { earlierWorkKey, entryChunkKey, figuresHeadKey, statementSourceKey } from '../../src/app/figures/figures-keys';
-import { figuresHeadOf, REQUEST_ISSUES_MAX, statementSourceSchema } from '../../src/app/figures/figures-records';
+import { earlierWorkKey, entryChunkKey, figuresHeadKey, issueUsageKey, statementSourceKey } from '../../src/app/figures/figures-keys';
+import { earlierWorkSchema, figuresHeadOf, REQUEST_ISSUES_MAX, statementSourceSchema } from '../../src/app/figures/figures-records';
+import { ISSUES_PER_SHARD } from '../../src/app/figures/refresh-plan-figures';
+import { planKey } from '../../src/app/plans/plan-keys';
+import { toJsonValue } from '../../src/app/plans/to-json-value';
 import { requestFiguresRefresh } from '../../src/app/figures/request-figures-refresh';
 import { runFiguresRefresh, type FiguresRefreshOutcome } from '../../src/app/figures/run-figures-refresh';
-import { GOLD_ISSUES, startGoldSite, type SyncSite } from '../sync/sync-site';
+import { buildIssue } from '../jira-simulator/site';
+import { GOLD_ISSUES, linkedTo, startGoldSite, startSyncSite, type SyncSite } from '../sync/sync-site';
 import { expectFullRefreshFindsStored } from './refresh-now';
 
 const REFRESH = { kind: 'refresh-figures', planId: 'gold' } as const;
@@ -21,8 +25,8 @@ async function head(site: SyncSite) {
 }
 
 /** A site whose figures were refreshed over work in September and October on both issues. */
-async function refreshedSite(): Promise<SyncSite> {
-  const site = await startGoldSite();
+async function refreshedSite(site?: SyncSite): Promise<SyncSite> {
+  site ??= await startGoldSite();
   await site.logWork(GOLD_ISSUES.first.id, 3 * 3600, SEPTEMBER);
   await site.logWork(GOLD_ISSUES.first.id, 2 * 3600, OCTOBER);
   await site.logWork(GOLD_ISSUES.second.id, 5 * 3600, OCTOBER);
@@ -108,6 +112,20 @@ describe('a refresh after worklog events', () => {
         for (const id of source.periods[0]?.chunks ?? []) await site.store.delete(entryChunkKey('gold', '2026-10', id));
       },
     ],
+    ['record-missing', "an issue shard of the plan's figures is gone", (site: SyncSite) => site.store.delete(issueUsageKey('gold', 1, 0))],
+    [
+      'aggregate-rebuilt',
+      'the aggregate was rebuilt since the last refresh saw it',
+      (site: SyncSite) => site.store.update(earlierWorkKey('gold'), (value) => {
+        const earlier = earlierWorkSchema.parse(value);
+        return toJsonValue({ ...earlier, generation: earlier.generation + 1 });
+      }),
+    ],
+    [
+      'plan-edited',
+      'the plan is not the version the last refresh read',
+      (site: SyncSite) => site.store.update(planKey('gold'), (value) => toJsonValue({ ...(value as Record<string, never>), version: 2 })),
+    ],
   ] as const)('reads the whole plan (%s) when %s', async (reason, _when, lose) => {
     const site = await refreshedSite();
     await lose(site);
@@ -116,6 +134,44 @@ describe('a refresh after worklog events', () => {
     // The full refresh stored them again: the next event's refresh reads its issue only.
     await site.logWork(GOLD_ISSUES.first.id, 600, OCTOBER);
     expect(await refreshAfterEvents(site)).toMatchObject({ read: { scope: 'issues' } });
+  });
+
+  it('drops the request when the plan is gone', async () => {
+    const site = await refreshedSite();
+    await site.logWork(GOLD_ISSUES.first.id, 3600, OCTOBER);
+    await site.store.delete(planKey('gold'));
+    expect(await refreshAfterEvents(site)).toEqual({ status: 'plan-gone' });
+  });
+
+  it('reads the whole plan when an issue id is not one the figures can hold in order', async () => {
+    // Jira's issue ids are numbers; one from 2^32 - 1 on is no array index, so the issue shards would list it out of order.
+    const large = buildIssue(9, { id: String(2 ** 32 - 1), properties: linkedTo('gold') });
+    const site = await refreshedSite(await startSyncSite([...Object.values(GOLD_ISSUES), large]));
+    await site.recompute('gold');
+    await site.logWork(large.id, 3600, OCTOBER);
+    expect(await refreshAfterEvents(site)).toMatchObject({ read: { scope: 'plan', because: 'issue-id' } });
+    await expectFullRefreshFindsStored(site.deps, 'gold');
+  });
+
+  it('reads the whole plan while the issue shards change their count, and only the issues once they have', async () => {
+    const linked = Array.from({ length: ISSUES_PER_SHARD + 1 }, (_, index) => buildIssue(100 + index, { properties: linkedTo('gold') }));
+    const site = await startSyncSite(linked);
+    await site.recompute('gold');
+    for (const issue of linked.slice(0, ISSUES_PER_SHARD)) await site.logWork(issue.id, 600, OCTOBER);
+    await site.settle();
+    expect((await head(site)).refreshed?.issueShardCount).toBe(1);
+
+    const last = linked[ISSUES_PER_SHARD]?.id ?? '';
+    await site.logWork(last, 600, OCTOBER);
+    expect(await refreshAfterEvents(site)).toMatchObject({ read: { scope: 'plan', because: 'issue-shards-resized' } });
+    expect((await head(site)).refreshed?.issueShardCount).toBe(2);
+    // The refresh after the one that resized deletes the shards of the count before.
+    await site.logWork(last, 600, OCTOBER);
+    expect(await refreshAfterEvents(site)).toMatchObject({ read: { scope: 'plan', because: 'issue-shards-resized' } });
+    expect(await site.store.get(issueUsageKey('gold', 1, 0))).toBeUndefined();
+    await site.logWork(last, 600, OCTOBER);
+    expect(await refreshAfterEvents(site)).toMatchObject({ read: { scope: 'issues' } });
+    await expectFullRefreshFindsStored(site.deps, 'gold');
   });
 });
 
