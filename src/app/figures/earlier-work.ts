@@ -62,7 +62,7 @@ export async function earlierWorkOf(
   figures: PlanFigures,
   closedSummary: JsonValue | undefined,
   retiringIssueShards: boolean,
-): Promise<EarlierWork | undefined> {
+): Promise<Omit<EarlierWork, 'unsettledChunks'> | undefined> {
   const [reporting, next] = figures.periods.slice(-2);
   if (reporting === undefined || next === undefined) return undefined;
   const shards = Array.from({ length: head.shardCount }, (_, shard) => shard);

@@ -54,3 +54,8 @@ export const entryChunksPrefix = (planId: string): string => `figw:${checked(pla
 
 /** `part` is a period label, or `out` for the worklogs outside the plan; `id` names the chunk's content. */
 export const entryChunkKey = (planId: string, part: string, id: string): string => `${entryChunksPrefix(planId)}${part}:${id}`;
+
+/** An entry chunk's key without the plan's prefix, `<part>:<id>`: how a refresh records the chunks it is writing or deleting. */
+export const entryChunkName = (planId: string, key: string): string => key.slice(entryChunksPrefix(planId).length);
+
+export const entryChunkKeyNamed = (planId: string, name: string): string => `${entryChunksPrefix(planId)}${name}`;

@@ -198,6 +198,12 @@ export const earlierWorkSchema = z.object({
   zeroBefore: z.array(z.string()),
   /** Per aggregate shard: a SHA-256 prefix of the ledger's entries of its issues before the reporting period and of its worklogs outside the plan, and its worklog count. */
   shards: z.array(z.tuple([z.string(), z.int().nonnegative()])),
+  /**
+   * The entry chunks (`<part>:<id>`) that refresh was about to write or delete, recorded before it touched any: a
+   * refresh that finds this record not its head's (that one was killed before its head) deletes those its own
+   * sources do not name. None in records of releases before it.
+   */
+  unsettledChunks: z.array(z.string()).default([]),
 });
 
 export type EarlierWork = z.infer<typeof earlierWorkSchema>;

@@ -11,7 +11,6 @@ import { periodUsageByIssue } from '../issues/issue-usage';
 import { AggregateReader } from '../aggregates/aggregate-reader';
 import { loadShardsLedgerInput } from '../aggregates/load-plan-ledger-input';
 import { shardOf } from '../aggregates/shard-of';
-import { transactInBatches } from '../aggregates/transact-in-batches';
 import { canonicalJson } from '../../ledger/canonical-json';
 import { identityOf, internalIdOf } from '../plans/plan-repository';
 import { planOfJob } from '../scope/plan-scope';
@@ -35,6 +34,7 @@ import {
 import { readChunks } from './read-chunks';
 import { issueShardCountFor, type FiguresDeps, type HeadCommit } from './refresh-plan-figures';
 import { statementSource } from './statement-sources';
+import { chunkChange, storeRefresh } from './store-refresh';
 import { subtractUsage, usageByIssue } from './usage-tuples';
 
 /** Why a refresh asked for some issues reads the whole plan after all. */
@@ -70,8 +70,8 @@ interface RecentSource {
  * the ones it stored, and the events changed nothing before the reporting period and no worklog outside the plan.
  * The ledger replays the two periods from the reporting period's checkpoint over their stored entries with those
  * issues' replaced; each issue's usage through them is its usage before (what was stored, less the two periods' old
- * usage) plus theirs. Writes what changed, the head last (through `commitHead`), then deletes the entry chunks no
- * source names any more. Writes nothing when it answers `full`: the caller refreshes the whole plan.
+ * usage) plus theirs. Writes what changed and deletes the entry chunks no source names any more (`storeRefresh`),
+ * the head last (through `commitHead`). Writes nothing when it answers `full`: the caller refreshes the whole plan.
  */
 export async function refreshIncrementally(
   deps: FiguresDeps,
@@ -163,7 +163,6 @@ export async function refreshIncrementally(
     ...reportingChunks.map((chunk) => [entryChunkKey(planId, reporting.label, chunk.id), chunk.value] as const),
     ...nextChunks.map((chunk) => [entryChunkKey(planId, next.label, chunk.id), chunk.value] as const),
   ]);
-  await transactInBatches(store, [...newChunks].filter(([key]) => !storedChunks.has(key)).map(([key, value]) => ({ set: { key, value } })));
 
   const closing = figures.resumed.closings[0];
   const [reportingFigures, nextFigures] = figures.periods;
@@ -185,12 +184,10 @@ export async function refreshIncrementally(
     ...changedShards.map(([index, shard]): [string, JsonValue, JsonValue | undefined] => [issueUsageKey(planId, previous.issueShardCount, index), shard, issueShards.get(index)?.raw]),
     [statementSourceKey(planId, reporting.label), toJsonValue(reportingSource), fromReporting.raw],
     [statementSourceKey(planId, next.label), toJsonValue(nextSource), fromNext.raw],
-    [earlierWorkKey(planId), toJsonValue(left), earlierValue],
   ];
-  await transactInBatches(
-    store,
-    wanted.filter(([, value, before]) => canonicalJson(value) !== canonicalJson(before)).map(([key, value]) => ({ set: { key, value } })),
-  );
+  const records = wanted.filter(([, value, before]) => canonicalJson(value) !== canonicalJson(before)).map(([key, value]) => ({ set: { key, value } }));
+  // The earlier-work record is the head's: the last refresh was not killed, and left no chunk unsettled.
+  await storeRefresh(store, planId, { earlierWork: { stored: earlierValue, next: left }, chunks: chunkChange(newChunks, storedChunks), records });
   await commitHead({
     refreshedAt: now,
     planVersion: stored.version,
@@ -200,7 +197,6 @@ export async function refreshIncrementally(
     worklogCount: previous.worklogCount + [...touched].reduce((sum, shard) => sum + (counts.get(shard) ?? 0) - storedCount(shard), 0),
     recent: figures.periods,
   });
-  await transactInBatches(store, [...storedChunks].filter((key) => !newChunks.has(key)).map((key) => ({ delete: { key } })));
   return { status: 'refreshed' };
 }
 

@@ -27,6 +27,7 @@ import {
 } from './figures-keys';
 import { figuresHeadOf, type IssueUsageShard, type RefreshedFigures } from './figures-records';
 import { chunksNamedBy, statementSourceRecords } from './statement-sources';
+import { chunkChange, chunksLeftBehind, storeRefresh } from './store-refresh';
 
 export interface FiguresDeps {
   readonly store: Store;
@@ -50,8 +51,9 @@ export type HeadCommit = (refreshed: DeepReadonly<RefreshedFigures>) => Promise<
  * closed periods it leaves for the next refresh is written after the head.
  * Records of an issue-shard count the head no longer names are deleted one refresh later, once
  * no reader can still be using them. Each open period's statement source is stored with the figures, the entry
- * chunks it names before it (only those no stored source names yet), and chunks no source names any more are
- * deleted after the head. A plan that is gone (or being deleted) has its figures dropped.
+ * chunks it names before it (only those no stored source names yet), and chunks no source names any more (or that
+ * a refresh killed before its head left unsettled) are deleted before the head (`storeRefresh`). A plan that is
+ * gone (or being deleted) has its figures dropped.
  *
  * @returns false when the plan is gone
  */
@@ -72,15 +74,10 @@ export async function refreshPlanFigures(deps: FiguresDeps, internalId: string, 
   const summary = summariseClosed(closed, figures.resumed, figures.closedUsage);
   const summaryRecords = summary && (await closedSummaryRecords(planId, summary));
   const statementSources = await statementSourceRecords(planId, stored.version, prepared, closed, figures.resumed, summary?.periods);
-  // Chunks are named by their content: one a stored source names is there already.
-  const chunksBefore = chunksNamedBy(planId, existing);
-  await transactInBatches(
-    store,
-    [...statementSources.chunks].filter(([key]) => !chunksBefore.has(key)).map(([key, value]) => ({ set: { key, value } })),
-  );
-
   const issueShardCount = issueShardCountFor(figures.issues.size);
   const previous = figuresHeadOf(existing.get(figuresHeadKey(planId))).refreshed;
+  // Chunks are named by their content: one a stored source names is there already.
+  const chunks = chunkChange(statementSources.chunks, chunksNamedBy(planId, existing), chunksLeftBehind(planId, existing.get(earlierWorkKey(planId)), previous));
   const resized = previous !== null && previous.issueShardCount !== issueShardCount;
   // The summary stays as stored when this refresh leaves none (closed periods not the plan's first).
   const summaryLeft = summaryRecords?.summaryRecord[1] ?? existing.get(closedSummaryKey(planId));
@@ -91,12 +88,11 @@ export async function refreshPlanFigures(deps: FiguresDeps, internalId: string, 
     ...shards.map((shard, index): [string, JsonValue] => [issueUsageKey(planId, issueShardCount, index), toJsonValue(shard)]),
     ...(summaryRecords?.shards ?? []),
     ...statementSources.sources,
-    ...(earlierWork === undefined ? [] : [[earlierWorkKey(planId), toJsonValue(earlierWork)] as const]),
   ]);
   const writes: TransactOperation[] = [...wanted]
     .filter(([key, value]) => canonicalJson(existing.get(key)) !== canonicalJson(value))
     .map(([key, value]) => ({ set: { key, value } }));
-  await transactInBatches(store, writes);
+  await storeRefresh(store, planId, { earlierWork: { stored: existing.get(earlierWorkKey(planId)), next: earlierWork }, chunks, records: writes });
 
   await commitHead({
     refreshedAt: now,
@@ -124,7 +120,6 @@ export async function refreshPlanFigures(deps: FiguresDeps, internalId: string, 
         (key.startsWith(issueUsagePrefix(planId)) && (stillRead === null || !key.startsWith(stillRead))) ||
         isUnusedClosedUsage(planId, summaryRecords?.summary, key)),
   );
-  const unnamed = [...chunksBefore].filter((key) => !statementSources.chunks.has(key));
-  await transactInBatches(store, [...stale, ...unnamed].map((key) => ({ delete: { key } })));
+  await transactInBatches(store, stale.map((key) => ({ delete: { key } })));
   return true;
 }
