@@ -9,6 +9,7 @@ import { SYNC_QUEUE_KEY } from '../../src/app/sync/sync-deps';
 import { syncJobSchema } from '../../src/app/sync/sync-jobs';
 import { LocalQueue } from '../../src/local/events/local-queue';
 import { buildIssue, buildWorklog, SUP } from '../jira-simulator/site';
+import { expectFullRefreshFindsStored } from '../figures/refresh-now';
 import { aggregatedLedgerInput, linkedTo, sortedTruth, startSyncSite, storedAs } from './sync-site';
 
 const issues = Array.from({ length: 120 }, (_, index) => buildIssue(index + 1, { properties: linkedTo('gold') }));
@@ -90,6 +91,33 @@ describe('full recompute', () => {
     expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
     // The repair started a second build, which read the plan again.
     expect(pagesRead).toBe(2);
+  });
+
+  it('takes in worklogs created, edited and deleted while the build ran, on issues it had read already, at its swap instead of at the next reconciliation', async () => {
+    const [first, second] = [buildIssue(1, { properties: linkedTo('gold') }), buildIssue(2, { properties: linkedTo('gold') })];
+    const site = await startSyncSite([first, second], [buildWorklog(400, first), buildWorklog(401, first), buildWorklog(410, second)]);
+    await site.recompute('gold');
+    const readPage = site.jira.findPlanIssuesPage.bind(site.jira);
+    let pagesRead = 0;
+    site.jira.findPlanIssuesPage = async (query, pageToken) => {
+      const page = await readPage(query, pageToken);
+      pagesRead += 1;
+      // After the build read both issues: their events reach the generation still live.
+      if (pagesRead === 1) {
+        await site.logWork(first.id, 1800, '2026-10-02T09:00:00.000+0200');
+        await site.editWork(first.id, '401', 5400);
+        await site.deleteWork(second.id, '410');
+        await site.simulator.idle();
+      }
+      return page;
+    };
+
+    await site.recompute('gold');
+
+    expect(pagesRead).toBe(1);
+    expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
+    // The figures were refreshed after the changes were taken in: a refresh now finds them as it would store them.
+    await expectFullRefreshFindsStored(site.deps, storedAs('gold').internalId);
   });
 
   it('does not take the link that started a recompute for a change the build missed: no repair after its swap', async () => {

@@ -40,9 +40,11 @@ export const partKey = (planId: string, generation: number, shard: number, part:
 /** The value a shard's events write (it sorts after the shard's parts and sealed values). */
 export const recentKey = (planId: string, generation: number, shard: number): string => `${shardPrefix(planId, generation, shard)}r`;
 
+/** Every recent value the shard has sealed. */
+export const sealedPrefix = (planId: string, generation: number, shard: number): string => `${shardPrefix(planId, generation, shard)}q`;
+
 /** The shard's `seal`-th recent value, sealed when it had grown to its size. */
-export const sealedKey = (planId: string, generation: number, shard: number, seal: number): string =>
-  `${shardPrefix(planId, generation, shard)}q${pad(seal, 6)}`;
+export const sealedKey = (planId: string, generation: number, shard: number, seal: number): string => `${sealedPrefix(planId, generation, shard)}${pad(seal, 6)}`;
 
 /** Jira's issue ids are numbers. */
 const ISSUE_ID = /^[0-9]{1,40}$/;

@@ -25,7 +25,14 @@ export const planHeadSchema = z.object({
    * The last swap: the generation it replaced and when its build started, so that a retry of the job killed right
    * after the swap can finish what follows it. Absent before the first swap of a release that writes it.
    */
-  swapped: z.object({ from: z.number().int().nonnegative(), startedAt: z.number().int() }).optional(),
+  swapped: z
+    .object({
+      from: z.number().int().nonnegative(),
+      startedAt: z.number().int(),
+      /** The replaced generation's shard count, to find the events it took while the build ran. Absent in swaps of earlier releases. */
+      fromShardCount: z.number().int().positive().optional(),
+    })
+    .optional(),
 });
 
 export const watermarkSchema = z.object({

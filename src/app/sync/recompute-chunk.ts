@@ -1,4 +1,4 @@
-import { requestRefreshAfterRebuild } from '../figures/request-figures-refresh';
+import { requestFiguresRefresh, requestRefreshAfterRebuild } from '../figures/request-figures-refresh';
 import { AggregateReader } from '../aggregates/aggregate-reader';
 import { headKey } from '../aggregates/keys';
 import { readFiguresHead } from '../figures/read-plan-figures';
@@ -10,6 +10,7 @@ import { SYNC_QUEUE_KEY, planConcurrencyKey, type SyncDeps } from './sync-deps';
 import type { RecomputeChunkJob } from './sync-jobs';
 import { sizeShards } from './size-shards';
 import { queueBuildWatch, watchBuild, type WatchOutcome } from './watch-build';
+import { carryBuildEvents } from './carry-build-events';
 import { repairAfterRebuild } from './reconcile';
 import { rewindWatermark } from './watermark';
 import { writeChunkLinks, writeChunkParts } from './write-generation';
@@ -117,7 +118,7 @@ async function swapGeneration(deps: SyncDeps, planId: string, generation: number
     done.swap = undefined;
     if (head.building?.generation !== generation) return current;
     const { building, ...rest } = head;
-    done.swap = { from: head.generation, startedAt: building.startedAt };
+    done.swap = { from: head.generation, fromShardCount: head.shardCount, startedAt: building.startedAt };
     return { ...rest, generation, shardCount: building.shardCount, worklogCount, swapped: done.swap };
   });
   return done.swap;
@@ -125,9 +126,10 @@ async function swapGeneration(deps: SyncDeps, planId: string, generation: number
 
 /**
  * What follows a swap, each step safe to run twice. Events handled while the generation was built went to the old
- * one, so the watermark is rewound to the build's start: the next reconciliation replays them. The old generation is
- * dropped after a delay; the figures are refreshed and no longer marked as being rebuilt; links changed meanwhile are
- * repaired at once (decision 0072).
+ * one: when the figures head noted a change meanwhile, their worklog changes are carried into the new generation at
+ * once, and links changed meanwhile are repaired (decision 0072); the watermark is rewound to the build's start all
+ * the same, so the next reconciliation replays whatever an event missed. The old generation is dropped after a delay;
+ * the figures are refreshed and no longer marked as being rebuilt.
  */
 async function afterSwap(deps: SyncDeps, planId: string, generation: number, swap: Swap): Promise<void> {
   await rewindWatermark(deps.store, swap.startedAt);
@@ -137,7 +139,10 @@ async function afterSwap(deps: SyncDeps, planId: string, generation: number, swa
     { concurrencyKey: planConcurrencyKey(planId), delayInSeconds: DROP_DELAY_SECONDS },
   );
   const { changedWhileRebuilding } = await requestRefreshAfterRebuild(deps, planId);
-  if (changedWhileRebuilding) await repairAfterRebuild(deps, planId);
+  if (!changedWhileRebuilding) return;
+  const carried = swap.fromShardCount === undefined ? 0 : await carryBuildEvents(deps, planId, { ...swap, fromShardCount: swap.fromShardCount });
+  if (carried > 0) await requestFiguresRefresh(deps, planId);
+  await repairAfterRebuild(deps, planId);
 }
 
 /**

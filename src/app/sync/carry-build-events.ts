@@ -1,0 +1,83 @@
+/**
+ * Worklog events handled while a full recompute built a plan's next generation went to the generation live then:
+ * the build may have read an issue before the change and never see it. Right after the swap, the changes those
+ * events left in the replaced generation's event values (its recent and sealed values, not the parts a recompute
+ * wrote) from the build's start on are applied to the new generation. Applying a change twice changes nothing: an
+ * entry keeps each worklog's latest version by `updated`, and a tombstone outlasts any version (issue-entry.ts).
+ */
+import { decodePart, entriesOf, factsOf, mergeEntries, tombstonesOf, updatedMsOf, worklogsOf, type IssueEntry } from '../aggregates/aggregate-codec';
+import { AggregateReader, issuesOf } from '../aggregates/aggregate-reader';
+import type { WorklogChange } from '../aggregates/issue-entry';
+import { recentKey, sealedPrefix } from '../aggregates/keys';
+import { placeIssue } from '../aggregates/place-issue';
+import { shardOf } from '../aggregates/shard-of';
+import { listAll } from '../plans/list-all';
+import { internalIdOf } from '../plans/plan-repository';
+import { planOfJob } from '../scope/plan-scope';
+import type { Store } from '../ports/store';
+import type { SyncDeps } from './sync-deps';
+
+/** The swap that replaced generation `from` (of `fromShardCount` shards) with one whose build started at `startedAt`. */
+export interface ReplacedGeneration {
+  readonly from: number;
+  readonly fromShardCount: number;
+  readonly startedAt: number;
+}
+
+/**
+ * Applies to the plan's live generation the worklog changes its replaced generation took from the build's start on,
+ * for each issue the live generation holds and whose link still names the plan (an issue that joined or left
+ * meanwhile is the repair's: `repairAfterRebuild`).
+ *
+ * @returns how many issues it changed
+ */
+export async function carryBuildEvents(deps: Pick<SyncDeps, 'store' | 'clock'>, planId: string, replaced: ReplacedGeneration): Promise<number> {
+  const { store } = deps;
+  const reader = new AggregateReader(store);
+  const plan = await planOfJob(store, planId);
+  const changesByIssue = await changesSince(store, planId, replaced);
+  const head = await reader.head(planId);
+  if (plan === undefined || changesByIssue.size === 0 || head === undefined) return 0;
+  const internalId = internalIdOf(plan);
+  const liveShards = new Map<number, Promise<Map<string, IssueEntry>>>();
+  const liveIssues = (shard: number) => {
+    const known = liveShards.get(shard) ?? reader.shardParts(planId, head.generation, shard).then(issuesOf);
+    liveShards.set(shard, known);
+    return known;
+  };
+  let changed = 0;
+  for (const [issueId, changes] of changesByIssue) {
+    const entry = (await liveIssues(shardOf(issueId, head.shardCount))).get(issueId);
+    const link = await reader.link(issueId);
+    if (entry === undefined || link?.planId !== internalId) continue;
+    const facts = { ...factsOf(entry), billingClass: link.billingClass };
+    const outcome = await placeIssue(store, { issueId, target: { planId: internalId, facts, head }, changes }, deps.clock.now());
+    changed += outcome.writes > 0 ? 1 : 0;
+  }
+  return changed;
+}
+
+/** Each issue's changes in the replaced generation's event values: its worklog versions and tombstones from `startedAt` on. */
+async function changesSince(store: Store, planId: string, replaced: ReplacedGeneration): Promise<Map<string, WorklogChange[]>> {
+  const changes = new Map<string, WorklogChange[]>();
+  for (let shard = 0; shard < replaced.fromShardCount; shard += 1) {
+    const [sealed, recent] = await Promise.all([listAll(store, sealedPrefix(planId, replaced.from, shard)), store.get(recentKey(planId, replaced.from, shard))]);
+    const values = [...sealed.map((entry) => entry.value), ...(recent === undefined ? [] : [recent])];
+    const entries = new Map<string, IssueEntry[]>();
+    for (const value of values) for (const [issueId, entry] of entriesOf(decodePart(value))) entries.set(issueId, [...(entries.get(issueId) ?? []), entry]);
+    for (const [issueId, issueEntries] of entries) {
+      const merged = mergeEntries(issueEntries);
+      if (merged === undefined) continue;
+      const issueChanges: WorklogChange[] = [
+        ...worklogsOf(merged, issueId)
+          .filter((worklog) => updatedMsOf(worklog) >= replaced.startedAt)
+          .map((worklog): WorklogChange => ({ kind: 'upsert', worklog })),
+        ...tombstonesOf(merged)
+          .filter(([, deletedAt]) => deletedAt >= replaced.startedAt)
+          .map(([worklogId, deletedAt]): WorklogChange => ({ kind: 'delete', worklogId, deletedAt })),
+      ];
+      if (issueChanges.length > 0) changes.set(issueId, issueChanges);
+    }
+  }
+  return changes;
+}
