@@ -14,6 +14,7 @@
  * whose parts are this layout without `x` and `n` (and releases before multipliers, without `a`).
  */
 import * as z from 'zod';
+import { utf8Length } from '../../collections/utf8-length';
 import { parseJiraInstant } from '../../ledger/parse-jira-instant';
 import type { BillingClass, IssueLink, JiraWorklog } from '../../ledger/types';
 import type { PlanInternalId } from '../plans/plan-identity';
@@ -347,7 +348,7 @@ export function entrySize(issueId: string, entry: IssueEntry): number {
 
 /** The part's stored size in UTF-8 bytes. */
 export function partBytes(part: AggregatePart): number {
-  return new TextEncoder().encode(JSON.stringify(partShape(part))).length;
+  return utf8Length(JSON.stringify(partShape(part)));
 }
 
 // Links

@@ -91,10 +91,6 @@ export function toCanonicalValue(value: unknown): JsonValue {
   return canonicalForm(value).value;
 }
 
-export function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).byteLength;
-}
-
 /** Lower-case hex SHA-256 of the text's UTF-8 bytes. */
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));

@@ -6,7 +6,8 @@
  */
 import { cutByBytes } from '../../collections/cut-by-bytes';
 import type { JsonValue, Store, TransactOperation } from '../ports/store';
-import { canonicalForm, canonicalJson, sha256Hex, utf8Length } from './canonical-json';
+import { utf8Length } from '../../collections/utf8-length';
+import { canonicalForm, canonicalJson, sha256Hex } from './canonical-json';
 import { chunkKey } from './closing-keys';
 import { storedChunkSchema, type StoredManifest } from './closing-records';
 

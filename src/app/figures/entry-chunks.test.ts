@@ -1,6 +1,6 @@
 import type { LedgerEntry } from '../../ledger';
 import type { OutOfPlanWorklog } from '../../ledger/types';
-import { utf8Length } from '../closing/canonical-json';
+import { utf8Length } from '../../collections/utf8-length';
 import { decodeEntryChunk, decodeOutOfPlanChunk, ENTRY_CHUNK_MAX_BYTES, entryChunks, outOfPlanChunks } from './entry-chunks';
 
 /** `count` entries over `issues` issues, each issue with a summary of `summaryLength` characters (none when 0). */

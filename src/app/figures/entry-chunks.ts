@@ -8,7 +8,8 @@ import * as z from 'zod';
 import { cutByBytes } from '../../collections/cut-by-bytes';
 import type { LedgerEntry } from '../../ledger';
 import type { BillingClass, ChargedSegment, ChargedWork, OutOfPlanWorklog } from '../../ledger/types';
-import { sha256Hex, utf8Length } from '../closing/canonical-json';
+import { sha256Hex } from '../closing/canonical-json';
+import { utf8Length } from '../../collections/utf8-length';
 import type { JsonValue } from '../ports/store';
 
 /** 25 chunks fit in one transaction (4 MB); a period of 1,000 worklogs is about one chunk. */

@@ -17,6 +17,7 @@ import {
 import { billedSecondsOf } from '../../ledger/ledger-entry';
 import type { Breakdown, Period, Statement, WorklogLine } from '../../ledger/types';
 import { sha256Hex } from '../closing/canonical-json';
+import { utf8Length } from '../../collections/utf8-length';
 
 export type StatementSummary = HandlerDataOf<'usage/statement'>;
 export type StatementPageAnswer = HandlerDataOf<'usage/statementPage'>;
@@ -34,7 +35,6 @@ interface Page<Item> {
 }
 
 const DAY_MS = 86_400_000;
-const encoder = new TextEncoder();
 const collator = new Intl.Collator('en', { numeric: true });
 
 /**
@@ -46,7 +46,7 @@ export function pageOf<Item>(items: readonly Item[], offset: number, limit: numb
   let bytes = 0;
   for (let index = offset; index < items.length && taken.length < limit; index += 1) {
     const item = items[index] as Item;
-    bytes += encoder.encode(JSON.stringify(item)).length + 1;
+    bytes += utf8Length(JSON.stringify(item)) + 1;
     if (bytes > maxBytes && taken.length > 0) break;
     taken.push(item);
   }
