@@ -8,7 +8,7 @@
  */
 import { contract, type ErrorCode, type ResolverName } from '../../src/contract';
 import type { LocalCaller, SurfaceTarget } from '../../src/local/forge-context';
-import { as, backendFixture, CUSTOMERS, ISSUES, on, OTHER_PROJECT, planInput, USERS, type BackendFixture } from '../backend/support/backend-fixture';
+import { as, backendFixture, CUSTOMERS, fixtureFrom, ISSUES, on, OTHER_PROJECT, planInput, USERS, type BackendFixture, type FixtureOptions, type FixtureSnapshot } from '../backend/support/backend-fixture';
 import { countTokenOf, previewThenLink } from './support/bulk-link';
 
 const ROLES = {
@@ -181,10 +181,12 @@ interface Site {
   readonly foreign: Refs;
 }
 
+// Hundreds of cells share one site at one frozen instant, each listing every record twice: the minute's KVS budget
+// (what calls minutes apart each have) is not what this test checks, so it is counted, not enforced.
+const FIXTURE: FixtureOptions = { serviceDesk: true, sharedRequests: true, enforceKvsBudget: false };
+
 async function site(): Promise<Site> {
-  // Hundreds of cells share one site at one frozen instant, each listing every record twice: the minute's KVS budget
-  // (what calls minutes apart each have) is not what this test checks, so it is counted, not enforced.
-  const fixture = backendFixture({ serviceDesk: true, sharedRequests: true, enforceKvsBudget: false });
+  const fixture = backendFixture(FIXTURE);
   const admin = as(USERS.admin);
   const outsider = as(USERS.outsider);
   await fixture.reconcile();
@@ -238,9 +240,15 @@ const cells: Cell[] = (Object.keys(MATRIX) as ResolverName[]).flatMap((resolver)
 );
 
 describe('the authorisation matrix', () => {
-  // Refusals and reads write nothing (each cell proves it), so their cells share one site; an allowed write gets its own.
-  let shared: Promise<Site> | undefined;
-  const siteFor = (expected: Expected, row: Row): Promise<Site> => (expected === 'allowed' && row.read !== true ? site() : (shared ??= site()));
+  // Refusals and reads write nothing (each cell proves it), so their cells share one site; an allowed write gets its
+  // own, a copy of that site as it was built (Jira and every record), which takes a fraction of building one.
+  let shared: Promise<{ readonly site: Site; readonly built: FixtureSnapshot }> | undefined;
+  const sharedSite = () =>
+    (shared ??= site().then(async (built) => ({ site: built, built: await built.fixture.snapshot() })));
+  const siteFor = async (expected: Expected, row: Row): Promise<Site> => {
+    const { site: built, built: snapshot } = await sharedSite();
+    return expected === 'allowed' && row.read !== true ? { ...built, fixture: await fixtureFrom(snapshot, FIXTURE) } : built;
+  };
 
   it('has a row for every resolver the contract names, and none it does not', () => {
     expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(contract).sort());

@@ -6,10 +6,11 @@
 import type { PayloadOf } from '../../../src/contract';
 import type { JiraClientOptions } from '../../../src/adapters/jira';
 import type { KvsStore } from '../../../src/adapters/storage/kvs-store';
+import { transactInBatches } from '../../../src/app/aggregates/transact-in-batches';
 import { listAll } from '../../../src/app/plans/list-all';
 import { fixedClock, type Clock } from '../../../src/app/ports/clock';
 import type { Store, StoreEntry } from '../../../src/app/ports/store';
-import { APP_ACCOUNT, emptyState, type PermissionKey, type SimIssue, type SimOrganization, type SimUser, type SimWorklog } from '../../../src/jira-simulator/model';
+import { APP_ACCOUNT, emptyState, type PermissionKey, type SimIssue, type SimOrganization, type SimUser, type SimWorklog, type SimulatorState } from '../../../src/jira-simulator/model';
 import { JiraSimulator } from '../../../src/jira-simulator/simulator';
 import { startLocalSync } from '../../../src/local/events/local-sync';
 import { LocalQueue } from '../../../src/local/events/local-queue';
@@ -144,7 +145,11 @@ export interface FixtureOptions {
   readonly sharedRequests?: boolean;
   /** Whether the emulated KVS refuses requests over a minute's 4,000 units (default); usage is counted either way. */
   readonly enforceKvsBudget?: boolean;
+  /** Jira as another fixture's `snapshot()` took it, instead of the fixture's own site (`fixtureFrom`). */
+  readonly jiraState?: SimulatorState;
 }
+
+export type FixtureSnapshot = Awaited<ReturnType<BackendFixture['snapshot']>>;
 
 /** The service desk: its project's id is not its own (as in Jira). */
 const SERVICE_DESK = { id: '7', projectId: PROJECT.id } as const;
@@ -186,21 +191,34 @@ function extraIssues(count: number): SimIssue[] {
   return Array.from({ length: count }, (_, index) => ({ ...issue(String(11000 + index), `SUP-${100 + index}`, PROJECT.id), summary: `Bulk ${index}` }));
 }
 
-export function backendFixture(options: FixtureOptions = {}): BackendFixture {
-  const clock = options.clock ?? fixedClock(NOW);
-  const simulator = new JiraSimulator({ clock, timeZone: 'Europe/Berlin' });
-  const customers = options.serviceDesk === true ? Object.values(CUSTOMERS) : [];
-  simulator.load({
+const customersOf = (options: FixtureOptions): SimUser[] => (options.serviceDesk === true ? Object.values(CUSTOMERS) : []);
+
+/** The fixture's own Jira: its users, the two projects, their issues and worklogs, and the service desk when asked for. */
+function ownSite(options: FixtureOptions): SimulatorState {
+  return {
     ...emptyState(),
-    users: [{ ...APP_ACCOUNT, permissions: {} }, ...Object.values(USERS), ...customers],
+    users: [{ ...APP_ACCOUNT, permissions: {} }, ...Object.values(USERS), ...customersOf(options)],
     projects: [{ ...PROJECT, name: 'Support' }, { ...OTHER_PROJECT, name: 'Other' }],
     issues: siteIssues(options),
     worklogs: [...WORKLOGS],
     nextIssueId: 30000,
     nextWorklogId: 60000,
     ...(options.serviceDesk === true ? serviceDeskOf() : {}),
-  });
-  const runtime = LocalForgeRuntime.inMemory({ clock, enforceBudget: options.enforceKvsBudget ?? true, jira: { baseUrl: 'http://jira.test', fetch: simulator.fetch, users: [...Object.values(USERS), ...customers], app: APP_ACCOUNT } });
+  };
+}
+
+/** A fixture that starts where another's `snapshot()` was taken: its Jira and every stored record (built with the same `options`). */
+export async function fixtureFrom(snapshot: FixtureSnapshot, options: FixtureOptions = {}): Promise<BackendFixture> {
+  const fixture = backendFixture({ ...options, jiraState: JSON.parse(snapshot.jira) as SimulatorState });
+  await transactInBatches(fixture.store, snapshot.store.map(({ key, value }) => ({ set: { key, value } })));
+  return fixture;
+}
+
+export function backendFixture(options: FixtureOptions = {}): BackendFixture {
+  const clock = options.clock ?? fixedClock(NOW);
+  const simulator = new JiraSimulator({ clock, timeZone: 'Europe/Berlin' });
+  simulator.load(options.jiraState ?? ownSite(options));
+  const runtime = LocalForgeRuntime.inMemory({ clock, enforceBudget: options.enforceKvsBudget ?? true, jira: { baseUrl: 'http://jira.test', fetch: simulator.fetch, users: [...Object.values(USERS), ...customersOf(options)], app: APP_ACCOUNT } });
   const { store, storage, jira } = localForge(runtime, { storeOptions: { retryDelayMs: () => 0 }, ...(options.jiraClient === undefined ? {} : { jiraClient: options.jiraClient }) });
   const queue = new LocalQueue({ mode: 'manual' });
   const backend = createLocalBackend({ store, clock, queue, jira });
