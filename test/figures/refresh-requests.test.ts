@@ -6,7 +6,7 @@ import { figuresHeadKey } from '../../src/app/figures/figures-keys';
 import { figuresHeadOf } from '../../src/app/figures/figures-records';
 import { checkPlanAlerts } from '../../src/app/alerts/check-plan-alerts';
 import { toJsonValue } from '../../src/app/plans/to-json-value';
-import { requestFiguresRefresh } from '../../src/app/figures/request-figures-refresh';
+import { COALESCE_SECONDS, fullRefreshDueAt, requestFiguresRefresh, SPACING_MS_PER_1000_WORKLOGS } from '../../src/app/figures/request-figures-refresh';
 import { runFiguresRefresh } from '../../src/app/figures/run-figures-refresh';
 import type { Store } from '../../src/app/ports/store';
 import { SYNC_QUEUE_KEY } from '../../src/app/sync/sync-deps';
@@ -86,5 +86,72 @@ describe('refresh requests in the figures head', () => {
     expect(await runFiguresRefresh(site.deps, REFRESH)).toMatchObject({ status: 'refreshed', again: false });
     expect((await head(site)).request).toBeNull();
     expect(await runFiguresRefresh(site.deps, REFRESH)).toEqual({ status: 'nothing-asked' });
+  });
+});
+
+describe('refreshes of a large plan', () => {
+  const OCTOBER = '2026-10-05T09:00:00.000+0200';
+  const SEPTEMBER = '2026-09-15T09:00:00.000+0200';
+  /** The plan's spacing once its head says it has 100,000 worklogs: a minute between readings of the whole plan. */
+  const SPACING_MS = 100 * SPACING_MS_PER_1000_WORKLOGS;
+
+  /** A site whose last refresh just counted 100,000 worklogs, and a record of the delays jobs are queued with. */
+  async function largePlan() {
+    const site = await startGoldSite();
+    await site.logWork(GOLD_ISSUES.first.id, 3600, OCTOBER);
+    await site.settle();
+    await site.store.update(HEAD, (current) => {
+      const stored = figuresHeadOf(current);
+      return toJsonValue({ ...stored, refreshed: stored.refreshed && { ...stored.refreshed, worklogCount: 100_000 } });
+    });
+    const refreshedAt = (await head(site)).refreshed?.refreshedAt ?? 0;
+    const delays: number[] = [];
+    jest.spyOn(site.queue, 'push').mockImplementation((_queueKey, _body, options) => {
+      delays.push(options?.delayInSeconds ?? 0);
+      return Promise.resolve('job');
+    });
+    return { site, refreshedAt, delays };
+  }
+
+  it("refresh an event's issues within seconds, and wait the plan's spacing for a refresh of the whole plan", async () => {
+    const { site, refreshedAt, delays } = await largePlan();
+    await site.logWork(GOLD_ISSUES.second.id, 1800, OCTOBER);
+    await site.simulator.idle();
+    expect(delays).toEqual([COALESCE_SECONDS]);
+    expect(await runFiguresRefresh(site.deps, REFRESH)).toMatchObject({ status: 'refreshed', read: { scope: 'issues' } });
+
+    delays.length = 0;
+    await requestFiguresRefresh(site.deps, 'gold');
+    const refreshed = (await head(site)).refreshed;
+    expect(refreshed?.refreshedAt).toBeGreaterThan(refreshedAt);
+    expect(delays).toEqual([Math.ceil((fullRefreshDueAt(refreshed ?? null) - site.clock.now()) / 1000)]);
+    expect(delays[0]).toBeGreaterThanOrEqual(SPACING_MS / 1000 - 1);
+  });
+
+  it('defer, once, a refresh that must read the whole plan sooner than its spacing: its job runs when the queue runs it again', async () => {
+    const { site, refreshedAt, delays } = await largePlan();
+    // Work in an earlier period: the event's refresh must read the whole plan.
+    await site.logWork(GOLD_ISSUES.second.id, 1800, SEPTEMBER);
+    await site.simulator.idle();
+    delays.length = 0;
+    site.storage.resetUsage();
+    expect(await runFiguresRefresh(site.deps, REFRESH)).toEqual({ status: 'deferred', dueAt: refreshedAt + SPACING_MS });
+    // The head only: the request taken, then left for later.
+    expect(site.storage.usage()).toMatchObject({ writes: 2, writeUnits: 2 });
+    expect(delays).toEqual([Math.ceil((refreshedAt + SPACING_MS - site.clock.now()) / 1000)]);
+    expect((await head(site)).request).toEqual({ requestedAt: expect.any(Number) as number, deferred: true });
+    expect((await head(site)).refreshed?.refreshedAt).toBe(refreshedAt);
+
+    // Run by a queue that ignores delays, it refreshes all the same: the queue's delay is what spaces it.
+    expect(await runFiguresRefresh(site.deps, REFRESH)).toMatchObject({ status: 'refreshed', read: { scope: 'plan', because: 'asked' } });
+    expect((await head(site)).request).toBeNull();
+  });
+
+  it("defer an event's refresh whose request was widened to the whole plan while it waited", async () => {
+    const { site, refreshedAt } = await largePlan();
+    await site.logWork(GOLD_ISSUES.second.id, 1800, OCTOBER);
+    await site.simulator.idle();
+    await requestFiguresRefresh(site.deps, 'gold');
+    expect(await runFiguresRefresh(site.deps, REFRESH)).toEqual({ status: 'deferred', dueAt: refreshedAt + SPACING_MS });
   });
 });

@@ -8,7 +8,7 @@
 import { loadPlanLedgerInput } from '../../src/app/aggregates/load-plan-ledger-input';
 import { figuresPrefix } from '../../src/app/figures/figures-keys';
 import { figuresExpireAfter, readFiguresHead } from '../../src/app/figures/read-plan-figures';
-import { requestFiguresRefresh } from '../../src/app/figures/request-figures-refresh';
+import { fullRefreshDueAt, requestFiguresRefresh } from '../../src/app/figures/request-figures-refresh';
 import { MAX_DELAY_SECONDS } from '../../src/app/ports/queue';
 import { runFiguresRefresh } from '../../src/app/figures/run-figures-refresh';
 import type { WorkQueue } from '../../src/app/ports/queue';
@@ -89,7 +89,9 @@ describe('work logged ahead of the refresh', () => {
   it('asks for the refresh itself once that instant has passed, through a check pushed again every 15 minutes until then', async () => {
     const site = await startSite();
     const recorded = recordingPushes(site.deps);
-    // A refresh as the queue runs it, on the site's clock: it queues the check of the instant its figures answer through.
+    // A refresh as the queue runs it, on the site's clock (once the plan's spacing since the last has passed): it
+    // queues the check of the instant its figures answer through.
+    site.clock.advance(Math.max(0, fullRefreshDueAt((await readFiguresHead(site.store, 'gold')).refreshed) - site.clock.now()));
     await requestFiguresRefresh(recorded.deps, 'gold');
     await runFiguresRefresh(recorded.deps, refreshJob(recorded.take()));
     const { refreshed } = await readFiguresHead(site.store, 'gold');

@@ -59,6 +59,11 @@ export const refreshRequestSchema = z.object({
   takenAt: instant.optional(),
   /** Asked again after the refresh took it: that refresh keeps the request and runs again. */
   again: z.literal(true).optional(),
+  /**
+   * A refresh found it had to read the whole plan sooner than the plan's spacing allows and queued itself for then:
+   * the job that finds this mark runs, whenever the queue runs it.
+   */
+  deferred: z.literal(true).optional(),
 });
 
 /** The active alerts of the period the plan's alerts were last checked in, lowest threshold first (at most one a threshold). */

@@ -95,7 +95,10 @@ async function recordRequest(
     }
     return toJsonValue({ ...head, request: { ...scoped, again: true } });
   });
-  if (decided.queue) await queueRefresh(deps, planId, figuresHeadOf(written).refreshed);
+  if (decided.queue) {
+    const head = figuresHeadOf(written);
+    await queueRefresh(deps, planId, head.refreshed, head.request?.issues);
+  }
   return { queued: decided.queue, changedWhileRebuilding: decided.changedWhileRebuilding };
 }
 
@@ -106,21 +109,32 @@ function changeNoted(head: FiguresHead): FiguresHead {
 
 /**
  * A refresh that reads the plan's whole aggregate costs about a read unit per 130 worklogs, so under a steady stream of
- * changes a large plan refreshes at most about once per this many milliseconds per 1,000 worklogs: a
- * 100,000-worklog plan about once a minute. The refresh of worklog events in the reporting period and the next reads
- * only their issues (`refreshIncrementally`, a few dozen units at any size), but is spaced the same: a request's
- * scope can widen to the whole plan while its job waits, and the job is queued once. Closed periods are not counted:
- * a refresh reads a closed period's frozen statement only while late work is left to book for it
- * (docs/internals/figures.md, Closed periods).
+ * changes a large plan reads it at most about once per this many milliseconds per 1,000 worklogs: a 100,000-worklog
+ * plan about once a minute. The refresh of worklog events in the reporting period and the next reads only their
+ * issues (`refreshIncrementally`, a few dozen units at any size) and waits only `COALESCE_SECONDS`; one that finds it
+ * must read the whole plan after all (its request widened while it waited, or the events changed earlier work)
+ * defers itself until the spacing allows (`runFiguresRefresh`). Closed periods are not counted: a refresh reads a
+ * closed period's frozen statement only while late work is left to book for it (docs/internals/figures.md, Closed
+ * periods).
  */
 export const SPACING_MS_PER_1000_WORKLOGS = 600;
 
+/** When the plan's whole aggregate may be read again after the last refresh (`refreshed`); 0 before the first. */
+export function fullRefreshDueAt(refreshed: Pick<RefreshedFigures, 'refreshedAt' | 'worklogCount'> | null): number {
+  return refreshed === null ? 0 : refreshed.refreshedAt + Math.ceil((refreshed.worklogCount * SPACING_MS_PER_1000_WORKLOGS) / 1000);
+}
+
 /**
- * Queues the plan's refresh job: in `COALESCE_SECONDS`, or once the last refresh (`refreshed`, from the
- * head the caller just wrote) is spaced enough from the next for the plan's size.
+ * Queues the plan's refresh job: in `COALESCE_SECONDS`, or, for a request of the whole plan (`issues` absent), once
+ * the last refresh (`refreshed`, from the head the caller just wrote) is spaced enough from the next for the plan's size.
  */
-export async function queueRefresh(deps: RefreshRequestDeps, planId: string, refreshed: Pick<RefreshedFigures, 'refreshedAt' | 'worklogCount'> | null): Promise<void> {
-  const dueAt = refreshed === null ? 0 : refreshed.refreshedAt + Math.ceil((refreshed.worklogCount * SPACING_MS_PER_1000_WORKLOGS) / 1000);
+export async function queueRefresh(
+  deps: RefreshRequestDeps,
+  planId: string,
+  refreshed: Pick<RefreshedFigures, 'refreshedAt' | 'worklogCount'> | null,
+  issues: RequestScope,
+): Promise<void> {
+  const dueAt = issues === undefined ? fullRefreshDueAt(refreshed) : 0;
   const delayInSeconds = Math.min(MAX_DELAY_SECONDS, Math.max(COALESCE_SECONDS, Math.ceil((dueAt - deps.clock.now()) / 1000)));
   const job: RefreshFiguresJob = { kind: 'refresh-figures', planId };
   await deps.queue.push(SYNC_QUEUE_KEY, job, { concurrencyKey: planConcurrencyKey(planId), delayInSeconds });
