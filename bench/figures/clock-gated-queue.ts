@@ -63,9 +63,9 @@ export class ClockGatedQueue implements WorkQueue {
     }
   }
 
-  /** When the earliest held job (of the queues named, or any) falls due; undefined when none is held. */
-  nextDueAt(queueKeys?: readonly string[]): number | undefined {
-    const dues = this.held.filter((job) => queueKeys === undefined || queueKeys.includes(job.queueKey)).map((job) => job.dueAt);
+  /** When the earliest held job (of the queues named, or any; of those `which` picks, or all) falls due; undefined when none is held. */
+  nextDueAt(queueKeys?: readonly string[], which: (body: JsonValue) => boolean = () => true): number | undefined {
+    const dues = this.held.filter((job) => (queueKeys === undefined || queueKeys.includes(job.queueKey)) && which(job.body)).map((job) => job.dueAt);
     return dues.length === 0 ? undefined : Math.min(...dues);
   }
 
