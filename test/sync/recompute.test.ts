@@ -8,7 +8,7 @@ import { runSyncJob } from '../../src/app/sync/run-sync-job';
 import { SYNC_QUEUE_KEY } from '../../src/app/sync/sync-deps';
 import { syncJobSchema } from '../../src/app/sync/sync-jobs';
 import { LocalQueue } from '../../src/local/events/local-queue';
-import { buildIssue, buildWorklog, SUP } from '../jira-simulator/site';
+import { AGENT, buildIssue, buildWorklog, call, SUP } from '../jira-simulator/site';
 import { expectFullRefreshFindsStored } from '../figures/refresh-now';
 import { aggregatedLedgerInput, linkedTo, sortedTruth, startSyncSite, storedAs } from './sync-site';
 
@@ -118,6 +118,27 @@ describe('full recompute', () => {
     expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
     // The figures were refreshed after the changes were taken in: a refresh now finds them as it would store them.
     await expectFullRefreshFindsStored(site.deps, storedAs('gold').internalId);
+  });
+
+  it("takes in an issue's priority changed while the build ran, on a plan with no rule on it, at its swap", async () => {
+    const issue = buildIssue(1, { properties: linkedTo('gold') });
+    const site = await startSyncSite([issue], [buildWorklog(500, issue)]);
+    await site.recompute('gold');
+    const readPage = site.jira.findPlanIssuesPage.bind(site.jira);
+    site.jira.findPlanIssuesPage = async (query, pageToken) => {
+      const page = await readPage(query, pageToken);
+      site.clock.advance(60_000);
+      const edited = await call(site.simulator, AGENT, 'PUT', `/rest/api/3/issue/${issue.id}`, { fields: { priority: { name: 'Highest' } } });
+      if (edited.status !== 204) throw new Error(`the edit answered ${String(edited.status)}`);
+      await site.simulator.idle();
+      return page;
+    };
+
+    await site.recompute('gold');
+
+    // The history a later rule on priority would price by: the change is in it, as Jira's changelog has it.
+    expect(await aggregatedLedgerInput(site, 'gold')).toEqual(sortedTruth(site.simulator, 'gold'));
+    expect((await aggregatedLedgerInput(site, 'gold')).links[0]?.attributes).toHaveLength(2);
   });
 
   it('does not take the link that started a recompute for a change the build missed: no repair after its swap', async () => {

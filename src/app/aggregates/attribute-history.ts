@@ -55,6 +55,17 @@ export function attributeHistoryOf(now: IssueAttributes, changes: readonly Attri
   return changes.reduce(withAttributeChange, withAttributesSeen(NO_HISTORY, now));
 }
 
+/** The history's changes at or after `since`, each from the value before it: what applied to another history adds them. */
+export function changesSince(history: AttributeHistory, since: Instant): AttributeChange[] {
+  return ATTRIBUTE_FIELDS.flatMap((field) => {
+    const timeline = history[field];
+    if (timeline === undefined) return [];
+    return timeline.changes
+      .map(([at, to], index): AttributeChange => ({ field, at, from: index === 0 ? timeline.initial : (timeline.changes[index - 1]?.[1] ?? null), to }))
+      .filter((change) => change.at >= since);
+  });
+}
+
 /** Two histories of one issue (stored in two values) together; `later` was written after `earlier`. */
 export function mergeAttributeHistories(earlier: AttributeHistory, later: AttributeHistory): AttributeHistory {
   const merged: Partial<Record<AttributeField, FieldTimeline>> = { ...earlier };

@@ -57,6 +57,8 @@ export interface PlacementOutcome {
   readonly sealedValues: number | undefined;
   /** The plan the issue's entry left (its internal id), when it moved out of one. */
   readonly leftPlanId: string | undefined;
+  /** The plan it was placed in is being rebuilt by a full recompute: the generation written to is about to be replaced. */
+  readonly targetRebuilding: boolean;
 }
 
 /** Attempts to place an issue whose link another writer keeps moving. */
@@ -105,7 +107,13 @@ export async function placeIssue(store: Store, placement: IssuePlacement, now: n
     );
     if (last.result !== undefined && last.result !== 'moved') {
       const left = resolved.sourcePlanId !== undefined && resolved.sourcePlanId !== placement.target?.planId && writes > 0;
-      return { writes, enteredEmpty: last.result.enteredEmpty, sealedValues: last.result.sealed, leftPlanId: left ? resolved.sourcePlanId : undefined };
+      return {
+        writes,
+        enteredEmpty: last.result.enteredEmpty,
+        sealedValues: last.result.sealed,
+        leftPlanId: left ? resolved.sourcePlanId : undefined,
+        targetRebuilding: resolved.target?.rebuilding === true,
+      };
     }
   }
   throw new StoreError('conflict', `Issue ${placement.issueId} kept moving between plans during ${MAX_RELOCATIONS} attempts to place it.`);

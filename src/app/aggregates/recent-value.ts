@@ -20,6 +20,8 @@ export interface IssueShard {
   readonly generation: number;
   readonly shard: number;
   readonly recentKey: string;
+  /** A full recompute is building the plan's next generation, which will replace this one. */
+  readonly rebuilding: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface IssueShard {
 export async function issueShard(store: Store, planId: string, issueId: string, known?: PlanHead): Promise<IssueShard> {
   const head = known ?? (await ensureHead(store, planId));
   const shard = shardOf(issueId, head.shardCount);
-  return { planId, generation: head.generation, shard, recentKey: recentKey(planId, head.generation, shard) };
+  return { planId, generation: head.generation, shard, recentKey: recentKey(planId, head.generation, shard), rebuilding: head.building !== undefined };
 }
 
 export function decodeRecent(value: JsonValue | undefined): AggregatePart {

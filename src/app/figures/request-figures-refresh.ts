@@ -102,6 +102,18 @@ async function recordRequest(
   return { queued: decided.queue, changedWhileRebuilding: decided.changedWhileRebuilding };
 }
 
+/**
+ * Notes that a change reached the plan while it is being rebuilt, for a change that asks for no refresh (an issue's
+ * priority on a plan with no rule on it): the swap carries over what the build may have missed. Writes only then.
+ */
+export async function noteChangeWhileRebuilding(deps: Pick<RefreshRequestDeps, 'store'>, planId: string): Promise<void> {
+  await deps.store.update(figuresHeadKey(planId), (current) => {
+    const head = figuresHeadOf(current);
+    const noted = changeNoted(head);
+    return current === undefined || noted === head ? current : toJsonValue(noted);
+  });
+}
+
 /** The head with a change noted, if a rebuild is under way and none was noted yet. */
 function changeNoted(head: FiguresHead): FiguresHead {
   return head.rebuilding === true && head.changedWhileRebuilding !== true ? { ...head, changedWhileRebuilding: true } : head;

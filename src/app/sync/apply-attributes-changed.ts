@@ -3,7 +3,7 @@ import { linkFactsOf, linkPlanId } from '../aggregates/aggregate-codec';
 import { linkNow, readLink } from '../aggregates/issue-links';
 import type { AttributeNews } from '../aggregates/issue-attributes-entry';
 import { placeIssue } from '../aggregates/place-issue';
-import { requestFiguresRefresh } from '../figures/request-figures-refresh';
+import { noteChangeWhileRebuilding, requestFiguresRefresh } from '../figures/request-figures-refresh';
 import { planOfJob } from '../scope/plan-scope';
 import type { SyncDeps } from './sync-deps';
 
@@ -14,7 +14,8 @@ import type { SyncDeps } from './sync-deps';
  * and events out of order end on the same history. Resolves to the number of writes.
  *
  * The plan's figures are refreshed only when its terms have a rule that looks at these values: otherwise the change
- * cannot move a figure, and a plan edit that adds such a rule asks for a refresh itself (decision 0070). The plan is
+ * cannot move a figure, and a plan edit that adds such a rule asks for a refresh itself (decision 0070); only a
+ * change while the plan is being rebuilt is noted, so that its swap carries it over (decision 0072). The plan is
  * read after the history is written, so an edit adding a rule meanwhile either shows here or refreshes after it.
  */
 export async function applyIssueAttributesChanged(deps: Pick<SyncDeps, 'store' | 'queue' | 'clock'>, issueId: string, news: AttributeNews): Promise<number> {
@@ -23,7 +24,9 @@ export async function applyIssueAttributesChanged(deps: Pick<SyncDeps, 'store' |
   if (link === undefined) return 0;
   const planId = linkPlanId(link);
   const outcome = await placeIssue(deps.store, { issueId, target: { planId, facts: linkFactsOf(link) }, attributes: news, link: read }, deps.clock.now());
-  if (outcome.writes > 0 && (await figuresMayMove(deps, planId))) await requestFiguresRefresh(deps, planId);
+  if (outcome.writes === 0) return 0;
+  if (await figuresMayMove(deps, planId)) await requestFiguresRefresh(deps, planId);
+  else if (outcome.targetRebuilding) await noteChangeWhileRebuilding(deps, planId);
   return outcome.writes;
 }
 

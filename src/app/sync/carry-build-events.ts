@@ -1,11 +1,13 @@
 /**
- * Worklog events handled while a full recompute built a plan's next generation went to the generation live then:
+ * Worklog and issue events handled while a full recompute built a plan's next generation went to the generation live then:
  * the build may have read an issue before the change and never see it. Right after the swap, the changes those
  * events left in the replaced generation's event values (its recent and sealed values, not the parts a recompute
- * wrote) from the build's start on are applied to the new generation. Applying a change twice changes nothing: an
- * entry keeps each worklog's latest version by `updated`, and a tombstone outlasts any version (issue-entry.ts).
+ * wrote) from the build's start on are applied to the new generation: worklogs, and changes of an issue's priority and
+ * types. Applying a change twice changes nothing: an entry keeps each worklog's latest version by `updated`, a
+ * tombstone outlasts any version (issue-entry.ts), and a history keeps one change of a field an instant.
  */
-import { decodePart, entriesOf, factsOf, mergeEntries, tombstonesOf, updatedMsOf, worklogsOf, type IssueEntry } from '../aggregates/aggregate-codec';
+import { attributesOf, decodePart, entriesOf, factsOf, mergeEntries, tombstonesOf, updatedMsOf, worklogsOf, type IssueEntry } from '../aggregates/aggregate-codec';
+import { changesSince, type AttributeChange } from '../aggregates/attribute-history';
 import { AggregateReader, issuesOf } from '../aggregates/aggregate-reader';
 import type { WorklogChange } from '../aggregates/issue-entry';
 import { recentKey, sealedPrefix } from '../aggregates/keys';
@@ -35,7 +37,7 @@ export async function carryBuildEvents(deps: Pick<SyncDeps, 'store' | 'clock'>, 
   const { store } = deps;
   const reader = new AggregateReader(store);
   const plan = await planOfJob(store, planId);
-  const changesByIssue = await changesSince(store, planId, replaced);
+  const changesByIssue = await changesAfterStart(store, planId, replaced);
   const head = await reader.head(planId);
   if (plan === undefined || changesByIssue.size === 0 || head === undefined) return 0;
   const internalId = internalIdOf(plan);
@@ -46,20 +48,26 @@ export async function carryBuildEvents(deps: Pick<SyncDeps, 'store' | 'clock'>, 
     return known;
   };
   let changed = 0;
-  for (const [issueId, changes] of changesByIssue) {
+  for (const [issueId, { worklogs, attributes }] of changesByIssue) {
     const entry = (await liveIssues(shardOf(issueId, head.shardCount))).get(issueId);
     const link = await reader.link(issueId);
     if (entry === undefined || link?.planId !== internalId) continue;
     const facts = { ...factsOf(entry), billingClass: link.billingClass };
-    const outcome = await placeIssue(store, { issueId, target: { planId: internalId, facts, head }, changes }, deps.clock.now());
+    const outcome = await placeIssue(store, { issueId, target: { planId: internalId, facts, head }, changes: worklogs, ...(attributes.length === 0 ? {} : { attributes: { changes: attributes } }) }, deps.clock.now());
     changed += outcome.writes > 0 ? 1 : 0;
   }
   return changed;
 }
 
-/** Each issue's changes in the replaced generation's event values: its worklog versions and tombstones from `startedAt` on. */
-async function changesSince(store: Store, planId: string, replaced: ReplacedGeneration): Promise<Map<string, WorklogChange[]>> {
-  const changes = new Map<string, WorklogChange[]>();
+/** What events changed of one issue: its worklogs, and its priority and types (kept for multiplier rules). */
+interface IssueChanges {
+  readonly worklogs: readonly WorklogChange[];
+  readonly attributes: readonly AttributeChange[];
+}
+
+/** Each issue's changes in the replaced generation's event values from `startedAt` on: worklog versions, tombstones, changes of its priority and types. */
+async function changesAfterStart(store: Store, planId: string, replaced: ReplacedGeneration): Promise<Map<string, IssueChanges>> {
+  const changes = new Map<string, IssueChanges>();
   for (let shard = 0; shard < replaced.fromShardCount; shard += 1) {
     const [sealed, recent] = await Promise.all([listAll(store, sealedPrefix(planId, replaced.from, shard)), store.get(recentKey(planId, replaced.from, shard))]);
     const values = [...sealed.map((entry) => entry.value), ...(recent === undefined ? [] : [recent])];
@@ -68,7 +76,7 @@ async function changesSince(store: Store, planId: string, replaced: ReplacedGene
     for (const [issueId, issueEntries] of entries) {
       const merged = mergeEntries(issueEntries);
       if (merged === undefined) continue;
-      const issueChanges: WorklogChange[] = [
+      const worklogs: WorklogChange[] = [
         ...worklogsOf(merged, issueId)
           .filter((worklog) => updatedMsOf(worklog) >= replaced.startedAt)
           .map((worklog): WorklogChange => ({ kind: 'upsert', worklog })),
@@ -76,7 +84,8 @@ async function changesSince(store: Store, planId: string, replaced: ReplacedGene
           .filter(([, deletedAt]) => deletedAt >= replaced.startedAt)
           .map(([worklogId, deletedAt]): WorklogChange => ({ kind: 'delete', worklogId, deletedAt })),
       ];
-      if (issueChanges.length > 0) changes.set(issueId, issueChanges);
+      const attributes = changesSince(attributesOf(merged), replaced.startedAt);
+      if (worklogs.length + attributes.length > 0) changes.set(issueId, { worklogs, attributes });
     }
   }
   return changes;
