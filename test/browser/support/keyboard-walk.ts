@@ -33,6 +33,9 @@ const MARK_STOPS = `(() => {
 
 const FIRST_STOP = `document.querySelector('[data-walk-order="0"]').focus()`;
 
+/** No part of the surface still shows its "Loading …" status (LoadableView): a part that loads later adds tab stops the walk did not mark. */
+const NOTHING_LOADING = `![...document.querySelectorAll('[role="status"]')].some((element) => /^\\s*Loading /.test(element.textContent ?? ''))`;
+
 const WHERE_FOCUS_IS = `(() => {
   const element = document.activeElement;
   if (!document.hasFocus() || element === null || element === document.body || !element.hasAttribute('data-walk-order')) {
@@ -45,10 +48,11 @@ const WHERE_FOCUS_IS = `(() => {
 })()`;
 
 /**
- * Tabs through a surface's frame as a keyboard user does, from its first tab stop until the keyboard leaves the frame
- * (or `maxSteps`), recording where each Tab lands.
+ * Tabs through a surface's frame as a keyboard user does, once every part of it has loaded, from its first tab stop
+ * until the keyboard leaves the frame (or `maxSteps`), recording where each Tab lands.
  */
 export async function walkWithTab(page: Page, frame: Frame, maxSteps = 300): Promise<KeyboardWalk> {
+  await frame.waitForFunction(NOTHING_LOADING, undefined, { timeout: 30_000 });
   const marked = z.object({ stops: z.array(z.string()), positiveTabIndex: z.number() }).parse(await frame.evaluate(MARK_STOPS));
   await frame.evaluate(FIRST_STOP);
   // Focused by script, the first stop shows no focus ring after a click; a Tab there and back is keyboard focus like the rest.
