@@ -8,14 +8,14 @@
  */
 import { attributesOf, decodePart, entriesOf, factsOf, mergeEntries, tombstonesOf, updatedMsOf, worklogsOf, type IssueEntry } from '../aggregates/aggregate-codec';
 import { changesSince, type AttributeChange } from '../aggregates/attribute-history';
-import { AggregateReader, issuesOf } from '../aggregates/aggregate-reader';
+import { AggregateReader } from '../aggregates/aggregate-reader';
 import type { WorklogChange } from '../aggregates/issue-entry';
 import { recentKey, sealedPrefix } from '../aggregates/keys';
 import { placeIssue } from '../aggregates/place-issue';
-import { shardOf } from '../aggregates/shard-of';
+import type { PlanHead } from '../aggregates/records';
 import { listAll } from '../plans/list-all';
 import { internalIdOf } from '../plans/plan-repository';
-import { planOfJob } from '../scope/plan-scope';
+import type { StoredPlan } from '../../contract';
 import type { Store } from '../ports/store';
 import type { SyncDeps } from './sync-deps';
 
@@ -26,6 +26,12 @@ export interface ReplacedGeneration {
   readonly startedAt: number;
 }
 
+/** The plan's live generation as read once after its swap: its head and the issues it holds, entries merged. */
+export interface LiveGeneration {
+  readonly head: PlanHead;
+  readonly issues: ReadonlyMap<string, IssueEntry>;
+}
+
 /**
  * Applies to the plan's live generation the worklog changes its replaced generation took from the build's start on,
  * for each issue the live generation holds and whose link still names the plan (an issue that joined or left
@@ -33,27 +39,17 @@ export interface ReplacedGeneration {
  *
  * @returns how many issues it changed
  */
-export async function carryBuildEvents(deps: Pick<SyncDeps, 'store' | 'clock'>, planId: string, replaced: ReplacedGeneration): Promise<number> {
+export async function carryBuildEvents(deps: Pick<SyncDeps, 'store' | 'clock'>, plan: StoredPlan, replaced: ReplacedGeneration, live: LiveGeneration): Promise<number> {
   const { store } = deps;
+  const planId = internalIdOf(plan);
   const reader = new AggregateReader(store);
-  const plan = await planOfJob(store, planId);
-  const changesByIssue = await changesAfterStart(store, planId, replaced);
-  const head = await reader.head(planId);
-  if (plan === undefined || changesByIssue.size === 0 || head === undefined) return 0;
-  const internalId = internalIdOf(plan);
-  const liveShards = new Map<number, Promise<Map<string, IssueEntry>>>();
-  const liveIssues = (shard: number) => {
-    const known = liveShards.get(shard) ?? reader.shardParts(planId, head.generation, shard).then(issuesOf);
-    liveShards.set(shard, known);
-    return known;
-  };
   let changed = 0;
-  for (const [issueId, { worklogs, attributes }] of changesByIssue) {
-    const entry = (await liveIssues(shardOf(issueId, head.shardCount))).get(issueId);
-    const link = await reader.link(issueId);
-    if (entry === undefined || link?.planId !== internalId) continue;
+  for (const [issueId, { worklogs, attributes }] of await changesAfterStart(store, planId, replaced)) {
+    const entry = live.issues.get(issueId);
+    const link = entry === undefined ? undefined : await reader.link(issueId);
+    if (entry === undefined || link?.planId !== planId) continue;
     const facts = { ...factsOf(entry), billingClass: link.billingClass };
-    const outcome = await placeIssue(store, { issueId, target: { planId: internalId, facts, head }, changes: worklogs, ...(attributes.length === 0 ? {} : { attributes: { changes: attributes } }) }, deps.clock.now());
+    const outcome = await placeIssue(store, { issueId, target: { planId, facts, head: live.head }, changes: worklogs, ...(attributes.length === 0 ? {} : { attributes: { changes: attributes } }) }, deps.clock.now());
     changed += outcome.writes > 0 ? 1 : 0;
   }
   return changed;

@@ -139,10 +139,16 @@ async function afterSwap(deps: SyncDeps, planId: string, generation: number, swa
     { concurrencyKey: planConcurrencyKey(planId), delayInSeconds: DROP_DELAY_SECONDS },
   );
   const { changedWhileRebuilding } = await requestRefreshAfterRebuild(deps, planId);
-  if (!changedWhileRebuilding) return;
-  const carried = swap.fromShardCount === undefined ? 0 : await carryBuildEvents(deps, planId, { ...swap, fromShardCount: swap.fromShardCount });
+  const plan = changedWhileRebuilding ? await planOfJob(deps.store, planId) : undefined;
+  if (plan === undefined) return;
+  // The new generation read once, for both: which issues it holds.
+  const reader = new AggregateReader(deps.store);
+  const head = await reader.head(planId);
+  if (head === undefined) return;
+  const live = { head, issues: await reader.issues(planId, head.generation) };
+  const carried = swap.fromShardCount === undefined ? 0 : await carryBuildEvents(deps, plan, { ...swap, fromShardCount: swap.fromShardCount }, live);
   if (carried > 0) await requestFiguresRefresh(deps, planId);
-  await repairAfterRebuild(deps, planId);
+  await repairAfterRebuild(deps, plan, live);
 }
 
 /**

@@ -15,6 +15,7 @@ import { resumeStalledPurges } from '../plans/purge-plan';
 import { orphanedRecordsOwner, planOfJob } from '../scope/plan-scope';
 import type { StoredPlan } from '../../contract';
 import { internalIdOf } from '../plans/plan-repository';
+import type { LiveGeneration } from './carry-build-events';
 import { linkedIssues } from './linked-issues';
 import { isAbandoned, requestRecompute } from './request-recompute';
 import type { SyncDeps } from './sync-deps';
@@ -121,34 +122,32 @@ export async function reconcile(deps: SyncDeps): Promise<ReconcileReport> {
 }
 
 /**
- * What reconciliation would repair of one plan, right after a full recompute swapped in a generation that changes
- * reached while it was built (`requestRefreshAfterRebuild`): they went to the generation it replaced. Issues linked
- * meanwhile start another recompute (their pages may have been read before they joined), issues that left are
- * dropped and billing classes follow Jira's. Worklog changes meanwhile are replayed by the next reconciliation, from
- * the watermark the swap rewound (Jira's change feeds leave out the last minute).
- *
- * @returns whether another recompute started
+ * What reconciliation would repair of one plan, right after a full recompute swapped in a generation (`live`, as the
+ * swap read it) that changes reached while it was built (`requestRefreshAfterRebuild`): they went to the generation
+ * it replaced. Issues linked meanwhile start another recompute (their pages may have been read before they joined),
+ * issues that left are dropped and billing classes follow Jira's. Worklog changes meanwhile are carried over by the
+ * swap itself (`carryBuildEvents`).
  */
-export async function repairAfterRebuild(deps: SyncDeps, planId: string): Promise<boolean> {
-  const plan = await planOfJob(deps.store, planId);
-  if (plan === undefined) return false;
-  const repair = await repairPlan(deps, plan, new Set());
-  if (repair.issuesRemoved + repair.billingClassesFixed > 0) await requestFiguresRefresh(deps, planId);
-  return repair.recomputed;
+export async function repairAfterRebuild(deps: SyncDeps, plan: StoredPlan, live: LiveGeneration): Promise<void> {
+  const repair = await repairPlan(deps, plan, new Set(), live);
+  if (repair.issuesRemoved + repair.billingClassesFixed > 0) await requestFiguresRefresh(deps, internalIdOf(plan));
 }
 
-/** The plan's aggregates are keyed by its internal id; Jira knows it by its key, in its project. */
-async function repairPlan(deps: SyncDeps, plan: StoredPlan, deletedIds: ReadonlySet<string>): Promise<PlanRepair> {
+/**
+ * The plan's aggregates are keyed by its internal id; Jira knows it by its key, in its project. `live`: its live
+ * generation, when the caller has just read it.
+ */
+async function repairPlan(deps: SyncDeps, plan: StoredPlan, deletedIds: ReadonlySet<string>, live?: LiveGeneration): Promise<PlanRepair> {
   const planId = internalIdOf(plan);
   const reader = new AggregateReader(deps.store);
-  const head = await reader.head(planId);
+  const head = live?.head ?? (await reader.head(planId));
   const none: PlanRepair = { issuesRemoved: 0, billingClassesFixed: 0, worklogsDeleted: 0, recomputed: false };
   if (head === undefined) return none;
   if (head.building !== undefined) {
     const abandoned = isAbandoned(head.building, deps.clock.now());
     return { ...none, recomputed: abandoned && (await requestRecompute(deps, planId)) };
   }
-  const issues = await reader.issues(planId, head.generation);
+  const issues = live?.issues ?? (await reader.issues(planId, head.generation));
   const linked = await linkedIssues(deps.jira, { planId: plan.plan.id, projectId: plan.projectId });
   const now = deps.clock.now();
   let issuesRemoved = 0;
