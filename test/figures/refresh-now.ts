@@ -6,6 +6,7 @@ import { listAll } from '../../src/app/plans/list-all';
 import { toJsonValue } from '../../src/app/plans/to-json-value';
 import type { Store } from '../../src/app/ports/store';
 import { canonicalJson } from '../../src/ledger/canonical-json';
+import { storeOverriding } from '../support/store-overriding';
 
 /** Refreshes the plan's figures now, outside the queue: its head takes the figures and keeps any request as it is. */
 export function refreshNow(deps: FiguresDeps, internalId: string): Promise<boolean> {
@@ -16,15 +17,15 @@ export function refreshNow(deps: FiguresDeps, internalId: string): Promise<boole
 
 /** `store`, recording every write it is asked for into `writes`. */
 function watchedStore(store: Store, writes: unknown[]): Store {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      const member: unknown = Reflect.get(target, property, receiver);
-      if (typeof member !== 'function') return member;
-      return (...args: unknown[]) => {
-        if (['set', 'delete', 'transact', 'update'].includes(String(property))) writes.push([property, ...args]);
-        return Reflect.apply(member, target, args) as unknown;
-      };
-    },
+  const recording = <Result>(write: unknown[], run: () => Result): Result => {
+    writes.push(write);
+    return run();
+  };
+  return storeOverriding(store, {
+    set: (key, value) => recording(['set', key, value], () => store.set(key, value)),
+    delete: (key) => recording(['delete', key], () => store.delete(key)),
+    transact: (operations) => recording(['transact', operations], () => store.transact(operations)),
+    update: (key, updater, options) => recording(['update', key], () => store.update(key, updater, options)),
   });
 }
 
