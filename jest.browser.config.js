@@ -13,6 +13,9 @@ module.exports = {
   maxWorkers: 3,
   // The longest files first (a fresh clone has no durations of a last run for jest to order by).
   testSequencer: '<rootDir>/test/browser/support/longest-first-sequencer.cjs',
+  // playwright-core once per worker rather than once per file (test/browser/support/playwright-environment.cjs).
+  testEnvironment: '<rootDir>/test/browser/support/playwright-environment.cjs',
+  moduleNameMapper: { ...base.moduleNameMapper, '^playwright-core$': '<rootDir>/test/browser/support/playwright-of-the-worker.cjs' },
   globalSetup: '<rootDir>/test/browser/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/browser/support/global-teardown.ts',
 };
