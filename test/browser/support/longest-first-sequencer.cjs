@@ -34,7 +34,6 @@ const EXPECTED_SECONDS = Object.freeze({
   'test/browser/bundle-sizes.test.ts': 1,
   'test/browser/manifest-keys.test.ts': 1,
   'test/browser/units/front-end-logic.test.ts': 1,
-  'test/browser/units/playwright-of-the-worker.test.ts': 1,
 });
 
 /**
