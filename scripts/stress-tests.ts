@@ -20,12 +20,13 @@ const ROOT = path.resolve(__dirname, '..');
 const JEST = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
 /**
  * What each tier passes jest after the patterns: the same split as `npm run test:unit` and `npm run test:browser`,
- * as files to ignore, so that the patterns narrow the tier instead of adding to it. (Last on the command line:
- * jest's array options swallow the positional patterns that follow them.)
+ * as files to ignore, so that the patterns narrow the tier instead of adding to it; the browser tier with its own
+ * configuration, as `npm run test:browser` runs it (one shared Chromium and seeded site, playwright-core once per
+ * worker). (Last on the command line: jest's array options swallow the positional patterns that follow them.)
  */
 const TIERS = {
   unit: ['--testPathIgnorePatterns', '/test/browser/'],
-  browser: ['--testPathIgnorePatterns', '^(?!.*/test/browser/)'],
+  browser: ['--config', 'jest.browser.config.js'],
   all: [],
 } as const satisfies Record<string, readonly string[]>;
 type Tier = keyof typeof TIERS;
