@@ -2,7 +2,7 @@
  * What the browser tier starts once for all its files (jest's global setup and teardown, `jest.browser.config.js`):
  * one Chromium, which each file connects to with a browser context of its own; the preview bundled into one file,
  * which each file's preview runs; and one demo site seeded at {@link PREVIEW_NOW} by that bundle (`npm start --reset`'s
- * code), which each file's preview starts from a copy of. Seeding the demo takes some 4 s of CPU, launching Chromium
+ * code), which each file's preview starts from a copy of. Seeding the demo takes some 3 s of CPU, launching Chromium
  * about 1 s and the bundle under 1 s; done once instead of once a file. Jest's workers inherit the environment the setup
  * leaves, so the three are passed to the files by environment variables.
  */
