@@ -6,10 +6,11 @@
  * types. Applying a change twice changes nothing: an entry keeps each worklog's latest version by `updated`, a
  * tombstone outlasts any version (issue-entry.ts), and a history keeps one change of a field an instant.
  */
-import { attributesOf, decodePart, entriesOf, factsOf, mergeEntries, tombstonesOf, updatedMsOf, worklogsOf, type IssueEntry } from '../aggregates/aggregate-codec';
+import { attributesOf, decodePart, factsOf, linkFactsOf, linkPlanId, tombstonesOf, updatedMsOf, worklogsOf, type IssueEntry } from '../aggregates/aggregate-codec';
 import { changesSince, type AttributeChange } from '../aggregates/attribute-history';
-import { AggregateReader } from '../aggregates/aggregate-reader';
+import { issuesOf } from '../aggregates/aggregate-reader';
 import type { WorklogChange } from '../aggregates/issue-entry';
+import { linkNow, readLink } from '../aggregates/issue-links';
 import { recentKey, sealedPrefix } from '../aggregates/keys';
 import { placeIssue } from '../aggregates/place-issue';
 import type { PlanHead } from '../aggregates/records';
@@ -42,14 +43,20 @@ export interface LiveGeneration {
 export async function carryBuildEvents(deps: Pick<SyncDeps, 'store' | 'clock'>, plan: StoredPlan, replaced: ReplacedGeneration, live: LiveGeneration): Promise<number> {
   const { store } = deps;
   const planId = internalIdOf(plan);
-  const reader = new AggregateReader(store);
   let changed = 0;
   for (const [issueId, { worklogs, attributes }] of await changesAfterStart(store, planId, replaced)) {
     const entry = live.issues.get(issueId);
-    const link = entry === undefined ? undefined : await reader.link(issueId);
-    if (entry === undefined || link?.planId !== planId) continue;
-    const facts = { ...factsOf(entry), billingClass: link.billingClass };
-    const outcome = await placeIssue(store, { issueId, target: { planId, facts, head: live.head }, changes: worklogs, ...(attributes.length === 0 ? {} : { attributes: { changes: attributes } }) }, deps.clock.now());
+    if (entry === undefined) continue;
+    // Read once: the placement takes it as read.
+    const read = await readLink(store, issueId);
+    const link = linkNow(read.record?.value, read.legacy);
+    if (link === undefined || linkPlanId(link) !== planId) continue;
+    const facts = { ...factsOf(entry), billingClass: linkFactsOf(link).billingClass };
+    const outcome = await placeIssue(
+      store,
+      { issueId, target: { planId, facts, head: live.head }, changes: worklogs, ...(attributes.length === 0 ? {} : { attributes: { changes: attributes } }), link: read },
+      deps.clock.now(),
+    );
     changed += outcome.writes > 0 ? 1 : 0;
   }
   return changed;
@@ -65,13 +72,10 @@ interface IssueChanges {
 async function changesAfterStart(store: Store, planId: string, replaced: ReplacedGeneration): Promise<Map<string, IssueChanges>> {
   const changes = new Map<string, IssueChanges>();
   for (let shard = 0; shard < replaced.fromShardCount; shard += 1) {
-    const [sealed, recent] = await Promise.all([listAll(store, sealedPrefix(planId, replaced.from, shard)), store.get(recentKey(planId, replaced.from, shard))]);
-    const values = [...sealed.map((entry) => entry.value), ...(recent === undefined ? [] : [recent])];
-    const entries = new Map<string, IssueEntry[]>();
-    for (const value of values) for (const [issueId, entry] of entriesOf(decodePart(value))) entries.set(issueId, [...(entries.get(issueId) ?? []), entry]);
-    for (const [issueId, issueEntries] of entries) {
-      const merged = mergeEntries(issueEntries);
-      if (merged === undefined) continue;
+    const recent = recentKey(planId, replaced.from, shard);
+    const [sealed, recentValue] = await Promise.all([listAll(store, sealedPrefix(planId, replaced.from, shard)), store.get(recent)]);
+    const values = [...sealed, ...(recentValue === undefined ? [] : [{ key: recent, value: recentValue }])];
+    for (const [issueId, merged] of issuesOf(values.map(({ key, value }) => ({ key, part: decodePart(value) })))) {
       const worklogs: WorklogChange[] = [
         ...worklogsOf(merged, issueId)
           .filter((worklog) => updatedMsOf(worklog) >= replaced.startedAt)
