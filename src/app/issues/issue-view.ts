@@ -16,39 +16,52 @@ export interface IssueRef {
   readonly key: string;
 }
 
-export interface IssueViewRequest {
+/** The issue a panel is open on and its project, as the Forge context names them. */
+export interface IssueTarget {
   readonly issue: IssueRef;
   readonly project: ProjectRef;
+}
+
+export interface IssueViewRequest extends IssueTarget {
   /** Whether the caller holds Jira's Edit issues permission on the issue. */
   readonly canEdit: boolean;
 }
 
+/** What the panel shows of the issue's plan: everything but the issue and the caller's permission. */
+export type IssueBalance = Omit<HandlerDataOf<'issue/get'>, 'issue' | 'canEdit'>;
+
+const UNLINKED: IssueBalance = { link: null, balance: null, issueUsage: null };
+
 /**
- * Everything the issue panel shows first, from storage alone, in four reads whatever the plan's size,
- * the project's number of plans or the alerts raised: the issue's link, its plan's figures head (which
+ * The issue's plan and figures, from storage alone, in four reads whatever the plan's size, the
+ * project's number of plans or the alerts raised: the issue's link, its plan's figures head (which
  * names the plan's key and holds its active alerts), the plan and the issue's usage shard.
  */
-export async function issueView(ports: UsagePorts, request: IssueViewRequest): Promise<UseCaseOutcome<HandlerDataOf<'issue/get'>>> {
-  const base = { issue: { id: request.issue.id, key: request.issue.key }, canEdit: request.canEdit };
-  const unlinked = { ok: true, data: { ...base, link: null, balance: null, issueUsage: null } } as const;
-  const link = await new AggregateReader(ports.store).link(request.issue.id);
-  if (link === undefined) return unlinked;
+export async function issueBalance(ports: UsagePorts, target: IssueTarget): Promise<IssueBalance> {
+  const link = await new AggregateReader(ports.store).link(target.issue.id);
+  if (link === undefined) return UNLINKED;
   // The stored link names the plan's internal id; the panel shows its key, and only a plan of this project.
   const head = await readFiguresHead(ports.store, link.planId);
-  const plan = await loadLinkedPlan(ports.store, request.project.id, { internalId: link.planId, planKey: head.refreshed?.planKey });
-  if (plan === undefined) return unlinked;
-  const current = await issueFigures(ports, plan, head, request.issue.id);
+  const plan = await loadLinkedPlan(ports.store, target.project.id, { internalId: link.planId, planKey: head.refreshed?.planKey });
+  if (plan === undefined) return UNLINKED;
+  const current = await issueFigures(ports, plan, head, target.issue.id);
   const { mode } = hardStopOf(plan);
   return {
-    ok: true,
-    data: {
-      ...base,
-      link: { planId: plan.plan.id, billingClass: link.billingClass },
-      balance: await withActiveAlerts(ports.store, plan, toPlanCard(plan, current.figures, ports.clock.now(), current.refreshing), current.alerts),
-      issueUsage: current.issueUsage,
-      ...(mode === 'off' ? {} : { hardStop: mode }),
-    },
+    link: { planId: plan.plan.id, billingClass: link.billingClass },
+    balance: await withActiveAlerts(ports.store, plan, toPlanCard(plan, current.figures, ports.clock.now(), current.refreshing), current.alerts),
+    issueUsage: current.issueUsage,
+    ...(mode === 'off' ? {} : { hardStop: mode }),
   };
+}
+
+/** Everything the issue panel shows first: the issue, whether the caller may change its plan, and {@link issueBalance}. */
+export function issueViewData(request: IssueViewRequest, balance: IssueBalance): HandlerDataOf<'issue/get'> {
+  return { issue: { id: request.issue.id, key: request.issue.key }, canEdit: request.canEdit, ...balance };
+}
+
+/** {@link issueViewData} read now: the panel's answer after a change of the issue's link. */
+export async function issueView(ports: UsagePorts, request: IssueViewRequest): Promise<UseCaseOutcome<HandlerDataOf<'issue/get'>>> {
+  return { ok: true, data: issueViewData(request, await issueBalance(ports, request)) };
 }
 
 /** The project's active plans an issue can be put on, by id: the panel's plan picker, read when it is shown. */

@@ -4,7 +4,7 @@
  */
 import { notAllowed, notFound, type UseCaseOutcome } from '../../app/refusal';
 import { JiraError, type JiraPermissionKey, type PermissionScope } from '../../app/ports/jira';
-import type { IssueRef } from '../../app/issues/issue-view';
+import type { IssueRef, IssueTarget } from '../../app/issues/issue-view';
 import type { PlanWriteContext, ProjectRef } from '../../app/plans/plan-write';
 import type { CallContext } from './call-context';
 import type { BackendServices } from './services';
@@ -94,14 +94,18 @@ export interface IssueAccess {
  * whether they may edit it. Someone who can't browse the issue learns nothing about it.
  */
 export async function asIssueViewer(services: BackendServices, context: CallContext): Promise<UseCaseOutcome<IssueAccess>> {
+  const target = issueOf(context);
+  if (!target.ok) return target;
+  const granted = await issuePermissions(services, context, target.data.issue.id);
+  if (!granted.has('BROWSE_PROJECTS')) return ISSUE_HIDDEN;
+  return { ok: true, data: { ...target.data, actor: { accountId: context.accountId }, canEdit: granted.has('EDIT_ISSUES') } };
+}
+
+/** The issue and project the Forge context names: where the surface is open, not yet whether the caller may see it. */
+export function issueOf(context: CallContext): UseCaseOutcome<IssueTarget> {
   const { issue, project } = context.extension;
   if (issue === undefined || project === undefined) return NOT_ON_AN_ISSUE;
-  const granted = await issuePermissions(services, context, issue.id);
-  if (!granted.has('BROWSE_PROJECTS')) return ISSUE_HIDDEN;
-  return {
-    ok: true,
-    data: { issue: { id: issue.id, key: issue.key }, project: { id: project.id, key: project.key }, actor: { accountId: context.accountId }, canEdit: granted.has('EDIT_ISSUES') },
-  };
+  return { ok: true, data: { issue: { id: issue.id, key: issue.key }, project: { id: project.id, key: project.key } } };
 }
 
 /** Changing the issue's plan: Jira's Edit issues permission on it. */

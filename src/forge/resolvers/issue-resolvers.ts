@@ -1,15 +1,19 @@
 import type Resolver from '@forge/resolver';
 import { clearIssueLink, setIssueLink } from '../../app/issues/issue-link';
-import { issueView, linkablePlans } from '../../app/issues/issue-view';
-import { asIssueEditor, asIssueViewer } from './access';
+import { issueBalance, issueViewData, linkablePlans } from '../../app/issues/issue-view';
+import { asIssueEditor, asIssueViewer, issueOf } from './access';
 import { defineResolver } from './define-resolver';
+import { readBesideAccess } from './reads-beside-access';
 import type { BackendServices } from './services';
 
 /** The issue panel: one Jira call each (the caller's permissions on the issue); every figure comes from storage. */
 export function defineIssueResolvers(resolver: Resolver, services: BackendServices): void {
+  /** The panel's reads go out beside the permission call, not after it. */
   defineResolver(resolver, 'issue/get', async ({ context }) => {
-    const viewer = await asIssueViewer(services, context);
-    return viewer.ok ? issueView(services, viewer.data) : viewer;
+    const target = issueOf(context);
+    if (!target.ok) return target;
+    const read = await readBesideAccess(services.store, asIssueViewer(services, context), (store) => issueBalance({ ...services, store }, target.data));
+    return read.ok ? { ok: true, data: issueViewData(read.data.granted, read.data.answer) } : read;
   });
 
   /** The plan picker's choices, asked for when an editor opens it: listing the project's plans costs a read per plan. */

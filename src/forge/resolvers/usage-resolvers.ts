@@ -5,9 +5,10 @@ import { planStatement, planStatementPage } from '../../app/usage/period-stateme
 import { planAdvice } from '../../app/usage/plan-advice';
 import { gadgetCard, planHistory, projectOverview } from '../../app/usage/plan-usage';
 import { parseDocument } from '../../input/result';
-import { asProjectReader } from './access';
+import { asProjectReader, projectOf } from './access';
 import type { CallContext } from './call-context';
 import { defineResolver } from './define-resolver';
+import { readBesideAccess } from './reads-beside-access';
 import type { BackendServices } from './services';
 
 function isUnconfigured(configuration: unknown): boolean {
@@ -19,9 +20,13 @@ async function gadget(services: BackendServices, context: CallContext): Promise<
   if (isUnconfigured(saved)) return { ok: true, data: { configured: false } };
   const configuration = parseDocument(gadgetConfigurationSchema, saved);
   if (!configuration.ok) return invalid('gadgetConfiguration', { what: 'gadget-configuration', fields: configuration.issues });
-  const granted = await services.userJira(context).myPermissions({ projectKey: configuration.value.projectKey }, ['BROWSE_PROJECTS']);
-  if (!granted.has('BROWSE_PROJECTS')) return notAllowed({ what: 'browse-gadget-project', projectKey: configuration.value.projectKey });
-  return gadgetCard(services, configuration.value);
+  const { projectKey } = configuration.value;
+  const access = services
+    .userJira(context)
+    .myPermissions({ projectKey }, ['BROWSE_PROJECTS'])
+    .then((granted): UseCaseOutcome<null> => (granted.has('BROWSE_PROJECTS') ? { ok: true, data: null } : notAllowed({ what: 'browse-gadget-project', projectKey })));
+  const read = await readBesideAccess(services.store, access, (store) => gadgetCard({ ...services, store }, configuration.value));
+  return read.ok ? read.data.answer : read;
 }
 
 export function defineUsageResolvers(resolver: Resolver, services: BackendServices): void {
@@ -46,8 +51,10 @@ export function defineUsageResolvers(resolver: Resolver, services: BackendServic
   });
 
   defineResolver(resolver, 'usage/overview', async ({ context }) => {
-    const reader = await asProjectReader(services, context);
-    return reader.ok ? projectOverview(services, reader.data.project) : reader;
+    const project = projectOf(context);
+    if (!project.ok) return project;
+    const read = await readBesideAccess(services.store, asProjectReader(services, context), (store) => projectOverview({ ...services, store }, project.data));
+    return read.ok ? read.data.answer : read;
   });
 
   /** The dashboard gadget: its project and plan come from its saved configuration, not from the payload. */
