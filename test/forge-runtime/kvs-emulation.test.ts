@@ -101,6 +101,26 @@ describe('the emulated KVS: keys and values', () => {
   });
 });
 
+describe('the emulated KVS: round trips', () => {
+  it('answers each request no sooner than its modelled round trip, and at once by default', async () => {
+    const { runtime } = await start();
+    await kvs.set('plain', 1);
+    let answered = false;
+    runtime.kvsLatencyMs = 40;
+    const read = kvs.get('plain').then((value) => {
+      answered = true;
+      return value;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(false);
+    expect(await read).toBe(1);
+
+    runtime.kvsLatencyMs = 0;
+    const first = await Promise.race([kvs.get('plain').then(() => 'read'), new Promise((resolve) => setTimeout(resolve, 40, 'timer'))]);
+    expect(first).toBe('read');
+  });
+});
+
 describe('the emulated KVS: transactions', () => {
   beforeEach(() => start());
 

@@ -73,10 +73,10 @@ describe('readBesideAccess', () => {
     await expect(read).resolves.toMatchObject({ ok: true, data: { answer: Array.from({ length: READS_BEFORE_ACCESS + 1 }, () => READS_BEFORE_ACCESS) } });
   });
 
-  it.each([
-    ['set', (store: Store) => store.set('written', 1)],
-    ['update', (store: Store) => store.update('written', () => 1)],
-    ['transact', (store: Store) => store.transact([{ set: { key: 'written', value: 1 } }])],
+  it.each<[string, (store: Store) => Promise<unknown>]>([
+    ['set', (store) => store.set('written', 1)],
+    ['update', (store) => store.update('written', () => 1)],
+    ['transact', (store) => store.transact([{ set: { key: 'written', value: 1 } }])],
   ])('holds a write (%s) until the caller is allowed', async (_name, write) => {
     const store = new MemoryStore();
     const access = pendingAccess();

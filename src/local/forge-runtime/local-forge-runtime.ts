@@ -4,6 +4,7 @@
  * the file store's log on disk); product requests go to Jira as the app or as the invocation's user.
  * So `KvsStore` over `@forge/kvs` and `ForgeTransport` over `@forge/api` run here unmodified.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import { KVS_STORE_ENTITY_MANIFEST } from '../../adapters/storage/kvs-store';
 import { MemoryBackend } from '../../adapters/storage/memory-store';
 import type { StorageBackend } from '../../adapters/storage/storage-backend';
@@ -31,6 +32,13 @@ export interface LocalForgeRuntimeOptions {
 }
 
 export class LocalForgeRuntime {
+  /**
+   * Milliseconds each KVS request waits before it is answered, as a round trip to Forge's storage
+   * would: 0 by default, answered in-process. The figures benchmark sets it to time calls as their
+   * round trips add up on Forge (decision 0075); the Jira simulator has its own (`faults.latencyMs`).
+   */
+  kvsLatencyMs = 0;
+
   /** The user the invocation under way runs for, while it sends its requests. */
   private invocationAccountId: string | undefined;
 
@@ -99,6 +107,7 @@ export class LocalForgeRuntime {
     }
     if (target.type !== 'kvs') throw new Error(`The local Forge runtime answers KVS and Jira only, not ${target.type}.`);
     if (typeof init?.body !== 'string') throw new Error(`A KVS request carries its JSON as text; ${path} carried none.`);
+    if (this.kvsLatencyMs > 0) await delay(this.kvsLatencyMs);
     return toResponse(await this.kvs.answer(path, init.body));
   };
 }
