@@ -34,12 +34,14 @@ import {
   dropFigures,
   eventCosts,
   measureReads,
+  measureRoundTrips,
   measureYardsticks,
   panelMemory,
   restoreFigures,
   SURFACES,
   type BurstOutcome,
   type EventCosts,
+  type RoundTripTimes,
   type Surface,
   type SurfaceReads,
   type Yardsticks,
@@ -56,9 +58,12 @@ const BURST = { events: 1000, windowMs: 60_000 };
 const TIMING = {
   figures: { runs: 15, warmUps: 2 },
   yardsticks: { runs: 40, warmUps: 5 },
+  roundTrips: { runs: 9, warmUps: 1 },
   // The replay takes seconds at 300k worklogs; the call that counts its reads warms it up.
   fallback: { runs: 2, warmUps: 0 },
 };
+/** A round trip to Forge's storage or to Jira, modelled for the server-time target (decision 0075). */
+const ROUND_TRIP_MS = 10;
 const TARGETS = { reads: 5, readUnits: 10, timeFactor: 5, eventWriteUnits: 3, eventReadUnits: 10, viewsPerMinute: 1000, viewsAtWorklogs: 100_000, heapMb: 64, propertyRuns: 1000 };
 const PROPERTY = {
   runs: Number(process.env.FIGURES_BENCH_PROPERTY_RUNS ?? TARGETS.propertyRuns),
@@ -71,6 +76,7 @@ interface Stage {
   readonly closed: number;
   readonly yardsticks: Yardsticks;
   readonly reads: readonly SurfaceReads[];
+  readonly roundTrips: RoundTripTimes;
   readonly fallback: readonly SurfaceReads[];
   readonly memory: MemoryGrowth;
   readonly fallbackMemory: MemoryGrowth;
@@ -106,6 +112,7 @@ function lateInstant(): number {
 async function measureStage(site: PlanSite, closed: number): Promise<Stage> {
   const yardsticks = await measureYardsticks(site, TIMING.yardsticks);
   const reads = await measureReads(site, TIMING.figures);
+  const roundTrips = await measureRoundTrips(site, ROUND_TRIP_MS, TIMING.roundTrips);
   const memory = await panelMemory(site);
   const currentEvent = await eventCosts(site, site.clock.now() - 2 * 3_600_000);
   const lateEvent = await eventCosts(site, lateInstant());
@@ -113,7 +120,7 @@ async function measureStage(site: PlanSite, closed: number): Promise<Stage> {
   const fallback = await measureReads(site, TIMING.fallback);
   const fallbackMemory = await panelMemory(site);
   await restoreFigures(site);
-  return { worklogs: site.worklogs, closed, yardsticks, reads, fallback, memory, fallbackMemory, currentEvent, lateEvent };
+  return { worklogs: site.worklogs, closed, yardsticks, reads, roundTrips, fallback, memory, fallbackMemory, currentEvent, lateEvent };
 }
 
 async function runSize(worklogs: number): Promise<SizeRun> {
@@ -205,6 +212,25 @@ function yardstickTable(runs: readonly SizeRun[]): string {
         precise(yardsticks.twoKilobyteRead.p95Ms),
         precise(yardsticks.planRead.medianMs),
         precise(yardsticks.planRead.p95Ms),
+      ]),
+    ),
+  );
+}
+
+/** A surface's server time with round trips, against the 2 KB read's with the same round trip. */
+function roundTripFactor(stage: Stage, surface: Surface): number {
+  const row = stage.roundTrips.surfaces.find((candidate) => candidate.surface === surface);
+  if (row === undefined) throw new Error(`no ${surface} measurement with round trips`);
+  return row.timing.medianMs / stage.roundTrips.twoKilobyteRead.medianMs;
+}
+
+function roundTripTable(runs: readonly SizeRun[]): string {
+  return markdownTable(
+    [...STAGE_COLUMNS, { title: 'call' }, ...TIMING_COLUMNS, { title: 'median ÷ 2 KB read', align: 'right' }],
+    runs.flatMap((run) =>
+      run.stages.flatMap((stage) => [
+        [...stageCells(stage), '2 KB read', ...timingCells(stage.roundTrips.twoKilobyteRead, ms), '1×'],
+        ...stage.roundTrips.surfaces.map((row) => [...stageCells(stage), row.surface, ...timingCells(row.timing, ms), `${roundTripFactor(stage, row.surface).toFixed(1)}×`]),
       ]),
     ),
   );
@@ -335,6 +361,7 @@ const GROWTH: readonly GrowthMetric[] = [
     { name: `${surface}: median time`, value: surfaceMedian(surface), format: ms },
   ]),
   { name: '2 KB read: median time', value: (stage) => stage.yardsticks.twoKilobyteRead.medianMs, format: (value) => `${value.toFixed(2)} ms` },
+  ...SURFACES.map((surface): GrowthMetric => ({ name: `${surface}: median ÷ 2 KB read, ${ROUND_TRIP_MS} ms round trips`, value: (stage) => roundTripFactor(stage, surface), format: (value) => `${value.toFixed(1)}×` })),
   { name: 'panel: heap added', value: (stage) => stage.memory.heapMb, format: mb },
   { name: 'event, current period: read units', value: (stage) => stage.currentEvent.event.readUnits, format: count },
   { name: 'event, current period: write units', value: (stage) => stage.currentEvent.event.writeUnits, format: count },
@@ -388,11 +415,13 @@ function propertyTable(outcome: PropertyOutcome): string {
 function report(runs: readonly SizeRun[], property: PropertyOutcome): void {
   const growth = growthTable(runs);
   reportMarkdown(
-    `One plan of each size, ${periodLabels().length} monthly periods from ${periodLabels()[0] ?? ''} (Europe/Berlin), 20 worklogs an issue spread evenly over them, on the production clients through the local Forge runtime: the aggregate is written with the recompute's chunk writers, periods are closed one by one with the real close (each freezes its statement), and the plan's figures are refreshed by the refresh job. KVS reads and read units (10 KB) are the emulated KVS's count, as Forge counts them. Server time is the wall time of the function Forge calls (\`resolver.getDefinitions()\`, through the local invoker, without the caller's check of the answer; Jira simulated in-process without latency, KVS emulated in-process), so it follows the machine's load: compare each with the 2 KB read measured beside it. "Before" is the same call with the plan's figures dropped: the full replay every read made before figures were stored (an alert check without figures now asks for a refresh instead).`,
+    `One plan of each size, ${periodLabels().length} monthly periods from ${periodLabels()[0] ?? ''} (Europe/Berlin), 20 worklogs an issue spread evenly over them, on the production clients through the local Forge runtime: the aggregate is written with the recompute's chunk writers, periods are closed one by one with the real close (each freezes its statement), and the plan's figures are refreshed by the refresh job. KVS reads and read units (10 KB) are the emulated KVS's count, as Forge counts them. Server time is the wall time of the function Forge calls (\`resolver.getDefinitions()\`, through the local invoker, without the caller's check of the answer), measured twice: in-process (Jira simulated and KVS emulated without latency: the CPU a call spends, which follows the machine's load) and with every KVS request and Jira call answered ${ROUND_TRIP_MS} ms later, as round trips over Forge's network are (decision 0075). Compare each with the 2 KB read measured beside it the same way. "Before" is the same call with the plan's figures dropped: the full replay every read made before figures were stored (an alert check without figures now asks for a refresh instead).`,
     '### Setup',
     setupTable(runs),
-    `### Panel, gadget, card and alert check\n\nPer call: reads and units of the first call after a warm-up (the same on every call), the server's median and 95th percentile of ${TIMING.figures.runs} calls after ${TIMING.figures.warmUps} warm-ups (before: of ${TIMING.fallback.runs} calls after the one that counted the reads). The card is \`usage/overview\` on a project with this one plan; the alert check is the queue job's \`checkPlanAlerts\`. Targets: ≤ ${TARGETS.reads} reads and ≤ ${TARGETS.readUnits} read units, the same at every size; median ≤ ${TARGETS.timeFactor}× the 2 KB read's.`,
+    `### Panel, gadget, card and alert check\n\nPer call: reads and units of the first call after a warm-up (the same on every call), the server's median and 95th percentile of ${TIMING.figures.runs} calls after ${TIMING.figures.warmUps} warm-ups (before: of ${TIMING.fallback.runs} calls after the one that counted the reads). The card is \`usage/overview\` on a project with this one plan; the alert check is the queue job's \`checkPlanAlerts\`. Targets: ≤ ${TARGETS.reads} reads and ≤ ${TARGETS.readUnits} read units, the same at every size. The in-process times are the CPU a call spends; the time target is the next table's.`,
     readsTable(runs),
+    `### Server time with round trips\n\nThe same calls with every KVS request and Jira call answered ${ROUND_TRIP_MS} ms later (the local runtime's \`kvsLatencyMs\` and the simulator's \`faults.latencyMs\`), as round trips over Forge's network are: the panel, gadget and card send their first reads beside the caller's permission call (decision 0075), the alert check reads the plan and its figures head side by side. Median and 95th percentile of ${TIMING.roundTrips.runs} calls after ${TIMING.roundTrips.warmUps} warm-up, and of as many 2 KB reads. Target: median ≤ ${TARGETS.timeFactor}× the 2 KB read's.`,
+    roundTripTable(runs),
     `The yardsticks, measured just before the calls above, median and 95th percentile of ${TIMING.yardsticks.runs} reads after ${TIMING.yardsticks.warmUps}: the target's, one 2 KB record read through the same \`KvsStore\` and runtime and JSON-parsed; and the plan's record (under 1 KB) read and validated as every use case reads it (\`loadPlan\`: its schema, its time zone checked).`,
     yardstickTable(runs),
     `### Panel views a minute\n\nHow many issue-panel views fit in an installation's ${count(UNITS_PER_MINUTE)} read units a minute, if nothing else read. Target: ≥ ${count(TARGETS.viewsPerMinute)} at ${count(TARGETS.viewsAtWorklogs)} worklogs.`,
@@ -432,10 +461,10 @@ function targetFailures(runs: readonly SizeRun[], property: PropertyOutcome): st
   for (const surface of SURFACES) {
     const reads = worst(stages, surfaceCost(surface, 'reads'));
     const units = worst(stages, surfaceCost(surface, 'readUnits'));
-    const factor = worst(stages, (stage) => surfaceMedian(surface)(stage) / stage.yardsticks.twoKilobyteRead.medianMs);
+    const factor = worst(stages, (stage) => roundTripFactor(stage, surface));
     if (reads.value > TARGETS.reads) failures.push(`${surface}: ${reads.value} KVS reads ${reads.where} (target ≤ ${TARGETS.reads})`);
     if (units.value > TARGETS.readUnits) failures.push(`${surface}: ${units.value} read units ${units.where} (target ≤ ${TARGETS.readUnits})`);
-    if (factor.value > TARGETS.timeFactor) failures.push(`${surface}: median ${factor.value.toFixed(0)}× the 2 KB read's ${factor.where} (target ≤ ${TARGETS.timeFactor}×)`);
+    if (factor.value > TARGETS.timeFactor) failures.push(`${surface}: median ${factor.value.toFixed(1)}× the 2 KB read's with ${ROUND_TRIP_MS} ms round trips ${factor.where} (target ≤ ${TARGETS.timeFactor}×)`);
     const costs = new Set(stages.map((stage) => `${surfaceCost(surface, 'reads')(stage)} reads / ${surfaceCost(surface, 'readUnits')(stage)} units`));
     if (costs.size > 1) failures.push(`${surface}: not the same at every size (${[...costs].join(', ')})`);
   }

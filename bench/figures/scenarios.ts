@@ -113,6 +113,32 @@ export async function measureYardsticks(site: PlanSite, timing: TimingPlan): Pro
   };
 }
 
+export interface RoundTripTimes {
+  /** What every KVS request and every Jira call waited before it was answered. */
+  readonly latencyMs: number;
+  readonly twoKilobyteRead: Timing;
+  readonly surfaces: readonly { readonly surface: Surface; readonly timing: Timing }[];
+}
+
+/**
+ * The 2 KB read and each surface's server time with every KVS request and Jira call answered `latencyMs`
+ * later, as round trips to Forge's storage and Jira are: calls that overlap their round trips gain, CPU
+ * spent in-process weighs less (decision 0075). Needs the 2 KB record {@link measureYardsticks} stores.
+ */
+export async function measureRoundTrips(site: PlanSite, latencyMs: number, timing: TimingPlan): Promise<RoundTripTimes> {
+  site.runtime.kvsLatencyMs = latencyMs;
+  site.simulator.faults.latencyMs = latencyMs;
+  try {
+    const twoKilobyteRead = await timeOf(() => site.store.get(TWO_KB_KEY), timing.runs, timing.warmUps);
+    const surfaces: { surface: Surface; timing: Timing }[] = [];
+    for (const surface of SURFACES) surfaces.push({ surface, timing: await timeOf(surfaceCalls(site, surface).server, timing.runs, timing.warmUps) });
+    return { latencyMs, twoKilobyteRead, surfaces };
+  } finally {
+    site.runtime.kvsLatencyMs = 0;
+    site.simulator.faults.latencyMs = 0;
+  }
+}
+
 export function panelMemory(site: PlanSite): Promise<MemoryGrowth> {
   return memoryGrowthOf(surfaceCalls(site, 'panel').server);
 }

@@ -38,11 +38,11 @@ const NOTHING: AlertCheckReport = { periodLabel: null, raised: [], withdrawn: []
  * `planId` is the plan's internal id, which its alerts are keyed by.
  */
 export async function checkPlanAlerts(deps: SyncDeps, planId: string): Promise<AlertCheckReport> {
-  const stored = await planOfJob(deps.store, planId);
+  // The head is keyed by the internal id too: read beside the plan, its round trip does not follow the plan's.
+  const [stored, head] = await Promise.all([planOfJob(deps.store, planId), readFiguresHead(deps.store, planId)]);
   if (stored?.status !== 'active') return NOTHING;
   const now = deps.clock.now();
   const period = reportingPeriod(stored.plan, now);
-  const head = await readFiguresHead(deps.store, planId);
   const view = figuresView(head, stored);
   const read = view && (await readPeriodFigures(deps.store, stored, view, period, now));
   if (read === undefined) {

@@ -103,6 +103,8 @@ const usageTuple = z.tuple([z.int(), z.int(), z.int(), z.int(), z.int(), z.int()
 
 /** One issue's usage by period label: `p` in that period, `a` in every period through it (late adjustments included). */
 export const issueUsageByLabelSchema = z.object({ p: z.record(z.string(), usageTuple), a: z.record(z.string(), usageTuple) });
+/** One issue's usage, by period label: in the period (`p`) and through it (`a`). */
+export type IssueUsageByLabel = z.infer<typeof issueUsageByLabelSchema>;
 
 /** Issue id → its usage (`issueUsageByLabelSchema`). */
 export const issueUsageShardSchema = z.record(z.string(), issueUsageByLabelSchema);

@@ -7,7 +7,7 @@ import { isJsonObject, type Store } from '../ports/store';
 import { shardOf } from '../aggregates/shard-of';
 import { fromUsageTuple } from './usage-tuples';
 import { figuresHeadKey, issueUsageKey, periodFiguresKey } from './figures-keys';
-import { figuresHeadOf, issueUsageByLabelSchema, storedPeriodFiguresSchema, type FiguresHead, type HeadAlerts, type RefreshedFigures, type StoredPeriodFigures } from './figures-records';
+import { figuresHeadOf, issueUsageByLabelSchema, storedPeriodFiguresSchema, type FiguresHead, type HeadAlerts, type IssueUsageByLabel, type RefreshedFigures, type StoredPeriodFigures } from './figures-records';
 
 /** The stored figures of the plan at hand: where a read starts. */
 export interface FiguresView {
@@ -74,20 +74,21 @@ export async function readPeriodFigures(store: Store, stored: StoredPlan, view: 
   return { figures: figuresAsOf(figures, outdated ? until : asOf), stored: found, outdated };
 }
 
-/** The issue's usage in the period and through it: one read. */
-export async function readIssueUsage(
-  store: Store,
-  stored: StoredPlan,
-  view: FiguresView,
-  issueId: string,
-  periodLabel: string,
-): Promise<{ readonly period: IssueUsage; readonly allTime: IssueUsage }> {
-  const { issueShardCount } = view.refreshed;
-  const shard = await store.get(issueUsageKey(internalIdOf(stored), issueShardCount, shardOf(issueId, issueShardCount)));
+/**
+ * The issue's entry in the plan's usage shards (by the plan's internal id), if the head names stored
+ * figures: one read, which needs the head alone, so it can go out beside the plan's.
+ */
+export async function readIssueUsageEntry(store: Store, head: FiguresHead, planId: string, issueId: string): Promise<IssueUsageByLabel | undefined> {
+  if (head.refreshed === null) return undefined;
+  const { issueShardCount } = head.refreshed;
+  const shard = await store.get(issueUsageKey(planId, issueShardCount, shardOf(issueId, issueShardCount)));
   // Only the issue's own entry is validated: the shard's other 40 or so issues are none of this read's business.
-  const entry = isJsonObject(shard) ? shard[issueId] : undefined;
-  const usage = issueUsageByLabelSchema.safeParse(entry).data;
-  const inPeriod = usage?.p[periodLabel];
-  const through = usage?.a[periodLabel];
+  return issueUsageByLabelSchema.safeParse(isJsonObject(shard) ? shard[issueId] : undefined).data;
+}
+
+/** The issue's usage in the period `periodLabel` and through it, from its entry. */
+export function issueUsageIn(entry: IssueUsageByLabel | undefined, periodLabel: string): { readonly period: IssueUsage; readonly allTime: IssueUsage } {
+  const inPeriod = entry?.p[periodLabel];
+  const through = entry?.a[periodLabel];
   return { period: inPeriod === undefined ? NO_USAGE : fromUsageTuple(inPeriod), allTime: through === undefined ? NO_USAGE : fromUsageTuple(through) };
 }

@@ -1,6 +1,6 @@
 import { hardStopOf, type HandlerDataOf } from '../../contract';
 import { AggregateReader } from '../aggregates/aggregate-reader';
-import { readFiguresHead } from '../figures/read-plan-figures';
+import { readFiguresHead, readIssueUsageEntry } from '../figures/read-plan-figures';
 import type { UseCaseOutcome } from '../refusal';
 import { loadLinkedPlan } from '../plans/plan-in-project';
 import { listProjectPlans } from '../plans/plan-repository';
@@ -35,16 +35,20 @@ const UNLINKED: IssueBalance = { link: null, balance: null, issueUsage: null };
 /**
  * The issue's plan and figures, from storage alone, in four reads whatever the plan's size, the
  * project's number of plans or the alerts raised: the issue's link, its plan's figures head (which
- * names the plan's key and holds its active alerts), the plan and the issue's usage shard.
+ * names the plan's key and holds its active alerts), then the plan and the issue's usage shard side by
+ * side: three round trips.
  */
 export async function issueBalance(ports: UsagePorts, target: IssueTarget): Promise<IssueBalance> {
   const link = await new AggregateReader(ports.store).link(target.issue.id);
   if (link === undefined) return UNLINKED;
   // The stored link names the plan's internal id; the panel shows its key, and only a plan of this project.
   const head = await readFiguresHead(ports.store, link.planId);
-  const plan = await loadLinkedPlan(ports.store, target.project.id, { internalId: link.planId, planKey: head.refreshed?.planKey });
+  const [plan, usage] = await Promise.all([
+    loadLinkedPlan(ports.store, target.project.id, { internalId: link.planId, planKey: head.refreshed?.planKey }),
+    readIssueUsageEntry(ports.store, head, link.planId, target.issue.id),
+  ]);
   if (plan === undefined) return UNLINKED;
-  const current = await issueFigures(ports, plan, head, target.issue.id);
+  const current = await issueFigures(ports, plan, head, { id: target.issue.id, usage });
   const { mode } = hardStopOf(plan);
   return {
     link: { planId: plan.plan.id, billingClass: link.billingClass },

@@ -8,7 +8,7 @@ import type { Period } from '../../ledger/types';
 import { AggregateReader, issuesOf } from '../aggregates/aggregate-reader';
 import { worklogsOf } from '../aggregates/aggregate-codec';
 import { shardOf } from '../aggregates/shard-of';
-import { readFiguresHead } from '../figures/read-plan-figures';
+import { readFiguresHead, readIssueUsageEntry } from '../figures/read-plan-figures';
 import { loadLinkedPlan } from '../plans/plan-in-project';
 import { internalIdOf } from '../plans/plan-repository';
 import type { PeopleDirectory } from '../ports/jira';
@@ -44,10 +44,13 @@ export async function requestBalance(ports: PortalPorts, call: PortalRequestCall
   // Non-billable work is the team's own: a customer learns nothing of it, not even its plan.
   if (link === undefined || link.billingClass === 'non-billable') return NOTHING_SHOWN;
   const head = await readFiguresHead(ports.store, link.planId);
-  const plan = await loadLinkedPlan(ports.store, issue.projectId, { internalId: link.planId, planKey: head.refreshed?.planKey });
+  const [plan, usageEntry] = await Promise.all([
+    loadLinkedPlan(ports.store, issue.projectId, { internalId: link.planId, planKey: head.refreshed?.planKey }),
+    readIssueUsageEntry(ports.store, head, link.planId, issue.id),
+  ]);
   if (plan === undefined || (await plansCustomerSees(ports.appJira, call.accountId, [plan])).length === 0) return NOTHING_SHOWN;
   const access = customerAccessOf(plan);
-  const current = await issueFigures(ports, plan, head, issue.id);
+  const current = await issueFigures(ports, plan, head, { id: issue.id, usage: usageEntry });
   const usage = current.issueUsage.period;
   const balance: CustomerRequestBalance = {
     ...toCustomerBalance(plan, current.figures, ports.clock.now(), current.refreshing, access),

@@ -8,8 +8,8 @@
 import type { IssueUsage, StoredPlan } from '../../contract';
 import { statementFigures, type StatementFigures } from '../../ledger';
 import type { Period } from '../../ledger/types';
-import type { FiguresHead, HeadAlerts } from '../figures/figures-records';
-import { figuresView, openFigures, readIssueUsage, readPeriodFigures } from '../figures/read-plan-figures';
+import type { FiguresHead, HeadAlerts, IssueUsageByLabel } from '../figures/figures-records';
+import { figuresView, issueUsageIn, openFigures, readPeriodFigures } from '../figures/read-plan-figures';
 import { allTimeUsageByIssue, NO_USAGE, periodUsageByIssue } from '../issues/issue-usage';
 import { historyThroughNow } from './plan-statements';
 import { reportingPeriod } from './reporting-period';
@@ -36,16 +36,22 @@ export async function currentFigures(ports: UsagePorts, stored: StoredPlan): Pro
   return (await replayedFigures(ports, stored, null)).current;
 }
 
-/** The plan's figures in its reporting period (from its figures head, read by the caller), with one issue's usage in it and through it. */
-export async function issueFigures(ports: UsagePorts, stored: StoredPlan, head: FiguresHead, issueId: string): Promise<IssueFiguresAtHand> {
+/**
+ * The plan's figures in its reporting period (from its figures head), with one issue's usage in it and
+ * through it (from the issue's usage entry): both read by the caller, side by side with the plan.
+ */
+export async function issueFigures(
+  ports: UsagePorts,
+  stored: StoredPlan,
+  head: FiguresHead,
+  issue: { readonly id: string; readonly usage: IssueUsageByLabel | undefined },
+): Promise<IssueFiguresAtHand> {
   const now = ports.clock.now();
   const period = reportingPeriod(stored.plan, now);
   const view = figuresView(head, stored);
-  if (view) {
-    const [read, issueUsage] = await Promise.all([readPeriodFigures(ports.store, stored, view, period, now), readIssueUsage(ports.store, stored, view, issueId, period.label)]);
-    if (read) return { figures: read.figures, refreshing: view.refreshing || read.outdated, alerts: view.alerts, issueUsage };
-  }
-  const replayed = await replayedFigures(ports, stored, issueId);
+  const read = view && (await readPeriodFigures(ports.store, stored, view, period, now));
+  if (view && read) return { figures: read.figures, refreshing: view.refreshing || read.outdated, alerts: view.alerts, issueUsage: issueUsageIn(issue.usage, period.label) };
+  const replayed = await replayedFigures(ports, stored, issue.id);
   return { ...replayed.current, issueUsage: replayed.issueUsage };
 }
 
