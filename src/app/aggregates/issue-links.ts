@@ -44,6 +44,11 @@ export function linkNow(record: JsonValue | undefined, legacy: StoredLink | unde
   return record === undefined ? legacy : decodeLinkRecord(record);
 }
 
+/** The issue's link as `readLink` found it. */
+export function linkOfRead(read: LinkRead): StoredLink | undefined {
+  return linkNow(read.record?.value, read.legacy);
+}
+
 /** The record that stores `next` as the issue's link; undefined: none. */
 export function linkRecordOf(next: StoredLink | undefined): JsonValue | undefined {
   return next === undefined ? undefined : encodeLinkRecord(next);
@@ -51,8 +56,7 @@ export function linkRecordOf(next: StoredLink | undefined): JsonValue | undefine
 
 /** The issue's link now. */
 export async function storedLink(store: Store, issueId: string): Promise<StoredLink | undefined> {
-  const read = await readLink(store, issueId);
-  return linkNow(read.record?.value, read.legacy);
+  return linkOfRead(await readLink(store, issueId));
 }
 
 /** Records per transaction: a transaction holds at most 25 operations. */

@@ -22,7 +22,7 @@ import type { PlanHead } from './records';
 import { editAtomically, type KeyValues } from './edit-atomically';
 import { applyWorklogChange, withFacts, withoutOldTombstones, type WorklogChange } from './issue-entry';
 import { withAttributeChanges, type AttributeNews } from './issue-attributes-entry';
-import { linkNow, linkRecordOf, readLink, type LinkRead } from './issue-links';
+import { linkNow, linkOfRead, linkRecordOf, readLink, type LinkRead } from './issue-links';
 import { decodeRecent, issueShard, recentWrites, type IssueShard } from './recent-value';
 
 export interface PlacementTarget {
@@ -123,7 +123,7 @@ async function resolve(store: Store, placement: IssuePlacement, known: LinkRead 
   const { issueId } = placement;
   // A removal reads the link itself: it folds a legacy shard first (`readLink`'s `removable`).
   const link = known !== undefined && placement.target !== null ? known : await readLink(store, issueId, placement.target === null);
-  const stored = linkNow(link.record?.value, link.legacy);
+  const stored = linkOfRead(link);
   const sourcePlanId = stored === undefined ? undefined : linkPlanId(stored);
   const target = placement.target === null ? undefined : await issueShard(store, placement.target.planId, issueId, placement.target.head);
   const source =

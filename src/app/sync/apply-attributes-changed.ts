@@ -1,6 +1,6 @@
 import { pricesByIssueAttributes } from '../../ledger';
 import { linkFactsOf, linkPlanId } from '../aggregates/aggregate-codec';
-import { linkNow, readLink } from '../aggregates/issue-links';
+import { linkOfRead, readLink } from '../aggregates/issue-links';
 import type { AttributeNews } from '../aggregates/issue-attributes-entry';
 import { placeIssue } from '../aggregates/place-issue';
 import { noteChangeWhileRebuilding, requestFiguresRefresh } from '../figures/request-figures-refresh';
@@ -20,7 +20,7 @@ import type { SyncDeps } from './sync-deps';
  */
 export async function applyIssueAttributesChanged(deps: Pick<SyncDeps, 'store' | 'queue' | 'clock'>, issueId: string, news: AttributeNews): Promise<number> {
   const read = await readLink(deps.store, issueId);
-  const link = linkNow(read.record?.value, read.legacy);
+  const link = linkOfRead(read);
   if (link === undefined) return 0;
   const planId = linkPlanId(link);
   const outcome = await placeIssue(deps.store, { issueId, target: { planId, facts: linkFactsOf(link) }, attributes: news, link: read }, deps.clock.now());

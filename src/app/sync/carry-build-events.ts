@@ -10,7 +10,7 @@ import { attributesOf, decodePart, factsOf, linkFactsOf, linkPlanId, tombstonesO
 import { changesSince, type AttributeChange } from '../aggregates/attribute-history';
 import { issuesOf } from '../aggregates/aggregate-reader';
 import type { WorklogChange } from '../aggregates/issue-entry';
-import { linkNow, readLink } from '../aggregates/issue-links';
+import { linkOfRead, readLink } from '../aggregates/issue-links';
 import { recentKey, sealedPrefix } from '../aggregates/keys';
 import { placeIssue } from '../aggregates/place-issue';
 import type { PlanHead } from '../aggregates/records';
@@ -49,7 +49,7 @@ export async function carryBuildEvents(deps: Pick<SyncDeps, 'store' | 'clock'>, 
     if (entry === undefined) continue;
     // Read once: the placement takes it as read.
     const read = await readLink(store, issueId);
-    const link = linkNow(read.record?.value, read.legacy);
+    const link = linkOfRead(read);
     if (link === undefined || linkPlanId(link) !== planId) continue;
     const facts = { ...factsOf(entry), billingClass: linkFactsOf(link).billingClass };
     const outcome = await placeIssue(
