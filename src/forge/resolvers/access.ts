@@ -57,6 +57,11 @@ export async function asProjectReaderNotingAdmin(services: BackendServices, cont
   return { ok: true, data: { actor: { accountId: context.accountId }, project: project.data, canAdminister: granted.has('ADMINISTER_PROJECTS') } };
 }
 
+/** The project a gadget's saved configuration names, by key: the caller must browse it. */
+export async function asGadgetProjectReader(services: BackendServices, context: CallContext, projectKey: string): Promise<UseCaseOutcome<null>> {
+  return (await holds(services, context, { projectKey }, ['BROWSE_PROJECTS'])) ? { ok: true, data: null } : notAllowed({ what: 'browse-gadget-project', projectKey });
+}
+
 /** Changing plans, settings and bulk links: project administrators only. */
 export function asProjectAdmin(services: BackendServices, context: CallContext): Promise<UseCaseOutcome<PlanWriteContext>> {
   return inProjectWith(services, context, 'ADMINISTER_PROJECTS', notAllowed({ what: 'administer-project' }));

@@ -12,7 +12,7 @@ export function defineIssueResolvers(resolver: Resolver, services: BackendServic
   defineResolver(resolver, 'issue/get', async ({ context }) => {
     const target = issueOf(context);
     if (!target.ok) return target;
-    const read = await readBesideAccess(services.store, asIssueViewer(services, context), (store) => issueBalance({ ...services, store }, target.data));
+    const read = await readBesideAccess(services, asIssueViewer(services, context), (ports) => issueBalance(ports, target.data));
     return read.ok ? { ok: true, data: issueViewData(read.data.granted, read.data.answer) } : read;
   });
 

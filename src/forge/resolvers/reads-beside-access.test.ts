@@ -27,6 +27,11 @@ function pendingAccess(): PendingAccess {
   };
 }
 
+/** `readBesideAccess` for a use case that needs the store alone. */
+function besideAccess<Answer>(store: Store, access: Promise<UseCaseOutcome<string>>, useCase: (store: Store) => Promise<Answer>) {
+  return readBesideAccess({ store }, access, (ports) => useCase(ports.store));
+}
+
 /** Lets every promise that can settle now settle. */
 const settled = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -52,7 +57,7 @@ describe('readBesideAccess', () => {
     const store = await storeWithKeys(READS_BEFORE_ACCESS + 2);
     const access = pendingAccess();
     const answered: number[] = [];
-    const read = readBesideAccess(store, access.promise, readInTurn(READS_BEFORE_ACCESS + 2, answered));
+    const read = besideAccess(store, access.promise, readInTurn(READS_BEFORE_ACCESS + 2, answered));
     await settled();
     expect(answered).toHaveLength(READS_BEFORE_ACCESS);
     access.allow();
@@ -63,7 +68,7 @@ describe('readBesideAccess', () => {
     const store = await storeWithKeys(READS_BEFORE_ACCESS);
     const access = pendingAccess();
     const pages: number[] = [];
-    const read = readBesideAccess(store, access.promise, async (held) => {
+    const read = besideAccess(store, access.promise, async (held) => {
       for (let index = 0; index <= READS_BEFORE_ACCESS; index += 1) pages.push((await held.listByPrefix('key:')).entries.length);
       return pages;
     });
@@ -80,7 +85,7 @@ describe('readBesideAccess', () => {
   ])('holds a write (%s) until the caller is allowed', async (_name, write) => {
     const store = new MemoryStore();
     const access = pendingAccess();
-    const read = readBesideAccess(store, access.promise, write);
+    const read = besideAccess(store, access.promise, write);
     await settled();
     expect(await store.get('written')).toBeUndefined();
     access.allow();
@@ -91,7 +96,7 @@ describe('readBesideAccess', () => {
   it('holds a delete until the caller is allowed', async () => {
     const store = await storeWithKeys(1);
     const access = pendingAccess();
-    const read = readBesideAccess(store, access.promise, (held) => held.delete('key:0'));
+    const read = besideAccess(store, access.promise, (held) => held.delete('key:0'));
     await settled();
     expect(await store.get('key:0')).toBe(0);
     access.allow();
@@ -102,7 +107,7 @@ describe('readBesideAccess', () => {
   it('answers a refused caller the refusal, never writes for them, and drops what the use case read or threw', async () => {
     const store = await storeWithKeys(READS_BEFORE_ACCESS + 1);
     const access = pendingAccess();
-    const read = readBesideAccess(store, access.promise, async (held) => {
+    const read = besideAccess(store, access.promise, async (held) => {
       await held.get('key:0');
       await held.set('written', 1);
       throw new Error('a stored record did not parse');
@@ -118,7 +123,7 @@ describe('readBesideAccess', () => {
     const before = store.usage().reads;
     const access = pendingAccess();
     const answered: number[] = [];
-    const read = readBesideAccess(store, access.promise, readInTurn(READS_BEFORE_ACCESS * 2, answered));
+    const read = besideAccess(store, access.promise, readInTurn(READS_BEFORE_ACCESS * 2, answered));
     await settled();
     access.refuse();
     await read;
@@ -130,7 +135,7 @@ describe('readBesideAccess', () => {
   it("fails with the permission call's failure, not the use case's, and writes nothing", async () => {
     const store = new MemoryStore();
     const access = pendingAccess();
-    const read = readBesideAccess(store, access.promise, async (held) => {
+    const read = besideAccess(store, access.promise, async (held) => {
       await held.set('written', 1);
       throw new Error('the use case failed');
     });
@@ -142,7 +147,7 @@ describe('readBesideAccess', () => {
 
   it("fails with the use case's failure when the caller is allowed", async () => {
     const access = pendingAccess();
-    const read = readBesideAccess(new MemoryStore(), access.promise, () => Promise.reject(new Error('a stored record did not parse')));
+    const read = besideAccess(new MemoryStore(), access.promise, () => Promise.reject(new Error('a stored record did not parse')));
     access.allow();
     await expect(read).rejects.toThrow('a stored record did not parse');
   });

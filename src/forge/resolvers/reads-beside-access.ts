@@ -75,20 +75,19 @@ class StoreHeldUntilAllowed implements Store {
 }
 
 /**
- * Starts `useCase` on a store held until `access` allows the caller, and answers its result with what
- * `access` granted; a refusal of `access` (or its failure) is answered instead, whatever `useCase` did.
- * `access` must already be under way: on the local runtime a call as the user is sent before the first await.
+ * Starts `useCase` on `ports` whose store is held until `access` allows the caller, and answers its result
+ * with what `access` granted; a refusal of `access` (or its failure) is answered instead, whatever `useCase` did.
  */
-export async function readBesideAccess<Granted, Answer>(
-  store: Store,
+export async function readBesideAccess<Ports extends { readonly store: Store }, Granted, Answer>(
+  ports: Ports,
   access: Promise<UseCaseOutcome<Granted>>,
-  useCase: (store: Store) => Promise<Answer>,
+  useCase: (ports: Ports) => Promise<Answer>,
 ): Promise<UseCaseOutcome<{ readonly granted: Granted; readonly answer: Answer }>> {
   const allowed = access.then(
     (outcome) => outcome.ok,
     () => false,
   );
-  const answer = useCase(new StoreHeldUntilAllowed(store, allowed));
+  const answer = useCase({ ...ports, store: new StoreHeldUntilAllowed(ports.store, allowed) });
   // Until the caller is known to be allowed, nothing the use case does may surface, not even a rejection.
   answer.catch(() => undefined);
   const outcome = await access;

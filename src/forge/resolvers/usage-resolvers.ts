@@ -1,11 +1,11 @@
 import type Resolver from '@forge/resolver';
 import { gadgetConfigurationSchema, type HandlerDataOf } from '../../contract';
-import { invalid, notAllowed, type UseCaseOutcome } from '../../app/refusal';
+import { invalid, type UseCaseOutcome } from '../../app/refusal';
 import { planStatement, planStatementPage } from '../../app/usage/period-statement';
 import { planAdvice } from '../../app/usage/plan-advice';
 import { gadgetCard, planHistory, projectOverview } from '../../app/usage/plan-usage';
 import { parseDocument } from '../../input/result';
-import { asProjectReader, projectOf } from './access';
+import { asGadgetProjectReader, asProjectReader, projectOf } from './access';
 import type { CallContext } from './call-context';
 import { defineResolver } from './define-resolver';
 import { readBesideAccess } from './reads-beside-access';
@@ -20,12 +20,7 @@ async function gadget(services: BackendServices, context: CallContext): Promise<
   if (isUnconfigured(saved)) return { ok: true, data: { configured: false } };
   const configuration = parseDocument(gadgetConfigurationSchema, saved);
   if (!configuration.ok) return invalid('gadgetConfiguration', { what: 'gadget-configuration', fields: configuration.issues });
-  const { projectKey } = configuration.value;
-  const access = services
-    .userJira(context)
-    .myPermissions({ projectKey }, ['BROWSE_PROJECTS'])
-    .then((granted): UseCaseOutcome<null> => (granted.has('BROWSE_PROJECTS') ? { ok: true, data: null } : notAllowed({ what: 'browse-gadget-project', projectKey })));
-  const read = await readBesideAccess(services.store, access, (store) => gadgetCard({ ...services, store }, configuration.value));
+  const read = await readBesideAccess(services, asGadgetProjectReader(services, context, configuration.value.projectKey), (ports) => gadgetCard(ports, configuration.value));
   return read.ok ? read.data.answer : read;
 }
 
@@ -53,7 +48,7 @@ export function defineUsageResolvers(resolver: Resolver, services: BackendServic
   defineResolver(resolver, 'usage/overview', async ({ context }) => {
     const project = projectOf(context);
     if (!project.ok) return project;
-    const read = await readBesideAccess(services.store, asProjectReader(services, context), (store) => projectOverview({ ...services, store }, project.data));
+    const read = await readBesideAccess(services, asProjectReader(services, context), (ports) => projectOverview(ports, project.data));
     return read.ok ? read.data.answer : read;
   });
 
