@@ -146,7 +146,7 @@ async function runSize(worklogs: number): Promise<SizeRun> {
 }
 
 /** The measurement of `surface` among a stage's rows: every stage measures every surface. */
-function surfaceRow(rows: readonly SurfaceReads[], surface: Surface): SurfaceReads {
+function surfaceRow<Row extends { readonly surface: Surface }>(rows: readonly Row[], surface: Surface): Row {
   const row = rows.find((candidate) => candidate.surface === surface);
   if (row === undefined) throw new Error(`no ${surface} measurement`);
   return row;
@@ -220,9 +220,7 @@ function yardstickTable(runs: readonly SizeRun[]): string {
 
 /** A surface's server time with round trips, against the 2 KB read's with the same round trip. */
 function roundTripFactor(stage: Stage, surface: Surface): number {
-  const row = stage.roundTrips.surfaces.find((candidate) => candidate.surface === surface);
-  if (row === undefined) throw new Error(`no ${surface} measurement with round trips`);
-  return row.timing.medianMs / stage.roundTrips.twoKilobyteRead.medianMs;
+  return surfaceRow(stage.roundTrips.surfaces, surface).timing.medianMs / stage.roundTrips.twoKilobyteRead.medianMs;
 }
 
 function roundTripTable(runs: readonly SizeRun[]): string {
